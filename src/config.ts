@@ -1,0 +1,74 @@
+import path from 'node:path';
+import { z } from 'zod';
+
+/**
+ * The only reader of the environment. Everything else receives the parsed Config.
+ * .env.example lists each variable with its default.
+ */
+const envSchema = z.object({
+  HEARBACK_DATA_DIR: z.string().min(1).default('./data'),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, {
+      message: 'must be a postgres:// URL (leave unset for the embedded SQLite file)',
+    })
+    .optional(),
+  PORT: z.coerce.number().int().min(0).max(65_535).default(4600),
+  HOST: z.string().min(1).default('127.0.0.1'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  HEARBACK_OPEN_BROWSER: z.enum(['0', '1']).default('0'),
+});
+
+export type DatabaseTarget =
+  | { readonly kind: 'sqlite'; readonly file: string }
+  | { readonly kind: 'postgres'; readonly url: string }
+  | { readonly kind: 'pglite' };
+
+export type Config = {
+  readonly dataDir: string;
+  readonly database: DatabaseTarget;
+  readonly server: { readonly port: number; readonly host: string };
+  readonly logLevel: z.infer<typeof envSchema>['LOG_LEVEL'];
+};
+
+export function loadConfig(
+  env: Record<string, string | undefined>,
+  overrides: { dataDir?: string } = {},
+): Config {
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
+    throw new Error(`Invalid configuration:\n  ${lines.join('\n  ')}`);
+  }
+  const e = parsed.data;
+  const dataDir = path.resolve(overrides.dataDir ?? e.HEARBACK_DATA_DIR);
+  return {
+    dataDir,
+    database: e.DATABASE_URL
+      ? { kind: 'postgres', url: e.DATABASE_URL }
+      : { kind: 'sqlite', file: path.join(dataDir, 'hearback.db') },
+    server: { port: e.PORT, host: e.HOST },
+    logLevel: e.LOG_LEVEL,
+  };
+}
+
+/** The effective configuration for the start-up log, with the database password masked. */
+export function describeConfig(config: Config): Record<string, unknown> {
+  return {
+    dataDir: config.dataDir,
+    database: config.database.kind === 'postgres' ? maskUrl(config.database.url) : config.database,
+    host: config.server.host,
+    port: config.server.port,
+    logLevel: config.logLevel,
+  };
+}
+
+function maskUrl(raw: string): string {
+  try {
+    const url = new URL(raw);
+    if (url.password) url.password = '***';
+    return url.toString();
+  } catch {
+    return 'postgres://***';
+  }
+}

@@ -1,0 +1,233 @@
+import { z } from 'zod';
+import { id, instant, instantOut, limits, localDate, rating, requiredText, text, webUrl } from './fields.js';
+import { activeStageSchema, closedReasonSchema, outcomeSchema, type Stage, stageSchema } from './pipeline.js';
+
+export const remoteTypes = ['remote', 'hybrid', 'on_site'] as const;
+export const salaryPeriods = ['hour', 'day', 'week', 'month', 'year'] as const;
+export const employmentTypes = [
+  'full_time',
+  'part_time',
+  'contract',
+  'temporary',
+  'internship',
+  'other',
+] as const;
+export const sourceKinds = ['referral', 'job_board', 'company_site', 'recruiter', 'other'] as const;
+
+export type RemoteType = (typeof remoteTypes)[number];
+export type SourceKind = (typeof sourceKinds)[number];
+
+/** The posting as it was when the user applied; postings change or vanish, so we keep our own copy. */
+export const postingSchema = z
+  .object({
+    descriptionHtml: z.string().nullable(),
+    descriptionText: z.string().nullable(),
+    location: z.string().nullable(),
+    remoteType: z.enum(remoteTypes).nullable(),
+    salaryMin: z.number().nullable(),
+    salaryMax: z.number().nullable(),
+    salaryCurrency: z.string().nullable(),
+    salaryPeriod: z.enum(salaryPeriods).nullable(),
+    employmentType: z.enum(employmentTypes).nullable(),
+    datePosted: z.string().nullable(),
+    validThrough: z.string().nullable(),
+  })
+  .meta({ id: 'Posting' });
+
+export type Posting = z.infer<typeof postingSchema>;
+
+const salary = z.number().finite().min(0).max(1e12);
+
+export const postingInputSchema = z
+  .strictObject({
+    descriptionHtml: text(limits.document).nullish(),
+    descriptionText: text(limits.document).nullish(),
+    location: text(limits.title).nullish(),
+    remoteType: z.enum(remoteTypes).nullish(),
+    salaryMin: salary.nullish(),
+    salaryMax: salary.nullish(),
+    salaryCurrency: z
+      .string()
+      .regex(/^[A-Z]{3}$/, { message: 'must be a three-letter ISO 4217 code such as USD' })
+      .nullish(),
+    salaryPeriod: z.enum(salaryPeriods).nullish(),
+    employmentType: z.enum(employmentTypes).nullish(),
+    datePosted: localDate.nullish(),
+    validThrough: localDate.nullish(),
+  })
+  .refine((p) => p.salaryMin == null || p.salaryMax == null || p.salaryMin <= p.salaryMax, {
+    message: 'must not be below salaryMin',
+    path: ['salaryMax'],
+  });
+
+export type PostingInput = z.infer<typeof postingInputSchema>;
+
+export const emptyPosting: Posting = {
+  descriptionHtml: null,
+  descriptionText: null,
+  location: null,
+  remoteType: null,
+  salaryMin: null,
+  salaryMax: null,
+  salaryCurrency: null,
+  salaryPeriod: null,
+  employmentType: null,
+  datePosted: null,
+  validThrough: null,
+};
+
+export const sourceSchema = z
+  .object({ kind: z.enum(sourceKinds), detail: z.string().nullable() })
+  .meta({ id: 'Source' });
+
+export const sourceInputSchema = z.strictObject({
+  kind: z.enum(sourceKinds),
+  detail: text(limits.name).nullish(),
+});
+
+/** A resume or cover letter as sent: its text, a reference to the file, or both. */
+export const documentSchema = z
+  .object({ name: z.string().nullable(), text: z.string().nullable(), fileRef: z.string().nullable() })
+  .meta({ id: 'Document' });
+
+export type SentDocument = z.infer<typeof documentSchema>;
+
+export const documentInputSchema = z
+  .strictObject({
+    name: text(limits.name).nullish(),
+    text: text(limits.document).nullish(),
+    fileRef: text(limits.url).nullish(),
+  })
+  .refine((d) => d.name != null || d.text != null || d.fileRef != null, {
+    message: 'needs at least a name, a text or a file reference',
+  });
+
+export const tagSchema = requiredText(limits.tag).refine((t) => !t.includes(','), {
+  message: 'must not contain commas',
+});
+
+export const applicationSchema = z
+  .object({
+    id,
+    company: z.object({ id, name: z.string() }),
+    jobTitle: z.string(),
+    postingUrl: z.string().nullable(),
+    posting: postingSchema,
+    source: sourceSchema,
+    priority: z.number().int(),
+    tags: z.array(z.string()),
+    resume: documentSchema.nullable(),
+    coverLetter: documentSchema.nullable(),
+    notes: z.string(),
+    stage: stageSchema,
+    furthestStage: activeStageSchema,
+    outcome: outcomeSchema.nullable(),
+    closedReason: closedReasonSchema.nullable(),
+    appliedAt: instantOut.nullable(),
+    endedAt: instantOut.nullable(),
+    createdAt: instantOut,
+    updatedAt: instantOut,
+  })
+  .meta({ id: 'Application' });
+
+export type Application = z.infer<typeof applicationSchema>;
+
+const applicationFields = {
+  jobTitle: requiredText(limits.title),
+  postingUrl: webUrl.nullish(),
+  posting: postingInputSchema.optional(),
+  source: sourceInputSchema.optional(),
+  priority: rating.optional(),
+  tags: z.array(tagSchema).max(limits.tags).optional(),
+  resume: documentInputSchema.nullish(),
+  coverLetter: documentInputSchema.nullish(),
+  notes: text(limits.notes).optional(),
+};
+
+export const applicationCreateSchema = z
+  .strictObject({
+    companyId: id.optional(),
+    companyName: requiredText(limits.name).optional(),
+    ...applicationFields,
+    stage: activeStageSchema.optional(),
+    stageAt: instant.optional(),
+    allowDuplicate: z.boolean().optional(),
+  })
+  .refine((a) => (a.companyId === undefined) !== (a.companyName === undefined), {
+    message: 'give either companyId or companyName (exactly one)',
+    path: ['companyId'],
+  });
+
+export type ApplicationCreate = z.infer<typeof applicationCreateSchema>;
+
+export const applicationUpdateSchema = z.strictObject({
+  companyId: id.optional(),
+  ...applicationFields,
+  jobTitle: applicationFields.jobTitle.optional(),
+});
+
+export type ApplicationUpdate = z.infer<typeof applicationUpdateSchema>;
+
+export const stageChangeInputSchema = z.strictObject({
+  stage: stageSchema,
+  outcome: outcomeSchema.nullish(),
+  closedReason: closedReasonSchema.nullish(),
+  occurredAt: instant.optional(),
+  note: text(limits.shortText).nullish(),
+});
+
+export type StageChangeInput = z.infer<typeof stageChangeInputSchema>;
+
+export const applicationSortKeys = ['createdAt', 'updatedAt', 'jobTitle', 'priority', 'appliedAt'] as const;
+export type ApplicationSortKey = (typeof applicationSortKeys)[number];
+
+const stageList = z
+  .string()
+  .transform((value) => value.split(',').map((s) => s.trim()))
+  .pipe(z.array(stageSchema).min(1));
+
+export const applicationListQuerySchema = z.strictObject({
+  stage: stageList.optional().describe('one stage or several separated by commas'),
+  furthestStage: activeStageSchema.optional(),
+  outcome: outcomeSchema.optional(),
+  companyId: id.optional(),
+  tag: text(limits.tag).optional(),
+  q: text(limits.name).optional().describe('text search across job title, company, notes and tags'),
+  sort: z.enum(applicationSortKeys).default('createdAt'),
+  order: z.enum(['asc', 'desc']).default('desc'),
+  limit: z.coerce.number().int().min(1).max(500).default(50),
+  cursor: z.string().max(1_000).optional(),
+});
+
+export type ApplicationListQuery = z.input<typeof applicationListQuerySchema>;
+export type ApplicationListFilter = z.output<typeof applicationListQuerySchema>;
+
+export type ApplicationListPage = { readonly items: Application[]; readonly nextCursor: string | null };
+
+export function isEnded(application: { readonly stage: Stage }): boolean {
+  return application.stage === 'ended';
+}
+
+/**
+ * The key the duplicate guard compares posting URLs by: scheme and host lowercased, default ports,
+ * fragments, tracking parameters and trailing slashes dropped, remaining parameters sorted.
+ */
+export function normalizePostingUrl(raw: string): string {
+  const url = new URL(raw);
+  url.hash = '';
+  url.protocol = 'https:';
+  url.hostname = url.hostname.toLowerCase().replace(/^www\./, '');
+  url.port = url.port === '443' || url.port === '80' ? '' : url.port;
+  const kept = [...url.searchParams.entries()].filter(([key]) => !isTrackingParameter(key));
+  kept.sort(([a], [b]) => a.localeCompare(b));
+  url.search = new URLSearchParams(kept).toString();
+  return url.toString().replace(/\/+(?=$|\?)/, '');
+}
+
+function isTrackingParameter(key: string): boolean {
+  const k = key.toLowerCase();
+  return (
+    k.startsWith('utm_') ||
+    ['gh_src', 'ref', 'refid', 'trk', 'source', 'lever-source', 'fbclid', 'gclid'].includes(k)
+  );
+}

@@ -1,0 +1,41 @@
+import { z } from 'zod';
+import { applicationSchema } from './application.js';
+import { companySchema } from './company.js';
+import { contactSchema } from './contact.js';
+import { eventSchema } from './event.js';
+import { followUpSchema } from './follow-up.js';
+import { interviewSchema } from './interview.js';
+import { settingsSchema } from './settings.js';
+
+/**
+ * A full backup: every record of one user, sorted by id, with no export timestamp, so exporting twice
+ * gives the same bytes and backups diff cleanly. Derived application fields (stage, furthest stage,
+ * outcome, dates) are included for readers but recomputed from the events on restore.
+ */
+export const backupFormat = 'hearback-backup';
+export const backupVersion = 1;
+
+export const backupSchema = z
+  .object({
+    format: z.literal(backupFormat),
+    version: z.literal(backupVersion),
+    settings: settingsSchema,
+    companies: z.array(companySchema),
+    contacts: z.array(contactSchema),
+    applications: z.array(applicationSchema),
+    interviews: z.array(interviewSchema),
+    events: z.array(eventSchema),
+    followUps: z.array(followUpSchema),
+  })
+  .meta({ id: 'Backup' });
+
+export type Backup = z.infer<typeof backupSchema>;
+
+export type RestoreReport = {
+  readonly companies: number;
+  readonly contacts: number;
+  readonly applications: number;
+  readonly interviews: number;
+  readonly events: number;
+  readonly followUps: number;
+};

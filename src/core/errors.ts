@@ -1,0 +1,56 @@
+/**
+ * Every expected failure in hearback has a code from this catalogue. Core and services throw AppError with
+ * a code; the HTTP edge maps codes to statuses (src/server/error-status.ts) and the CLI prints the message.
+ * docs/errors.md documents every code, and a test keeps the two in step.
+ */
+export const errorCatalogue = {
+  VALIDATION_FAILED: 'The input does not match the expected shape; details name each field and the problem.',
+  INVALID_JSON: 'The request body is not valid JSON.',
+  BODY_TOO_LARGE: 'The request body is larger than the documented limit.',
+  UNSUPPORTED_MEDIA_TYPE: 'The request body is not sent as application/json.',
+  ROUTE_NOT_FOUND: 'No API route matches the method and path.',
+  INVALID_CURSOR: 'The pagination cursor is malformed or belongs to another sort order.',
+  APPLICATION_NOT_FOUND: 'No application with that id.',
+  COMPANY_NOT_FOUND: 'No company with that id.',
+  CONTACT_NOT_FOUND: 'No contact with that id.',
+  INTERVIEW_NOT_FOUND: 'No interview with that id.',
+  EVENT_NOT_FOUND: 'No event with that id.',
+  FOLLOW_UP_NOT_FOUND: 'No follow-up step with that id.',
+  AMBIGUOUS_ID: 'An id prefix matches more than one record; type more characters.',
+  DUPLICATE_APPLICATION:
+    'An application with the same posting URL, or the same company and job title, already exists.',
+  DUPLICATE_COMPANY: 'A company with that name already exists.',
+  INVALID_STAGE_CHANGE: 'The stage change is not allowed (same stage, missing outcome, or out of order).',
+  EVENT_NOT_EDITABLE:
+    'Stage changes and interview entries are history; change them through their own commands.',
+  COMPANY_IN_USE: 'The company still has applications; delete or move them first.',
+  FOLLOW_UP_NOT_OPEN: 'The follow-up step is already done or skipped.',
+  IMPORT_TARGET_NOT_EMPTY: 'A backup can only be restored into an empty database (or with replace).',
+  INVALID_BACKUP: 'The backup file is not a hearback backup, or its records do not fit together.',
+  INTERNAL_ERROR: 'Something unexpected went wrong; the server log has the details under the request id.',
+} as const;
+
+export type ErrorCode = keyof typeof errorCatalogue;
+
+export type FieldIssue = { readonly field: string; readonly message: string };
+
+export class AppError extends Error {
+  readonly code: ErrorCode;
+  readonly details: Readonly<Record<string, unknown>> | undefined;
+
+  constructor(code: ErrorCode, message: string, details?: Record<string, unknown>) {
+    super(message);
+    this.name = 'AppError';
+    this.code = code;
+    this.details = details;
+  }
+}
+
+export function isAppError(error: unknown): error is AppError {
+  return error instanceof AppError;
+}
+
+/** A VALIDATION_FAILED error for one field, in the same shape zod failures are reported in. */
+export function fieldError(field: string, message: string): AppError {
+  return new AppError('VALIDATION_FAILED', `${field}: ${message}`, { issues: [{ field, message }] });
+}

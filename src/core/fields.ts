@@ -1,0 +1,69 @@
+import { z } from 'zod';
+
+/**
+ * Field primitives shared by every schema. Text is stored exactly as given (no trimming), so anything a
+ * user types round-trips byte for byte; the only strings refused are those no database can keep: NUL
+ * characters (PostgreSQL text cannot hold them) and lone UTF-16 surrogates (not encodable as UTF-8).
+ */
+const loneSurrogate = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+export function text(max: number) {
+  return z
+    .string()
+    .max(max, { message: `must be at most ${max} characters` })
+    .refine((value) => !value.includes('\u0000'), { message: 'must not contain NUL characters' })
+    .refine((value) => !loneSurrogate.test(value), {
+      message: 'must be valid Unicode (it contains a lone surrogate)',
+    });
+}
+
+export function requiredText(max: number) {
+  return text(max).refine((value) => value.trim().length > 0, { message: 'must not be blank' });
+}
+
+export const limits = {
+  name: 200,
+  title: 500,
+  shortText: 2_000,
+  notes: 100_000,
+  document: 500_000,
+  url: 2_048,
+  tag: 64,
+  tags: 50,
+} as const;
+
+export const id = z.string().min(1).max(64);
+
+/** An instant in ISO 8601 with an offset; stored and returned in UTC with milliseconds (`…T09:00:00.000Z`). */
+export const instant = z.iso
+  .datetime({
+    offset: true,
+    message: 'must be an ISO 8601 date-time with a time zone, e.g. 2026-03-05T14:00:00Z',
+  })
+  .transform((value) => new Date(value).toISOString());
+
+export const instantOut = z.iso.datetime();
+
+export const localDate = z.iso.date({ message: 'must be a calendar date as YYYY-MM-DD' });
+
+export function isValidTimeZone(value: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: value });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export const timeZone = z
+  .string()
+  .max(64)
+  .refine(isValidTimeZone, { message: 'must be an IANA time zone such as Europe/Berlin' });
+
+export const webUrl = z
+  .url({ protocol: /^https?$/, message: 'must be an http or https URL' })
+  .max(limits.url, { message: `must be at most ${limits.url} characters` });
+
+export const email = z.email({ message: 'must be an email address' }).max(320);
+
+export const rating = z.number().int().min(1).max(5);

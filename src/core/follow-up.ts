@@ -1,0 +1,103 @@
+import { z } from 'zod';
+import { channels } from './event.js';
+import { id, instant, instantOut, limits, localDate, text } from './fields.js';
+
+export const followUpKinds = [
+  'thank_you',
+  'first_follow_up',
+  'second_follow_up',
+  'closing_note',
+  'suggest_no_response',
+  'application_check_in',
+  'offer_check',
+  'feedback_request',
+  'custom',
+] as const;
+export type FollowUpKind = (typeof followUpKinds)[number];
+
+export const followUpStatuses = ['planned', 'done', 'skipped', 'snoozed'] as const;
+export type FollowUpStatus = (typeof followUpStatuses)[number];
+
+/** `plan`: made by the follow-up planner and re-planned with the application; `manual`: added by the user. */
+export const followUpOrigins = ['plan', 'manual'] as const;
+
+export const followUpSchema = z
+  .object({
+    id,
+    applicationId: id,
+    kind: z.enum(followUpKinds),
+    dueAt: instantOut,
+    channel: z.enum(channels).nullable(),
+    status: z.enum(followUpStatuses),
+    reason: z.string().describe('why this step is due when it is, in plain words'),
+    contactId: id.nullable(),
+    interviewId: id.nullable(),
+    origin: z.enum(followUpOrigins),
+    snoozedUntil: instantOut.nullable(),
+    completedAt: instantOut.nullable().describe('when it was done or skipped'),
+    completionNote: z.string().nullable().describe('what was sent, or why it was skipped'),
+    createdAt: instantOut,
+    updatedAt: instantOut,
+  })
+  .meta({ id: 'FollowUp' });
+
+export type FollowUp = z.infer<typeof followUpSchema>;
+
+export const followUpCreateSchema = z.strictObject({
+  applicationId: id,
+  kind: z.enum(followUpKinds).optional(),
+  dueAt: instant,
+  channel: z.enum(channels).nullish(),
+  reason: text(limits.shortText).optional(),
+  contactId: id.nullish(),
+  interviewId: id.nullish(),
+});
+
+export const followUpUpdateSchema = z.strictObject({
+  kind: z.enum(followUpKinds).optional(),
+  dueAt: instant.optional(),
+  channel: z.enum(channels).nullish(),
+  reason: text(limits.shortText).optional(),
+  contactId: id.nullish(),
+});
+
+export type FollowUpCreate = z.infer<typeof followUpCreateSchema>;
+export type FollowUpUpdate = z.infer<typeof followUpUpdateSchema>;
+
+export const followUpDoneSchema = z.strictObject({
+  at: instant.optional(),
+  note: text(limits.notes).nullish().describe('what was sent or said'),
+});
+export const followUpSkipSchema = z.strictObject({ reason: text(limits.shortText).nullish() });
+export const followUpSnoozeSchema = z.strictObject({
+  until: z.union([instant, localDate]).describe('an instant, or a date (the step is then due that morning)'),
+});
+
+export type FollowUpDone = z.infer<typeof followUpDoneSchema>;
+export type FollowUpSkip = z.infer<typeof followUpSkipSchema>;
+export type FollowUpSnooze = z.infer<typeof followUpSnoozeSchema>;
+
+export const dueWindows = ['overdue', 'today', 'week', 'open'] as const;
+export type DueWindow = (typeof dueWindows)[number];
+
+export const followUpListQuerySchema = z.strictObject({
+  applicationId: id.optional(),
+  status: z.enum(followUpStatuses).optional(),
+  due: z
+    .enum(dueWindows)
+    .optional()
+    .describe(
+      'overdue: open steps due before today; today: due today; week: due in the next 7 days; open: all open',
+    ),
+  asOf: z
+    .union([instant, localDate])
+    .optional()
+    .describe('the moment "today" is computed from (default: now)'),
+  limit: z.coerce.number().int().min(1).max(1000).default(200),
+});
+
+export type FollowUpListQuery = z.input<typeof followUpListQuerySchema>;
+
+export function isOpenFollowUp(step: { readonly status: FollowUpStatus }): boolean {
+  return step.status === 'planned' || step.status === 'snoozed';
+}

@@ -1,0 +1,56 @@
+import { monotonicFactory } from 'ulid';
+import type { DatabaseTarget } from './config.js';
+import { type Clock, type IdGenerator, systemClock } from './core/ports.js';
+import { defaultSettings } from './core/settings.js';
+import type { Deps } from './services/deps.js';
+import { type Dialect, openDatabase } from './storage/database.js';
+import { type MigrationReport, migrateToLatest } from './storage/migrate.js';
+import { ensureUser, localUserId } from './storage/user-store.js';
+
+export type Runtime = {
+  readonly deps: Deps;
+  readonly dialect: Dialect;
+  readonly migrations: MigrationReport;
+  close(): Promise<void>;
+};
+
+export function ulidGenerator(): IdGenerator {
+  const next = monotonicFactory();
+  return { next: () => next() };
+}
+
+/** The machine's own time zone and locale, the defaults a new user starts with. */
+export function systemLocale(): { timeZone: string; locale: string } {
+  const resolved = Intl.DateTimeFormat().resolvedOptions();
+  return { timeZone: resolved.timeZone || 'UTC', locale: resolved.locale || 'en-US' };
+}
+
+/**
+ * Opens and migrates the database and makes sure the local user exists: what the server, the CLI and the
+ * tests all do before anything else.
+ */
+export async function startRuntime(
+  target: DatabaseTarget,
+  options: { clock?: Clock; ids?: IdGenerator; system?: { timeZone: string; locale: string } } = {},
+): Promise<Runtime> {
+  const opened = await openDatabase(target);
+  try {
+    const migrations = await migrateToLatest(opened.db);
+    const clock = options.clock ?? systemClock;
+    await ensureUser(
+      opened.db,
+      { id: localUserId, displayName: 'You' },
+      defaultSettings(options.system ?? systemLocale()),
+      clock.now().toISOString(),
+    );
+    return {
+      deps: { db: opened.db, clock, ids: options.ids ?? ulidGenerator(), userId: localUserId },
+      dialect: opened.dialect,
+      migrations,
+      close: opened.close,
+    };
+  } catch (error) {
+    await opened.close();
+    throw error;
+  }
+}

@@ -1,0 +1,103 @@
+import fastifySwagger from '@fastify/swagger';
+import fastifySwaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import {
+  jsonSchemaTransform,
+  jsonSchemaTransformObject,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { Deps } from '../services/deps.js';
+import { installErrorHandling } from './error-handler.js';
+import type { App } from './route-kit.js';
+import { applicationRoutes } from './routes/application-routes.js';
+import { backupRoutes } from './routes/backup-routes.js';
+import { companyRoutes } from './routes/company-routes.js';
+import { contactRoutes } from './routes/contact-routes.js';
+import { eventRoutes } from './routes/event-routes.js';
+import { followUpRoutes } from './routes/follow-up-routes.js';
+import { interviewRoutes } from './routes/interview-routes.js';
+import { settingsRoutes } from './routes/settings-routes.js';
+
+/** Request bodies above this size are refused with BODY_TOO_LARGE (the backup restore route allows more). */
+export const bodyLimit = 1024 * 1024;
+
+export const apiVersion = '0.1.0';
+
+export type AppOptions = {
+  readonly deps: Deps;
+  readonly dialect: 'sqlite' | 'postgres';
+  readonly logger?: FastifyServerOptions['logger'];
+};
+
+/** Builds the HTTP application without listening, so tests can `inject` requests into it. */
+export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
+  const fastify = Fastify({
+    logger: options.logger ?? false,
+    bodyLimit,
+    genReqId: () => crypto.randomUUID(),
+  });
+  fastify.setValidatorCompiler(validatorCompiler);
+  fastify.setSerializerCompiler(serializerCompiler);
+  installErrorHandling(fastify, bodyLimit);
+
+  await fastify.register(fastifySwagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: 'hearback API',
+        version: apiVersion,
+        description:
+          'The follow-up tracker for job seekers. Errors are `{ error: { code, message, details } }`; codes are listed in docs/errors.md.',
+      },
+      tags: [
+        { name: 'applications' },
+        { name: 'companies' },
+        { name: 'contacts' },
+        { name: 'interviews' },
+        { name: 'events' },
+        { name: 'follow-ups' },
+        { name: 'settings' },
+        { name: 'backup' },
+        { name: 'system' },
+      ],
+    },
+    transform: jsonSchemaTransform,
+    transformObject: jsonSchemaTransformObject,
+  });
+  await fastify.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
+
+  const app = fastify.withTypeProvider<ZodTypeProvider>() as App;
+  const depsFor = () => options.deps;
+
+  app.get(
+    '/api/health',
+    {
+      schema: {
+        tags: ['system'],
+        response: {
+          200: z.object({
+            status: z.literal('ok'),
+            version: z.string(),
+            database: z.enum(['sqlite', 'postgres']),
+          }),
+        },
+      },
+    },
+    async () => ({ status: 'ok' as const, version: apiVersion, database: options.dialect }),
+  );
+  app.get('/api/openapi.json', { schema: { hide: true } }, async () => fastify.swagger());
+
+  applicationRoutes(app, depsFor);
+  companyRoutes(app, depsFor);
+  contactRoutes(app, depsFor);
+  interviewRoutes(app, depsFor);
+  eventRoutes(app, depsFor);
+  followUpRoutes(app, depsFor);
+  settingsRoutes(app, depsFor);
+  backupRoutes(app, depsFor);
+
+  return fastify;
+}

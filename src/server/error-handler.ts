@@ -1,0 +1,99 @@
+import type { FastifyError, FastifyInstance } from 'fastify';
+import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { AppError, type ErrorCode, errorCatalogue, type FieldIssue } from '../core/errors.js';
+import { errorStatus } from './error-status.js';
+
+export const errorResponseSchema = z
+  .object({
+    error: z.object({
+      code: z.enum(Object.keys(errorCatalogue) as [ErrorCode, ...ErrorCode[]]),
+      message: z.string(),
+      details: z.record(z.string(), z.unknown()).optional(),
+    }),
+  })
+  .meta({ id: 'Error' });
+
+type ErrorBody = z.infer<typeof errorResponseSchema>;
+
+/**
+ * Every failure leaves the server as `{ error: { code, message, details } }`. Expected failures carry their
+ * code; request validation becomes VALIDATION_FAILED with one issue per field; anything unexpected is
+ * logged once with the request id and answered as INTERNAL_ERROR without internals.
+ */
+export function installErrorHandling(app: FastifyInstance, bodyLimit: number): void {
+  app.setErrorHandler((error: FastifyError, request, reply) => {
+    const body = toErrorBody(error, error.validationContext, bodyLimit);
+    const status = errorStatus[body.error.code];
+    if (status >= 500) request.log.error({ err: error }, 'unexpected error');
+    return reply.status(status).send(body);
+  });
+
+  app.setNotFoundHandler((request, reply) => {
+    reply.status(404).send({
+      error: { code: 'ROUTE_NOT_FOUND', message: `No route ${request.method} ${request.url.split('?')[0]}` },
+    } satisfies ErrorBody);
+  });
+}
+
+function toErrorBody(error: FastifyError, context: string | undefined, bodyLimit: number): ErrorBody {
+  if (error instanceof AppError) {
+    return {
+      error: { code: error.code, message: error.message, ...(error.details && { details: error.details }) },
+    };
+  }
+  if (hasZodFastifySchemaValidationErrors(error)) {
+    const issues = error.validation.flatMap((v) => toFieldIssues(v, context));
+    const first = issues[0];
+    const more = issues.length > 1 ? ` (and ${issues.length - 1} more)` : '';
+    return {
+      error: {
+        code: 'VALIDATION_FAILED',
+        message: first ? `${first.field}: ${first.message}${more}` : 'The request is not valid',
+        details: { issues },
+      },
+    };
+  }
+  switch (error.code) {
+    case 'FST_ERR_CTP_INVALID_JSON_BODY':
+    case 'FST_ERR_CTP_EMPTY_JSON_BODY':
+      return { error: { code: 'INVALID_JSON', message: `body: ${error.message}` } };
+    case 'FST_ERR_CTP_BODY_TOO_LARGE':
+      return {
+        error: {
+          code: 'BODY_TOO_LARGE',
+          message: `body: larger than the limit of ${bodyLimit} bytes`,
+          details: { limit: bodyLimit },
+        },
+      };
+    case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
+      return { error: { code: 'UNSUPPORTED_MEDIA_TYPE', message: 'body: send it as application/json' } };
+  }
+  if (error instanceof SyntaxError || error.statusCode === 400) {
+    return { error: { code: 'INVALID_JSON', message: `body: ${error.message}` } };
+  }
+  return {
+    error: { code: 'INTERNAL_ERROR', message: 'Something went wrong; the server log has the details' },
+  };
+}
+
+type ValidationEntry = {
+  instancePath: string;
+  message?: string;
+  keyword: string;
+  params: Record<string, unknown>;
+};
+
+function toFieldIssues(entry: ValidationEntry, context: string | undefined): FieldIssue[] {
+  const path = entry.instancePath.replace(/^\//, '').split('/').filter(Boolean).join('.');
+  const where = path || context || 'body';
+  if (entry.keyword === 'unrecognized_keys' && Array.isArray(entry.params.keys)) {
+    return entry.params.keys.map((key) => ({
+      field: path ? `${path}.${String(key)}` : String(key),
+      message: 'is not a known field',
+    }));
+  }
+  const message = entry.message ?? 'is not valid';
+  const isMissing = entry.keyword === 'invalid_type' && /received undefined$/.test(message);
+  return [{ field: where, message: isMissing ? 'is required' : message }];
+}

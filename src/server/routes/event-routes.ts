@@ -1,0 +1,23 @@
+import { z } from 'zod';
+import { eventCreateSchema, eventListQuerySchema, eventSchema, eventUpdateSchema } from '../../core/event.js';
+import { createEvent, deleteEvent, getEvent, listEvents, updateEvent } from '../../services/events.js';
+import { type App, crudRoutes, type DepsFor } from '../route-kit.js';
+
+export function eventRoutes(app: App, depsFor: DepsFor): void {
+  crudRoutes(app, depsFor, {
+    path: '/api/events',
+    tag: 'events',
+    entity: eventSchema,
+    create: eventCreateSchema,
+    update: eventUpdateSchema,
+    listQuery: eventListQuerySchema,
+    listResponse: z.array(eventSchema),
+    service: {
+      list: listEvents,
+      create: createEvent,
+      get: getEvent,
+      update: updateEvent,
+      remove: deleteEvent,
+    },
+  });
+}

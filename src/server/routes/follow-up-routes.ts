@@ -1,0 +1,85 @@
+import { z } from 'zod';
+import {
+  followUpCreateSchema,
+  followUpDoneSchema,
+  followUpListQuerySchema,
+  followUpSchema,
+  followUpSkipSchema,
+  followUpSnoozeSchema,
+  followUpUpdateSchema,
+} from '../../core/follow-up.js';
+import {
+  createFollowUp,
+  deleteFollowUp,
+  getFollowUp,
+  listFollowUps,
+  markFollowUpDone,
+  skipFollowUp,
+  snoozeFollowUp,
+  updateFollowUp,
+} from '../../services/follow-ups.js';
+import { type App, crudRoutes, type DepsFor, errors, idParams } from '../route-kit.js';
+
+export function followUpRoutes(app: App, depsFor: DepsFor): void {
+  const tags = ['follow-ups'];
+  crudRoutes(app, depsFor, {
+    path: '/api/follow-ups',
+    tag: 'follow-ups',
+    entity: followUpSchema,
+    create: followUpCreateSchema,
+    update: followUpUpdateSchema,
+    listQuery: followUpListQuerySchema,
+    listResponse: z.array(followUpSchema),
+    service: {
+      list: listFollowUps,
+      create: createFollowUp,
+      get: getFollowUp,
+      update: updateFollowUp,
+      remove: deleteFollowUp,
+    },
+  });
+  // The spelling used in the first issue text and in bench scripts people may already have.
+  app.get(
+    '/api/followups',
+    {
+      schema: {
+        hide: true,
+        querystring: followUpListQuerySchema,
+        response: { 200: z.array(followUpSchema) },
+      },
+    },
+    (request) => listFollowUps(depsFor(request), request.query),
+  );
+  const action = (summary: string, body: z.ZodType) => ({
+    schema: {
+      tags,
+      summary,
+      params: idParams,
+      body,
+      response: { 200: followUpSchema, 400: errors[400], 404: errors[404], 409: errors[409] },
+    },
+  });
+  app.post(
+    '/api/follow-ups/:id/done',
+    action('Mark a step done, with what was sent', followUpDoneSchema),
+    (request) =>
+      markFollowUpDone(
+        depsFor(request),
+        request.params.id,
+        request.body as z.output<typeof followUpDoneSchema>,
+      ),
+  );
+  app.post('/api/follow-ups/:id/skip', action('Skip a step, with a reason', followUpSkipSchema), (request) =>
+    skipFollowUp(depsFor(request), request.params.id, request.body as z.output<typeof followUpSkipSchema>),
+  );
+  app.post(
+    '/api/follow-ups/:id/snooze',
+    action('Move a step to a later date or time', followUpSnoozeSchema),
+    (request) =>
+      snoozeFollowUp(
+        depsFor(request),
+        request.params.id,
+        request.body as z.output<typeof followUpSnoozeSchema>,
+      ),
+  );
+}

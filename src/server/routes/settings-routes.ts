@@ -1,0 +1,15 @@
+import { settingsSchema, settingsUpdateSchema } from '../../core/settings.js';
+import { getSettings, updateSettings } from '../../services/settings.js';
+import { type App, type DepsFor, errors } from '../route-kit.js';
+
+export function settingsRoutes(app: App, depsFor: DepsFor): void {
+  const tags = ['settings'];
+  app.get('/api/settings', { schema: { tags, response: { 200: settingsSchema } } }, (request) =>
+    getSettings(depsFor(request)),
+  );
+  app.patch(
+    '/api/settings',
+    { schema: { tags, body: settingsUpdateSchema, response: { 200: settingsSchema, 400: errors[400] } } },
+    (request) => updateSettings(depsFor(request), request.body),
+  );
+}

@@ -1,0 +1,177 @@
+import {
+  type Application,
+  type ApplicationCreate,
+  type ApplicationListFilter,
+  type ApplicationListPage,
+  type ApplicationUpdate,
+  emptyPosting,
+  type SentDocument,
+  type StageChangeInput,
+} from '../core/application.js';
+import { AppError, fieldError } from '../core/errors.js';
+import type { StageChangeEvent, TimelineEvent } from '../core/event.js';
+import { planStageChange, type StageChange, summarizeStageHistory } from '../core/pipeline.js';
+import {
+  deleteApplicationRow,
+  findDuplicateApplications,
+  getApplication as getApplicationRow,
+  insertApplication,
+  listApplications as listApplicationRows,
+  updateApplicationRow,
+} from '../storage/application-store.js';
+import { findCompany } from '../storage/company-store.js';
+import { insertEvent, listApplicationEvents } from '../storage/event-store.js';
+import type { Db } from '../storage/schema.js';
+import { findOrCreateCompany } from './companies.js';
+import { type Deps, nowIso } from './deps.js';
+import { mergePosting } from './posting-text.js';
+
+export async function createApplication(deps: Deps, input: ApplicationCreate): Promise<Application> {
+  return deps.db.transaction().execute(async (trx) => {
+    const company = input.companyId
+      ? await requireCompany(trx, deps.userId, input.companyId)
+      : await findOrCreateCompany(deps, trx, input.companyName ?? '');
+    if (!input.allowDuplicate) {
+      const duplicates = await findDuplicateApplications(trx, deps.userId, {
+        postingUrl: input.postingUrl ?? null,
+        companyId: company.id,
+        jobTitle: input.jobTitle,
+      });
+      if (duplicates.length > 0) throw duplicateError(duplicates);
+    }
+    const now = nowIso(deps);
+    const stageAt = input.stageAt ?? now;
+    const first = planStageChange([], { stage: input.stage ?? 'applied', occurredAt: stageAt });
+    const id = deps.ids.next();
+    const application: Application = {
+      id,
+      company: { id: company.id, name: company.name },
+      jobTitle: input.jobTitle,
+      postingUrl: input.postingUrl ?? null,
+      posting: mergePosting(emptyPosting, input.posting),
+      source: { kind: input.source?.kind ?? 'other', detail: input.source?.detail ?? null },
+      priority: input.priority ?? 3,
+      tags: input.tags ?? [],
+      resume: toDocument(input.resume),
+      coverLetter: toDocument(input.coverLetter),
+      notes: input.notes ?? '',
+      ...summarizeStageHistory([first]),
+      createdAt: now,
+      updatedAt: now,
+    };
+    await insertApplication(trx, deps.userId, application);
+    await insertEvent(trx, deps.userId, stageEvent(deps, id, first, null, now));
+    return application;
+  });
+}
+
+export function getApplication(deps: Deps, id: string): Promise<Application> {
+  return getApplicationRow(deps.db, deps.userId, id);
+}
+
+export function listApplications(deps: Deps, filter: ApplicationListFilter): Promise<ApplicationListPage> {
+  return listApplicationRows(deps.db, deps.userId, filter);
+}
+
+export async function updateApplication(
+  deps: Deps,
+  id: string,
+  input: ApplicationUpdate,
+): Promise<Application> {
+  return deps.db.transaction().execute(async (trx) => {
+    const current = await getApplicationRow(trx, deps.userId, id);
+    const company = input.companyId
+      ? await requireCompany(trx, deps.userId, input.companyId)
+      : current.company;
+    const next: Application = {
+      ...current,
+      company: { id: company.id, name: company.name },
+      jobTitle: input.jobTitle ?? current.jobTitle,
+      postingUrl: input.postingUrl === undefined ? current.postingUrl : input.postingUrl,
+      posting: mergePosting(current.posting, input.posting),
+      source: input.source
+        ? { kind: input.source.kind, detail: input.source.detail ?? null }
+        : current.source,
+      priority: input.priority ?? current.priority,
+      tags: input.tags ?? current.tags,
+      resume: input.resume === undefined ? current.resume : toDocument(input.resume),
+      coverLetter: input.coverLetter === undefined ? current.coverLetter : toDocument(input.coverLetter),
+      notes: input.notes ?? current.notes,
+      updatedAt: nowIso(deps),
+    };
+    await updateApplicationRow(trx, deps.userId, next);
+    return next;
+  });
+}
+
+export async function deleteApplication(deps: Deps, id: string): Promise<void> {
+  await deps.db.transaction().execute(async (trx) => {
+    await getApplicationRow(trx, deps.userId, id);
+    await deleteApplicationRow(trx, deps.userId, id);
+  });
+}
+
+/** Records a stage change. History is only ever appended; the current and furthest stage are derived from it. */
+export async function moveApplication(deps: Deps, id: string, input: StageChangeInput): Promise<Application> {
+  return deps.db.transaction().execute(async (trx) => {
+    const current = await getApplicationRow(trx, deps.userId, id);
+    const history = stageHistoryOf(await listApplicationEvents(trx, deps.userId, id));
+    const now = nowIso(deps);
+    const change = planStageChange(history, { ...input, occurredAt: input.occurredAt ?? now });
+    await insertEvent(trx, deps.userId, stageEvent(deps, id, change, input.note ?? null, now));
+    const next: Application = { ...current, ...summarizeStageHistory([...history, change]), updatedAt: now };
+    await updateApplicationRow(trx, deps.userId, next);
+    return next;
+  });
+}
+
+export async function getTimeline(deps: Deps, id: string): Promise<TimelineEvent[]> {
+  await getApplicationRow(deps.db, deps.userId, id);
+  return listApplicationEvents(deps.db, deps.userId, id);
+}
+
+export function stageHistoryOf(events: readonly TimelineEvent[]): StageChange[] {
+  return events.filter((e): e is StageChangeEvent => e.kind === 'stage_change');
+}
+
+export function stageEvent(
+  deps: Pick<Deps, 'ids'>,
+  applicationId: string,
+  change: StageChange,
+  note: string | null,
+  now: string,
+): StageChangeEvent {
+  return {
+    id: deps.ids.next(),
+    applicationId,
+    kind: 'stage_change',
+    occurredAt: change.occurredAt,
+    createdAt: now,
+    fromStage: change.fromStage,
+    toStage: change.toStage,
+    outcome: change.outcome,
+    closedReason: change.closedReason,
+    note,
+  };
+}
+
+async function requireCompany(db: Db, userId: string, companyId: string) {
+  const company = await findCompany(db, userId, companyId);
+  if (!company) throw fieldError('companyId', `no company with id ${companyId}`);
+  return company;
+}
+
+function toDocument(input: ApplicationCreate['resume']): SentDocument | null {
+  if (!input) return null;
+  return { name: input.name ?? null, text: input.text ?? null, fileRef: input.fileRef ?? null };
+}
+
+function duplicateError(duplicates: Awaited<ReturnType<typeof findDuplicateApplications>>): AppError {
+  const first = duplicates[0]!;
+  const why = first.reason === 'posting_url' ? 'the same posting URL' : 'the same company and job title';
+  return new AppError(
+    'DUPLICATE_APPLICATION',
+    `You already track "${first.jobTitle}" at ${first.companyName} (${first.id}) with ${why}; add it anyway with allowDuplicate`,
+    { existingId: first.id, duplicates },
+  );
+}

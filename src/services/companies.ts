@@ -1,0 +1,96 @@
+import type { Company, CompanyCreate, CompanyListQuery, CompanyUpdate } from '../core/company.js';
+import { AppError } from '../core/errors.js';
+import { refreshSearchTextForCompany } from '../storage/application-store.js';
+import {
+  countApplicationsOfCompany,
+  deleteCompanyRow,
+  findCompanyByName,
+  getCompany as getCompanyRow,
+  insertCompany,
+  listCompanies as listCompanyRows,
+  updateCompanyRow,
+} from '../storage/company-store.js';
+import type { Db } from '../storage/schema.js';
+import { type Deps, nowIso } from './deps.js';
+
+export async function createCompany(deps: Deps, input: CompanyCreate): Promise<Company> {
+  return deps.db.transaction().execute(async (trx) => {
+    await assertNameFree(trx, deps.userId, input.name);
+    const now = nowIso(deps);
+    return insertCompany(trx, deps.userId, {
+      id: deps.ids.next(),
+      name: input.name,
+      website: input.website ?? null,
+      notes: input.notes ?? '',
+      createdAt: now,
+      updatedAt: now,
+    });
+  });
+}
+
+/** The company with this name, created on the spot when the user names one we do not know yet. */
+export async function findOrCreateCompany(deps: Deps, trx: Db, name: string): Promise<Company> {
+  const existing = await findCompanyByName(trx, deps.userId, name);
+  if (existing) return existing;
+  const now = nowIso(deps);
+  return insertCompany(trx, deps.userId, {
+    id: deps.ids.next(),
+    name,
+    website: null,
+    notes: '',
+    createdAt: now,
+    updatedAt: now,
+  });
+}
+
+export function getCompany(deps: Deps, id: string): Promise<Company> {
+  return getCompanyRow(deps.db, deps.userId, id);
+}
+
+export function listCompanies(deps: Deps, query: CompanyListQuery = {}): Promise<Company[]> {
+  return listCompanyRows(deps.db, deps.userId, query);
+}
+
+export async function updateCompany(deps: Deps, id: string, input: CompanyUpdate): Promise<Company> {
+  return deps.db.transaction().execute(async (trx) => {
+    const current = await getCompanyRow(trx, deps.userId, id);
+    if (input.name !== undefined) await assertNameFree(trx, deps.userId, input.name, id);
+    const next: Company = {
+      ...current,
+      name: input.name ?? current.name,
+      website: input.website === undefined ? current.website : input.website,
+      notes: input.notes ?? current.notes,
+      updatedAt: nowIso(deps),
+    };
+    await updateCompanyRow(trx, deps.userId, next);
+    if (next.name !== current.name) await refreshSearchTextForCompany(trx, deps.userId, id);
+    return next;
+  });
+}
+
+export async function deleteCompany(deps: Deps, id: string): Promise<void> {
+  await deps.db.transaction().execute(async (trx) => {
+    await getCompanyRow(trx, deps.userId, id);
+    const count = await countApplicationsOfCompany(trx, deps.userId, id);
+    if (count > 0) {
+      throw new AppError(
+        'COMPANY_IN_USE',
+        `The company has ${count} application(s); delete or move them first`,
+        {
+          applications: count,
+        },
+      );
+    }
+    await deleteCompanyRow(trx, deps.userId, id);
+  });
+}
+
+async function assertNameFree(db: Db, userId: string, name: string, exceptId?: string): Promise<void> {
+  const existing = await findCompanyByName(db, userId, name);
+  if (existing && existing.id !== exceptId) {
+    throw new AppError('DUPLICATE_COMPANY', `name: a company named "${existing.name}" already exists`, {
+      existingId: existing.id,
+      issues: [{ field: 'name', message: 'a company with this name already exists' }],
+    });
+  }
+}

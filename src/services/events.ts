@@ -1,0 +1,106 @@
+import { AppError, fieldError } from '../core/errors.js';
+import {
+  type EventCreate,
+  type EventListQuery,
+  type EventUpdate,
+  eventFieldsByKind,
+  eventSchema,
+  isUserEventKind,
+  type TimelineEvent,
+} from '../core/event.js';
+import { findApplication } from '../storage/application-store.js';
+import { findContact } from '../storage/contact-store.js';
+import {
+  deleteEventRow,
+  getEvent as getEventRow,
+  insertEvent,
+  listEvents as listEventRows,
+  updateEventRow,
+} from '../storage/event-store.js';
+import { findFollowUp } from '../storage/follow-up-store.js';
+import type { Db } from '../storage/schema.js';
+import { type Deps, nowIso } from './deps.js';
+
+/** Adds a note, a message sent, a reply received or a posting change to an application's timeline. */
+export async function createEvent(deps: Deps, input: EventCreate): Promise<TimelineEvent> {
+  return deps.db.transaction().execute(async (trx) => {
+    if (!(await findApplication(trx, deps.userId, input.applicationId))) {
+      throw fieldError('applicationId', `no application with id ${input.applicationId}`);
+    }
+    await assertReferences(trx, deps.userId, input);
+    const now = nowIso(deps);
+    const { occurredAt, ...fields } = input;
+    const event = eventSchema.parse({
+      ...nullDefaults(input.kind),
+      ...fields,
+      id: deps.ids.next(),
+      occurredAt: occurredAt ?? now,
+      createdAt: now,
+    });
+    await insertEvent(trx, deps.userId, event);
+    return event;
+  });
+}
+
+export function getEvent(deps: Deps, id: string): Promise<TimelineEvent> {
+  return getEventRow(deps.db, deps.userId, id);
+}
+
+export function listEvents(deps: Deps, query: EventListQuery): Promise<TimelineEvent[]> {
+  return listEventRows(deps.db, deps.userId, query);
+}
+
+export async function updateEvent(deps: Deps, id: string, input: EventUpdate): Promise<TimelineEvent> {
+  return deps.db.transaction().execute(async (trx) => {
+    const current = await getEventRow(trx, deps.userId, id);
+    if (!isUserEventKind(current.kind)) throw notEditable(current);
+    const allowed = new Set(['occurredAt', ...eventFieldsByKind[current.kind]]);
+    const foreign = Object.keys(input).filter((key) => !allowed.has(key));
+    if (foreign.length > 0) {
+      throw new AppError(
+        'VALIDATION_FAILED',
+        `${foreign.join(', ')}: not a field of a ${current.kind} event`,
+        {
+          issues: foreign.map((field) => ({ field, message: `not a field of a ${current.kind} event` })),
+        },
+      );
+    }
+    await assertReferences(trx, deps.userId, input);
+    const next = eventSchema.parse({ ...current, ...withoutUndefined(input) });
+    await updateEventRow(trx, deps.userId, next, nowIso(deps));
+    return next;
+  });
+}
+
+export async function deleteEvent(deps: Deps, id: string): Promise<void> {
+  await deps.db.transaction().execute(async (trx) => {
+    const current = await getEventRow(trx, deps.userId, id);
+    if (!isUserEventKind(current.kind)) throw notEditable(current);
+    await deleteEventRow(trx, deps.userId, id);
+  });
+}
+
+function notEditable(event: TimelineEvent): AppError {
+  const how = event.kind === 'stage_change' ? 'move the application again' : 'edit or delete the interview';
+  return new AppError('EVENT_NOT_EDITABLE', `A ${event.kind} entry is history; to change it, ${how}`, {
+    kind: event.kind,
+  });
+}
+
+async function assertReferences(db: Db, userId: string, references: object) {
+  const input = references as { contactId?: string | null; followUpId?: string | null };
+  if (input.contactId && !(await findContact(db, userId, input.contactId))) {
+    throw fieldError('contactId', `no contact with id ${input.contactId}`);
+  }
+  if (input.followUpId && !(await findFollowUp(db, userId, input.followUpId))) {
+    throw fieldError('followUpId', `no follow-up step with id ${input.followUpId}`);
+  }
+}
+
+function nullDefaults(kind: EventCreate['kind']): Record<string, null> {
+  return Object.fromEntries(eventFieldsByKind[kind].map((field) => [field, null]));
+}
+
+function withoutUndefined<T extends object>(value: T): Partial<T> {
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as Partial<T>;
+}

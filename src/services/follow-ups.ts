@@ -1,0 +1,167 @@
+import type { z } from 'zod';
+import { AppError, fieldError } from '../core/errors.js';
+import {
+  type FollowUp,
+  type FollowUpCreate,
+  type FollowUpDone,
+  type FollowUpSkip,
+  type FollowUpSnooze,
+  type FollowUpUpdate,
+  type followUpListQuerySchema,
+  isOpenFollowUp,
+} from '../core/follow-up.js';
+import { dayWindows, isLocalDate, morningOf } from '../core/local-time.js';
+import { findApplication } from '../storage/application-store.js';
+import { findContact } from '../storage/contact-store.js';
+import {
+  deleteFollowUpRow,
+  type FollowUpFilter,
+  getFollowUp as getFollowUpRow,
+  insertFollowUp,
+  listFollowUps as listFollowUpRows,
+  updateFollowUpRow,
+} from '../storage/follow-up-store.js';
+import { findInterview } from '../storage/interview-store.js';
+import type { Db } from '../storage/schema.js';
+import { getSettings } from '../storage/settings-store.js';
+import { type Deps, nowIso } from './deps.js';
+
+type FollowUpListFilter = z.output<typeof followUpListQuerySchema>;
+
+const openStatuses = ['planned', 'snoozed'] as const;
+
+export async function createFollowUp(deps: Deps, input: FollowUpCreate): Promise<FollowUp> {
+  return deps.db.transaction().execute(async (trx) => {
+    if (!(await findApplication(trx, deps.userId, input.applicationId))) {
+      throw fieldError('applicationId', `no application with id ${input.applicationId}`);
+    }
+    await assertReferences(trx, deps.userId, input);
+    const now = nowIso(deps);
+    const step: FollowUp = {
+      id: deps.ids.next(),
+      applicationId: input.applicationId,
+      kind: input.kind ?? 'custom',
+      dueAt: input.dueAt,
+      channel: input.channel ?? null,
+      status: 'planned',
+      reason: input.reason ?? 'Added by you',
+      contactId: input.contactId ?? null,
+      interviewId: input.interviewId ?? null,
+      origin: 'manual',
+      snoozedUntil: null,
+      completedAt: null,
+      completionNote: null,
+      createdAt: now,
+      updatedAt: now,
+    };
+    await insertFollowUp(trx, deps.userId, step);
+    return step;
+  });
+}
+
+export function getFollowUp(deps: Deps, id: string): Promise<FollowUp> {
+  return getFollowUpRow(deps.db, deps.userId, id);
+}
+
+/** Lists steps; `due` picks a window of the user's local calendar, computed from `asOf` (default now). */
+export async function listFollowUps(deps: Deps, query: FollowUpListFilter): Promise<FollowUp[]> {
+  const filter: FollowUpFilter = {
+    applicationId: query.applicationId,
+    statuses: query.status ? [query.status] : undefined,
+    limit: query.limit,
+  };
+  if (!query.due) return listFollowUpRows(deps.db, deps.userId, filter);
+  const settings = await getSettings(deps.db, deps.userId);
+  const days = dayWindows(query.asOf ?? nowIso(deps), settings.timeZone);
+  const windows = {
+    overdue: { dueBefore: days.todayStart },
+    today: { dueFrom: days.todayStart, dueBefore: days.tomorrowStart },
+    week: { dueFrom: days.tomorrowStart, dueBefore: days.weekEnd },
+    open: {},
+  } as const;
+  return listFollowUpRows(deps.db, deps.userId, { ...filter, statuses: openStatuses, ...windows[query.due] });
+}
+
+export async function updateFollowUp(deps: Deps, id: string, input: FollowUpUpdate): Promise<FollowUp> {
+  return deps.db.transaction().execute(async (trx) => {
+    const current = await getFollowUpRow(trx, deps.userId, id);
+    await assertReferences(trx, deps.userId, input);
+    const next: FollowUp = {
+      ...current,
+      kind: input.kind ?? current.kind,
+      dueAt: input.dueAt ?? current.dueAt,
+      channel: input.channel === undefined ? current.channel : input.channel,
+      reason: input.reason ?? current.reason,
+      contactId: input.contactId === undefined ? current.contactId : input.contactId,
+      updatedAt: nowIso(deps),
+    };
+    await updateFollowUpRow(trx, deps.userId, next);
+    return next;
+  });
+}
+
+export function markFollowUpDone(deps: Deps, id: string, input: FollowUpDone = {}): Promise<FollowUp> {
+  return changeOpenStep(deps, id, (step, now) => ({
+    ...step,
+    status: 'done',
+    completedAt: input.at ?? now,
+    completionNote: input.note ?? null,
+  }));
+}
+
+export function skipFollowUp(deps: Deps, id: string, input: FollowUpSkip = {}): Promise<FollowUp> {
+  return changeOpenStep(deps, id, (step, now) => ({
+    ...step,
+    status: 'skipped',
+    completedAt: now,
+    completionNote: input.reason ?? null,
+  }));
+}
+
+/** Moves a step to a later time; a date alone means the working morning of that date, in the user's zone. */
+export async function snoozeFollowUp(deps: Deps, id: string, input: FollowUpSnooze): Promise<FollowUp> {
+  const settings = await getSettings(deps.db, deps.userId);
+  const until = isLocalDate(input.until) ? morningOf(input.until, settings.timeZone) : input.until;
+  if (until <= nowIso(deps)) throw fieldError('until', 'must be in the future');
+  return changeOpenStep(deps, id, (step) => ({
+    ...step,
+    status: 'snoozed',
+    snoozedUntil: until,
+    dueAt: until,
+  }));
+}
+
+export async function deleteFollowUp(deps: Deps, id: string): Promise<void> {
+  await deps.db.transaction().execute(async (trx) => {
+    await getFollowUpRow(trx, deps.userId, id);
+    await deleteFollowUpRow(trx, deps.userId, id);
+  });
+}
+
+async function changeOpenStep(deps: Deps, id: string, change: (step: FollowUp, now: string) => FollowUp) {
+  return deps.db.transaction().execute(async (trx) => {
+    const current = await getFollowUpRow(trx, deps.userId, id);
+    if (!isOpenFollowUp(current)) {
+      throw new AppError('FOLLOW_UP_NOT_OPEN', `The step is already ${current.status}`, {
+        status: current.status,
+      });
+    }
+    const now = nowIso(deps);
+    const next = { ...change(current, now), updatedAt: now };
+    await updateFollowUpRow(trx, deps.userId, next);
+    return next;
+  });
+}
+
+async function assertReferences(
+  db: Db,
+  userId: string,
+  input: { contactId?: string | null | undefined; interviewId?: string | null | undefined },
+) {
+  if (input.contactId && !(await findContact(db, userId, input.contactId))) {
+    throw fieldError('contactId', `no contact with id ${input.contactId}`);
+  }
+  if (input.interviewId && !(await findInterview(db, userId, input.interviewId))) {
+    throw fieldError('interviewId', `no interview with id ${input.interviewId}`);
+  }
+}

@@ -1,0 +1,332 @@
+import { type ExpressionBuilder, sql } from 'kysely';
+import {
+  type Application,
+  type ApplicationListFilter,
+  type ApplicationListPage,
+  type ApplicationSortKey,
+  normalizePostingUrl,
+  type SentDocument,
+} from '../core/application.js';
+import { AppError } from '../core/errors.js';
+import type { ActiveStage, ClosedReason, Outcome, Stage } from '../core/pipeline.js';
+import type { ApplicationsTable, Database, Db } from './schema.js';
+import { binaryText, found, fromJson, likeEscaped, toJson } from './sql-helpers.js';
+
+type Row = ApplicationsTable & { company_name: string };
+
+/** Lowercased job title, company name, notes and tags: what text search looks in. */
+export function searchTextOf(
+  application: Pick<Application, 'jobTitle' | 'notes' | 'tags'>,
+  companyName: string,
+) {
+  return [application.jobTitle, companyName, application.notes, ...application.tags].join('\n').toLowerCase();
+}
+
+export function titleKeyOf(jobTitle: string): string {
+  return jobTitle.trim().replace(/\s+/g, ' ').toLowerCase();
+}
+
+export async function insertApplication(db: Db, userId: string, application: Application): Promise<void> {
+  await db
+    .insertInto('applications')
+    .values({ ...toRow(application), id: application.id, user_id: userId, created_at: application.createdAt })
+    .execute();
+  await replaceTags(db, userId, application.id, application.tags);
+}
+
+export async function updateApplicationRow(db: Db, userId: string, application: Application): Promise<void> {
+  await db
+    .updateTable('applications')
+    .set(toRow(application))
+    .where('id', '=', application.id)
+    .where('user_id', '=', userId)
+    .execute();
+  await replaceTags(db, userId, application.id, application.tags);
+}
+
+/** Keeps search text in step when a company is renamed. */
+export async function refreshSearchTextForCompany(db: Db, userId: string, companyId: string): Promise<void> {
+  const rows = await selectApplications(db, userId)
+    .where('applications.company_id', '=', companyId)
+    .execute();
+  for (const application of await withTags(db, rows)) {
+    await db
+      .updateTable('applications')
+      .set({ search_text: searchTextOf(application, application.company.name) })
+      .where('id', '=', application.id)
+      .execute();
+  }
+}
+
+export async function findApplication(db: Db, userId: string, id: string): Promise<Application | undefined> {
+  const row = await selectApplications(db, userId).where('applications.id', '=', id).executeTakeFirst();
+  if (!row) return undefined;
+  const [application] = await withTags(db, [row]);
+  return application;
+}
+
+export async function getApplication(db: Db, userId: string, id: string): Promise<Application> {
+  return found(await findApplication(db, userId, id), 'APPLICATION_NOT_FOUND', 'application', id);
+}
+
+export async function deleteApplicationRow(db: Db, userId: string, id: string): Promise<void> {
+  await db.deleteFrom('applications').where('id', '=', id).where('user_id', '=', userId).execute();
+}
+
+/** Applications the duplicate guard should warn about: same normalised posting URL, or same company and title. */
+export async function findDuplicateApplications(
+  db: Db,
+  userId: string,
+  candidate: { postingUrl: string | null; companyId: string; jobTitle: string; excludeId?: string },
+): Promise<
+  Array<{ id: string; jobTitle: string; companyName: string; reason: 'posting_url' | 'company_and_title' }>
+> {
+  const urlKey = candidate.postingUrl ? normalizePostingUrl(candidate.postingUrl) : null;
+  const titleKey = titleKeyOf(candidate.jobTitle);
+  let q = selectApplications(db, userId).where((eb) =>
+    eb.or([
+      ...(urlKey ? [eb('applications.posting_url_key', '=', urlKey)] : []),
+      eb.and([
+        eb('applications.company_id', '=', candidate.companyId),
+        eb('applications.title_key', '=', titleKey),
+      ]),
+    ]),
+  );
+  if (candidate.excludeId) q = q.where('applications.id', '!=', candidate.excludeId);
+  const rows = await q.orderBy('applications.id').execute();
+  return rows.map((row) => ({
+    id: row.id,
+    jobTitle: row.job_title,
+    companyName: row.company_name,
+    reason: urlKey && row.posting_url_key === urlKey ? 'posting_url' : 'company_and_title',
+  }));
+}
+
+const sortColumns: Readonly<Record<ApplicationSortKey, string>> = {
+  createdAt: 'applications.created_at',
+  updatedAt: 'applications.updated_at',
+  jobTitle: 'applications.title_key',
+  priority: 'applications.priority',
+  appliedAt: 'applications.applied_at',
+};
+
+type Cursor = { s: ApplicationSortKey; o: 'asc' | 'desc'; v: string | number; id: string };
+
+export async function listApplications(
+  db: Db,
+  userId: string,
+  filter: ApplicationListFilter,
+): Promise<ApplicationListPage> {
+  let q = selectApplications(db, userId);
+  if (filter.stage) q = q.where('applications.stage', 'in', filter.stage);
+  if (filter.furthestStage) q = q.where('applications.furthest_stage', '=', filter.furthestStage);
+  if (filter.outcome) q = q.where('applications.outcome', '=', filter.outcome);
+  if (filter.companyId) q = q.where('applications.company_id', '=', filter.companyId);
+  if (filter.tag) {
+    const tagKey = filter.tag.toLowerCase();
+    q = q.where((eb) =>
+      eb.exists(
+        eb
+          .selectFrom('application_tags')
+          .select('application_tags.application_id')
+          .whereRef('application_tags.application_id', '=', 'applications.id')
+          .where('application_tags.tag_key', '=', tagKey),
+      ),
+    );
+  }
+  if (filter.q) q = q.where(likeEscaped('applications.search_text', filter.q.toLowerCase()));
+
+  const column = sortColumns[filter.sort];
+  const sortExpr = sortExpression(db, filter.sort, column);
+  const isDesc = filter.order === 'desc';
+  if (filter.cursor) {
+    const cursor = decodeCursor(filter.cursor, filter.sort, filter.order);
+    q = q.where((eb: ExpressionBuilder<Database & { applications: ApplicationsTable }, 'applications'>) =>
+      eb.or([
+        eb(sortExpr, isDesc ? '<' : '>', cursor.v),
+        eb.and([eb(sortExpr, '=', cursor.v), eb('applications.id', isDesc ? '<' : '>', cursor.id)]),
+      ]),
+    );
+  }
+  const rows = await q
+    .orderBy(sortExpr, filter.order)
+    .orderBy('applications.id', filter.order)
+    .limit(filter.limit + 1)
+    .execute();
+  const page = rows.slice(0, filter.limit);
+  const last = page.at(-1);
+  const nextCursor =
+    rows.length > filter.limit && last
+      ? encodeCursor({ s: filter.sort, o: filter.order, v: sortValue(last, filter.sort), id: last.id })
+      : null;
+  return { items: await withTags(db, page), nextCursor };
+}
+
+export async function listAllApplications(db: Db, userId: string): Promise<Application[]> {
+  const rows = await selectApplications(db, userId).orderBy('applications.id').execute();
+  return withTags(db, rows);
+}
+
+function sortExpression(db: Db, sort: ApplicationSortKey, column: string) {
+  if (sort === 'jobTitle') return binaryText(db, column);
+  if (sort === 'appliedAt') return sql`coalesce(${sql.ref(column)}, '')`;
+  return sql`${sql.ref(column)}`;
+}
+
+function sortValue(row: Row, sort: ApplicationSortKey): string | number {
+  switch (sort) {
+    case 'createdAt':
+      return row.created_at;
+    case 'updatedAt':
+      return row.updated_at;
+    case 'jobTitle':
+      return row.title_key;
+    case 'priority':
+      return row.priority;
+    case 'appliedAt':
+      return row.applied_at ?? '';
+  }
+}
+
+function encodeCursor(cursor: Cursor): string {
+  return Buffer.from(JSON.stringify(cursor)).toString('base64url');
+}
+
+function decodeCursor(raw: string, sort: ApplicationSortKey, order: 'asc' | 'desc'): Cursor {
+  let cursor: Partial<Cursor>;
+  try {
+    cursor = JSON.parse(Buffer.from(raw, 'base64url').toString('utf8'));
+  } catch {
+    throw new AppError('INVALID_CURSOR', 'cursor: not a cursor returned by this API');
+  }
+  const isValueOk = sort === 'priority' ? typeof cursor.v === 'number' : typeof cursor.v === 'string';
+  if (cursor.s !== sort || cursor.o !== order || !isValueOk || typeof cursor.id !== 'string') {
+    throw new AppError(
+      'INVALID_CURSOR',
+      'cursor: it belongs to another sort order or is damaged; start again',
+    );
+  }
+  return cursor as Cursor;
+}
+
+function selectApplications(db: Db, userId: string) {
+  return db
+    .selectFrom('applications')
+    .innerJoin('companies', 'companies.id', 'applications.company_id')
+    .selectAll('applications')
+    .select('companies.name as company_name')
+    .where('applications.user_id', '=', userId);
+}
+
+async function withTags(db: Db, rows: readonly Row[]): Promise<Application[]> {
+  const tagsById = new Map<string, string[]>();
+  if (rows.length > 0) {
+    const tagRows = await db
+      .selectFrom('application_tags')
+      .select(['application_id', 'tag'])
+      .where(
+        'application_id',
+        'in',
+        rows.map((r) => r.id),
+      )
+      .orderBy('application_id')
+      .orderBy('position')
+      .execute();
+    for (const t of tagRows) {
+      const list = tagsById.get(t.application_id) ?? [];
+      list.push(t.tag);
+      tagsById.set(t.application_id, list);
+    }
+  }
+  return rows.map((row) => toApplication(row, tagsById.get(row.id) ?? []));
+}
+
+async function replaceTags(db: Db, userId: string, applicationId: string, tags: readonly string[]) {
+  await db.deleteFrom('application_tags').where('application_id', '=', applicationId).execute();
+  const seen = new Set<string>();
+  const values = [];
+  for (const tag of tags) {
+    const key = tag.toLowerCase();
+    if (seen.has(key)) continue;
+    seen.add(key);
+    values.push({
+      application_id: applicationId,
+      user_id: userId,
+      tag,
+      tag_key: key,
+      position: values.length,
+    });
+  }
+  if (values.length > 0) await db.insertInto('application_tags').values(values).execute();
+}
+
+function toRow(a: Application) {
+  return {
+    company_id: a.company.id,
+    job_title: a.jobTitle,
+    posting_url: a.postingUrl,
+    posting_url_key: a.postingUrl ? normalizePostingUrl(a.postingUrl) : null,
+    title_key: titleKeyOf(a.jobTitle),
+    description_html: a.posting.descriptionHtml,
+    description_text: a.posting.descriptionText,
+    location: a.posting.location,
+    remote_type: a.posting.remoteType,
+    salary_min: a.posting.salaryMin,
+    salary_max: a.posting.salaryMax,
+    salary_currency: a.posting.salaryCurrency,
+    salary_period: a.posting.salaryPeriod,
+    employment_type: a.posting.employmentType,
+    date_posted: a.posting.datePosted,
+    valid_through: a.posting.validThrough,
+    source_kind: a.source.kind,
+    source_detail: a.source.detail,
+    priority: a.priority,
+    resume: a.resume ? toJson(a.resume) : null,
+    cover_letter: a.coverLetter ? toJson(a.coverLetter) : null,
+    notes: a.notes,
+    stage: a.stage,
+    furthest_stage: a.furthestStage,
+    outcome: a.outcome,
+    closed_reason: a.closedReason,
+    applied_at: a.appliedAt,
+    ended_at: a.endedAt,
+    search_text: searchTextOf(a, a.company.name),
+    updated_at: a.updatedAt,
+  };
+}
+
+function toApplication(row: Row, tags: string[]): Application {
+  return {
+    id: row.id,
+    company: { id: row.company_id, name: row.company_name },
+    jobTitle: row.job_title,
+    postingUrl: row.posting_url,
+    posting: {
+      descriptionHtml: row.description_html,
+      descriptionText: row.description_text,
+      location: row.location,
+      remoteType: row.remote_type as Application['posting']['remoteType'],
+      salaryMin: row.salary_min === null ? null : Number(row.salary_min),
+      salaryMax: row.salary_max === null ? null : Number(row.salary_max),
+      salaryCurrency: row.salary_currency,
+      salaryPeriod: row.salary_period as Application['posting']['salaryPeriod'],
+      employmentType: row.employment_type as Application['posting']['employmentType'],
+      datePosted: row.date_posted,
+      validThrough: row.valid_through,
+    },
+    source: { kind: row.source_kind as Application['source']['kind'], detail: row.source_detail },
+    priority: row.priority,
+    tags,
+    resume: row.resume ? fromJson<SentDocument>(row.resume) : null,
+    coverLetter: row.cover_letter ? fromJson<SentDocument>(row.cover_letter) : null,
+    notes: row.notes,
+    stage: row.stage as Stage,
+    furthestStage: row.furthest_stage as ActiveStage,
+    outcome: row.outcome as Outcome | null,
+    closedReason: row.closed_reason as ClosedReason | null,
+    appliedAt: row.applied_at,
+    endedAt: row.ended_at,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+  };
+}

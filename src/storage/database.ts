@@ -1,0 +1,57 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import SqliteDatabase from 'better-sqlite3';
+import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
+import pg from 'pg';
+import type { DatabaseTarget } from '../config.js';
+import type { Database } from './schema.js';
+
+export type Dialect = 'sqlite' | 'postgres';
+
+export type OpenDatabase = {
+  readonly db: Kysely<Database>;
+  readonly dialect: Dialect;
+  close(): Promise<void>;
+};
+
+/**
+ * Opens the database named by the target. SQLite runs in WAL mode with synchronous=FULL, so an answered
+ * write survives a crash or power cut; PostgreSQL and PGlite use the same Kysely builders and migrations.
+ */
+export async function openDatabase(target: DatabaseTarget): Promise<OpenDatabase> {
+  switch (target.kind) {
+    case 'sqlite':
+      return openSqlite(target.file);
+    case 'postgres':
+      return openPostgres(target.url);
+    case 'pglite':
+      return openPglite();
+  }
+}
+
+function openSqlite(file: string): OpenDatabase {
+  if (file !== ':memory:') fs.mkdirSync(path.dirname(file), { recursive: true });
+  const sqlite = new SqliteDatabase(file);
+  sqlite.pragma('journal_mode = WAL');
+  sqlite.pragma('synchronous = FULL');
+  sqlite.pragma('foreign_keys = ON');
+  sqlite.pragma('busy_timeout = 5000');
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+  return { db, dialect: 'sqlite', close: () => db.destroy() };
+}
+
+function openPostgres(url: string): OpenDatabase {
+  const pool = new pg.Pool({ connectionString: url, max: 10 });
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  return { db, dialect: 'postgres', close: () => db.destroy() };
+}
+
+async function openPglite(): Promise<OpenDatabase> {
+  // Loaded on demand: PGlite is a test-time stand-in for a PostgreSQL server, not a product dependency.
+  const [{ PGlite }, { PGliteDialect }] = await Promise.all([
+    import('@electric-sql/pglite'),
+    import('kysely-pglite-dialect'),
+  ]);
+  const db = new Kysely<Database>({ dialect: new PGliteDialect(new PGlite()) });
+  return { db, dialect: 'postgres', close: () => db.destroy() };
+}

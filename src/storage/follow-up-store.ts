@@ -1,0 +1,112 @@
+import type { Channel } from '../core/event.js';
+import type { FollowUp, FollowUpKind, FollowUpStatus } from '../core/follow-up.js';
+import type { Db, FollowUpsTable } from './schema.js';
+import { found } from './sql-helpers.js';
+
+export type FollowUpFilter = {
+  readonly applicationId?: string | undefined;
+  readonly statuses?: readonly FollowUpStatus[] | undefined;
+  readonly dueFrom?: string | undefined;
+  readonly dueBefore?: string | undefined;
+  readonly limit?: number | undefined;
+};
+
+export async function insertFollowUp(db: Db, userId: string, step: FollowUp, planKey: string | null = null) {
+  await db
+    .insertInto('follow_ups')
+    .values({
+      ...toRow(step),
+      id: step.id,
+      user_id: userId,
+      application_id: step.applicationId,
+      origin: step.origin,
+      plan_key: planKey,
+      created_at: step.createdAt,
+    })
+    .execute();
+}
+
+export async function updateFollowUpRow(db: Db, userId: string, step: FollowUp): Promise<void> {
+  await db
+    .updateTable('follow_ups')
+    .set(toRow(step))
+    .where('id', '=', step.id)
+    .where('user_id', '=', userId)
+    .execute();
+}
+
+export async function findFollowUp(db: Db, userId: string, id: string): Promise<FollowUp | undefined> {
+  const row = await db
+    .selectFrom('follow_ups')
+    .selectAll()
+    .where('id', '=', id)
+    .where('user_id', '=', userId)
+    .executeTakeFirst();
+  return row && toFollowUp(row);
+}
+
+export async function getFollowUp(db: Db, userId: string, id: string): Promise<FollowUp> {
+  return found(await findFollowUp(db, userId, id), 'FOLLOW_UP_NOT_FOUND', 'follow-up step', id);
+}
+
+/** Steps ordered by when they are due, soonest first. */
+export async function listFollowUps(db: Db, userId: string, filter: FollowUpFilter): Promise<FollowUp[]> {
+  let q = db.selectFrom('follow_ups').selectAll().where('user_id', '=', userId);
+  if (filter.applicationId) q = q.where('application_id', '=', filter.applicationId);
+  if (filter.statuses) q = q.where('status', 'in', [...filter.statuses]);
+  if (filter.dueFrom) q = q.where('due_at', '>=', filter.dueFrom);
+  if (filter.dueBefore) q = q.where('due_at', '<', filter.dueBefore);
+  if (filter.limit) q = q.limit(filter.limit);
+  const rows = await q.orderBy('due_at').orderBy('id').execute();
+  return rows.map(toFollowUp);
+}
+
+export async function listAllFollowUps(db: Db, userId: string): Promise<FollowUp[]> {
+  const rows = await db
+    .selectFrom('follow_ups')
+    .selectAll()
+    .where('user_id', '=', userId)
+    .orderBy('id')
+    .execute();
+  return rows.map(toFollowUp);
+}
+
+export async function deleteFollowUpRow(db: Db, userId: string, id: string): Promise<void> {
+  await db.deleteFrom('follow_ups').where('id', '=', id).where('user_id', '=', userId).execute();
+}
+
+function toRow(step: FollowUp) {
+  return {
+    kind: step.kind,
+    due_at: step.dueAt,
+    channel: step.channel,
+    status: step.status,
+    reason: step.reason,
+    contact_id: step.contactId,
+    interview_id: step.interviewId,
+    snoozed_until: step.snoozedUntil,
+    completed_at: step.completedAt,
+    completion_note: step.completionNote,
+    updated_at: step.updatedAt,
+  };
+}
+
+function toFollowUp(row: FollowUpsTable): FollowUp {
+  return {
+    id: row.id,
+    applicationId: row.application_id,
+    kind: row.kind as FollowUpKind,
+    dueAt: row.due_at,
+    channel: row.channel as Channel | null,
+    status: row.status as FollowUpStatus,
+    reason: row.reason,
+    contactId: row.contact_id,
+    interviewId: row.interview_id,
+    origin: row.origin as FollowUp['origin'],
+    snoozedUntil: row.snoozed_until,
+    completedAt: row.completed_at,
+    completionNote: row.completion_note,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+  };
+}

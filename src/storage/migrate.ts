@@ -1,0 +1,25 @@
+import { type Kysely, type Migration, Migrator } from 'kysely';
+import * as initial from './migrations/20261126-0100-initial.js';
+import type { Database } from './schema.js';
+
+/**
+ * Every migration, by name. Names sort in the order they run; a shipped migration is never edited,
+ * a change is a new file added here.
+ */
+export const migrations: Readonly<Record<string, Migration>> = {
+  '20261126-0100-initial': initial,
+};
+
+export type MigrationReport = { readonly applied: string[]; readonly current: string | null };
+
+export async function migrateToLatest(db: Kysely<Database>): Promise<MigrationReport> {
+  const migrator = new Migrator({ db, provider: { getMigrations: async () => ({ ...migrations }) } });
+  const { error, results = [] } = await migrator.migrateToLatest();
+  if (error) throw error;
+  const all = await migrator.getMigrations();
+  const done = all.filter((m) => m.executedAt !== undefined);
+  return {
+    applied: results.filter((r) => r.status === 'Success').map((r) => r.migrationName),
+    current: done.at(-1)?.name ?? null,
+  };
+}

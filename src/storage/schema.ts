@@ -1,0 +1,164 @@
+import type { Kysely, Transaction } from 'kysely';
+
+/**
+ * The tables as Kysely sees them. Both dialects store the same values: text ids (ULIDs), instants as
+ * ISO 8601 UTC text (`2026-03-05T14:00:00.000Z`, which sorts in time order), local dates as `YYYY-MM-DD`,
+ * booleans as 0/1, and nested values as JSON text. The stores map rows to the core shapes.
+ */
+export interface Database {
+  users: UsersTable;
+  settings: SettingsTable;
+  companies: CompaniesTable;
+  contacts: ContactsTable;
+  applications: ApplicationsTable;
+  application_tags: ApplicationTagsTable;
+  interviews: InterviewsTable;
+  interview_interviewers: InterviewInterviewersTable;
+  events: EventsTable;
+  follow_ups: FollowUpsTable;
+}
+
+export type Db = Kysely<Database> | Transaction<Database>;
+
+export interface UsersTable {
+  id: string;
+  display_name: string;
+  created_at: string;
+}
+
+export interface SettingsTable {
+  user_id: string;
+  time_zone: string;
+  country: string | null;
+  region: string | null;
+  working_days: string;
+  locale: string;
+  name: string | null;
+  email: string | null;
+  updated_at: string;
+}
+
+export interface CompaniesTable {
+  id: string;
+  user_id: string;
+  name: string;
+  name_key: string;
+  website: string | null;
+  notes: string;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface ContactsTable {
+  id: string;
+  user_id: string;
+  company_id: string | null;
+  name: string;
+  role: string;
+  email: string | null;
+  phone: string | null;
+  profile_url: string | null;
+  notes: string;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface ApplicationsTable {
+  id: string;
+  user_id: string;
+  company_id: string;
+  job_title: string;
+  posting_url: string | null;
+  posting_url_key: string | null;
+  title_key: string;
+  description_html: string | null;
+  description_text: string | null;
+  location: string | null;
+  remote_type: string | null;
+  salary_min: number | null;
+  salary_max: number | null;
+  salary_currency: string | null;
+  salary_period: string | null;
+  employment_type: string | null;
+  date_posted: string | null;
+  valid_through: string | null;
+  source_kind: string;
+  source_detail: string | null;
+  priority: number;
+  resume: string | null;
+  cover_letter: string | null;
+  notes: string;
+  stage: string;
+  furthest_stage: string;
+  outcome: string | null;
+  closed_reason: string | null;
+  applied_at: string | null;
+  ended_at: string | null;
+  search_text: string;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface ApplicationTagsTable {
+  application_id: string;
+  user_id: string;
+  tag: string;
+  tag_key: string;
+  position: number;
+}
+
+export interface InterviewsTable {
+  id: string;
+  user_id: string;
+  application_id: string;
+  round: string;
+  starts_at: string;
+  ends_at: string;
+  time_zone: string;
+  location: string | null;
+  video_link: string | null;
+  decision_date: string | null;
+  notes: string;
+  topics: string;
+  self_rating: number | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface InterviewInterviewersTable {
+  interview_id: string;
+  contact_id: string;
+  user_id: string;
+  position: number;
+}
+
+export interface EventsTable {
+  id: string;
+  user_id: string;
+  application_id: string;
+  kind: string;
+  occurred_at: string;
+  data: string;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface FollowUpsTable {
+  id: string;
+  user_id: string;
+  application_id: string;
+  kind: string;
+  due_at: string;
+  channel: string | null;
+  status: string;
+  reason: string;
+  contact_id: string | null;
+  interview_id: string | null;
+  origin: string;
+  plan_key: string | null;
+  snoozed_until: string | null;
+  completed_at: string | null;
+  completion_note: string | null;
+  created_at: string;
+  updated_at: string;
+}

@@ -1,0 +1,39 @@
+import { PostgresAdapter, sql } from 'kysely';
+import { AppError } from '../core/errors.js';
+import type { Db } from './schema.js';
+
+export function isPostgres(db: Db): boolean {
+  return db.getExecutor().adapter instanceof PostgresAdapter;
+}
+
+/** `%needle%` for LIKE, with the wildcard characters in the needle escaped by `\`. */
+export function containsPattern(needle: string): string {
+  return `%${needle.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+}
+
+export function likeEscaped(column: string, needle: string) {
+  return sql<boolean>`${sql.ref(column)} like ${containsPattern(needle)} escape '\\'`;
+}
+
+/** Text ordering that is the same on both dialects: PostgreSQL's locale collation would differ from SQLite's. */
+export function binaryText(db: Db, column: string) {
+  return isPostgres(db) ? sql`${sql.ref(column)} collate "C"` : sql`${sql.ref(column)}`;
+}
+
+export function toJson(value: unknown): string {
+  return JSON.stringify(value);
+}
+
+export function fromJson<T>(text: string): T {
+  return JSON.parse(text) as T;
+}
+
+/** Throws the not-found error when a row is missing, so callers read as the happy path. */
+export function found<T>(row: T | undefined, code: AppError['code'], what: string, id: string): T {
+  if (row === undefined) throw new AppError(code, `No ${what} with id ${id}`, { id });
+  return row;
+}
+
+export function asCount(value: string | number | bigint | null | undefined): number {
+  return Number(value ?? 0);
+}
