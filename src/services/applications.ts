@@ -23,11 +23,11 @@ import { findCompany } from '../storage/company-store.js';
 import { insertEvent, listApplicationEvents } from '../storage/event-store.js';
 import type { Db } from '../storage/schema.js';
 import { findOrCreateCompany } from './companies.js';
-import { type Deps, nowIso } from './deps.js';
+import { type Deps, inTransaction, nowIso } from './deps.js';
 import { mergePosting } from './posting-text.js';
 
 export async function createApplication(deps: Deps, input: ApplicationCreate): Promise<Application> {
-  return deps.db.transaction().execute(async (trx) => {
+  return inTransaction(deps, async (trx) => {
     const company = input.companyId
       ? await requireCompany(trx, deps.userId, input.companyId)
       : await findOrCreateCompany(deps, trx, input.companyName ?? '');
@@ -78,7 +78,7 @@ export async function updateApplication(
   id: string,
   input: ApplicationUpdate,
 ): Promise<Application> {
-  return deps.db.transaction().execute(async (trx) => {
+  return inTransaction(deps, async (trx) => {
     const current = await getApplicationRow(trx, deps.userId, id);
     const company = input.companyId
       ? await requireCompany(trx, deps.userId, input.companyId)
@@ -105,7 +105,7 @@ export async function updateApplication(
 }
 
 export async function deleteApplication(deps: Deps, id: string): Promise<void> {
-  await deps.db.transaction().execute(async (trx) => {
+  await inTransaction(deps, async (trx) => {
     await getApplicationRow(trx, deps.userId, id);
     await deleteApplicationRow(trx, deps.userId, id);
   });
@@ -113,7 +113,7 @@ export async function deleteApplication(deps: Deps, id: string): Promise<void> {
 
 /** Records a stage change. History is only ever appended; the current and furthest stage are derived from it. */
 export async function moveApplication(deps: Deps, id: string, input: StageChangeInput): Promise<Application> {
-  return deps.db.transaction().execute(async (trx) => {
+  return inTransaction(deps, async (trx) => {
     const current = await getApplicationRow(trx, deps.userId, id);
     const history = stageHistoryOf(await listApplicationEvents(trx, deps.userId, id));
     const now = nowIso(deps);

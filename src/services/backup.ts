@@ -16,7 +16,7 @@ import { insertFollowUp, listAllFollowUps } from '../storage/follow-up-store.js'
 import { insertInterview, listAllInterviews } from '../storage/interview-store.js';
 import type { Db } from '../storage/schema.js';
 import { getSettings, saveSettings } from '../storage/settings-store.js';
-import type { Deps } from './deps.js';
+import { type Deps, inTransaction } from './deps.js';
 
 export async function exportBackup(deps: Deps): Promise<Backup> {
   const { db, userId } = deps;
@@ -54,7 +54,7 @@ export async function restoreBackup(deps: Deps, raw: unknown, options: { replace
   }
   const backup = parsed.data;
   checkReferences(backup);
-  return deps.db.transaction().execute(async (trx): Promise<RestoreReport> => {
+  return inTransaction(deps, async (trx): Promise<RestoreReport> => {
     const { userId } = deps;
     if (options.replace) await deleteUserRecords(trx, userId);
     else if (!(await isEmpty(trx, userId))) {

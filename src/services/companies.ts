@@ -11,10 +11,10 @@ import {
   updateCompanyRow,
 } from '../storage/company-store.js';
 import type { Db } from '../storage/schema.js';
-import { type Deps, nowIso } from './deps.js';
+import { type Deps, inTransaction, nowIso } from './deps.js';
 
 export async function createCompany(deps: Deps, input: CompanyCreate): Promise<Company> {
-  return deps.db.transaction().execute(async (trx) => {
+  return inTransaction(deps, async (trx) => {
     await assertNameFree(trx, deps.userId, input.name);
     const now = nowIso(deps);
     return insertCompany(trx, deps.userId, {
@@ -52,7 +52,7 @@ export function listCompanies(deps: Deps, query: CompanyListQuery = {}): Promise
 }
 
 export async function updateCompany(deps: Deps, id: string, input: CompanyUpdate): Promise<Company> {
-  return deps.db.transaction().execute(async (trx) => {
+  return inTransaction(deps, async (trx) => {
     const current = await getCompanyRow(trx, deps.userId, id);
     if (input.name !== undefined) await assertNameFree(trx, deps.userId, input.name, id);
     const next: Company = {
@@ -69,7 +69,7 @@ export async function updateCompany(deps: Deps, id: string, input: CompanyUpdate
 }
 
 export async function deleteCompany(deps: Deps, id: string): Promise<void> {
-  await deps.db.transaction().execute(async (trx) => {
+  await inTransaction(deps, async (trx) => {
     await getCompanyRow(trx, deps.userId, id);
     const count = await countApplicationsOfCompany(trx, deps.userId, id);
     if (count > 0) {

@@ -9,10 +9,10 @@ import {
   updateContactRow,
 } from '../storage/contact-store.js';
 import type { Db } from '../storage/schema.js';
-import { type Deps, nowIso } from './deps.js';
+import { type Deps, inTransaction, nowIso } from './deps.js';
 
 export async function createContact(deps: Deps, input: ContactCreate): Promise<Contact> {
-  return deps.db.transaction().execute(async (trx) => {
+  return inTransaction(deps, async (trx) => {
     if (input.companyId) await assertCompany(trx, deps.userId, input.companyId);
     const now = nowIso(deps);
     return insertContact(trx, deps.userId, {
@@ -39,7 +39,7 @@ export function listContacts(deps: Deps, query: ContactListQuery = {}): Promise<
 }
 
 export async function updateContact(deps: Deps, id: string, input: ContactUpdate): Promise<Contact> {
-  return deps.db.transaction().execute(async (trx) => {
+  return inTransaction(deps, async (trx) => {
     const current = await getContactRow(trx, deps.userId, id);
     if (input.companyId) await assertCompany(trx, deps.userId, input.companyId);
     const next: Contact = {
@@ -58,7 +58,7 @@ export async function updateContact(deps: Deps, id: string, input: ContactUpdate
 }
 
 export async function deleteContact(deps: Deps, id: string): Promise<void> {
-  await deps.db.transaction().execute(async (trx) => {
+  await inTransaction(deps, async (trx) => {
     await getContactRow(trx, deps.userId, id);
     await deleteContactRow(trx, deps.userId, id);
   });

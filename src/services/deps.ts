@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import type { Clock, IdGenerator } from '../core/ports.js';
 import type { Database } from '../storage/schema.js';
 
@@ -15,4 +15,13 @@ export type Deps = {
 
 export function nowIso(deps: Pick<Deps, 'clock'>): string {
   return deps.clock.now().toISOString();
+}
+
+/**
+ * Runs `work` in a transaction, or inside the caller's when `deps.db` already is one, so use cases compose:
+ * an import can create a hundred applications through the same services and still be all-or-nothing.
+ */
+export function inTransaction<T>(deps: Deps, work: (trx: Transaction<Database>) => Promise<T>): Promise<T> {
+  if (deps.db.isTransaction) return work(deps.db as Transaction<Database>);
+  return inTransaction(deps, work);
 }

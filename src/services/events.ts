@@ -19,11 +19,11 @@ import {
 } from '../storage/event-store.js';
 import { findFollowUp } from '../storage/follow-up-store.js';
 import type { Db } from '../storage/schema.js';
-import { type Deps, nowIso } from './deps.js';
+import { type Deps, inTransaction, nowIso } from './deps.js';
 
 /** Adds a note, a message sent, a reply received or a posting change to an application's timeline. */
 export async function createEvent(deps: Deps, input: EventCreate): Promise<TimelineEvent> {
-  return deps.db.transaction().execute(async (trx) => {
+  return inTransaction(deps, async (trx) => {
     if (!(await findApplication(trx, deps.userId, input.applicationId))) {
       throw fieldError('applicationId', `no application with id ${input.applicationId}`);
     }
@@ -51,7 +51,7 @@ export function listEvents(deps: Deps, query: EventListQuery): Promise<TimelineE
 }
 
 export async function updateEvent(deps: Deps, id: string, input: EventUpdate): Promise<TimelineEvent> {
-  return deps.db.transaction().execute(async (trx) => {
+  return inTransaction(deps, async (trx) => {
     const current = await getEventRow(trx, deps.userId, id);
     if (!isUserEventKind(current.kind)) throw notEditable(current);
     const allowed = new Set(['occurredAt', ...eventFieldsByKind[current.kind]]);
@@ -73,7 +73,7 @@ export async function updateEvent(deps: Deps, id: string, input: EventUpdate): P
 }
 
 export async function deleteEvent(deps: Deps, id: string): Promise<void> {
-  await deps.db.transaction().execute(async (trx) => {
+  await inTransaction(deps, async (trx) => {
     const current = await getEventRow(trx, deps.userId, id);
     if (!isUserEventKind(current.kind)) throw notEditable(current);
     await deleteEventRow(trx, deps.userId, id);

@@ -24,14 +24,14 @@ import {
 import { findInterview } from '../storage/interview-store.js';
 import type { Db } from '../storage/schema.js';
 import { getSettings } from '../storage/settings-store.js';
-import { type Deps, nowIso } from './deps.js';
+import { type Deps, inTransaction, nowIso } from './deps.js';
 
 type FollowUpListFilter = z.output<typeof followUpListQuerySchema>;
 
 const openStatuses = ['planned', 'snoozed'] as const;
 
 export async function createFollowUp(deps: Deps, input: FollowUpCreate): Promise<FollowUp> {
-  return deps.db.transaction().execute(async (trx) => {
+  return inTransaction(deps, async (trx) => {
     if (!(await findApplication(trx, deps.userId, input.applicationId))) {
       throw fieldError('applicationId', `no application with id ${input.applicationId}`);
     }
@@ -83,7 +83,7 @@ export async function listFollowUps(deps: Deps, query: FollowUpListFilter): Prom
 }
 
 export async function updateFollowUp(deps: Deps, id: string, input: FollowUpUpdate): Promise<FollowUp> {
-  return deps.db.transaction().execute(async (trx) => {
+  return inTransaction(deps, async (trx) => {
     const current = await getFollowUpRow(trx, deps.userId, id);
     await assertReferences(trx, deps.userId, input);
     const next: FollowUp = {
@@ -132,14 +132,14 @@ export async function snoozeFollowUp(deps: Deps, id: string, input: FollowUpSnoo
 }
 
 export async function deleteFollowUp(deps: Deps, id: string): Promise<void> {
-  await deps.db.transaction().execute(async (trx) => {
+  await inTransaction(deps, async (trx) => {
     await getFollowUpRow(trx, deps.userId, id);
     await deleteFollowUpRow(trx, deps.userId, id);
   });
 }
 
 async function changeOpenStep(deps: Deps, id: string, change: (step: FollowUp, now: string) => FollowUp) {
-  return deps.db.transaction().execute(async (trx) => {
+  return inTransaction(deps, async (trx) => {
     const current = await getFollowUpRow(trx, deps.userId, id);
     if (!isOpenFollowUp(current)) {
       throw new AppError('FOLLOW_UP_NOT_OPEN', `The step is already ${current.status}`, {

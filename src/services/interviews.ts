@@ -25,14 +25,14 @@ import {
 } from '../storage/interview-store.js';
 import type { Db } from '../storage/schema.js';
 import { stageEvent, stageHistoryOf } from './applications.js';
-import { type Deps, nowIso } from './deps.js';
+import { type Deps, inTransaction, nowIso } from './deps.js';
 
 /**
  * Logs an interview. An application still at saved, applied or screening moves forward to match (a phone
  * screen to screening, any other round to interviewing), recorded in its history like any other move.
  */
 export async function createInterview(deps: Deps, input: InterviewCreate): Promise<Interview> {
-  return deps.db.transaction().execute(async (trx) => {
+  return inTransaction(deps, async (trx) => {
     if (!(await findApplication(trx, deps.userId, input.applicationId))) {
       throw fieldError('applicationId', `no application with id ${input.applicationId}`);
     }
@@ -78,7 +78,7 @@ export function listInterviews(deps: Deps, query: InterviewListQuery = {}): Prom
 }
 
 export async function updateInterview(deps: Deps, id: string, input: InterviewUpdate): Promise<Interview> {
-  return deps.db.transaction().execute(async (trx) => {
+  return inTransaction(deps, async (trx) => {
     const current = await getInterviewRow(trx, deps.userId, id);
     if (input.interviewerIds) await assertInterviewers(trx, deps.userId, input.interviewerIds);
     const next: Interview = {
@@ -114,7 +114,7 @@ export async function updateInterview(deps: Deps, id: string, input: InterviewUp
 }
 
 export async function deleteInterview(deps: Deps, id: string): Promise<void> {
-  await deps.db.transaction().execute(async (trx) => {
+  await inTransaction(deps, async (trx) => {
     const interview = await getInterviewRow(trx, deps.userId, id);
     await deleteInterviewEvents(trx, deps.userId, interview);
     await deleteInterviewRow(trx, deps.userId, id);

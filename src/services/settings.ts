@@ -1,13 +1,13 @@
 import type { Settings, SettingsUpdate } from '../core/settings.js';
 import { getSettings as getSettingsRow, saveSettings } from '../storage/settings-store.js';
-import { type Deps, nowIso } from './deps.js';
+import { type Deps, inTransaction, nowIso } from './deps.js';
 
 export function getSettings(deps: Deps): Promise<Settings> {
   return getSettingsRow(deps.db, deps.userId);
 }
 
 export async function updateSettings(deps: Deps, input: SettingsUpdate): Promise<Settings> {
-  return deps.db.transaction().execute(async (trx) => {
+  return inTransaction(deps, async (trx) => {
     const current = await getSettingsRow(trx, deps.userId);
     const next: Settings = {
       ...current,
