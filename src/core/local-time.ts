@@ -44,3 +44,23 @@ export function isLocalDate(value: string): boolean {
 export function toIso(instant: Temporal.Instant): string {
   return new Date(instant.epochMilliseconds).toISOString();
 }
+
+/**
+ * Reads a date-time typed by a person: an ISO instant with an offset is taken as is; a local
+ * `YYYY-MM-DD HH:MM` (or with a T) is read in the given time zone; a bare date means the working morning.
+ * Returns undefined when the text is none of these.
+ */
+export function readDateTime(text: string, timeZone: string): string | undefined {
+  const value = text.trim();
+  if (isLocalDate(value)) return morningOf(value, timeZone);
+  if (/[zZ]$|[+-]\d{2}:?\d{2}$/.test(value)) {
+    const ms = Date.parse(value);
+    return Number.isNaN(ms) ? undefined : new Date(ms).toISOString();
+  }
+  try {
+    const local = Temporal.PlainDateTime.from(value.replace(' ', 'T'));
+    return toIso(local.toZonedDateTime(timeZone, { disambiguation: 'compatible' }).toInstant());
+  } catch {
+    return undefined;
+  }
+}

@@ -171,7 +171,7 @@ function duplicateError(duplicates: Awaited<ReturnType<typeof findDuplicateAppli
   const why = first.reason === 'posting_url' ? 'the same posting URL' : 'the same company and job title';
   return new AppError(
     'DUPLICATE_APPLICATION',
-    `You already track "${first.jobTitle}" at ${first.companyName} (${first.id}) with ${why}; add it anyway with allowDuplicate`,
+    `You already track "${first.jobTitle}" at ${first.companyName} (${first.id}) with ${why}; add it anyway with allowDuplicate (API) or --force (CLI)`,
     { existingId: first.id, duplicates },
   );
 }

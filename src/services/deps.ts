@@ -23,5 +23,5 @@ export function nowIso(deps: Pick<Deps, 'clock'>): string {
  */
 export function inTransaction<T>(deps: Deps, work: (trx: Transaction<Database>) => Promise<T>): Promise<T> {
   if (deps.db.isTransaction) return work(deps.db as Transaction<Database>);
-  return inTransaction(deps, work);
+  return deps.db.transaction().execute(work);
 }

@@ -26,7 +26,9 @@ describeEachDialect('companies API', (ctx) => {
     const all = await ctx.app.inject({ url: '/api/companies' });
     expect(all.json().map((c: { name: string }) => c.name)).toEqual(['Acme', 'Émile Group']);
 
-    expect((await ctx.app.inject({ method: 'DELETE', url: `/api/companies/${company.id}` })).statusCode).toBe(204);
+    expect((await ctx.app.inject({ method: 'DELETE', url: `/api/companies/${company.id}` })).statusCode).toBe(
+      204,
+    );
     const gone = await ctx.app.inject({ url: `/api/companies/${company.id}` });
     expect(gone.statusCode).toBe(404);
     expect(gone.json().error.code).toBe('COMPANY_NOT_FOUND');
@@ -34,7 +36,11 @@ describeEachDialect('companies API', (ctx) => {
 
   it('refuses a second company with the same name, ignoring case and spaces', async () => {
     await ctx.app.inject({ method: 'POST', url: '/api/companies', payload: { name: 'Acme' } });
-    const again = await ctx.app.inject({ method: 'POST', url: '/api/companies', payload: { name: ' ACME ' } });
+    const again = await ctx.app.inject({
+      method: 'POST',
+      url: '/api/companies',
+      payload: { name: ' ACME ' },
+    });
     expect(again.statusCode).toBe(409);
     expect(again.json().error.code).toBe('DUPLICATE_COMPANY');
   });

@@ -1,0 +1,347 @@
+import type { Command } from 'commander';
+import pc from 'picocolors';
+import {
+  type Application,
+  applicationCreateSchema,
+  applicationListQuerySchema,
+  applicationUpdateSchema,
+  stageChangeInputSchema,
+} from '../../core/application.js';
+import type { TimelineEvent } from '../../core/event.js';
+import { describeStage, stageLabels } from '../../core/pipeline.js';
+import {
+  createApplication,
+  deleteApplication,
+  getApplication,
+  getTimeline,
+  listApplications,
+  moveApplication,
+  updateApplication,
+} from '../../services/applications.js';
+import { createEvent } from '../../services/events.js';
+import { listFollowUps } from '../../services/follow-ups.js';
+import { listInterviews } from '../../services/interviews.js';
+import { type CliContext, parseInput, resolveId, runCommand } from '../context.js';
+import { formatFields, formatTable, localDateTime, localDay, safeText, shortId } from '../output.js';
+import { ask, canPrompt, confirm } from '../prompts.js';
+
+const applicationFlags = {
+  companyName: '--company',
+  companyId: '--company',
+  jobTitle: '--title',
+  postingUrl: '--url',
+  stage: '--stage',
+  stageAt: '--at',
+  priority: '--priority',
+  tags: '--tag',
+  notes: '--notes',
+  source: '--source',
+};
+
+type ApplicationOptions = {
+  company?: string;
+  title?: string;
+  url?: string;
+  stage?: string;
+  at?: string;
+  priority?: string;
+  tag?: string[];
+  notes?: string;
+  source?: string;
+  sourceDetail?: string;
+  location?: string;
+  remote?: string;
+  description?: string;
+  force?: boolean;
+};
+
+export function registerApplicationCommands(program: Command): void {
+  const collect = (value: string, previous: string[] = []) => [...previous, value];
+  const withApplicationOptions = (command: Command) =>
+    command
+      .option('-c, --company <name>', 'company name (created if new)')
+      .option('-t, --title <title>', 'job title')
+      .option('-u, --url <url>', 'posting URL')
+      .option('--priority <1-5>', 'how much you want it, 1 to 5')
+      .option('--tag <tag>', 'a tag (repeat for several)', collect)
+      .option('--notes <text>', 'notes')
+      .option('--source <kind>', 'referral | job_board | company_site | recruiter | other')
+      .option('--source-detail <text>', 'where exactly, e.g. "LinkedIn" or who referred you')
+      .option('--location <text>', 'where the job is')
+      .option('--remote <type>', 'remote | hybrid | on_site')
+      .option('--description <text>', 'the posting text');
+
+  withApplicationOptions(
+    program
+      .command('add')
+      .description('Track a new application (asks for what is missing when run in a terminal)')
+      .option('-s, --stage <stage>', 'saved | applied | screening | interviewing | offer', 'applied')
+      .option('--at <date-time>', 'when it reached that stage (ISO 8601), default now')
+      .option('-f, --force', 'add even if it looks like a duplicate'),
+  ).action((options: ApplicationOptions, command: Command) =>
+    runCommand(command, async (ctx) => {
+      if (canPrompt() && !ctx.out.isJson) {
+        options.company ??= await ask('Company');
+        options.title ??= await ask('Job title');
+        options.url ??= await ask('Posting URL (optional)');
+      }
+      const input = parseInput(
+        applicationCreateSchema,
+        { ...toFields(options), companyName: options.company, allowDuplicate: options.force || undefined },
+        applicationFlags,
+      );
+      const application = await createApplication(ctx.deps, input);
+      if (ctx.out.isJson) return ctx.out.json(application);
+      ctx.out.line(`Added ${nameOf(application)}  ${pc.dim(`(${shortId(application.id)})`)}`);
+    }),
+  );
+
+  program
+    .command('list')
+    .alias('ls')
+    .description('List applications')
+    .option('-s, --stage <stages>', 'only these stages, comma-separated')
+    .option('--outcome <outcome>', 'only ended with this outcome')
+    .option('--company <id>', 'only this company')
+    .option('--tag <tag>', 'only with this tag')
+    .option('-q, --search <text>', 'search title, company, notes and tags')
+    .option('--sort <key>', 'createdAt | updatedAt | jobTitle | priority | appliedAt', 'createdAt')
+    .option('--order <order>', 'asc | desc', 'desc')
+    .option('-n, --limit <n>', 'how many', '50')
+    .option('--all', 'every page')
+    .action((options, command: Command) =>
+      runCommand(command, async (ctx) => {
+        const companyId = options.company ? await resolveId(ctx, 'companies', options.company) : undefined;
+        const filter = parseInput(
+          applicationListQuerySchema,
+          {
+            stage: options.stage,
+            outcome: options.outcome,
+            companyId,
+            tag: options.tag,
+            q: options.search,
+            sort: options.sort,
+            order: options.order,
+            limit: options.limit,
+          },
+          { stage: '--stage', q: '--search', limit: '--limit', sort: '--sort', order: '--order' },
+        );
+        const items: Application[] = [];
+        let cursor: string | undefined;
+        do {
+          const page = await listApplications(ctx.deps, { ...filter, cursor });
+          items.push(...page.items);
+          cursor = page.nextCursor ?? undefined;
+        } while (options.all && cursor);
+        if (ctx.out.isJson) return ctx.out.json(items);
+        if (items.length === 0) return ctx.out.line('No applications match. Add one with: hearback add');
+        ctx.out.line(
+          formatTable(
+            items,
+            [
+              { header: 'ID', value: (a) => shortId(a.id) },
+              { header: 'COMPANY', value: (a) => a.company.name, max: 24 },
+              { header: 'TITLE', value: (a) => a.jobTitle, max: 36 },
+              {
+                header: 'STAGE',
+                value: (a) =>
+                  describeStage({ toStage: a.stage, outcome: a.outcome, closedReason: a.closedReason }),
+              },
+              { header: 'APPLIED', value: (a) => localDay(a.appliedAt, ctx.settings.timeZone) },
+              { header: 'TAGS', value: (a) => a.tags.join(', '), max: 24 },
+            ],
+            ctx.out.color,
+          ),
+        );
+        if (!options.all && cursor) ctx.out.line(pc.dim('More results: use --all or a larger --limit'));
+      }),
+    );
+
+  program
+    .command('show <application>')
+    .description('Show an application with its timeline, interviews and follow-up steps')
+    .action((ref: string, _options, command: Command) =>
+      runCommand(command, async (ctx) => {
+        const id = await resolveId(ctx, 'applications', ref);
+        const application = await getApplication(ctx.deps, id);
+        const timeline = await getTimeline(ctx.deps, id);
+        const interviews = await listInterviews(ctx.deps, { applicationId: id });
+        const steps = await listFollowUps(ctx.deps, { applicationId: id, limit: 200 });
+        if (ctx.out.isJson) return ctx.out.json({ application, timeline, interviews, followUps: steps });
+        printApplication(ctx, application, timeline);
+        if (interviews.length > 0) {
+          ctx.out.line(`\n${heading(ctx, 'Interviews')}`);
+          for (const i of interviews) {
+            ctx.out.line(
+              `  ${localDateTime(i.startsAt, i.timeZone)} ${i.timeZone}  ${i.round}  (${shortId(i.id)})`,
+            );
+          }
+        }
+        if (steps.length > 0) {
+          ctx.out.line(`\n${heading(ctx, 'Follow-ups')}`);
+          for (const s of steps) {
+            ctx.out.line(
+              `  ${localDay(s.dueAt, ctx.settings.timeZone)}  ${s.kind}  ${s.status}  ${safeText(s.reason)}  (${shortId(s.id)})`,
+            );
+          }
+        }
+      }),
+    );
+
+  withApplicationOptions(program.command('edit <application>').description('Change an application')).action(
+    (ref: string, options: ApplicationOptions, command: Command) =>
+      runCommand(command, async (ctx) => {
+        const id = await resolveId(ctx, 'applications', ref);
+        const companyId = options.company ? await resolveId(ctx, 'companies', options.company) : undefined;
+        const input = parseInput(
+          applicationUpdateSchema,
+          { ...toFields(options), companyId },
+          applicationFlags,
+        );
+        const application = await updateApplication(ctx.deps, id, input);
+        if (ctx.out.isJson) return ctx.out.json(application);
+        ctx.out.line(`Updated ${nameOf(application)}`);
+      }),
+  );
+
+  program
+    .command('rm <application>')
+    .description('Delete an application and everything on it')
+    .option('-y, --yes', 'do not ask')
+    .action((ref: string, options: { yes?: boolean }, command: Command) =>
+      runCommand(command, async (ctx) => {
+        const id = await resolveId(ctx, 'applications', ref);
+        const application = await getApplication(ctx.deps, id);
+        if (
+          !options.yes &&
+          canPrompt() &&
+          !(await confirm(`Delete ${nameOf(application)} and its history?`))
+        ) {
+          return ctx.out.line('Nothing deleted.');
+        }
+        await deleteApplication(ctx.deps, id);
+        if (ctx.out.isJson) return ctx.out.json({ deleted: id });
+        ctx.out.line(`Deleted ${nameOf(application)}`);
+      }),
+    );
+
+  program
+    .command('move <application> <stage>')
+    .description('Move an application to a stage (saved, applied, screening, interviewing, offer, ended)')
+    .option(
+      '-o, --outcome <outcome>',
+      'when ending: accepted | declined | rejected | withdrew | no_response | position_closed',
+    )
+    .option(
+      '-r, --reason <reason>',
+      'when position_closed: cancelled | filled_internally | hiring_freeze | unknown',
+    )
+    .option('--note <text>', 'a note kept with the change')
+    .option('--at <date-time>', 'when it happened (ISO 8601), default now')
+    .action((ref: string, stage: string, options, command: Command) =>
+      runCommand(command, async (ctx) => {
+        const id = await resolveId(ctx, 'applications', ref);
+        const input = parseInput(
+          stageChangeInputSchema,
+          {
+            stage,
+            outcome: options.outcome,
+            closedReason: options.reason,
+            note: options.note,
+            occurredAt: options.at,
+          },
+          { outcome: '--outcome', closedReason: '--reason', note: '--note', occurredAt: '--at' },
+        );
+        const application = await moveApplication(ctx.deps, id, input);
+        if (ctx.out.isJson) return ctx.out.json(application);
+        ctx.out.line(
+          `${nameOf(application)}: now ${describeStage({ toStage: application.stage, outcome: application.outcome, closedReason: application.closedReason })} (furthest: ${stageLabels[application.furthestStage].toLowerCase()})`,
+        );
+      }),
+    );
+
+  program
+    .command('note <application> <text>')
+    .description('Add a note to an application’s timeline')
+    .action((ref: string, text: string, _options, command: Command) =>
+      runCommand(command, async (ctx) => {
+        const applicationId = await resolveId(ctx, 'applications', ref);
+        const event = await createEvent(ctx.deps, { kind: 'note', applicationId, text });
+        if (ctx.out.isJson) return ctx.out.json(event);
+        ctx.out.line(`Noted (${shortId(event.id)})`);
+      }),
+    );
+}
+
+function toFields(o: ApplicationOptions) {
+  const posting =
+    o.location !== undefined || o.remote !== undefined || o.description !== undefined
+      ? { location: o.location, remoteType: o.remote, descriptionText: o.description }
+      : undefined;
+  return {
+    jobTitle: o.title,
+    postingUrl: o.url || undefined,
+    stage: o.stage,
+    stageAt: o.at,
+    priority: o.priority === undefined ? undefined : Number(o.priority),
+    tags: o.tag,
+    notes: o.notes,
+    source: o.source ? { kind: o.source, detail: o.sourceDetail } : undefined,
+    posting,
+  };
+}
+
+function nameOf(a: Application): string {
+  return `"${safeText(a.jobTitle)}" at ${safeText(a.company.name)}`;
+}
+
+function heading(ctx: CliContext, text: string): string {
+  return ctx.out.color ? pc.bold(text) : text;
+}
+
+function printApplication(ctx: CliContext, a: Application, timeline: readonly TimelineEvent[]): void {
+  const tz = ctx.settings.timeZone;
+  const salary =
+    a.posting.salaryMin !== null || a.posting.salaryMax !== null
+      ? `${a.posting.salaryMin ?? '?'}–${a.posting.salaryMax ?? '?'} ${a.posting.salaryCurrency ?? ''} ${a.posting.salaryPeriod ? `per ${a.posting.salaryPeriod}` : ''}`.trim()
+      : null;
+  ctx.out.line(heading(ctx, `${safeText(a.jobTitle)} — ${safeText(a.company.name)}`));
+  ctx.out.line(
+    formatFields(
+      [
+        ['id', a.id],
+        ['stage', describeStage({ toStage: a.stage, outcome: a.outcome, closedReason: a.closedReason })],
+        ['furthest', stageLabels[a.furthestStage]],
+        ['applied', localDateTime(a.appliedAt, tz)],
+        ['url', a.postingUrl],
+        ['location', a.posting.location && safeText(a.posting.location)],
+        ['remote', a.posting.remoteType],
+        ['salary', salary],
+        ['source', `${a.source.kind}${a.source.detail ? ` (${safeText(a.source.detail)})` : ''}`],
+        ['priority', String(a.priority)],
+        ['tags', a.tags.map(safeText).join(', ')],
+        ['notes', safeText(a.notes)],
+      ],
+      ctx.out.color,
+    ),
+  );
+  ctx.out.line(`\n${heading(ctx, 'Timeline')}`);
+  for (const e of timeline) ctx.out.line(`  ${localDateTime(e.occurredAt, tz)}  ${describeEvent(e)}`);
+}
+
+export function describeEvent(e: TimelineEvent): string {
+  switch (e.kind) {
+    case 'stage_change':
+      return `${e.fromStage ? `${e.fromStage} → ` : ''}${describeStage(e)}${e.note ? ` — ${safeText(e.note)}` : ''}`;
+    case 'interview':
+      return `interview (${shortId(e.interviewId)})`;
+    case 'message_sent':
+      return `sent ${e.channel}${e.subject ? `: ${safeText(e.subject)}` : ''}`;
+    case 'reply_received':
+      return `reply (${e.sentiment})${e.summary ? `: ${safeText(e.summary)}` : ''}${e.newDecisionDate ? ` — new date ${e.newDecisionDate}` : ''}`;
+    case 'note':
+      return `note: ${safeText(e.text)}`;
+    case 'posting_change':
+      return `posting ${e.change}${e.detail ? `: ${safeText(e.detail)}` : ''}`;
+  }
+}

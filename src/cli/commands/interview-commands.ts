@@ -1,0 +1,243 @@
+import type { Command } from 'commander';
+import { fieldError } from '../../core/errors.js';
+import { interviewCreateSchema, interviewUpdateSchema } from '../../core/interview.js';
+import { readDateTime } from '../../core/local-time.js';
+import { getApplication } from '../../services/applications.js';
+import { createContact, listContacts } from '../../services/contacts.js';
+import {
+  createInterview,
+  deleteInterview,
+  getInterview,
+  listInterviews,
+  updateInterview,
+} from '../../services/interviews.js';
+import { type CliContext, parseInput, resolveId, runCommand } from '../context.js';
+import { formatFields, formatTable, localDateTime, safeText, shortId } from '../output.js';
+import { print } from './people-commands.js';
+
+const interviewFlags = {
+  startsAt: '--start',
+  endsAt: '--end',
+  timeZone: '--tz',
+  round: '--round',
+  interviewerIds: '--with',
+  decisionDate: '--decision-date',
+  location: '--location',
+  videoLink: '--link',
+  notes: '--notes',
+  topics: '--topics',
+  selfRating: '--rating',
+};
+
+type InterviewOptions = {
+  start?: string;
+  end?: string;
+  duration?: string;
+  tz?: string;
+  round?: string;
+  with?: string[];
+  decisionDate?: string;
+  location?: string;
+  link?: string;
+  notes?: string;
+  topics?: string;
+  rating?: string;
+};
+
+export function registerInterviewCommands(program: Command): void {
+  const collect = (value: string, previous: string[] = []) => [...previous, value];
+  const interview = program.command('interview').description('Interviews: log, list, change');
+  const withOptions = (c: Command) =>
+    c
+      .option('--start <when>', 'start: "2026-03-05 14:00" in --tz, or ISO 8601 with offset')
+      .option('--end <when>', 'end (or use --duration)')
+      .option('--duration <minutes>', 'length in minutes', undefined)
+      .option('--tz <zone>', 'IANA time zone it was scheduled in (default: yours)')
+      .option('--round <round>', 'phone_screen | technical | onsite | panel | final | other')
+      .option(
+        '--with <interviewer>',
+        'an interviewer: contact id, or a name (added as a contact if new); repeat',
+        collect,
+      )
+      .option('--decision-date <YYYY-MM-DD>', 'when they said they would decide')
+      .option('--location <place>', 'where')
+      .option('--link <url>', 'video link')
+      .option('--notes <text>', 'notes')
+      .option('--topics <text>', 'what you discussed (thank-you notes cite it)')
+      .option('--rating <1-5>', 'how you think it went');
+
+  withOptions(
+    interview.command('add <application>').alias('log').description('Log an interview on an application'),
+  ).action((ref: string, options: InterviewOptions, command: Command) =>
+    runCommand(command, async (ctx) => {
+      const applicationId = await resolveId(ctx, 'applications', ref);
+      const application = await getApplication(ctx.deps, applicationId);
+      // New interviewers named on the command line are created with the interview, or not at all.
+      const created = await ctx.deps.db.transaction().execute(async (trx) => {
+        const txCtx = { ...ctx, deps: { ...ctx.deps, db: trx } };
+        const fields = await interviewFields(txCtx, options, application.company.id);
+        const input = parseInput(
+          interviewCreateSchema,
+          { applicationId, ...fields, round: fields.round ?? 'other' },
+          interviewFlags,
+        );
+        return createInterview(txCtx.deps, input);
+      });
+      print(
+        ctx,
+        created,
+        `Logged an interview (${created.round.replace('_', ' ')}) on ${localDateTime(created.startsAt, created.timeZone)} ${created.timeZone} (${shortId(created.id)})`,
+      );
+    }),
+  );
+
+  interview
+    .command('list')
+    .option('--application <application>', 'only this application')
+    .action((options: { application?: string }, command: Command) =>
+      runCommand(command, async (ctx) => {
+        const applicationId = options.application
+          ? await resolveId(ctx, 'applications', options.application)
+          : undefined;
+        const interviews = await listInterviews(ctx.deps, { applicationId });
+        if (ctx.out.isJson) return ctx.out.json(interviews);
+        if (interviews.length === 0)
+          return ctx.out.line(
+            'No interviews yet. Log one with: hearback interview add <application> --start …',
+          );
+        ctx.out.line(
+          formatTable(
+            interviews,
+            [
+              { header: 'ID', value: (i) => shortId(i.id) },
+              { header: 'WHEN', value: (i) => `${localDateTime(i.startsAt, i.timeZone)} ${i.timeZone}` },
+              { header: 'ROUND', value: (i) => i.round },
+              { header: 'APPLICATION', value: (i) => shortId(i.applicationId) },
+              { header: 'DECISION BY', value: (i) => i.decisionDate ?? '' },
+            ],
+            ctx.out.color,
+          ),
+        );
+      }),
+    );
+
+  interview.command('show <interview>').action((ref: string, _o, command: Command) =>
+    runCommand(command, async (ctx) => {
+      const i = await getInterview(ctx.deps, await resolveId(ctx, 'interviews', ref));
+      print(
+        ctx,
+        i,
+        formatFields(
+          [
+            ['id', i.id],
+            ['round', i.round],
+            ['starts', `${localDateTime(i.startsAt, i.timeZone)} ${i.timeZone}`],
+            ['ends', `${localDateTime(i.endsAt, i.timeZone)} ${i.timeZone}`],
+            ['location', i.location && safeText(i.location)],
+            ['link', i.videoLink],
+            ['interviewers', i.interviewerIds.map(shortId).join(', ')],
+            ['decision by', i.decisionDate],
+            ['topics', safeText(i.topics)],
+            ['notes', safeText(i.notes)],
+            ['rating', i.selfRating === null ? null : String(i.selfRating)],
+          ],
+          ctx.out.color,
+        ),
+      );
+    }),
+  );
+
+  withOptions(
+    interview.command('edit <interview>').description('Change an interview, or add notes after it'),
+  ).action((ref: string, options: InterviewOptions, command: Command) =>
+    runCommand(command, async (ctx) => {
+      const id = await resolveId(ctx, 'interviews', ref);
+      const current = await getInterview(ctx.deps, id);
+      const application = await getApplication(ctx.deps, current.applicationId);
+      const fields = await interviewFields(
+        ctx,
+        { tz: current.timeZone, ...options },
+        application.company.id,
+        current,
+      );
+      const updated = await updateInterview(
+        ctx.deps,
+        id,
+        parseInput(interviewUpdateSchema, fields, interviewFlags),
+      );
+      print(ctx, updated, 'Updated the interview');
+    }),
+  );
+
+  interview.command('rm <interview>').action((ref: string, _o, command: Command) =>
+    runCommand(command, async (ctx) => {
+      const id = await resolveId(ctx, 'interviews', ref);
+      await deleteInterview(ctx.deps, id);
+      print(ctx, { deleted: id }, 'Deleted the interview');
+    }),
+  );
+}
+
+async function interviewFields(
+  ctx: CliContext,
+  o: InterviewOptions,
+  companyId: string,
+  current?: { startsAt: string; endsAt: string },
+) {
+  const timeZone = o.tz ?? ctx.settings.timeZone;
+  const startsAt = o.start === undefined ? undefined : readWhen(o.start, timeZone, '--start');
+  let endsAt = o.end === undefined ? undefined : readWhen(o.end, timeZone, '--end');
+  const minutes =
+    o.duration === undefined
+      ? o.end === undefined && o.start !== undefined && !current
+        ? 60
+        : undefined
+      : Number(o.duration);
+  if (endsAt === undefined && minutes !== undefined) {
+    if (!Number.isFinite(minutes) || minutes <= 0)
+      throw fieldError('--duration', 'must be a number of minutes');
+    const base = startsAt ?? current?.startsAt;
+    if (base) endsAt = new Date(Date.parse(base) + minutes * 60_000).toISOString();
+  }
+  return {
+    startsAt,
+    endsAt,
+    timeZone: o.tz ?? (current ? undefined : timeZone),
+    round: o.round,
+    interviewerIds: o.with ? await resolveInterviewers(ctx, o.with, companyId) : undefined,
+    decisionDate: o.decisionDate,
+    location: o.location,
+    videoLink: o.link,
+    notes: o.notes,
+    topics: o.topics,
+    selfRating: o.rating === undefined ? undefined : Number(o.rating),
+  };
+}
+
+function readWhen(text: string, timeZone: string, flag: string): string {
+  const value = readDateTime(text, timeZone);
+  if (!value)
+    throw fieldError(flag, 'must be a date and time such as "2026-03-05 14:00" or 2026-03-05T14:00:00+01:00');
+  return value;
+}
+
+/** Interviewers by id, or by name: a name we do not know becomes a new interviewer contact at the company. */
+async function resolveInterviewers(
+  ctx: CliContext,
+  refs: readonly string[],
+  companyId: string,
+): Promise<string[]> {
+  const ids: string[] = [];
+  for (const ref of refs) {
+    if (/^[0-9A-Za-z]{26}$/.test(ref)) {
+      ids.push(ref.toUpperCase());
+      continue;
+    }
+    const known = (await listContacts(ctx.deps, { q: ref })).find(
+      (c) => c.name.toLowerCase() === ref.toLowerCase(),
+    );
+    if (known) ids.push(known.id);
+    else ids.push((await createContact(ctx.deps, { name: ref, role: 'interviewer', companyId })).id);
+  }
+  return ids;
+}

@@ -1,0 +1,209 @@
+import type { Command } from 'commander';
+import { companyCreateSchema, companyUpdateSchema } from '../../core/company.js';
+import { contactCreateSchema, contactUpdateSchema } from '../../core/contact.js';
+import {
+  createCompany,
+  deleteCompany,
+  getCompany,
+  listCompanies,
+  updateCompany,
+} from '../../services/companies.js';
+import {
+  createContact,
+  deleteContact,
+  getContact,
+  listContacts,
+  updateContact,
+} from '../../services/contacts.js';
+import { type CliContext, parseInput, resolveId, runCommand } from '../context.js';
+import { formatFields, formatTable, safeText, shortId } from '../output.js';
+
+/** `hearback company …` and `hearback contact …`: the people and organisations around applications. */
+export function registerPeopleCommands(program: Command): void {
+  const company = program.command('company').description('Companies you apply to');
+  const companyFlags = { name: '--name', website: '--website', notes: '--notes' };
+  const companyFields = (o: { name?: string; website?: string; notes?: string }) => ({
+    name: o.name,
+    website: o.website,
+    notes: o.notes,
+  });
+  const withCompanyOptions = (c: Command) =>
+    c.option('--name <name>', 'name').option('--website <url>', 'website').option('--notes <text>', 'notes');
+
+  withCompanyOptions(company.command('add').description('Add a company')).action(
+    (options, command: Command) =>
+      runCommand(command, async (ctx) => {
+        const created = await createCompany(
+          ctx.deps,
+          parseInput(companyCreateSchema, companyFields(options), companyFlags),
+        );
+        print(ctx, created, `Added company ${safeText(created.name)} (${shortId(created.id)})`);
+      }),
+  );
+  company
+    .command('list')
+    .option('-q, --search <text>', 'name contains')
+    .action((options, command: Command) =>
+      runCommand(command, async (ctx) => {
+        const companies = await listCompanies(ctx.deps, { q: options.search });
+        if (ctx.out.isJson) return ctx.out.json(companies);
+        if (companies.length === 0)
+          return ctx.out.line('No companies yet. They are added with applications.');
+        ctx.out.line(
+          formatTable(
+            companies,
+            [
+              { header: 'ID', value: (c) => shortId(c.id) },
+              { header: 'NAME', value: (c) => c.name },
+              { header: 'WEBSITE', value: (c) => c.website ?? '' },
+            ],
+            ctx.out.color,
+          ),
+        );
+      }),
+    );
+  company.command('show <company>').action((ref: string, _o, command: Command) =>
+    runCommand(command, async (ctx) => {
+      const found = await getCompany(ctx.deps, await resolveId(ctx, 'companies', ref));
+      print(
+        ctx,
+        found,
+        formatFields(
+          [
+            ['id', found.id],
+            ['name', safeText(found.name)],
+            ['website', found.website],
+            ['notes', safeText(found.notes)],
+          ],
+          ctx.out.color,
+        ),
+      );
+    }),
+  );
+  withCompanyOptions(company.command('edit <company>')).action((ref: string, options, command: Command) =>
+    runCommand(command, async (ctx) => {
+      const id = await resolveId(ctx, 'companies', ref);
+      const updated = await updateCompany(
+        ctx.deps,
+        id,
+        parseInput(companyUpdateSchema, companyFields(options), companyFlags),
+      );
+      print(ctx, updated, `Updated company ${safeText(updated.name)}`);
+    }),
+  );
+  company.command('rm <company>').action((ref: string, _o, command: Command) =>
+    runCommand(command, async (ctx) => {
+      const id = await resolveId(ctx, 'companies', ref);
+      await deleteCompany(ctx.deps, id);
+      print(ctx, { deleted: id }, 'Deleted the company');
+    }),
+  );
+
+  const contact = program
+    .command('contact')
+    .description('Recruiters, hiring managers, interviewers, referrals');
+  const contactFlags = {
+    name: '--name',
+    role: '--role',
+    email: '--email',
+    phone: '--phone',
+    profileUrl: '--profile',
+    companyId: '--company',
+    notes: '--notes',
+  };
+  const withContactOptions = (c: Command) =>
+    c
+      .option('--name <name>', 'name')
+      .option('--role <role>', 'recruiter | hiring_manager | interviewer | referral | other')
+      .option('--email <email>', 'email')
+      .option('--phone <phone>', 'phone')
+      .option('--profile <url>', 'profile URL, e.g. LinkedIn')
+      .option('--company <company>', 'company id')
+      .option('--notes <text>', 'notes');
+  const contactFields = async (ctx: CliContext, o: Record<string, string | undefined>) => ({
+    name: o.name,
+    role: o.role,
+    email: o.email,
+    phone: o.phone,
+    profileUrl: o.profile,
+    companyId: o.company ? await resolveId(ctx, 'companies', o.company) : undefined,
+    notes: o.notes,
+  });
+
+  withContactOptions(contact.command('add').description('Add a contact')).action(
+    (options, command: Command) =>
+      runCommand(command, async (ctx) => {
+        const input = parseInput(contactCreateSchema, await contactFields(ctx, options), contactFlags);
+        const created = await createContact(ctx.deps, input);
+        print(ctx, created, `Added contact ${safeText(created.name)} (${shortId(created.id)})`);
+      }),
+  );
+  contact
+    .command('list')
+    .option('--company <company>', 'only at this company')
+    .option('--role <role>', 'only this role')
+    .option('-q, --search <text>', 'name or email contains')
+    .action((options, command: Command) =>
+      runCommand(command, async (ctx) => {
+        const companyId = options.company ? await resolveId(ctx, 'companies', options.company) : undefined;
+        const contacts = await listContacts(ctx.deps, { companyId, role: options.role, q: options.search });
+        if (ctx.out.isJson) return ctx.out.json(contacts);
+        if (contacts.length === 0)
+          return ctx.out.line('No contacts yet. Add one with: hearback contact add --name …');
+        ctx.out.line(
+          formatTable(
+            contacts,
+            [
+              { header: 'ID', value: (c) => shortId(c.id) },
+              { header: 'NAME', value: (c) => c.name },
+              { header: 'ROLE', value: (c) => c.role },
+              { header: 'EMAIL', value: (c) => c.email ?? '' },
+            ],
+            ctx.out.color,
+          ),
+        );
+      }),
+    );
+  contact.command('show <contact>').action((ref: string, _o, command: Command) =>
+    runCommand(command, async (ctx) => {
+      const c = await getContact(ctx.deps, await resolveId(ctx, 'contacts', ref));
+      print(
+        ctx,
+        c,
+        formatFields(
+          [
+            ['id', c.id],
+            ['name', safeText(c.name)],
+            ['role', c.role],
+            ['email', c.email],
+            ['phone', c.phone],
+            ['profile', c.profileUrl],
+            ['notes', safeText(c.notes)],
+          ],
+          ctx.out.color,
+        ),
+      );
+    }),
+  );
+  withContactOptions(contact.command('edit <contact>')).action((ref: string, options, command: Command) =>
+    runCommand(command, async (ctx) => {
+      const id = await resolveId(ctx, 'contacts', ref);
+      const input = parseInput(contactUpdateSchema, await contactFields(ctx, options), contactFlags);
+      const updated = await updateContact(ctx.deps, id, input);
+      print(ctx, updated, `Updated contact ${safeText(updated.name)}`);
+    }),
+  );
+  contact.command('rm <contact>').action((ref: string, _o, command: Command) =>
+    runCommand(command, async (ctx) => {
+      const id = await resolveId(ctx, 'contacts', ref);
+      await deleteContact(ctx.deps, id);
+      print(ctx, { deleted: id }, 'Deleted the contact');
+    }),
+  );
+}
+
+/** Prints the record as JSON with --json, else the human line. */
+export function print(ctx: CliContext, value: unknown, human: string): void {
+  if (ctx.out.isJson) ctx.out.json(value);
+  else ctx.out.line(human);
+}

@@ -1,0 +1,302 @@
+import type { Command } from 'commander';
+import { eventCreateSchema, eventUpdateSchema } from '../../core/event.js';
+import {
+  followUpCreateSchema,
+  followUpDoneSchema,
+  followUpListQuerySchema,
+  followUpSnoozeSchema,
+  followUpUpdateSchema,
+} from '../../core/follow-up.js';
+import { readDateTime } from '../../core/local-time.js';
+import { createEvent, deleteEvent, getEvent, listEvents, updateEvent } from '../../services/events.js';
+import {
+  createFollowUp,
+  deleteFollowUp,
+  listFollowUps,
+  markFollowUpDone,
+  skipFollowUp,
+  snoozeFollowUp,
+  updateFollowUp,
+} from '../../services/follow-ups.js';
+import { type CliContext, parseInput, resolveId, runCommand } from '../context.js';
+import { formatTable, localDateTime, safeText, shortId } from '../output.js';
+import { describeEvent } from './application-commands.js';
+import { print } from './people-commands.js';
+
+const eventFlags = {
+  kind: '--kind',
+  occurredAt: '--at',
+  text: '--text',
+  channel: '--channel',
+  contactId: '--contact',
+  subject: '--subject',
+  body: '--body',
+  sentiment: '--sentiment',
+  summary: '--summary',
+  newDecisionDate: '--decision-date',
+  change: '--change',
+  detail: '--detail',
+};
+
+type EventOptions = Partial<
+  Record<
+    | 'kind'
+    | 'at'
+    | 'text'
+    | 'channel'
+    | 'contact'
+    | 'subject'
+    | 'body'
+    | 'sentiment'
+    | 'summary'
+    | 'decisionDate'
+    | 'change'
+    | 'detail',
+    string
+  >
+>;
+
+/** `hearback event …` (the timeline) and `hearback followups …` (the steps to take). */
+export function registerTimelineCommands(program: Command): void {
+  const event = program
+    .command('event')
+    .description('Timeline entries: notes, messages, replies, posting changes');
+  const withEventOptions = (c: Command) =>
+    c
+      .option('--at <when>', 'when it happened (default now)')
+      .option('--text <text>', 'note text')
+      .option('--channel <channel>', 'email | phone | linkedin | in_person | other')
+      .option('--contact <contact>', 'who (contact id)')
+      .option('--subject <text>', 'message subject')
+      .option('--body <text>', 'message body')
+      .option('--sentiment <s>', 'reply: positive | neutral | negative')
+      .option('--summary <text>', 'reply: what they said')
+      .option('--decision-date <YYYY-MM-DD>', 'reply: a new date they gave')
+      .option('--change <change>', 'posting: removed | expired | changed | reposted | restored')
+      .option('--detail <text>', 'posting: detail');
+  const eventFields = async (ctx: CliContext, o: EventOptions) => ({
+    occurredAt: o.at === undefined ? undefined : (readDateTime(o.at, ctx.settings.timeZone) ?? o.at),
+    text: o.text,
+    channel: o.channel,
+    contactId: o.contact ? await resolveId(ctx, 'contacts', o.contact) : undefined,
+    subject: o.subject,
+    body: o.body,
+    sentiment: o.sentiment,
+    summary: o.summary,
+    newDecisionDate: o.decisionDate,
+    change: o.change,
+    detail: o.detail,
+  });
+  const defined = (value: object) =>
+    Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined));
+
+  withEventOptions(
+    event
+      .command('add <application>')
+      .description('Record a note, a message you sent, a reply you got, or a posting change')
+      .requiredOption('--kind <kind>', 'note | message_sent | reply_received | posting_change'),
+  ).action((ref: string, options: EventOptions, command: Command) =>
+    runCommand(command, async (ctx) => {
+      const applicationId = await resolveId(ctx, 'applications', ref);
+      const input = parseInput(
+        eventCreateSchema,
+        { kind: options.kind, applicationId, ...defined(await eventFields(ctx, options)) },
+        eventFlags,
+      );
+      const created = await createEvent(ctx.deps, input);
+      print(ctx, created, `Recorded: ${describeEvent(created)} (${shortId(created.id)})`);
+    }),
+  );
+  event
+    .command('list')
+    .option('--application <application>', 'only this application')
+    .option('--kind <kind>', 'only this kind')
+    .action((options: { application?: string; kind?: string }, command: Command) =>
+      runCommand(command, async (ctx) => {
+        const applicationId = options.application
+          ? await resolveId(ctx, 'applications', options.application)
+          : undefined;
+        const events = await listEvents(ctx.deps, {
+          applicationId,
+          kind: options.kind as never,
+          limit: 1000,
+        });
+        if (ctx.out.isJson) return ctx.out.json(events);
+        if (events.length === 0) return ctx.out.line('No events.');
+        ctx.out.line(
+          formatTable(
+            events,
+            [
+              { header: 'ID', value: (e) => shortId(e.id) },
+              { header: 'WHEN', value: (e) => localDateTime(e.occurredAt, ctx.settings.timeZone) },
+              { header: 'APPLICATION', value: (e) => shortId(e.applicationId) },
+              { header: 'WHAT', value: (e) => describeEvent(e), max: 60 },
+            ],
+            ctx.out.color,
+          ),
+        );
+      }),
+    );
+  event.command('show <event>').action((ref: string, _o, command: Command) =>
+    runCommand(command, async (ctx) => {
+      const e = await getEvent(ctx.deps, await resolveId(ctx, 'events', ref));
+      print(ctx, e, `${localDateTime(e.occurredAt, ctx.settings.timeZone)}  ${describeEvent(e)}`);
+    }),
+  );
+  withEventOptions(event.command('edit <event>')).action(
+    (ref: string, options: EventOptions, command: Command) =>
+      runCommand(command, async (ctx) => {
+        const id = await resolveId(ctx, 'events', ref);
+        const input = parseInput(eventUpdateSchema, defined(await eventFields(ctx, options)), eventFlags);
+        const updated = await updateEvent(ctx.deps, id, input);
+        print(ctx, updated, `Updated: ${describeEvent(updated)}`);
+      }),
+  );
+  event.command('rm <event>').action((ref: string, _o, command: Command) =>
+    runCommand(command, async (ctx) => {
+      const id = await resolveId(ctx, 'events', ref);
+      await deleteEvent(ctx.deps, id);
+      print(ctx, { deleted: id }, 'Deleted the event');
+    }),
+  );
+
+  const followups = program
+    .command('followups')
+    .alias('follow-ups')
+    .description('Follow-up steps: list, add, done, skip, snooze');
+  followups
+    .command('list', { isDefault: true })
+    .option('--due <window>', 'overdue | today | week | open')
+    .option('--status <status>', 'planned | done | skipped | snoozed')
+    .option('--application <application>', 'only this application')
+    .option('--as-of <date>', 'compute "today" as of this date or instant')
+    .action(
+      (options: { due?: string; status?: string; application?: string; asOf?: string }, command: Command) =>
+        runCommand(command, async (ctx) => {
+          const applicationId = options.application
+            ? await resolveId(ctx, 'applications', options.application)
+            : undefined;
+          const query = parseInput(
+            followUpListQuerySchema,
+            { due: options.due, status: options.status, applicationId, asOf: options.asOf, limit: 1000 },
+            { due: '--due', status: '--status', asOf: '--as-of' },
+          );
+          const steps = await listFollowUps(ctx.deps, query);
+          if (ctx.out.isJson) return ctx.out.json(steps);
+          if (steps.length === 0) return ctx.out.line('Nothing to follow up on here.');
+          ctx.out.line(
+            formatTable(
+              steps,
+              [
+                { header: 'ID', value: (s) => shortId(s.id) },
+                { header: 'DUE', value: (s) => localDateTime(s.dueAt, ctx.settings.timeZone) },
+                { header: 'STEP', value: (s) => s.kind.replaceAll('_', ' ') },
+                { header: 'STATUS', value: (s) => s.status },
+                { header: 'APPLICATION', value: (s) => shortId(s.applicationId) },
+                { header: 'WHY', value: (s) => safeText(s.reason), max: 60 },
+              ],
+              ctx.out.color,
+            ),
+          );
+        }),
+    );
+  const stepFlags = {
+    dueAt: '--due',
+    channel: '--channel',
+    reason: '--reason',
+    kind: '--kind',
+    contactId: '--contact',
+  };
+  const stepFields = async (ctx: CliContext, o: Record<string, string | undefined>) => ({
+    dueAt: o.due === undefined ? undefined : (readDateTime(o.due, ctx.settings.timeZone) ?? o.due),
+    channel: o.channel,
+    reason: o.reason,
+    kind: o.kind,
+    contactId: o.contact ? await resolveId(ctx, 'contacts', o.contact) : undefined,
+  });
+  const withStepOptions = (c: Command) =>
+    c
+      .option('--due <when>', 'when it is due: a date (morning) or a date and time')
+      .option('--kind <kind>', 'thank_you | first_follow_up | … | custom')
+      .option('--channel <channel>', 'email | phone | linkedin | in_person | other')
+      .option('--reason <text>', 'why, in your words')
+      .option('--contact <contact>', 'who to contact');
+  withStepOptions(followups.command('add <application>').description('Add your own follow-up step')).action(
+    (ref: string, options, command: Command) =>
+      runCommand(command, async (ctx) => {
+        const applicationId = await resolveId(ctx, 'applications', ref);
+        const input = parseInput(
+          followUpCreateSchema,
+          { applicationId, ...defined(await stepFields(ctx, options)) },
+          stepFlags,
+        );
+        const step = await createFollowUp(ctx.deps, input);
+        print(
+          ctx,
+          step,
+          `Added a step due ${localDateTime(step.dueAt, ctx.settings.timeZone)} (${shortId(step.id)})`,
+        );
+      }),
+  );
+  withStepOptions(followups.command('edit <step>')).action((ref: string, options, command: Command) =>
+    runCommand(command, async (ctx) => {
+      const id = await resolveId(ctx, 'follow_ups', ref);
+      const input = parseInput(followUpUpdateSchema, defined(await stepFields(ctx, options)), stepFlags);
+      print(ctx, await updateFollowUp(ctx.deps, id, input), 'Updated the step');
+    }),
+  );
+  followups
+    .command('done <step>')
+    .option('--note <text>', 'what you sent or said')
+    .option('--at <when>', 'when you did it (default now)')
+    .action((ref: string, options: { note?: string; at?: string }, command: Command) =>
+      runCommand(command, async (ctx) => {
+        const id = await resolveId(ctx, 'follow_ups', ref);
+        const at =
+          options.at === undefined
+            ? undefined
+            : (readDateTime(options.at, ctx.settings.timeZone) ?? options.at);
+        const input = parseInput(
+          followUpDoneSchema,
+          { note: options.note, at },
+          { at: '--at', note: '--note' },
+        );
+        const step = await markFollowUpDone(ctx.deps, id, input);
+        print(ctx, step, `Done: ${step.kind.replaceAll('_', ' ')}`);
+      }),
+    );
+  followups
+    .command('skip <step>')
+    .option('--reason <text>', 'why')
+    .action((ref: string, options: { reason?: string }, command: Command) =>
+      runCommand(command, async (ctx) => {
+        const id = await resolveId(ctx, 'follow_ups', ref);
+        const step = await skipFollowUp(ctx.deps, id, { reason: options.reason });
+        print(ctx, step, `Skipped: ${step.kind.replaceAll('_', ' ')}`);
+      }),
+    );
+  followups
+    .command('snooze <step> <until>')
+    .description('Move a step to a later date (morning) or date and time')
+    .action((ref: string, until: string, _o, command: Command) =>
+      runCommand(command, async (ctx) => {
+        const id = await resolveId(ctx, 'follow_ups', ref);
+        const value = /^\d{4}-\d{2}-\d{2}$/.test(until)
+          ? until
+          : (readDateTime(until, ctx.settings.timeZone) ?? until);
+        const step = await snoozeFollowUp(
+          ctx.deps,
+          id,
+          parseInput(followUpSnoozeSchema, { until: value }, { until: '<until>' }),
+        );
+        print(ctx, step, `Snoozed until ${localDateTime(step.dueAt, ctx.settings.timeZone)}`);
+      }),
+    );
+  followups.command('rm <step>').action((ref: string, _o, command: Command) =>
+    runCommand(command, async (ctx) => {
+      const id = await resolveId(ctx, 'follow_ups', ref);
+      await deleteFollowUp(ctx.deps, id);
+      print(ctx, { deleted: id }, 'Deleted the step');
+    }),
+  );
+}

@@ -1,0 +1,25 @@
+import { Command } from 'commander';
+import { apiVersion } from '../server/build-app.js';
+import { registerApplicationCommands } from './commands/application-commands.js';
+import { registerInterviewCommands } from './commands/interview-commands.js';
+import { registerPeopleCommands } from './commands/people-commands.js';
+import { registerSystemCommands } from './commands/system-commands.js';
+import { registerTimelineCommands } from './commands/timeline-commands.js';
+
+export function buildProgram(): Command {
+  const program = new Command()
+    .name('hearback')
+    .description('Track applications and interviews, and know whom to thank, call or nudge today.')
+    .version(apiVersion)
+    .option('-d, --data-dir <dir>', 'where the SQLite database lives (default ./data, or HEARBACK_DATA_DIR)')
+    .option('--json', 'print JSON instead of tables')
+    .showHelpAfterError('(run with --help for usage)');
+  registerApplicationCommands(program);
+  registerInterviewCommands(program);
+  registerPeopleCommands(program);
+  registerTimelineCommands(program);
+  registerSystemCommands(program);
+  return program;
+}
+
+await buildProgram().parseAsync(process.argv);

@@ -1,0 +1,108 @@
+import pc from 'picocolors';
+
+/**
+ * How the CLI talks: tables and colour for people (colour only on a terminal), JSON with --json for scripts.
+ * Everything goes through an Output so tests can capture it.
+ */
+export type Output = {
+  readonly isJson: boolean;
+  readonly color: boolean;
+  line(text?: string): void;
+  error(text: string): void;
+  json(value: unknown): void;
+};
+
+export function createOutput(options: {
+  json: boolean;
+  stdout?: NodeJS.WritableStream & { isTTY?: boolean };
+  stderr?: NodeJS.WritableStream;
+}): Output {
+  const stdout = options.stdout ?? process.stdout;
+  const stderr = options.stderr ?? process.stderr;
+  return {
+    isJson: options.json,
+    color: Boolean(stdout.isTTY) && !process.env.NO_COLOR,
+    line: (text = '') => stdout.write(`${text}\n`),
+    error: (text) => stderr.write(`${text}\n`),
+    json: (value) => stdout.write(`${JSON.stringify(value, null, 2)}\n`),
+  };
+}
+
+export type Column<T> = {
+  readonly header: string;
+  readonly value: (row: T) => string;
+  readonly max?: number;
+};
+
+/** A plain aligned table; cells are cut to their column's maximum width with an ellipsis. */
+export function formatTable<T>(
+  rows: readonly T[],
+  columns: ReadonlyArray<Column<T>>,
+  color: boolean,
+): string {
+  const cells = rows.map((row) => columns.map((c) => clip(oneLine(c.value(row)), c.max ?? 40)));
+  const widths = columns.map((c, i) => Math.max(c.header.length, ...cells.map((r) => r[i]!.length)));
+  const render = (values: string[]) =>
+    values
+      .map((v, i) => v.padEnd(widths[i]!))
+      .join('  ')
+      .trimEnd();
+  const header = render(columns.map((c) => c.header));
+  return [color ? pc.bold(header) : header, ...cells.map(render)].join('\n');
+}
+
+/** Key/value lines for one record. */
+export function formatFields(
+  fields: ReadonlyArray<readonly [string, string | null | undefined]>,
+  color: boolean,
+) {
+  const width = Math.max(...fields.map(([k]) => k.length));
+  return fields
+    .filter(([, v]) => v !== null && v !== undefined && v !== '')
+    .map(([k, v]) => `${color ? pc.dim(k.padEnd(width)) : k.padEnd(width)}  ${v}`)
+    .join('\n');
+}
+
+/** The short reference the CLI shows for an id: its random tail, which the commands accept back. */
+export function shortId(id: string): string {
+  return id.slice(-6).toLowerCase();
+}
+
+export function localDateTime(instant: string | null, timeZone: string): string {
+  if (!instant) return '';
+  return new Intl.DateTimeFormat('en-CA', {
+    timeZone,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+  })
+    .format(new Date(instant))
+    .replace(',', '');
+}
+
+export function localDay(instant: string | null, timeZone: string): string {
+  return localDateTime(instant, timeZone).slice(0, 10);
+}
+
+// Control characters are shown as visible escapes so a hostile title cannot move the cursor or recolour
+// the terminal when listed.
+function oneLine(text: string): string {
+  return text.replace(/[\u0000-\u001f\u007f-\u009f]/g, (c) =>
+    c === '\n' || c === '\t' ? ' ' : `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`,
+  );
+}
+
+function clip(text: string, max: number): string {
+  const chars = [...text];
+  return chars.length <= max ? text : `${chars.slice(0, max - 1).join('')}…`;
+}
+
+export function safeText(text: string): string {
+  return text.replace(
+    /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g,
+    (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`,
+  );
+}
