@@ -1,0 +1,264 @@
+import Holidays from 'date-holidays';
+import { Temporal } from 'temporal-polyfill';
+import { morningHour, toIso } from './local-time.js';
+
+/** The working day ends here: a step due "today" never lands after this local hour. */
+export const eveningHour = 17;
+
+export type WorkCalendarSettings = {
+  readonly timeZone: string;
+  readonly country: string | null;
+  readonly region: string | null;
+  /** ISO weekdays: 1 is Monday, 7 is Sunday. */
+  readonly workingDays: readonly number[];
+};
+
+/** Why a local date is not a working day, in words a reason line can use ("Thanksgiving Day"). */
+export type DayOff = { readonly kind: 'weekday_off'; readonly weekday: string } | HolidayOff;
+type HolidayOff = { readonly kind: 'holiday'; readonly name: string };
+
+/** A moment moved into working hours, and what moved it (null when it was already inside them). */
+export type WorkingTime = {
+  readonly instant: string;
+  readonly moved: null | 'day_off' | 'before_hours' | 'after_hours';
+};
+
+/**
+ * The user's working calendar: which local dates are working days (their working weekdays minus the public
+ * holidays of their country and region), and arithmetic on those dates in their time zone. Dates are
+ * `YYYY-MM-DD` strings in the user's zone and instants are UTC ISO strings, as everywhere in hearback.
+ */
+export type WorkCalendar = {
+  readonly timeZone: string;
+  isWorkingDay(date: string): boolean;
+  /** Null on a working day; otherwise the weekday off or the holiday that makes the date a day off. */
+  dayOff(date: string): DayOff | null;
+  /** `n` working days after `date` (before it when negative); 0 gives the first working day on or after. */
+  addBusinessDays(date: string, n: number): string;
+  /** The first working day strictly after `date`. */
+  nextWorkingDay(date: string): string;
+  workingDayOnOrAfter(date: string): string;
+  /** Working days in (from, to]: how many working days `to` is after `from`; negative when it is before. */
+  businessDaysBetween(from: string, to: string): number;
+  /** The local calendar date an instant falls on in the user's zone. */
+  localDate(instant: string): string;
+  /** The local wall-clock time of an instant as HH:MM. */
+  localTime(instant: string): string;
+  /** The working-morning instant (09:00 local) of a date. */
+  morningOf(date: string): string;
+  /** The end of the working day (17:00 local) of a date. */
+  eveningOf(date: string): string;
+  /** The earliest working morning at or after an instant. */
+  nextWorkingMorning(instant: string): string;
+  /**
+   * The latest moment in working hours that is not after `instant` on the same local day; when the day is
+   * off or the instant is before working hours, the next working morning instead.
+   */
+  clampToWorkingTime(instant: string): WorkingTime;
+  /** The instant itself when it is in working hours, else the next working morning: never earlier. */
+  deferToWorkingTime(instant: string): WorkingTime;
+};
+
+const weekdayNames = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'] as const;
+const dayMs = 86_400_000;
+/** A calendar with no working day in ten years is a broken calendar, not a long holiday. */
+const searchLimitDays = 3_660;
+const memoLimit = 100_000;
+
+export function createWorkCalendar(settings: WorkCalendarSettings): WorkCalendar {
+  const { timeZone } = settings;
+  const workingWeekdays = new Set(settings.workingDays);
+  if (![1, 2, 3, 4, 5, 6, 7].some((d) => workingWeekdays.has(d))) {
+    throw new Error('a work calendar needs at least one working weekday (1 = Monday … 7 = Sunday)');
+  }
+  // An unknown zone fails here, when the calendar is built, not halfway through planning.
+  Temporal.Instant.fromEpochMilliseconds(0).toZonedDateTimeISO(timeZone);
+
+  const holidaySource = settings.country
+    ? new Holidays(settings.country, settings.region ?? '', { languages: ['en'], types: ['public'] })
+    : null;
+  const holidaysByYear = new Map<number, ReadonlyMap<string, string>>();
+  const dayOffByDate = new Map<string, DayOff | null>();
+  const shifted = new Map<string, string>();
+  const added = new Map<string, string>();
+  const wallByInstant = new Map<string, { date: string; seconds: number; time: string }>();
+  const mornings = new Map<string, string>();
+  const evenings = new Map<string, string>();
+
+  function holidaysOf(year: number): ReadonlyMap<string, string> {
+    const cached = holidaysByYear.get(year);
+    if (cached) return cached;
+    const days = new Map<string, string>();
+    for (const holiday of holidaySource?.getHolidays(year) ?? []) {
+      if (holiday.type !== 'public') continue;
+      const first = Temporal.PlainDate.from(holiday.date.slice(0, 10));
+      const span = Math.max(1, Math.round((holiday.end.getTime() - holiday.start.getTime()) / dayMs));
+      for (let i = 0; i < span; i++) {
+        const date = first.add({ days: i }).toString();
+        const known = days.get(date);
+        days.set(date, known && known !== holiday.name ? `${known} / ${holiday.name}` : holiday.name);
+      }
+    }
+    holidaysByYear.set(year, days);
+    return days;
+  }
+
+  function dayOff(date: string): DayOff | null {
+    const cached = dayOffByDate.get(date);
+    if (cached !== undefined) return cached;
+    const plain = Temporal.PlainDate.from(date);
+    let result: DayOff | null = null;
+    if (!workingWeekdays.has(plain.dayOfWeek)) {
+      result = { kind: 'weekday_off', weekday: weekdayNames[plain.dayOfWeek - 1] ?? 'day' };
+    } else {
+      const name = holidaysOf(plain.year).get(date) ?? holidaysOf(plain.year - 1).get(date);
+      if (name !== undefined) result = { kind: 'holiday', name };
+    }
+    dayOffByDate.set(date, result);
+    return result;
+  }
+
+  const isWorkingDay = (date: string) => dayOff(date) === null;
+
+  function shift(date: string, days: number): string {
+    const key = `${date}|${days}`;
+    const cached = shifted.get(key);
+    if (cached) return cached;
+    const result = Temporal.PlainDate.from(date).add({ days }).toString();
+    remember(shifted, key, result);
+    return result;
+  }
+
+  function stepToWorkingDay(date: string, direction: 1 | -1): string {
+    let day = date;
+    for (let i = 0; i < searchLimitDays; i++) {
+      day = shift(day, direction);
+      if (isWorkingDay(day)) return day;
+    }
+    throw new Error(`no working day within ${searchLimitDays} days of ${date}`);
+  }
+
+  const nextWorkingDay = (date: string) => stepToWorkingDay(date, 1);
+  const workingDayOnOrAfter = (date: string) => (isWorkingDay(date) ? date : nextWorkingDay(date));
+
+  function addBusinessDays(date: string, n: number): string {
+    if (!Number.isInteger(n)) throw new Error(`business days must be a whole number, not ${n}`);
+    if (n === 0) return workingDayOnOrAfter(date);
+    const key = `${date}|${n}`;
+    const cached = added.get(key);
+    if (cached) return cached;
+    const direction = n > 0 ? 1 : -1;
+    let day = date;
+    for (let left = Math.abs(n); left > 0; left--) day = stepToWorkingDay(day, direction);
+    remember(added, key, day);
+    return day;
+  }
+
+  function businessDaysBetween(from: string, to: string): number {
+    if (to === from) return 0;
+    if (to < from) return -businessDaysBetween(to, from);
+    let count = 0;
+    for (let day = shift(from, 1); day <= to; day = shift(day, 1)) if (isWorkingDay(day)) count++;
+    return count;
+  }
+
+  function wall(instant: string) {
+    const cached = wallByInstant.get(instant);
+    if (cached) return cached;
+    const zoned = Temporal.Instant.from(instant).toZonedDateTimeISO(timeZone);
+    const result = {
+      date: zoned.toPlainDate().toString(),
+      seconds: zoned.hour * 3600 + zoned.minute * 60 + zoned.second + zoned.millisecond / 1000,
+      time: `${pad(zoned.hour)}:${pad(zoned.minute)}`,
+    };
+    remember(wallByInstant, instant, result);
+    return result;
+  }
+
+  function atHour(cache: Map<string, string>, date: string, hour: number): string {
+    const cached = cache.get(date);
+    if (cached) return cached;
+    const zoned = Temporal.PlainDate.from(date).toZonedDateTime({
+      timeZone,
+      plainTime: Temporal.PlainTime.from({ hour }),
+    });
+    const result = toIso(zoned.toInstant());
+    remember(cache, date, result);
+    return result;
+  }
+
+  const morningOf = (date: string) => atHour(mornings, date, morningHour);
+  const eveningOf = (date: string) => atHour(evenings, date, eveningHour);
+
+  function nextWorkingMorning(instant: string): string {
+    const { date } = wall(instant);
+    const morning = morningOf(date);
+    if (isWorkingDay(date) && instant <= morning) return morning;
+    return morningOf(nextWorkingDay(date));
+  }
+
+  function clampToWorkingTime(instant: string): WorkingTime {
+    const { date, seconds } = wall(instant);
+    if (!isWorkingDay(date)) return { instant: morningOf(nextWorkingDay(date)), moved: 'day_off' };
+    if (seconds < morningHour * 3600) return { instant: morningOf(date), moved: 'before_hours' };
+    if (seconds > eveningHour * 3600) return { instant: eveningOf(date), moved: 'after_hours' };
+    return { instant, moved: null };
+  }
+
+  function deferToWorkingTime(instant: string): WorkingTime {
+    const { date, seconds } = wall(instant);
+    if (!isWorkingDay(date)) return { instant: nextWorkingMorning(instant), moved: 'day_off' };
+    if (seconds < morningHour * 3600) return { instant: morningOf(date), moved: 'before_hours' };
+    if (seconds > eveningHour * 3600) return { instant: nextWorkingMorning(instant), moved: 'after_hours' };
+    return { instant, moved: null };
+  }
+
+  return {
+    timeZone,
+    isWorkingDay,
+    dayOff,
+    addBusinessDays,
+    nextWorkingDay,
+    workingDayOnOrAfter,
+    businessDaysBetween,
+    localDate: (instant) => wall(instant).date,
+    localTime: (instant) => wall(instant).time,
+    morningOf,
+    eveningOf,
+    nextWorkingMorning,
+    clampToWorkingTime,
+    deferToWorkingTime,
+  };
+}
+
+/** Memo tables are bounded so a long-lived calendar (a server process) cannot grow without limit. */
+function remember<V>(cache: Map<string, V>, key: string, value: V): void {
+  if (cache.size >= memoLimit) cache.clear();
+  cache.set(key, value);
+}
+
+function pad(n: number): string {
+  return String(n).padStart(2, '0');
+}
+
+/** "Fri 5 Mar": the short date every reason line uses, independent of the machine's locale. */
+export function formatShortDate(date: string): string {
+  const plain = Temporal.PlainDate.from(date);
+  const weekday = weekdayNames[plain.dayOfWeek - 1]?.slice(0, 3) ?? '';
+  return `${weekday} ${plain.day} ${monthNames[plain.month - 1] ?? ''}`;
+}
+
+const monthNames = [
+  'Jan',
+  'Feb',
+  'Mar',
+  'Apr',
+  'May',
+  'Jun',
+  'Jul',
+  'Aug',
+  'Sep',
+  'Oct',
+  'Nov',
+  'Dec',
+] as const;
