@@ -1,0 +1,169 @@
+import { CsvError, parse } from 'csv-parse/sync';
+import { AppError, fieldError } from '../../core/errors.js';
+
+export type CsvDelimiter = ',' | ';' | '\t' | '|';
+
+/** One data record; `row` is the row number a spreadsheet shows for it (the header is row 1). */
+export type CsvRecord = { readonly row: number; readonly cells: readonly string[] };
+
+export type CsvTable = {
+  readonly delimiter: CsvDelimiter;
+  readonly encoding: 'utf-8' | 'utf-16le' | 'utf-16be' | 'windows-1252';
+  readonly headers: readonly string[];
+  readonly records: readonly CsvRecord[];
+};
+
+export type CsvLimits = { readonly maxBytes: number; readonly maxRows: number };
+
+/** Big enough for any real tracker (100,000 rows of a generous export is about 30 MB), small enough for memory. */
+export const defaultCsvLimits: CsvLimits = { maxBytes: 50 * 1024 * 1024, maxRows: 200_000 };
+
+const delimiters: readonly CsvDelimiter[] = [',', ';', '\t', '|'];
+
+/**
+ * Reads a CSV file as spreadsheets and trackers write it: UTF-8 (with or without BOM), UTF-16 from Excel's
+ * "Unicode text", or Windows-1252 from older Excel; comma, semicolon, tab or pipe separated (detected from
+ * the header, or Excel's `sep=;` first line); quoted cells may hold newlines. Blank lines are skipped but
+ * still counted, so row numbers match what a spreadsheet shows. Binary files and oversized files are
+ * refused with an error naming `file`.
+ */
+export function parseCsvTable(input: string | Uint8Array, limits: CsvLimits = defaultCsvLimits): CsvTable {
+  const size = typeof input === 'string' ? Buffer.byteLength(input, 'utf8') : input.byteLength;
+  if (size > limits.maxBytes) {
+    const message = `the CSV file is ${formatMegabytes(size)}; the limit is ${formatMegabytes(limits.maxBytes)}`;
+    throw new AppError('BODY_TOO_LARGE', `file: ${message}`, {
+      issues: [{ field: 'file', message }],
+      limitBytes: limits.maxBytes,
+    });
+  }
+  const { text: decoded, encoding } = decode(input);
+  assertLooksLikeText(decoded);
+  let text = decoded.startsWith('\uFEFF') ? decoded.slice(1) : decoded;
+  let declared: CsvDelimiter | null = null;
+  const sepLine = /^sep=(.)\r?\n/i.exec(text);
+  if (sepLine && delimiters.includes(sepLine[1] as CsvDelimiter)) {
+    declared = sepLine[1] as CsvDelimiter;
+    text = text.slice(sepLine[0].length);
+  }
+  const delimiter = declared ?? detectDelimiter(text);
+  let raw: string[][];
+  try {
+    raw = parse(text, {
+      delimiter,
+      relax_column_count: true,
+      relax_quotes: true,
+      skip_empty_lines: false,
+    }) as string[][];
+  } catch (error) {
+    if (error instanceof CsvError) {
+      const line = (error as CsvError & { lines?: number }).lines;
+      throw fieldError('file', `${line ? `line ${line}: ` : ''}${describeCsvError(error)}`);
+    }
+    throw error;
+  }
+  const headerIndex = raw.findIndex((cells) => !isBlankRecord(cells));
+  if (headerIndex === -1) throw fieldError('file', 'the CSV file is empty; it needs a header row');
+  const headers = nameHeaders(raw[headerIndex]!);
+  const records: CsvRecord[] = [];
+  for (let i = headerIndex + 1; i < raw.length; i++) {
+    const cells = raw[i]!;
+    if (isBlankRecord(cells)) continue;
+    records.push({ row: i + 1, cells });
+  }
+  if (records.length > limits.maxRows) {
+    const message = `the CSV file has ${records.length} rows; the limit is ${limits.maxRows}`;
+    throw new AppError('BODY_TOO_LARGE', `file: ${message}`, {
+      issues: [{ field: 'file', message }],
+      limitRows: limits.maxRows,
+    });
+  }
+  return { delimiter, encoding, headers, records };
+}
+
+/** The separator used most often, outside quotes, on the first line; a comma when there is nothing to count. */
+export function detectDelimiter(text: string): CsvDelimiter {
+  const counts = new Map<CsvDelimiter, number>(delimiters.map((d) => [d, 0]));
+  let isQuoted = false;
+  let sawContent = false;
+  for (let i = 0; i < text.length && i < 1_000_000; i++) {
+    const c = text[i]!;
+    if (c === '"') isQuoted = !isQuoted;
+    else if (!isQuoted && (c === '\n' || c === '\r')) {
+      if (sawContent) break;
+    } else if (!isQuoted && counts.has(c as CsvDelimiter)) {
+      counts.set(c as CsvDelimiter, counts.get(c as CsvDelimiter)! + 1);
+      sawContent = true;
+    } else if (c.trim() !== '') sawContent = true;
+  }
+  let best: CsvDelimiter = ',';
+  for (const d of delimiters) if (counts.get(d)! > counts.get(best)!) best = d;
+  return best;
+}
+
+function decode(input: string | Uint8Array): { text: string; encoding: CsvTable['encoding'] } {
+  if (typeof input === 'string') return { text: input, encoding: 'utf-8' };
+  const bytes = input;
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) {
+    return { text: new TextDecoder('utf-16le').decode(bytes.subarray(2)), encoding: 'utf-16le' };
+  }
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) {
+    return { text: new TextDecoder('utf-16be').decode(bytes.subarray(2)), encoding: 'utf-16be' };
+  }
+  try {
+    return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes), encoding: 'utf-8' };
+  } catch {
+    // Not UTF-8: Excel on Windows saves "CSV (Comma delimited)" in the ANSI code page, almost always 1252.
+    return { text: new TextDecoder('windows-1252').decode(bytes), encoding: 'windows-1252' };
+  }
+}
+
+/**
+ * Text files have no NUL characters and very few control characters; images, archives and spreadsheets
+ * saved as .xlsx have plenty. Checking a sample keeps this cheap on large files.
+ */
+function assertLooksLikeText(text: string): void {
+  if (text.startsWith('PK\u0003\u0004')) throw notText('it is a ZIP archive (an .xlsx workbook?)');
+  const sample = text.length > 200_000 ? text.slice(0, 200_000) : text;
+  let control = 0;
+  for (let i = 0; i < sample.length; i++) {
+    const code = sample.charCodeAt(i);
+    if (code === 0) throw notText('it contains NUL bytes');
+    if ((code < 0x20 && code !== 0x09 && code !== 0x0a && code !== 0x0d) || code === 0x7f) control++;
+  }
+  if (sample.length > 0 && control / sample.length > 0.01) throw notText('it is full of control characters');
+}
+
+function notText(why: string): AppError {
+  return fieldError(
+    'file',
+    `this is not a CSV text file (${why}); save or export the sheet as CSV and try again`,
+  );
+}
+
+function describeCsvError(error: CsvError): string {
+  switch (error.code) {
+    case 'CSV_QUOTE_NOT_CLOSED':
+      return 'a quoted cell is never closed (a " is missing)';
+    default:
+      return error.message;
+  }
+}
+
+function isBlankRecord(cells: readonly string[]): boolean {
+  return cells.every((cell) => cell.trim() === '');
+}
+
+/** Header cells trimmed; empty ones named by position and repeated ones numbered, so every column has a name. */
+function nameHeaders(cells: readonly string[]): string[] {
+  const seen = new Map<string, number>();
+  return cells.map((cell, index) => {
+    const base = cell.trim() === '' ? `Column ${index + 1}` : cell.trim();
+    const count = (seen.get(base) ?? 0) + 1;
+    seen.set(base, count);
+    return count === 1 ? base : `${base} (${count})`;
+  });
+}
+
+function formatMegabytes(bytes: number): string {
+  return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
+}

@@ -1,0 +1,491 @@
+import {
+  type ApplicationCreate,
+  applicationCreateSchema,
+  type PostingInput,
+  type StageChangeInput,
+} from '../../core/application.js';
+import { limits } from '../../core/fields.js';
+import {
+  type ActiveStage,
+  type ClosedReason,
+  type Outcome,
+  planStageChange,
+  type StageChange,
+  stageRank,
+} from '../../core/pipeline.js';
+import { type CsvColumnMapping, type CsvField, dateFields } from './column-mapping.js';
+import type { ParsedCsvDate } from './csv-dates.js';
+import type { CsvFormat } from './csv-formats.js';
+import {
+  completeUrl,
+  inferSourceKind,
+  isSourceKind,
+  parseActiveStage,
+  parseAmount,
+  parseCurrency,
+  parseEmploymentType,
+  parsePriority,
+  parseRemoteType,
+  parseSalary,
+  splitTags,
+} from './csv-values.js';
+import { mapClosedReason, mapForeignStatus, type StatusMapping } from './foreign-status.js';
+import type { CsvRecord } from './parse-csv-table.js';
+import { restoreNeutralizedCell } from './spreadsheet-safety.js';
+
+/** A problem with one row: the field it concerns, the column it came from (when one did), and what is wrong. */
+export type CsvRowIssue = {
+  readonly field: string;
+  readonly column: string | null;
+  readonly message: string;
+};
+
+/**
+ * What importing a row will do: create the application at its first stage, then record each later stage
+ * change with the row's dates, exactly as `createApplication` and `moveApplication` would be called.
+ */
+export type CsvApplicationDraft = {
+  readonly create: ApplicationCreate;
+  readonly moves: readonly StageChangeInput[];
+};
+
+export type CsvRowReading = {
+  readonly draft: CsvApplicationDraft | null;
+  readonly warnings: readonly CsvRowIssue[];
+  readonly errors: readonly CsvRowIssue[];
+};
+
+export type CsvRowReaderSetup = {
+  readonly headers: readonly string[];
+  readonly mapping: CsvColumnMapping;
+  readonly format: CsvFormat;
+  readonly parseDate: (raw: string) => ParsedCsvDate;
+  /** The instant rows without any date are dated at. */
+  readonly now: string;
+};
+
+type Column = { readonly index: number; readonly header: string };
+
+const stageDateFields: readonly CsvField[] = ['savedAt', 'appliedAt', 'stageAt', 'endedAt'];
+
+/** Cells that mean "nothing" in any spreadsheet; exporters add their own (Huntr `-`, JobSync `N/A`). */
+const commonEmptyValues = ['-', '–', '—', 'n/a'];
+
+/** Which CSV field a schema issue path points at, for error messages that name the column. */
+const fieldOfPath: Readonly<Record<string, CsvField>> = {
+  companyName: 'companyName',
+  jobTitle: 'jobTitle',
+  postingUrl: 'postingUrl',
+  'posting.location': 'location',
+  'posting.remoteType': 'remoteType',
+  'posting.salaryMin': 'salaryMin',
+  'posting.salaryMax': 'salaryMax',
+  'posting.salaryCurrency': 'salaryCurrency',
+  'posting.salaryPeriod': 'salary',
+  'posting.employmentType': 'employmentType',
+  'posting.descriptionHtml': 'description',
+  'posting.descriptionText': 'description',
+  'posting.datePosted': 'datePosted',
+  'posting.validThrough': 'validThrough',
+  'source.kind': 'source',
+  'source.detail': 'source',
+  priority: 'priority',
+  tags: 'tags',
+  notes: 'notes',
+  'resume.name': 'resume',
+  'coverLetter.name': 'coverLetter',
+  stageAt: 'appliedAt',
+};
+
+/**
+ * Builds the reader for one file: it turns a record into the calls that import it, with warnings for what
+ * it had to guess and errors (naming field and column) for what it cannot import.
+ */
+export function makeCsvRowReader(setup: CsvRowReaderSetup): (record: CsvRecord) => CsvRowReading {
+  const { format, parseDate } = setup;
+  const single = new Map<CsvField, Column>();
+  const multi = new Map<CsvField, Column[]>();
+  const noteColumns: Column[] = [];
+  setup.headers.forEach((header, index) => {
+    const target = setup.mapping[header];
+    if (target === undefined || target === 'ignore') return;
+    if (target === 'note') noteColumns.push({ index, header });
+    else if (target === 'tags' || target === 'notes')
+      multi.set(target, [...(multi.get(target) ?? []), { index, header }]);
+    else single.set(target, { index, header });
+  });
+  const hasStageDateColumn = stageDateFields.some((f) => single.has(f));
+  const empties = new Set([...commonEmptyValues, ...format.emptyValues].map((v) => v.toLowerCase()));
+
+  const clean = (raw: string | undefined, keepSpaces = false): string => {
+    if (raw === undefined) return '';
+    const trimmed = raw.trim();
+    if (trimmed === '' || empties.has(trimmed.toLowerCase())) return '';
+    return restoreNeutralizedCell(keepSpaces ? raw : trimmed);
+  };
+
+  return (record) => {
+    const warnings: CsvRowIssue[] = [];
+    const errors: CsvRowIssue[] = [];
+    const extraNotes: string[] = [];
+    const cell = (field: CsvField, keepSpaces = false) => {
+      const column = single.get(field);
+      return column ? clean(record.cells[column.index], keepSpaces) : '';
+    };
+    const columnName = (field: CsvField) => single.get(field)?.header ?? null;
+    const warn = (field: CsvField, message: string) =>
+      warnings.push({ field, column: columnName(field), message });
+    const fail = (field: CsvField, message: string) =>
+      errors.push({ field, column: columnName(field), message });
+    const keepInNotes = (field: CsvField, value: string) =>
+      extraNotes.push(`${columnName(field) ?? field}: ${value}`);
+
+    const companyName = cell('companyName');
+    const jobTitle = cell('jobTitle');
+    if (companyName === '') {
+      fail(
+        'companyName',
+        single.has('companyName') ? 'is empty' : 'no column holds the company name; map one',
+      );
+    }
+    if (jobTitle === '')
+      fail('jobTitle', single.has('jobTitle') ? 'is empty' : 'no column holds the job title; map one');
+
+    const dates = new Map<CsvField, { instant: string; localDate: string }>();
+    for (const field of dateFields) {
+      const raw = cell(field);
+      if (raw === '') continue;
+      const parsed = parseDate(raw);
+      if (parsed.ok) dates.set(field, parsed);
+      else fail(field, parsed.message);
+    }
+
+    const target = readTarget(cell, warn, fail, keepInNotes, format);
+    const furthestRaw = cell('furthestStage');
+    let furthest: ActiveStage | null = null;
+    if (furthestRaw !== '') {
+      furthest = parseActiveStage(furthestRaw);
+      if (furthest === null)
+        fail(
+          'furthestStage',
+          `"${furthestRaw}" is not a stage (saved, applied, screening, interviewing, offer)`,
+        );
+    }
+
+    const posting = readPosting(cell, warn, keepInNotes, dates);
+    const source = readSource(cell, format);
+    const priorityRaw = cell('priority');
+    let priority: number | undefined;
+    if (priorityRaw !== '') {
+      const parsed = parsePriority(priorityRaw);
+      if (parsed === null) {
+        warn('priority', `"${priorityRaw}" is not a priority from 1 to 5; kept in the notes`);
+        keepInNotes('priority', priorityRaw);
+      } else priority = parsed;
+    }
+    const tags: string[] = [];
+    for (const column of multi.get('tags') ?? []) {
+      const raw = clean(record.cells[column.index]);
+      if (raw !== '') tags.push(...splitTags(raw, format.tagSeparators).filter((t) => !tags.includes(t)));
+    }
+    const noteParts: string[] = [];
+    for (const column of multi.get('notes') ?? []) {
+      const raw = clean(record.cells[column.index], true);
+      if (raw !== '') noteParts.push(raw);
+    }
+    for (const column of noteColumns) {
+      const raw = clean(record.cells[column.index]);
+      if (raw !== '') extraNotes.push(`${column.header}: ${raw}`);
+    }
+    const resume = cell('resume');
+    const coverLetter = cell('coverLetter');
+    const postingUrl = cell('postingUrl');
+
+    // Files without any date column are told about once, by the caller; here only rows missing their date.
+    if (hasStageDateColumn && !stageDateFields.some((f) => dates.has(f))) {
+      warn('appliedAt', 'no date in this row; dated at the time of import');
+    }
+
+    if (errors.length > 0 || target === null) return { draft: null, warnings, errors };
+
+    const steps = planSteps(target, furthest, dates, setup.now);
+    if (!Array.isArray(steps)) {
+      fail(steps.field, steps.message);
+      return { draft: null, warnings, errors };
+    }
+
+    const notes = [noteParts.join('\n'), extraNotes.join('\n')].filter((p) => p !== '').join('\n\n');
+    const input = {
+      companyName,
+      jobTitle,
+      ...(postingUrl !== '' ? { postingUrl: completeUrl(postingUrl) } : {}),
+      ...(posting ? { posting } : {}),
+      ...(source ? { source } : {}),
+      ...(priority !== undefined ? { priority } : {}),
+      ...(tags.length > 0 ? { tags } : {}),
+      ...(resume !== '' ? { resume: { name: resume } } : {}),
+      ...(coverLetter !== '' ? { coverLetter: { name: coverLetter } } : {}),
+      ...(notes !== '' ? { notes } : {}),
+      stage: steps[0]!.toStage as ActiveStage,
+      stageAt: steps[0]!.occurredAt,
+    };
+    const parsed = applicationCreateSchema.safeParse(input);
+    if (!parsed.success) {
+      for (const issue of parsed.error.issues) {
+        const path = issue.path.map(String);
+        const key = path[0] === 'tags' ? 'tags' : path.slice(0, 2).join('.');
+        const field = fieldOfPath[key] ?? fieldOfPath[path[0] ?? ''];
+        errors.push({
+          field: field ?? path.join('.'),
+          column: field ? (columnName(field) ?? multi.get(field)?.[0]?.header ?? null) : null,
+          message: issue.message,
+        });
+      }
+      return { draft: null, warnings, errors };
+    }
+    const moves: StageChangeInput[] = steps.slice(1).map((step) => ({
+      stage: step.toStage,
+      outcome: step.outcome,
+      closedReason: step.closedReason,
+      occurredAt: step.occurredAt,
+    }));
+    return { draft: { create: parsed.data, moves }, warnings, errors };
+  };
+}
+
+type CellReader = (field: CsvField, keepSpaces?: boolean) => string;
+type Report = (field: CsvField, message: string) => void;
+type Keep = (field: CsvField, value: string) => void;
+
+/** The stage the row ends in: the status column read through the status map, completed by the outcome column. */
+function readTarget(
+  cell: CellReader,
+  warn: Report,
+  fail: Report,
+  keep: Keep,
+  format: CsvFormat,
+): StatusMapping | null {
+  const statusRaw = cell('status');
+  let target = mapForeignStatus(statusRaw === '' ? format.defaultStatus : statusRaw);
+  if (target === null) {
+    warn(
+      'status',
+      `"${statusRaw}" is not a status hearback knows; imported as applied and kept in the notes`,
+    );
+    keep('status', statusRaw);
+    target = { stage: 'applied', outcome: null, closedReason: null };
+  }
+  const outcomeRaw = cell('outcome');
+  if (outcomeRaw !== '') {
+    const outcome = mapForeignStatus(outcomeRaw);
+    if (outcome?.stage === 'ended' && outcome.outcome !== null) target = outcome;
+    else {
+      warn(
+        'outcome',
+        `"${outcomeRaw}" is not an ending (rejected, no_response, withdrew, …); kept in the notes`,
+      );
+      keep('outcome', outcomeRaw);
+    }
+  }
+  if (target.stage === 'ended' && target.outcome === null) {
+    fail('outcome', 'the application has ended but no outcome says how (rejected, no_response, withdrew, …)');
+    return null;
+  }
+  const reasonRaw = cell('closedReason');
+  if (reasonRaw !== '' && target.outcome === 'position_closed') {
+    const reason = mapClosedReason(reasonRaw);
+    if (reason) target = { ...target, closedReason: reason };
+    else
+      warn(
+        'closedReason',
+        `"${reasonRaw}" is not a closed reason (cancelled, filled internally, hiring freeze)`,
+      );
+  }
+  return target;
+}
+
+function readPosting(
+  cell: CellReader,
+  warn: Report,
+  keep: Keep,
+  dates: ReadonlyMap<CsvField, { localDate: string }>,
+): PostingInput | undefined {
+  const posting: Record<string, unknown> = {};
+  const location = cell('location');
+  if (location !== '') posting.location = location;
+  const remote = cell('remoteType');
+  if (remote !== '') {
+    const value = parseRemoteType(remote);
+    if (value) posting.remoteType = value;
+    else {
+      warn('remoteType', `"${remote}" is not remote, hybrid or on-site; kept in the notes`);
+      keep('remoteType', remote);
+    }
+  }
+  const salaryText = cell('salary');
+  if (salaryText !== '') {
+    const salary = parseSalary(salaryText);
+    if (salary) {
+      posting.salaryMin = salary.min;
+      posting.salaryMax = salary.max;
+      if (salary.currency) posting.salaryCurrency = salary.currency;
+      if (salary.period) posting.salaryPeriod = salary.period;
+    } else {
+      warn('salary', `no amount could be read from "${salaryText}"; kept in the notes`);
+      keep('salary', salaryText);
+    }
+  }
+  for (const field of ['salaryMin', 'salaryMax'] as const) {
+    const raw = cell(field);
+    if (raw === '') continue;
+    const amount = parseAmount(raw);
+    if (amount === null) {
+      warn(field, `"${raw}" is not an amount; kept in the notes`);
+      keep(field, raw);
+    } else posting[field] = amount;
+  }
+  const currencyRaw = cell('salaryCurrency');
+  if (currencyRaw !== '') {
+    const currency = parseCurrency(currencyRaw);
+    if (currency) posting.salaryCurrency = currency;
+    else warn('salaryCurrency', `"${currencyRaw}" is not a currency code such as USD`);
+  }
+  const employment = cell('employmentType');
+  if (employment !== '') {
+    const value = parseEmploymentType(employment);
+    if (value) posting.employmentType = value;
+    else if (value === null) {
+      warn('employmentType', `"${employment}" is not an employment type hearback knows; kept in the notes`);
+      keep('employmentType', employment);
+    }
+  }
+  const description = cell('description', true);
+  if (description !== '') {
+    if (/<[a-z][\s\S]*>/i.test(description)) posting.descriptionHtml = description;
+    else posting.descriptionText = description;
+  }
+  const posted = dates.get('datePosted');
+  if (posted) posting.datePosted = posted.localDate;
+  const validThrough = dates.get('validThrough');
+  if (validThrough) posting.validThrough = validThrough.localDate;
+  return Object.keys(posting).length > 0 ? (posting as PostingInput) : undefined;
+}
+
+function readSource(
+  cell: CellReader,
+  format: CsvFormat,
+): { kind: ReturnType<typeof inferSourceKind>; detail?: string } | undefined {
+  const raw = cell('source');
+  const detail = cell('sourceDetail');
+  if (raw === '') {
+    if (detail !== '') return { kind: inferSourceKind(detail), detail: truncate(detail) };
+    return format.source ? { kind: format.source.kind, detail: format.source.detail } : undefined;
+  }
+  if (isSourceKind(raw))
+    return { kind: inferSourceKind(raw), ...(detail !== '' ? { detail: truncate(detail) } : {}) };
+  return { kind: inferSourceKind(raw), detail: truncate(detail !== '' ? `${raw} (${detail})` : raw) };
+}
+
+function truncate(text: string): string {
+  return text.length > limits.name ? text.slice(0, limits.name) : text;
+}
+
+/**
+ * The row's stage history. The application starts saved (when a saved date is given, or it never got
+ * further) or applied, then moves to the furthest stage it reached, then to its current stage or ending.
+ * Steps without a date of their own take the previous step's date (or the next one's, at the start); a row
+ * with no date at all is dated `now`. An explicit date earlier than the step before it is an error.
+ */
+function planSteps(
+  target: StatusMapping,
+  furthestGiven: ActiveStage | null,
+  dates: ReadonlyMap<CsvField, { instant: string }>,
+  now: string,
+): StageChange[] | { field: CsvField; message: string } {
+  const at = (field: CsvField) => dates.get(field)?.instant ?? null;
+  const isEnded = target.stage === 'ended';
+  const implied: ActiveStage | null =
+    target.outcome === 'accepted' || target.outcome === 'declined' ? 'offer' : isEnded ? 'applied' : null;
+  const current = isEnded ? null : (target.stage as ActiveStage);
+  const reach = maxStage(
+    current,
+    furthestGiven ?? implied,
+    furthestGiven === 'saved' && isEnded ? null : implied,
+  );
+  type Step = {
+    stage: StageChange['toStage'];
+    at: string | null;
+    field: CsvField | null;
+    outcome?: Outcome | null;
+    closedReason?: ClosedReason | null;
+  };
+  const steps: Step[] = [];
+  const savedAt = at('savedAt');
+  const appliedAt = at('appliedAt');
+  const stageAt = at('stageAt');
+  if (reach === 'saved')
+    steps.push({ stage: 'saved', at: savedAt ?? stageAt, field: savedAt ? 'savedAt' : null });
+  else {
+    const applied = appliedAt ?? (current === 'applied' ? stageAt : null);
+    if (savedAt && (applied === null || savedAt <= applied))
+      steps.push({ stage: 'saved', at: savedAt, field: 'savedAt' });
+    steps.push({ stage: 'applied', at: applied, field: appliedAt ? 'appliedAt' : null });
+    if (stageRank(reach) > stageRank('applied')) {
+      const isCurrent = reach === current;
+      steps.push({ stage: reach, at: isCurrent ? stageAt : null, field: null });
+    }
+    if (current !== null && current !== reach && current !== 'applied') {
+      steps.push({ stage: current, at: stageAt, field: null });
+    } else if (current === 'applied' && reach !== 'applied') {
+      steps.push({ stage: 'applied', at: stageAt, field: null });
+    }
+  }
+  if (isEnded) {
+    const endedAt = at('endedAt');
+    steps.push({
+      stage: 'ended',
+      at: endedAt ?? stageAt,
+      field: endedAt ? 'endedAt' : null,
+      outcome: target.outcome,
+      closedReason: target.closedReason,
+    });
+  }
+  const firstKnown = steps.find((s) => s.at !== null)?.at ?? now;
+  let previous = firstKnown;
+  const history: StageChange[] = [];
+  for (const step of steps) {
+    let occurredAt = step.at ?? previous;
+    if (occurredAt < previous) {
+      if (step.field !== null) {
+        const before = history.at(-1);
+        const what = before ? describeStep(before.toStage) : 'earlier';
+        return { field: step.field, message: `is before the ${what} date (${previous.slice(0, 10)})` };
+      }
+      occurredAt = previous;
+    }
+    try {
+      history.push(
+        planStageChange(history, {
+          stage: step.stage,
+          outcome: step.outcome ?? null,
+          closedReason: step.closedReason ?? null,
+          occurredAt,
+        }),
+      );
+    } catch (error) {
+      return { field: 'status', message: (error as Error).message };
+    }
+    previous = occurredAt;
+  }
+  return history;
+}
+
+function describeStep(stage: StageChange['toStage']): string {
+  return stage === 'saved' ? 'saved' : stage === 'applied' ? 'applied' : `${stage} stage`;
+}
+
+function maxStage(...candidates: Array<ActiveStage | null>): ActiveStage {
+  let best: ActiveStage = 'saved';
+  for (const stage of candidates) if (stage !== null && stageRank(stage) > stageRank(best)) best = stage;
+  return best;
+}

@@ -1,0 +1,75 @@
+import { stringify } from 'csv-stringify/sync';
+import type { Application } from '../../core/application.js';
+import { neutralizeCell } from './spreadsheet-safety.js';
+
+/** One application as exported, with the dates that only its stage history knows. */
+export type ExportedApplication = {
+  readonly application: Application;
+  /** When it was saved, if its history starts at the saved stage. */
+  readonly savedAt: string | null;
+  /** When its stage last changed. */
+  readonly stageChangedAt: string | null;
+};
+
+/**
+ * The columns of hearback's CSV export. Import recognises this header row as the `hearback` format, so an
+ * export imports back with the same stages, outcomes and dates.
+ */
+export const exportColumns = [
+  'Company',
+  'Job title',
+  'Posting URL',
+  'Location',
+  'Stage',
+  'Furthest stage',
+  'Outcome',
+  'Closed reason',
+  'Saved',
+  'Applied',
+  'Stage changed',
+  'Ended',
+  'Source',
+  'Source detail',
+  'Priority',
+  'Tags',
+  'Notes',
+] as const;
+
+/**
+ * Writes applications as CSV for spreadsheets: UTF-8 with a BOM (so Excel reads accents right), CRLF line
+ * ends, every cell quoted (so line breaks inside notes survive), instants in ISO 8601 UTC, and every cell
+ * that a spreadsheet would run as a formula neutralised (see spreadsheet-safety.ts).
+ */
+export function formatApplicationsCsv(rows: Iterable<ExportedApplication>): string {
+  const records: string[][] = [];
+  for (const { application: a, savedAt, stageChangedAt } of rows) {
+    records.push(
+      [
+        a.company.name,
+        a.jobTitle,
+        a.postingUrl ?? '',
+        a.posting.location ?? '',
+        a.stage,
+        a.furthestStage,
+        a.outcome ?? '',
+        a.closedReason ?? '',
+        savedAt ?? '',
+        a.appliedAt ?? '',
+        stageChangedAt ?? '',
+        a.endedAt ?? '',
+        a.source.kind,
+        a.source.detail ?? '',
+        String(a.priority),
+        a.tags.join(', '),
+        a.notes,
+      ].map(neutralizeCell),
+    );
+  }
+  return stringify(records, {
+    header: true,
+    columns: [...exportColumns],
+    bom: true,
+    quoted: true,
+    record_delimiter: 'windows',
+  });
+}
