@@ -1,0 +1,124 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { installErrorHandling } from './error-handler.js';
+import {
+  assetCacheControl,
+  documentCacheControl,
+  registerWebAssets,
+  rootFileCacheControl,
+} from './web-assets.js';
+
+const indexHtml = '<!doctype html><title>hearback</title><div id="root"></div>';
+
+async function buildServer(root: string): Promise<FastifyInstance> {
+  const fastify = Fastify();
+  installErrorHandling(fastify, 1024);
+  fastify.get('/api/health', async () => ({ status: 'ok' }));
+  await registerWebAssets(fastify, { root });
+  await fastify.ready();
+  return fastify;
+}
+
+describe('web assets with a built UI', () => {
+  let base: string;
+  let root: string;
+  let app: FastifyInstance;
+
+  beforeAll(async () => {
+    base = fs.mkdtempSync(path.join(os.tmpdir(), 'hearback-web-'));
+    root = path.join(base, 'web');
+    fs.mkdirSync(path.join(root, 'assets'), { recursive: true });
+    fs.writeFileSync(path.join(root, 'index.html'), indexHtml);
+    fs.writeFileSync(path.join(root, 'assets', 'index-abc123.js'), 'console.log(1)');
+    fs.writeFileSync(path.join(root, 'favicon.svg'), '<svg xmlns="http://www.w3.org/2000/svg"/>');
+    fs.writeFileSync(path.join(base, 'outside.txt'), 'secret');
+    app = await buildServer(root);
+  });
+
+  afterAll(async () => {
+    await app.close();
+    fs.rmSync(base, { recursive: true, force: true });
+  });
+
+  it('serves index.html at the root and for every UI route, revalidated on each load', async () => {
+    for (const url of ['/', '/board', '/applications/01JABC', '/settings?tab=x']) {
+      const res = await app.inject({ url });
+      expect(res.statusCode, url).toBe(200);
+      expect(res.body, url).toBe(indexHtml);
+      expect(res.headers['content-type'], url).toMatch(/^text\/html/);
+      expect(res.headers['cache-control'], url).toBe(documentCacheControl);
+    }
+  });
+
+  it('serves hashed assets with a year-long immutable cache', async () => {
+    const res = await app.inject({ url: '/assets/index-abc123.js' });
+    expect(res.statusCode).toBe(200);
+    expect(res.body).toBe('console.log(1)');
+    expect(res.headers['cache-control']).toBe(assetCacheControl);
+  });
+
+  it('serves root files such as the favicon with a short cache', async () => {
+    const res = await app.inject({ url: '/favicon.svg' });
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['cache-control']).toBe(rootFileCacheControl);
+  });
+
+  it('answers 404, not index.html, for a missing asset or file', async () => {
+    for (const url of ['/assets/gone.js', '/missing.js']) {
+      const res = await app.inject({ url });
+      expect(res.statusCode, url).toBe(404);
+      expect(res.body, url).not.toContain('<div id="root">');
+    }
+  });
+
+  it('never serves files outside the UI folder', async () => {
+    for (const url of [
+      '/assets/../../outside.txt',
+      '/assets/%2e%2e/%2e%2e/outside.txt',
+      '/..%2foutside.txt',
+    ]) {
+      const res = await app.inject({ url });
+      expect(res.body, url).not.toContain('secret');
+      if (res.statusCode === 200) expect(res.body, url).toBe(indexHtml);
+    }
+  });
+
+  it('keeps the JSON 404 for unknown API paths', async () => {
+    for (const url of ['/api/nope', '/api']) {
+      const res = await app.inject({ url });
+      expect(res.statusCode, url).toBe(404);
+      expect(res.json().error.code, url).toBe('ROUTE_NOT_FOUND');
+    }
+  });
+
+  it('sends a strict content security policy on pages and on API routes registered earlier', async () => {
+    for (const url of ['/', '/api/health']) {
+      const csp = (await app.inject({ url })).headers['content-security-policy'];
+      expect(csp, url).toContain("script-src 'self'");
+      expect(csp, url).toContain("object-src 'none'");
+      expect(csp, url).toContain("script-src-attr 'none'");
+      expect(csp, url).not.toContain('unsafe-inline');
+      expect(csp, url).not.toContain('upgrade-insecure-requests');
+    }
+  });
+});
+
+describe('web assets without a build', () => {
+  it('explains how to build the UI and keeps the API answering', async () => {
+    const root = fs.mkdtempSync(path.join(os.tmpdir(), 'hearback-web-empty-'));
+    const app = await buildServer(root);
+    try {
+      const page = await app.inject({ url: '/' });
+      expect(page.statusCode).toBe(503);
+      expect(page.body).toContain('npm run build:web');
+      expect((await app.inject({ url: '/api/health' })).json()).toEqual({ status: 'ok' });
+      expect((await app.inject({ url: '/api/nope' })).json().error.code).toBe('ROUTE_NOT_FOUND');
+    } finally {
+      await app.close();
+      fs.rmSync(root, { recursive: true, force: true });
+    }
+  });
+});

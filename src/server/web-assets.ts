@@ -1,0 +1,119 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import fastifyHelmet from '@fastify/helmet';
+import fastifyStatic from '@fastify/static';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+
+/**
+ * From src/server (tsx) and from dist/server (built) alike, two levels up is the package root, so both find
+ * the UI Vite built into dist/web.
+ */
+export const defaultWebRoot = path.resolve(import.meta.dirname, '../../dist/web');
+
+export type WebAssetsOptions = {
+  /** The folder holding the built UI (index.html and assets/); tests pass their own. */
+  readonly root?: string;
+};
+
+/** Hashed file names change with their content, so browsers may keep them for a year. */
+export const assetCacheControl = 'public, max-age=31536000, immutable';
+/** index.html names the current hashed assets: always revalidate it, so a new build is picked up at once. */
+export const documentCacheControl = 'no-cache';
+/** Unhashed files at the root (favicon): a day. */
+export const rootFileCacheControl = 'public, max-age=86400';
+
+/**
+ * The Content Security Policy of every response. The UI's scripts and styles are files Vite emitted, so
+ * nothing inline is allowed; React sets `style` through the CSSOM, which style-src does not govern. Swagger UI
+ * at /api/docs loads its scripts from files too and draws some icons as data: images. No upgrade to https:
+ * hearback is usually served over plain http on 127.0.0.1.
+ */
+export const contentSecurityPolicy = {
+  useDefaults: false,
+  directives: {
+    defaultSrc: ["'self'"],
+    baseUri: ["'self'"],
+    connectSrc: ["'self'"],
+    fontSrc: ["'self'", 'data:'],
+    formAction: ["'self'"],
+    frameAncestors: ["'self'"],
+    frameSrc: ["'none'"],
+    imgSrc: ["'self'", 'data:'],
+    manifestSrc: ["'self'"],
+    objectSrc: ["'none'"],
+    scriptSrc: ["'self'"],
+    scriptSrcAttr: ["'none'"],
+    styleSrc: ["'self'"],
+    workerSrc: ["'self'"],
+  },
+} as const;
+
+/**
+ * Serves the built web UI beside the API: security headers on every response, long-lived caching for
+ * hashed assets, and index.html for any other GET outside /api so the single-page app can route it itself.
+ * Unknown /api paths keep their JSON 404. Without a build, those GETs answer 503 with how to build one.
+ */
+export async function registerWebAssets(
+  fastify: FastifyInstance,
+  options: WebAssetsOptions = {},
+): Promise<void> {
+  const root = options.root ?? defaultWebRoot;
+  await fastify.register(fastifyHelmet, {
+    global: true,
+    contentSecurityPolicy,
+    // Cross-origin isolation would stop a user's own mail client links and nothing here needs it.
+    crossOriginEmbedderPolicy: false,
+  });
+
+  if (!existsSync(path.join(root, 'index.html'))) {
+    fastify.get('/*', (request, reply) => {
+      if (isApiPath(request)) return reply.callNotFound();
+      return reply
+        .status(503)
+        .type('text/plain; charset=utf-8')
+        .header('cache-control', 'no-store')
+        .send(
+          'The hearback web UI is not built yet. Run `npm run build:web` (or `npm start`), then reload.\n',
+        );
+    });
+    return;
+  }
+
+  await fastify.register(fastifyStatic, { root, serve: false, index: false });
+
+  fastify.get('/assets/*', (request, reply) => {
+    const file = (request.params as { '*': string })['*'];
+    return reply
+      .header('cache-control', assetCacheControl)
+      .sendFile(`assets/${file}`, { cacheControl: false, dotfiles: 'deny' });
+  });
+
+  fastify.get('/*', (request, reply) => {
+    if (isApiPath(request)) return reply.callNotFound();
+    const name = (request.params as { '*': string })['*'];
+    if (isRootFileName(name) && existsSync(path.join(root, name))) {
+      return reply.header('cache-control', rootFileCacheControl).sendFile(name, { cacheControl: false });
+    }
+    if (looksLikeFile(name)) return reply.callNotFound();
+    return sendDocument(reply);
+  });
+}
+
+function sendDocument(reply: FastifyReply) {
+  return reply.header('cache-control', documentCacheControl).sendFile('index.html', { cacheControl: false });
+}
+
+function isApiPath(request: FastifyRequest): boolean {
+  const pathname = request.url.split('?')[0] ?? '';
+  return pathname === '/api' || pathname.startsWith('/api/');
+}
+
+/** Only plain names at the root (favicon.svg, robots.txt) are files; anything nested is a UI route. */
+function isRootFileName(name: string): boolean {
+  return /^[\w-]+\.[a-z0-9]{2,5}$/i.test(name);
+}
+
+/** A missing `/something.js` is a 404, never index.html served as a script. */
+function looksLikeFile(name: string): boolean {
+  return /\.[a-z0-9]{1,5}$/i.test(name) && !name.includes('/');
+}
