@@ -20,6 +20,7 @@ import { eventRoutes } from './routes/event-routes.js';
 import { followUpRoutes } from './routes/follow-up-routes.js';
 import { interviewRoutes } from './routes/interview-routes.js';
 import { settingsRoutes } from './routes/settings-routes.js';
+import { registerWebAssets } from './web-assets.js';
 
 /** Request bodies above this size are refused with BODY_TOO_LARGE (the backup restore route allows more). */
 export const bodyLimit = 1024 * 1024;
@@ -98,6 +99,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   followUpRoutes(app, depsFor);
   settingsRoutes(app, depsFor);
   backupRoutes(app, depsFor);
+  await registerWebAssets(fastify);
 
   return fastify;
 }
