@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { isBlockedAddress, parseIpv6, resolveAllowedAddress } from './address-guard.js';
+import { isBlockedAddress, parseIpv6, resolveAllowedAddresses } from './address-guard.js';
 import { PostingImportError } from './posting-import-error.js';
 
 describe('isBlockedAddress', () => {
@@ -85,13 +85,13 @@ describe('isBlockedAddress', () => {
   });
 });
 
-describe('resolveAllowedAddress', () => {
+describe('resolveAllowedAddresses', () => {
   it('refuses a host when any of its addresses is private, even if another is public', async () => {
     const resolveHost = async () => [
       { address: '93.184.215.14', family: 4 as const },
       { address: '10.0.0.7', family: 4 as const },
     ];
-    const error = await resolveAllowedAddress('mixed.example', {
+    const error = await resolveAllowedAddresses('mixed.example', {
       blockPrivateAddresses: true,
       resolveHost,
     }).catch((e: unknown) => e);
@@ -100,11 +100,30 @@ describe('resolveAllowedAddress', () => {
     expect((error as PostingImportError).details).toEqual({ host: 'mixed.example', address: '10.0.0.7' });
   });
 
-  it('answers the first address when blocking is off, without judging it', async () => {
-    const resolveHost = async () => [{ address: '127.0.0.1', family: 4 as const }];
+  it('answers every address when blocking is off, without judging them', async () => {
+    const answers = [
+      { address: '::1', family: 6 as const },
+      { address: '127.0.0.1', family: 4 as const },
+    ];
     await expect(
-      resolveAllowedAddress('intranet.example', { blockPrivateAddresses: false, resolveHost }),
-    ).resolves.toEqual({ address: '127.0.0.1', family: 4 });
+      resolveAllowedAddresses('intranet.example', {
+        blockPrivateAddresses: false,
+        resolveHost: async () => answers,
+      }),
+    ).resolves.toEqual(answers);
+  });
+
+  it('answers every public address when blocking is on', async () => {
+    const answers = [
+      { address: '2606:4700:4700::1111', family: 6 as const },
+      { address: '1.1.1.1', family: 4 as const },
+    ];
+    await expect(
+      resolveAllowedAddresses('one.example', {
+        blockPrivateAddresses: true,
+        resolveHost: async () => answers,
+      }),
+    ).resolves.toEqual(answers);
   });
 
   it('checks IP literals without asking DNS', async () => {
@@ -112,16 +131,13 @@ describe('resolveAllowedAddress', () => {
       throw new Error('DNS must not be asked');
     };
     await expect(
-      resolveAllowedAddress('[::1]', { blockPrivateAddresses: true, resolveHost }),
+      resolveAllowedAddresses('[::1]', { blockPrivateAddresses: true, resolveHost }),
     ).rejects.toMatchObject({
       code: 'POSTING_BLOCKED_ADDRESS',
     });
     await expect(
-      resolveAllowedAddress('8.8.8.8', { blockPrivateAddresses: true, resolveHost }),
-    ).resolves.toEqual({
-      address: '8.8.8.8',
-      family: 4,
-    });
+      resolveAllowedAddresses('8.8.8.8', { blockPrivateAddresses: true, resolveHost }),
+    ).resolves.toEqual([{ address: '8.8.8.8', family: 4 }]);
   });
 
   it('turns a DNS failure into a fetch error naming the host', async () => {
@@ -129,7 +145,7 @@ describe('resolveAllowedAddress', () => {
       throw Object.assign(new Error('getaddrinfo ENOTFOUND'), { code: 'ENOTFOUND' });
     };
     await expect(
-      resolveAllowedAddress('nowhere.invalid', { blockPrivateAddresses: false, resolveHost }),
+      resolveAllowedAddresses('nowhere.invalid', { blockPrivateAddresses: false, resolveHost }),
     ).rejects.toMatchObject({
       code: 'POSTING_FETCH_FAILED',
       details: { host: 'nowhere.invalid', reason: 'ENOTFOUND' },

@@ -113,14 +113,15 @@ export function isBlockedAddress(address: string): boolean {
 }
 
 /**
- * Resolves the host once and answers the address to connect to. With `blockPrivateAddresses`, refuses the
+ * Resolves the host once and answers the addresses to connect to. With `blockPrivateAddresses`, refuses the
  * host when any of its addresses is non-public: a name that answers both a public and an internal address
- * is exactly what a rebinding attack looks like.
+ * is exactly what a rebinding attack looks like. All answers are kept so the connection can still fall back
+ * from a broken IPv6 route to IPv4, among checked addresses only.
  */
-export async function resolveAllowedAddress(
+export async function resolveAllowedAddresses(
   hostname: string,
   options: { readonly blockPrivateAddresses: boolean; readonly resolveHost: ResolveHost },
-): Promise<ResolvedAddress> {
+): Promise<readonly ResolvedAddress[]> {
   const bare = hostname.replace(/^\[|\]$/g, '');
   const literal = net.isIP(bare);
   let answers: readonly ResolvedAddress[];
@@ -150,18 +151,20 @@ export async function resolveAllowedAddress(
       );
     }
   }
-  return first;
+  return answers;
 }
 
-/** A `lookup` for http.request that always answers the address already checked, whatever DNS says now. */
-export function pinLookup(pinned: ResolvedAddress): net.LookupFunction {
+/** A `lookup` for http.request that always answers the addresses already checked, whatever DNS says now. */
+export function pinLookup(pinned: readonly ResolvedAddress[]): net.LookupFunction {
+  const first = pinned[0]!;
   return (_hostname, options, callback) => {
     if (options.all) {
-      (callback as (err: null, addresses: dns.LookupAddress[]) => void)(null, [
-        { address: pinned.address, family: pinned.family },
-      ]);
+      (callback as (err: null, addresses: dns.LookupAddress[]) => void)(
+        null,
+        pinned.map((a) => ({ address: a.address, family: a.family })),
+      );
     } else {
-      callback(null, pinned.address, pinned.family);
+      callback(null, first.address, first.family);
     }
   };
 }

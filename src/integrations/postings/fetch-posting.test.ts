@@ -235,6 +235,17 @@ describe('fetchPosting with blockPrivateAddresses', () => {
     expect(server!.requests).toHaveLength(0);
   });
 
+  it('falls back from a refused first address to the next checked one', async () => {
+    const origin = await serve(ok);
+    const port = new URL(origin).port;
+    const resolveHost = async () => [
+      { address: '::1', family: 6 as const },
+      { address: '127.0.0.1', family: 4 as const },
+    ];
+    const page = await fetchPosting(`http://dual.hearback.test:${port}/x`, { resolveHost, timeoutMs: 3_000 });
+    expect(page.body).toBe(html('local'));
+  });
+
   it('connects to the address it resolved once per hop, whatever DNS answers later', async () => {
     const origin = await serve((req, res) => {
       if (req.url === '/start') {

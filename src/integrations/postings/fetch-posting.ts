@@ -4,7 +4,12 @@ import type { Readable } from 'node:stream';
 import { pipeline } from 'node:stream';
 import { TextDecoder } from 'node:util';
 import zlib from 'node:zlib';
-import { pinLookup, type ResolveHost, resolveAllowedAddress, resolveWithSystemDns } from './address-guard.js';
+import {
+  pinLookup,
+  type ResolveHost,
+  resolveAllowedAddresses,
+  resolveWithSystemDns,
+} from './address-guard.js';
 import { PostingImportError } from './posting-import-error.js';
 import { looksLikeBinary } from './posting-values.js';
 
@@ -137,7 +142,7 @@ async function followRedirects(start: URL, context: HopContext): Promise<Fetched
   let url = start;
   for (;;) {
     const pinned = await raceAbort(
-      resolveAllowedAddress(url.hostname, {
+      resolveAllowedAddresses(url.hostname, {
         blockPrivateAddresses: context.blockPrivateAddresses,
         resolveHost: context.resolveHost,
       }),
