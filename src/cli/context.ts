@@ -42,6 +42,19 @@ const notFoundCodes: Record<LookupTable, ErrorCode> = {
   follow_ups: 'FOLLOW_UP_NOT_FOUND',
 };
 
+/** Shows the fields of a service's error as the flags that set them, as parseInput does for schema errors. */
+export function withFlagNames(error: unknown, flags: Record<string, string>): unknown {
+  if (!(error instanceof AppError)) return error;
+  const issues = (error.details?.issues ?? []) as Array<{ field: string; message: string }>;
+  const renamed = issues.map((i) => ({
+    ...i,
+    field: flags[i.field] ? `${flags[i.field]} (${i.field})` : i.field,
+  }));
+  const first = renamed[0];
+  if (!first) return error;
+  return new AppError(error.code, `${first.field}: ${first.message}`, { ...error.details, issues: renamed });
+}
+
 /** Accepts a full id or the short reference lists show (any unique tail of at least 4 characters). */
 export async function resolveId(ctx: CliContext, table: LookupTable, ref: string): Promise<string> {
   if (ref.length === 26) return ref.toUpperCase();

@@ -1,5 +1,5 @@
 import { Command } from 'commander';
-import { apiVersion } from '../server/build-app.js';
+import { appVersion } from '../version.js';
 import { registerApplicationCommands } from './commands/application-commands.js';
 import { registerInterviewCommands } from './commands/interview-commands.js';
 import { registerPeopleCommands } from './commands/people-commands.js';
@@ -10,7 +10,7 @@ export function buildProgram(): Command {
   const program = new Command()
     .name('hearback')
     .description('Track applications and interviews, and know whom to thank, call or nudge today.')
-    .version(apiVersion)
+    .version(appVersion)
     .option('-d, --data-dir <dir>', 'where the SQLite database lives (default ./data, or HEARBACK_DATA_DIR)')
     .option('--json', 'print JSON instead of tables')
     .showHelpAfterError('(run with --help for usage)');

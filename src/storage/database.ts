@@ -2,7 +2,6 @@ import fs from 'node:fs';
 import path from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
 import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
-import pg from 'pg';
 import type { DatabaseTarget } from '../config.js';
 import type { Database } from './schema.js';
 
@@ -23,7 +22,7 @@ export async function openDatabase(target: DatabaseTarget): Promise<OpenDatabase
     case 'sqlite':
       return openSqlite(target.file);
     case 'postgres':
-      return openPostgres(target.url);
+      return await openPostgres(target.url);
     case 'pglite':
       return openPglite();
   }
@@ -40,7 +39,9 @@ function openSqlite(file: string): OpenDatabase {
   return { db, dialect: 'sqlite', close: () => db.destroy() };
 }
 
-function openPostgres(url: string): OpenDatabase {
+async function openPostgres(url: string): Promise<OpenDatabase> {
+  // Loaded on demand: most installs never talk to PostgreSQL, and the CLI starts faster without it.
+  const { default: pg } = await import('pg');
   const pool = new pg.Pool({ connectionString: url, max: 10 });
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   return { db, dialect: 'postgres', close: () => db.destroy() };

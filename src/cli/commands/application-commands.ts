@@ -21,9 +21,11 @@ import {
 import { createEvent } from '../../services/events.js';
 import { listFollowUps } from '../../services/follow-ups.js';
 import { listInterviews } from '../../services/interviews.js';
-import { type CliContext, parseInput, resolveId, runCommand } from '../context.js';
+import { type CliContext, parseInput, resolveId, runCommand, withFlagNames } from '../context.js';
 import { formatFields, formatTable, localDateTime, localDay, safeText, shortId } from '../output.js';
 import { ask, canPrompt, confirm } from '../prompts.js';
+
+const moveFlags = { outcome: '--outcome', closedReason: '--reason', note: '--note', occurredAt: '--at' };
 
 const applicationFlags = {
   companyName: '--company',
@@ -193,11 +195,8 @@ export function registerApplicationCommands(program: Command): void {
       runCommand(command, async (ctx) => {
         const id = await resolveId(ctx, 'applications', ref);
         const companyId = options.company ? await resolveId(ctx, 'companies', options.company) : undefined;
-        const input = parseInput(
-          applicationUpdateSchema,
-          { ...toFields(options), companyId },
-          applicationFlags,
-        );
+        const { stage: _stage, stageAt: _stageAt, ...fields } = toFields(options);
+        const input = parseInput(applicationUpdateSchema, { ...fields, companyId }, applicationFlags);
         const application = await updateApplication(ctx.deps, id, input);
         if (ctx.out.isJson) return ctx.out.json(application);
         ctx.out.line(`Updated ${nameOf(application)}`);
@@ -250,9 +249,11 @@ export function registerApplicationCommands(program: Command): void {
             note: options.note,
             occurredAt: options.at,
           },
-          { outcome: '--outcome', closedReason: '--reason', note: '--note', occurredAt: '--at' },
+          moveFlags,
         );
-        const application = await moveApplication(ctx.deps, id, input);
+        const application = await moveApplication(ctx.deps, id, input).catch((error: unknown) => {
+          throw withFlagNames(error, moveFlags);
+        });
         if (ctx.out.isJson) return ctx.out.json(application);
         ctx.out.line(
           `${nameOf(application)}: now ${describeStage({ toStage: application.stage, outcome: application.outcome, closedReason: application.closedReason })} (furthest: ${stageLabels[application.furthestStage].toLowerCase()})`,

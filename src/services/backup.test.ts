@@ -1,0 +1,81 @@
+import { afterEach, expect, it } from 'vitest';
+import { call } from '../../test/support/api.js';
+import { seedEverything } from '../../test/support/seed.js';
+import { describeEachDialect, openTestRuntime, type TestRuntime } from '../../test/support/test-runtime.js';
+import { exportBackup, restoreBackup } from './backup.js';
+
+describeEachDialect('backup and restore', (ctx) => {
+  const opened: TestRuntime[] = [];
+  afterEach(async () => {
+    for (const runtime of opened.splice(0)) await runtime.close();
+  });
+
+  it('restores into an empty database of either dialect and exports the same JSON again', async () => {
+    await seedEverything(ctx.app);
+    const first = JSON.stringify(await exportBackup(ctx.deps));
+    const backup = JSON.parse(first);
+    expect(backup.applications).toHaveLength(2);
+    expect(backup.followUps.map((s: { status: string }) => s.status).sort()).toEqual([
+      'done',
+      'planned',
+      'skipped',
+      'snoozed',
+    ]);
+    for (const dialect of ['sqlite', 'postgres'] as const) {
+      const target = await openTestRuntime(dialect);
+      opened.push(target);
+      const report = await restoreBackup(target.deps, JSON.parse(first));
+      expect(report).toMatchObject({
+        applications: 2,
+        companies: 2,
+        contacts: 2,
+        interviews: 1,
+        followUps: 4,
+      });
+      expect(JSON.stringify(await exportBackup(target.deps)), `restored into ${dialect}`).toBe(first);
+    }
+  });
+
+  it('refuses a non-empty target, and replaces everything only when asked', async () => {
+    await seedEverything(ctx.app);
+    const backup = await exportBackup(ctx.deps);
+    await expect(restoreBackup(ctx.deps, backup)).rejects.toMatchObject({ code: 'IMPORT_TARGET_NOT_EMPTY' });
+    await call(ctx.app, 'POST', '/api/applications', { companyName: 'New Co', jobTitle: 'Extra' }, 201);
+    await restoreBackup(ctx.deps, backup, { replace: true });
+    expect(JSON.stringify(await exportBackup(ctx.deps))).toBe(JSON.stringify(backup));
+  });
+
+  it('writes nothing from a backup whose records do not fit together', async () => {
+    await seedEverything(ctx.app);
+    const backup = await exportBackup(ctx.deps);
+    const broken = structuredClone(backup);
+    broken.interviews[0]!.interviewerIds = ['MISSING'];
+    const target = await openTestRuntime(ctx.dialect);
+    opened.push(target);
+    await expect(restoreBackup(target.deps, broken)).rejects.toMatchObject({ code: 'INVALID_BACKUP' });
+    await expect(restoreBackup(target.deps, { format: 'something-else' })).rejects.toMatchObject({
+      code: 'INVALID_BACKUP',
+    });
+    const sharedId = structuredClone(backup);
+    sharedId.events.push({ ...sharedId.events[0]!, id: sharedId.applications[0]!.id });
+    await expect(restoreBackup(target.deps, sharedId)).rejects.toMatchObject({ code: 'INVALID_BACKUP' });
+    // Found only half-way through writing, after companies and contacts went in: all of it must roll back.
+    const noHistory = structuredClone(backup);
+    noHistory.events = noHistory.events.filter(
+      (e) => e.kind !== 'stage_change' || e.applicationId !== backup.applications[1]!.id,
+    );
+    await expect(restoreBackup(target.deps, noHistory)).rejects.toMatchObject({ code: 'INVALID_BACKUP' });
+    expect((await exportBackup(target.deps)).companies).toEqual([]);
+    expect((await exportBackup(target.deps)).applications).toEqual([]);
+  });
+
+  it('serves the backup over HTTP and restores it through the API', async () => {
+    await seedEverything(ctx.app);
+    const backup = await call(ctx.app, 'GET', '/api/backup', undefined, 200);
+    const refused = await call(ctx.app, 'POST', '/api/backup/restore', backup, 409);
+    expect(refused.error.code).toBe('IMPORT_TARGET_NOT_EMPTY');
+    const report = await call(ctx.app, 'POST', '/api/backup/restore?replace=true', backup, 200);
+    expect(report.applications).toBe(2);
+    expect(await call(ctx.app, 'GET', '/api/backup', undefined, 200)).toEqual(backup);
+  });
+});
