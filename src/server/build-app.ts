@@ -10,6 +10,7 @@ import {
 } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Deps } from '../services/deps.js';
+import { appVersion } from '../version.js';
 import { installErrorHandling } from './error-handler.js';
 import type { App } from './route-kit.js';
 import { applicationRoutes } from './routes/application-routes.js';
@@ -24,8 +25,6 @@ import { registerWebAssets } from './web-assets.js';
 
 /** Request bodies above this size are refused with BODY_TOO_LARGE (the backup restore route allows more). */
 export const bodyLimit = 1024 * 1024;
-
-export const apiVersion = '0.1.0';
 
 export type AppOptions = {
   readonly deps: Deps;
@@ -43,13 +42,15 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   fastify.setValidatorCompiler(validatorCompiler);
   fastify.setSerializerCompiler(serializerCompiler);
   installErrorHandling(fastify, bodyLimit);
+  // The API speaks JSON only; a text body is refused as 415 rather than parsed into a string.
+  fastify.removeContentTypeParser('text/plain');
 
   await fastify.register(fastifySwagger, {
     openapi: {
       openapi: '3.1.0',
       info: {
         title: 'hearback API',
-        version: apiVersion,
+        version: appVersion,
         description:
           'The follow-up tracker for job seekers. Errors are `{ error: { code, message, details } }`; codes are listed in docs/errors.md.',
       },
@@ -87,7 +88,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
         },
       },
     },
-    async () => ({ status: 'ok' as const, version: apiVersion, database: options.dialect }),
+    async () => ({ status: 'ok' as const, version: appVersion, database: options.dialect }),
   );
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => fastify.swagger());
 
