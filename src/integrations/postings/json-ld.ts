@@ -246,7 +246,10 @@ function readApplyUrl(actions: unknown, base: string | null): string | null {
 }
 
 function readPlace(place: unknown, resolve: (value: unknown) => unknown): string[] {
-  if (typeof place === 'string') return readLine(place) ? [readLine(place)!] : [];
+  if (typeof place === 'string') {
+    const label = readLine(place);
+    return label === null ? [] : [label];
+  }
   if (!isObject(place)) return [];
   const addresses = list(place.address)
     .map((address) => readAddress(resolve(address)))
