@@ -338,6 +338,20 @@ describe('buildCalendarFeed', () => {
     expect(event.component.getFirstPropertyValue('transp')).toBe('TRANSPARENT');
   });
 
+  it('leaves done and skipped steps out, keeps snoozed ones at their new time', () => {
+    const text = feed({
+      interviews: [],
+      steps: [
+        feedStep({}, { id: 'done', status: 'done', completedAt: now }),
+        feedStep({}, { id: 'skipped', status: 'skipped', completedAt: now }),
+        feedStep({}, { id: 'snoozed', status: 'snoozed', dueAt: '2026-03-09T14:00:00.000Z' }),
+      ],
+    });
+    expect(events(text).map((e) => [e.uid, e.startDate.toJSDate().toISOString()])).toEqual([
+      ['snoozed@hearback', '2026-03-09T14:00:00.000Z'],
+    ]);
+  });
+
   it('makes an all-day step on the local due date, with an exclusive DTEND on the next day', () => {
     // 03:00 UTC on 11 March is still 10 March in Los Angeles.
     const text = feed({

@@ -8,7 +8,7 @@ import { Temporal } from 'temporal-polyfill';
 import type { Application } from '../../core/application.js';
 import type { Contact, ContactRole } from '../../core/contact.js';
 import { fieldError } from '../../core/errors.js';
-import type { FollowUp } from '../../core/follow-up.js';
+import { type FollowUp, isOpenFollowUp } from '../../core/follow-up.js';
 import type { Interview, InterviewRound } from '../../core/interview.js';
 import { cleanIcsLine, cleanIcsText, escapeIcsText, foldIcsLines, safeIcsUri } from './ics-text.js';
 
@@ -71,7 +71,10 @@ export function buildCalendarFeed(input: CalendarFeedInput): string {
   const calendar = newCalendar(input.calendarName);
   calendar.ttl(input.refreshMinutes * 60);
   for (const item of input.interviews) addInterview(calendar, item, input.now);
-  for (const item of input.steps) addStep(calendar, item, input.now);
+  for (const item of input.steps) {
+    // Done and skipped steps are history, not something to do: they leave the calendar.
+    if (isOpenFollowUp(item.step)) addStep(calendar, item, input.now);
+  }
   return serialize(calendar);
 }
 
