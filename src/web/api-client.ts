@@ -1,0 +1,215 @@
+import type { z } from 'zod';
+import type {
+  Application,
+  ApplicationListPage,
+  ApplicationListQuery,
+  applicationCreateSchema,
+  applicationUpdateSchema,
+  stageChangeInputSchema,
+} from '../core/application.js';
+import type { Company, CompanyListQuery, companyCreateSchema, companyUpdateSchema } from '../core/company.js';
+import type { Contact, ContactListQuery, contactCreateSchema, contactUpdateSchema } from '../core/contact.js';
+import type { EventListQuery, eventCreateSchema, eventUpdateSchema, TimelineEvent } from '../core/event.js';
+import type {
+  FollowUp,
+  FollowUpListQuery,
+  followUpCreateSchema,
+  followUpDoneSchema,
+  followUpSkipSchema,
+  followUpSnoozeSchema,
+} from '../core/follow-up.js';
+import type {
+  Interview,
+  InterviewListQuery,
+  interviewCreateSchema,
+  interviewUpdateSchema,
+} from '../core/interview.js';
+import type { Settings, settingsUpdateSchema } from '../core/settings.js';
+import { ApiError, readApiError } from './api-error.js';
+import { type Draft, readDraftResponse } from './draft.js';
+import { buildTodayView, readTodayResponse, type TodayView } from './today-view.js';
+
+/** Request bodies are what the core schemas accept (their input side); responses are what they describe. */
+export type ApplicationCreateInput = z.input<typeof applicationCreateSchema>;
+export type ApplicationUpdateInput = z.input<typeof applicationUpdateSchema>;
+export type StageChangeRequest = z.input<typeof stageChangeInputSchema>;
+export type CompanyCreateInput = z.input<typeof companyCreateSchema>;
+export type CompanyUpdateInput = z.input<typeof companyUpdateSchema>;
+export type ContactCreateInput = z.input<typeof contactCreateSchema>;
+export type ContactUpdateInput = z.input<typeof contactUpdateSchema>;
+export type InterviewCreateInput = z.input<typeof interviewCreateSchema>;
+export type InterviewUpdateInput = z.input<typeof interviewUpdateSchema>;
+export type EventCreateInput = z.input<typeof eventCreateSchema>;
+export type EventUpdateInput = z.input<typeof eventUpdateSchema>;
+export type FollowUpCreateInput = z.input<typeof followUpCreateSchema>;
+export type FollowUpDoneInput = z.input<typeof followUpDoneSchema>;
+export type FollowUpSkipInput = z.input<typeof followUpSkipSchema>;
+export type FollowUpSnoozeInput = z.input<typeof followUpSnoozeSchema>;
+export type SettingsUpdateInput = z.input<typeof settingsUpdateSchema>;
+
+export type ApiClientOptions = {
+  /** Where the API lives; empty for the same origin as the page. */
+  readonly baseUrl?: string;
+  readonly fetch?: typeof fetch;
+};
+
+type QueryValue = string | number | boolean | readonly string[] | null | undefined;
+type Query = Readonly<Record<string, QueryValue>>;
+
+/** The largest page the applications list serves; the board asks for everything in pages of this size. */
+export const applicationPageLimit = 500;
+
+/**
+ * The one way the web UI talks to the REST API. Every method is typed from the core zod schemas; every
+ * failure is an ApiError carrying the server's code and per-field issues.
+ */
+export function createApiClient(options: ApiClientOptions = {}) {
+  const baseUrl = options.baseUrl ?? '';
+  const doFetch = options.fetch ?? ((input, init) => fetch(input, init));
+
+  async function send(method: string, path: string, body?: unknown, query?: Query): Promise<Response> {
+    const url = `${baseUrl}${path}${toQueryString(query)}`;
+    const init: RequestInit = { method, headers: { accept: 'application/json' } };
+    if (body !== undefined) {
+      init.headers = { accept: 'application/json', 'content-type': 'application/json' };
+      init.body = JSON.stringify(body);
+    }
+    let response: Response;
+    try {
+      response = await doFetch(url, init);
+    } catch (error) {
+      throw new ApiError(
+        'NETWORK_ERROR',
+        `Could not reach hearback (${error instanceof Error ? error.message : 'network error'}); is the server running?`,
+        0,
+      );
+    }
+    if (!response.ok) throw await readApiError(response);
+    return response;
+  }
+
+  async function request<T>(method: string, path: string, body?: unknown, query?: Query): Promise<T> {
+    const response = await send(method, path, body, query);
+    if (response.status === 204) return undefined as T;
+    return (await response.json()) as T;
+  }
+
+  const get = <T>(path: string, query?: Query) => request<T>('GET', path, undefined, query);
+  const post = <T>(path: string, body: unknown) => request<T>('POST', path, body);
+  const patch = <T>(path: string, body: unknown) => request<T>('PATCH', path, body);
+  const remove = (path: string) => request<void>('DELETE', path);
+  const at = (base: string, id: string) => `${base}/${encodeURIComponent(id)}`;
+
+  const client = {
+    listApplications: (query: ApplicationListQuery = {}) =>
+      get<ApplicationListPage>('/api/applications', query as Query),
+    /** Every application matching the query, following the cursor page by page. */
+    async listAllApplications(
+      query: Omit<ApplicationListQuery, 'cursor' | 'limit'> = {},
+    ): Promise<Application[]> {
+      const all: Application[] = [];
+      let cursor: string | undefined;
+      do {
+        const page = await client.listApplications({ ...query, limit: applicationPageLimit, cursor });
+        all.push(...page.items);
+        cursor = page.nextCursor ?? undefined;
+      } while (cursor);
+      return all;
+    },
+    getApplication: (id: string) => get<Application>(at('/api/applications', id)),
+    createApplication: (input: ApplicationCreateInput) => post<Application>('/api/applications', input),
+    updateApplication: (id: string, input: ApplicationUpdateInput) =>
+      patch<Application>(at('/api/applications', id), input),
+    deleteApplication: (id: string) => remove(at('/api/applications', id)),
+    moveApplication: (id: string, input: StageChangeRequest) =>
+      post<Application>(`${at('/api/applications', id)}/stage`, input),
+    getTimeline: (id: string) => get<TimelineEvent[]>(`${at('/api/applications', id)}/timeline`),
+
+    listCompanies: (query: CompanyListQuery = {}) => get<Company[]>('/api/companies', query as Query),
+    createCompany: (input: CompanyCreateInput) => post<Company>('/api/companies', input),
+    updateCompany: (id: string, input: CompanyUpdateInput) => patch<Company>(at('/api/companies', id), input),
+    deleteCompany: (id: string) => remove(at('/api/companies', id)),
+
+    listContacts: (query: ContactListQuery = {}) => get<Contact[]>('/api/contacts', query as Query),
+    createContact: (input: ContactCreateInput) => post<Contact>('/api/contacts', input),
+    updateContact: (id: string, input: ContactUpdateInput) => patch<Contact>(at('/api/contacts', id), input),
+    deleteContact: (id: string) => remove(at('/api/contacts', id)),
+
+    listInterviews: (query: Partial<InterviewListQuery> = {}) =>
+      get<Interview[]>('/api/interviews', query as Query),
+    createInterview: (input: InterviewCreateInput) => post<Interview>('/api/interviews', input),
+    updateInterview: (id: string, input: InterviewUpdateInput) =>
+      patch<Interview>(at('/api/interviews', id), input),
+    deleteInterview: (id: string) => remove(at('/api/interviews', id)),
+
+    listEvents: (query: EventListQuery = {}) => get<TimelineEvent[]>('/api/events', query as Query),
+    createEvent: (input: EventCreateInput) => post<TimelineEvent>('/api/events', input),
+    updateEvent: (id: string, input: EventUpdateInput) => patch<TimelineEvent>(at('/api/events', id), input),
+    deleteEvent: (id: string) => remove(at('/api/events', id)),
+
+    listFollowUps: (query: FollowUpListQuery = {}) => get<FollowUp[]>('/api/follow-ups', query as Query),
+    createFollowUp: (input: FollowUpCreateInput) => post<FollowUp>('/api/follow-ups', input),
+    markFollowUpDone: (id: string, input: FollowUpDoneInput = {}) =>
+      post<FollowUp>(`${at('/api/follow-ups', id)}/done`, input),
+    skipFollowUp: (id: string, input: FollowUpSkipInput = {}) =>
+      post<FollowUp>(`${at('/api/follow-ups', id)}/skip`, input),
+    snoozeFollowUp: (id: string, input: FollowUpSnoozeInput) =>
+      post<FollowUp>(`${at('/api/follow-ups', id)}/snooze`, input),
+
+    /**
+     * Today's overdue, due and coming steps: from `GET /api/today` when the server has it, otherwise from
+     * the follow-up list windows joined here with applications and contacts.
+     */
+    async getToday(asOf?: string): Promise<TodayView> {
+      try {
+        const view = readTodayResponse(await get<unknown>('/api/today', { asOf }));
+        if (view) return view;
+      } catch (error) {
+        if (!(error instanceof ApiError && error.isMissingRoute)) throw error;
+      }
+      const [overdue, today, week, applications, contacts] = await Promise.all([
+        client.listFollowUps({ due: 'overdue', asOf }),
+        client.listFollowUps({ due: 'today', asOf }),
+        client.listFollowUps({ due: 'week', asOf }),
+        client.listAllApplications(),
+        client.listContacts(),
+      ]);
+      return buildTodayView({ overdue, today, week }, applications, contacts);
+    },
+
+    /** The draft for a step, or null when this server does not draft messages yet. */
+    async getDraft(followUpId: string): Promise<Draft | null> {
+      try {
+        return readDraftResponse(await get<unknown>(`${at('/api/follow-ups', followUpId)}/draft`));
+      } catch (error) {
+        if (error instanceof ApiError && error.isMissingRoute) return null;
+        throw error;
+      }
+    },
+    /** The draft as an .eml file the user's mail program opens. */
+    async downloadDraftEml(followUpId: string): Promise<Blob> {
+      const response = await send('GET', `${at('/api/follow-ups', followUpId)}/draft.eml`);
+      return response.blob();
+    },
+    sendDraft: (followUpId: string, input: { subject: string; body: string }) =>
+      post<FollowUp>(`${at('/api/follow-ups', followUpId)}/send`, input),
+
+    getSettings: () => get<Settings>('/api/settings'),
+    updateSettings: (input: SettingsUpdateInput) => patch<Settings>('/api/settings', input),
+  };
+  return client;
+}
+
+export type ApiClient = ReturnType<typeof createApiClient>;
+
+/** `?a=1&b=x,y` from the defined values only; lists join with commas as the API expects. */
+export function toQueryString(query: Query | undefined): string {
+  if (!query) return '';
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(query)) {
+    if (value === undefined || value === null || value === '') continue;
+    params.set(key, Array.isArray(value) ? value.join(',') : String(value));
+  }
+  const text = params.toString();
+  return text ? `?${text}` : '';
+}

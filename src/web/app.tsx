@@ -1,0 +1,223 @@
+import { lazy, Suspense, useEffect, useMemo, useRef, useState } from 'react';
+import { Dialog } from './components/dialog.js';
+import { Link } from './components/link.js';
+import { LogInterviewDialog } from './components/log-interview-dialog.js';
+import { useNotices } from './components/notices.js';
+import { QuickAddForm } from './components/quick-add-form.js';
+import { ShortcutsOverlay } from './components/shortcuts-overlay.js';
+import { type AppDialogs, AppDialogsContext } from './hooks/use-app-dialogs.js';
+import { useGlobalShortcuts } from './hooks/use-global-shortcuts.js';
+import { navigate, useLocation } from './hooks/use-location.js';
+import { NotFoundPage } from './pages/not-found-page.js';
+import { TodayPage } from './pages/today-page.js';
+import { applicationPath, matchRoute, pageTitles, type Route, type RouteName } from './router.js';
+import type { ShortcutAction } from './shortcuts.js';
+
+// Today is the home page and ships in the first script; the other pages load when first visited.
+const BoardPage = lazy(() => import('./pages/board-page.js').then((m) => ({ default: m.BoardPage })));
+const ApplicationPage = lazy(() =>
+  import('./pages/application-page.js').then((m) => ({ default: m.ApplicationPage })),
+);
+const ContactsPage = lazy(() =>
+  import('./pages/contacts-page.js').then((m) => ({ default: m.ContactsPage })),
+);
+const CompaniesPage = lazy(() =>
+  import('./pages/companies-page.js').then((m) => ({ default: m.CompaniesPage })),
+);
+const SettingsPage = lazy(() =>
+  import('./pages/settings-page.js').then((m) => ({ default: m.SettingsPage })),
+);
+const QuickAddPage = lazy(() =>
+  import('./pages/quick-add-page.js').then((m) => ({ default: m.QuickAddPage })),
+);
+
+const navItems: readonly { to: string; label: string; routes: readonly RouteName[] }[] = [
+  { to: '/', label: 'Today', routes: ['today'] },
+  { to: '/board', label: 'Board', routes: ['board', 'application'] },
+  { to: '/contacts', label: 'Contacts', routes: ['contacts'] },
+  { to: '/companies', label: 'Companies', routes: ['companies'] },
+  { to: '/settings', label: 'Settings', routes: ['settings'] },
+];
+
+/** Searching always happens in the board's search box; this focuses it once the board has rendered. */
+function focusSearch(attempt = 0): void {
+  const input = document.getElementById('application-search');
+  if (input) {
+    input.focus();
+    return;
+  }
+  if (attempt < 30) window.requestAnimationFrame(() => focusSearch(attempt + 1));
+}
+
+export function App() {
+  const location = useLocation();
+  const route = matchRoute(location.pathname);
+  const { notify } = useNotices();
+  const [isQuickAddOpen, setQuickAddOpen] = useState(false);
+  const [interviewDialog, setInterviewDialog] = useState<{ applicationId?: string } | null>(null);
+  const [isHelpOpen, setHelpOpen] = useState(false);
+
+  const dialogs = useMemo<AppDialogs>(
+    () => ({
+      openQuickAdd: () => setQuickAddOpen(true),
+      openLogInterview: (applicationId?: string) =>
+        setInterviewDialog(applicationId ? { applicationId } : {}),
+      openShortcuts: () => setHelpOpen(true),
+    }),
+    [],
+  );
+
+  useGlobalShortcuts((action: ShortcutAction) => {
+    switch (action) {
+      case 'help':
+        return dialogs.openShortcuts();
+      case 'quick-add':
+        return dialogs.openQuickAdd();
+      case 'log-interview':
+        return dialogs.openLogInterview(route.name === 'application' ? route.id : undefined);
+      case 'search':
+        if (route.name !== 'board') navigate('/board');
+        return focusSearch();
+      case 'go-today':
+        return navigate('/');
+      case 'go-board':
+        return navigate('/board');
+      case 'go-contacts':
+        return navigate('/contacts');
+      case 'go-companies':
+        return navigate('/companies');
+      case 'go-settings':
+        return navigate('/settings');
+    }
+  });
+
+  usePageFocus(route);
+
+  return (
+    <AppDialogsContext.Provider value={dialogs}>
+      <a className="skip-link" href="#main">
+        Skip to content
+      </a>
+      <header className="app-header">
+        <Link to="/" className="brand">
+          hearback
+        </Link>
+        <nav aria-label="Main" className="main-nav">
+          <ul>
+            {navItems.map((item) => (
+              <li key={item.to}>
+                <Link to={item.to} aria-current={item.routes.includes(route.name) ? 'page' : undefined}>
+                  {item.label}
+                </Link>
+              </li>
+            ))}
+          </ul>
+        </nav>
+        <div className="header-actions">
+          <button
+            type="button"
+            className="button-primary"
+            onClick={dialogs.openQuickAdd}
+            aria-keyshortcuts="n"
+          >
+            Add<span className="hide-narrow"> application</span>
+          </button>
+          <button
+            type="button"
+            onClick={() => dialogs.openLogInterview(route.name === 'application' ? route.id : undefined)}
+            aria-keyshortcuts="i"
+          >
+            Log<span className="hide-narrow"> interview</span>
+          </button>
+          <button
+            type="button"
+            className="button-icon"
+            onClick={dialogs.openShortcuts}
+            aria-label="Keyboard shortcuts"
+            aria-keyshortcuts="?"
+          >
+            ?
+          </button>
+        </div>
+      </header>
+      <main id="main" tabIndex={-1}>
+        <Suspense
+          fallback={
+            <div className="page">
+              <div className="placeholder" aria-busy="true">
+                Loading…
+              </div>
+            </div>
+          }
+        >
+          <Page route={route} />
+        </Suspense>
+      </main>
+      <Dialog
+        open={isQuickAddOpen}
+        title="Add an application"
+        onClose={() => setQuickAddOpen(false)}
+        size="wide"
+      >
+        <QuickAddForm
+          autoFocus
+          onSaved={(application) => {
+            setQuickAddOpen(false);
+            notify(`Added “${application.jobTitle}” at ${application.company.name}`, {
+              to: applicationPath(application.id),
+              label: 'Open it',
+            });
+          }}
+        />
+      </Dialog>
+      <LogInterviewDialog
+        open={interviewDialog !== null}
+        {...(interviewDialog?.applicationId ? { applicationId: interviewDialog.applicationId } : {})}
+        onClose={() => setInterviewDialog(null)}
+      />
+      <ShortcutsOverlay open={isHelpOpen} onClose={() => setHelpOpen(false)} />
+    </AppDialogsContext.Provider>
+  );
+}
+
+function Page({ route }: { route: Route }) {
+  switch (route.name) {
+    case 'today':
+      return <TodayPage />;
+    case 'board':
+      return <BoardPage />;
+    case 'application':
+      return <ApplicationPage key={route.id} id={route.id} />;
+    case 'add':
+      return <QuickAddPage />;
+    case 'contacts':
+      return <ContactsPage />;
+    case 'companies':
+      return <CompaniesPage />;
+    case 'settings':
+      return <SettingsPage />;
+    case 'not_found':
+      return <NotFoundPage path={route.path} />;
+  }
+}
+
+/**
+ * On every move to another page (not the first load), the page title is updated and focus goes to the new
+ * page's heading, so keyboard and screen-reader users start reading at the top of what changed.
+ */
+function usePageFocus(route: Route): void {
+  const key = route.name === 'application' ? `application:${route.id}` : route.name;
+  const title = `${pageTitles[route.name]} · hearback`;
+  const lastKey = useRef<string | null>(null);
+  useEffect(() => {
+    document.title = title;
+    const isFirst = lastKey.current === null;
+    const isNewPage = lastKey.current !== key;
+    lastKey.current = key;
+    if (isFirst || !isNewPage) return;
+    window.scrollTo(0, 0);
+    window.requestAnimationFrame(() => {
+      document.querySelector<HTMLElement>('main h1')?.focus({ preventScroll: true });
+    });
+  }, [key, title]);
+}

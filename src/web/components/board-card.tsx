@@ -1,0 +1,115 @@
+import { type DragEvent, type KeyboardEvent, memo, useEffect, useRef, useState } from 'react';
+import type { Application } from '../../core/application.js';
+import { type Stage, stageLabels, stages } from '../../core/pipeline.js';
+import { neighbourStage } from '../board-model.js';
+import { applicationPath } from '../router.js';
+import { Link } from './link.js';
+import { StageBadge } from './stage-badge.js';
+
+export const dragType = 'application/x-hearback-application';
+
+type BoardCardProps = {
+  readonly application: Application;
+  readonly onMove: (application: Application, stage: Stage) => void;
+  /** Set after a keyboard move, so focus follows the card into its new column. */
+  readonly shouldFocus: boolean;
+  readonly onFocused: () => void;
+  readonly dateLabel: string | null;
+};
+
+/**
+ * A card on the board. Drag it to another column, or use its move button: arrow keys step to the previous
+ * or next stage, Enter opens the list of stages.
+ */
+export const BoardCard = memo(function BoardCard({
+  application,
+  onMove,
+  shouldFocus,
+  onFocused,
+  dateLabel,
+}: BoardCardProps) {
+  const moveButton = useRef<HTMLButtonElement>(null);
+  const [isMenuOpen, setMenuOpen] = useState(false);
+
+  useEffect(() => {
+    if (shouldFocus) {
+      moveButton.current?.focus();
+      onFocused();
+    }
+  }, [shouldFocus, onFocused]);
+
+  const startDrag = (event: DragEvent<HTMLLIElement>) => {
+    event.dataTransfer.setData(dragType, application.id);
+    event.dataTransfer.setData('text/plain', application.jobTitle);
+    event.dataTransfer.effectAllowed = 'move';
+  };
+
+  const onMoveKey = (event: KeyboardEvent<HTMLButtonElement>) => {
+    if (event.key !== 'ArrowLeft' && event.key !== 'ArrowRight') return;
+    event.preventDefault();
+    const target = neighbourStage(application, event.key === 'ArrowLeft' ? 'previous' : 'next');
+    if (target) onMove(application, target);
+  };
+
+  const choose = (stage: Stage) => {
+    setMenuOpen(false);
+    onMove(application, stage);
+  };
+
+  const label = `${application.jobTitle} at ${application.company.name}`;
+  return (
+    <li className="card" draggable onDragStart={startDrag} data-application-id={application.id}>
+      <Link className="card-title" to={applicationPath(application.id)}>
+        {application.jobTitle}
+      </Link>
+      <p className="card-company">{application.company.name}</p>
+      <div className="card-meta">
+        {application.stage === 'ended' ? <StageBadge application={application} /> : null}
+        {dateLabel ? <span className="muted">{dateLabel}</span> : null}
+      </div>
+      <div className="card-move">
+        <button
+          ref={moveButton}
+          type="button"
+          className="button-small"
+          aria-haspopup="true"
+          aria-expanded={isMenuOpen}
+          aria-label={`Move ${label}, now ${stageLabels[application.stage]}`}
+          aria-describedby="board-move-help"
+          aria-keyshortcuts="ArrowLeft ArrowRight"
+          onKeyDown={onMoveKey}
+          onClick={() => setMenuOpen((open) => !open)}
+        >
+          Move
+        </button>
+        {isMenuOpen ? (
+          <ul
+            className="move-menu"
+            aria-label={`Move ${label} to`}
+            onKeyDown={(e) => {
+              if (e.key === 'Escape') {
+                e.preventDefault();
+                setMenuOpen(false);
+                moveButton.current?.focus();
+              }
+            }}
+          >
+            {stages
+              .filter((stage) => stage !== application.stage || stage === 'ended')
+              .map((stage) => (
+                <li key={stage}>
+                  <button type="button" onClick={() => choose(stage)}>
+                    {stage === 'ended'
+                      ? application.stage === 'ended'
+                        ? 'Change outcome…'
+                        : 'End…'
+                      : stageLabels[stage]}
+                  </button>
+                </li>
+              ))}
+          </ul>
+        ) : null}
+      </div>
+    </li>
+  );
+});

@@ -1,0 +1,69 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { type FormEvent, useState } from 'react';
+import { type Company, companyCreateSchema, companyUpdateSchema } from '../../core/company.js';
+import type { FieldIssue } from '../../core/errors.js';
+import type { CompanyCreateInput } from '../api-client.js';
+import { describeError, isApiError } from '../api-error.js';
+import { issuesOutside, validateWith } from '../field-issues.js';
+import { useApi } from '../hooks/use-api.js';
+import { refreshAfterChange } from '../queries.js';
+import { Field, FormErrors } from './field.js';
+
+type CompanyFormProps = { readonly company?: Company; readonly onSaved: (company: Company) => void };
+
+/** Adds or edits a company; renaming it renames it on every application. */
+export function CompanyForm({ company, onSaved }: CompanyFormProps) {
+  const api = useApi();
+  const client = useQueryClient();
+  const [name, setName] = useState(company?.name ?? '');
+  const [website, setWebsite] = useState(company?.website ?? '');
+  const [notes, setNotes] = useState(company?.notes ?? '');
+  const [issues, setIssues] = useState<FieldIssue[]>([]);
+  const [error, setError] = useState<string | null>(null);
+
+  const save = useMutation({
+    mutationFn: (input: CompanyCreateInput) =>
+      company ? api.updateCompany(company.id, input) : api.createCompany(input),
+    onSuccess: async (saved) => {
+      await refreshAfterChange(client);
+      onSaved(saved);
+    },
+    onError: (e) => {
+      setError(describeError(e));
+      setIssues(isApiError(e) ? [...e.issues] : []);
+    },
+  });
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    const input: CompanyCreateInput = { name, website: website.trim() ? website.trim() : null, notes };
+    const found = validateWith(company ? companyUpdateSchema : companyCreateSchema, input);
+    setIssues(found);
+    setError(found.length > 0 ? 'Please check the fields marked below.' : null);
+    if (found.length === 0) save.mutate(input);
+  };
+
+  return (
+    <form onSubmit={submit} noValidate>
+      <FormErrors error={error} issues={issuesOutside(issues, ['name', 'website', 'notes'])} />
+      <Field label="Name" name="name" issues={issues} required>
+        {(control) => <input {...control} value={name} onChange={(e) => setName(e.target.value)} />}
+      </Field>
+      <Field label="Website" name="website" issues={issues}>
+        {(control) => (
+          <input {...control} type="url" value={website} onChange={(e) => setWebsite(e.target.value)} />
+        )}
+      </Field>
+      <Field label="Notes" name="notes" issues={issues}>
+        {(control) => (
+          <textarea {...control} rows={3} value={notes} onChange={(e) => setNotes(e.target.value)} />
+        )}
+      </Field>
+      <div className="form-actions">
+        <button type="submit" className="button-primary" disabled={save.isPending}>
+          {save.isPending ? 'Saving…' : company ? 'Save company' : 'Add company'}
+        </button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,189 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import type { FollowUp } from '../../core/follow-up.js';
+import { describeError } from '../api-error.js';
+import { buildMailto, type Draft, formatDraftForClipboard, isMailtoLink } from '../draft.js';
+import { useApi } from '../hooks/use-api.js';
+import { followUpKindLabels } from '../labels.js';
+import { refreshAfterChange } from '../queries.js';
+import { Dialog } from './dialog.js';
+import { useNotices } from './notices.js';
+
+type DraftDialogProps = {
+  readonly step: FollowUp | null;
+  readonly onClose: () => void;
+};
+
+/** The drafted message for a step: read it, edit it, copy it, open it in a mail app, download or send it. */
+export function DraftDialog({ step, onClose }: DraftDialogProps) {
+  return (
+    <Dialog
+      open={step !== null}
+      title={step ? `Draft: ${followUpKindLabels[step.kind]}` : 'Draft'}
+      onClose={onClose}
+      size="wide"
+    >
+      {step ? <DraftView step={step} onDone={onClose} /> : null}
+    </Dialog>
+  );
+}
+
+function DraftView({ step, onDone }: { step: FollowUp; onDone: () => void }) {
+  const api = useApi();
+  const draft = useQuery({
+    queryKey: ['draft', step.id],
+    queryFn: () => api.getDraft(step.id),
+    retry: false,
+  });
+  if (draft.isPending) return <p className="loading">Writing the draft…</p>;
+  if (draft.isError) return <p className="form-errors">{describeError(draft.error)}</p>;
+  if (draft.data === null) {
+    return (
+      <div>
+        <p>
+          This server does not write drafts yet. Drafts of every step, with your templates, come with the
+          follow-up engine; until then, write the message yourself and mark the step done here.
+        </p>
+        <StepActions step={step} subject="" body="" onDone={onDone} />
+      </div>
+    );
+  }
+  return <DraftEditor step={step} draft={draft.data} onDone={onDone} />;
+}
+
+function DraftEditor({ step, draft, onDone }: { step: FollowUp; draft: Draft; onDone: () => void }) {
+  const [subject, setSubject] = useState(draft.subject);
+  const [body, setBody] = useState(draft.body);
+  const isEdited = subject !== draft.subject || body !== draft.body;
+  const mailto = isEdited || !draft.mailto ? buildMailto(draft.to, subject, body) : draft.mailto;
+  return (
+    <div className="draft">
+      {draft.missingFields.length > 0 ? (
+        <div className="draft-missing" role="note">
+          <strong>Fill in before sending:</strong> {draft.missingFields.join(', ')}
+        </div>
+      ) : null}
+      {draft.to ? (
+        <p>
+          <span className="muted">To:</span> {draft.to}
+        </p>
+      ) : null}
+      <div className="field">
+        <label htmlFor={`draft-subject-${step.id}`}>Subject</label>
+        <input id={`draft-subject-${step.id}`} value={subject} onChange={(e) => setSubject(e.target.value)} />
+      </div>
+      <div className="field">
+        <label htmlFor={`draft-body-${step.id}`}>Message</label>
+        <textarea
+          id={`draft-body-${step.id}`}
+          rows={12}
+          value={body}
+          onChange={(e) => setBody(e.target.value)}
+        />
+      </div>
+      <StepActions
+        step={step}
+        subject={subject}
+        body={body}
+        mailto={mailto}
+        canSend={draft.canSend}
+        onDone={onDone}
+      />
+    </div>
+  );
+}
+
+type StepActionsProps = {
+  readonly step: FollowUp;
+  readonly subject: string;
+  readonly body: string;
+  readonly mailto?: string | null;
+  readonly canSend?: boolean;
+  readonly onDone: () => void;
+};
+
+function StepActions({ step, subject, body, mailto, canSend, onDone }: StepActionsProps) {
+  const api = useApi();
+  const client = useQueryClient();
+  const { notify } = useNotices();
+  const [error, setError] = useState<string | null>(null);
+  const finish = async (message: string) => {
+    notify(message);
+    await refreshAfterChange(client, step.applicationId);
+    onDone();
+  };
+  const done = useMutation({
+    mutationFn: () =>
+      api.markFollowUpDone(
+        step.id,
+        subject || body ? { note: formatDraftForClipboard({ subject, body }) } : {},
+      ),
+    onSuccess: () => finish('Marked done'),
+    onError: (e) => setError(describeError(e)),
+  });
+  const send = useMutation({
+    mutationFn: () => api.sendDraft(step.id, { subject, body }),
+    onSuccess: () => finish('Sent, and marked done'),
+    onError: (e) => setError(describeError(e)),
+  });
+  const copy = async () => {
+    try {
+      await navigator.clipboard.writeText(formatDraftForClipboard({ subject, body }));
+      notify('Copied the draft');
+    } catch {
+      setError('Could not copy here; select the text and copy it yourself.');
+    }
+  };
+  const downloadEml = async () => {
+    try {
+      const blob = await api.downloadDraftEml(step.id);
+      const url = URL.createObjectURL(blob);
+      const anchor = document.createElement('a');
+      anchor.href = url;
+      anchor.download = `${followUpKindLabels[step.kind].toLowerCase().replace(/[^a-z0-9]+/g, '-')}.eml`;
+      anchor.click();
+      URL.revokeObjectURL(url);
+    } catch (e) {
+      setError(describeError(e));
+    }
+  };
+  return (
+    <>
+      {error ? (
+        <p className="form-errors" role="alert">
+          {error}
+        </p>
+      ) : null}
+      <div className="form-actions">
+        {subject || body ? (
+          <>
+            <button type="button" onClick={copy}>
+              Copy
+            </button>
+            {mailto && isMailtoLink(mailto) ? (
+              <a className="button" href={mailto}>
+                Open in mail app
+              </a>
+            ) : null}
+            <button type="button" onClick={downloadEml}>
+              Download .eml
+            </button>
+            {canSend ? (
+              <button type="button" onClick={() => send.mutate()} disabled={send.isPending}>
+                {send.isPending ? 'Sending…' : 'Send'}
+              </button>
+            ) : null}
+          </>
+        ) : null}
+        <button
+          type="button"
+          className="button-primary"
+          onClick={() => done.mutate()}
+          disabled={done.isPending}
+        >
+          Mark done
+        </button>
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,155 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { type FormEvent, useState } from 'react';
+import type { Application } from '../../core/application.js';
+import { stageChangeInputSchema } from '../../core/application.js';
+import type { FieldIssue } from '../../core/errors.js';
+import {
+  type ClosedReason,
+  closedReasonLabels,
+  closedReasons,
+  type Outcome,
+  outcomeLabels,
+  outcomes,
+} from '../../core/pipeline.js';
+import type { StageChangeRequest } from '../api-client.js';
+import { describeError, isApiError } from '../api-error.js';
+import { issuesOutside, validateWith } from '../field-issues.js';
+import { useApi } from '../hooks/use-api.js';
+import { refreshAfterChange } from '../queries.js';
+import { Dialog } from './dialog.js';
+import { Field, FormErrors } from './field.js';
+import { useNotices } from './notices.js';
+
+type EndApplicationDialogProps = {
+  readonly application: Application | null;
+  readonly onClose: () => void;
+};
+
+const outcomeHints: Readonly<Record<Outcome, string>> = {
+  accepted: 'You accepted their offer.',
+  declined: 'They offered; you said no.',
+  rejected: 'They told you they went another way.',
+  withdrew: 'You stepped out of the process.',
+  no_response: 'They stopped answering. Counted apart from rejections.',
+  position_closed: 'The role was cancelled, filled internally or frozen.',
+};
+
+/** Ending an application always asks how it ended, so the outcome and reason are never lost. */
+export function EndApplicationDialog({ application, onClose }: EndApplicationDialogProps) {
+  return (
+    <Dialog
+      open={application !== null}
+      title={application ? `End “${application.jobTitle}” at ${application.company.name}` : 'End application'}
+      onClose={onClose}
+    >
+      {application ? <EndApplicationForm application={application} onDone={onClose} /> : null}
+    </Dialog>
+  );
+}
+
+function EndApplicationForm({ application, onDone }: { application: Application; onDone: () => void }) {
+  const api = useApi();
+  const client = useQueryClient();
+  const { notify } = useNotices();
+  const [outcome, setOutcome] = useState<Outcome | ''>('');
+  const [closedReason, setClosedReason] = useState<ClosedReason>('unknown');
+  const [note, setNote] = useState('');
+  const [issues, setIssues] = useState<FieldIssue[]>([]);
+  const [error, setError] = useState<string | null>(null);
+
+  const end = useMutation({
+    mutationFn: (input: StageChangeRequest) => api.moveApplication(application.id, input),
+    onSuccess: async (updated) => {
+      notify(`Ended “${updated.jobTitle}”: ${updated.outcome ? outcomeLabels[updated.outcome] : ''}`);
+      await refreshAfterChange(client, application.id);
+      onDone();
+    },
+    onError: (e) => {
+      setError(describeError(e));
+      setIssues(isApiError(e) ? [...e.issues] : []);
+    },
+  });
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    if (!outcome) {
+      setIssues([{ field: 'outcome', message: 'choose how it ended' }]);
+      setError(null);
+      return;
+    }
+    const input: StageChangeRequest = {
+      stage: 'ended',
+      outcome,
+      closedReason: outcome === 'position_closed' ? closedReason : null,
+      note: note.trim() ? note : null,
+    };
+    const found = validateWith(stageChangeInputSchema, input);
+    setIssues(found);
+    setError(null);
+    if (found.length === 0) end.mutate(input);
+  };
+
+  return (
+    <form onSubmit={submit} noValidate>
+      <FormErrors
+        error={error}
+        issues={issuesOutside(issues, ['outcome', 'closedReason', 'note', 'stage'])}
+      />
+      <fieldset
+        className="choice-list"
+        aria-describedby={issues.some((i) => i.field === 'outcome') ? 'outcome-error' : undefined}
+      >
+        <legend>How did it end?</legend>
+        {outcomes.map((value) => (
+          <label key={value} className="choice">
+            <input
+              type="radio"
+              name="outcome"
+              value={value}
+              checked={outcome === value}
+              onChange={() => setOutcome(value)}
+            />
+            <span>
+              <strong>{outcomeLabels[value]}</strong>
+              <span className="hint">{outcomeHints[value]}</span>
+            </span>
+          </label>
+        ))}
+        {issues
+          .filter((i) => i.field === 'outcome' || i.field === 'stage')
+          .map((i) => (
+            <p className="field-error" id="outcome-error" key={i.message}>
+              {i.message}
+            </p>
+          ))}
+      </fieldset>
+      {outcome === 'position_closed' ? (
+        <Field label="Why was it closed?" name="closedReason" issues={issues}>
+          {(control) => (
+            <select
+              {...control}
+              value={closedReason}
+              onChange={(e) => setClosedReason(e.target.value as ClosedReason)}
+            >
+              {closedReasons.map((reason) => (
+                <option key={reason} value={reason}>
+                  {closedReasonLabels[reason]}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+      ) : null}
+      <Field label="Note" name="note" issues={issues} hint="Optional: what they said, or why you stopped.">
+        {(control) => (
+          <textarea {...control} rows={3} value={note} onChange={(e) => setNote(e.target.value)} />
+        )}
+      </Field>
+      <div className="form-actions">
+        <button type="submit" className="button-primary" disabled={end.isPending}>
+          {end.isPending ? 'Saving…' : 'End application'}
+        </button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,412 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { type FormEvent, useId, useState } from 'react';
+import {
+  type Application,
+  applicationCreateSchema,
+  type RemoteType,
+  remoteTypes,
+  type SourceKind,
+  salaryPeriods,
+  sourceKinds,
+} from '../../core/application.js';
+import type { FieldIssue } from '../../core/errors.js';
+import { type ActiveStage, activeStages, stageLabels } from '../../core/pipeline.js';
+import type { ApplicationCreateInput } from '../api-client.js';
+import { type ApiError, describeError, isApiError } from '../api-error.js';
+import { type Duplicate, readDuplicates, readPastedPosting } from '../duplicates.js';
+import { issuesOutside, validateWith } from '../field-issues.js';
+import { useApi } from '../hooks/use-api.js';
+import { remoteLabels, sourceLabels } from '../labels.js';
+import { refreshAfterChange, useCompanies, useUserClock } from '../queries.js';
+import { applicationPath } from '../router.js';
+import { todayIn, zonedToInstant } from '../zoned-time.js';
+import { Field, FormErrors } from './field.js';
+import { Link } from './link.js';
+
+type QuickAddFormProps = {
+  readonly onSaved: (application: Application) => void;
+  readonly autoFocus?: boolean;
+};
+
+type Values = {
+  pasted: string;
+  companyName: string;
+  jobTitle: string;
+  stage: ActiveStage;
+  date: string;
+  location: string;
+  remoteType: RemoteType | '';
+  salaryMin: string;
+  salaryMax: string;
+  salaryCurrency: string;
+  salaryPeriod: string;
+  sourceKind: SourceKind;
+  sourceDetail: string;
+  priority: string;
+  tags: string;
+  notes: string;
+};
+
+const shownFields = [
+  'postingUrl',
+  'posting',
+  'companyName',
+  'companyId',
+  'jobTitle',
+  'stage',
+  'stageAt',
+  'source',
+  'priority',
+  'tags',
+  'notes',
+];
+
+/**
+ * Adds an application in a few keystrokes: paste the posting's link or text, name the company and the job.
+ * The duplicate guard answers before anything is saved; the user confirms or cancels. A failed save keeps
+ * every value typed.
+ */
+export function QuickAddForm({ onSaved, autoFocus }: QuickAddFormProps) {
+  const api = useApi();
+  const client = useQueryClient();
+  const { timeZone } = useUserClock();
+  const companies = useCompanies();
+  const listId = useId();
+  const today = todayIn(timeZone, new Date());
+  const [values, setValues] = useState<Values>({
+    pasted: '',
+    companyName: '',
+    jobTitle: '',
+    stage: 'applied',
+    date: today,
+    location: '',
+    remoteType: '',
+    salaryMin: '',
+    salaryMax: '',
+    salaryCurrency: '',
+    salaryPeriod: '',
+    sourceKind: 'other',
+    sourceDetail: '',
+    priority: '3',
+    tags: '',
+    notes: '',
+  });
+  const [issues, setIssues] = useState<FieldIssue[]>([]);
+  const [error, setError] = useState<string | null>(null);
+  const [duplicates, setDuplicates] = useState<Duplicate[]>([]);
+
+  const set = <K extends keyof Values>(key: K, value: Values[K]) =>
+    setValues((v) => ({ ...v, [key]: value }));
+
+  const create = useMutation({
+    mutationFn: (input: ApplicationCreateInput) => api.createApplication(input),
+    onSuccess: async (application) => {
+      setDuplicates([]);
+      await refreshAfterChange(client, application.id);
+      onSaved(application);
+    },
+    onError: (e) => {
+      if (isApiError(e) && e.code === 'DUPLICATE_APPLICATION') {
+        setDuplicates(readDuplicates(e as ApiError));
+        setError(null);
+        return;
+      }
+      setError(describeError(e));
+      setIssues(isApiError(e) ? [...e.issues] : []);
+    },
+  });
+
+  const buildInput = (allowDuplicate: boolean): ApplicationCreateInput => {
+    const pasted = readPastedPosting(values.pasted);
+    const posting: NonNullable<ApplicationCreateInput['posting']> = {};
+    if (pasted && 'descriptionText' in pasted) posting.descriptionText = pasted.descriptionText;
+    if (values.location.trim()) posting.location = values.location;
+    if (values.remoteType) posting.remoteType = values.remoteType;
+    if (values.salaryMin.trim()) posting.salaryMin = Number(values.salaryMin);
+    if (values.salaryMax.trim()) posting.salaryMax = Number(values.salaryMax);
+    if (values.salaryCurrency.trim()) posting.salaryCurrency = values.salaryCurrency.trim().toUpperCase();
+    if (values.salaryPeriod) posting.salaryPeriod = values.salaryPeriod as (typeof salaryPeriods)[number];
+    const tags = values.tags
+      .split(',')
+      .map((t) => t.trim())
+      .filter(Boolean);
+    return {
+      companyName: values.companyName,
+      jobTitle: values.jobTitle,
+      ...(pasted && 'postingUrl' in pasted ? { postingUrl: pasted.postingUrl } : {}),
+      ...(Object.keys(posting).length > 0 ? { posting } : {}),
+      stage: values.stage,
+      ...(values.date && values.date !== today
+        ? { stageAt: zonedToInstant(values.date, '12:00', timeZone) }
+        : {}),
+      source: { kind: values.sourceKind, detail: values.sourceDetail.trim() ? values.sourceDetail : null },
+      priority: Number(values.priority),
+      ...(tags.length > 0 ? { tags } : {}),
+      ...(values.notes ? { notes: values.notes } : {}),
+      ...(allowDuplicate ? { allowDuplicate: true } : {}),
+    };
+  };
+
+  const save = (allowDuplicate: boolean) => {
+    const input = buildInput(allowDuplicate);
+    const found = validateWith(applicationCreateSchema, input);
+    setIssues(found);
+    setError(found.length > 0 ? 'Please check the fields marked below.' : null);
+    if (found.length === 0) create.mutate(input);
+  };
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    save(false);
+  };
+
+  return (
+    <form className="quick-add" onSubmit={submit} noValidate>
+      <FormErrors error={error} issues={issuesOutside(issues, shownFields)} />
+      <Field
+        label="Posting link or text"
+        name="postingUrl"
+        issues={issues}
+        hint="Paste the job's web address, or the text of the posting. Both are optional."
+      >
+        {(control) => (
+          <textarea
+            {...control}
+            rows={2}
+            value={values.pasted}
+            // biome-ignore lint/a11y/noAutofocus: the dialog opens to add an application; typing starts here
+            autoFocus={autoFocus}
+            onChange={(e) => set('pasted', e.target.value)}
+          />
+        )}
+      </Field>
+      <div className="field-row">
+        <Field label="Company" name="companyName" issues={issues} required>
+          {(control) => (
+            <>
+              <input
+                {...control}
+                list={listId}
+                autoComplete="off"
+                value={values.companyName}
+                onChange={(e) => set('companyName', e.target.value)}
+              />
+              <datalist id={listId}>
+                {(companies.data ?? []).map((c) => (
+                  <option key={c.id} value={c.name} />
+                ))}
+              </datalist>
+            </>
+          )}
+        </Field>
+        <Field label="Job title" name="jobTitle" issues={issues} required>
+          {(control) => (
+            <input
+              {...control}
+              autoComplete="off"
+              value={values.jobTitle}
+              onChange={(e) => set('jobTitle', e.target.value)}
+            />
+          )}
+        </Field>
+      </div>
+      <div className="field-row">
+        <Field label="Stage" name="stage" issues={issues}>
+          {(control) => (
+            <select
+              {...control}
+              value={values.stage}
+              onChange={(e) => set('stage', e.target.value as ActiveStage)}
+            >
+              {activeStages.map((stage) => (
+                <option key={stage} value={stage}>
+                  {stageLabels[stage]}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        <Field label="Since" name="stageAt" issues={issues}>
+          {(control) => (
+            <input
+              {...control}
+              type="date"
+              max={today}
+              value={values.date}
+              onChange={(e) => set('date', e.target.value)}
+            />
+          )}
+        </Field>
+      </div>
+      <details className="more-fields">
+        <summary>More details: location, salary, source, tags, notes</summary>
+        <div className="field-row">
+          <Field label="Location" name="posting.location" issues={issues}>
+            {(control) => (
+              <input {...control} value={values.location} onChange={(e) => set('location', e.target.value)} />
+            )}
+          </Field>
+          <Field label="Work place" name="posting.remoteType" issues={issues}>
+            {(control) => (
+              <select
+                {...control}
+                value={values.remoteType}
+                onChange={(e) => set('remoteType', e.target.value as RemoteType | '')}
+              >
+                <option value="">Not said</option>
+                {remoteTypes.map((r) => (
+                  <option key={r} value={r}>
+                    {remoteLabels[r]}
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
+        </div>
+        <div className="field-row field-row-4">
+          <Field label="Salary from" name="posting.salaryMin" issues={issues}>
+            {(control) => (
+              <input
+                {...control}
+                inputMode="decimal"
+                value={values.salaryMin}
+                onChange={(e) => set('salaryMin', e.target.value)}
+              />
+            )}
+          </Field>
+          <Field label="Salary to" name="posting.salaryMax" issues={issues}>
+            {(control) => (
+              <input
+                {...control}
+                inputMode="decimal"
+                value={values.salaryMax}
+                onChange={(e) => set('salaryMax', e.target.value)}
+              />
+            )}
+          </Field>
+          <Field label="Currency" name="posting.salaryCurrency" issues={issues} hint="e.g. USD, EUR">
+            {(control) => (
+              <input
+                {...control}
+                maxLength={3}
+                value={values.salaryCurrency}
+                onChange={(e) => set('salaryCurrency', e.target.value)}
+              />
+            )}
+          </Field>
+          <Field label="Per" name="posting.salaryPeriod" issues={issues}>
+            {(control) => (
+              <select
+                {...control}
+                value={values.salaryPeriod}
+                onChange={(e) => set('salaryPeriod', e.target.value)}
+              >
+                <option value="">Not said</option>
+                {salaryPeriods.map((p) => (
+                  <option key={p} value={p}>
+                    {p}
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
+        </div>
+        <div className="field-row">
+          <Field label="Source" name="source.kind" issues={issues}>
+            {(control) => (
+              <select
+                {...control}
+                value={values.sourceKind}
+                onChange={(e) => set('sourceKind', e.target.value as SourceKind)}
+              >
+                {sourceKinds.map((s) => (
+                  <option key={s} value={s}>
+                    {sourceLabels[s]}
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
+          <Field
+            label="Source detail"
+            name="source.detail"
+            issues={issues}
+            hint="Which board, or who referred you"
+          >
+            {(control) => (
+              <input
+                {...control}
+                value={values.sourceDetail}
+                onChange={(e) => set('sourceDetail', e.target.value)}
+              />
+            )}
+          </Field>
+        </div>
+        <div className="field-row">
+          <Field label="Priority" name="priority" issues={issues} hint="1 (low) to 5 (dream job)">
+            {(control) => (
+              <select {...control} value={values.priority} onChange={(e) => set('priority', e.target.value)}>
+                {['1', '2', '3', '4', '5'].map((p) => (
+                  <option key={p} value={p}>
+                    {p}
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
+          <Field label="Tags" name="tags" issues={issues} hint="Separated by commas">
+            {(control) => (
+              <input {...control} value={values.tags} onChange={(e) => set('tags', e.target.value)} />
+            )}
+          </Field>
+        </div>
+        <Field label="Notes" name="notes" issues={issues}>
+          {(control) => (
+            <textarea
+              {...control}
+              rows={3}
+              value={values.notes}
+              onChange={(e) => set('notes', e.target.value)}
+            />
+          )}
+        </Field>
+      </details>
+      {duplicates.length > 0 ? (
+        <div className="duplicate-warning" role="alert">
+          <p>
+            <strong>You may already track this job.</strong> Nothing has been saved yet.
+          </p>
+          <ul>
+            {duplicates.map((d) => (
+              <li key={d.id}>
+                <Link to={applicationPath(d.id)}>
+                  {d.jobTitle} at {d.companyName}
+                </Link>{' '}
+                ({d.reason === 'posting_url' ? 'same posting link' : 'same company and job title'})
+              </li>
+            ))}
+          </ul>
+          <div className="form-actions">
+            <button
+              type="button"
+              className="button-primary"
+              onClick={() => save(true)}
+              disabled={create.isPending}
+            >
+              Add it anyway
+            </button>
+            <button type="button" onClick={() => setDuplicates([])}>
+              Don’t add
+            </button>
+          </div>
+        </div>
+      ) : (
+        <div className="form-actions">
+          <button type="submit" className="button-primary" disabled={create.isPending}>
+            {create.isPending ? 'Saving…' : 'Add application'}
+          </button>
+        </div>
+      )}
+    </form>
+  );
+}

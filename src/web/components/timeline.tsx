@@ -1,0 +1,317 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { type FormEvent, useState } from 'react';
+import type { Contact } from '../../core/contact.js';
+import type { FieldIssue } from '../../core/errors.js';
+import {
+  type Channel,
+  channels,
+  eventCreateSchema,
+  type Sentiment,
+  sentiments,
+  type TimelineEvent,
+} from '../../core/event.js';
+import type { Interview } from '../../core/interview.js';
+import { describeStage, stageLabels } from '../../core/pipeline.js';
+import type { EventCreateInput } from '../api-client.js';
+import { describeError, isApiError } from '../api-error.js';
+import { issuesOutside, validateWith } from '../field-issues.js';
+import { useApi } from '../hooks/use-api.js';
+import { channelLabels, roundLabels, sentimentLabels } from '../labels.js';
+import { refreshAfterChange, useUserClock } from '../queries.js';
+import { formatDateTime, formatLocalDate, todayIn, zonedToInstant } from '../zoned-time.js';
+import { Field, FormErrors } from './field.js';
+
+type TimelineProps = {
+  readonly applicationId: string;
+  readonly events: readonly TimelineEvent[];
+  readonly interviews: readonly Interview[];
+  readonly contacts: readonly Contact[];
+};
+
+/** Every event on the application, newest first, and a form to add notes, messages and replies. */
+export function Timeline({ applicationId, events, interviews, contacts }: TimelineProps) {
+  const { timeZone, locale } = useUserClock();
+  const interviewsById = new Map(interviews.map((i) => [i.id, i]));
+  const contactsById = new Map(contacts.map((c) => [c.id, c]));
+  const newestFirst = [...events].sort((a, b) =>
+    a.occurredAt === b.occurredAt
+      ? a.createdAt < b.createdAt
+        ? 1
+        : -1
+      : a.occurredAt < b.occurredAt
+        ? 1
+        : -1,
+  );
+  return (
+    <div className="timeline">
+      <AddEventForm applicationId={applicationId} contacts={contacts} />
+      <ol className="timeline-list">
+        {newestFirst.map((event) => (
+          <li key={event.id} className={`timeline-item timeline-${event.kind}`}>
+            <time dateTime={event.occurredAt} className="muted small">
+              {formatDateTime(event.occurredAt, timeZone, locale)}
+            </time>
+            <EventText
+              event={event}
+              interview={event.kind === 'interview' ? interviewsById.get(event.interviewId) : undefined}
+              contactName={
+                'contactId' in event && event.contactId ? contactsById.get(event.contactId)?.name : undefined
+              }
+              locale={locale}
+            />
+          </li>
+        ))}
+      </ol>
+    </div>
+  );
+}
+
+type EventTextProps = {
+  readonly event: TimelineEvent;
+  readonly interview: Interview | undefined;
+  readonly contactName: string | undefined;
+  readonly locale: string;
+};
+
+function EventText({ event, interview, contactName, locale }: EventTextProps) {
+  switch (event.kind) {
+    case 'stage_change':
+      return (
+        <div>
+          <p>
+            {event.fromStage === null
+              ? `Added as ${stageLabels[event.toStage].toLowerCase()}`
+              : `Moved from ${stageLabels[event.fromStage].toLowerCase()} to ${describeStage(event)}`}
+          </p>
+          {event.note ? <p className="prose">{event.note}</p> : null}
+        </div>
+      );
+    case 'interview':
+      return <p>{interview ? `${roundLabels[interview.round]} interview` : 'Interview'}</p>;
+    case 'message_sent':
+      return (
+        <div>
+          <p>
+            Sent by {channelLabels[event.channel].toLowerCase()}
+            {contactName ? ` to ${contactName}` : ''}
+            {event.subject ? `: ${event.subject}` : ''}
+          </p>
+          {event.body ? <p className="prose">{event.body}</p> : null}
+        </div>
+      );
+    case 'reply_received':
+      return (
+        <div>
+          <p>
+            {sentimentLabels[event.sentiment]} reply by {channelLabels[event.channel].toLowerCase()}
+            {contactName ? ` from ${contactName}` : ''}
+            {event.newDecisionDate
+              ? `; new decision date ${formatLocalDate(event.newDecisionDate, locale)}`
+              : ''}
+          </p>
+          {event.summary ? <p className="prose">{event.summary}</p> : null}
+        </div>
+      );
+    case 'note':
+      return <p className="prose">{event.text}</p>;
+    case 'posting_change':
+      return (
+        <p>
+          Posting {event.change}
+          {event.detail ? `: ${event.detail}` : ''}
+        </p>
+      );
+  }
+}
+
+type Kind = 'note' | 'message_sent' | 'reply_received';
+
+const kindLabels: Readonly<Record<Kind, string>> = {
+  note: 'Note',
+  message_sent: 'Message I sent',
+  reply_received: 'Reply I received',
+};
+
+function AddEventForm({ applicationId, contacts }: { applicationId: string; contacts: readonly Contact[] }) {
+  const api = useApi();
+  const client = useQueryClient();
+  const { timeZone } = useUserClock();
+  const [kind, setKind] = useState<Kind>('note');
+  const [text, setText] = useState('');
+  const [subject, setSubject] = useState('');
+  const [channel, setChannel] = useState<Channel>('email');
+  const [sentiment, setSentiment] = useState<Sentiment>('neutral');
+  const [contactId, setContactId] = useState('');
+  const [newDecisionDate, setNewDecisionDate] = useState('');
+  const [date, setDate] = useState('');
+  const [issues, setIssues] = useState<FieldIssue[]>([]);
+  const [error, setError] = useState<string | null>(null);
+
+  const add = useMutation({
+    mutationFn: (input: EventCreateInput) => api.createEvent(input),
+    onSuccess: async () => {
+      setText('');
+      setSubject('');
+      setNewDecisionDate('');
+      setDate('');
+      await refreshAfterChange(client, applicationId);
+    },
+    onError: (e) => {
+      setError(describeError(e));
+      setIssues(isApiError(e) ? [...e.issues] : []);
+    },
+  });
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    const occurredAt = date ? { occurredAt: zonedToInstant(date, '12:00', timeZone) } : {};
+    const contact = contactId ? { contactId } : {};
+    const input: EventCreateInput =
+      kind === 'note'
+        ? { kind, applicationId, text, ...occurredAt }
+        : kind === 'message_sent'
+          ? {
+              kind,
+              applicationId,
+              channel,
+              subject: subject || null,
+              body: text || null,
+              ...contact,
+              ...occurredAt,
+            }
+          : {
+              kind,
+              applicationId,
+              channel,
+              sentiment,
+              summary: text || null,
+              newDecisionDate: newDecisionDate || null,
+              ...contact,
+              ...occurredAt,
+            };
+    const found = validateWith(eventCreateSchema, input);
+    setIssues(found);
+    setError(found.length > 0 ? 'Please check the fields marked below.' : null);
+    if (found.length === 0) add.mutate(input);
+  };
+
+  const textField = kind === 'note' ? 'text' : kind === 'message_sent' ? 'body' : 'summary';
+  return (
+    <form className="add-event" onSubmit={submit} noValidate>
+      <FormErrors
+        error={error}
+        issues={issuesOutside(issues, [
+          'kind',
+          'text',
+          'body',
+          'summary',
+          'subject',
+          'channel',
+          'sentiment',
+          'contactId',
+          'newDecisionDate',
+          'occurredAt',
+        ])}
+      />
+      <div className="field-row">
+        <Field label="Add to the timeline" name="kind" issues={issues}>
+          {(control) => (
+            <select {...control} value={kind} onChange={(e) => setKind(e.target.value as Kind)}>
+              {(Object.keys(kindLabels) as Kind[]).map((k) => (
+                <option key={k} value={k}>
+                  {kindLabels[k]}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        <Field label="On" name="occurredAt" issues={issues} hint="Leave empty for now">
+          {(control) => (
+            <input
+              {...control}
+              type="date"
+              max={todayIn(timeZone, new Date())}
+              value={date}
+              onChange={(e) => setDate(e.target.value)}
+            />
+          )}
+        </Field>
+      </div>
+      {kind !== 'note' ? (
+        <div className="field-row">
+          <Field label="By" name="channel" issues={issues}>
+            {(control) => (
+              <select {...control} value={channel} onChange={(e) => setChannel(e.target.value as Channel)}>
+                {channels.map((c) => (
+                  <option key={c} value={c}>
+                    {channelLabels[c]}
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
+          <Field label={kind === 'message_sent' ? 'To' : 'From'} name="contactId" issues={issues}>
+            {(control) => (
+              <select {...control} value={contactId} onChange={(e) => setContactId(e.target.value)}>
+                <option value="">Nobody in particular</option>
+                {contacts.map((c) => (
+                  <option key={c.id} value={c.id}>
+                    {c.name}
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
+        </div>
+      ) : null}
+      {kind === 'message_sent' ? (
+        <Field label="Subject" name="subject" issues={issues}>
+          {(control) => <input {...control} value={subject} onChange={(e) => setSubject(e.target.value)} />}
+        </Field>
+      ) : null}
+      {kind === 'reply_received' ? (
+        <div className="field-row">
+          <Field label="How did it sound?" name="sentiment" issues={issues}>
+            {(control) => (
+              <select
+                {...control}
+                value={sentiment}
+                onChange={(e) => setSentiment(e.target.value as Sentiment)}
+              >
+                {sentiments.map((s) => (
+                  <option key={s} value={s}>
+                    {sentimentLabels[s]}
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
+          <Field label="New decision date" name="newDecisionDate" issues={issues} hint="If they gave one">
+            {(control) => (
+              <input
+                {...control}
+                type="date"
+                value={newDecisionDate}
+                onChange={(e) => setNewDecisionDate(e.target.value)}
+              />
+            )}
+          </Field>
+        </div>
+      ) : null}
+      <Field
+        label={kind === 'note' ? 'Note' : kind === 'message_sent' ? 'Message' : 'What they said'}
+        name={textField}
+        issues={issues}
+      >
+        {(control) => (
+          <textarea {...control} rows={3} value={text} onChange={(e) => setText(e.target.value)} />
+        )}
+      </Field>
+      <div className="form-actions">
+        <button type="submit" disabled={add.isPending}>
+          {add.isPending ? 'Adding…' : 'Add'}
+        </button>
+      </div>
+    </form>
+  );
+}

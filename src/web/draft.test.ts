@@ -1,0 +1,53 @@
+import { describe, expect, it } from 'vitest';
+import { buildMailto, formatDraftForClipboard, isMailtoLink, readDraftResponse } from './draft.js';
+
+describe('draft', () => {
+  it('reads a draft and keeps its mailto link', () => {
+    const draft = readDraftResponse({
+      subject: 'Thank you',
+      body: 'Hi Ana',
+      mailto: 'mailto:ana@example.com?subject=Thank%20you',
+      missingFields: ['interview.topics', 3],
+    });
+    expect(draft).toEqual({
+      subject: 'Thank you',
+      body: 'Hi Ana',
+      to: null,
+      mailto: 'mailto:ana@example.com?subject=Thank%20you',
+      missingFields: ['interview.topics'],
+      canSend: false,
+    });
+  });
+
+  it('drops a link that is not a mailto link, so it can never run script', () => {
+    for (const mailto of ['javascript:alert(1)', ' mailto:x', 'data:text/html,hi', 'mailto:a\nb']) {
+      expect(readDraftResponse({ subject: '', body: '', mailto })?.mailto, mailto).toBeNull();
+      expect(isMailtoLink(mailto), mailto).toBe(false);
+    }
+  });
+
+  it('refuses a body that is not a draft', () => {
+    expect(readDraftResponse(null)).toBeNull();
+    expect(readDraftResponse({ subject: 1, body: 'x' })).toBeNull();
+  });
+
+  it('puts the subject above the body on the clipboard', () => {
+    expect(formatDraftForClipboard({ subject: 'Hello', body: 'Body' })).toBe('Subject: Hello\n\nBody');
+    expect(formatDraftForClipboard({ subject: '', body: 'Body' })).toBe('Body');
+  });
+
+  it('builds a mailto link where line breaks and ampersands cannot add headers or parameters', () => {
+    const link = buildMailto(
+      'ana@example.com',
+      'Hi\r\nBcc: evil@example.com',
+      'a&cc=evil@example.com\nline 2',
+    );
+    expect(link).toBe(
+      'mailto:ana@example.com?subject=Hi%0D%0ABcc%3A%20evil%40example.com&body=a%26cc%3Devil%40example.com%0Aline%202',
+    );
+    const url = new URL(link);
+    expect([...url.searchParams.keys()]).toEqual(['subject', 'body']);
+    expect(url.searchParams.get('subject')).toBe('Hi\r\nBcc: evil@example.com');
+    expect(isMailtoLink(link)).toBe(true);
+  });
+});

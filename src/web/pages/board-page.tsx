@@ -1,0 +1,452 @@
+import { type DragEvent, useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import type { Application } from '../../core/application.js';
+import {
+  activeStages,
+  type Outcome,
+  outcomeLabels,
+  outcomes,
+  type Stage,
+  stageLabels,
+  stages,
+} from '../../core/pipeline.js';
+import { describeError } from '../api-error.js';
+import {
+  allTags,
+  countByStage,
+  emptyTableFilter,
+  filterApplications,
+  groupByStage,
+  isRejection,
+  type SortOrder,
+  sortApplications,
+  type TableFilter,
+  type TableSortKey,
+  tableSortKeys,
+  tableSortLabels,
+} from '../board-model.js';
+import { BoardCard, dragType } from '../components/board-card.js';
+import { EndApplicationDialog } from '../components/end-application-dialog.js';
+import { Link } from '../components/link.js';
+import { StageBadge } from '../components/stage-badge.js';
+import { useAppDialogs } from '../hooks/use-app-dialogs.js';
+import { setSearchParams, useLocation } from '../hooks/use-location.js';
+import { useMoveApplication } from '../hooks/use-move-application.js';
+import { useApplications, useUserClock } from '../queries.js';
+import { applicationPath } from '../router.js';
+import { formatDate } from '../zoned-time.js';
+
+const hideRejectionsKey = 'hearback.board.hideRejections';
+
+function readHideRejections(): boolean {
+  try {
+    return window.localStorage.getItem(hideRejectionsKey) === '1';
+  } catch {
+    return false;
+  }
+}
+
+type View = 'board' | 'table';
+
+/** After a keyboard move, focus goes to the card once it shows in the column it moved to. */
+type FocusRequest = { readonly id: string; readonly stage: Stage };
+
+/** The board of applications by stage, and the same applications as a sortable, filterable table. */
+export function BoardPage() {
+  const location = useLocation();
+  const params = useMemo(() => new URLSearchParams(location.search), [location.search]);
+  const view: View = params.get('view') === 'table' ? 'table' : 'board';
+  const q = params.get('q') ?? '';
+  const applications = useApplications();
+  const { openQuickAdd } = useAppDialogs();
+  const [hideRejections, setHideRejections] = useState(readHideRejections);
+  const [ending, setEnding] = useState<Application | null>(null);
+  const [focusRequest, setFocusRequest] = useState<FocusRequest | null>(null);
+  const move = useMoveApplication();
+
+  const setParam = (key: string, value: string | null) => {
+    const next = new URLSearchParams(location.search);
+    if (value === null || value === '') next.delete(key);
+    else next.set(key, value);
+    setSearchParams(next);
+  };
+
+  const toggleHideRejections = (value: boolean) => {
+    setHideRejections(value);
+    try {
+      window.localStorage.setItem(hideRejectionsKey, value ? '1' : '0');
+    } catch {
+      // Private windows may refuse storage; the toggle still works for this visit.
+    }
+  };
+
+  const requestMove = useCallback(
+    (application: Application, stage: Stage) => {
+      setFocusRequest({ id: application.id, stage });
+      if (stage === 'ended') {
+        setEnding(application);
+        return;
+      }
+      if (stage === application.stage) return;
+      move.mutate({ application, stage });
+    },
+    [move.mutate],
+  );
+  const clearFocus = useCallback(() => setFocusRequest(null), []);
+
+  const all = applications.data ?? [];
+  const searched = useMemo(() => filterApplications(all, { ...emptyTableFilter, q }), [all, q]);
+
+  return (
+    <div className="page page-wide">
+      <div className="page-heading">
+        <h1 tabIndex={-1}>Board</h1>
+        <fieldset className="segmented">
+          <legend className="visually-hidden">View</legend>
+          <button type="button" aria-pressed={view === 'board'} onClick={() => setParam('view', null)}>
+            Board
+          </button>
+          <button type="button" aria-pressed={view === 'table'} onClick={() => setParam('view', 'table')}>
+            Table
+          </button>
+        </fieldset>
+      </div>
+      <div className="toolbar">
+        <div className="search">
+          <label htmlFor="application-search" className="visually-hidden">
+            Search applications
+          </label>
+          <input
+            id="application-search"
+            type="search"
+            placeholder="Search title, company, tags, notes"
+            value={q}
+            aria-keyshortcuts="/"
+            onChange={(e) => setParam('q', e.target.value)}
+          />
+        </div>
+        <label className="choice">
+          <input
+            type="checkbox"
+            checked={hideRejections}
+            onChange={(e) => toggleHideRejections(e.target.checked)}
+          />
+          <span>Hide rejections</span>
+        </label>
+        <p className="muted toolbar-count" aria-live="polite">
+          {applications.data
+            ? q
+              ? `${searched.length} of ${all.length} applications match`
+              : `${all.length} application${all.length === 1 ? '' : 's'}`
+            : ''}
+        </p>
+      </div>
+      <p id="board-move-help" className="visually-hidden">
+        Use the left and right arrow keys to move to the previous or next stage, or press Enter to choose a
+        stage.
+      </p>
+      {applications.isError ? (
+        <p className="form-errors" role="alert">
+          {describeError(applications.error)}
+        </p>
+      ) : null}
+      {applications.isPending ? (
+        <div className="placeholder board-placeholder" aria-busy="true">
+          Loading applications…
+        </div>
+      ) : all.length === 0 ? (
+        <section className="empty-state">
+          <h2>No applications yet</h2>
+          <p>Add the jobs you have applied to and they appear here, one column per stage.</p>
+          <button type="button" className="button-primary" onClick={openQuickAdd}>
+            Add an application
+          </button>
+        </section>
+      ) : view === 'board' ? (
+        <BoardColumns
+          applications={searched}
+          hideRejections={hideRejections}
+          isSearching={q.trim() !== ''}
+          onMove={requestMove}
+          focusRequest={focusRequest}
+          onFocused={clearFocus}
+        />
+      ) : (
+        <ApplicationsTable
+          applications={searched}
+          hideRejections={hideRejections}
+          params={params}
+          setParam={setParam}
+        />
+      )}
+      <EndApplicationDialog application={ending} onClose={() => setEnding(null)} />
+    </div>
+  );
+}
+
+type BoardColumnsProps = {
+  readonly applications: readonly Application[];
+  readonly hideRejections: boolean;
+  readonly isSearching: boolean;
+  readonly onMove: (application: Application, stage: Stage) => void;
+  readonly focusRequest: FocusRequest | null;
+  readonly onFocused: () => void;
+};
+
+function BoardColumns({
+  applications,
+  hideRejections,
+  isSearching,
+  onMove,
+  focusRequest,
+  onFocused,
+}: BoardColumnsProps) {
+  const { timeZone, locale } = useUserClock();
+  const [isEndedOpen, setEndedOpen] = useState(false);
+  const [dropTarget, setDropTarget] = useState<Stage | null>(null);
+  const columns = useMemo(
+    () => groupByStage(applications, { hideRejections }),
+    [applications, hideRejections],
+  );
+  const counts = useMemo(
+    () => countByStage(applications, { hideRejections }),
+    [applications, hideRejections],
+  );
+  const byId = useMemo(() => new Map(applications.map((a) => [a.id, a])), [applications]);
+  const showEnded = isEndedOpen || isSearching;
+  const endedToggle = useRef<HTMLButtonElement>(null);
+
+  // An application ended from the keyboard lands in the collapsed Ended column: focus its toggle instead.
+  useEffect(() => {
+    if (focusRequest?.stage !== 'ended' || showEnded) return;
+    if (byId.get(focusRequest.id)?.stage !== 'ended') return;
+    endedToggle.current?.focus();
+    onFocused();
+  }, [focusRequest, showEnded, byId, onFocused]);
+
+  const dropProps = (stage: Stage) => ({
+    onDragOver: (event: DragEvent<HTMLElement>) => {
+      if (!event.dataTransfer.types.includes(dragType)) return;
+      event.preventDefault();
+      event.dataTransfer.dropEffect = 'move';
+      if (dropTarget !== stage) setDropTarget(stage);
+    },
+    onDragLeave: (event: DragEvent<HTMLElement>) => {
+      if (!event.currentTarget.contains(event.relatedTarget as Node | null)) setDropTarget(null);
+    },
+    onDrop: (event: DragEvent<HTMLElement>) => {
+      event.preventDefault();
+      setDropTarget(null);
+      const application = byId.get(event.dataTransfer.getData(dragType));
+      if (application && (application.stage !== stage || stage === 'ended')) onMove(application, stage);
+    },
+  });
+
+  const dateLabel = (application: Application): string | null => {
+    if (application.stage === 'ended')
+      return application.endedAt ? formatDate(application.endedAt, timeZone, locale) : null;
+    if (application.appliedAt) return `Applied ${formatDate(application.appliedAt, timeZone, locale)}`;
+    return `Saved ${formatDate(application.createdAt, timeZone, locale)}`;
+  };
+
+  const cards = (stage: Stage) => (
+    <ul className="card-list">
+      {columns[stage].map((application) => (
+        <BoardCard
+          key={application.id}
+          application={application}
+          onMove={onMove}
+          shouldFocus={focusRequest?.id === application.id && focusRequest.stage === application.stage}
+          onFocused={onFocused}
+          dateLabel={dateLabel(application)}
+        />
+      ))}
+    </ul>
+  );
+
+  return (
+    <div className="board">
+      {activeStages.map((stage) => (
+        <section
+          key={stage}
+          className={`column${dropTarget === stage ? ' column-drop' : ''}`}
+          aria-labelledby={`column-${stage}`}
+          data-stage={stage}
+          {...dropProps(stage)}
+        >
+          <h2 id={`column-${stage}`} className="column-title">
+            {stageLabels[stage]} <span className="count">{counts[stage]}</span>
+          </h2>
+          {columns[stage].length === 0 ? <p className="column-empty muted">None</p> : cards(stage)}
+        </section>
+      ))}
+      <section
+        className={`column column-ended${dropTarget === 'ended' ? ' column-drop' : ''}${showEnded ? '' : ' column-collapsed'}`}
+        aria-labelledby="column-ended"
+        data-stage="ended"
+        {...dropProps('ended')}
+      >
+        <h2 id="column-ended" className="column-title">
+          {stageLabels.ended} <span className="count">{counts.ended}</span>
+        </h2>
+        {counts.hiddenRejections > 0 ? (
+          <p className="muted small">
+            {counts.hiddenRejections} rejection{counts.hiddenRejections === 1 ? '' : 's'} hidden
+          </p>
+        ) : null}
+        <button
+          ref={endedToggle}
+          type="button"
+          className="button-small"
+          aria-expanded={showEnded}
+          aria-controls="ended-cards"
+          disabled={isSearching}
+          onClick={() => setEndedOpen((open) => !open)}
+        >
+          {showEnded ? 'Hide ended' : 'Show ended'}
+        </button>
+        <div id="ended-cards" hidden={!showEnded}>
+          {showEnded ? (
+            columns.ended.length === 0 ? (
+              <p className="column-empty muted">None</p>
+            ) : (
+              cards('ended')
+            )
+          ) : null}
+        </div>
+        {showEnded ? null : <p className="drop-hint muted small">Drop a card here to end it</p>}
+      </section>
+    </div>
+  );
+}
+
+type ApplicationsTableProps = {
+  readonly applications: readonly Application[];
+  readonly hideRejections: boolean;
+  readonly params: URLSearchParams;
+  readonly setParam: (key: string, value: string | null) => void;
+};
+
+function ApplicationsTable({ applications, hideRejections, params, setParam }: ApplicationsTableProps) {
+  const { timeZone, locale } = useUserClock();
+  const sortParam = params.get('sort');
+  const sort: TableSortKey = tableSortKeys.includes(sortParam as TableSortKey)
+    ? (sortParam as TableSortKey)
+    : 'updatedAt';
+  const order: SortOrder = params.get('order') === 'asc' ? 'asc' : 'desc';
+  const stageParam = params.get('stage');
+  const outcomeParam = params.get('outcome');
+  const tagParam = params.get('tag');
+  const filter = useMemo<TableFilter>(
+    () => ({
+      ...emptyTableFilter,
+      stages: stages.includes(stageParam as Stage) ? [stageParam as Stage] : [],
+      outcome: outcomes.includes(outcomeParam as Outcome) ? (outcomeParam as Outcome) : null,
+      tag: tagParam,
+    }),
+    [stageParam, outcomeParam, tagParam],
+  );
+  const tags = useMemo(() => allTags(applications), [applications]);
+  const rows = useMemo(() => {
+    const visible = hideRejections ? applications.filter((a) => !isRejection(a)) : applications;
+    return sortApplications(filterApplications(visible, filter), sort, order);
+  }, [applications, hideRejections, filter, sort, order]);
+
+  const sortBy = (key: TableSortKey) => {
+    const next = new URLSearchParams(params);
+    next.set('sort', key);
+    next.set('order', key === sort && order === 'desc' ? 'asc' : 'desc');
+    setSearchParams(next);
+  };
+
+  const columns: readonly TableSortKey[] = [
+    'jobTitle',
+    'company',
+    'stage',
+    'priority',
+    'appliedAt',
+    'updatedAt',
+  ];
+  return (
+    <>
+      <div className="toolbar filters">
+        <label>
+          Stage{' '}
+          <select value={stageParam ?? ''} onChange={(e) => setParam('stage', e.target.value)}>
+            <option value="">All</option>
+            {stages.map((s) => (
+              <option key={s} value={s}>
+                {stageLabels[s]}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          Outcome{' '}
+          <select value={outcomeParam ?? ''} onChange={(e) => setParam('outcome', e.target.value)}>
+            <option value="">All</option>
+            {outcomes.map((o) => (
+              <option key={o} value={o}>
+                {outcomeLabels[o]}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          Tag{' '}
+          <select value={filter.tag ?? ''} onChange={(e) => setParam('tag', e.target.value)}>
+            <option value="">All</option>
+            {tags.map((t) => (
+              <option key={t} value={t}>
+                {t}
+              </option>
+            ))}
+          </select>
+        </label>
+        <p className="muted toolbar-count">{rows.length} shown</p>
+      </div>
+      <div className="table-scroll">
+        <table className="applications-table">
+          <caption className="visually-hidden">
+            Applications, sorted by {tableSortLabels[sort].toLowerCase()},{' '}
+            {order === 'asc' ? 'ascending' : 'descending'}
+          </caption>
+          <thead>
+            <tr>
+              {columns.map((key) => (
+                <th
+                  key={key}
+                  scope="col"
+                  aria-sort={key === sort ? (order === 'asc' ? 'ascending' : 'descending') : undefined}
+                >
+                  <button type="button" className="sort-button" onClick={() => sortBy(key)}>
+                    {tableSortLabels[key]}
+                    <span aria-hidden="true">{key === sort ? (order === 'asc' ? ' ▲' : ' ▼') : ''}</span>
+                  </button>
+                </th>
+              ))}
+              <th scope="col">Tags</th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((a) => (
+              <tr key={a.id}>
+                <td>
+                  <Link to={applicationPath(a.id)}>{a.jobTitle}</Link>
+                </td>
+                <td>{a.company.name}</td>
+                <td>
+                  <StageBadge application={a} />
+                </td>
+                <td>{a.priority}</td>
+                <td>{a.appliedAt ? formatDate(a.appliedAt, timeZone, locale) : '—'}</td>
+                <td>{formatDate(a.updatedAt, timeZone, locale)}</td>
+                <td>{a.tags.join(', ')}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+        {rows.length === 0 ? <p className="muted">No application matches.</p> : null}
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,148 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useMemo, useState } from 'react';
+import type { Contact } from '../../core/contact.js';
+import { describeError } from '../api-error.js';
+import { foldForSearch, searchWords } from '../board-model.js';
+import { ContactForm } from '../components/contact-form.js';
+import { Dialog } from '../components/dialog.js';
+import { ExternalLink } from '../components/external-link.js';
+import { useNotices } from '../components/notices.js';
+import { useApi } from '../hooks/use-api.js';
+import { roleLabels } from '../labels.js';
+import { queryKeys, useCompanies, useContacts } from '../queries.js';
+
+/** Everyone met along the way: recruiters, hiring managers, interviewers, referrals. */
+export function ContactsPage() {
+  const contacts = useContacts();
+  const companies = useCompanies();
+  const api = useApi();
+  const client = useQueryClient();
+  const { notify } = useNotices();
+  const [q, setQ] = useState('');
+  const [editing, setEditing] = useState<Contact | 'new' | null>(null);
+  const companyNames = useMemo(
+    () => new Map((companies.data ?? []).map((c) => [c.id, c.name])),
+    [companies.data],
+  );
+  const shown = useMemo(() => {
+    const words = searchWords(q);
+    return (contacts.data ?? []).filter((c) => {
+      const text = foldForSearch(
+        [
+          c.name,
+          c.email ?? '',
+          c.phone ?? '',
+          c.notes,
+          c.companyId ? (companyNames.get(c.companyId) ?? '') : '',
+        ].join('\n'),
+      );
+      return words.every((w) => text.includes(w));
+    });
+  }, [contacts.data, q, companyNames]);
+  const remove = useMutation({
+    mutationFn: (contact: Contact) => api.deleteContact(contact.id),
+    onSuccess: async (_r, contact) => {
+      notify(`Deleted ${contact.name}`);
+      await client.invalidateQueries({ queryKey: queryKeys.contacts });
+    },
+    onError: (e) => notify(`Could not delete: ${describeError(e)}`),
+  });
+
+  return (
+    <div className="page">
+      <div className="page-heading">
+        <h1 tabIndex={-1}>Contacts</h1>
+        <button type="button" className="button-primary" onClick={() => setEditing('new')}>
+          Add contact
+        </button>
+      </div>
+      <div className="toolbar">
+        <div className="search">
+          <label htmlFor="contact-search" className="visually-hidden">
+            Search contacts
+          </label>
+          <input
+            id="contact-search"
+            type="search"
+            placeholder="Search name, company, email, notes"
+            value={q}
+            onChange={(e) => setQ(e.target.value)}
+          />
+        </div>
+      </div>
+      {contacts.isError ? (
+        <p className="form-errors" role="alert">
+          {describeError(contacts.error)}
+        </p>
+      ) : null}
+      {contacts.isPending ? (
+        <div className="placeholder" aria-busy="true">
+          Loading contacts…
+        </div>
+      ) : (contacts.data ?? []).length === 0 ? (
+        <section className="empty-state">
+          <h2>No contacts yet</h2>
+          <p>
+            Interviewers you log with an interview appear here. You can also add recruiters and referrals.
+          </p>
+        </section>
+      ) : (
+        <div className="table-scroll">
+          <table>
+            <caption className="visually-hidden">Contacts</caption>
+            <thead>
+              <tr>
+                <th scope="col">Name</th>
+                <th scope="col">Role</th>
+                <th scope="col">Company</th>
+                <th scope="col">Email</th>
+                <th scope="col">Phone</th>
+                <th scope="col">
+                  <span className="visually-hidden">Actions</span>
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {shown.map((c) => (
+                <tr key={c.id}>
+                  <td>{c.profileUrl ? <ExternalLink href={c.profileUrl}>{c.name}</ExternalLink> : c.name}</td>
+                  <td>{roleLabels[c.role]}</td>
+                  <td>{c.companyId ? (companyNames.get(c.companyId) ?? '') : ''}</td>
+                  <td className="break">{c.email ?? ''}</td>
+                  <td>{c.phone ?? ''}</td>
+                  <td className="row-actions">
+                    <button type="button" className="button-small" onClick={() => setEditing(c)}>
+                      Edit<span className="visually-hidden"> {c.name}</span>
+                    </button>
+                    <button
+                      type="button"
+                      className="button-small"
+                      onClick={() => {
+                        if (window.confirm(`Delete ${c.name}?`)) remove.mutate(c);
+                      }}
+                    >
+                      Delete<span className="visually-hidden"> {c.name}</span>
+                    </button>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          {shown.length === 0 ? <p className="muted">No contact matches.</p> : null}
+        </div>
+      )}
+      <Dialog
+        open={editing !== null}
+        title={editing === 'new' ? 'Add a contact' : 'Edit contact'}
+        onClose={() => setEditing(null)}
+      >
+        {editing !== null ? (
+          <ContactForm
+            {...(editing === 'new' ? {} : { contact: editing })}
+            onSaved={() => setEditing(null)}
+          />
+        ) : null}
+      </Dialog>
+    </div>
+  );
+}

@@ -1,0 +1,236 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { type FormEvent, useMemo, useState } from 'react';
+import type { FieldIssue } from '../../core/errors.js';
+import { type Settings, settingsUpdateSchema } from '../../core/settings.js';
+import type { SettingsUpdateInput } from '../api-client.js';
+import { describeError, isApiError } from '../api-error.js';
+import { Field, FormErrors } from '../components/field.js';
+import { useNotices } from '../components/notices.js';
+import { issuesOutside, validateWith } from '../field-issues.js';
+import { useApi } from '../hooks/use-api.js';
+import { weekdayLabels } from '../labels.js';
+import { queryKeys, refreshAfterChange, useSettings } from '../queries.js';
+import { knownTimeZones } from '../zoned-time.js';
+
+/** Every two-letter region code this browser can name, for the country picker. */
+function countryOptions(locale: string): { code: string; name: string }[] {
+  let names: Intl.DisplayNames;
+  try {
+    names = new Intl.DisplayNames([locale, 'en'], { type: 'region' });
+  } catch {
+    names = new Intl.DisplayNames(['en'], { type: 'region' });
+  }
+  const letters = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ';
+  const options: { code: string; name: string }[] = [];
+  for (const a of letters) {
+    for (const b of letters) {
+      const code = `${a}${b}`;
+      const name = names.of(code);
+      if (name && name !== code) options.push({ code, name });
+    }
+  }
+  return options.sort((x, y) => x.name.localeCompare(y.name));
+}
+
+export function SettingsPage() {
+  const settings = useSettings();
+  return (
+    <div className="page page-narrow">
+      <h1 tabIndex={-1}>Settings</h1>
+      {settings.isError ? (
+        <p className="form-errors" role="alert">
+          {describeError(settings.error)}
+        </p>
+      ) : null}
+      {settings.data ? (
+        <SettingsForm settings={settings.data} />
+      ) : (
+        <div className="placeholder" aria-busy="true">
+          Loading settings…
+        </div>
+      )}
+      <section className="panel" aria-labelledby="playbook-title">
+        <h2 id="playbook-title">Follow-up playbook</h2>
+        <p>
+          Coming with the follow-up engine: change how long hearback waits before each step (thank-you within
+          a day, first follow-up a week later, check-ins), which channel it suggests, and turn steps off or
+          add your own. Until then the defaults apply.
+        </p>
+      </section>
+      <section className="panel" aria-labelledby="templates-title">
+        <h2 id="templates-title">Message templates</h2>
+        <p>
+          Coming with drafts: edit the thank-you, follow-up, check-in, closing and feedback-request templates,
+          with merge fields such as the interviewer’s name and what you discussed, and preview them.
+        </p>
+      </section>
+      <section className="panel" aria-labelledby="smtp-title">
+        <h2 id="smtp-title">Sending email</h2>
+        <p>
+          Coming with drafts: connect your own mail server (SMTP) so hearback can send a draft for you and
+          record it on the timeline. Nothing is ever sent without your click. Until then, copy a draft or open
+          it in your mail app.
+        </p>
+      </section>
+      <section className="panel" aria-labelledby="backup-title">
+        <h2 id="backup-title">Backup</h2>
+        <p>Download everything you have entered as one JSON file. Restore it with the command line.</p>
+        <a className="button" href="/api/backup" download="hearback-backup.json">
+          Download a backup
+        </a>
+      </section>
+    </div>
+  );
+}
+
+const shown = ['timeZone', 'country', 'region', 'workingDays', 'locale', 'name', 'email'];
+
+function SettingsForm({ settings }: { settings: Settings }) {
+  const api = useApi();
+  const client = useQueryClient();
+  const { notify } = useNotices();
+  const [timeZone, setTimeZone] = useState(settings.timeZone);
+  const [country, setCountry] = useState(settings.country ?? '');
+  const [region, setRegion] = useState(settings.region ?? '');
+  const [workingDays, setWorkingDays] = useState<number[]>([...settings.workingDays]);
+  const [locale, setLocale] = useState(settings.locale);
+  const [name, setName] = useState(settings.name ?? '');
+  const [email, setEmail] = useState(settings.email ?? '');
+  const [issues, setIssues] = useState<FieldIssue[]>([]);
+  const [error, setError] = useState<string | null>(null);
+  const zones = useMemo(() => knownTimeZones(timeZone), [timeZone]);
+  const countries = useMemo(() => countryOptions(settings.locale), [settings.locale]);
+
+  const save = useMutation({
+    mutationFn: (input: SettingsUpdateInput) => api.updateSettings(input),
+    onSuccess: async (saved) => {
+      client.setQueryData(queryKeys.settings, saved);
+      notify('Settings saved; follow-up dates use them from now on');
+      await refreshAfterChange(client);
+    },
+    onError: (e) => {
+      setError(describeError(e));
+      setIssues(isApiError(e) ? [...e.issues] : []);
+    },
+  });
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    const input: SettingsUpdateInput = {
+      timeZone,
+      country: country || null,
+      region: region.trim() ? region.trim().toUpperCase() : null,
+      workingDays: [...workingDays].sort((a, b) => a - b),
+      locale,
+      name: name.trim() ? name : null,
+      email: email.trim() ? email.trim() : null,
+    };
+    const found = validateWith(settingsUpdateSchema, input);
+    setIssues(found);
+    setError(found.length > 0 ? 'Please check the fields marked below.' : null);
+    if (found.length === 0) save.mutate(input);
+  };
+
+  const dayMessages = issues.filter((i) => i.field === 'workingDays' || i.field.startsWith('workingDays.'));
+  return (
+    <form onSubmit={submit} noValidate className="panel">
+      <h2>Your calendar</h2>
+      <p className="muted">
+        Follow-ups fall on your working days, in your time zone, and skip public holidays.
+      </p>
+      <FormErrors error={error} issues={issuesOutside(issues, shown)} />
+      <Field label="Time zone" name="timeZone" issues={issues}>
+        {(control) => (
+          <select {...control} value={timeZone} onChange={(e) => setTimeZone(e.target.value)}>
+            {zones.map((z) => (
+              <option key={z} value={z}>
+                {z}
+              </option>
+            ))}
+          </select>
+        )}
+      </Field>
+      <div className="field-row">
+        <Field label="Country" name="country" issues={issues} hint="Its public holidays are days off">
+          {(control) => (
+            <select {...control} value={country} onChange={(e) => setCountry(e.target.value)}>
+              <option value="">None (no public holidays)</option>
+              {countries.map((c) => (
+                <option key={c.code} value={c.code}>
+                  {c.name} ({c.code})
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        <Field
+          label="State or region"
+          name="region"
+          issues={issues}
+          hint="A code such as CA, NY or ON; optional"
+        >
+          {(control) => (
+            <input {...control} value={region} maxLength={3} onChange={(e) => setRegion(e.target.value)} />
+          )}
+        </Field>
+      </div>
+      <fieldset
+        className="weekdays"
+        aria-describedby={dayMessages.length > 0 ? 'working-days-error' : undefined}
+      >
+        <legend>Working days</legend>
+        <div className="weekday-options">
+          {weekdayLabels.map((label, index) => {
+            const day = index + 1;
+            return (
+              <label key={label} className="choice">
+                <input
+                  type="checkbox"
+                  checked={workingDays.includes(day)}
+                  onChange={(e) =>
+                    setWorkingDays((days) =>
+                      e.target.checked ? [...days, day] : days.filter((d) => d !== day),
+                    )
+                  }
+                />
+                <span>{label}</span>
+              </label>
+            );
+          })}
+        </div>
+        {dayMessages.length > 0 ? (
+          <p className="field-error" id="working-days-error">
+            {dayMessages.map((m) => m.message).join('; ')}
+          </p>
+        ) : null}
+      </fieldset>
+      <Field label="Language and format" name="locale" issues={issues} hint="A locale such as en-US or de-DE">
+        {(control) => <input {...control} value={locale} onChange={(e) => setLocale(e.target.value)} />}
+      </Field>
+      <h2>You</h2>
+      <div className="field-row">
+        <Field label="Your name" name="name" issues={issues} hint="Signs your drafts">
+          {(control) => (
+            <input {...control} value={name} autoComplete="name" onChange={(e) => setName(e.target.value)} />
+          )}
+        </Field>
+        <Field label="Your email" name="email" issues={issues}>
+          {(control) => (
+            <input
+              {...control}
+              type="email"
+              autoComplete="email"
+              value={email}
+              onChange={(e) => setEmail(e.target.value)}
+            />
+          )}
+        </Field>
+      </div>
+      <div className="form-actions">
+        <button type="submit" className="button-primary" disabled={save.isPending}>
+          {save.isPending ? 'Saving…' : 'Save settings'}
+        </button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,192 @@
+import { useMemo, useState } from 'react';
+import type { FollowUp } from '../../core/follow-up.js';
+import type { Interview } from '../../core/interview.js';
+import { describeError } from '../api-error.js';
+import { Dialog } from '../components/dialog.js';
+import { DraftDialog } from '../components/draft-dialog.js';
+import { FollowUpCard } from '../components/follow-up-card.js';
+import { Link } from '../components/link.js';
+import { useNotices } from '../components/notices.js';
+import { PostInterviewPrompt } from '../components/post-interview-prompt.js';
+import { useAppDialogs } from '../hooks/use-app-dialogs.js';
+import { roundLabels } from '../labels.js';
+import { useApplications, useInterviews, useToday, useUserClock } from '../queries.js';
+import { applicationPath } from '../router.js';
+import { countTodayItems, type TodayGroup, todayGroups } from '../today-view.js';
+import { formatDate, formatDateTime } from '../zoned-time.js';
+
+const groupTitles: Readonly<Record<TodayGroup, string>> = {
+  overdue: 'Overdue',
+  today: 'Due today',
+  week: 'This week',
+};
+
+const groupEmpty: Readonly<Record<TodayGroup, string>> = {
+  overdue: 'Nothing overdue.',
+  today: 'Nothing due today.',
+  week: 'Nothing else due in the next seven days.',
+};
+
+/** Past interviews from the last two weeks whose "how did it go" is still unanswered. */
+const debriefWindowMs = 14 * 86_400_000;
+
+/** Home: what to do today, and for a new user, how to start. */
+export function TodayPage() {
+  const today = useToday();
+  const applications = useApplications();
+  const interviews = useInterviews();
+  const { timeZone, locale } = useUserClock();
+  const { openQuickAdd } = useAppDialogs();
+  const { notify } = useNotices();
+  const [draftStep, setDraftStep] = useState<FollowUp | null>(null);
+  const [debriefing, setDebriefing] = useState<Interview | null>(null);
+
+  const applicationsById = useMemo(
+    () => new Map((applications.data ?? []).map((a) => [a.id, a])),
+    [applications.data],
+  );
+  const toDebrief = useMemo(() => {
+    const now = Date.now();
+    return (interviews.data ?? [])
+      .filter((i) => {
+        const ended = Date.parse(i.endsAt);
+        return ended <= now && now - ended < debriefWindowMs && i.topics === '' && i.selfRating === null;
+      })
+      .filter((i) => applicationsById.get(i.applicationId)?.stage !== 'ended')
+      .sort((a, b) => (a.endsAt < b.endsAt ? 1 : -1));
+  }, [interviews.data, applicationsById]);
+
+  const isLoading = today.isPending || applications.isPending;
+  const isNewUser = applications.data !== undefined && applications.data.length === 0;
+
+  return (
+    <div className="page">
+      <div className="page-heading">
+        <h1 tabIndex={-1}>Today</h1>
+        <p className="muted">{formatDate(new Date().toISOString(), timeZone, locale)}</p>
+      </div>
+      {today.isError ? (
+        <p className="form-errors" role="alert">
+          {describeError(today.error)}
+        </p>
+      ) : null}
+      {isLoading ? (
+        <div className="placeholder" aria-busy="true">
+          Loading what is due…
+        </div>
+      ) : isNewUser ? (
+        <section className="empty-state" aria-labelledby="welcome-title">
+          <h2 id="welcome-title">Welcome to hearback</h2>
+          <p>hearback tells you each morning whom to thank, call or nudge about your job applications.</p>
+          <ol>
+            <li>
+              <strong>Add the jobs you have applied to</strong>, or want to: paste the posting’s link or fill
+              in the company and job title.
+            </li>
+            <li>
+              <strong>Log each interview</strong> with who interviewed you and when they said they would
+              decide.
+            </li>
+            <li>
+              <strong>Come back here</strong>: thank-you notes, follow-ups and check-ins appear on the day
+              they are due, with a draft ready to send.
+            </li>
+          </ol>
+          <div className="form-actions">
+            <button type="button" className="button-primary" onClick={openQuickAdd}>
+              Add your first application
+            </button>
+          </div>
+          <p className="hint">
+            Tip: press <kbd>n</kbd> to add an application and <kbd>i</kbd> to log an interview from any page;{' '}
+            <kbd>?</kbd> lists every shortcut.
+          </p>
+        </section>
+      ) : today.data ? (
+        <>
+          {toDebrief.length > 0 ? (
+            <section className="today-group" aria-labelledby="debrief-title">
+              <h2 id="debrief-title">How did it go?</h2>
+              <ul className="plain-list">
+                {toDebrief.map((interview) => {
+                  const application = applicationsById.get(interview.applicationId);
+                  return (
+                    <li key={interview.id} className="debrief">
+                      <span>
+                        {roundLabels[interview.round]} interview
+                        {application ? (
+                          <>
+                            {' '}
+                            for{' '}
+                            <Link to={applicationPath(application.id)}>
+                              {application.jobTitle} — {application.company.name}
+                            </Link>
+                          </>
+                        ) : null}
+                        ,{' '}
+                        <time dateTime={interview.startsAt}>
+                          {formatDateTime(interview.startsAt, timeZone, locale)}
+                        </time>
+                      </span>
+                      <button type="button" onClick={() => setDebriefing(interview)}>
+                        Tell hearback
+                        <span className="visually-hidden"> how the interview went</span>
+                      </button>
+                    </li>
+                  );
+                })}
+              </ul>
+            </section>
+          ) : null}
+          {countTodayItems(today.data) === 0 ? (
+            <section className="empty-state" aria-labelledby="all-clear-title">
+              <h2 id="all-clear-title">Nothing to do this week</h2>
+              <p>
+                Follow-ups appear here when they are due. Log an interview (<kbd>i</kbd>) and hearback plans
+                the thank-you notes and the follow-up; add applications (<kbd>n</kbd>) and it plans check-ins.
+              </p>
+            </section>
+          ) : (
+            todayGroups.map((group) => {
+              const items = today.data[group];
+              return (
+                <section
+                  key={group}
+                  className={`today-group today-${group}`}
+                  aria-labelledby={`today-${group}-title`}
+                >
+                  <h2 id={`today-${group}-title`}>
+                    {groupTitles[group]} <span className="count">{items.length}</span>
+                  </h2>
+                  {items.length === 0 ? (
+                    <p className="muted">{groupEmpty[group]}</p>
+                  ) : (
+                    <ul className="plain-list follow-up-list">
+                      {items.map((item) => (
+                        <li key={item.step.id}>
+                          <FollowUpCard item={item} showApplication onOpenDraft={setDraftStep} />
+                        </li>
+                      ))}
+                    </ul>
+                  )}
+                </section>
+              );
+            })
+          )}
+        </>
+      ) : null}
+      <DraftDialog step={draftStep} onClose={() => setDraftStep(null)} />
+      <Dialog open={debriefing !== null} title="How did it go?" onClose={() => setDebriefing(null)}>
+        {debriefing ? (
+          <PostInterviewPrompt
+            interview={debriefing}
+            onDone={(saved) => {
+              if (saved) notify('Saved how the interview went');
+              setDebriefing(null);
+            }}
+          />
+        ) : null}
+      </Dialog>
+    </div>
+  );
+}

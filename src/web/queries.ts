@@ -1,0 +1,116 @@
+import { type QueryClient, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { Application } from '../core/application.js';
+import type { Settings } from '../core/settings.js';
+import { useApi } from './hooks/use-api.js';
+
+/** Every cached query's key in one place, so a change can name exactly what it makes stale. */
+export const queryKeys = {
+  applications: ['applications'] as const,
+  application: (id: string) => ['application', id] as const,
+  timeline: (id: string) => ['timeline', id] as const,
+  interviews: (applicationId?: string) => ['interviews', applicationId ?? 'all'] as const,
+  followUps: (applicationId?: string) => ['follow-ups', applicationId ?? 'all'] as const,
+  contacts: ['contacts'] as const,
+  companies: ['companies'] as const,
+  settings: ['settings'] as const,
+  today: ['today'] as const,
+};
+
+/** The browser's own zone and locale stand in until the saved settings arrive. */
+export function browserSettings(): Settings {
+  const resolved = Intl.DateTimeFormat().resolvedOptions();
+  return {
+    timeZone: resolved.timeZone || 'UTC',
+    country: null,
+    region: null,
+    workingDays: [1, 2, 3, 4, 5],
+    locale: resolved.locale || 'en-US',
+    name: null,
+    email: null,
+    updatedAt: null,
+  };
+}
+
+export function useSettings() {
+  const api = useApi();
+  return useQuery({ queryKey: queryKeys.settings, queryFn: () => api.getSettings(), staleTime: 60_000 });
+}
+
+/** Settings to format dates with: the saved ones, or the browser's until they load. */
+export function useUserClock(): { timeZone: string; locale: string; settings: Settings } {
+  const { data } = useSettings();
+  const settings = data ?? browserSettings();
+  return { timeZone: settings.timeZone, locale: settings.locale, settings };
+}
+
+export function useApplications() {
+  const api = useApi();
+  return useQuery({ queryKey: queryKeys.applications, queryFn: () => api.listAllApplications() });
+}
+
+export function useApplication(id: string) {
+  const api = useApi();
+  const client = useQueryClient();
+  return useQuery({
+    queryKey: queryKeys.application(id),
+    queryFn: () => api.getApplication(id),
+    initialData: () => client.getQueryData<Application[]>(queryKeys.applications)?.find((a) => a.id === id),
+    initialDataUpdatedAt: () => client.getQueryState(queryKeys.applications)?.dataUpdatedAt,
+  });
+}
+
+export function useTimeline(applicationId: string) {
+  const api = useApi();
+  return useQuery({
+    queryKey: queryKeys.timeline(applicationId),
+    queryFn: () => api.getTimeline(applicationId),
+  });
+}
+
+export function useInterviews(applicationId?: string) {
+  const api = useApi();
+  return useQuery({
+    queryKey: queryKeys.interviews(applicationId),
+    queryFn: () => api.listInterviews(applicationId ? { applicationId } : {}),
+  });
+}
+
+export function useFollowUps(applicationId?: string) {
+  const api = useApi();
+  return useQuery({
+    queryKey: queryKeys.followUps(applicationId),
+    queryFn: () => api.listFollowUps(applicationId ? { applicationId, limit: 1000 } : { limit: 1000 }),
+  });
+}
+
+export function useContacts() {
+  const api = useApi();
+  return useQuery({ queryKey: queryKeys.contacts, queryFn: () => api.listContacts() });
+}
+
+export function useCompanies() {
+  const api = useApi();
+  return useQuery({ queryKey: queryKeys.companies, queryFn: () => api.listCompanies() });
+}
+
+export function useToday() {
+  const api = useApi();
+  return useQuery({ queryKey: queryKeys.today, queryFn: () => api.getToday() });
+}
+
+/**
+ * After a change, marks stale what it may have touched. The follow-up planner re-plans steps whenever an
+ * application, interview or event changes, so those changes refresh Today and the step lists too.
+ */
+export function refreshAfterChange(client: QueryClient, applicationId?: string): Promise<void> {
+  const keys: (readonly unknown[])[] = [
+    queryKeys.applications,
+    queryKeys.today,
+    ['follow-ups'],
+    ['interviews'],
+    queryKeys.companies,
+    queryKeys.contacts,
+  ];
+  if (applicationId) keys.push(queryKeys.application(applicationId), queryKeys.timeline(applicationId));
+  return Promise.all(keys.map((queryKey) => client.invalidateQueries({ queryKey }))).then(() => undefined);
+}

@@ -1,0 +1,25 @@
+import { describe, expect, it } from 'vitest';
+import { applicationPath, matchRoute } from './router.js';
+
+describe('router', () => {
+  it('maps each page path to its route, with or without a trailing slash', () => {
+    expect(matchRoute('/')).toEqual({ name: 'today' });
+    expect(matchRoute('/board/')).toEqual({ name: 'board' });
+    expect(matchRoute('/settings')).toEqual({ name: 'settings' });
+    expect(matchRoute('/contacts')).toEqual({ name: 'contacts' });
+    expect(matchRoute('/companies')).toEqual({ name: 'companies' });
+    expect(matchRoute('/add')).toEqual({ name: 'add' });
+  });
+
+  it('round-trips any application id through its path', () => {
+    for (const id of ['01JABCDEF', 'a b/c?d#e', 'é']) {
+      expect(matchRoute(applicationPath(id))).toEqual({ name: 'application', id });
+    }
+  });
+
+  it('answers not found for unknown paths and broken escapes', () => {
+    expect(matchRoute('/nope')).toEqual({ name: 'not_found', path: '/nope' });
+    expect(matchRoute('/applications/%E0%A4%A')).toMatchObject({ name: 'not_found' });
+    expect(matchRoute('/applications/x/y')).toMatchObject({ name: 'not_found' });
+  });
+});

@@ -1,0 +1,138 @@
+import { BoardPage } from './pages/board-page.js';
+import { EndDialog } from './pages/end-dialog.js';
+import { expect, test } from './support/fixtures.js';
+
+test.use({ freshServer: true });
+
+test.describe('board', () => {
+  test('dragging a card to another column records a stage change', async ({ page, api }) => {
+    const app = await api.createApplication({ companyName: 'Dragco', jobTitle: 'Drag engineer' });
+    const board = new BoardPage(page);
+    await board.goto();
+    await expect(board.count('applied')).toHaveText('1');
+
+    await board.dragTo('Drag engineer', 'interviewing');
+
+    await expect(board.cardIn('interviewing', 'Drag engineer')).toBeVisible();
+    await expect(board.count('interviewing')).toHaveText('1');
+    await expect(board.count('applied')).toHaveText('0');
+    await expect.poll(async () => (await api.getApplication(app.id)).stage).toBe('interviewing');
+    const timeline = await api.getTimeline(app.id);
+    expect(timeline.at(-1)).toMatchObject({
+      kind: 'stage_change',
+      fromStage: 'applied',
+      toStage: 'interviewing',
+    });
+  });
+
+  test('dropping a card on Ended asks how it ended, then it is found again by search', async ({
+    page,
+    api,
+  }) => {
+    const app = await api.createApplication({ companyName: 'Ghostly Ltd', jobTitle: 'Silent role' });
+    await api.createApplication({ companyName: 'Other', jobTitle: 'Unrelated role' });
+    const board = new BoardPage(page);
+    await board.goto();
+
+    await board.dragTo('Silent role', 'ended');
+    await new EndDialog(page).end('No response');
+
+    await expect(board.count('ended')).toHaveText('1');
+    await expect(board.card('Silent role')).toBeHidden();
+    await expect.poll(async () => (await api.getApplication(app.id)).outcome).toBe('no_response');
+
+    await board.search('ghostly');
+    const found = board.cardIn('ended', 'Silent role');
+    await expect(found).toBeVisible();
+    await expect(found).toContainText('No response (ghosted)');
+    await expect(board.card('Unrelated role')).toBeHidden();
+  });
+
+  test('arrow keys on a card move it between stages and focus follows the card', async ({ page, api }) => {
+    const app = await api.createApplication({
+      companyName: 'Keyco',
+      jobTitle: 'Keyboard role',
+      stage: 'saved',
+    });
+    const board = new BoardPage(page);
+    await board.goto();
+
+    await board.moveButton('Keyboard role').focus();
+    await page.keyboard.press('ArrowRight');
+    await expect(board.cardIn('applied', 'Keyboard role')).toBeVisible();
+    await expect(
+      board.cardIn('applied', 'Keyboard role').getByRole('button', { name: /^Move / }),
+    ).toBeFocused();
+    await page.keyboard.press('ArrowRight');
+    await expect(board.cardIn('screening', 'Keyboard role')).toBeVisible();
+    await page.keyboard.press('ArrowLeft');
+    await expect(board.cardIn('applied', 'Keyboard role')).toBeVisible();
+    await expect.poll(async () => (await api.getTimeline(app.id)).length).toBe(4);
+  });
+
+  test('hides rejections on request and counts them as hidden', async ({ page, api }) => {
+    const rejected = await api.createApplication({ companyName: 'Nope Inc', jobTitle: 'Rejected role' });
+    await api.moveApplication(rejected.id, { stage: 'ended', outcome: 'rejected' });
+    const ghosted = await api.createApplication({ companyName: 'Quiet Inc', jobTitle: 'Ghosted role' });
+    await api.moveApplication(ghosted.id, { stage: 'ended', outcome: 'no_response' });
+    const board = new BoardPage(page);
+    await board.goto();
+
+    await expect(board.count('ended')).toHaveText('2');
+    await expect(board.card('Rejected role')).toBeHidden();
+    await board.showEnded();
+    await expect(board.cardIn('ended', 'Rejected role')).toContainText('Rejected');
+
+    await page.getByLabel('Hide rejections').check();
+    await expect(board.count('ended')).toHaveText('1');
+    await expect(board.card('Rejected role')).toBeHidden();
+    await expect(board.cardIn('ended', 'Ghosted role')).toBeVisible();
+    await expect(board.column('ended')).toContainText('1 rejection hidden');
+  });
+
+  test('the table view sorts, filters and searches', async ({ page, api }) => {
+    for (const [title, priority] of [
+      ['Alpha analyst', 2],
+      ['Beta builder', 5],
+      ['Gamma gardener', 3],
+    ] as const) {
+      await api.createApplication({
+        companyName: 'Tableco',
+        jobTitle: title,
+        priority,
+        tags: [title.split(' ')[1]!],
+      });
+    }
+    const ended = await api.createApplication({
+      companyName: 'Tableco',
+      jobTitle: 'Delta dropped',
+      priority: 1,
+    });
+    await api.moveApplication(ended.id, { stage: 'ended', outcome: 'withdrew' });
+    const board = new BoardPage(page);
+    await board.goto('?view=table');
+    const rows = page.locator('table.applications-table tbody tr');
+    const titles = () => rows.locator('td:first-child').allInnerTexts();
+
+    await page.getByRole('button', { name: 'Priority' }).click();
+    await expect.poll(titles).toEqual(['Beta builder', 'Gamma gardener', 'Alpha analyst', 'Delta dropped']);
+    await expect(page.getByRole('columnheader', { name: /Priority/ })).toHaveAttribute(
+      'aria-sort',
+      'descending',
+    );
+    await page.getByRole('button', { name: 'Priority' }).click();
+    await expect.poll(titles).toEqual(['Delta dropped', 'Alpha analyst', 'Gamma gardener', 'Beta builder']);
+
+    await page.getByLabel('Stage', { exact: true }).selectOption('ended');
+    await expect.poll(titles).toEqual(['Delta dropped']);
+    await page.getByLabel('Stage', { exact: true }).selectOption('');
+    await page.getByLabel('Tag', { exact: true }).selectOption('gardener');
+    await expect.poll(titles).toEqual(['Gamma gardener']);
+    await page.getByLabel('Tag', { exact: true }).selectOption('');
+
+    await board.search('builder');
+    await expect.poll(titles).toEqual(['Beta builder']);
+    await page.reload();
+    await expect.poll(titles).toEqual(['Beta builder']);
+  });
+});

@@ -1,0 +1,86 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+
+export const repositoryRoot = path.resolve(import.meta.dirname, '../../..');
+
+export type AppServer = {
+  readonly url: string;
+  readonly dataDir: string;
+  stop(): Promise<void>;
+};
+
+export type AppServerOptions = {
+  /** The machine time zone the server starts with: a new user's settings default to it. */
+  readonly timeZone?: string;
+};
+
+/**
+ * Starts hearback the way `npm start` does (src/main.ts: migrations, API and the built UI), on a fresh
+ * temporary data directory and a port the system picks, and resolves once it says where it listens.
+ */
+export async function startAppServer(options: AppServerOptions = {}): Promise<AppServer> {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'hearback-e2e-'));
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    HEARBACK_DATA_DIR: dataDir,
+    PORT: '0',
+    HOST: '127.0.0.1',
+    LOG_LEVEL: 'warn',
+    TZ: options.timeZone ?? 'Europe/Berlin',
+    LANG: 'en_US.UTF-8',
+  };
+  // Always the embedded SQLite file: the e2e run must not touch a PostgreSQL the shell happens to name.
+  delete env.DATABASE_URL;
+  const child = spawn(process.execPath, ['--import', 'tsx', path.join(repositoryRoot, 'src/main.ts')], {
+    cwd: repositoryRoot,
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const url = await waitForUrl(child);
+  return {
+    url,
+    dataDir,
+    stop: async () => {
+      await stopProcess(child);
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+function waitForUrl(child: ChildProcess): Promise<string> {
+  return new Promise((resolve, reject) => {
+    let output = '';
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      reject(new Error(`hearback did not start within 60 s:\n${output}`));
+    }, 60_000);
+    const read = (chunk: Buffer) => {
+      output += chunk.toString();
+      const match = /hearback is running at (http:\/\/[^\s/]+)\//.exec(output);
+      if (match?.[1]) {
+        clearTimeout(timer);
+        resolve(match[1]);
+      }
+    };
+    child.stdout?.on('data', read);
+    child.stderr?.on('data', read);
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`hearback exited with code ${code} before it started:\n${output}`));
+    });
+  });
+}
+
+function stopProcess(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null) return Promise.resolve();
+  return new Promise((resolve) => {
+    const timer = setTimeout(() => child.kill('SIGKILL'), 5_000);
+    child.once('exit', () => {
+      clearTimeout(timer);
+      resolve();
+    });
+    child.kill('SIGTERM');
+  });
+}
