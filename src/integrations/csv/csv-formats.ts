@@ -29,8 +29,10 @@ export type CsvFormat = {
   readonly dateOrder: DateOrder | null;
   readonly naiveTimes: NaiveTimes;
   readonly source: { readonly kind: SourceKind; readonly detail: string } | null;
-  /** Cell values this exporter writes for "nothing", besides the ones every file may use. */
+  /** Cell values that mean "nothing" (compared without case); spaces-only cells are always empty. */
   readonly emptyValues: readonly string[];
+  /** Whether notes and descriptions of only spaces count as empty; hearback's own export keeps them exactly. */
+  readonly blankTextIsEmpty: boolean;
   /** Tags are split on commas; exporters that cannot hold commas in a tag may also use `;` or `|`. */
   readonly tagSeparators: RegExp;
 };
@@ -46,7 +48,8 @@ const generic: CsvFormat = {
   dateOrder: null,
   naiveTimes: 'local',
   source: null,
-  emptyValues: [],
+  emptyValues: ['-', '–', '—', 'n/a'],
+  blankTextIsEmpty: true,
   tagSeparators: anySeparator,
 };
 
@@ -69,6 +72,9 @@ export const csvFormats: readonly CsvFormat[] = [
       source: 'source',
       sourcedetail: 'sourceDetail',
     },
+    // hearback writes empty fields as empty cells, so a note reading "-" or "N/A" is that text.
+    emptyValues: [],
+    blankTextIsEmpty: false,
     tagSeparators: /,/,
   },
   {
@@ -100,7 +106,6 @@ export const csvFormats: readonly CsvFormat[] = [
     },
     // Huntr writes its timestamps in UTC without saying so (deadlines at 05:00 are midnight in New York).
     naiveTimes: 'utc',
-    emptyValues: ['-'],
   },
   {
     ...generic,
@@ -143,7 +148,6 @@ export const csvFormats: readonly CsvFormat[] = [
       jobsource: 'source',
       jobtype: 'employmentType',
     },
-    emptyValues: ['N/A'],
   },
   {
     ...generic,

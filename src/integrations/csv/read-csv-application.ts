@@ -68,9 +68,6 @@ type Column = { readonly index: number; readonly header: string };
 
 const stageDateFields: readonly CsvField[] = ['savedAt', 'appliedAt', 'stageAt', 'endedAt'];
 
-/** Cells that mean "nothing" in any spreadsheet; exporters add their own (Huntr `-`, JobSync `N/A`). */
-const commonEmptyValues = ['-', '–', '—', 'n/a'];
-
 /** Which CSV field a schema issue path points at, for error messages that name the column. */
 const fieldOfPath: Readonly<Record<string, CsvField>> = {
   companyName: 'companyName',
@@ -115,12 +112,14 @@ export function makeCsvRowReader(setup: CsvRowReaderSetup): (record: CsvRecord) 
     else single.set(target, { index, header });
   });
   const hasStageDateColumn = stageDateFields.some((f) => single.has(f));
-  const empties = new Set([...commonEmptyValues, ...format.emptyValues].map((v) => v.toLowerCase()));
+  const empties = new Set(format.emptyValues.map((v) => v.toLowerCase()));
 
+  /** Short fields are trimmed; notes and descriptions (`keepSpaces`) are kept exactly as written. */
   const clean = (raw: string | undefined, keepSpaces = false): string => {
-    if (raw === undefined) return '';
+    if (raw === undefined || raw === '') return '';
     const trimmed = raw.trim();
-    if (trimmed === '' || empties.has(trimmed.toLowerCase())) return '';
+    if (empties.has(trimmed.toLowerCase())) return '';
+    if (trimmed === '' && (!keepSpaces || format.blankTextIsEmpty)) return '';
     return restoreNeutralizedCell(keepSpaces ? raw : trimmed);
   };
 

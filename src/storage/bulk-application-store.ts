@@ -1,0 +1,166 @@
+import { type Application, normalizePostingUrl } from '../core/application.js';
+import type { Company } from '../core/company.js';
+import { normalizeCompanyName } from '../core/company.js';
+import type { TimelineEvent } from '../core/event.js';
+import { searchTextOf, titleKeyOf } from './application-store.js';
+import type { Db } from './schema.js';
+import { toJson } from './sql-helpers.js';
+
+/** What the duplicate guard compares an incoming application with, for every application the user has. */
+export type ApplicationKey = {
+  readonly id: string;
+  readonly jobTitle: string;
+  readonly companyName: string;
+  readonly companyNameKey: string;
+  readonly titleKey: string;
+  readonly postingUrlKey: string | null;
+};
+
+/** One chunk of an import: new companies, their applications and the applications' stage history. */
+export type ApplicationBatch = {
+  readonly companies: readonly Company[];
+  readonly applications: readonly Application[];
+  readonly events: readonly TimelineEvent[];
+};
+
+export async function listApplicationKeys(db: Db, userId: string): Promise<ApplicationKey[]> {
+  const rows = await db
+    .selectFrom('applications')
+    .innerJoin('companies', 'companies.id', 'applications.company_id')
+    .select([
+      'applications.id',
+      'applications.job_title',
+      'applications.title_key',
+      'applications.posting_url_key',
+      'companies.name',
+      'companies.name_key',
+    ])
+    .where('applications.user_id', '=', userId)
+    .orderBy('applications.id')
+    .execute();
+  return rows.map((row) => ({
+    id: row.id,
+    jobTitle: row.job_title,
+    companyName: row.name,
+    companyNameKey: row.name_key,
+    titleKey: row.title_key,
+    postingUrlKey: row.posting_url_key,
+  }));
+}
+
+/**
+ * Bound parameters per statement. SQLite allows 32,766 and PostgreSQL 65,535, but PGlite silently breaks
+ * its connection above 32,767 (a signed 16-bit count), so every dialect stays below that.
+ */
+const maxParameters = 30_000;
+
+/**
+ * Writes a batch with multi-row inserts: the same rows `insertCompany`, `insertApplication` and
+ * `insertEvent` write one at a time, in a fraction of the statements. Call it inside a transaction.
+ */
+export async function insertApplicationsInBulk(
+  db: Db,
+  userId: string,
+  batch: ApplicationBatch,
+): Promise<void> {
+  await insertChunked(
+    batch.companies.map((company) => ({
+      id: company.id,
+      user_id: userId,
+      name: company.name,
+      name_key: normalizeCompanyName(company.name),
+      website: company.website,
+      notes: company.notes,
+      created_at: company.createdAt,
+      updated_at: company.updatedAt,
+    })),
+    (rows) => db.insertInto('companies').values(rows).execute(),
+  );
+  await insertChunked(
+    batch.applications.map((application) => applicationRowOf(application, userId)),
+    (rows) => db.insertInto('applications').values(rows).execute(),
+  );
+  await insertChunked(
+    batch.applications.flatMap((application) => tagRowsOf(application, userId)),
+    (rows) => db.insertInto('application_tags').values(rows).execute(),
+  );
+  await insertChunked(
+    batch.events.map((event) => eventRowOf(event, userId)),
+    (rows) => db.insertInto('events').values(rows).execute(),
+  );
+}
+
+async function insertChunked<Row extends object>(
+  rows: readonly Row[],
+  insert: (rows: Row[]) => Promise<unknown>,
+): Promise<void> {
+  if (rows.length === 0) return;
+  const size = Math.max(1, Math.floor(maxParameters / Object.keys(rows[0]!).length));
+  for (let start = 0; start < rows.length; start += size) await insert(rows.slice(start, start + size));
+}
+
+/** The row `insertApplication` writes (application-store.ts keeps its own copy private). */
+function applicationRowOf(a: Application, userId: string) {
+  return {
+    id: a.id,
+    user_id: userId,
+    company_id: a.company.id,
+    job_title: a.jobTitle,
+    posting_url: a.postingUrl,
+    posting_url_key: a.postingUrl ? normalizePostingUrl(a.postingUrl) : null,
+    title_key: titleKeyOf(a.jobTitle),
+    description_html: a.posting.descriptionHtml,
+    description_text: a.posting.descriptionText,
+    location: a.posting.location,
+    remote_type: a.posting.remoteType,
+    salary_min: a.posting.salaryMin,
+    salary_max: a.posting.salaryMax,
+    salary_currency: a.posting.salaryCurrency,
+    salary_period: a.posting.salaryPeriod,
+    employment_type: a.posting.employmentType,
+    date_posted: a.posting.datePosted,
+    valid_through: a.posting.validThrough,
+    source_kind: a.source.kind,
+    source_detail: a.source.detail,
+    priority: a.priority,
+    resume: a.resume ? toJson(a.resume) : null,
+    cover_letter: a.coverLetter ? toJson(a.coverLetter) : null,
+    notes: a.notes,
+    stage: a.stage,
+    furthest_stage: a.furthestStage,
+    outcome: a.outcome,
+    closed_reason: a.closedReason,
+    applied_at: a.appliedAt,
+    ended_at: a.endedAt,
+    search_text: searchTextOf(a, a.company.name),
+    created_at: a.createdAt,
+    updated_at: a.updatedAt,
+  };
+}
+
+/** Tags as `insertApplication` stores them: the first spelling of each tag, in order. */
+function tagRowsOf(a: Application, userId: string) {
+  const seen = new Set<string>();
+  const rows = [];
+  for (const tag of a.tags) {
+    const key = tag.toLowerCase();
+    if (seen.has(key)) continue;
+    seen.add(key);
+    rows.push({ application_id: a.id, user_id: userId, tag, tag_key: key, position: rows.length });
+  }
+  return rows;
+}
+
+function eventRowOf(event: TimelineEvent, userId: string) {
+  const { id, applicationId, kind, occurredAt, createdAt, ...data } = event;
+  return {
+    id,
+    user_id: userId,
+    application_id: applicationId,
+    kind,
+    occurred_at: occurredAt,
+    data: toJson(data),
+    created_at: createdAt,
+    updated_at: createdAt,
+  };
+}
