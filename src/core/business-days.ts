@@ -65,6 +65,21 @@ const dayMs = 86_400_000;
 const searchLimitDays = 3_660;
 const memoLimit = 100_000;
 
+/**
+ * Process-wide memo tables. Everything here is a pure function of its key (a zone, a country and year, a
+ * date), so sharing it between calendars is safe, and it makes building a calendar per request cheap:
+ * the costly parts (holiday rules, time-zone transitions) are computed once per process.
+ */
+const holidayTables = new Map<string, ReadonlyMap<string, string>>();
+const holidaySources = new Map<string, Holidays>();
+const offsetSpans = new Map<string, OffsetSpan[]>();
+const shiftedDates = new Map<string, string>();
+const dayFacts = new Map<string, { readonly year: number; readonly weekday: number }>();
+const zonedHours = new Map<string, string>();
+
+/** A stretch of time between two transitions of a zone, in which its UTC offset does not change. */
+type OffsetSpan = { readonly from: number; readonly until: number; readonly offsetMs: number };
+
 export function createWorkCalendar(settings: WorkCalendarSettings): WorkCalendar {
   const { timeZone } = settings;
   const workingWeekdays = new Set(settings.workingDays);
@@ -74,65 +89,34 @@ export function createWorkCalendar(settings: WorkCalendarSettings): WorkCalendar
   // An unknown zone fails here, when the calendar is built, not halfway through planning.
   Temporal.Instant.fromEpochMilliseconds(0).toZonedDateTimeISO(timeZone);
 
-  const holidaySource = settings.country
-    ? new Holidays(settings.country, settings.region ?? '', { languages: ['en'], types: ['public'] })
-    : null;
-  const holidaysByYear = new Map<number, ReadonlyMap<string, string>>();
+  const country = settings.country;
+  const region = settings.region;
   const dayOffByDate = new Map<string, DayOff | null>();
-  const shifted = new Map<string, string>();
   const added = new Map<string, string>();
   const wallByInstant = new Map<string, { date: string; seconds: number; time: string }>();
-  const mornings = new Map<string, string>();
-  const evenings = new Map<string, string>();
-
-  function holidaysOf(year: number): ReadonlyMap<string, string> {
-    const cached = holidaysByYear.get(year);
-    if (cached) return cached;
-    const days = new Map<string, string>();
-    for (const holiday of holidaySource?.getHolidays(year) ?? []) {
-      if (holiday.type !== 'public') continue;
-      const first = Temporal.PlainDate.from(holiday.date.slice(0, 10));
-      const span = Math.max(1, Math.round((holiday.end.getTime() - holiday.start.getTime()) / dayMs));
-      for (let i = 0; i < span; i++) {
-        const date = first.add({ days: i }).toString();
-        const known = days.get(date);
-        days.set(date, known && known !== holiday.name ? `${known} / ${holiday.name}` : holiday.name);
-      }
-    }
-    holidaysByYear.set(year, days);
-    return days;
-  }
 
   function dayOff(date: string): DayOff | null {
     const cached = dayOffByDate.get(date);
     if (cached !== undefined) return cached;
-    const plain = Temporal.PlainDate.from(date);
+    const { year, weekday } = factsOf(date);
     let result: DayOff | null = null;
-    if (!workingWeekdays.has(plain.dayOfWeek)) {
-      result = { kind: 'weekday_off', weekday: weekdayNames[plain.dayOfWeek - 1] ?? 'day' };
-    } else {
-      const name = holidaysOf(plain.year).get(date) ?? holidaysOf(plain.year - 1).get(date);
+    if (!workingWeekdays.has(weekday)) {
+      result = { kind: 'weekday_off', weekday: weekdayNames[weekday - 1] ?? 'day' };
+    } else if (country) {
+      const name =
+        holidaysOf(country, region, year).get(date) ?? holidaysOf(country, region, year - 1).get(date);
       if (name !== undefined) result = { kind: 'holiday', name };
     }
-    dayOffByDate.set(date, result);
+    remember(dayOffByDate, date, result);
     return result;
   }
 
   const isWorkingDay = (date: string) => dayOff(date) === null;
 
-  function shift(date: string, days: number): string {
-    const key = `${date}|${days}`;
-    const cached = shifted.get(key);
-    if (cached) return cached;
-    const result = Temporal.PlainDate.from(date).add({ days }).toString();
-    remember(shifted, key, result);
-    return result;
-  }
-
   function stepToWorkingDay(date: string, direction: 1 | -1): string {
     let day = date;
     for (let i = 0; i < searchLimitDays; i++) {
-      day = shift(day, direction);
+      day = shiftDate(day, direction);
       if (isWorkingDay(day)) return day;
     }
     throw new Error(`no working day within ${searchLimitDays} days of ${date}`);
@@ -158,37 +142,27 @@ export function createWorkCalendar(settings: WorkCalendarSettings): WorkCalendar
     if (to === from) return 0;
     if (to < from) return -businessDaysBetween(to, from);
     let count = 0;
-    for (let day = shift(from, 1); day <= to; day = shift(day, 1)) if (isWorkingDay(day)) count++;
+    for (let day = shiftDate(from, 1); day <= to; day = shiftDate(day, 1)) if (isWorkingDay(day)) count++;
     return count;
   }
 
   function wall(instant: string) {
     const cached = wallByInstant.get(instant);
     if (cached) return cached;
-    const zoned = Temporal.Instant.from(instant).toZonedDateTimeISO(timeZone);
-    const result = {
-      date: zoned.toPlainDate().toString(),
-      seconds: zoned.hour * 3600 + zoned.minute * 60 + zoned.second + zoned.millisecond / 1000,
-      time: `${pad(zoned.hour)}:${pad(zoned.minute)}`,
-    };
+    const epochMs = Date.parse(instant);
+    if (Number.isNaN(epochMs)) throw new Error(`not an instant: ${instant}`);
+    // Temporal gives the zone's offset at that instant (DST included); the wall clock is then the epoch
+    // shifted by it, read back as a UTC date-time: no local-time rules of this machine are involved.
+    const shifted = epochMs + offsetAt(timeZone, epochMs);
+    const wallClock = new Date(shifted).toISOString();
+    const seconds = (((shifted % dayMs) + dayMs) % dayMs) / 1000;
+    const result = { date: wallClock.slice(0, 10), seconds, time: wallClock.slice(11, 16) };
     remember(wallByInstant, instant, result);
     return result;
   }
 
-  function atHour(cache: Map<string, string>, date: string, hour: number): string {
-    const cached = cache.get(date);
-    if (cached) return cached;
-    const zoned = Temporal.PlainDate.from(date).toZonedDateTime({
-      timeZone,
-      plainTime: Temporal.PlainTime.from({ hour }),
-    });
-    const result = toIso(zoned.toInstant());
-    remember(cache, date, result);
-    return result;
-  }
-
-  const morningOf = (date: string) => atHour(mornings, date, morningHour);
-  const eveningOf = (date: string) => atHour(evenings, date, eveningHour);
+  const morningOf = (date: string) => zonedHour(timeZone, date, morningHour);
+  const eveningOf = (date: string) => zonedHour(timeZone, date, eveningHour);
 
   function nextWorkingMorning(instant: string): string {
     const { date } = wall(instant);
@@ -231,21 +205,109 @@ export function createWorkCalendar(settings: WorkCalendarSettings): WorkCalendar
   };
 }
 
-/** Memo tables are bounded so a long-lived calendar (a server process) cannot grow without limit. */
+/** Public holidays of a country (and region) in a year, by local date, with their English names. */
+function holidaysOf(country: string, region: string | null, year: number): ReadonlyMap<string, string> {
+  const key = `${country}|${region ?? ''}|${year}`;
+  const cached = holidayTables.get(key);
+  if (cached) return cached;
+  const sourceKey = `${country}|${region ?? ''}`;
+  let source = holidaySources.get(sourceKey);
+  if (!source) {
+    source = new Holidays(country, region ?? '', { languages: ['en'], types: ['public'] });
+    holidaySources.set(sourceKey, source);
+  }
+  const days = new Map<string, string>();
+  for (const holiday of source.getHolidays(year)) {
+    if (holiday.type !== 'public') continue;
+    const first = holiday.date.slice(0, 10);
+    const span = Math.max(1, Math.round((holiday.end.getTime() - holiday.start.getTime()) / dayMs));
+    for (let i = 0; i < span; i++) {
+      const date = shiftDate(first, i);
+      const known = days.get(date);
+      days.set(date, known && known !== holiday.name ? `${known} / ${holiday.name}` : holiday.name);
+    }
+  }
+  remember(holidayTables, key, days);
+  return days;
+}
+
+/**
+ * The UTC offset of a zone at an instant. Asking Temporal for every instant is slow, so each answer is
+ * kept with the span between the zone's surrounding transitions, inside which the offset cannot change.
+ */
+function offsetAt(timeZone: string, epochMs: number): number {
+  let spans = offsetSpans.get(timeZone);
+  if (!spans) {
+    spans = [];
+    offsetSpans.set(timeZone, spans);
+  }
+  for (const span of spans) if (epochMs >= span.from && epochMs < span.until) return span.offsetMs;
+  const zoned = Temporal.Instant.fromEpochMilliseconds(epochMs).toZonedDateTimeISO(timeZone);
+  // The transition "before" is looked up from one millisecond later, so that an instant exactly on a
+  // transition gets the span that starts there rather than the one that ends there.
+  const previous = Temporal.Instant.fromEpochMilliseconds(epochMs + 1)
+    .toZonedDateTimeISO(timeZone)
+    .getTimeZoneTransition('previous');
+  const next = zoned.getTimeZoneTransition('next');
+  const span: OffsetSpan = {
+    from: previous ? previous.epochMilliseconds : Number.NEGATIVE_INFINITY,
+    until: next ? next.epochMilliseconds : Number.POSITIVE_INFINITY,
+    offsetMs: zoned.offsetNanoseconds / 1e6,
+  };
+  if (spans.length >= 1_000) spans.length = 0;
+  spans.push(span);
+  return span.offsetMs;
+}
+
+function shiftDate(date: string, days: number): string {
+  const key = `${date}|${days}`;
+  const cached = shiftedDates.get(key);
+  if (cached) return cached;
+  const result = Temporal.PlainDate.from(date).add({ days }).toString();
+  remember(shiftedDates, key, result);
+  return result;
+}
+
+function factsOf(date: string): { readonly year: number; readonly weekday: number } {
+  const cached = dayFacts.get(date);
+  if (cached) return cached;
+  const plain = Temporal.PlainDate.from(date);
+  const facts = { year: plain.year, weekday: plain.dayOfWeek };
+  remember(dayFacts, date, facts);
+  return facts;
+}
+
+/** A local date at a whole hour in a zone, as a UTC instant (an hour skipped by DST moves forward). */
+function zonedHour(timeZone: string, date: string, hour: number): string {
+  const key = `${timeZone}|${date}|${hour}`;
+  const cached = zonedHours.get(key);
+  if (cached) return cached;
+  const zoned = Temporal.PlainDate.from(date).toZonedDateTime({
+    timeZone,
+    plainTime: Temporal.PlainTime.from({ hour }),
+  });
+  const result = toIso(zoned.toInstant());
+  remember(zonedHours, key, result);
+  return result;
+}
+
+/** Memo tables are bounded so a long-running server process cannot grow them without limit. */
 function remember<V>(cache: Map<string, V>, key: string, value: V): void {
   if (cache.size >= memoLimit) cache.clear();
   cache.set(key, value);
 }
 
-function pad(n: number): string {
-  return String(n).padStart(2, '0');
-}
+const shortDates = new Map<string, string>();
 
 /** "Fri 5 Mar": the short date every reason line uses, independent of the machine's locale. */
 export function formatShortDate(date: string): string {
+  const cached = shortDates.get(date);
+  if (cached) return cached;
   const plain = Temporal.PlainDate.from(date);
   const weekday = weekdayNames[plain.dayOfWeek - 1]?.slice(0, 3) ?? '';
-  return `${weekday} ${plain.day} ${monthNames[plain.month - 1] ?? ''}`;
+  const result = `${weekday} ${plain.day} ${monthNames[plain.month - 1] ?? ''}`;
+  remember(shortDates, date, result);
+  return result;
 }
 
 const monthNames = [
