@@ -16,7 +16,6 @@ const envSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65_535).default(4600),
   HOST: z.string().min(1).default('127.0.0.1'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
-  HEARBACK_OPEN_BROWSER: z.enum(['0', '1']).default('0'),
 });
 
 export type DatabaseTarget =

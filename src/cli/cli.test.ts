@@ -276,7 +276,7 @@ describe('hearback CLI', { timeout: 180_000 }, () => {
   it('migrates on demand and reports when there is nothing to do', async () => {
     const dir = path.join(root, 'migrate');
     const report = await json(dir, 'db', 'migrate');
-    expect(report).toMatchObject({ dialect: 'sqlite', current: '20261126-0100-initial' });
+    expect(report).toMatchObject({ dialect: 'sqlite', current: '20261126-0200-data-versions' });
     expect((await hearback(dir, 'db', 'migrate')).stdout).toContain('Already up to date');
   });
 

@@ -149,7 +149,9 @@ describeEachDialect('bad input', (ctx) => {
   });
 
   describe.skipIf(!hasCorpora())('the Big List of Naughty Strings', () => {
-    it('round-trips every string as a job title and a note byte for byte, or refuses it naming the field', async () => {
+    it('round-trips every string as a job title and a note byte for byte, or refuses it naming the field', {
+      timeout: 180_000,
+    }, async () => {
       const strings: string[] = JSON.parse(fs.readFileSync(corpusPath('payloads/blns/blns.json'), 'utf8'));
       let stored = 0;
       for (const s of strings) {

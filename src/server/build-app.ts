@@ -12,7 +12,8 @@ import { z } from 'zod';
 import type { Deps } from '../services/deps.js';
 import { appVersion } from '../version.js';
 import { installErrorHandling } from './error-handler.js';
-import type { App } from './route-kit.js';
+import { createResponseCache } from './response-cache.js';
+import type { App, RouteContext } from './route-kit.js';
 import { applicationRoutes } from './routes/application-routes.js';
 import { backupRoutes } from './routes/backup-routes.js';
 import { companyRoutes } from './routes/company-routes.js';
@@ -66,13 +67,20 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
         { name: 'system' },
       ],
     },
-    transform: jsonSchemaTransform,
+    // Only the API is described; the web app's static files and its page fallback are not part of it.
+    transform: (document) =>
+      document.url.startsWith('/api/')
+        ? jsonSchemaTransform(document)
+        : { schema: { hide: true }, url: document.url },
     transformObject: jsonSchemaTransformObject,
   });
   await fastify.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
 
   const app = fastify.withTypeProvider<ZodTypeProvider>() as App;
-  const depsFor = () => options.deps;
+  const routes: RouteContext = {
+    depsFor: () => options.deps,
+    cache: createResponseCache({ maxEntries: 500, maxBytes: 64 * 1024 * 1024 }),
+  };
 
   app.get(
     '/api/health',
@@ -92,14 +100,14 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   );
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => fastify.swagger());
 
-  applicationRoutes(app, depsFor);
-  companyRoutes(app, depsFor);
-  contactRoutes(app, depsFor);
-  interviewRoutes(app, depsFor);
-  eventRoutes(app, depsFor);
-  followUpRoutes(app, depsFor);
-  settingsRoutes(app, depsFor);
-  backupRoutes(app, depsFor);
+  applicationRoutes(app, routes);
+  companyRoutes(app, routes);
+  contactRoutes(app, routes);
+  interviewRoutes(app, routes);
+  eventRoutes(app, routes);
+  followUpRoutes(app, routes);
+  settingsRoutes(app, routes);
+  backupRoutes(app, routes);
   await registerWebAssets(fastify);
 
   return fastify;

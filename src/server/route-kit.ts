@@ -8,8 +8,10 @@ import type {
 } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { currentDataVersion } from '../services/data-version.js';
 import type { Deps } from '../services/deps.js';
 import { errorResponseSchema } from './error-handler.js';
+import type { ResponseCache } from './response-cache.js';
 
 export type App = FastifyInstance<
   RawServerDefault,
@@ -21,6 +23,9 @@ export type App = FastifyInstance<
 
 /** How a route finds the use-case dependencies for the request; in local mode, the one local user's. */
 export type DepsFor = (request: FastifyRequest) => Deps;
+
+/** What every route module receives: how to find the request's dependencies, and the shared list cache. */
+export type RouteContext = { readonly depsFor: DepsFor; readonly cache: ResponseCache };
 
 export const idParams = z.object({ id: z.string().min(1).max(64) });
 
@@ -62,7 +67,8 @@ export function crudRoutes<
   U extends z.ZodType,
   Q extends z.ZodType,
   L extends z.ZodType,
->(app: App, depsFor: DepsFor, spec: Crud<E, C, U, Q, L>): void {
+>(app: App, ctx: RouteContext, spec: Crud<E, C, U, Q, L>): void {
+  const { depsFor, cache } = ctx;
   const { path, service } = spec;
   const tags = [spec.tag];
   // Fastify cannot infer request and reply types through these generics; the spec's own types keep each
@@ -71,7 +77,17 @@ export function crudRoutes<
   typed.get(
     path,
     { schema: { tags, querystring: spec.listQuery, response: { 200: spec.listResponse, 400: errors[400] } } },
-    (request) => service.list(depsFor(request), request.query as z.output<Q>),
+    async (request, reply) => {
+      const deps = depsFor(request);
+      const minute = Math.floor(deps.clock.now().getTime() / 60_000);
+      const key = `${deps.userId}\n${await currentDataVersion(deps)}\n${minute}\n${request.url}`;
+      let body = cache.get(key);
+      if (body === undefined) {
+        body = String(reply.serialize(await service.list(deps, request.query as z.output<Q>)));
+        cache.set(key, body);
+      }
+      return reply.type('application/json; charset=utf-8').send(body);
+    },
   );
   typed.post(
     path,

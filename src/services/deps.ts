@@ -1,5 +1,6 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { Clock, IdGenerator } from '../core/ports.js';
+import { bumpDataVersion } from '../storage/data-version-store.js';
 import type { Database } from '../storage/schema.js';
 
 /**
@@ -23,5 +24,10 @@ export function nowIso(deps: Pick<Deps, 'clock'>): string {
  */
 export function inTransaction<T>(deps: Deps, work: (trx: Transaction<Database>) => Promise<T>): Promise<T> {
   if (deps.db.isTransaction) return work(deps.db as Transaction<Database>);
-  return deps.db.transaction().execute(work);
+  return deps.db.transaction().execute(async (trx) => {
+    const result = await work(trx);
+    // Every use case that opens a transaction writes; the new version tells caches their answers are old.
+    await bumpDataVersion(trx, deps.userId, deps.ids.next());
+    return result;
+  });
 }

@@ -64,7 +64,7 @@ export async function createInterview(deps: Deps, input: InterviewCreate): Promi
       occurredAt: interview.startsAt,
       createdAt: now,
     });
-    await advanceForInterview(deps, trx, interview.applicationId, interview.round, now);
+    await advanceForInterview(deps, trx, interview, now);
     return interview;
   });
 }
@@ -124,16 +124,22 @@ export async function deleteInterview(deps: Deps, id: string): Promise<void> {
 async function advanceForInterview(
   deps: Deps,
   trx: Db,
-  applicationId: string,
-  round: InterviewRound,
+  interview: Pick<Interview, 'applicationId' | 'round' | 'startsAt'>,
   now: string,
 ) {
+  const { applicationId, round, startsAt } = interview;
   const application = await getApplication(trx, deps.userId, applicationId);
   const target: ActiveStage = round === 'phone_screen' ? 'screening' : 'interviewing';
   if (!isActiveStage(application.stage) || stageRank(application.stage) >= stageRank(target)) return;
   const history = stageHistoryOf(await listApplicationEvents(trx, deps.userId, applicationId));
-  const lastAt = history.at(-1)?.occurredAt ?? now;
-  const change = planStageChange(history, { stage: target, occurredAt: lastAt > now ? lastAt : now });
+  // The application reached the stage when the interview took place, or now if it is still to come; never
+  // before the last recorded move, so the history stays in order.
+  const lastAt = history.at(-1)?.occurredAt ?? startsAt;
+  const reachedAt = startsAt < now ? startsAt : now;
+  const change = planStageChange(history, {
+    stage: target,
+    occurredAt: reachedAt > lastAt ? reachedAt : lastAt,
+  });
   await insertEvent(trx, deps.userId, stageEvent(deps, applicationId, change, 'interview logged', now));
   await updateApplicationRow(trx, deps.userId, {
     ...application,

@@ -112,12 +112,20 @@ const sortColumns: Readonly<Record<ApplicationSortKey, string>> = {
 
 type Cursor = { s: ApplicationSortKey; o: 'asc' | 'desc'; v: string | number; id: string };
 
+/**
+ * One page of applications. Two steps: the filter, order and limit run over the narrow key columns alone,
+ * then only the page's rows are read in full (descriptions and documents make full rows wide, and sorting
+ * them all would be most of the cost).
+ */
 export async function listApplications(
   db: Db,
   userId: string,
   filter: ApplicationListFilter,
 ): Promise<ApplicationListPage> {
-  let q = selectApplications(db, userId);
+  let q = db
+    .selectFrom('applications')
+    .select(['applications.id', 'created_at', 'updated_at', 'title_key', 'priority', 'applied_at'])
+    .where('applications.user_id', '=', userId);
   if (filter.stage) q = q.where('applications.stage', 'in', filter.stage);
   if (filter.furthestStage) q = q.where('applications.furthest_stage', '=', filter.furthestStage);
   if (filter.outcome) q = q.where('applications.outcome', '=', filter.outcome);
@@ -148,18 +156,28 @@ export async function listApplications(
       ]),
     );
   }
-  const rows = await q
+  const keys = await q
     .orderBy(sortExpr, filter.order)
     .orderBy('applications.id', filter.order)
     .limit(filter.limit + 1)
     .execute();
-  const page = rows.slice(0, filter.limit);
-  const last = page.at(-1);
+  const pageKeys = keys.slice(0, filter.limit);
+  const last = pageKeys.at(-1);
   const nextCursor =
-    rows.length > filter.limit && last
+    keys.length > filter.limit && last
       ? encodeCursor({ s: filter.sort, o: filter.order, v: sortValue(last, filter.sort), id: last.id })
       : null;
-  return { items: await withTags(db, page), nextCursor };
+  if (pageKeys.length === 0) return { items: [], nextCursor };
+  const rows = await selectApplications(db, userId)
+    .where(
+      'applications.id',
+      'in',
+      pageKeys.map((k) => k.id),
+    )
+    .execute();
+  const byId = new Map(rows.map((row) => [row.id, row]));
+  const ordered = pageKeys.map((k) => byId.get(k.id)).filter((row): row is Row => row !== undefined);
+  return { items: await withTags(db, ordered), nextCursor };
 }
 
 export async function listAllApplications(db: Db, userId: string): Promise<Application[]> {
@@ -173,7 +191,12 @@ function sortExpression(db: Db, sort: ApplicationSortKey, column: string) {
   return sql`${sql.ref(column)}`;
 }
 
-function sortValue(row: Row, sort: ApplicationSortKey): string | number {
+type SortKeys = Pick<
+  ApplicationsTable,
+  'created_at' | 'updated_at' | 'title_key' | 'priority' | 'applied_at'
+>;
+
+function sortValue(row: SortKeys, sort: ApplicationSortKey): string | number {
   switch (sort) {
     case 'createdAt':
       return row.created_at;

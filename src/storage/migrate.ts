@@ -1,5 +1,6 @@
 import { type Kysely, type Migration, Migrator } from 'kysely';
 import * as initial from './migrations/20261126-0100-initial.js';
+import * as dataVersions from './migrations/20261126-0200-data-versions.js';
 import type { Database } from './schema.js';
 
 /**
@@ -8,6 +9,7 @@ import type { Database } from './schema.js';
  */
 export const migrations: Readonly<Record<string, Migration>> = {
   '20261126-0100-initial': initial,
+  '20261126-0200-data-versions': dataVersions,
 };
 
 export type MigrationReport = { readonly applied: string[]; readonly current: string | null };

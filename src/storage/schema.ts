@@ -16,6 +16,7 @@ export interface Database {
   interview_interviewers: InterviewInterviewersTable;
   events: EventsTable;
   follow_ups: FollowUpsTable;
+  data_versions: DataVersionsTable;
 }
 
 export type Db = Kysely<Database> | Transaction<Database>;
@@ -161,4 +162,9 @@ export interface FollowUpsTable {
   completion_note: string | null;
   created_at: string;
   updated_at: string;
+}
+
+export interface DataVersionsTable {
+  user_id: string;
+  token: string;
 }

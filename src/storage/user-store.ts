@@ -30,4 +30,9 @@ export async function ensureUser(
     })
     .onConflict((oc) => oc.column('user_id').doNothing())
     .execute();
+  await db
+    .insertInto('data_versions')
+    .values({ user_id: user.id, token: crypto.randomUUID() })
+    .onConflict((oc) => oc.column('user_id').doNothing())
+    .execute();
 }

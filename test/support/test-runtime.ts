@@ -82,6 +82,7 @@ async function adminQuery(url: string, statement: string): Promise<void> {
 }
 
 const tablesChildrenFirst = [
+  'data_versions',
   'follow_ups',
   'events',
   'interview_interviewers',

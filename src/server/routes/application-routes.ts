@@ -16,15 +16,16 @@ import {
   moveApplication,
   updateApplication,
 } from '../../services/applications.js';
-import { type App, crudRoutes, type DepsFor, errors, idParams } from '../route-kit.js';
+import { type App, crudRoutes, errors, idParams, type RouteContext } from '../route-kit.js';
 
 export const applicationPageSchema = z
   .object({ items: z.array(applicationSchema), nextCursor: z.string().nullable() })
   .meta({ id: 'ApplicationPage' });
 
-export function applicationRoutes(app: App, depsFor: DepsFor): void {
+export function applicationRoutes(app: App, ctx: RouteContext): void {
+  const { depsFor } = ctx;
   const tags = ['applications'];
-  crudRoutes(app, depsFor, {
+  crudRoutes(app, ctx, {
     path: '/api/applications',
     tag: 'applications',
     entity: applicationSchema,

@@ -1,12 +1,13 @@
 import { z } from 'zod';
 import { backupSchema } from '../../core/backup.js';
 import { exportBackup, restoreBackup } from '../../services/backup.js';
-import { type App, type DepsFor, errors } from '../route-kit.js';
+import { type App, errors, type RouteContext } from '../route-kit.js';
 
 /** Backups can be large; this route alone accepts bodies up to this size. */
 export const backupBodyLimit = 100 * 1024 * 1024;
 
-export function backupRoutes(app: App, depsFor: DepsFor): void {
+export function backupRoutes(app: App, ctx: RouteContext): void {
+  const { depsFor } = ctx;
   const tags = ['backup'];
   app.get(
     '/api/backup',

@@ -12,10 +12,10 @@ import {
   listCompanies,
   updateCompany,
 } from '../../services/companies.js';
-import { type App, crudRoutes, type DepsFor } from '../route-kit.js';
+import { type App, crudRoutes, type RouteContext } from '../route-kit.js';
 
-export function companyRoutes(app: App, depsFor: DepsFor): void {
-  crudRoutes(app, depsFor, {
+export function companyRoutes(app: App, ctx: RouteContext): void {
+  crudRoutes(app, ctx, {
     path: '/api/companies',
     tag: 'companies',
     entity: companySchema,

@@ -12,10 +12,10 @@ import {
   listContacts,
   updateContact,
 } from '../../services/contacts.js';
-import { type App, crudRoutes, type DepsFor } from '../route-kit.js';
+import { type App, crudRoutes, type RouteContext } from '../route-kit.js';
 
-export function contactRoutes(app: App, depsFor: DepsFor): void {
-  crudRoutes(app, depsFor, {
+export function contactRoutes(app: App, ctx: RouteContext): void {
+  crudRoutes(app, ctx, {
     path: '/api/contacts',
     tag: 'contacts',
     entity: contactSchema,

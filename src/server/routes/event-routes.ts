@@ -1,10 +1,10 @@
 import { z } from 'zod';
 import { eventCreateSchema, eventListQuerySchema, eventSchema, eventUpdateSchema } from '../../core/event.js';
 import { createEvent, deleteEvent, getEvent, listEvents, updateEvent } from '../../services/events.js';
-import { type App, crudRoutes, type DepsFor } from '../route-kit.js';
+import { type App, crudRoutes, type RouteContext } from '../route-kit.js';
 
-export function eventRoutes(app: App, depsFor: DepsFor): void {
-  crudRoutes(app, depsFor, {
+export function eventRoutes(app: App, ctx: RouteContext): void {
+  crudRoutes(app, ctx, {
     path: '/api/events',
     tag: 'events',
     entity: eventSchema,

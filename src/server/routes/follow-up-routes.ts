@@ -18,11 +18,12 @@ import {
   snoozeFollowUp,
   updateFollowUp,
 } from '../../services/follow-ups.js';
-import { type App, crudRoutes, type DepsFor, errors, idParams } from '../route-kit.js';
+import { type App, crudRoutes, errors, idParams, type RouteContext } from '../route-kit.js';
 
-export function followUpRoutes(app: App, depsFor: DepsFor): void {
+export function followUpRoutes(app: App, ctx: RouteContext): void {
+  const { depsFor } = ctx;
   const tags = ['follow-ups'];
-  crudRoutes(app, depsFor, {
+  crudRoutes(app, ctx, {
     path: '/api/follow-ups',
     tag: 'follow-ups',
     entity: followUpSchema,

@@ -12,10 +12,10 @@ import {
   listInterviews,
   updateInterview,
 } from '../../services/interviews.js';
-import { type App, crudRoutes, type DepsFor } from '../route-kit.js';
+import { type App, crudRoutes, type RouteContext } from '../route-kit.js';
 
-export function interviewRoutes(app: App, depsFor: DepsFor): void {
-  crudRoutes(app, depsFor, {
+export function interviewRoutes(app: App, ctx: RouteContext): void {
+  crudRoutes(app, ctx, {
     path: '/api/interviews',
     tag: 'interviews',
     entity: interviewSchema,

@@ -1,8 +1,9 @@
 import { settingsSchema, settingsUpdateSchema } from '../../core/settings.js';
 import { getSettings, updateSettings } from '../../services/settings.js';
-import { type App, type DepsFor, errors } from '../route-kit.js';
+import { type App, errors, type RouteContext } from '../route-kit.js';
 
-export function settingsRoutes(app: App, depsFor: DepsFor): void {
+export function settingsRoutes(app: App, ctx: RouteContext): void {
+  const { depsFor } = ctx;
   const tags = ['settings'];
   app.get('/api/settings', { schema: { tags, response: { 200: settingsSchema } } }, (request) =>
     getSettings(depsFor(request)),

@@ -1,0 +1,115 @@
+import { createApplication, moveApplication } from '../../src/services/applications.js';
+import { createContact } from '../../src/services/contacts.js';
+import type { Deps } from '../../src/services/deps.js';
+import { inTransaction } from '../../src/services/deps.js';
+import { createEvent } from '../../src/services/events.js';
+import { createFollowUp, markFollowUpDone } from '../../src/services/follow-ups.js';
+import { createInterview } from '../../src/services/interviews.js';
+
+/** A small deterministic generator, so every run seeds the same data. */
+export function createRandom(seed: number) {
+  let state = seed >>> 0;
+  const next = () => {
+    state = (Math.imul(state, 1_664_525) + 1_013_904_223) >>> 0;
+    return state / 2 ** 32;
+  };
+  return { next, int: (min: number, max: number) => min + Math.floor(next() * (max - min + 1)) };
+}
+
+const titles = [
+  'Backend Engineer',
+  'Data Analyst',
+  'Product Designer',
+  'Account Executive',
+  'Nurse Practitioner',
+  'Financial Analyst',
+];
+const dayMs = 86_400_000;
+
+/**
+ * One user's realistic search: `count` applications over the last year across 300 companies, each with a
+ * stage history; a third reached interviews (with interviewers, decision dates and notes), a fifth ended;
+ * notes, messages and replies; follow-up steps in every status, some due today. Written through the
+ * services, in one transaction.
+ */
+export async function seedSearch(deps: Deps, count: number, now: Date): Promise<void> {
+  const random = createRandom(7);
+  const iso = (ms: number) => new Date(ms).toISOString();
+  const today = Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate(), 12);
+  await inTransaction(deps, async (trx) => {
+    const d = { ...deps, db: trx };
+    for (let i = 0; i < count; i++) {
+      const appliedAt = today - random.int(5, 360) * dayMs;
+      const application = await createApplication(d, {
+        companyName: `Company ${random.int(1, 300)}`,
+        jobTitle: `${titles[i % titles.length]} ${i}`,
+        postingUrl: `https://jobs.example.com/${i}`,
+        posting: { descriptionText: 'We are looking for someone who ships. '.repeat(20), location: 'Remote' },
+        source: { kind: i % 4 === 0 ? 'referral' : 'job_board', detail: null },
+        tags: i % 3 === 0 ? ['remote', 'priority'] : ['onsite'],
+        notes: `Notes for application ${i}`,
+        stageAt: iso(appliedAt),
+      });
+      await createEvent(d, {
+        kind: 'note',
+        applicationId: application.id,
+        text: 'Researched the team',
+        occurredAt: iso(appliedAt + dayMs),
+      });
+      if (i % 3 === 0) {
+        const interviewer = await createContact(d, {
+          name: `Interviewer ${i}`,
+          role: 'interviewer',
+          companyId: application.company.id,
+        });
+        const start = appliedAt + 7 * dayMs;
+        const interview = await createInterview(d, {
+          applicationId: application.id,
+          round: 'technical',
+          startsAt: iso(start),
+          endsAt: iso(start + 3_600_000),
+          timeZone: 'Europe/Berlin',
+          interviewerIds: [interviewer.id],
+          decisionDate: new Date(start + 10 * dayMs).toISOString().slice(0, 10),
+          topics: 'system design',
+        });
+        await createEvent(d, {
+          kind: 'message_sent',
+          applicationId: application.id,
+          channel: 'email',
+          contactId: interviewer.id,
+          subject: 'Thank you',
+          occurredAt: iso(start + 20 * 3_600_000),
+        });
+        const thanks = await createFollowUp(d, {
+          applicationId: application.id,
+          kind: 'thank_you',
+          dueAt: iso(start + dayMs),
+          contactId: interviewer.id,
+          interviewId: interview.id,
+        });
+        await markFollowUpDone(d, thanks.id, { at: iso(start + 20 * 3_600_000) });
+        await createFollowUp(d, {
+          applicationId: application.id,
+          kind: 'first_follow_up',
+          dueAt: iso(i % 6 === 0 ? today + 3_600_000 : start + 12 * dayMs),
+          channel: 'email',
+        });
+      } else {
+        await createFollowUp(d, {
+          applicationId: application.id,
+          kind: 'application_check_in',
+          dueAt: iso(i % 10 === 1 ? today - 3_600_000 : appliedAt + 9 * dayMs),
+          channel: 'email',
+        });
+      }
+      if (i % 5 === 0) {
+        await moveApplication(d, application.id, {
+          stage: 'ended',
+          outcome: i % 2 === 0 ? 'rejected' : 'no_response',
+          occurredAt: iso(appliedAt + 30 * dayMs),
+        });
+      }
+    }
+  });
+}

@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest';
+import { addApplication, call } from '../../test/support/api.js';
+import { describeEachDialect } from '../../test/support/test-runtime.js';
+import { createApplication } from '../services/applications.js';
+import { createResponseCache } from './response-cache.js';
+
+describe('response cache', () => {
+  it('drops the least recently used entries past its limits', () => {
+    const cache = createResponseCache({ maxEntries: 2, maxBytes: 1_000 });
+    cache.set('a', 'A');
+    cache.set('b', 'B');
+    expect(cache.get('a')).toBe('A');
+    cache.set('c', 'C');
+    expect([cache.get('a'), cache.get('b'), cache.get('c')]).toEqual(['A', undefined, 'C']);
+    cache.set('big', 'x'.repeat(600));
+    expect(cache.get('big')).toBeUndefined();
+  });
+});
+
+describeEachDialect('cached list answers', (ctx) => {
+  it('never serve a list older than a write, even one made by another process', async () => {
+    await addApplication(ctx.app, { jobTitle: 'First' });
+    const titles = async () =>
+      (await call(ctx.app, 'GET', '/api/applications', undefined, 200)).items.map(
+        (a: { jobTitle: string }) => a.jobTitle,
+      );
+    expect(await titles()).toEqual(['First']);
+    expect(await titles()).toEqual(['First']);
+    // Written through the services directly, as a second server sharing the database would.
+    await createApplication(ctx.deps, { companyName: 'Globex', jobTitle: 'Second' });
+    expect(await titles()).toEqual(['Second', 'First']);
+  });
+
+  it('recompute time-relative lists when the minute changes', async () => {
+    const application = await addApplication(ctx.app);
+    await call(
+      ctx.app,
+      'POST',
+      '/api/follow-ups',
+      { applicationId: application.id, dueAt: '2026-03-03T09:00:00Z' },
+      201,
+    );
+    const dueToday = async () =>
+      (await call(ctx.app, 'GET', '/api/follow-ups?due=today', undefined, 200)).length;
+    expect(await dueToday()).toBe(0);
+    ctx.runtime.clock.set('2026-03-03T08:00:00.000Z');
+    expect(await dueToday()).toBe(1);
+  });
+});

@@ -1,0 +1,15 @@
+import type { Db } from './schema.js';
+
+/** The user's current data version: it changes with every committed write. */
+export async function getDataVersion(db: Db, userId: string): Promise<string> {
+  const row = await db
+    .selectFrom('data_versions')
+    .select('token')
+    .where('user_id', '=', userId)
+    .executeTakeFirst();
+  return row?.token ?? 'none';
+}
+
+export async function bumpDataVersion(db: Db, userId: string, token: string): Promise<void> {
+  await db.updateTable('data_versions').set({ token }).where('user_id', '=', userId).execute();
+}
