@@ -33,8 +33,12 @@ const refusedSignatures: readonly { readonly bytes: readonly number[]; readonly 
 ];
 
 export function detectResumeFormat(bytes: Uint8Array, hints: FormatHints = {}): DetectedFormat {
-  const claimed = claimedFormat(hints);
   const format = formatFromContent(bytes);
+  const claimed = claimedFormat(hints);
+  if (claimed === 'doc') {
+    if (format === 'text') throw unsupported('a Word 97-2003 (.doc) file; save it as .docx or PDF');
+    return { format, claimed: null };
+  }
   if (format === 'text' && claimed !== null && claimed !== 'text') {
     throw new ResumeExtractionError(
       'RESUME_UNREADABLE',
@@ -59,14 +63,12 @@ function formatFromContent(bytes: Uint8Array): ResumeFormat {
   return 'text';
 }
 
-function claimedFormat(hints: FormatHints): ResumeFormat | null {
+function claimedFormat(hints: FormatHints): ResumeFormat | 'doc' | null {
   const mime = hints.mimeType?.split(';')[0]?.trim().toLowerCase() ?? '';
   const extension = /\.([a-z0-9]+)$/i.exec(hints.fileName ?? '')?.[1]?.toLowerCase() ?? '';
   if (mime === 'application/pdf' || extension === 'pdf') return 'pdf';
   if (mime === docxMimeType || extension === 'docx') return 'docx';
-  if (mime === 'application/msword' || extension === 'doc') {
-    throw unsupported('a Word 97-2003 (.doc) file; save it as .docx or PDF');
-  }
+  if (mime === 'application/msword' || extension === 'doc') return 'doc';
   if (mime.startsWith('text/') || ['txt', 'text', 'md', 'markdown'].includes(extension)) return 'text';
   return null;
 }

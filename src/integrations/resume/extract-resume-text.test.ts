@@ -194,12 +194,13 @@ describe('extractResumeText: PDF', () => {
     expect(message).toMatch(/^The PDF cannot be read/);
   });
 
-  it('reads a PDF by its content even when it is named .docx, and says so', async () => {
-    const result = await extractResumeText(buildPdf([textPage('Jane Doe, accountant')]), {
-      fileName: 'cv.docx',
-    });
-    expect(result.format).toBe('pdf');
-    expect(result.warnings).toEqual(['The file is named or typed as DOCX but is a PDF; it was read as PDF.']);
+  it('reads a PDF by its content even when it is named .docx or .doc', async () => {
+    const pdf = buildPdf([textPage('Jane Doe, accountant')]);
+    const named = await extractResumeText(pdf, { fileName: 'cv.docx' });
+    expect(named.format).toBe('pdf');
+    expect(named.warnings).toEqual(['The file is named or typed as DOCX but is a PDF; it was read as PDF.']);
+    const typed = await extractResumeText(pdf, { fileName: 'cv.doc', mimeType: 'application/msword' });
+    expect([typed.format, typed.text]).toEqual(['pdf', 'Jane Doe, accountant']);
   });
 
   it('leaves the caller buffer usable', async () => {
