@@ -118,6 +118,9 @@ export type CsvImportResult = {
   readonly failed: readonly CsvImportFailure[];
 };
 
+/** The preview plus what the write needs and the preview does not show. */
+type ImportPlan = CsvImportPreview & { readonly postingUrlKeys: ReadonlyMap<CsvApplicationDraft, string> };
+
 /** Rows written per batch: large enough for multi-row inserts to pay off, small enough for a smooth progress bar. */
 const batchSize = 1_000;
 
@@ -130,7 +133,13 @@ export async function previewCsvImport(
   input: string | Uint8Array,
   options: CsvImportOptions,
 ): Promise<CsvImportPreview> {
-  return planImport(deps, input, options, await listApplicationKeys(deps.db, deps.userId));
+  const { postingUrlKeys: _, ...preview } = await planImport(
+    deps,
+    input,
+    options,
+    await listApplicationKeys(deps.db, deps.userId),
+  );
+  return preview;
 }
 
 /**
@@ -154,7 +163,7 @@ export async function importCsv(
     const duplicates = plan.counts.duplicate;
     if (failed.length > 0 && !options.skipInvalidRows) return { created: 0, duplicates, failed };
     const drafts = plan.rows.filter((r) => r.action === 'create').map((r) => r.application!);
-    await writeDrafts(txDeps, drafts, options.onProgress);
+    await writeDrafts(txDeps, drafts, plan.postingUrlKeys, options.onProgress);
     return { created: drafts.length, duplicates, failed };
   });
 }
@@ -164,7 +173,7 @@ async function planImport(
   input: string | Uint8Array,
   options: CsvImportOptions,
   existing: readonly ApplicationKey[],
-): Promise<CsvImportPreview> {
+): Promise<ImportPlan> {
   if (!isValidTimeZone(options.timeZone)) {
     throw fieldError('timeZone', 'must be an IANA time zone such as Europe/Berlin');
   }
@@ -207,6 +216,8 @@ async function planImport(
     now: nowIso(deps),
   });
   const guard = makeDuplicateGuard(existing);
+  const postingUrlKeys = new Map<CsvApplicationDraft, string>();
+  const companyKeyOf = makeCompanyKeyOf();
   const rows: CsvImportPreviewRow[] = [];
   const counts = { total: 0, create: 0, duplicate: 0, error: 0 };
   for (const record of table.records) {
@@ -217,9 +228,11 @@ async function planImport(
       rows.push({ row: record.row, action: 'error', warnings: reading.warnings, errors: reading.errors });
       continue;
     }
-    const duplicateOf = guard.check(reading.draft);
+    const keys = keysOf(reading.draft, companyKeyOf);
+    if (keys.url) postingUrlKeys.set(reading.draft, keys.url);
+    const duplicateOf = guard.check(keys);
     const isDuplicate = duplicateOf !== null && !options.allowDuplicates;
-    if (!isDuplicate) guard.remember(reading.draft, record.row);
+    if (!isDuplicate) guard.remember(keys, record.row);
     counts[isDuplicate ? 'duplicate' : 'create']++;
     rows.push({
       row: record.row,
@@ -240,6 +253,7 @@ async function planImport(
     errors: fileErrors,
     rows,
     counts,
+    postingUrlKeys,
   };
 }
 
@@ -291,6 +305,28 @@ function decideDateOrder(
   };
 }
 
+type DuplicateKeys = { readonly url: string | null; readonly title: string };
+
+function keysOf(draft: CsvApplicationDraft, companyKeyOf: (name: string) => string): DuplicateKeys {
+  return {
+    url: draft.create.postingUrl ? normalizePostingUrl(draft.create.postingUrl) : null,
+    title: `${companyKeyOf(draft.create.companyName ?? '')}\n${titleKeyOf(draft.create.jobTitle)}`,
+  };
+}
+
+/** `normalizeCompanyName`, remembered per spelling: a file names the same few hundred companies many times. */
+function makeCompanyKeyOf(): (name: string) => string {
+  const keys = new Map<string, string>();
+  return (name) => {
+    let key = keys.get(name);
+    if (key === undefined) {
+      key = normalizeCompanyName(name);
+      keys.set(name, key);
+    }
+    return key;
+  };
+}
+
 /** The duplicate guard of `createApplication`, for a whole file: same posting URL, or same company and title. */
 function makeDuplicateGuard(existing: readonly ApplicationKey[]) {
   const byUrl = new Map<string, CsvDuplicate>();
@@ -303,17 +339,11 @@ function makeDuplicateGuard(existing: readonly ApplicationKey[]) {
     const titleKey = `${key.companyNameKey}\n${key.titleKey}`;
     if (!byTitle.has(titleKey)) byTitle.set(titleKey, { ...found, reason: 'company_and_title' });
   }
-  const keysOf = (draft: CsvApplicationDraft) => ({
-    url: draft.create.postingUrl ? normalizePostingUrl(draft.create.postingUrl) : null,
-    title: `${normalizeCompanyName(draft.create.companyName ?? '')}\n${titleKeyOf(draft.create.jobTitle)}`,
-  });
   return {
-    check(draft: CsvApplicationDraft): CsvDuplicate | null {
-      const { url, title } = keysOf(draft);
+    check({ url, title }: DuplicateKeys): CsvDuplicate | null {
       return (url ? byUrl.get(url) : undefined) ?? byTitle.get(title) ?? null;
     },
-    remember(draft: CsvApplicationDraft, row: number): void {
-      const { url, title } = keysOf(draft);
+    remember({ url, title }: DuplicateKeys, row: number): void {
       if (url && !byUrl.has(url)) byUrl.set(url, { row, reason: 'posting_url' });
       if (!byTitle.has(title)) byTitle.set(title, { row, reason: 'company_and_title' });
     },
@@ -329,29 +359,40 @@ function makeDuplicateGuard(existing: readonly ApplicationKey[]) {
 async function writeDrafts(
   deps: Deps,
   drafts: readonly CsvApplicationDraft[],
+  urlKeysOfDrafts: ReadonlyMap<CsvApplicationDraft, string>,
   onProgress: CsvImportOptions['onProgress'],
 ): Promise<void> {
+  const companyKeyOf = makeCompanyKeyOf();
   const companies = new Map<string, Company>();
   for (const company of await listAllCompanies(deps.db, deps.userId)) {
-    companies.set(normalizeCompanyName(company.name), company);
+    companies.set(companyKeyOf(company.name), company);
   }
   onProgress?.(0, drafts.length);
   for (let start = 0; start < drafts.length; start += batchSize) {
     const newCompanies: Company[] = [];
     const applications: Application[] = [];
     const events: StageChangeEvent[] = [];
+    const postingUrlKeys = new Map<string, string>();
     for (const draft of drafts.slice(start, start + batchSize)) {
       const now = nowIso(deps);
       const name = draft.create.companyName ?? '';
-      let company = companies.get(normalizeCompanyName(name));
+      let company = companies.get(companyKeyOf(name));
       if (!company) {
         company = { id: deps.ids.next(), name, website: null, notes: '', createdAt: now, updatedAt: now };
-        companies.set(normalizeCompanyName(name), company);
+        companies.set(companyKeyOf(name), company);
         newCompanies.push(company);
       }
-      applications.push(buildApplication(deps, draft, company, now, events));
+      const application = buildApplication(deps, draft, company, now, events);
+      applications.push(application);
+      const urlKey = urlKeysOfDrafts.get(draft);
+      if (urlKey) postingUrlKeys.set(application.id, urlKey);
     }
-    await insertApplicationsInBulk(deps.db, deps.userId, { companies: newCompanies, applications, events });
+    await insertApplicationsInBulk(deps.db, deps.userId, {
+      companies: newCompanies,
+      applications,
+      events,
+      postingUrlKeys,
+    });
     onProgress?.(Math.min(start + batchSize, drafts.length), drafts.length);
   }
 }

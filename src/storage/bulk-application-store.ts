@@ -1,10 +1,18 @@
+import { CompiledQuery } from 'kysely';
 import { type Application, normalizePostingUrl } from '../core/application.js';
 import type { Company } from '../core/company.js';
 import { normalizeCompanyName } from '../core/company.js';
 import type { TimelineEvent } from '../core/event.js';
 import { searchTextOf, titleKeyOf } from './application-store.js';
-import type { Db } from './schema.js';
-import { toJson } from './sql-helpers.js';
+import type {
+  ApplicationsTable,
+  ApplicationTagsTable,
+  CompaniesTable,
+  Database,
+  Db,
+  EventsTable,
+} from './schema.js';
+import { isPostgres, toJson } from './sql-helpers.js';
 
 /** What the duplicate guard compares an incoming application with, for every application the user has. */
 export type ApplicationKey = {
@@ -21,6 +29,8 @@ export type ApplicationBatch = {
   readonly companies: readonly Company[];
   readonly applications: readonly Application[];
   readonly events: readonly TimelineEvent[];
+  /** Normalised posting URLs the caller already computed, by application id (saves doing it twice). */
+  readonly postingUrlKeys?: ReadonlyMap<string, string>;
 };
 
 export async function listApplicationKeys(db: Db, userId: string): Promise<ApplicationKey[]> {
@@ -63,51 +73,78 @@ export async function insertApplicationsInBulk(
   userId: string,
   batch: ApplicationBatch,
 ): Promise<void> {
-  await insertChunked(
-    batch.companies.map((company) => ({
-      id: company.id,
-      user_id: userId,
-      name: company.name,
-      name_key: normalizeCompanyName(company.name),
-      website: company.website,
-      notes: company.notes,
-      created_at: company.createdAt,
-      updated_at: company.updatedAt,
-    })),
-    (rows) => db.insertInto('companies').values(rows).execute(),
+  const keys = batch.postingUrlKeys;
+  await insertRows(
+    db,
+    'companies',
+    batch.companies.map((company) => companyRowOf(company, userId)),
   );
-  await insertChunked(
-    batch.applications.map((application) => applicationRowOf(application, userId)),
-    (rows) => db.insertInto('applications').values(rows).execute(),
+  await insertRows(
+    db,
+    'applications',
+    batch.applications.map((a) => applicationRowOf(a, userId, keys?.get(a.id))),
   );
-  await insertChunked(
-    batch.applications.flatMap((application) => tagRowsOf(application, userId)),
-    (rows) => db.insertInto('application_tags').values(rows).execute(),
+  await insertRows(
+    db,
+    'application_tags',
+    batch.applications.flatMap((a) => tagRowsOf(a, userId)),
   );
-  await insertChunked(
+  await insertRows(
+    db,
+    'events',
     batch.events.map((event) => eventRowOf(event, userId)),
-    (rows) => db.insertInto('events').values(rows).execute(),
   );
 }
 
-async function insertChunked<Row extends object>(
-  rows: readonly Row[],
-  insert: (rows: Row[]) => Promise<unknown>,
+/**
+ * One `insert … values (…), (…)` per chunk, compiled by hand: building Kysely's query tree for thousands
+ * of values costs more than the insert itself. Table and column names come from the typed row builders
+ * below, never from input; every value is a bound parameter.
+ */
+async function insertRows<Table extends keyof Database>(
+  db: Db,
+  table: Table,
+  rows: ReadonlyArray<Database[Table]>,
 ): Promise<void> {
   if (rows.length === 0) return;
-  const size = Math.max(1, Math.floor(maxParameters / Object.keys(rows[0]!).length));
-  for (let start = 0; start < rows.length; start += size) await insert(rows.slice(start, start + size));
+  const columns = Object.keys(rows[0]!) as Array<keyof Database[Table]>;
+  const head = `insert into "${table}" (${columns.map((c) => `"${String(c)}"`).join(', ')}) values `;
+  const perStatement = Math.max(1, Math.floor(maxParameters / columns.length));
+  const postgres = isPostgres(db);
+  const sqliteTuple = `(${columns.map(() => '?').join(', ')})`;
+  for (let start = 0; start < rows.length; start += perStatement) {
+    const chunk = rows.slice(start, start + perStatement);
+    const parameters: unknown[] = [];
+    for (const row of chunk) for (const column of columns) parameters.push(row[column]);
+    const tuples = postgres
+      ? chunk.map((_, r) => `(${columns.map((_, c) => `$${r * columns.length + c + 1}`).join(', ')})`)
+      : new Array<string>(chunk.length).fill(sqliteTuple);
+    await db.executeQuery(CompiledQuery.raw(head + tuples.join(', '), parameters));
+  }
+}
+
+function companyRowOf(company: Company, userId: string): CompaniesTable {
+  return {
+    id: company.id,
+    user_id: userId,
+    name: company.name,
+    name_key: normalizeCompanyName(company.name),
+    website: company.website,
+    notes: company.notes,
+    created_at: company.createdAt,
+    updated_at: company.updatedAt,
+  };
 }
 
 /** The row `insertApplication` writes (application-store.ts keeps its own copy private). */
-function applicationRowOf(a: Application, userId: string) {
+function applicationRowOf(a: Application, userId: string, urlKey: string | undefined): ApplicationsTable {
   return {
     id: a.id,
     user_id: userId,
     company_id: a.company.id,
     job_title: a.jobTitle,
     posting_url: a.postingUrl,
-    posting_url_key: a.postingUrl ? normalizePostingUrl(a.postingUrl) : null,
+    posting_url_key: a.postingUrl ? (urlKey ?? normalizePostingUrl(a.postingUrl)) : null,
     title_key: titleKeyOf(a.jobTitle),
     description_html: a.posting.descriptionHtml,
     description_text: a.posting.descriptionText,
@@ -139,9 +176,9 @@ function applicationRowOf(a: Application, userId: string) {
 }
 
 /** Tags as `insertApplication` stores them: the first spelling of each tag, in order. */
-function tagRowsOf(a: Application, userId: string) {
+function tagRowsOf(a: Application, userId: string): ApplicationTagsTable[] {
   const seen = new Set<string>();
-  const rows = [];
+  const rows: ApplicationTagsTable[] = [];
   for (const tag of a.tags) {
     const key = tag.toLowerCase();
     if (seen.has(key)) continue;
@@ -151,7 +188,7 @@ function tagRowsOf(a: Application, userId: string) {
   return rows;
 }
 
-function eventRowOf(event: TimelineEvent, userId: string) {
+function eventRowOf(event: TimelineEvent, userId: string): EventsTable {
   const { id, applicationId, kind, occurredAt, createdAt, ...data } = event;
   return {
     id,

@@ -218,7 +218,7 @@ export function completeUrl(raw: string): string {
 }
 
 export function splitTags(raw: string, separators: RegExp): string[] {
-  const parts = raw.split(new RegExp(separators.source, 'g'));
+  const parts = raw.split(separators);
   const seen = new Set<string>();
   const tags: string[] = [];
   for (const part of parts) {

@@ -201,6 +201,8 @@ export function normalizeStatus(raw: string): string {
 
 /** The stage and outcome a foreign status means, or null when hearback does not recognise it. */
 export function mapForeignStatus(raw: string): StatusMapping | null {
+  const known = exact.get(raw.toLowerCase());
+  if (known) return known;
   const status = normalizeStatus(raw);
   if (status === '') return null;
   const hit = exact.get(status);

@@ -33,7 +33,7 @@ export function parseCsvTable(input: string | Uint8Array, limits: CsvLimits = de
     const message = `the CSV file is ${formatMegabytes(size)}; the limit is ${formatMegabytes(limits.maxBytes)}`;
     throw new AppError('BODY_TOO_LARGE', `file: ${message}`, {
       issues: [{ field: 'file', message }],
-      limitBytes: limits.maxBytes,
+      limit: limits.maxBytes,
     });
   }
   const { text: decoded, encoding } = decode(input);

@@ -123,32 +123,23 @@ export function makeCsvRowReader(setup: CsvRowReaderSetup): (record: CsvRecord) 
     return restoreNeutralizedCell(keepSpaces ? raw : trimmed);
   };
 
+  const file: FileColumns = { single, clean };
+
   return (record) => {
-    const warnings: CsvRowIssue[] = [];
-    const errors: CsvRowIssue[] = [];
-    const extraNotes: string[] = [];
-    const cell = (field: CsvField, keepSpaces = false) => {
-      const column = single.get(field);
-      return column ? clean(record.cells[column.index], keepSpaces) : '';
-    };
-    const columnName = (field: CsvField) => single.get(field)?.header ?? null;
-    const warn = (field: CsvField, message: string) =>
-      warnings.push({ field, column: columnName(field), message });
-    const fail = (field: CsvField, message: string) =>
-      errors.push({ field, column: columnName(field), message });
-    const keepInNotes = (field: CsvField, value: string) =>
-      extraNotes.push(`${columnName(field) ?? field}: ${value}`);
+    const row = new RowContext(file, record.cells);
+    const { warnings, errors } = row;
+    const cell = (field: CsvField, keepSpaces?: boolean) => row.cell(field, keepSpaces);
 
     const companyName = cell('companyName');
     const jobTitle = cell('jobTitle');
     if (companyName === '') {
-      fail(
+      row.fail(
         'companyName',
         single.has('companyName') ? 'is empty' : 'no column holds the company name; map one',
       );
     }
     if (jobTitle === '')
-      fail('jobTitle', single.has('jobTitle') ? 'is empty' : 'no column holds the job title; map one');
+      row.fail('jobTitle', single.has('jobTitle') ? 'is empty' : 'no column holds the job title; map one');
 
     const dates = new Map<CsvField, { instant: string; localDate: string }>();
     for (const field of dateFields) {
@@ -156,30 +147,30 @@ export function makeCsvRowReader(setup: CsvRowReaderSetup): (record: CsvRecord) 
       if (raw === '') continue;
       const parsed = parseDate(raw);
       if (parsed.ok) dates.set(field, parsed);
-      else fail(field, parsed.message);
+      else row.fail(field, parsed.message);
     }
 
-    const target = readTarget(cell, warn, fail, keepInNotes, format);
+    const target = readTarget(row, format);
     const furthestRaw = cell('furthestStage');
     let furthest: ActiveStage | null = null;
     if (furthestRaw !== '') {
       furthest = parseActiveStage(furthestRaw);
       if (furthest === null)
-        fail(
+        row.fail(
           'furthestStage',
           `"${furthestRaw}" is not a stage (saved, applied, screening, interviewing, offer)`,
         );
     }
 
-    const posting = readPosting(cell, warn, keepInNotes, dates);
-    const source = readSource(cell, format);
+    const posting = readPosting(row, dates);
+    const source = readSource(row, format);
     const priorityRaw = cell('priority');
     let priority: number | undefined;
     if (priorityRaw !== '') {
       const parsed = parsePriority(priorityRaw);
       if (parsed === null) {
-        warn('priority', `"${priorityRaw}" is not a priority from 1 to 5; kept in the notes`);
-        keepInNotes('priority', priorityRaw);
+        row.warn('priority', `"${priorityRaw}" is not a priority from 1 to 5; kept in the notes`);
+        row.keep('priority', priorityRaw);
       } else priority = parsed;
     }
     const tags: string[] = [];
@@ -194,7 +185,7 @@ export function makeCsvRowReader(setup: CsvRowReaderSetup): (record: CsvRecord) 
     }
     for (const column of noteColumns) {
       const raw = clean(record.cells[column.index]);
-      if (raw !== '') extraNotes.push(`${column.header}: ${raw}`);
+      if (raw !== '') row.extraNotes.push(`${column.header}: ${raw}`);
     }
     const resume = cell('resume');
     const coverLetter = cell('coverLetter');
@@ -202,18 +193,18 @@ export function makeCsvRowReader(setup: CsvRowReaderSetup): (record: CsvRecord) 
 
     // Files without any date column are told about once, by the caller; here only rows missing their date.
     if (hasStageDateColumn && !stageDateFields.some((f) => dates.has(f))) {
-      warn('appliedAt', 'no date in this row; dated at the time of import');
+      row.warn('appliedAt', 'no date in this row; dated at the time of import');
     }
 
     if (errors.length > 0 || target === null) return { draft: null, warnings, errors };
 
     const steps = planSteps(target, furthest, dates, setup.now);
     if (!Array.isArray(steps)) {
-      fail(steps.field, steps.message);
+      row.fail(steps.field, steps.message);
       return { draft: null, warnings, errors };
     }
 
-    const notes = [noteParts.join('\n'), extraNotes.join('\n')].filter((p) => p !== '').join('\n\n');
+    const notes = [noteParts.join('\n'), row.extraNotes.join('\n')].filter((p) => p !== '').join('\n\n');
     const input = {
       companyName,
       jobTitle,
@@ -236,7 +227,7 @@ export function makeCsvRowReader(setup: CsvRowReaderSetup): (record: CsvRecord) 
         const field = fieldOfPath[key] ?? fieldOfPath[path[0] ?? ''];
         errors.push({
           field: field ?? path.join('.'),
-          column: field ? (columnName(field) ?? multi.get(field)?.[0]?.header ?? null) : null,
+          column: field ? (row.column(field) ?? multi.get(field)?.[0]?.header ?? null) : null,
           message: issue.message,
         });
       }
@@ -252,50 +243,82 @@ export function makeCsvRowReader(setup: CsvRowReaderSetup): (record: CsvRecord) 
   };
 }
 
-type CellReader = (field: CsvField, keepSpaces?: boolean) => string;
-type Report = (field: CsvField, message: string) => void;
-type Keep = (field: CsvField, value: string) => void;
+type FileColumns = {
+  readonly single: ReadonlyMap<CsvField, Column>;
+  readonly clean: (raw: string | undefined, keepSpaces?: boolean) => string;
+};
+
+/** One row being read: its cells, and the warnings, errors and extra note lines reading it produced. */
+class RowContext {
+  readonly warnings: CsvRowIssue[] = [];
+  readonly errors: CsvRowIssue[] = [];
+  readonly extraNotes: string[] = [];
+
+  constructor(
+    private readonly file: FileColumns,
+    private readonly cells: readonly string[],
+  ) {}
+
+  cell(field: CsvField, keepSpaces = false): string {
+    const column = this.file.single.get(field);
+    return column ? this.file.clean(this.cells[column.index], keepSpaces) : '';
+  }
+
+  column(field: CsvField): string | null {
+    return this.file.single.get(field)?.header ?? null;
+  }
+
+  warn(field: CsvField, message: string): void {
+    this.warnings.push({ field, column: this.column(field), message });
+  }
+
+  fail(field: CsvField, message: string): void {
+    this.errors.push({ field, column: this.column(field), message });
+  }
+
+  /** Keeps a value hearback could not use as a `Column: value` line in the notes, so nothing is lost. */
+  keep(field: CsvField, value: string): void {
+    this.extraNotes.push(`${this.column(field) ?? field}: ${value}`);
+  }
+}
 
 /** The stage the row ends in: the status column read through the status map, completed by the outcome column. */
-function readTarget(
-  cell: CellReader,
-  warn: Report,
-  fail: Report,
-  keep: Keep,
-  format: CsvFormat,
-): StatusMapping | null {
-  const statusRaw = cell('status');
+function readTarget(row: RowContext, format: CsvFormat): StatusMapping | null {
+  const statusRaw = row.cell('status');
   let target = mapForeignStatus(statusRaw === '' ? format.defaultStatus : statusRaw);
   if (target === null) {
-    warn(
+    row.warn(
       'status',
       `"${statusRaw}" is not a status hearback knows; imported as applied and kept in the notes`,
     );
-    keep('status', statusRaw);
+    row.keep('status', statusRaw);
     target = { stage: 'applied', outcome: null, closedReason: null };
   }
-  const outcomeRaw = cell('outcome');
+  const outcomeRaw = row.cell('outcome');
   if (outcomeRaw !== '') {
     const outcome = mapForeignStatus(outcomeRaw);
     if (outcome?.stage === 'ended' && outcome.outcome !== null) target = outcome;
     else {
-      warn(
+      row.warn(
         'outcome',
         `"${outcomeRaw}" is not an ending (rejected, no_response, withdrew, …); kept in the notes`,
       );
-      keep('outcome', outcomeRaw);
+      row.keep('outcome', outcomeRaw);
     }
   }
   if (target.stage === 'ended' && target.outcome === null) {
-    fail('outcome', 'the application has ended but no outcome says how (rejected, no_response, withdrew, …)');
+    row.fail(
+      'outcome',
+      'the application has ended but no outcome says how (rejected, no_response, withdrew, …)',
+    );
     return null;
   }
-  const reasonRaw = cell('closedReason');
+  const reasonRaw = row.cell('closedReason');
   if (reasonRaw !== '' && target.outcome === 'position_closed') {
     const reason = mapClosedReason(reasonRaw);
     if (reason) target = { ...target, closedReason: reason };
     else
-      warn(
+      row.warn(
         'closedReason',
         `"${reasonRaw}" is not a closed reason (cancelled, filled internally, hiring freeze)`,
       );
@@ -304,24 +327,22 @@ function readTarget(
 }
 
 function readPosting(
-  cell: CellReader,
-  warn: Report,
-  keep: Keep,
+  row: RowContext,
   dates: ReadonlyMap<CsvField, { localDate: string }>,
 ): PostingInput | undefined {
   const posting: Record<string, unknown> = {};
-  const location = cell('location');
+  const location = row.cell('location');
   if (location !== '') posting.location = location;
-  const remote = cell('remoteType');
+  const remote = row.cell('remoteType');
   if (remote !== '') {
     const value = parseRemoteType(remote);
     if (value) posting.remoteType = value;
     else {
-      warn('remoteType', `"${remote}" is not remote, hybrid or on-site; kept in the notes`);
-      keep('remoteType', remote);
+      row.warn('remoteType', `"${remote}" is not remote, hybrid or on-site; kept in the notes`);
+      row.keep('remoteType', remote);
     }
   }
-  const salaryText = cell('salary');
+  const salaryText = row.cell('salary');
   if (salaryText !== '') {
     const salary = parseSalary(salaryText);
     if (salary) {
@@ -330,35 +351,38 @@ function readPosting(
       if (salary.currency) posting.salaryCurrency = salary.currency;
       if (salary.period) posting.salaryPeriod = salary.period;
     } else {
-      warn('salary', `no amount could be read from "${salaryText}"; kept in the notes`);
-      keep('salary', salaryText);
+      row.warn('salary', `no amount could be read from "${salaryText}"; kept in the notes`);
+      row.keep('salary', salaryText);
     }
   }
   for (const field of ['salaryMin', 'salaryMax'] as const) {
-    const raw = cell(field);
+    const raw = row.cell(field);
     if (raw === '') continue;
     const amount = parseAmount(raw);
     if (amount === null) {
-      warn(field, `"${raw}" is not an amount; kept in the notes`);
-      keep(field, raw);
+      row.warn(field, `"${raw}" is not an amount; kept in the notes`);
+      row.keep(field, raw);
     } else posting[field] = amount;
   }
-  const currencyRaw = cell('salaryCurrency');
+  const currencyRaw = row.cell('salaryCurrency');
   if (currencyRaw !== '') {
     const currency = parseCurrency(currencyRaw);
     if (currency) posting.salaryCurrency = currency;
-    else warn('salaryCurrency', `"${currencyRaw}" is not a currency code such as USD`);
+    else row.warn('salaryCurrency', `"${currencyRaw}" is not a currency code such as USD`);
   }
-  const employment = cell('employmentType');
+  const employment = row.cell('employmentType');
   if (employment !== '') {
     const value = parseEmploymentType(employment);
     if (value) posting.employmentType = value;
     else if (value === null) {
-      warn('employmentType', `"${employment}" is not an employment type hearback knows; kept in the notes`);
-      keep('employmentType', employment);
+      row.warn(
+        'employmentType',
+        `"${employment}" is not an employment type hearback knows; kept in the notes`,
+      );
+      row.keep('employmentType', employment);
     }
   }
-  const description = cell('description', true);
+  const description = row.cell('description', true);
   if (description !== '') {
     if (/<[a-z][\s\S]*>/i.test(description)) posting.descriptionHtml = description;
     else posting.descriptionText = description;
@@ -371,11 +395,11 @@ function readPosting(
 }
 
 function readSource(
-  cell: CellReader,
+  row: RowContext,
   format: CsvFormat,
 ): { kind: ReturnType<typeof inferSourceKind>; detail?: string } | undefined {
-  const raw = cell('source');
-  const detail = cell('sourceDetail');
+  const raw = row.cell('source');
+  const detail = row.cell('sourceDetail');
   if (raw === '') {
     if (detail !== '') return { kind: inferSourceKind(detail), detail: truncate(detail) };
     return format.source ? { kind: format.source.kind, detail: format.source.detail } : undefined;
