@@ -128,10 +128,9 @@ export function makeCsvRowReader(setup: CsvRowReaderSetup): (record: CsvRecord) 
   return (record) => {
     const row = new RowContext(file, record.cells);
     const { warnings, errors } = row;
-    const cell = (field: CsvField, keepSpaces?: boolean) => row.cell(field, keepSpaces);
 
-    const companyName = cell('companyName');
-    const jobTitle = cell('jobTitle');
+    const companyName = row.cell('companyName');
+    const jobTitle = row.cell('jobTitle');
     if (companyName === '') {
       row.fail(
         'companyName',
@@ -143,7 +142,7 @@ export function makeCsvRowReader(setup: CsvRowReaderSetup): (record: CsvRecord) 
 
     const dates = new Map<CsvField, { instant: string; localDate: string }>();
     for (const field of dateFields) {
-      const raw = cell(field);
+      const raw = row.cell(field);
       if (raw === '') continue;
       const parsed = parseDate(raw);
       if (parsed.ok) dates.set(field, parsed);
@@ -151,7 +150,7 @@ export function makeCsvRowReader(setup: CsvRowReaderSetup): (record: CsvRecord) 
     }
 
     const target = readTarget(row, format);
-    const furthestRaw = cell('furthestStage');
+    const furthestRaw = row.cell('furthestStage');
     let furthest: ActiveStage | null = null;
     if (furthestRaw !== '') {
       furthest = parseActiveStage(furthestRaw);
@@ -164,7 +163,7 @@ export function makeCsvRowReader(setup: CsvRowReaderSetup): (record: CsvRecord) 
 
     const posting = readPosting(row, dates);
     const source = readSource(row, format);
-    const priorityRaw = cell('priority');
+    const priorityRaw = row.cell('priority');
     let priority: number | undefined;
     if (priorityRaw !== '') {
       const parsed = parsePriority(priorityRaw);
@@ -187,9 +186,9 @@ export function makeCsvRowReader(setup: CsvRowReaderSetup): (record: CsvRecord) 
       const raw = clean(record.cells[column.index]);
       if (raw !== '') row.extraNotes.push(`${column.header}: ${raw}`);
     }
-    const resume = cell('resume');
-    const coverLetter = cell('coverLetter');
-    const postingUrl = cell('postingUrl');
+    const resume = row.cell('resume');
+    const coverLetter = row.cell('coverLetter');
+    const postingUrl = row.cell('postingUrl');
 
     // Files without any date column are told about once, by the caller; here only rows missing their date.
     if (hasStageDateColumn && !stageDateFields.some((f) => dates.has(f))) {
@@ -205,20 +204,20 @@ export function makeCsvRowReader(setup: CsvRowReaderSetup): (record: CsvRecord) 
     }
 
     const notes = [noteParts.join('\n'), row.extraNotes.join('\n')].filter((p) => p !== '').join('\n\n');
-    const input = {
+    const input: Record<string, unknown> = {
       companyName,
       jobTitle,
-      ...(postingUrl !== '' ? { postingUrl: completeUrl(postingUrl) } : {}),
-      ...(posting ? { posting } : {}),
-      ...(source ? { source } : {}),
-      ...(priority !== undefined ? { priority } : {}),
-      ...(tags.length > 0 ? { tags } : {}),
-      ...(resume !== '' ? { resume: { name: resume } } : {}),
-      ...(coverLetter !== '' ? { coverLetter: { name: coverLetter } } : {}),
-      ...(notes !== '' ? { notes } : {}),
       stage: steps[0]!.toStage as ActiveStage,
       stageAt: steps[0]!.occurredAt,
     };
+    if (postingUrl !== '') input.postingUrl = completeUrl(postingUrl);
+    if (posting) input.posting = posting;
+    if (source) input.source = source;
+    if (priority !== undefined) input.priority = priority;
+    if (tags.length > 0) input.tags = tags;
+    if (resume !== '') input.resume = { name: resume };
+    if (coverLetter !== '') input.coverLetter = { name: coverLetter };
+    if (notes !== '') input.notes = notes;
     const parsed = applicationCreateSchema.safeParse(input);
     if (!parsed.success) {
       for (const issue of parsed.error.issues) {
