@@ -51,6 +51,8 @@ export type ApiClientOptions = {
   /** Where the API lives; empty for the same origin as the page. */
   readonly baseUrl?: string;
   readonly fetch?: typeof fetch;
+  /** Page size when following the applications cursor; the API's maximum unless a test wants more pages. */
+  readonly pageLimit?: number;
 };
 
 type QueryValue = string | number | boolean | readonly string[] | null | undefined;
@@ -66,6 +68,7 @@ export const applicationPageLimit = 500;
 export function createApiClient(options: ApiClientOptions = {}) {
   const baseUrl = options.baseUrl ?? '';
   const doFetch = options.fetch ?? ((input, init) => fetch(input, init));
+  const pageLimit = options.pageLimit ?? applicationPageLimit;
 
   async function send(method: string, path: string, body?: unknown, query?: Query): Promise<Response> {
     const url = `${baseUrl}${path}${toQueryString(query)}`;
@@ -110,7 +113,7 @@ export function createApiClient(options: ApiClientOptions = {}) {
       const all: Application[] = [];
       let cursor: string | undefined;
       do {
-        const page = await client.listApplications({ ...query, limit: applicationPageLimit, cursor });
+        const page = await client.listApplications({ ...query, limit: pageLimit, cursor });
         all.push(...page.items);
         cursor = page.nextCursor ?? undefined;
       } while (cursor);
@@ -148,6 +151,7 @@ export function createApiClient(options: ApiClientOptions = {}) {
     deleteEvent: (id: string) => remove(at('/api/events', id)),
 
     listFollowUps: (query: FollowUpListQuery = {}) => get<FollowUp[]>('/api/follow-ups', query as Query),
+    getFollowUp: (id: string) => get<FollowUp>(at('/api/follow-ups', id)),
     createFollowUp: (input: FollowUpCreateInput) => post<FollowUp>('/api/follow-ups', input),
     markFollowUpDone: (id: string, input: FollowUpDoneInput = {}) =>
       post<FollowUp>(`${at('/api/follow-ups', id)}/done`, input),

@@ -27,6 +27,9 @@ const CompaniesPage = lazy(() =>
 const SettingsPage = lazy(() =>
   import('./pages/settings-page.js').then((m) => ({ default: m.SettingsPage })),
 );
+const FollowUpPage = lazy(() =>
+  import('./pages/follow-up-page.js').then((m) => ({ default: m.FollowUpPage })),
+);
 const QuickAddPage = lazy(() =>
   import('./pages/quick-add-page.js').then((m) => ({ default: m.QuickAddPage })),
 );
@@ -188,6 +191,8 @@ function Page({ route }: { route: Route }) {
       return <BoardPage />;
     case 'application':
       return <ApplicationPage key={route.id} id={route.id} />;
+    case 'follow_up':
+      return <FollowUpPage key={route.id} id={route.id} showDraft={route.showDraft} />;
     case 'add':
       return <QuickAddPage />;
     case 'contacts':
@@ -206,7 +211,8 @@ function Page({ route }: { route: Route }) {
  * page's heading, so keyboard and screen-reader users start reading at the top of what changed.
  */
 function usePageFocus(route: Route): void {
-  const key = route.name === 'application' ? `application:${route.id}` : route.name;
+  const key =
+    route.name === 'application' || route.name === 'follow_up' ? `${route.name}:${route.id}` : route.name;
   const title = `${pageTitles[route.name]} · hearback`;
   const lastKey = useRef<string | null>(null);
   useEffect(() => {
@@ -216,8 +222,17 @@ function usePageFocus(route: Route): void {
     lastKey.current = key;
     if (isFirst || !isNewPage) return;
     window.scrollTo(0, 0);
-    window.requestAnimationFrame(() => {
-      document.querySelector<HTMLElement>('main h1')?.focus({ preventScroll: true });
-    });
+    focusHeadingWhenLoaded();
   }, [key, title]);
+}
+
+/** Waits (up to a few seconds) for the page's code and data, then focuses its heading. */
+function focusHeadingWhenLoaded(attempt = 0): void {
+  const main = document.querySelector('main');
+  const heading = main?.querySelector<HTMLElement>('h1');
+  if (heading && !main?.querySelector('[aria-busy="true"]')) {
+    heading.focus({ preventScroll: true });
+    return;
+  }
+  if (attempt < 300) window.requestAnimationFrame(() => focusHeadingWhenLoaded(attempt + 1));
 }

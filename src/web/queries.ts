@@ -1,6 +1,6 @@
 import { type QueryClient, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { Application } from '../core/application.js';
-import type { Settings } from '../core/settings.js';
+import { defaultSettings, type Settings } from '../core/settings.js';
 import { useApi } from './hooks/use-api.js';
 
 /** Every cached query's key in one place, so a change can name exactly what it makes stale. */
@@ -19,16 +19,7 @@ export const queryKeys = {
 /** The browser's own zone and locale stand in until the saved settings arrive. */
 export function browserSettings(): Settings {
   const resolved = Intl.DateTimeFormat().resolvedOptions();
-  return {
-    timeZone: resolved.timeZone || 'UTC',
-    country: null,
-    region: null,
-    workingDays: [1, 2, 3, 4, 5],
-    locale: resolved.locale || 'en-US',
-    name: null,
-    email: null,
-    updatedAt: null,
-  };
+  return defaultSettings({ timeZone: resolved.timeZone || 'UTC', locale: resolved.locale || 'en-US' });
 }
 
 export function useSettings() {

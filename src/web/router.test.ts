@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { applicationPath, matchRoute } from './router.js';
+import { applicationPath, followUpPath, matchRoute } from './router.js';
 
 describe('router', () => {
   it('maps each page path to its route, with or without a trailing slash', () => {
@@ -15,6 +15,15 @@ describe('router', () => {
     for (const id of ['01JABCDEF', 'a b/c?d#e', 'é']) {
       expect(matchRoute(applicationPath(id))).toEqual({ name: 'application', id });
     }
+  });
+
+  it('opens a follow-up step, and its draft, from the links calendar entries carry', () => {
+    expect(matchRoute(followUpPath('01JSTEP', true))).toEqual({
+      name: 'follow_up',
+      id: '01JSTEP',
+      showDraft: true,
+    });
+    expect(matchRoute('/follow-ups/01JSTEP')).toEqual({ name: 'follow_up', id: '01JSTEP', showDraft: false });
   });
 
   it('answers not found for unknown paths and broken escapes', () => {

@@ -3,6 +3,7 @@ export type Route =
   | { readonly name: 'today' }
   | { readonly name: 'board' }
   | { readonly name: 'application'; readonly id: string }
+  | { readonly name: 'follow_up'; readonly id: string; readonly showDraft: boolean }
   | { readonly name: 'add' }
   | { readonly name: 'contacts' }
   | { readonly name: 'companies' }
@@ -25,13 +26,15 @@ export function matchRoute(pathname: string): Route {
   const path = pathname.length > 1 ? pathname.replace(/\/+$/, '') : pathname;
   const known = fixed[path];
   if (known) return known;
-  const application = /^\/applications\/([^/]+)$/.exec(path);
-  if (application?.[1]) {
-    try {
-      return { name: 'application', id: decodeURIComponent(application[1]) };
-    } catch {
-      return { name: 'not_found', path };
-    }
+  try {
+    const application = /^\/applications\/([^/]+)$/.exec(path);
+    if (application?.[1]) return { name: 'application', id: decodeURIComponent(application[1]) };
+    // Calendar entries and emails link to a step's draft as /follow-ups/:id/draft.
+    const step = /^\/follow-ups\/([^/]+)(\/draft)?$/.exec(path);
+    if (step?.[1])
+      return { name: 'follow_up', id: decodeURIComponent(step[1]), showDraft: step[2] !== undefined };
+  } catch {
+    return { name: 'not_found', path };
   }
   return { name: 'not_found', path };
 }
@@ -40,10 +43,15 @@ export function applicationPath(id: string): string {
   return `/applications/${encodeURIComponent(id)}`;
 }
 
+export function followUpPath(id: string, showDraft = false): string {
+  return `/follow-ups/${encodeURIComponent(id)}${showDraft ? '/draft' : ''}`;
+}
+
 export const pageTitles: Readonly<Record<RouteName, string>> = {
   today: 'Today',
   board: 'Board',
   application: 'Application',
+  follow_up: 'Follow-up step',
   add: 'Add an application',
   contacts: 'Contacts',
   companies: 'Companies',

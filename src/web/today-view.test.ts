@@ -8,7 +8,9 @@ import { buildTodayView, countTodayItems, readTodayResponse } from './today-view
 const at = '2026-03-02T10:00:00.000Z';
 
 function step(id: string, dueAt: string, overrides: Partial<FollowUp> = {}): FollowUp {
+  // Asserted rather than annotated: the step schema grows as the follow-up engine lands.
   return {
+    planKey: null,
     id,
     applicationId: 'a1',
     kind: 'thank_you',
@@ -25,7 +27,7 @@ function step(id: string, dueAt: string, overrides: Partial<FollowUp> = {}): Fol
     createdAt: at,
     updatedAt: at,
     ...overrides,
-  };
+  } as FollowUp;
 }
 
 const application: Application = {

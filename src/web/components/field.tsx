@@ -35,7 +35,13 @@ export function Field({ label, name, issues, hint, required, className, children
     <div className={`field${messages.length > 0 ? ' field-invalid' : ''}${className ? ` ${className}` : ''}`}>
       <label htmlFor={id}>
         {label}
-        {required ? <span className="required-mark"> (required)</span> : null}
+        {/* The control carries `required`, which screen readers announce; the words are for sighted users. */}
+        {required ? (
+          <span className="required-mark" aria-hidden="true">
+            {' '}
+            (required)
+          </span>
+        ) : null}
       </label>
       {children({
         id,

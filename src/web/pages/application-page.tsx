@@ -45,16 +45,14 @@ import { formatDate, formatDateTime, formatLocalDate } from '../zoned-time.js';
 /** Everything about one application: its posting, stage and outcome, interviews, people, steps and history. */
 export function ApplicationPage({ id }: { readonly id: string }) {
   const application = useApplication(id);
-  if (application.isPending) {
-    return (
-      <div className="page">
-        <h1 tabIndex={-1}>Application</h1>
-        <div className="placeholder" aria-busy="true">
-          Loading…
-        </div>
-      </div>
-    );
-  }
+  const timeline = useTimeline(id);
+  const interviews = useInterviews(id);
+  const followUps = useFollowUps(id);
+  const contacts = useContacts();
+  // The page shows once its parts have loaded, so sections do not push each other down as they arrive.
+  const isLoading = [application, timeline, interviews, followUps, contacts].some(
+    (q) => q.isPending && !q.isError,
+  );
   if (application.isError) {
     return (
       <div className="page">
@@ -65,6 +63,16 @@ export function ApplicationPage({ id }: { readonly id: string }) {
         <p>
           <Link to="/board">Back to the board</Link>
         </p>
+      </div>
+    );
+  }
+  if (isLoading || !application.data) {
+    return (
+      <div className="page">
+        <h1 tabIndex={-1}>Application</h1>
+        <div className="placeholder" aria-busy="true">
+          Loading…
+        </div>
       </div>
     );
   }

@@ -90,7 +90,9 @@ export function CompaniesPage() {
                     <td>{c.website ? <ExternalLink href={c.website} /> : ''}</td>
                     <td>{count.open}</td>
                     <td>{count.ended}</td>
-                    <td className="clamp">{c.notes}</td>
+                    <td>
+                      <div className="clamp">{c.notes}</div>
+                    </td>
                     <td className="row-actions">
                       <button type="button" className="button-small" onClick={() => setEditing(c)}>
                         Edit<span className="visually-hidden"> {c.name}</span>

@@ -42,13 +42,24 @@ export function SettingsPage() {
           {describeError(settings.error)}
         </p>
       ) : null}
+      {/* Everything appears at once when the settings arrive, so nothing below the form jumps down. */}
       {settings.data ? (
-        <SettingsForm settings={settings.data} />
+        <>
+          <SettingsForm settings={settings.data} />
+          <UpcomingSettings />
+        </>
       ) : (
         <div className="placeholder" aria-busy="true">
           Loading settings…
         </div>
       )}
+    </div>
+  );
+}
+
+function UpcomingSettings() {
+  return (
+    <>
       <section className="panel" aria-labelledby="playbook-title">
         <h2 id="playbook-title">Follow-up playbook</h2>
         <p>
@@ -79,7 +90,7 @@ export function SettingsPage() {
           Download a backup
         </a>
       </section>
-    </div>
+    </>
   );
 }
 

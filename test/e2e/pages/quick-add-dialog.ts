@@ -36,9 +36,11 @@ export class QuickAddForm {
     return this.root.locator('.duplicate-warning');
   }
 
+  /** The message shown under a field, found by the field's visible label (with or without "(required)"). */
   errorFor(label: string): Locator {
+    const text = new RegExp(`^${label}( \\(required\\))?$`);
     return this.root
-      .locator('.field', { has: this.page.getByLabel(label, { exact: true }) })
+      .locator('.field', { has: this.page.locator('label', { hasText: text }) })
       .locator('.field-error');
   }
 }

@@ -62,6 +62,7 @@ export async function describeFocus(page: Page): Promise<string> {
   const focused = page.locator(':focus');
   if ((await focused.count()) === 0) return 'nothing';
   const tag = await page.evaluate<string>('document.activeElement.tagName.toLowerCase()');
-  const label = (await focused.getAttribute('aria-label')) ?? (await focused.innerText()).trim().slice(0, 60);
+  const label =
+    (await focused.getAttribute('aria-label')) ?? ((await focused.textContent()) ?? '').trim().slice(0, 60);
   return `${tag}: ${label}`;
 }

@@ -1,0 +1,156 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { AxeBuilder } from '@axe-core/playwright';
+import type { Browser, Page } from '@playwright/test';
+import { createApiClient } from '../../src/web/api-client.js';
+import { repositoryRoot } from './support/app-server.js';
+import { layoutShiftObserver } from './support/browser-scripts.js';
+import { expect, test } from './support/fixtures.js';
+import { type DemoData, seedDemoData } from './support/seed.js';
+
+const screenshotDir = path.join(repositoryRoot, 'test-results/screenshots');
+
+type View = {
+  readonly name: string;
+  readonly path: (data: DemoData) => string;
+  /** Opens a dialog or otherwise brings the page to the state worth checking. */
+  readonly prepare?: (page: Page) => Promise<void>;
+};
+
+const views: readonly View[] = [
+  { name: 'today', path: () => '/' },
+  { name: 'board', path: () => '/board' },
+  { name: 'board-table', path: () => '/board?view=table' },
+  { name: 'application', path: (d) => `/applications/${d.featured.id}` },
+  { name: 'follow-up-draft', path: (d) => `/follow-ups/${d.stepId}/draft` },
+  { name: 'add', path: () => '/add' },
+  { name: 'contacts', path: () => '/contacts' },
+  { name: 'companies', path: () => '/companies' },
+  { name: 'settings', path: () => '/settings' },
+  { name: 'not-found', path: () => '/no/such/page' },
+  {
+    name: 'dialog-quick-add',
+    path: () => '/board',
+    prepare: async (page) => {
+      await page.keyboard.press('n');
+      await page.locator('dialog[open]').waitFor();
+    },
+  },
+  {
+    name: 'dialog-log-interview',
+    path: () => '/',
+    prepare: async (page) => {
+      await page.keyboard.press('i');
+      await page.locator('dialog[open]').waitFor();
+    },
+  },
+  {
+    name: 'dialog-shortcuts',
+    path: () => '/',
+    prepare: async (page) => {
+      await page.keyboard.press('?');
+      await page.locator('dialog[open]').waitFor();
+    },
+  },
+  {
+    name: 'dialog-end',
+    path: () => '/board',
+    prepare: async (page) => {
+      await page
+        .locator('li.card')
+        .first()
+        .getByRole('button', { name: /^Move / })
+        .click();
+      await page.getByRole('button', { name: 'End…' }).click();
+      await page.locator('dialog[open]').waitFor();
+    },
+  },
+];
+
+const layouts = [
+  { name: 'desktop', viewport: { width: 1280, height: 900 } },
+  { name: 'phone', viewport: { width: 375, height: 812 } },
+] as const;
+
+let demo: DemoData | undefined;
+
+async function demoData(url: string): Promise<DemoData> {
+  if (!demo) demo = await seedDemoData(createApiClient({ baseUrl: url }));
+  return demo;
+}
+
+async function openView(
+  browser: Browser,
+  baseURL: string,
+  scheme: 'light' | 'dark',
+  layout: (typeof layouts)[number],
+) {
+  const context = await browser.newContext({
+    baseURL,
+    colorScheme: scheme,
+    viewport: layout.viewport,
+    locale: 'en-US',
+    timezoneId: 'Europe/Berlin',
+    reducedMotion: 'reduce',
+  });
+  await context.addInitScript({ content: layoutShiftObserver });
+  return context;
+}
+
+async function waitUntilLoaded(page: Page): Promise<void> {
+  await page.locator('main h1').first().waitFor();
+  await expect(page.locator('[aria-busy="true"]')).toHaveCount(0);
+}
+
+test.describe.configure({ mode: 'serial' });
+
+for (const scheme of ['light', 'dark'] as const) {
+  for (const layout of layouts) {
+    test(`every page has no serious accessibility problem and no layout shift: ${scheme}, ${layout.name}`, async ({
+      browser,
+      app,
+    }) => {
+      test.setTimeout(240_000);
+      const data = await demoData(app.url);
+      fs.mkdirSync(screenshotDir, { recursive: true });
+      const context = await openView(browser, app.url, scheme, layout);
+      try {
+        for (const view of views) {
+          await test.step(view.name, async () => {
+            const page = await context.newPage();
+            const errors: string[] = [];
+            page.on('pageerror', (e) => errors.push(e.message));
+            page.on('console', (m) => {
+              if (m.type() === 'error' && !m.text().startsWith('Failed to load resource'))
+                errors.push(m.text());
+            });
+            await page.goto(view.path(data));
+            await waitUntilLoaded(page);
+            const shift = await page.evaluate<number>('window.__hearbackCls');
+            await view.prepare?.(page);
+            await page.waitForTimeout(150);
+
+            const results = await new AxeBuilder({ page }).analyze();
+            const serious = results.violations
+              .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+              .map(
+                (v) =>
+                  `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
+              );
+            expect(serious, `${view.name} in ${scheme}, ${layout.name}`).toEqual([]);
+            expect(shift, `cumulative layout shift of ${view.name}`).toBeLessThan(0.01);
+            expect(errors, `errors on ${view.name}`).toEqual([]);
+
+            await page.screenshot({
+              path: path.join(screenshotDir, `${view.name}-${scheme}-${layout.name}.png`),
+              fullPage: true,
+            });
+            await page.close();
+          });
+        }
+      } finally {
+        await context.close();
+      }
+    });
+  }
+}

@@ -1,0 +1,114 @@
+import { addDays, todayIn, zonedToInstant } from '../../src/web/zoned-time.js';
+import { AppShell } from './pages/app-shell.js';
+import { TodayPage } from './pages/today-page.js';
+import { expect, test } from './support/fixtures.js';
+
+test.use({ freshServer: true });
+
+const zone = 'Europe/Berlin';
+
+/** Steps added through the API (origin manual), so these checks do not depend on the planner. */
+async function seedSteps(api: import('../../src/web/api-client.js').ApiClient) {
+  const today = todayIn(zone, new Date());
+  const application = await api.createApplication({ companyName: 'Stepco', jobTitle: 'Step engineer' });
+  const contact = await api.createContact({
+    name: 'Rita Recruiter',
+    role: 'recruiter',
+    email: 'rita@stepco.example',
+  });
+  const overdue = await api.createFollowUp({
+    applicationId: application.id,
+    kind: 'first_follow_up',
+    dueAt: zonedToInstant(addDays(today, -2), '09:00', zone),
+    contactId: contact.id,
+    reason: 'A week after the interview, and they have not written',
+  });
+  const dueToday = await api.createFollowUp({
+    applicationId: application.id,
+    kind: 'application_check_in',
+    dueAt: zonedToInstant(today, '23:30', zone),
+    reason: 'Seven business days after applying',
+  });
+  const later = await api.createFollowUp({
+    applicationId: application.id,
+    kind: 'closing_note',
+    dueAt: zonedToInstant(addDays(today, 3), '09:00', zone),
+    reason: 'Close the loop politely',
+  });
+  return { application, contact, overdue, dueToday, later, today };
+}
+
+test.describe('follow-up steps', () => {
+  test('Today groups steps as overdue, due today and this week, with who and why', async ({ page, api }) => {
+    await seedSteps(api);
+    const today = new TodayPage(page);
+    await today.goto();
+    const overdue = page.locator('.today-overdue');
+    await expect(overdue.getByRole('heading', { name: /Overdue/ })).toContainText('1');
+    await expect(overdue).toContainText('First follow-up for Rita Recruiter');
+    await expect(overdue).toContainText('A week after the interview, and they have not written');
+    await expect(overdue.getByRole('link', { name: 'Step engineer — Stepco' })).toBeVisible();
+    await expect(page.locator('.today-today')).toContainText('Application check-in');
+    await expect(page.locator('.today-week')).toContainText('Closing-the-loop note');
+  });
+
+  test('marks a step done from Today', async ({ page, api }) => {
+    const { overdue } = await seedSteps(api);
+    const today = new TodayPage(page);
+    await today.goto();
+    await today.step('First follow-up for Rita Recruiter').getByRole('button', { name: /^Done/ }).click();
+    await expect(today.step('First follow-up for Rita Recruiter')).toBeHidden();
+    await expect.poll(async () => (await api.getFollowUp(overdue.id)).status).toBe('done');
+  });
+
+  test('snoozes a step to a later day and skips another with a reason', async ({ page, api }) => {
+    const { dueToday, later, today: date } = await seedSteps(api);
+    const today = new TodayPage(page);
+    await today.goto();
+    const checkIn = today.step('Application check-in');
+    await checkIn.locator('summary', { hasText: 'Snooze' }).click();
+    await checkIn.getByRole('button', { name: 'In 3 days' }).click();
+    await expect(page.locator('.today-today')).not.toContainText('Application check-in');
+    await expect(page.locator('.today-week')).toContainText('Application check-in');
+    const snoozed = await api.getFollowUp(dueToday.id);
+    expect(snoozed.status).toBe('snoozed');
+    expect(snoozed.dueAt).toBe(zonedToInstant(addDays(date, 3), '09:00', zone));
+
+    await today.step('Closing-the-loop note').getByRole('button', { name: /^Skip/ }).click();
+    const dialog = new AppShell(page).openDialog;
+    await dialog.getByLabel('Why skip it?').fill('They already answered by phone');
+    await dialog.getByRole('button', { name: 'Skip this step' }).click();
+    await expect(today.step('Closing-the-loop note')).toBeHidden();
+    expect(await api.getFollowUp(later.id)).toMatchObject({
+      status: 'skipped',
+      completionNote: 'They already answered by phone',
+    });
+  });
+
+  test('the draft dialog offers the draft, or says drafts are not there yet, and can mark the step done', async ({
+    page,
+    api,
+  }) => {
+    const { overdue } = await seedSteps(api);
+    const hasDrafts = (await api.getDraft(overdue.id)) !== null;
+    await page.goto(`/follow-ups/${overdue.id}/draft`);
+    const dialog = new AppShell(page).openDialog;
+    await expect(dialog.getByRole('heading', { name: 'Draft: First follow-up' })).toBeVisible();
+    if (hasDrafts) await expect(dialog.getByLabel('Subject')).not.toHaveValue('');
+    else await expect(dialog).toContainText('does not write drafts yet');
+    await dialog.getByRole('button', { name: 'Mark done' }).click();
+    await expect(page.locator('dialog[open]')).toHaveCount(0);
+    await expect(page.getByRole('article')).toContainText('Done');
+    expect((await api.getFollowUp(overdue.id)).status).toBe('done');
+  });
+
+  test('the application page lists every step of the application, open ones first', async ({ page, api }) => {
+    const { application, overdue } = await seedSteps(api);
+    await api.markFollowUpDone(overdue.id, { note: 'Called Rita' });
+    await page.goto(`/applications/${application.id}`);
+    const steps = page.locator('section[aria-labelledby="steps-title"] article');
+    await expect(steps).toHaveCount(3);
+    await expect(steps.last()).toContainText('Called Rita');
+    await expect(steps.first()).toContainText('Application check-in');
+  });
+});
