@@ -17,6 +17,9 @@ async function buildServer(root: string): Promise<FastifyInstance> {
   const fastify = Fastify();
   installErrorHandling(fastify, 1024);
   fastify.get('/api/health', async () => ({ status: 'ok' }));
+  fastify.get('/api/docs/static/index.html', async (_request, reply) =>
+    reply.type('text/html').send('<p>docs</p>'),
+  );
   await registerWebAssets(fastify, { root });
   await fastify.ready();
   return fastify;
@@ -103,6 +106,17 @@ describe('web assets with a built UI', () => {
       expect(csp, url).not.toContain('unsafe-inline');
       expect(csp, url).not.toContain('upgrade-insecure-requests');
     }
+  });
+
+  it('lets only the API documentation use inline styles, and never inline scripts', async () => {
+    const docs = (await app.inject({ url: '/api/docs/static/index.html' })).headers[
+      'content-security-policy'
+    ];
+    expect(docs).toContain("style-src 'self' 'unsafe-inline'");
+    expect(docs).toContain("script-src 'self';");
+    expect(docs).toContain("script-src-attr 'none'");
+    const page = (await app.inject({ url: '/' })).headers['content-security-policy'];
+    expect(page).toContain("style-src 'self';");
   });
 });
 

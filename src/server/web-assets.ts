@@ -48,6 +48,22 @@ export const contentSecurityPolicy = {
   },
 } as const;
 
+/** The policy as a header value: `default-src 'self'; script-src 'self'; …`. */
+export function serializePolicy(directives: Readonly<Record<string, readonly string[]>>): string {
+  return Object.entries(directives)
+    .map(([name, values]) => `${name.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)} ${values.join(' ')}`)
+    .join('; ');
+}
+
+/**
+ * Swagger UI at /api/docs inserts <style> elements as it draws; only there are inline styles allowed. Inline
+ * scripts stay forbidden everywhere.
+ */
+export const docsContentSecurityPolicy = serializePolicy({
+  ...contentSecurityPolicy.directives,
+  styleSrc: ["'self'", "'unsafe-inline'"],
+});
+
 /**
  * Serves the built web UI beside the API: security headers on every response, long-lived caching for
  * hashed assets, and index.html for any other GET outside /api so the single-page app can route it itself.
@@ -63,6 +79,10 @@ export async function registerWebAssets(
     contentSecurityPolicy,
     // Cross-origin isolation would stop a user's own mail client links and nothing here needs it.
     crossOriginEmbedderPolicy: false,
+  });
+  fastify.addHook('onSend', async (request, reply, payload) => {
+    if (isDocsPath(request)) reply.header('content-security-policy', docsContentSecurityPolicy);
+    return payload;
   });
 
   if (!existsSync(path.join(root, 'index.html'))) {
@@ -101,6 +121,11 @@ export async function registerWebAssets(
 
 function sendDocument(reply: FastifyReply) {
   return reply.header('cache-control', documentCacheControl).sendFile('index.html', { cacheControl: false });
+}
+
+function isDocsPath(request: FastifyRequest): boolean {
+  const pathname = request.url.split('?')[0] ?? '';
+  return pathname === '/api/docs' || pathname.startsWith('/api/docs/');
 }
 
 function isApiPath(request: FastifyRequest): boolean {
