@@ -1,6 +1,7 @@
 import { monotonicFactory } from 'ulid';
 import type { DatabaseTarget } from './config.js';
-import { type Clock, type IdGenerator, systemClock } from './core/ports.js';
+import { type Clock, type IdGenerator, type Mailer, systemClock } from './core/ports.js';
+import { smtpMailer } from './integrations/email/mailer.js';
 import { defaultSettings } from './core/settings.js';
 import type { Deps } from './services/deps.js';
 import { type Dialect, openDatabase } from './storage/database.js';
@@ -31,7 +32,12 @@ export function systemLocale(): { timeZone: string; locale: string } {
  */
 export async function startRuntime(
   target: DatabaseTarget,
-  options: { clock?: Clock; ids?: IdGenerator; system?: { timeZone: string; locale: string } } = {},
+  options: {
+    clock?: Clock;
+    ids?: IdGenerator;
+    mailer?: Mailer;
+    system?: { timeZone: string; locale: string };
+  } = {},
 ): Promise<Runtime> {
   const opened = await openDatabase(target);
   try {
@@ -44,7 +50,13 @@ export async function startRuntime(
       clock.now().toISOString(),
     );
     return {
-      deps: { db: opened.db, clock, ids: options.ids ?? ulidGenerator(), userId: localUserId },
+      deps: {
+        db: opened.db,
+        clock,
+        ids: options.ids ?? ulidGenerator(),
+        userId: localUserId,
+        mailer: options.mailer ?? smtpMailer,
+      },
       dialect: opened.dialect,
       migrations,
       close: opened.close,

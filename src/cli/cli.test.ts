@@ -5,6 +5,8 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bundleEntry } from '../../test/support/bundle.js';
+import { startRuntime } from '../runtime.js';
+import { buildApp } from '../server/build-app.js';
 
 const run = promisify(execFile);
 const repo = path.resolve(import.meta.dirname, '../..');
@@ -273,10 +275,58 @@ describe('hearback CLI', { timeout: 180_000 }, () => {
     expect(JSON.parse(twice.stdout).error.code).toBe('IMPORT_TARGET_NOT_EMPTY');
   });
 
+  it('shows the same Today as the API, with the rule behind each step, and drafts a step', async () => {
+    const dir = path.join(root, 'today');
+    await json(
+      dir,
+      'settings',
+      'set',
+      '--time-zone',
+      'Europe/Berlin',
+      '--country',
+      'DE',
+      '--region',
+      'BE',
+      '--name',
+      'Robin',
+    );
+    const app = await json(dir, 'add', '-c', 'Acme', '-t', 'Engineer', '--at', '2027-03-01T09:00:00Z');
+    // In the future: a thank-you first seen long after its interview is not planned, and this runs on the real clock.
+    await json(
+      dir,
+      'interview',
+      'add',
+      app.id,
+      '--start',
+      '2027-03-04 10:00',
+      '--with',
+      'Dana Lee',
+      '--topics',
+      'the roadmap',
+    );
+    const fromCli = await json(dir, 'today', '--as-of', '2027-03-05');
+    expect(fromCli.today.map((i: { step: { kind: string } }) => i.step.kind)).toEqual(['thank_you']);
+    expect(fromCli.today[0].explanation).toContain('Thank-you note');
+    const runtime = await startRuntime({ kind: 'sqlite', file: path.join(dir, 'hearback.db') });
+    const server = await buildApp({ deps: runtime.deps, dialect: runtime.dialect });
+    try {
+      const fromApi = (await server.inject({ url: '/api/today?asOf=2027-03-05' })).json();
+      expect(fromApi).toEqual(fromCli);
+    } finally {
+      await server.close();
+      await runtime.close();
+    }
+    const human = await hearback(dir, 'today', '--as-of', '2027-03-05');
+    expect(human.stdout).toContain('Due today (1)');
+    expect(human.stdout).toContain('Thank-you note');
+    const draft = await json(dir, 'draft', fromCli.today[0].step.id);
+    expect(draft.body).toContain('the roadmap');
+  });
+
   it('migrates on demand and reports when there is nothing to do', async () => {
     const dir = path.join(root, 'migrate');
     const report = await json(dir, 'db', 'migrate');
-    expect(report).toMatchObject({ dialect: 'sqlite', current: '20261126-0200-data-versions' });
+    expect(report).toMatchObject({ dialect: 'sqlite', current: '20261126-0300-follow-up-settings' });
     expect((await hearback(dir, 'db', 'migrate')).stdout).toContain('Already up to date');
   });
 

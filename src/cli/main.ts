@@ -5,6 +5,7 @@ import { registerInterviewCommands } from './commands/interview-commands.js';
 import { registerPeopleCommands } from './commands/people-commands.js';
 import { registerSystemCommands } from './commands/system-commands.js';
 import { registerTimelineCommands } from './commands/timeline-commands.js';
+import { registerTodayCommands } from './commands/today-commands.js';
 
 export function buildProgram(): Command {
   const program = new Command()
@@ -14,6 +15,7 @@ export function buildProgram(): Command {
     .option('-d, --data-dir <dir>', 'where the SQLite database lives (default ./data, or HEARBACK_DATA_DIR)')
     .option('--json', 'print JSON instead of tables')
     .showHelpAfterError('(run with --help for usage)');
+  registerTodayCommands(program);
   registerApplicationCommands(program);
   registerInterviewCommands(program);
   registerPeopleCommands(program);

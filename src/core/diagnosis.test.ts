@@ -141,6 +141,7 @@ function doneStep(kind: FollowUpKind, completedAt: string, overrides: Partial<Fo
     contactId: null,
     interviewId: null,
     origin: 'plan',
+    planKey: null,
     snoozedUntil: null,
     completedAt,
     completionNote: null,

@@ -14,3 +14,21 @@ export function fixedClock(instant: string | Date): Clock & { set(next: string |
     },
   };
 }
+
+/** A plain-text email as hearback sends or saves it. */
+export type OutgoingEmail = {
+  readonly from: { readonly name?: string | null; readonly address: string };
+  readonly to: ReadonlyArray<{ readonly name?: string | null; readonly address: string }>;
+  readonly subject: string;
+  readonly text: string;
+  readonly date?: string;
+};
+
+/**
+ * The outside world of email: sending through the user's own SMTP server, and writing an .eml file.
+ * A failed send rejects with an error whose `code` is EMAIL_SEND_FAILED and whose message says why.
+ */
+export type Mailer = {
+  send(smtpUrl: string, message: OutgoingEmail): Promise<{ readonly messageId: string }>;
+  compose(message: OutgoingEmail): Promise<Buffer>;
+};

@@ -13,6 +13,14 @@ export const settingsSchema = z
     locale: z.string(),
     name: z.string().nullable().describe('your name, used to sign drafts'),
     email: z.string().nullable(),
+    travelBufferMinutes: z.number().int().describe('calendar: how long before an interview to leave'),
+    calendarStepsAllDay: z.boolean().describe('calendar: follow-up steps as all-day events'),
+    digestEnabled: z.boolean().describe('a morning email with what is due'),
+    digestTime: z.string().describe('local time of the digest, HH:MM'),
+    postingWatchEnabled: z.boolean().describe('re-check posting URLs for removal or changes'),
+    smtp: z
+      .object({ configured: z.boolean(), from: z.string().nullable() })
+      .describe('your outgoing mail server; its address and password are never sent back'),
     updatedAt: z.string().nullable(),
   })
   .meta({ id: 'Settings' });
@@ -41,6 +49,22 @@ export const settingsUpdateSchema = z.strictObject({
     .optional(),
   name: text(limits.name).nullish(),
   email: email.nullish(),
+  travelBufferMinutes: z.number().int().min(0).max(1_440).optional(),
+  calendarStepsAllDay: z.boolean().optional(),
+  digestEnabled: z.boolean().optional(),
+  digestTime: z
+    .string()
+    .regex(/^([01]\d|2[0-3]):[0-5]\d$/, { message: 'must be a time as HH:MM, e.g. 08:00' })
+    .optional(),
+  postingWatchEnabled: z.boolean().optional(),
+  smtpUrl: z
+    .string()
+    .max(limits.url)
+    .regex(/^smtps?:\/\/[^\s]+$/, { message: 'must be an smtp:// or smtps:// URL, e.g. smtps://user:password@mail.example.com:465' })
+    .refine((value) => URL.canParse(value), { message: 'must be a valid URL' })
+    .nullish()
+    .describe('write-only; null removes it'),
+  smtpFrom: email.nullish().describe('the address mail is sent from (default: your email)'),
 });
 
 export type SettingsUpdate = z.infer<typeof settingsUpdateSchema>;
@@ -64,6 +88,12 @@ export function defaultSettings(system: { timeZone: string; locale: string }): S
     locale: system.locale,
     name: null,
     email: null,
+    travelBufferMinutes: 30,
+    calendarStepsAllDay: false,
+    digestEnabled: false,
+    digestTime: '08:00',
+    postingWatchEnabled: true,
+    smtp: { configured: false, from: null },
     updatedAt: null,
   };
 }

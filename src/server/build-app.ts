@@ -22,6 +22,7 @@ import { eventRoutes } from './routes/event-routes.js';
 import { followUpRoutes } from './routes/follow-up-routes.js';
 import { interviewRoutes } from './routes/interview-routes.js';
 import { settingsRoutes } from './routes/settings-routes.js';
+import { todayRoutes } from './routes/today-routes.js';
 import { registerWebAssets } from './web-assets.js';
 
 /** Request bodies above this size are refused with BODY_TOO_LARGE (the backup restore route allows more). */
@@ -56,12 +57,16 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
           'The follow-up tracker for job seekers. Errors are `{ error: { code, message, details } }`; codes are listed in docs/errors.md.',
       },
       tags: [
+        { name: 'today' },
         { name: 'applications' },
         { name: 'companies' },
         { name: 'contacts' },
         { name: 'interviews' },
         { name: 'events' },
         { name: 'follow-ups' },
+        { name: 'drafts' },
+        { name: 'templates' },
+        { name: 'playbook' },
         { name: 'settings' },
         { name: 'backup' },
         { name: 'system' },
@@ -108,6 +113,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   followUpRoutes(app, routes);
   settingsRoutes(app, routes);
   backupRoutes(app, routes);
+  todayRoutes(app, routes);
   await registerWebAssets(fastify);
 
   return fastify;

@@ -25,6 +25,7 @@ import type { Db } from '../storage/schema.js';
 import { findOrCreateCompany } from './companies.js';
 import { type Deps, inTransaction, nowIso } from './deps.js';
 import { mergePosting } from './posting-text.js';
+import { replanApplication } from './replan.js';
 
 export async function createApplication(deps: Deps, input: ApplicationCreate): Promise<Application> {
   return inTransaction(deps, async (trx) => {
@@ -61,6 +62,7 @@ export async function createApplication(deps: Deps, input: ApplicationCreate): P
     };
     await insertApplication(trx, deps.userId, application);
     await insertEvent(trx, deps.userId, stageEvent(deps, id, first, null, now));
+    await replanApplication(deps, trx, id);
     return application;
   });
 }
@@ -121,6 +123,7 @@ export async function moveApplication(deps: Deps, id: string, input: StageChange
     await insertEvent(trx, deps.userId, stageEvent(deps, id, change, input.note ?? null, now));
     const next: Application = { ...current, ...summarizeStageHistory([...history, change]), updatedAt: now };
     await updateApplicationRow(trx, deps.userId, next);
+    await replanApplication(deps, trx, id);
     return next;
   });
 }

@@ -1,5 +1,5 @@
 import type { Kysely, Transaction } from 'kysely';
-import type { Clock, IdGenerator } from '../core/ports.js';
+import type { Clock, IdGenerator, Mailer } from '../core/ports.js';
 import { bumpDataVersion } from '../storage/data-version-store.js';
 import type { Database } from '../storage/schema.js';
 
@@ -12,6 +12,7 @@ export type Deps = {
   readonly clock: Clock;
   readonly ids: IdGenerator;
   readonly userId: string;
+  readonly mailer: Mailer;
 };
 
 export function nowIso(deps: Pick<Deps, 'clock'>): string {

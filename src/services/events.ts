@@ -20,6 +20,7 @@ import {
 import { findFollowUp } from '../storage/follow-up-store.js';
 import type { Db } from '../storage/schema.js';
 import { type Deps, inTransaction, nowIso } from './deps.js';
+import { replanApplication } from './replan.js';
 
 /** Adds a note, a message sent, a reply received or a posting change to an application's timeline. */
 export async function createEvent(deps: Deps, input: EventCreate): Promise<TimelineEvent> {
@@ -38,6 +39,7 @@ export async function createEvent(deps: Deps, input: EventCreate): Promise<Timel
       createdAt: now,
     });
     await insertEvent(trx, deps.userId, event);
+    await replanApplication(deps, trx, event.applicationId);
     return event;
   });
 }
@@ -68,6 +70,7 @@ export async function updateEvent(deps: Deps, id: string, input: EventUpdate): P
     await assertReferences(trx, deps.userId, input);
     const next = eventSchema.parse({ ...current, ...withoutUndefined(input) });
     await updateEventRow(trx, deps.userId, next, nowIso(deps));
+    await replanApplication(deps, trx, next.applicationId);
     return next;
   });
 }
@@ -77,6 +80,7 @@ export async function deleteEvent(deps: Deps, id: string): Promise<void> {
     const current = await getEventRow(trx, deps.userId, id);
     if (!isUserEventKind(current.kind)) throw notEditable(current);
     await deleteEventRow(trx, deps.userId, id);
+    await replanApplication(deps, trx, current.applicationId);
   });
 }
 

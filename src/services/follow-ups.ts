@@ -25,6 +25,7 @@ import { findInterview } from '../storage/interview-store.js';
 import type { Db } from '../storage/schema.js';
 import { getSettings } from '../storage/settings-store.js';
 import { type Deps, inTransaction, nowIso } from './deps.js';
+import { replanApplication } from './replan.js';
 
 type FollowUpListFilter = z.output<typeof followUpListQuerySchema>;
 
@@ -48,6 +49,7 @@ export async function createFollowUp(deps: Deps, input: FollowUpCreate): Promise
       contactId: input.contactId ?? null,
       interviewId: input.interviewId ?? null,
       origin: 'manual',
+      planKey: null,
       snoozedUntil: null,
       completedAt: null,
       completionNote: null,
@@ -133,7 +135,14 @@ export async function snoozeFollowUp(deps: Deps, id: string, input: FollowUpSnoo
 
 export async function deleteFollowUp(deps: Deps, id: string): Promise<void> {
   await inTransaction(deps, async (trx) => {
-    await getFollowUpRow(trx, deps.userId, id);
+    const step = await getFollowUpRow(trx, deps.userId, id);
+    if (step.origin === 'plan') {
+      throw new AppError(
+        'FOLLOW_UP_IS_PLANNED',
+        'This step comes from your playbook and would be planned again; skip it instead (or turn the rule off)',
+        { planKey: step.planKey },
+      );
+    }
     await deleteFollowUpRow(trx, deps.userId, id);
   });
 }
@@ -149,7 +158,9 @@ async function changeOpenStep(deps: Deps, id: string, change: (step: FollowUp, n
     const now = nowIso(deps);
     const next = { ...change(current, now), updatedAt: now };
     await updateFollowUpRow(trx, deps.userId, next);
-    return next;
+    // What comes next is timed from when this step was really done, so the rest of the plan moves with it.
+    await replanApplication(deps, trx, current.applicationId);
+    return getFollowUpRow(trx, deps.userId, id);
   });
 }
 

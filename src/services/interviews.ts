@@ -26,6 +26,7 @@ import {
 import type { Db } from '../storage/schema.js';
 import { stageEvent, stageHistoryOf } from './applications.js';
 import { type Deps, inTransaction, nowIso } from './deps.js';
+import { replanApplication } from './replan.js';
 
 /**
  * Logs an interview. An application still at saved, applied or screening moves forward to match (a phone
@@ -65,6 +66,7 @@ export async function createInterview(deps: Deps, input: InterviewCreate): Promi
       createdAt: now,
     });
     await advanceForInterview(deps, trx, interview, now);
+    await replanApplication(deps, trx, interview.applicationId);
     return interview;
   });
 }
@@ -109,6 +111,7 @@ export async function updateInterview(deps: Deps, id: string, input: InterviewUp
         createdAt: next.updatedAt,
       });
     }
+    await replanApplication(deps, trx, next.applicationId);
     return next;
   });
 }
@@ -118,6 +121,7 @@ export async function deleteInterview(deps: Deps, id: string): Promise<void> {
     const interview = await getInterviewRow(trx, deps.userId, id);
     await deleteInterviewEvents(trx, deps.userId, interview);
     await deleteInterviewRow(trx, deps.userId, id);
+    await replanApplication(deps, trx, interview.applicationId);
   });
 }
 

@@ -1,24 +1,47 @@
 import type { Settings, SettingsUpdate } from '../core/settings.js';
-import { getSettings as getSettingsRow, saveSettings } from '../storage/settings-store.js';
+import { getSettings as getSettingsRow, saveSettings, saveSmtpUrl } from '../storage/settings-store.js';
 import { type Deps, inTransaction, nowIso } from './deps.js';
+import { replanAllApplications } from './replan.js';
 
 export function getSettings(deps: Deps): Promise<Settings> {
   return getSettingsRow(deps.db, deps.userId);
 }
 
+/**
+ * Saves the settings. A change to the time zone, country, region or working days moves every business-day
+ * date, so every application is re-planned in the same transaction.
+ */
 export async function updateSettings(deps: Deps, input: SettingsUpdate): Promise<Settings> {
   return inTransaction(deps, async (trx) => {
     const current = await getSettingsRow(trx, deps.userId);
+    const keep = <T>(value: T | undefined, fallback: T): T => (value === undefined ? fallback : value);
     const next: Settings = {
       ...current,
       timeZone: input.timeZone ?? current.timeZone,
-      country: input.country === undefined ? current.country : input.country,
-      region: input.region === undefined ? current.region : input.region,
+      country: keep(input.country, current.country),
+      region: keep(input.region, current.region),
       workingDays: input.workingDays ? [...input.workingDays].sort() : current.workingDays,
       locale: input.locale ?? current.locale,
-      name: input.name === undefined ? current.name : input.name,
-      email: input.email === undefined ? current.email : input.email,
+      name: keep(input.name, current.name),
+      email: keep(input.email, current.email),
+      travelBufferMinutes: input.travelBufferMinutes ?? current.travelBufferMinutes,
+      calendarStepsAllDay: input.calendarStepsAllDay ?? current.calendarStepsAllDay,
+      digestEnabled: input.digestEnabled ?? current.digestEnabled,
+      digestTime: input.digestTime ?? current.digestTime,
+      postingWatchEnabled: input.postingWatchEnabled ?? current.postingWatchEnabled,
+      smtp: {
+        configured: input.smtpUrl === undefined ? current.smtp.configured : input.smtpUrl !== null,
+        from: keep(input.smtpFrom, current.smtp.from),
+      },
     };
-    return saveSettings(trx, deps.userId, next, nowIso(deps));
+    if (input.smtpUrl !== undefined) await saveSmtpUrl(trx, deps.userId, input.smtpUrl);
+    const saved = await saveSettings(trx, deps.userId, next, nowIso(deps));
+    const calendarChanged =
+      next.timeZone !== current.timeZone ||
+      next.country !== current.country ||
+      next.region !== current.region ||
+      next.workingDays.join() !== current.workingDays.join();
+    if (calendarChanged) await replanAllApplications({ ...deps, db: trx });
+    return saved;
   });
 }

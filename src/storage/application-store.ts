@@ -180,6 +180,16 @@ export async function listApplications(
   return { items: await withTags(db, ordered), nextCursor };
 }
 
+export async function listApplicationIds(db: Db, userId: string): Promise<string[]> {
+  const rows = await db
+    .selectFrom('applications')
+    .select('id')
+    .where('user_id', '=', userId)
+    .orderBy('id')
+    .execute();
+  return rows.map((r) => r.id);
+}
+
 export async function listAllApplications(db: Db, userId: string): Promise<Application[]> {
   const rows = await selectApplications(db, userId).orderBy('applications.id').execute();
   return withTags(db, rows);
@@ -352,4 +362,33 @@ function toApplication(row: Row, tags: string[]): Application {
     createdAt: row.created_at,
     updatedAt: row.updated_at,
   };
+}
+
+export type ApplicationSummary = {
+  readonly id: string;
+  readonly jobTitle: string;
+  readonly companyName: string;
+  readonly stage: Stage;
+};
+
+/** Title, company and stage of the given applications: enough to label follow-up steps. */
+export async function findApplicationSummaries(
+  db: Db,
+  userId: string,
+  ids: readonly string[],
+): Promise<Map<string, ApplicationSummary>> {
+  if (ids.length === 0) return new Map();
+  const rows = await db
+    .selectFrom('applications')
+    .innerJoin('companies', 'companies.id', 'applications.company_id')
+    .select(['applications.id', 'applications.job_title', 'applications.stage', 'companies.name'])
+    .where('applications.user_id', '=', userId)
+    .where('applications.id', 'in', [...new Set(ids)])
+    .execute();
+  return new Map(
+    rows.map((r) => [
+      r.id,
+      { id: r.id, jobTitle: r.job_title, companyName: r.name, stage: r.stage as Stage },
+    ]),
+  );
 }

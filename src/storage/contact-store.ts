@@ -100,3 +100,18 @@ function toContact(row: ContactsTable): Contact {
     updatedAt: row.updated_at,
   };
 }
+
+export async function findContactsByIds(
+  db: Db,
+  userId: string,
+  ids: readonly string[],
+): Promise<Map<string, Contact>> {
+  if (ids.length === 0) return new Map();
+  const rows = await db
+    .selectFrom('contacts')
+    .selectAll()
+    .where('user_id', '=', userId)
+    .where('id', 'in', [...new Set(ids)])
+    .execute();
+  return new Map(rows.map((row) => [row.id, toContact(row)]));
+}

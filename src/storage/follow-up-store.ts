@@ -11,7 +11,7 @@ export type FollowUpFilter = {
   readonly limit?: number | undefined;
 };
 
-export async function insertFollowUp(db: Db, userId: string, step: FollowUp, planKey: string | null = null) {
+export async function insertFollowUp(db: Db, userId: string, step: FollowUp) {
   await db
     .insertInto('follow_ups')
     .values({
@@ -20,7 +20,7 @@ export async function insertFollowUp(db: Db, userId: string, step: FollowUp, pla
       user_id: userId,
       application_id: step.applicationId,
       origin: step.origin,
-      plan_key: planKey,
+      plan_key: step.planKey,
       created_at: step.createdAt,
     })
     .execute();
@@ -71,6 +71,22 @@ export async function listAllFollowUps(db: Db, userId: string): Promise<FollowUp
   return rows.map(toFollowUp);
 }
 
+/** Every step of one application, oldest first: what the planner needs to re-plan it. */
+export async function listApplicationFollowUps(
+  db: Db,
+  userId: string,
+  applicationId: string,
+): Promise<FollowUp[]> {
+  const rows = await db
+    .selectFrom('follow_ups')
+    .selectAll()
+    .where('user_id', '=', userId)
+    .where('application_id', '=', applicationId)
+    .orderBy('id')
+    .execute();
+  return rows.map(toFollowUp);
+}
+
 export async function deleteFollowUpRow(db: Db, userId: string, id: string): Promise<void> {
   await db.deleteFrom('follow_ups').where('id', '=', id).where('user_id', '=', userId).execute();
 }
@@ -103,6 +119,7 @@ function toFollowUp(row: FollowUpsTable): FollowUp {
     contactId: row.contact_id,
     interviewId: row.interview_id,
     origin: row.origin as FollowUp['origin'],
+    planKey: row.plan_key,
     snoozedUntil: row.snoozed_until,
     completedAt: row.completed_at,
     completionNote: row.completion_note,

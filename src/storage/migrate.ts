@@ -1,6 +1,7 @@
 import { type Kysely, type Migration, Migrator } from 'kysely';
 import * as initial from './migrations/20261126-0100-initial.js';
 import * as dataVersions from './migrations/20261126-0200-data-versions.js';
+import * as followUpSettings from './migrations/20261126-0300-follow-up-settings.js';
 import type { Database } from './schema.js';
 
 /**
@@ -10,6 +11,7 @@ import type { Database } from './schema.js';
 export const migrations: Readonly<Record<string, Migration>> = {
   '20261126-0100-initial': initial,
   '20261126-0200-data-versions': dataVersions,
+  '20261126-0300-follow-up-settings': followUpSettings,
 };
 
 export type MigrationReport = { readonly applied: string[]; readonly current: string | null };

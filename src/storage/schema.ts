@@ -1,4 +1,4 @@
-import type { Kysely, Transaction } from 'kysely';
+import type { Generated, Kysely, Transaction } from 'kysely';
 
 /**
  * The tables as Kysely sees them. Both dialects store the same values: text ids (ULIDs), instants as
@@ -37,6 +37,15 @@ export interface SettingsTable {
   name: string | null;
   email: string | null;
   updated_at: string;
+  playbook: string | null;
+  draft_templates: string | null;
+  smtp_url: string | null;
+  smtp_from: string | null;
+  travel_buffer_minutes: Generated<number>;
+  calendar_steps_all_day: Generated<number>;
+  digest_enabled: Generated<number>;
+  digest_time: Generated<string>;
+  posting_watch_enabled: Generated<number>;
 }
 
 export interface CompaniesTable {

@@ -1,15 +1,51 @@
 import type { Settings } from '../core/settings.js';
-import type { Db, SettingsTable } from './schema.js';
+import type { Db } from './schema.js';
+import { fromJson, toJson } from './sql-helpers.js';
+
+type SettingsRow = {
+  time_zone: string;
+  country: string | null;
+  region: string | null;
+  working_days: string;
+  locale: string;
+  name: string | null;
+  email: string | null;
+  travel_buffer_minutes: number;
+  calendar_steps_all_day: number;
+  digest_enabled: number;
+  digest_time: string;
+  posting_watch_enabled: number;
+  smtp_url: string | null;
+  smtp_from: string | null;
+  updated_at: string;
+};
 
 export async function getSettings(db: Db, userId: string): Promise<Settings> {
   const row = await db
     .selectFrom('settings')
-    .selectAll()
+    .select([
+      'time_zone',
+      'country',
+      'region',
+      'working_days',
+      'locale',
+      'name',
+      'email',
+      'travel_buffer_minutes',
+      'calendar_steps_all_day',
+      'digest_enabled',
+      'digest_time',
+      'posting_watch_enabled',
+      'smtp_url',
+      'smtp_from',
+      'updated_at',
+    ])
     .where('user_id', '=', userId)
     .executeTakeFirstOrThrow();
   return toSettings(row);
 }
 
+/** Saves everything in Settings; the SMTP URL is written only through saveSmtpUrl. */
 export async function saveSettings(
   db: Db,
   userId: string,
@@ -26,6 +62,12 @@ export async function saveSettings(
       locale: settings.locale,
       name: settings.name,
       email: settings.email,
+      travel_buffer_minutes: settings.travelBufferMinutes,
+      calendar_steps_all_day: settings.calendarStepsAllDay ? 1 : 0,
+      digest_enabled: settings.digestEnabled ? 1 : 0,
+      digest_time: settings.digestTime,
+      posting_watch_enabled: settings.postingWatchEnabled ? 1 : 0,
+      smtp_from: settings.smtp.from,
       updated_at: now,
     })
     .where('user_id', '=', userId)
@@ -33,7 +75,45 @@ export async function saveSettings(
   return { ...settings, updatedAt: now };
 }
 
-function toSettings(row: SettingsTable): Settings {
+/** The SMTP URL holds a password: it is read only to send, and never leaves the server. */
+export async function getSmtpUrl(db: Db, userId: string): Promise<string | null> {
+  const row = await db
+    .selectFrom('settings')
+    .select('smtp_url')
+    .where('user_id', '=', userId)
+    .executeTakeFirst();
+  return row?.smtp_url ?? null;
+}
+
+export async function saveSmtpUrl(db: Db, userId: string, url: string | null): Promise<void> {
+  await db.updateTable('settings').set({ smtp_url: url }).where('user_id', '=', userId).execute();
+}
+
+/** The stored playbook or templates as JSON, or null when the user keeps the defaults. */
+export async function getSettingsDocument(
+  db: Db,
+  userId: string,
+  column: 'playbook' | 'draft_templates',
+): Promise<unknown | null> {
+  const row = await db.selectFrom('settings').select(column).where('user_id', '=', userId).executeTakeFirst();
+  const text = row?.[column] ?? null;
+  return text === null ? null : fromJson<unknown>(text);
+}
+
+export async function saveSettingsDocument(
+  db: Db,
+  userId: string,
+  column: 'playbook' | 'draft_templates',
+  value: unknown | null,
+): Promise<void> {
+  await db
+    .updateTable('settings')
+    .set({ [column]: value === null ? null : toJson(value) })
+    .where('user_id', '=', userId)
+    .execute();
+}
+
+function toSettings(row: SettingsRow): Settings {
   return {
     timeZone: row.time_zone,
     country: row.country,
@@ -42,6 +122,12 @@ function toSettings(row: SettingsTable): Settings {
     locale: row.locale,
     name: row.name,
     email: row.email,
+    travelBufferMinutes: Number(row.travel_buffer_minutes),
+    calendarStepsAllDay: Number(row.calendar_steps_all_day) === 1,
+    digestEnabled: Number(row.digest_enabled) === 1,
+    digestTime: row.digest_time,
+    postingWatchEnabled: Number(row.posting_watch_enabled) === 1,
+    smtp: { configured: row.smtp_url !== null, from: row.smtp_from },
     updatedAt: row.updated_at,
   };
 }

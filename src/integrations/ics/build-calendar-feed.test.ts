@@ -70,6 +70,7 @@ function step(overrides: Partial<FollowUp> = {}): FollowUp {
     contactId: null,
     interviewId: null,
     origin: 'plan',
+    planKey: null,
     snoozedUntil: null,
     completedAt: null,
     completionNote: null,

@@ -199,16 +199,17 @@ describeEachDialect('contacts, interviews, events, follow-ups and settings API',
     const today = await add('2026-03-02T14:00:00Z');
     const thisWeek = await add('2026-03-04T00:00:00Z');
     const later = await add('2026-03-20T00:00:00Z');
+    // Only the steps added here by hand: the playbook also plans check-ins for the new application.
+    const manual = (steps: Array<{ id: string; origin: string }>) =>
+      steps.filter((s) => s.origin === 'manual').map((s) => s.id);
     const due = async (window: string) =>
-      (await call(ctx.app, 'GET', `/api/follow-ups?due=${window}`, undefined, 200)).map(
-        (s: { id: string }) => s.id,
-      );
+      manual(await call(ctx.app, 'GET', `/api/follow-ups?due=${window}`, undefined, 200));
     expect(await due('overdue')).toEqual([overdue.id]);
     expect(await due('today')).toEqual([today.id]);
     expect(await due('week')).toEqual([thisWeek.id]);
     expect(await due('open')).toEqual([overdue.id, today.id, thisWeek.id, later.id]);
     const asOf = await call(ctx.app, 'GET', '/api/followups?due=today&asOf=2026-03-20', undefined, 200);
-    expect(asOf.map((s: { id: string }) => s.id)).toEqual([later.id]);
+    expect(manual(asOf)).toEqual([later.id]);
 
     const done = await call(
       ctx.app,

@@ -1,0 +1,45 @@
+import { z } from 'zod';
+import { instant, localDate } from './fields.js';
+import { followUpSchema } from './follow-up.js';
+import { stageSchema } from './pipeline.js';
+
+/**
+ * The Today list: every open follow-up step that is overdue, due today, or due in the next seven days, in
+ * the user's time zone, each with what it is about, whom it is for, and why it is due when it is.
+ */
+export const todayItemSchema = z
+  .object({
+    step: followUpSchema,
+    application: z.object({
+      id: z.string(),
+      jobTitle: z.string(),
+      companyName: z.string(),
+      stage: stageSchema,
+    }),
+    contact: z.object({ id: z.string(), name: z.string(), email: z.string().nullable() }).nullable(),
+    explanation: z.string().describe('why this step is due when it is, naming the rule'),
+    hasDraft: z.boolean().describe('whether a message can be drafted for it'),
+  })
+  .meta({ id: 'TodayItem' });
+
+export type TodayItem = z.infer<typeof todayItemSchema>;
+
+export const todaySchema = z
+  .object({
+    asOf: z.string().describe('the moment "today" was computed from'),
+    date: z.string().describe("today's date in your time zone"),
+    timeZone: z.string(),
+    overdue: z.array(todayItemSchema),
+    today: z.array(todayItemSchema),
+    week: z.array(todayItemSchema).describe('due in the seven days after today'),
+  })
+  .meta({ id: 'Today' });
+
+export type Today = z.infer<typeof todaySchema>;
+
+export const todayQuerySchema = z.strictObject({
+  asOf: z
+    .union([instant, localDate])
+    .optional()
+    .describe('an instant, or a date meaning the working morning of that date (default: now)'),
+});

@@ -1,0 +1,228 @@
+import {
+  type Draft,
+  type DraftContext,
+  type DraftKind,
+  type DraftTemplate,
+  defaultDraftTemplates,
+  draftKindFor,
+  draftKinds,
+  mailtoLink,
+  parseDraftTemplate,
+  renderDraft,
+} from '../core/drafts.js';
+import { AppError, fieldError } from '../core/errors.js';
+import type { FollowUp } from '../core/follow-up.js';
+import { getApplication } from '../storage/application-store.js';
+import { findContact } from '../storage/contact-store.js';
+import { getFollowUp } from '../storage/follow-up-store.js';
+import { findInterview } from '../storage/interview-store.js';
+import type { Db } from '../storage/schema.js';
+import {
+  getSettings,
+  getSettingsDocument,
+  getSmtpUrl,
+  saveSettingsDocument,
+} from '../storage/settings-store.js';
+import { type Deps, inTransaction, nowIso } from './deps.js';
+import { createEvent } from './events.js';
+import { markFollowUpDone } from './follow-ups.js';
+
+export type StepDraft = Draft & {
+  readonly followUpId: string;
+  /** The contact's address when known; the draft can still be copied or opened without one. */
+  readonly to: string | null;
+  readonly mailto: string;
+};
+
+export type TemplateView = DraftTemplate & { readonly isDefault: boolean };
+
+type StoredTemplates = Partial<Record<DraftKind, { subject: string; body: string }>>;
+
+/** The message for a follow-up step, from the user's template for its kind (or the default). */
+export async function draftForStep(deps: Deps, followUpId: string, db: Db = deps.db): Promise<StepDraft> {
+  const step = await getFollowUp(db, deps.userId, followUpId);
+  const kind = draftKindFor(step);
+  if (!kind) {
+    throw new AppError(
+      'DRAFT_NOT_AVAILABLE',
+      `A ${step.kind.replaceAll('_', ' ')} step has no message to draft`,
+      {
+        kind: step.kind,
+      },
+    );
+  }
+  const { context, to } = await draftContextFor(deps, db, step);
+  const draft = renderDraft(await templateFor(db, deps.userId, kind), context);
+  return { ...draft, followUpId, to, mailto: mailtoLink(draft, to) };
+}
+
+/** The step's draft as an .eml file to open in a mail program, addressed to `to` or the contact. */
+export async function emlForStep(deps: Deps, followUpId: string, to?: string): Promise<Buffer> {
+  const draft = await draftForStep(deps, followUpId);
+  const recipient = to ?? draft.to;
+  if (!recipient) throw fieldError('to', 'the contact has no email address; give one to address the message');
+  const settings = await getSettings(deps.db, deps.userId);
+  return deps.mailer.compose({
+    from: { name: settings.name, address: settings.smtp.from ?? settings.email ?? 'me@example.invalid' },
+    to: [{ address: recipient }],
+    subject: draft.subject,
+    text: draft.body,
+    date: nowIso(deps),
+  });
+}
+
+export type SendInput = { readonly to?: string; readonly subject?: string; readonly body?: string };
+
+/**
+ * Sends the step's message (as drafted, or as the user edited it) through the user's own SMTP server, then,
+ * once the server has accepted it, records a "message sent" event and marks the step done. A failed send
+ * changes nothing: the step stays open and the error says why.
+ */
+export async function sendStepEmail(deps: Deps, followUpId: string, input: SendInput = {}) {
+  const draft = await draftForStep(deps, followUpId);
+  const smtpUrl = await getSmtpUrl(deps.db, deps.userId);
+  if (!smtpUrl) {
+    throw new AppError(
+      'EMAIL_NOT_CONFIGURED',
+      'No outgoing mail server is set; add one in settings (smtpUrl)',
+    );
+  }
+  const settings = await getSettings(deps.db, deps.userId);
+  const from = settings.smtp.from ?? settings.email;
+  if (!from) throw fieldError('smtpFrom', 'set your email (or the address to send from) in settings first');
+  const to = input.to ?? draft.to;
+  if (!to) throw fieldError('to', 'the contact has no email address; give one');
+  const subject = input.subject ?? draft.subject;
+  const body = input.body ?? draft.body;
+  const step = await getFollowUp(deps.db, deps.userId, followUpId);
+  if (step.status === 'done' || step.status === 'skipped') {
+    throw new AppError('FOLLOW_UP_NOT_OPEN', `The step is already ${step.status}`, { status: step.status });
+  }
+  try {
+    await deps.mailer.send(smtpUrl, {
+      from: { name: settings.name, address: from },
+      to: [{ address: to }],
+      subject,
+      text: body,
+      date: nowIso(deps),
+    });
+  } catch (error) {
+    const details = (error as { details?: Record<string, unknown> }).details;
+    if ((error as { code?: string }).code === 'VALIDATION_FAILED') throw error;
+    throw new AppError('EMAIL_SEND_FAILED', error instanceof Error ? error.message : String(error), details);
+  }
+  return inTransaction(deps, async (trx) => {
+    const d = { ...deps, db: trx };
+    const event = await createEvent(d, {
+      kind: 'message_sent',
+      applicationId: step.applicationId,
+      channel: 'email',
+      contactId: step.contactId,
+      followUpId,
+      subject,
+      body,
+    });
+    const done = await markFollowUpDone(d, followUpId, { note: `Sent by email to ${to}` });
+    return { step: done, event };
+  });
+}
+
+export async function listTemplates(deps: Deps): Promise<TemplateView[]> {
+  const stored = ((await getSettingsDocument(deps.db, deps.userId, 'draft_templates')) ??
+    {}) as StoredTemplates;
+  return draftKinds.map((kind) => {
+    const own = stored[kind];
+    return own ? { kind, ...own, isDefault: false } : { ...defaultDraftTemplates[kind], isDefault: true };
+  });
+}
+
+/** Saves the user's own template for a kind, checked first: an unknown merge field is refused by name. */
+export async function saveTemplate(deps: Deps, kind: DraftKind, input: { subject: string; body: string }) {
+  const template = parseDraftTemplate({ kind, ...input });
+  return inTransaction(deps, async (trx) => {
+    const stored = ((await getSettingsDocument(trx, deps.userId, 'draft_templates')) ??
+      {}) as StoredTemplates;
+    await saveSettingsDocument(trx, deps.userId, 'draft_templates', {
+      ...stored,
+      [kind]: { subject: template.subject, body: template.body },
+    });
+    return { ...template, isDefault: false };
+  });
+}
+
+export async function resetTemplate(deps: Deps, kind: DraftKind): Promise<TemplateView> {
+  return inTransaction(deps, async (trx) => {
+    const stored = ((await getSettingsDocument(trx, deps.userId, 'draft_templates')) ??
+      {}) as StoredTemplates;
+    const { [kind]: _removed, ...rest } = stored;
+    await saveSettingsDocument(
+      trx,
+      deps.userId,
+      'draft_templates',
+      Object.keys(rest).length > 0 ? rest : null,
+    );
+    return { ...defaultDraftTemplates[kind], isDefault: true };
+  });
+}
+
+/** Renders a template (saved or not) against a follow-up step, or against sample data when none is given. */
+export async function previewTemplate(
+  deps: Deps,
+  kind: DraftKind,
+  input: { subject: string; body: string; followUpId?: string | undefined },
+): Promise<Draft> {
+  const template = parseDraftTemplate({ kind, subject: input.subject, body: input.body });
+  if (input.followUpId) {
+    const step = await getFollowUp(deps.db, deps.userId, input.followUpId);
+    return renderDraft(template, (await draftContextFor(deps, deps.db, step)).context);
+  }
+  const settings = await getSettings(deps.db, deps.userId);
+  return renderDraft(template, {
+    user: { name: settings.name ?? 'Robin Example', email: settings.email },
+    company: { name: 'Acme' },
+    application: { jobTitle: 'Backend Engineer', appliedAt: nowIso(deps) },
+    contact: { name: 'Dana Lee', email: 'dana@acme.example' },
+    interview: {
+      round: 'technical',
+      startsAt: nowIso(deps),
+      topics: 'the new payments API, on-call',
+      decisionDate: null,
+    },
+    timeZone: settings.timeZone,
+  });
+}
+
+async function templateFor(db: Db, userId: string, kind: DraftKind): Promise<DraftTemplate> {
+  const stored = ((await getSettingsDocument(db, userId, 'draft_templates')) ?? {}) as StoredTemplates;
+  const own = stored[kind];
+  return own ? { kind, ...own } : defaultDraftTemplates[kind];
+}
+
+async function draftContextFor(
+  deps: Deps,
+  db: Db,
+  step: FollowUp,
+): Promise<{ context: DraftContext; to: string | null }> {
+  const settings = await getSettings(db, deps.userId);
+  const application = await getApplication(db, deps.userId, step.applicationId);
+  const contact = step.contactId ? await findContact(db, deps.userId, step.contactId) : undefined;
+  const interview = step.interviewId ? await findInterview(db, deps.userId, step.interviewId) : undefined;
+  return {
+    to: contact?.email ?? null,
+    context: {
+      user: { name: settings.name, email: settings.email },
+      company: { name: application.company.name },
+      application: { jobTitle: application.jobTitle, appliedAt: application.appliedAt },
+      contact: contact ? { name: contact.name, email: contact.email } : null,
+      interview: interview
+        ? {
+            round: interview.round,
+            startsAt: interview.startsAt,
+            topics: interview.topics,
+            decisionDate: interview.decisionDate,
+          }
+        : null,
+      timeZone: settings.timeZone,
+    },
+  };
+}

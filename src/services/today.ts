@@ -1,0 +1,61 @@
+import { draftKindFor } from '../core/drafts.js';
+import { dayWindows, isLocalDate, morningOf } from '../core/local-time.js';
+import type { Today, TodayItem } from '../core/today.js';
+import { findApplicationSummaries } from '../storage/application-store.js';
+import { findContactsByIds } from '../storage/contact-store.js';
+import { listFollowUps } from '../storage/follow-up-store.js';
+import { getSettings } from '../storage/settings-store.js';
+import { type Deps, nowIso } from './deps.js';
+
+/** At most this many overdue steps are listed; a backlog longer than that is cleared from the oldest. */
+const overdueLimit = 500;
+
+/**
+ * What to do today as of `asOf` (default now): overdue steps, steps due today, and the coming week, each in
+ * due order. A date alone means its working morning, so "what is due next Monday" reads naturally.
+ */
+export async function getToday(deps: Deps, asOf?: string): Promise<Today> {
+  const settings = await getSettings(deps.db, deps.userId);
+  const moment =
+    asOf === undefined ? nowIso(deps) : isLocalDate(asOf) ? morningOf(asOf, settings.timeZone) : asOf;
+  const days = dayWindows(moment, settings.timeZone);
+  const steps = await listFollowUps(deps.db, deps.userId, {
+    statuses: ['planned', 'snoozed'],
+    dueBefore: days.weekEnd,
+  });
+  const applications = await findApplicationSummaries(
+    deps.db,
+    deps.userId,
+    steps.map((s) => s.applicationId),
+  );
+  const contacts = await findContactsByIds(
+    deps.db,
+    deps.userId,
+    steps.flatMap((s) => (s.contactId ? [s.contactId] : [])),
+  );
+  const today: Today = {
+    asOf: moment,
+    date: days.today,
+    timeZone: settings.timeZone,
+    overdue: [],
+    today: [],
+    week: [],
+  };
+  for (const step of steps) {
+    const application = applications.get(step.applicationId);
+    if (!application) continue;
+    const contact = step.contactId ? contacts.get(step.contactId) : undefined;
+    const item: TodayItem = {
+      step,
+      application,
+      contact: contact ? { id: contact.id, name: contact.name, email: contact.email } : null,
+      explanation: step.reason,
+      hasDraft: draftKindFor(step) !== null,
+    };
+    if (step.dueAt < days.todayStart) {
+      if (today.overdue.length < overdueLimit) today.overdue.push(item);
+    } else if (step.dueAt < days.tomorrowStart) today.today.push(item);
+    else today.week.push(item);
+  }
+  return today;
+}
