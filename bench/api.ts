@@ -1,5 +1,5 @@
 /**
- * API load benchmark (issue 2): seeds one user with 2,000 applications with history, interviews and
+ * API load benchmark (issues 2 and 3): seeds one user with 2,000 applications with history, interviews and
  * follow-up steps in a fresh SQLite file, then loads two endpoints with autocannon and, in the same run, a
  * bare Fastify route answering the same bytes from a constant. Prints requests/s, p50/p99 latency and the
  * ratio to the baseline (target ≥ 0.5). Run with `npx tsx bench/api.ts [seconds]`.
@@ -14,7 +14,7 @@ import { startRuntime } from '../src/runtime.js';
 import { seedSearch } from './support/seed-data.js';
 
 const seconds = Number(process.argv[2] ?? 10);
-const endpoints = ['/api/applications?stage=interviewing', '/api/follow-ups?due=today'];
+const endpoints = ['/api/applications?stage=interviewing', '/api/follow-ups?due=today', '/api/today'];
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'hearback-bench-'));
 const file = path.join(dir, 'hearback.db');

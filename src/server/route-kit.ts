@@ -1,6 +1,7 @@
 import type {
   FastifyBaseLogger,
   FastifyInstance,
+  FastifyReply,
   FastifyRequest,
   RawReplyDefaultExpression,
   RawRequestDefaultExpression,
@@ -68,7 +69,7 @@ export function crudRoutes<
   Q extends z.ZodType,
   L extends z.ZodType,
 >(app: App, ctx: RouteContext, spec: Crud<E, C, U, Q, L>): void {
-  const { depsFor, cache } = ctx;
+  const { depsFor } = ctx;
   const { path, service } = spec;
   const tags = [spec.tag];
   // Fastify cannot infer request and reply types through these generics; the spec's own types keep each
@@ -78,15 +79,7 @@ export function crudRoutes<
     path,
     { schema: { tags, querystring: spec.listQuery, response: { 200: spec.listResponse, 400: errors[400] } } },
     async (request, reply) => {
-      const deps = depsFor(request);
-      const minute = Math.floor(deps.clock.now().getTime() / 60_000);
-      const key = `${deps.userId}\n${await currentDataVersion(deps)}\n${minute}\n${request.url}`;
-      let body = cache.get(key);
-      if (body === undefined) {
-        body = String(reply.serialize(await service.list(deps, request.query as z.output<Q>)));
-        cache.set(key, body);
-      }
-      return reply.type('application/json; charset=utf-8').send(body);
+      await sendCached(ctx, request, reply, (deps) => service.list(deps, request.query as z.output<Q>));
     },
   );
   typed.post(
@@ -122,6 +115,27 @@ export function crudRoutes<
       return reply.status(204).send(null);
     },
   );
+}
+
+/**
+ * Answers a read from the response cache when the user's data has not changed since (and the minute is the
+ * same), else computes it, serialises it with the route's response schema, and keeps it.
+ */
+export async function sendCached(
+  ctx: RouteContext,
+  request: FastifyRequest,
+  reply: FastifyReply,
+  compute: (deps: Deps) => Promise<unknown>,
+): Promise<void> {
+  const deps = ctx.depsFor(request);
+  const minute = Math.floor(deps.clock.now().getTime() / 60_000);
+  const key = `${deps.userId}\n${await currentDataVersion(deps)}\n${minute}\n${request.url}`;
+  let body = ctx.cache.get(key);
+  if (body === undefined) {
+    body = String(reply.serialize(await compute(deps)));
+    ctx.cache.set(key, body);
+  }
+  await reply.type('application/json; charset=utf-8').send(body);
 }
 
 function idOf(request: FastifyRequest): string {

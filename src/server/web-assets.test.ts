@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import zlib from 'node:zlib';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { installErrorHandling } from './error-handler.js';
@@ -36,6 +37,10 @@ describe('web assets with a built UI', () => {
     fs.mkdirSync(path.join(root, 'assets'), { recursive: true });
     fs.writeFileSync(path.join(root, 'index.html'), indexHtml);
     fs.writeFileSync(path.join(root, 'assets', 'index-abc123.js'), 'console.log(1)');
+    fs.writeFileSync(
+      path.join(root, 'assets', 'index-abc123.js.br'),
+      zlib.brotliCompressSync('console.log(1)'),
+    );
     fs.writeFileSync(path.join(root, 'favicon.svg'), '<svg xmlns="http://www.w3.org/2000/svg"/>');
     fs.writeFileSync(path.join(base, 'outside.txt'), 'secret');
     app = await buildServer(root);
@@ -61,6 +66,22 @@ describe('web assets with a built UI', () => {
     expect(res.statusCode).toBe(200);
     expect(res.body).toBe('console.log(1)');
     expect(res.headers['cache-control']).toBe(assetCacheControl);
+  });
+
+  it('sends the brotli copy of an asset to a browser that accepts it, and the plain file to others', async () => {
+    const br = await app.inject({
+      url: '/assets/index-abc123.js',
+      headers: { 'accept-encoding': 'br, gzip' },
+    });
+    expect(br.headers['content-encoding']).toBe('br');
+    expect(br.headers['cache-control']).toBe(assetCacheControl);
+    expect(zlib.brotliDecompressSync(br.rawPayload).toString()).toBe('console.log(1)');
+    const plain = await app.inject({
+      url: '/assets/index-abc123.js',
+      headers: { 'accept-encoding': 'identity' },
+    });
+    expect(plain.headers['content-encoding']).toBeUndefined();
+    expect(plain.body).toBe('console.log(1)');
   });
 
   it('serves root files such as the favicon with a short cache', async () => {

@@ -99,7 +99,8 @@ export async function registerWebAssets(
     return;
   }
 
-  await fastify.register(fastifyStatic, { root, serve: false, index: false });
+  // Vite writes .br and .gz copies of the built files; the one the browser accepts is sent as is.
+  await fastify.register(fastifyStatic, { root, serve: false, index: false, preCompressed: true });
 
   fastify.get('/assets/*', (request, reply) => {
     const file = (request.params as { '*': string })['*'];

@@ -16,7 +16,7 @@ import {
 } from '../../services/drafts.js';
 import { getPlaybook, resetPlaybook, updatePlaybook } from '../../services/playbook.js';
 import { getToday } from '../../services/today.js';
-import { type App, errors, idParams, type RouteContext } from '../route-kit.js';
+import { type App, errors, idParams, type RouteContext, sendCached } from '../route-kit.js';
 
 const draftSchema = z
   .object({
@@ -59,7 +59,9 @@ export function todayRoutes(app: App, ctx: RouteContext): void {
         response: { 200: todaySchema, 400: errors[400] },
       },
     },
-    (request) => getToday(depsFor(request), request.query.asOf),
+    async (request, reply) => {
+      await sendCached(ctx, request, reply, (deps) => getToday(deps, request.query.asOf));
+    },
   );
 
   const tags = ['drafts'];
