@@ -8,6 +8,8 @@ import { type Company, normalizeCompanyName } from '../core/company.js';
 import { fieldError } from '../core/errors.js';
 import type { StageChangeEvent } from '../core/event.js';
 import { isValidTimeZone } from '../core/fields.js';
+import type { FollowUp } from '../core/follow-up.js';
+import { type PlannedStep, planFollowUps } from '../core/follow-up-plan.js';
 import { planStageChange, type StageChange, summarizeStageHistory } from '../core/pipeline.js';
 import {
   type CsvColumnMapping,
@@ -49,6 +51,7 @@ import { listAllCompanies } from '../storage/company-store.js';
 import { stageEvent } from './applications.js';
 import { type Deps, inTransaction, nowIso } from './deps.js';
 import { mergePosting } from './posting-text.js';
+import { loadPlanningContext } from './replan.js';
 
 export type CsvImportOptions = {
   /** The user's IANA time zone: dates without a time become noon there, local times are read there. */
@@ -367,11 +370,13 @@ async function writeDrafts(
   for (const company of await listAllCompanies(deps.db, deps.userId)) {
     companies.set(companyKeyOf(company.name), company);
   }
+  const planning = await loadPlanningContext(deps.db, deps.userId);
   onProgress?.(0, drafts.length);
   for (let start = 0; start < drafts.length; start += batchSize) {
     const newCompanies: Company[] = [];
     const applications: Application[] = [];
     const events: StageChangeEvent[] = [];
+    const followUps: FollowUp[] = [];
     const postingUrlKeys = new Map<string, string>();
     for (const draft of drafts.slice(start, start + batchSize)) {
       const now = nowIso(deps);
@@ -382,8 +387,20 @@ async function writeDrafts(
         companies.set(companyKeyOf(name), company);
         newCompanies.push(company);
       }
+      const firstEvent = events.length;
       const application = buildApplication(deps, draft, company, now, events);
       applications.push(application);
+      for (const step of planFollowUps({
+        application,
+        interviews: [],
+        events: events.slice(firstEvent),
+        steps: [],
+        playbook: planning.playbook,
+        calendar: planning.calendar,
+        now,
+      })) {
+        followUps.push(plannedFollowUp(deps, application.id, step, now));
+      }
       const urlKey = urlKeysOfDrafts.get(draft);
       if (urlKey) postingUrlKeys.set(application.id, urlKey);
     }
@@ -391,6 +408,7 @@ async function writeDrafts(
       companies: newCompanies,
       applications,
       events,
+      followUps,
       postingUrlKeys,
     });
     onProgress?.(Math.min(start + batchSize, drafts.length), drafts.length);
@@ -428,6 +446,28 @@ function buildApplication(
     coverLetter: toDocument(create.coverLetter),
     notes: create.notes ?? '',
     ...summarizeStageHistory(history),
+    createdAt: now,
+    updatedAt: now,
+  };
+}
+
+/** A planned step as `replanApplication` stores a new one. */
+function plannedFollowUp(deps: Deps, applicationId: string, planned: PlannedStep, now: string): FollowUp {
+  return {
+    id: deps.ids.next(),
+    applicationId,
+    kind: planned.kind,
+    dueAt: planned.dueAt,
+    channel: planned.channel,
+    reason: planned.reason,
+    contactId: planned.contactId,
+    interviewId: planned.interviewId,
+    status: 'planned',
+    origin: 'plan',
+    planKey: planned.planKey,
+    snoozedUntil: null,
+    completedAt: null,
+    completionNote: null,
     createdAt: now,
     updatedAt: now,
   };

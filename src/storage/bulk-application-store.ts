@@ -3,6 +3,7 @@ import { type Application, normalizePostingUrl } from '../core/application.js';
 import type { Company } from '../core/company.js';
 import { normalizeCompanyName } from '../core/company.js';
 import type { TimelineEvent } from '../core/event.js';
+import type { FollowUp } from '../core/follow-up.js';
 import { searchTextOf, titleKeyOf } from './application-store.js';
 import type {
   ApplicationsTable,
@@ -11,6 +12,7 @@ import type {
   Database,
   Db,
   EventsTable,
+  FollowUpsTable,
 } from './schema.js';
 import { isPostgres, toJson } from './sql-helpers.js';
 
@@ -29,6 +31,8 @@ export type ApplicationBatch = {
   readonly companies: readonly Company[];
   readonly applications: readonly Application[];
   readonly events: readonly TimelineEvent[];
+  /** The follow-up steps planned for the new applications. */
+  readonly followUps: readonly FollowUp[];
   /** Normalised posting URLs the caller already computed, by application id (saves doing it twice). */
   readonly postingUrlKeys?: ReadonlyMap<string, string>;
 };
@@ -93,6 +97,11 @@ export async function insertApplicationsInBulk(
     db,
     'events',
     batch.events.map((event) => eventRowOf(event, userId)),
+  );
+  await insertRows(
+    db,
+    'follow_ups',
+    batch.followUps.map((step) => followUpRowOf(step, userId)),
   );
 }
 
@@ -199,5 +208,28 @@ function eventRowOf(event: TimelineEvent, userId: string): EventsTable {
     data: toJson(data),
     created_at: createdAt,
     updated_at: createdAt,
+  };
+}
+
+/** The row `insertFollowUp` writes. */
+function followUpRowOf(step: FollowUp, userId: string): FollowUpsTable {
+  return {
+    id: step.id,
+    user_id: userId,
+    application_id: step.applicationId,
+    kind: step.kind,
+    due_at: step.dueAt,
+    channel: step.channel,
+    status: step.status,
+    reason: step.reason,
+    contact_id: step.contactId,
+    interview_id: step.interviewId,
+    origin: step.origin,
+    plan_key: step.planKey,
+    snoozed_until: step.snoozedUntil,
+    completed_at: step.completedAt,
+    completion_note: step.completionNote,
+    created_at: step.createdAt,
+    updated_at: step.updatedAt,
   };
 }
