@@ -1,8 +1,11 @@
 import { monotonicFactory } from 'ulid';
 import type { DatabaseTarget } from './config.js';
 import { type Clock, type IdGenerator, type Mailer, systemClock } from './core/ports.js';
-import { smtpMailer } from './integrations/email/mailer.js';
+import type { PostingReader } from './core/posting-extract.js';
 import { defaultSettings } from './core/settings.js';
+import { smtpMailer } from './integrations/email/mailer.js';
+import { createPostingReader } from './integrations/postings/posting-reader.js';
+import { resumeDocumentReader } from './integrations/resume/document-reader.js';
 import type { Deps } from './services/deps.js';
 import { type Dialect, openDatabase } from './storage/database.js';
 import { type MigrationReport, migrateToLatest } from './storage/migrate.js';
@@ -36,6 +39,8 @@ export async function startRuntime(
     clock?: Clock;
     ids?: IdGenerator;
     mailer?: Mailer;
+    postings?: PostingReader;
+    blockPrivateAddresses?: boolean;
     system?: { timeZone: string; locale: string };
   } = {},
 ): Promise<Runtime> {
@@ -56,6 +61,10 @@ export async function startRuntime(
         ids: options.ids ?? ulidGenerator(),
         userId: localUserId,
         mailer: options.mailer ?? smtpMailer,
+        postings:
+          options.postings ??
+          createPostingReader({ blockPrivateAddresses: options.blockPrivateAddresses ?? false }),
+        documents: resumeDocumentReader,
       },
       dialect: opened.dialect,
       migrations,

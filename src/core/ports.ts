@@ -32,3 +32,19 @@ export type Mailer = {
   send(smtpUrl: string, message: OutgoingEmail): Promise<{ readonly messageId: string }>;
   compose(message: OutgoingEmail): Promise<Buffer>;
 };
+
+/** Text read from an uploaded resume or cover letter. */
+export type ReadDocument = {
+  readonly text: string;
+  readonly format: 'pdf' | 'docx' | 'text';
+  readonly pages?: number | undefined;
+  readonly warnings: readonly string[];
+};
+
+/** Reads PDF, DOCX and text files, refusing oversized or hostile ones with RESUME_* errors. */
+export type DocumentReader = {
+  read(
+    bytes: Uint8Array,
+    file: { readonly fileName?: string; readonly mimeType?: string },
+  ): Promise<ReadDocument>;
+};

@@ -21,6 +21,7 @@ import { contactRoutes } from './routes/contact-routes.js';
 import { eventRoutes } from './routes/event-routes.js';
 import { followUpRoutes } from './routes/follow-up-routes.js';
 import { interviewRoutes } from './routes/interview-routes.js';
+import { postingRoutes } from './routes/posting-routes.js';
 import { settingsRoutes } from './routes/settings-routes.js';
 import { todayRoutes } from './routes/today-routes.js';
 import { registerWebAssets } from './web-assets.js';
@@ -59,6 +60,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       tags: [
         { name: 'today' },
         { name: 'applications' },
+        { name: 'postings' },
         { name: 'companies' },
         { name: 'contacts' },
         { name: 'interviews' },
@@ -114,6 +116,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   settingsRoutes(app, routes);
   backupRoutes(app, routes);
   todayRoutes(app, routes);
+  postingRoutes(app, routes);
   await registerWebAssets(fastify);
 
   return fastify;

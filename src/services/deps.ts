@@ -1,5 +1,6 @@
 import type { Kysely, Transaction } from 'kysely';
-import type { Clock, IdGenerator, Mailer } from '../core/ports.js';
+import type { Clock, DocumentReader, IdGenerator, Mailer } from '../core/ports.js';
+import type { PostingReader } from '../core/posting-extract.js';
 import { bumpDataVersion } from '../storage/data-version-store.js';
 import type { Database } from '../storage/schema.js';
 
@@ -13,6 +14,8 @@ export type Deps = {
   readonly ids: IdGenerator;
   readonly userId: string;
   readonly mailer: Mailer;
+  readonly postings: PostingReader;
+  readonly documents: DocumentReader;
 };
 
 export function nowIso(deps: Pick<Deps, 'clock'>): string {

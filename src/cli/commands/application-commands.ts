@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import type { Command } from 'commander';
 import pc from 'picocolors';
 import {
@@ -21,6 +22,7 @@ import {
 import { createEvent } from '../../services/events.js';
 import { listFollowUps } from '../../services/follow-ups.js';
 import { listInterviews } from '../../services/interviews.js';
+import { addApplicationFromPosting, previewPosting } from '../../services/postings.js';
 import { type CliContext, parseInput, resolveId, runCommand, withFlagNames } from '../context.js';
 import { formatFields, formatTable, localDateTime, localDay, safeText, shortId } from '../output.js';
 import { ask, canPrompt, confirm } from '../prompts.js';
@@ -55,6 +57,8 @@ type ApplicationOptions = {
   remote?: string;
   description?: string;
   force?: boolean;
+  fromUrl?: string;
+  fromPage?: string;
 };
 
 export function registerApplicationCommands(program: Command): void {
@@ -79,9 +83,15 @@ export function registerApplicationCommands(program: Command): void {
       .description('Track a new application (asks for what is missing when run in a terminal)')
       .option('-s, --stage <stage>', 'saved | applied | screening | interviewing | offer', 'applied')
       .option('--at <date-time>', 'when it reached that stage (ISO 8601), default now')
-      .option('-f, --force', 'add even if it looks like a duplicate'),
+      .option('-f, --force', 'add even if it looks like a duplicate')
+      .option(
+        '--from-url <url>',
+        'read the posting from this URL (JSON-LD, Greenhouse, Lever, Ashby, or the page text)',
+      )
+      .option('--from-page <file>', 'read the posting from a saved page (HTML) or text file'),
   ).action((options: ApplicationOptions, command: Command) =>
     runCommand(command, async (ctx) => {
+      if (options.fromUrl || options.fromPage) return addFromPosting(ctx, options);
       if (canPrompt() && !ctx.out.isJson) {
         options.company ??= await ask('Company');
         options.title ??= await ask('Job title');
@@ -272,6 +282,52 @@ export function registerApplicationCommands(program: Command): void {
         ctx.out.line(`Noted (${shortId(event.id)})`);
       }),
     );
+}
+
+/** `hearback add --from-url`: read the posting, ask for what it did not say, then add it. */
+async function addFromPosting(ctx: CliContext, options: ApplicationOptions): Promise<void> {
+  const page = options.fromPage ? fs.readFileSync(options.fromPage, 'utf8') : undefined;
+  const { extract, duplicates } = await previewPosting(ctx.deps, { url: options.fromUrl, page });
+  if (!ctx.out.isJson) {
+    for (const warning of extract.warnings) ctx.out.error(pc.dim(`note: ${warning}`));
+  }
+  if (canPrompt() && !ctx.out.isJson) {
+    options.company ??= extract.companyName ?? (await ask('Company (the posting does not say)'));
+    options.title ??= extract.jobTitle ?? (await ask('Job title (the posting does not say)'));
+  }
+  if (duplicates.length > 0 && !options.force && !ctx.out.isJson && canPrompt()) {
+    const first = duplicates[0]!;
+    if (
+      !(await confirm(
+        `You already track "${safeText(first.jobTitle)}" at ${safeText(first.companyName)}. Add it anyway?`,
+      ))
+    ) {
+      return ctx.out.line('Nothing added.');
+    }
+    options.force = true;
+  }
+  const { stage, stageAt, tags, notes, priority } = toFields(options);
+  const overrides = Object.fromEntries(
+    Object.entries({
+      companyName: options.company,
+      jobTitle: options.title,
+      stage,
+      stageAt,
+      tags,
+      notes,
+      priority,
+      allowDuplicate: options.force || undefined,
+    }).filter(([, v]) => v !== undefined),
+  );
+  const { application } = await addApplicationFromPosting(ctx.deps, { extract, overrides }).catch(
+    (error: unknown) => {
+      throw withFlagNames(error, { companyName: '--company', jobTitle: '--title' });
+    },
+  );
+  if (ctx.out.isJson) return ctx.out.json({ application, extract });
+  ctx.out.line(
+    `Added ${nameOf(application)} from ${extract.source}${extract.status === 'partial' ? ' (partly read: check it)' : ''}  ${pc.dim(`(${shortId(application.id)})`)}`,
+  );
 }
 
 function toFields(o: ApplicationOptions) {
