@@ -7,7 +7,7 @@ import { errorCatalogue } from './errors.js';
 describe('error codes', () => {
   const doc = fs.readFileSync(path.resolve(import.meta.dirname, '../../docs/errors.md'), 'utf8');
   const documented = new Map(
-    [...doc.matchAll(/^\| `([A-Z_]+)` \| (\d{3}) \|/gm)].map((m) => [m[1]!, Number(m[2])] as const),
+    [...doc.matchAll(/^\| `([A-Z_]+)`\s*\| (\d{3})\s*\|/gm)].map((m) => [m[1]!, Number(m[2])] as const),
   );
 
   it('documents every code in docs/errors.md with the status the server answers', () => {
