@@ -2,6 +2,8 @@ import { type Kysely, type Migration, Migrator } from 'kysely';
 import * as initial from './migrations/20261126-0100-initial.js';
 import * as dataVersions from './migrations/20261126-0200-data-versions.js';
 import * as followUpSettings from './migrations/20261126-0300-follow-up-settings.js';
+import * as calendarDigestJobs from './migrations/20261126-0500-calendar-digest-jobs.js';
+import * as tailoringChecks from './migrations/20261126-0600-tailoring-checks.js';
 import type { Database } from './schema.js';
 
 /**
@@ -12,6 +14,8 @@ export const migrations: Readonly<Record<string, Migration>> = {
   '20261126-0100-initial': initial,
   '20261126-0200-data-versions': dataVersions,
   '20261126-0300-follow-up-settings': followUpSettings,
+  '20261126-0500-calendar-digest-jobs': calendarDigestJobs,
+  '20261126-0600-tailoring-checks': tailoringChecks,
 };
 
 export type MigrationReport = { readonly applied: string[]; readonly current: string | null };

@@ -17,6 +17,10 @@ export interface Database {
   events: EventsTable;
   follow_ups: FollowUpsTable;
   data_versions: DataVersionsTable;
+  tailoring_checks: TailoringChecksTable;
+  calendar_tokens: CalendarTokensTable;
+  digest_sends: DigestSendsTable;
+  jobs: JobsTable;
 }
 
 export type Db = Kysely<Database> | Transaction<Database>;
@@ -176,4 +180,60 @@ export interface FollowUpsTable {
 export interface DataVersionsTable {
   user_id: string;
   token: string;
+}
+
+/** The calendar feed's secret, as its SHA-256 (hex); the token itself is shown once and never stored. */
+export interface CalendarTokensTable {
+  user_id: string;
+  token_hash: string;
+  created_at: string;
+}
+
+/** One morning digest per user and local date: recorded before sending (docs/digest.md). */
+export interface DigestSendsTable {
+  user_id: string;
+  local_date: string;
+  state: string;
+  attempts: number;
+  lease_until: string | null;
+  next_attempt_at: string | null;
+  message_id: string;
+  item_count: number | null;
+  last_error: string | null;
+  created_at: string;
+  updated_at: string;
+  sent_at: string | null;
+}
+
+/** The polled job queue used on SQLite (src/integrations/jobs/table-job-queue.ts). */
+export interface JobsTable {
+  id: string;
+  queue: string;
+  data: string;
+  state: string;
+  run_at: string;
+  attempts: number;
+  retry_limit: number;
+  retry_delay_seconds: number;
+  retry_backoff: number;
+  lease_seconds: number;
+  singleton_key: string | null;
+  once_key: string | null;
+  locked_by: string | null;
+  lease_until: string | null;
+  last_error: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface TailoringChecksTable {
+  id: string;
+  user_id: string;
+  application_id: string;
+  resume_name: string | null;
+  resume_text: string;
+  cover_letter_text: string | null;
+  score: number | null;
+  analysis: string;
+  created_at: string;
 }
