@@ -1,5 +1,6 @@
 import { Command } from 'commander';
 import { appVersion } from '../version.js';
+import { registerAnalysisCommands } from './commands/analysis-commands.js';
 import { registerApplicationCommands } from './commands/application-commands.js';
 import { registerInterviewCommands } from './commands/interview-commands.js';
 import { registerPeopleCommands } from './commands/people-commands.js';
@@ -17,6 +18,7 @@ export function buildProgram(): Command {
     .showHelpAfterError('(run with --help for usage)');
   registerTodayCommands(program);
   registerApplicationCommands(program);
+  registerAnalysisCommands(program);
   registerInterviewCommands(program);
   registerPeopleCommands(program);
   registerTimelineCommands(program);

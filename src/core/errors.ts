@@ -44,6 +44,7 @@ export const errorCatalogue = {
   RESUME_UNREADABLE: 'The file is damaged, encrypted, or not what its name says.',
   RESUME_NO_TEXT: 'No text was found (a scanned or empty document).',
   RESUME_TIMEOUT: 'Reading the file took longer than allowed.',
+  TAILORING_NEEDS_POSTING: 'The application has no posting text to check a resume against.',
   IMPORT_TARGET_NOT_EMPTY: 'A backup can only be restored into an empty database (or with replace).',
   INVALID_BACKUP: 'The backup file is not a hearback backup, or its records do not fit together.',
   INTERNAL_ERROR: 'Something unexpected went wrong; the server log has the details under the request id.',

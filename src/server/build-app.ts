@@ -14,6 +14,7 @@ import { appVersion } from '../version.js';
 import { installErrorHandling } from './error-handler.js';
 import { createResponseCache } from './response-cache.js';
 import type { App, RouteContext } from './route-kit.js';
+import { analysisRoutes } from './routes/analysis-routes.js';
 import { applicationRoutes } from './routes/application-routes.js';
 import { backupRoutes } from './routes/backup-routes.js';
 import { companyRoutes } from './routes/company-routes.js';
@@ -61,6 +62,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
         { name: 'today' },
         { name: 'applications' },
         { name: 'postings' },
+        { name: 'diagnosis' },
+        { name: 'tailoring' },
         { name: 'companies' },
         { name: 'contacts' },
         { name: 'interviews' },
@@ -117,6 +120,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   backupRoutes(app, routes);
   todayRoutes(app, routes);
   postingRoutes(app, routes);
+  analysisRoutes(app, routes);
   await registerWebAssets(fastify);
 
   return fastify;

@@ -40,5 +40,6 @@ export const errorStatus: Readonly<Record<ErrorCode, number>> = {
   RESUME_UNREADABLE: 422,
   RESUME_NO_TEXT: 422,
   RESUME_TIMEOUT: 422,
+  TAILORING_NEEDS_POSTING: 409,
   INTERNAL_ERROR: 500,
 };

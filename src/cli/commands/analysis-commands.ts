@@ -1,0 +1,70 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Command } from 'commander';
+import pc from 'picocolors';
+import { diagnoseApplication } from '../../services/diagnosis.js';
+import { checkTailoring } from '../../services/tailoring.js';
+import { resolveId, runCommand } from '../context.js';
+import { safeText } from '../output.js';
+
+/** `hearback why` and `hearback tailor`. */
+export function registerAnalysisCommands(program: Command): void {
+  program
+    .command('why <application>')
+    .description("Why haven't I heard back? The likely causes, their evidence, and what to do")
+    .action((ref: string, _options, command: Command) =>
+      runCommand(command, async (ctx) => {
+        const diagnosis = await diagnoseApplication(ctx.deps, await resolveId(ctx, 'applications', ref));
+        if (ctx.out.isJson) return ctx.out.json(diagnosis);
+        ctx.out.line(safeText(diagnosis.summary));
+        for (const notice of diagnosis.notices)
+          ctx.out.line(`\n${ctx.out.color ? pc.yellow('!') : '!'} ${safeText(notice)}`);
+        if (diagnosis.status !== 'waiting') return;
+        for (const cause of diagnosis.causes) {
+          ctx.out.line(
+            `\n${ctx.out.color ? pc.bold(cause.label) : cause.label} — ${cause.likelihood} (${Math.round(cause.score * 100)}%)`,
+          );
+          for (const e of cause.evidence)
+            ctx.out.line(
+              `  ${e.direction === 'for' ? '+' : e.direction === 'against' ? '−' : '·'} ${safeText(e.text)}`,
+            );
+          ctx.out.line(`  → ${safeText(cause.recommendation.text)}`);
+        }
+      }),
+    );
+
+  program
+    .command('tailor <application>')
+    .description(
+      'Check a resume (PDF, DOCX or text) against the posting: keywords covered, missing, and a score',
+    )
+    .requiredOption('--resume <file>', 'the resume you sent or will send')
+    .option('--cover-letter <file>', 'the cover letter')
+    .option('--name <version>', 'a name for this resume version (default: the file name)')
+    .action(
+      (ref: string, options: { resume: string; coverLetter?: string; name?: string }, command: Command) =>
+        runCommand(command, async (ctx) => {
+          const id = await resolveId(ctx, 'applications', ref);
+          const file = (f: string) => ({
+            file: { fileName: path.basename(f), contentBase64: fs.readFileSync(f).toString('base64') },
+          });
+          const check = await checkTailoring(ctx.deps, id, {
+            resume: file(options.resume),
+            ...(options.coverLetter && { coverLetter: file(options.coverLetter) }),
+            ...(options.name && { resumeName: options.name }),
+          });
+          if (ctx.out.isJson) return ctx.out.json(check);
+          const analysis = check.analysis as {
+            covered?: Array<{ term: string }>;
+            missing?: Array<{ term: string }>;
+            formula?: string;
+          };
+          ctx.out.line(
+            `Match score: ${check.score ?? 'n/a'}${check.score === null ? ' (the posting gave no keywords)' : ' / 100'}`,
+          );
+          ctx.out.line(`Covered: ${(analysis.covered ?? []).map((k) => safeText(k.term)).join(', ') || '—'}`);
+          ctx.out.line(`Missing: ${(analysis.missing ?? []).map((k) => safeText(k.term)).join(', ') || '—'}`);
+          if (analysis.formula) ctx.out.line(pc.dim(safeText(analysis.formula)));
+        }),
+    );
+}

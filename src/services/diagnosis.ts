@@ -1,0 +1,85 @@
+import type { Application } from '../core/application.js';
+import { type Diagnosis, diagnose, type PostingStatus } from '../core/diagnosis.js';
+import type { TimelineEvent } from '../core/event.js';
+import { computeResponseHistory } from '../core/response-history.js';
+import { defaultTimeToHirePriors } from '../core/time-to-hire.js';
+import { getApplication, listAllApplications } from '../storage/application-store.js';
+import { listAllEvents, listApplicationEvents } from '../storage/event-store.js';
+import { listApplicationFollowUps } from '../storage/follow-up-store.js';
+import { listInterviews } from '../storage/interview-store.js';
+import { getSettings } from '../storage/settings-store.js';
+import { findLatestTailoringCheck } from '../storage/tailoring-store.js';
+import { type Deps, nowIso } from './deps.js';
+import { workCalendarFor } from './replan.js';
+
+const dayMs = 86_400_000;
+
+/** Why an application waiting on the employer has gone quiet: the five causes ranked, with evidence. */
+export async function diagnoseApplication(deps: Deps, applicationId: string): Promise<Diagnosis> {
+  const { db, userId } = deps;
+  const application = await getApplication(db, userId, applicationId);
+  const events = await listApplicationEvents(db, userId, applicationId);
+  const settings = await getSettings(db, userId);
+  const tailoring = await findLatestTailoringCheck(db, userId, applicationId);
+  const now = nowIso(deps);
+  return diagnose({
+    application,
+    interviews: await listInterviews(db, userId, { applicationId }),
+    events,
+    followUps: await listApplicationFollowUps(db, userId, applicationId),
+    postingStatus: postingStatusOf(application, events),
+    tailoring:
+      tailoring?.score != null
+        ? { score: tailoring.score, missingKeywords: missingKeywordsOf(tailoring.analysis) }
+        : null,
+    companySize: null,
+    industry: null,
+    settings,
+    holidays: holidaysAround(settings, application.appliedAt ?? application.createdAt, now),
+    history: computeResponseHistory(await listAllApplications(db, userId), await listAllEvents(db, userId)),
+    now,
+    priors: defaultTimeToHirePriors,
+  });
+}
+
+/** The posting watch's latest finding, read from the posting-change events it (or the user) recorded. */
+function postingStatusOf(application: Application, events: readonly TimelineEvent[]): PostingStatus | null {
+  const last = [...events].reverse().find((e) => e.kind === 'posting_change');
+  const validThrough = application.posting.validThrough;
+  if (!last || last.kind !== 'posting_change') {
+    return validThrough ? { state: 'unknown', checkedAt: null, validThrough } : null;
+  }
+  const states = {
+    removed: 'removed',
+    expired: 'removed',
+    changed: 'changed',
+    reposted: 'reposted',
+    restored: 'online',
+  } as const;
+  return { state: states[last.change], checkedAt: last.occurredAt, validThrough };
+}
+
+function missingKeywordsOf(analysis: Record<string, unknown>): string[] {
+  const missing = analysis.missing;
+  if (!Array.isArray(missing)) return [];
+  return missing
+    .flatMap((k) => (k && typeof k === 'object' && typeof k.term === 'string' ? [k.term as string] : []))
+    .slice(0, 10);
+}
+
+/** The public holidays between the application and two months ahead, for business-day counting. */
+function holidaysAround(
+  settings: Parameters<typeof workCalendarFor>[0],
+  from: string,
+  now: string,
+): string[] {
+  const calendar = workCalendarFor(settings);
+  const holidays: string[] = [];
+  const start = Date.parse(from) - 30 * dayMs;
+  const end = Date.parse(now) + 60 * dayMs;
+  for (let t = start; t <= end && holidays.length < 400; t += dayMs) {
+    const date = calendar.localDate(new Date(t).toISOString());
+    if (calendar.dayOff(date)?.kind === 'holiday' && holidays.at(-1) !== date) holidays.push(date);
+  }
+  return holidays;
+}
