@@ -28,6 +28,8 @@ export const errorCatalogue = {
   DRAFT_NOT_AVAILABLE: 'This kind of step has no message to draft (a suggestion, or a step of your own).',
   EMAIL_NOT_CONFIGURED: 'No outgoing mail server (SMTP) is set in settings.',
   EMAIL_SEND_FAILED: 'The mail server did not take the message; the details say why. Nothing was recorded.',
+  CALENDAR_FEED_EXISTS:
+    'A calendar feed URL is already issued; re-issue it to get a new one (the old URL stops working).',
   FOLLOW_UP_IS_PLANNED:
     'A step from the playbook cannot be deleted (it would be planned again); skip it instead.',
   POSTING_UNSUPPORTED_URL: 'Only http and https URLs without credentials can be read.',
