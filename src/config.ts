@@ -16,6 +16,12 @@ const envSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65_535).default(4600),
   HOST: z.string().min(1).default('127.0.0.1'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  HEARBACK_PUBLIC_URL: z
+    .url({
+      protocol: /^https?$/,
+      message: 'must be an http:// or https:// URL, e.g. https://hearback.example.org',
+    })
+    .optional(),
 });
 
 export type DatabaseTarget =
@@ -28,6 +34,8 @@ export type Config = {
   readonly database: DatabaseTarget;
   readonly server: { readonly port: number; readonly host: string };
   readonly logLevel: z.infer<typeof envSchema>['LOG_LEVEL'];
+  /** The base of links in calendar events and emails; no trailing slash. */
+  readonly publicUrl: string;
 };
 
 export function loadConfig(
@@ -52,7 +60,14 @@ export function loadConfig(
       : { kind: 'sqlite', file: path.join(dataDir, 'hearback.db') },
     server: { port: e.PORT, host: e.HOST },
     logLevel: e.LOG_LEVEL,
+    publicUrl: (e.HEARBACK_PUBLIC_URL ?? defaultPublicUrl(e.HOST, e.PORT)).replace(/\/+$/, ''),
   };
+}
+
+/** Where a browser on this machine reaches the server; an any-address bind is reached as localhost. */
+function defaultPublicUrl(host: string, port: number): string {
+  const name = host === '0.0.0.0' || host === '::' ? 'localhost' : host.includes(':') ? `[${host}]` : host;
+  return `http://${name}:${port}`;
 }
 
 /** The effective configuration for the start-up log, with the database password masked. */
@@ -63,6 +78,7 @@ export function describeConfig(config: Config): Record<string, unknown> {
     host: config.server.host,
     port: config.server.port,
     logLevel: config.logLevel,
+    publicUrl: config.publicUrl,
   };
 }
 
