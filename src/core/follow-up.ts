@@ -36,7 +36,9 @@ export const followUpSchema = z
     planKey: z
       .string()
       .nullable()
-      .describe('for planned steps, which rule and moment made it (stable across re-plans); null for your own'),
+      .describe(
+        'for planned steps, which rule and moment made it (stable across re-plans); null for your own',
+      ),
     snoozedUntil: instantOut.nullable(),
     completedAt: instantOut.nullable().describe('when it was done or skipped'),
     completionNote: z.string().nullable().describe('what was sent, or why it was skipped'),

@@ -60,7 +60,9 @@ export const settingsUpdateSchema = z.strictObject({
   smtpUrl: z
     .string()
     .max(limits.url)
-    .regex(/^smtps?:\/\/[^\s]+$/, { message: 'must be an smtp:// or smtps:// URL, e.g. smtps://user:password@mail.example.com:465' })
+    .regex(/^smtps?:\/\/[^\s]+$/, {
+      message: 'must be an smtp:// or smtps:// URL, e.g. smtps://user:password@mail.example.com:465',
+    })
     .refine((value) => URL.canParse(value), { message: 'must be a valid URL' })
     .nullish()
     .describe('write-only; null removes it'),

@@ -11,7 +11,9 @@ export async function generateOpenApiDocument(): Promise<string> {
     // Component order follows module load order; sorted, the committed file does not churn.
     const schemas = document.components?.schemas;
     if (schemas) {
-      document.components!.schemas = Object.fromEntries(Object.entries(schemas).sort(([a], [b]) => a.localeCompare(b)));
+      document.components!.schemas = Object.fromEntries(
+        Object.entries(schemas).sort(([a], [b]) => a.localeCompare(b)),
+      );
     }
     return `${JSON.stringify(document, null, 2)}\n`;
   } finally {

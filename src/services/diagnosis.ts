@@ -46,7 +46,7 @@ export async function diagnoseApplication(deps: Deps, applicationId: string): Pr
 function postingStatusOf(application: Application, events: readonly TimelineEvent[]): PostingStatus | null {
   const last = [...events].reverse().find((e) => e.kind === 'posting_change');
   const validThrough = application.posting.validThrough;
-  if (!last || last.kind !== 'posting_change') {
+  if (last?.kind !== 'posting_change') {
     return validThrough ? { state: 'unknown', checkedAt: null, validThrough } : null;
   }
   const states = {

@@ -1,11 +1,5 @@
 import { fieldError } from '../core/errors.js';
-import type {
-  Interview,
-  InterviewCreate,
-  InterviewListQuery,
-  InterviewRound,
-  InterviewUpdate,
-} from '../core/interview.js';
+import type { Interview, InterviewCreate, InterviewListQuery, InterviewUpdate } from '../core/interview.js';
 import {
   type ActiveStage,
   isActiveStage,
@@ -139,11 +133,8 @@ async function advanceForInterview(
   // The application reached the stage when the interview took place, or now if it is still to come; never
   // before the last recorded move, so the history stays in order.
   const lastAt = history.at(-1)?.occurredAt ?? startsAt;
-  const reachedAt = startsAt < now ? startsAt : now;
-  const change = planStageChange(history, {
-    stage: target,
-    occurredAt: reachedAt > lastAt ? reachedAt : lastAt,
-  });
+  const reachedAt = [startsAt, now].sort()[0]!;
+  const change = planStageChange(history, { stage: target, occurredAt: [reachedAt, lastAt].sort()[1]! });
   await insertEvent(trx, deps.userId, stageEvent(deps, applicationId, change, 'interview logged', now));
   await updateApplicationRow(trx, deps.userId, {
     ...application,
