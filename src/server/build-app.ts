@@ -17,6 +17,7 @@ import type { App, RouteContext } from './route-kit.js';
 import { analysisRoutes } from './routes/analysis-routes.js';
 import { applicationRoutes } from './routes/application-routes.js';
 import { backupRoutes } from './routes/backup-routes.js';
+import { calendarRoutes, withIcsFeedUrlsRedacted } from './routes/calendar-routes.js';
 import { companyRoutes } from './routes/company-routes.js';
 import { contactRoutes } from './routes/contact-routes.js';
 import { eventRoutes } from './routes/event-routes.js';
@@ -34,12 +35,15 @@ export type AppOptions = {
   readonly deps: Deps;
   readonly dialect: 'sqlite' | 'postgres';
   readonly logger?: FastifyServerOptions['logger'];
+  /** The base of links in calendar events and the feed URL (HEARBACK_PUBLIC_URL). */
+  readonly publicUrl?: string;
 };
 
 /** Builds the HTTP application without listening, so tests can `inject` requests into it. */
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const fastify = Fastify({
-    logger: options.logger ?? false,
+    // Feed URLs carry a secret: the request serializer never logs a path under /ics/.
+    logger: withIcsFeedUrlsRedacted(options.logger ?? false),
     bodyLimit,
     genReqId: () => crypto.randomUUID(),
   });
@@ -73,6 +77,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
         { name: 'templates' },
         { name: 'playbook' },
         { name: 'settings' },
+        { name: 'calendar' },
         { name: 'backup' },
         { name: 'system' },
       ],
@@ -119,6 +124,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   settingsRoutes(app, routes);
   backupRoutes(app, routes);
   todayRoutes(app, routes);
+  calendarRoutes(app, routes, { publicUrl: options.publicUrl ?? 'http://localhost:4600' });
   postingRoutes(app, routes);
   analysisRoutes(app, routes);
   await registerWebAssets(fastify);
