@@ -22,6 +22,7 @@ import { companyRoutes } from './routes/company-routes.js';
 import { contactRoutes } from './routes/contact-routes.js';
 import { eventRoutes } from './routes/event-routes.js';
 import { followUpRoutes } from './routes/follow-up-routes.js';
+import { importRoutes } from './routes/import-routes.js';
 import { interviewRoutes } from './routes/interview-routes.js';
 import { postingRoutes } from './routes/posting-routes.js';
 import { settingsRoutes } from './routes/settings-routes.js';
@@ -78,6 +79,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
         { name: 'playbook' },
         { name: 'settings' },
         { name: 'calendar' },
+        { name: 'import' },
         { name: 'backup' },
         { name: 'system' },
       ],
@@ -127,6 +129,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   calendarRoutes(app, routes, { publicUrl: options.publicUrl ?? 'http://localhost:4600' });
   postingRoutes(app, routes);
   analysisRoutes(app, routes);
+  importRoutes(app, routes);
   await registerWebAssets(fastify);
 
   return fastify;

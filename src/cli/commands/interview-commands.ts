@@ -1,9 +1,11 @@
+import fs from 'node:fs';
 import type { Command } from 'commander';
 import { fieldError } from '../../core/errors.js';
 import { interviewCreateSchema, interviewUpdateSchema } from '../../core/interview.js';
 import { readDateTime } from '../../core/local-time.js';
 import { getApplication } from '../../services/applications.js';
 import { createContact, listContacts } from '../../services/contacts.js';
+import { importInvitation, previewInvitationImport } from '../../services/ics-import.js';
 import {
   createInterview,
   deleteInterview,
@@ -168,6 +170,43 @@ export function registerInterviewCommands(program: Command): void {
       print(ctx, updated, 'Updated the interview');
     }),
   );
+
+  interview
+    .command('import <file>')
+    .description('Import an interview invitation (.ics from Google, Outlook or a scheduling tool)')
+    .option('--application <application>', 'the application it belongs to (default: matched by company)')
+    .option('--event <n>', 'which event of a file with several (0 is the first)')
+    .option('--dry-run', 'show what would happen, change nothing')
+    .action(
+      (file: string, options: { application?: string; event?: string; dryRun?: boolean }, command: Command) =>
+        runCommand(command, async (ctx) => {
+          const ics = fs.readFileSync(file, 'utf8');
+          const importOptions = {
+            ...(options.application && {
+              applicationId: await resolveId(ctx, 'applications', options.application),
+            }),
+            ...(options.event !== undefined && { eventIndex: Number(options.event) }),
+          };
+          if (options.dryRun) {
+            const preview = await previewInvitationImport(ctx.deps, ics, importOptions);
+            if (ctx.out.isJson) return ctx.out.json(preview);
+            const where = preview.application
+              ? `"${safeText(preview.application.jobTitle)}" at ${safeText(preview.application.companyName)}`
+              : 'no application (choose one with --application)';
+            ctx.out.line(
+              `${safeText(preview.invitation.summary ?? 'Interview')} on ${localDateTime(preview.invitation.startsAt, preview.invitation.timeZone)} ${preview.invitation.timeZone} → ${where}`,
+            );
+            for (const warning of preview.warnings) ctx.out.line(`  note: ${safeText(warning)}`);
+            return;
+          }
+          const result = await importInvitation(ctx.deps, ics, importOptions);
+          print(
+            ctx,
+            result,
+            `${result.created ? 'Imported' : 'Already imported'}: ${result.interview.round.replace('_', ' ')} on ${localDateTime(result.interview.startsAt, result.interview.timeZone)} ${result.interview.timeZone} (${shortId(result.interview.id)}), ${result.createdContacts.length} new contact(s)`,
+          );
+        }),
+    );
 
   interview.command('rm <interview>').action((ref: string, _o, command: Command) =>
     runCommand(command, async (ctx) => {
