@@ -20,6 +20,7 @@ import { backupRoutes } from './routes/backup-routes.js';
 import { calendarRoutes, withIcsFeedUrlsRedacted } from './routes/calendar-routes.js';
 import { companyRoutes } from './routes/company-routes.js';
 import { contactRoutes } from './routes/contact-routes.js';
+import { csvRoutes } from './routes/csv-routes.js';
 import { eventRoutes } from './routes/event-routes.js';
 import { followUpRoutes } from './routes/follow-up-routes.js';
 import { importRoutes } from './routes/import-routes.js';
@@ -130,6 +131,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   postingRoutes(app, routes);
   analysisRoutes(app, routes);
   importRoutes(app, routes);
+  csvRoutes(app, routes);
   await registerWebAssets(fastify);
 
   return fastify;

@@ -1,12 +1,18 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { Presets, SingleBar } from 'cli-progress';
 import type { Command } from 'commander';
-import { AppError } from '../../core/errors.js';
+import { z } from 'zod';
+import { AppError, fieldError } from '../../core/errors.js';
 import { settingsUpdateSchema } from '../../core/settings.js';
+import { validate } from '../../core/validate.js';
+import { csvFormatIds } from '../../integrations/csv/csv-formats.js';
 import { exportBackup, restoreBackup } from '../../services/backup.js';
+import { exportApplicationsCsv } from '../../services/csv-export.js';
+import { importCsv, previewCsvImport } from '../../services/csv-import.js';
 import { updateSettings } from '../../services/settings.js';
-import { parseInput, runCommand } from '../context.js';
-import { formatFields } from '../output.js';
+import { type CliContext, parseInput, runCommand } from '../context.js';
+import { formatFields, safeText } from '../output.js';
 import { print } from './people-commands.js';
 
 /** Settings, backup and restore, migrations and the server. */
@@ -73,25 +79,43 @@ export function registerSystemCommands(program: Command): void {
 
   program
     .command('export')
-    .description('Write a full backup of every record as JSON')
-    .option('--json', 'JSON format (the only one for a full backup; CSV export has its own command)')
+    .description('Write a full backup of every record as JSON, or your applications as CSV')
+    .option('--json', 'a full JSON backup (the default)')
+    .option('--csv', 'applications as CSV, safe to open in a spreadsheet')
     .option('-o, --out <file>', 'write to this file instead of standard output')
-    .action((options: { out?: string }, command: Command) =>
+    .action((options: { out?: string; csv?: boolean }, command: Command) =>
       runCommand(command, async (ctx) => {
-        const text = `${JSON.stringify(await exportBackup(ctx.deps), null, 2)}\n`;
+        const text = options.csv
+          ? await exportApplicationsCsv(ctx.deps)
+          : `${JSON.stringify(await exportBackup(ctx.deps), null, 2)}\n`;
         if (!options.out) return void process.stdout.write(text);
         fs.writeFileSync(options.out, text);
-        ctx.out.error(`Backup written to ${path.resolve(options.out)}`);
+        ctx.out.error(`${options.csv ? 'CSV' : 'Backup'} written to ${path.resolve(options.out)}`);
       }),
     );
 
+  const collect = (value: string, previous: string[] = []) => [...previous, value];
   program
     .command('import <file>')
-    .description('Restore a JSON backup into an empty database, all or nothing')
-    .option('--json', 'the file is a JSON backup')
-    .option('--replace', 'delete everything here first (in the same transaction)')
-    .action((file: string, options: { replace?: boolean }, command: Command) =>
+    .description(
+      'Restore a JSON backup (all or nothing), or import a CSV from a spreadsheet, Huntr, Teal, LinkedIn or JobSync',
+    )
+    .option('--json', 'the file is a JSON backup (the default for .json files)')
+    .option('--csv', 'the file is a CSV (the default for other files)')
+    .option('--replace', 'backup: delete everything here first (in the same transaction)')
+    .option('--dry-run', 'CSV: show the mapping and what each row would do; change nothing')
+    .option('--map <column=field>', 'CSV: map a column yourself, e.g. "Firm=companyName" (repeat)', collect)
+    .option('--format <format>', `CSV: read as ${csvFormatIds.join(' | ')}`)
+    .option(
+      '--date-order <order>',
+      'CSV: mdy or dmy for dates like 03/04/2025 (default: decided from the file)',
+    )
+    .option('--skip-invalid', 'CSV: import the good rows of a file that has bad ones')
+    .option('--allow-duplicates', 'CSV: import rows that repeat applications you already have')
+    .action((file: string, options: ImportOptions, command: Command) =>
       runCommand(command, async (ctx) => {
+        const isCsv = options.csv ?? (!options.json && !file.toLowerCase().endsWith('.json'));
+        if (isCsv) return importCsvFile(ctx, file, options);
         let raw: unknown;
         try {
           raw = JSON.parse(fs.readFileSync(file, 'utf8'));
@@ -140,3 +164,90 @@ export function registerSystemCommands(program: Command): void {
       });
     });
 }
+
+type ImportOptions = {
+  json?: boolean;
+  csv?: boolean;
+  replace?: boolean;
+  dryRun?: boolean;
+  map?: string[];
+  format?: string;
+  dateOrder?: string;
+  skipInvalid?: boolean;
+  allowDuplicates?: boolean;
+};
+
+/** `hearback import file.csv`: a preview with --dry-run, else an all-or-nothing import with a progress bar. */
+async function importCsvFile(ctx: CliContext, file: string, options: ImportOptions): Promise<void> {
+  const mapping = Object.fromEntries(
+    (options.map ?? []).map((pair) => {
+      const at = pair.lastIndexOf('=');
+      if (at <= 0) throw fieldError('--map', `"${pair}" is not column=field`);
+      return [pair.slice(0, at), pair.slice(at + 1)];
+    }),
+  );
+  const importOptions = validate(csvOptionsSchema, {
+    timeZone: ctx.settings.timeZone,
+    mapping: options.map ? mapping : undefined,
+    format: options.format,
+    dateOrder: options.dateOrder,
+    allowDuplicates: options.allowDuplicates,
+    skipInvalidRows: options.skipInvalid,
+  });
+  const bytes = fs.readFileSync(file);
+  if (options.dryRun) {
+    const preview = await previewCsvImport(ctx.deps, bytes, importOptions);
+    if (ctx.out.isJson) return ctx.out.json(preview);
+    ctx.out.line(`Format: ${preview.format.label}; dates read as ${preview.dateOrder ?? 'ISO'}`);
+    ctx.out.line(
+      `Columns: ${Object.entries(preview.mapping)
+        .map(([column, field]) => `${safeText(column)} → ${field}`)
+        .join(', ')}`,
+    );
+    for (const issue of [...preview.errors, ...preview.warnings])
+      ctx.out.line(`  ${safeText(issue.message)}`);
+    ctx.out.line(`Rows: ${JSON.stringify(preview.counts)}`);
+    for (const row of preview.rows.filter((r) => r.errors.length > 0).slice(0, 50)) {
+      for (const e of row.errors) ctx.out.line(`  row ${row.row}: ${e.field}: ${safeText(e.message)}`);
+    }
+    return;
+  }
+  const bar = new SingleBar(
+    { format: 'importing [{bar}] {value}/{total} rows', noTTYOutput: true, stream: process.stderr },
+    Presets.shades_classic,
+  );
+  let started = false;
+  const result = await importCsv(ctx.deps, bytes, {
+    ...importOptions,
+    onProgress: ctx.out.isJson
+      ? undefined
+      : (done, total) => {
+          if (!started) {
+            bar.start(total, 0);
+            started = true;
+          }
+          bar.update(done);
+        },
+  }).finally(() => {
+    if (started) bar.stop();
+  });
+  if (result.failed.length > 0 && result.created === 0) process.exitCode = 1;
+  if (ctx.out.isJson) return ctx.out.json(result);
+  ctx.out.line(
+    `Created ${result.created}, skipped ${result.duplicates} duplicate(s), ${result.failed.length} row error(s).`,
+  );
+  for (const f of result.failed.slice(0, 50))
+    ctx.out.line(`  row ${f.row}: ${f.field}: ${safeText(f.message)}`);
+  if (result.failed.length > 0 && result.created === 0) {
+    ctx.out.error('Nothing was imported: fix the rows above, or add --skip-invalid to import the others.');
+  }
+}
+
+const csvOptionsSchema = z.object({
+  timeZone: z.string(),
+  mapping: z.record(z.string(), z.string()).optional(),
+  format: z.enum(csvFormatIds).optional(),
+  dateOrder: z.enum(['mdy', 'dmy']).optional(),
+  allowDuplicates: z.boolean().optional(),
+  skipInvalidRows: z.boolean().optional(),
+});
