@@ -325,7 +325,7 @@ describeEachDialect('calendar routes', (ctx) => {
         local: 'Tue 2026-03-10, 10:00–11:00',
       },
     ];
-    const created = [];
+    const created: { id: string }[] = [];
     for (const c of cases) {
       created.push(
         await addInterview(ctx.app, {
@@ -338,7 +338,7 @@ describeEachDialect('calendar routes', (ctx) => {
     }
     const text = await fetchFeed(ctx.app, (await issue(ctx.app)).url);
     cases.forEach((c, i) => {
-      const event = eventByUid(text, `${created[i].id}@hearback`);
+      const event = eventByUid(text, `${created[i]?.id}@hearback`);
       expect(event.startDate.toJSDate().toISOString()).toBe(c.utc);
       expect(event.description).toContain(`When: ${c.local} (${c.timeZone})`);
     });
