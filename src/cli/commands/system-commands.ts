@@ -38,6 +38,16 @@ export function registerSystemCommands(program: Command): void {
             ['locale', s.locale],
             ['name', s.name],
             ['email', s.email],
+            [
+              'mail server',
+              s.smtp.configured ? `set${s.smtp.from ? `, sending as ${s.smtp.from}` : ''}` : 'not set',
+            ],
+            [
+              'calendar',
+              `leave ${s.travelBufferMinutes} min early; steps ${s.calendarStepsAllDay ? 'all-day' : 'at their time'}`,
+            ],
+            ['digest', s.digestEnabled ? `on, at ${s.digestTime}` : 'off'],
+            ['posting watch', s.postingWatchEnabled ? 'on' : 'off'],
           ],
           ctx.out.color,
         ),
@@ -53,6 +63,16 @@ export function registerSystemCommands(program: Command): void {
     .option('--locale <locale>', 'e.g. en-US')
     .option('--name <name>', 'your name, to sign drafts')
     .option('--email <email>', 'your email')
+    .option(
+      '--smtp-url <url>',
+      'your outgoing mail server, e.g. smtps://me:app-password@mail.example.com:465 ("none" removes it)',
+    )
+    .option('--smtp-from <email>', 'the address mail is sent from (default: your email)')
+    .option('--travel-buffer <minutes>', 'calendar: leave this long before an interview (default 30)')
+    .option('--calendar-all-day <yes|no>', 'calendar: follow-up steps as all-day events')
+    .option('--digest <on|off>', 'a morning email with what is due')
+    .option('--digest-time <HH:MM>', 'when the morning email goes out, your time')
+    .option('--posting-watch <on|off>', 're-check posting URLs for removal or changes')
     .action((o, command: Command) =>
       runCommand(command, async (ctx) => {
         const input = parseInput(
@@ -65,12 +85,29 @@ export function registerSystemCommands(program: Command): void {
             locale: o.locale,
             name: o.name,
             email: o.email,
+            smtpUrl: o.smtpUrl === 'none' ? null : o.smtpUrl,
+            smtpFrom: o.smtpFrom,
+            travelBufferMinutes: o.travelBuffer === undefined ? undefined : Number(o.travelBuffer),
+            calendarStepsAllDay: yesNo(o.calendarAllDay),
+            digestEnabled: yesNo(o.digest),
+            digestTime: o.digestTime,
+            postingWatchEnabled: yesNo(o.postingWatch),
           },
           {
             timeZone: '--time-zone',
             workingDays: '--working-days',
             country: '--country',
             region: '--region',
+            locale: '--locale',
+            name: '--name',
+            email: '--email',
+            smtpUrl: '--smtp-url',
+            smtpFrom: '--smtp-from',
+            travelBufferMinutes: '--travel-buffer',
+            calendarStepsAllDay: '--calendar-all-day',
+            digestEnabled: '--digest',
+            digestTime: '--digest-time',
+            postingWatchEnabled: '--posting-watch',
           },
         );
         print(ctx, await updateSettings(ctx.deps, input), 'Settings saved.');
@@ -251,3 +288,11 @@ const csvOptionsSchema = z.object({
   allowDuplicates: z.boolean().optional(),
   skipInvalidRows: z.boolean().optional(),
 });
+
+/** "on", "yes", "true" and "off", "no", "false"; anything else is passed on for the schema to refuse by name. */
+function yesNo(value: string | undefined): boolean | string | undefined {
+  if (value === undefined) return undefined;
+  if (/^(on|yes|true|1)$/i.test(value)) return true;
+  if (/^(off|no|false|0)$/i.test(value)) return false;
+  return value;
+}
