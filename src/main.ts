@@ -1,8 +1,10 @@
 import { describeConfig, loadConfig } from './config.js';
+import { createJobQueue } from './integrations/jobs/create-job-queue.js';
 import { startRuntime } from './runtime.js';
 import { buildApp } from './server/build-app.js';
+import { startDigestJobs } from './services/digest-jobs.js';
 
-/** The composition root: configuration, database, migrations, HTTP. */
+/** The composition root: configuration, database, migrations, background jobs, HTTP. */
 export async function main(env: Record<string, string | undefined> = process.env): Promise<void> {
   const config = loadConfig(env);
   const runtime = await startRuntime(config.database);
@@ -10,12 +12,20 @@ export async function main(env: Record<string, string | undefined> = process.env
     deps: runtime.deps,
     dialect: runtime.dialect,
     logger: { level: config.logLevel, redact: ['req.headers.authorization', 'req.headers.cookie'] },
+    publicUrl: config.publicUrl,
   });
   app.log.info({ config: describeConfig(config), migrationsApplied: runtime.migrations.applied }, 'starting');
+
+  // Every server process works the queue (pg-boss on PostgreSQL, the jobs table on SQLite); the CLI never does.
+  const jobs = createJobQueue(config.database, {
+    ...runtime.deps,
+    onError: (error, context) => app.log.error({ err: error, job: context }, 'background job failed'),
+  });
 
   const shutdown = async (signal: string) => {
     app.log.info({ signal }, 'shutting down');
     await app.close();
+    await jobs.stop();
     await runtime.close();
     process.exit(0);
   };
@@ -32,6 +42,13 @@ export async function main(env: Record<string, string | undefined> = process.env
   process.stdout.write(
     `data: ${config.database.kind === 'sqlite' ? config.database.file : 'PostgreSQL'}\n\n`,
   );
+
+  // Started once the server answers, so the first requests do not wait behind the queue's first round.
+  await jobs.start();
+  await startDigestJobs(jobs, runtime.deps, {
+    publicUrl: config.publicUrl,
+    onOutcome: (job, outcome) => app.log.info({ digest: { ...job, ...outcome } }, 'morning digest'),
+  });
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {

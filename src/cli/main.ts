@@ -2,6 +2,7 @@ import { Command } from 'commander';
 import { appVersion } from '../version.js';
 import { registerAnalysisCommands } from './commands/analysis-commands.js';
 import { registerApplicationCommands } from './commands/application-commands.js';
+import { registerCalendarCommands } from './commands/calendar-commands.js';
 import { registerInterviewCommands } from './commands/interview-commands.js';
 import { registerPeopleCommands } from './commands/people-commands.js';
 import { registerSystemCommands } from './commands/system-commands.js';
@@ -22,6 +23,7 @@ export function buildProgram(): Command {
   registerInterviewCommands(program);
   registerPeopleCommands(program);
   registerTimelineCommands(program);
+  registerCalendarCommands(program);
   registerSystemCommands(program);
   return program;
 }

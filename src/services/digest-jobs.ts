@@ -23,7 +23,7 @@ export async function startDigestJobs(queue: JobQueue, deps: WorkerDeps, options
     retryDelaySeconds: 60,
     retryBackoff: true,
     leaseSeconds: 15 * 60,
-    concurrency: 4,
+    concurrency: 8,
   });
   await queue.work(digestScanQueue, async () => {
     await enqueueDueDigests(queue, deps);

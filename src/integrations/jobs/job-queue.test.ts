@@ -351,6 +351,32 @@ describe.skipIf(!server)('the pg-boss queue [postgres (server)]', { timeout: 60_
     expect(attempts).toEqual([1, 2, 3]);
   });
 
+  it('retries only the failed job of a batch', async () => {
+    const queue = await newQueue();
+    await queue.defineQueue('pg-batch', {
+      retryLimit: 2,
+      retryDelaySeconds: 1,
+      retryBackoff: false,
+      concurrency: 5,
+    });
+    const attempts = new Map<number, number[]>();
+    await queue.work('pg-batch', async (job) => {
+      const n = Number(job.data.n);
+      attempts.set(n, [...(attempts.get(n) ?? []), job.attempt]);
+      if (n === 2 && job.attempt === 1) throw new Error('only this one fails');
+    });
+    for (let n = 0; n < 5; n++) await queue.enqueue('pg-batch', { n });
+    await waitUntil(() => (attempts.get(2) ?? []).length === 2 && attempts.size === 5, 'the retry of job 2');
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    expect([...attempts.entries()].sort(([a], [b]) => a - b)).toEqual([
+      [0, [1]],
+      [1, [1]],
+      [2, [1, 2]],
+      [3, [1]],
+      [4, [1]],
+    ]);
+  });
+
   it('keeps a job across a restart', async () => {
     const first = await newQueue();
     await first.enqueue('pg-survivor', { n: 7 });

@@ -13,7 +13,7 @@ export type PgBossJobQueueOptions = {
   readonly connectionString: string;
   /** pg-boss keeps its tables in this schema of hearback's database. Default `pgboss`. */
   readonly schema?: string;
-  /** How long an idle worker waits before looking for jobs again. Default 2. */
+  /** How long a worker waits between fetches (pg-boss waits even after a full batch). Default 1. */
   readonly pollIntervalSeconds?: number;
   readonly onError?: (error: unknown, context: { queue: string; jobId?: string }) => void;
 };
@@ -100,23 +100,30 @@ export function createPgBossJobQueue(options: PgBossJobQueueOptions): JobQueue {
     },
     async work<T extends JobData>(name: string, handler: JobHandler<T>) {
       const definition = await ensure(name);
-      // pg-boss 10 completes or fails a fetched batch as a whole, so concurrency is one worker per slot,
-      // each taking one job at a time.
-      for (let i = 0; i < definition.concurrency; i++) {
-        await running().work<T>(
-          name,
-          { batchSize: 1, includeMetadata: true, pollingIntervalSeconds: options.pollIntervalSeconds ?? 2 },
-          async ([job]) => {
-            if (!job) return;
-            try {
-              await handler({ id: job.id, queue: name, data: job.data, attempt: job.retryCount + 1 });
-            } catch (error) {
-              report(error, { queue: name, jobId: job.id });
-              throw error;
-            }
-          },
-        );
-      }
+      const boss = running();
+      // pg-boss 10 completes a fetched batch as a whole when the handler resolves, but only jobs still
+      // active: each failed job is failed (and so retried) here first, so one failure spares the others.
+      await boss.work<T>(
+        name,
+        {
+          batchSize: definition.concurrency,
+          includeMetadata: true,
+          pollingIntervalSeconds: options.pollIntervalSeconds ?? 1,
+        },
+        async (jobs) => {
+          await Promise.all(
+            jobs.map(async (job) => {
+              try {
+                await handler({ id: job.id, queue: name, data: job.data, attempt: job.retryCount + 1 });
+              } catch (error) {
+                report(error, { queue: name, jobId: job.id });
+                const message = error instanceof Error ? error.message : String(error);
+                await boss.fail(name, job.id, { message });
+              }
+            }),
+          );
+        },
+      );
     },
     async scheduleEvery(name, minutes, data = {}) {
       await ensure(name);
