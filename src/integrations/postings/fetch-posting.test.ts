@@ -43,6 +43,8 @@ describe('fetchPosting', () => {
       contentType: 'text/html; charset=utf-8',
       body: html('<h1>Zürich</h1>'),
       redirects: [],
+      etag: null,
+      lastModified: null,
     });
     expect(server!.requests[0]!.headers['user-agent']).toBe(defaultUserAgent);
     expect(defaultUserAgent).toMatch(/^hearback\/0\.1 \(\+https:\/\/\S+; personal job tracker\)$/);
@@ -205,6 +207,78 @@ describe('fetchPosting', () => {
     const error = await fetchError(`${origin}/gone`);
     expect(error.code).toBe('POSTING_FETCH_FAILED');
     expect(error.details).toMatchObject({ reason: 'ECONNREFUSED' });
+  });
+});
+
+describe('fetchPosting with conditional requests', () => {
+  const lastModified = 'Mon, 02 Mar 2026 08:00:00 GMT';
+
+  it('reports the validators of an answer and sends them back, taking a 304 as an answer', async () => {
+    const origin = await serve((req, res) => {
+      if (req.headers['if-none-match'] === '"v1"') {
+        res.writeHead(304, { etag: '"v1"' });
+        res.end();
+        return;
+      }
+      res.writeHead(200, { 'content-type': 'text/html', etag: '"v1"', 'last-modified': lastModified });
+      res.end(html('posting'));
+    });
+    const first = await fetchPosting(`${origin}/job`);
+    expect(first).toMatchObject({ status: 200, etag: '"v1"', lastModified, body: html('posting') });
+    const second = await fetchPosting(`${origin}/job`, {
+      conditional: { etag: first.etag, lastModified: first.lastModified },
+    });
+    expect(second).toEqual({
+      url: `${origin}/job`,
+      status: 304,
+      contentType: null,
+      body: '',
+      redirects: [],
+      etag: '"v1"',
+      lastModified: null,
+    });
+    expect(server!.requests[1]!.headers).toMatchObject({
+      'if-none-match': '"v1"',
+      'if-modified-since': lastModified,
+    });
+    expect(server!.requests[0]!.headers['if-none-match']).toBeUndefined();
+  });
+
+  it('still refuses a 304 it did not ask for', async () => {
+    const origin = await serve((_req, res) => {
+      res.writeHead(304);
+      res.end();
+    });
+    const error = await fetchError(`${origin}/job`);
+    expect(error.code).toBe('POSTING_FETCH_FAILED');
+    expect(error.details).toMatchObject({ status: 304 });
+  });
+
+  it('ignores validators too long or with characters that cannot go back into a header', async () => {
+    const origin = await serve((req, res) => {
+      const etag = req.url === '/long' ? `"${'x'.repeat(600)}"` : '"caf\u00e9"';
+      res.writeHead(200, { 'content-type': 'text/html', etag });
+      res.end(html('posting'));
+    });
+    expect((await fetchPosting(`${origin}/long`)).etag).toBeNull();
+    expect((await fetchPosting(`${origin}/accent`)).etag).toBeNull();
+    await fetchPosting(`${origin}/long`, { conditional: { etag: 'bad\nvalue', lastModified: '' } });
+    expect(server!.requests[2]!.headers['if-none-match']).toBeUndefined();
+    expect(server!.requests[2]!.headers['if-modified-since']).toBeUndefined();
+  });
+
+  it('passes on Retry-After with a 429 or 503', async () => {
+    const origin = await serve((req, res) => {
+      res.writeHead(req.url === '/busy' ? 429 : 503, {
+        'retry-after': req.url === '/busy' ? '120' : lastModified,
+      });
+      res.end();
+    });
+    expect((await fetchError(`${origin}/busy`)).details).toMatchObject({ status: 429, retryAfter: '120' });
+    expect((await fetchError(`${origin}/down`)).details).toMatchObject({
+      status: 503,
+      retryAfter: lastModified,
+    });
   });
 });
 

@@ -39,6 +39,11 @@ export type FetchPostingOptions = {
   readonly signal?: AbortSignal;
   /** Stands in for DNS in tests; the connection always goes to the address this answered. */
   readonly resolveHost?: ResolveHost;
+  /**
+   * The validators of an earlier answer (the posting watch): sent as If-None-Match / If-Modified-Since, and
+   * a 304 answer then resolves with status 304 and an empty body instead of failing.
+   */
+  readonly conditional?: { readonly etag?: string | null; readonly lastModified?: string | null };
 };
 
 export type FetchedPosting = {
@@ -48,6 +53,9 @@ export type FetchedPosting = {
   readonly contentType: string | null;
   readonly body: string;
   readonly redirects: readonly string[];
+  /** The answer's validators, for a conditional request next time; null when absent or unusable. */
+  readonly etag: string | null;
+  readonly lastModified: string | null;
 };
 
 const redirectStatuses = new Set([301, 302, 303, 307, 308]);
@@ -120,7 +128,9 @@ export async function fetchPosting(
         accept: options.accept ?? 'text/html,application/xhtml+xml;q=0.9,*/*;q=0.5',
         'accept-encoding': 'gzip, deflate, br',
         'accept-language': 'en;q=0.9, *;q=0.5',
+        ...conditionalHeaders(options.conditional),
       },
+      isConditional: Object.keys(conditionalHeaders(options.conditional)).length > 0,
     });
   } finally {
     clearTimeout(timer);
@@ -135,6 +145,7 @@ type HopContext = {
   readonly blockPrivateAddresses: boolean;
   readonly resolveHost: ResolveHost;
   readonly headers: Readonly<Record<string, string>>;
+  readonly isConditional: boolean;
 };
 
 async function followRedirects(start: URL, context: HopContext): Promise<FetchedPosting> {
@@ -177,6 +188,17 @@ async function followRedirects(start: URL, context: HopContext): Promise<Fetched
       redirects.push(url.href);
       continue;
     }
+    if (status === 304 && context.isConditional) {
+      response.destroy();
+      return {
+        url: url.href,
+        status,
+        contentType: null,
+        body: '',
+        redirects,
+        ...validatorsOf(response),
+      };
+    }
     if (status === 404 || status === 410) {
       response.destroy();
       throw new PostingImportError(
@@ -187,9 +209,11 @@ async function followRedirects(start: URL, context: HopContext): Promise<Fetched
     }
     if (status < 200 || status >= 300) {
       response.destroy();
+      const retryAfter = headerValue(response.headers['retry-after']);
       throw new PostingImportError('POSTING_FETCH_FAILED', `${url.host} answered HTTP ${status}.`, {
         url: url.href,
         status,
+        ...(retryAfter !== null && { retryAfter }),
       });
     }
     const contentType = response.headers['content-type'] ?? null;
@@ -209,8 +233,41 @@ async function followRedirects(start: URL, context: HopContext): Promise<Fetched
     }
     const bytes = await raceAbort(readBody(response, url, context.maxBytes), context.signal);
     const body = decodeText(bytes, contentType, url);
-    return { url: url.href, status, contentType, body, redirects };
+    return { url: url.href, status, contentType, body, redirects, ...validatorsOf(response) };
   }
+}
+
+/** Validators longer than this are not worth echoing back (and a hostile server could make them huge). */
+const maxValidatorLength = 512;
+
+function conditionalHeaders(conditional: FetchPostingOptions['conditional']): Record<string, string> {
+  const headers: Record<string, string> = {};
+  const etag = usableValidator(conditional?.etag ?? null);
+  const lastModified = usableValidator(conditional?.lastModified ?? null);
+  if (etag !== null) headers['if-none-match'] = etag;
+  if (lastModified !== null) headers['if-modified-since'] = lastModified;
+  return headers;
+}
+
+function validatorsOf(response: http.IncomingMessage): { etag: string | null; lastModified: string | null } {
+  return {
+    etag: usableValidator(headerValue(response.headers.etag)),
+    lastModified: usableValidator(headerValue(response.headers['last-modified'])),
+  };
+}
+
+function usableValidator(value: string | null): string | null {
+  if (value === null) return null;
+  const trimmed = value.trim();
+  // Only visible ASCII and spaces can go back out in a request header.
+  return trimmed !== '' && trimmed.length <= maxValidatorLength && /^[\x20-\x7e]+$/.test(trimmed)
+    ? trimmed
+    : null;
+}
+
+function headerValue(value: string | string[] | undefined): string | null {
+  if (value === undefined) return null;
+  return Array.isArray(value) ? (value[0] ?? null) : value;
 }
 
 function sendRequest(
