@@ -4,6 +4,7 @@ import * as dataVersions from './migrations/20261126-0200-data-versions.js';
 import * as followUpSettings from './migrations/20261126-0300-follow-up-settings.js';
 import * as calendarDigestJobs from './migrations/20261126-0500-calendar-digest-jobs.js';
 import * as tailoringChecks from './migrations/20261126-0600-tailoring-checks.js';
+import * as postingWatches from './migrations/20261126-0700-posting-watches.js';
 import type { Database } from './schema.js';
 
 /**
@@ -16,6 +17,7 @@ export const migrations: Readonly<Record<string, Migration>> = {
   '20261126-0300-follow-up-settings': followUpSettings,
   '20261126-0500-calendar-digest-jobs': calendarDigestJobs,
   '20261126-0600-tailoring-checks': tailoringChecks,
+  '20261126-0700-posting-watches': postingWatches,
 };
 
 export type MigrationReport = { readonly applied: string[]; readonly current: string | null };

@@ -21,6 +21,7 @@ export interface Database {
   calendar_tokens: CalendarTokensTable;
   digest_sends: DigestSendsTable;
   jobs: JobsTable;
+  posting_watches: PostingWatchesTable;
 }
 
 export type Db = Kysely<Database> | Transaction<Database>;
@@ -236,4 +237,31 @@ export interface TailoringChecksTable {
   score: number | null;
   analysis: string;
   created_at: string;
+}
+
+/** One watched posting per application with a posting URL (src/services/posting-watch.ts). */
+export interface PostingWatchesTable {
+  application_id: string;
+  user_id: string;
+  url: string;
+  host: string;
+  ats_vendor: string | null;
+  ats_board: string | null;
+  ats_job_id: string | null;
+  ats_region: string | null;
+  state: string;
+  etag: string | null;
+  last_modified: string | null;
+  content_hash: string | null;
+  title: string;
+  valid_through: string | null;
+  content_source: string | null;
+  next_check_at: string;
+  failures: number;
+  last_error_code: string | null;
+  last_error: string | null;
+  last_checked_at: string | null;
+  revision: number;
+  created_at: string;
+  updated_at: string;
 }
