@@ -26,6 +26,7 @@ import { followUpRoutes } from './routes/follow-up-routes.js';
 import { importRoutes } from './routes/import-routes.js';
 import { interviewRoutes } from './routes/interview-routes.js';
 import { postingRoutes } from './routes/posting-routes.js';
+import { postingWatchRoutes } from './routes/posting-watch-routes.js';
 import { settingsRoutes } from './routes/settings-routes.js';
 import { todayRoutes } from './routes/today-routes.js';
 import { registerWebAssets } from './web-assets.js';
@@ -129,6 +130,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   todayRoutes(app, routes);
   calendarRoutes(app, routes, { publicUrl: options.publicUrl ?? 'http://localhost:4600' });
   postingRoutes(app, routes);
+  postingWatchRoutes(app, routes);
   analysisRoutes(app, routes);
   importRoutes(app, routes);
   csvRoutes(app, routes);
