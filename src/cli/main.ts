@@ -8,6 +8,7 @@ import { registerPeopleCommands } from './commands/people-commands.js';
 import { registerSystemCommands } from './commands/system-commands.js';
 import { registerTimelineCommands } from './commands/timeline-commands.js';
 import { registerTodayCommands } from './commands/today-commands.js';
+import { registerWatchCommands } from './commands/watch-commands.js';
 
 export function buildProgram(): Command {
   const program = new Command()
@@ -24,6 +25,7 @@ export function buildProgram(): Command {
   registerPeopleCommands(program);
   registerTimelineCommands(program);
   registerCalendarCommands(program);
+  registerWatchCommands(program);
   registerSystemCommands(program);
   return program;
 }

@@ -1,0 +1,92 @@
+import type { Command } from 'commander';
+import pc from 'picocolors';
+import type { PostingProbe, PostingWatchView } from '../../core/posting-watch.js';
+import { checkPosting, getPostingWatch, type PostingWatchDeps } from '../../services/posting-watch.js';
+import { type CliContext, resolveId, runCommand } from '../context.js';
+import { formatFields, localDateTime, safeText } from '../output.js';
+
+const stateLabels: Readonly<Record<PostingWatchView['state'], string>> = {
+  pending: 'not checked yet',
+  online: 'online',
+  removed: 'removed',
+  expired: 'closing date passed',
+};
+
+/** `hearback watch check|status <application>`: the posting watch of one application. */
+export function registerWatchCommands(program: Command): void {
+  const watch = program.command('watch').description('The posting watch: is the posting still online?');
+
+  watch
+    .command('check <application>')
+    .description('Check the posting now; a removal, expiry, edit or re-post goes on the timeline')
+    .action((ref: string, _options, command: Command) =>
+      runCommand(command, async (ctx) => {
+        const id = await resolveId(ctx, 'applications', ref);
+        const result = await checkPosting(await watchDeps(ctx), id);
+        if (ctx.out.isJson) return ctx.out.json(result);
+        printWatch(ctx, result.watch);
+        ctx.out.line(
+          result.event?.kind === 'posting_change'
+            ? `\n${ctx.out.color ? pc.yellow('New:') : 'New:'} ${result.event.change} — ${safeText(result.event.detail ?? '')}`
+            : '\nNothing new.',
+        );
+      }),
+    );
+
+  watch
+    .command('status <application>')
+    .description('What hearback last saw of the posting, and when it looks again')
+    .action((ref: string, _options, command: Command) =>
+      runCommand(command, async (ctx) => {
+        const id = await resolveId(ctx, 'applications', ref);
+        const view = await getPostingWatch(await watchDeps(ctx), id);
+        if (ctx.out.isJson) return ctx.out.json(view);
+        if (view === null) return ctx.out.line('This application has no posting URL to watch.');
+        printWatch(ctx, view);
+      }),
+    );
+}
+
+/** The CLI runs on the user's own machine, where the posting reader does not block local addresses either. */
+async function watchDeps(ctx: CliContext): Promise<PostingWatchDeps> {
+  const deps = ctx.deps as PostingWatchDeps | CliContext['deps'];
+  if ('postingProbe' in deps && deps.postingProbe) return deps;
+  const { createPostingProbe } = await import('../../integrations/postings/posting-probe.js');
+  const postingProbe: PostingProbe = createPostingProbe({ blockPrivateAddresses: false });
+  return { ...ctx.deps, postingProbe };
+}
+
+function printWatch(ctx: CliContext, view: PostingWatchView): void {
+  const zone = ctx.settings.timeZone;
+  const paused =
+    view.pausedBecause === 'switched_off'
+      ? 'scheduled checks are switched off in settings'
+      : view.pausedBecause === 'application_ended'
+        ? 'the application has ended'
+        : null;
+  ctx.out.line(
+    formatFields(
+      [
+        ['Posting', safeText(view.url)],
+        ['Title', safeText(view.title)],
+        ['State', stateLabels[view.state]],
+        [
+          'Followed on',
+          view.ats
+            ? `${view.ats.vendor} (${safeText(view.ats.board)}, job ${safeText(view.ats.jobId)})`
+            : null,
+        ],
+        ['Closes', view.validThrough],
+        ['Last checked', view.lastCheckedAt ? localDateTime(view.lastCheckedAt, zone) : 'never'],
+        ['Next check', paused ? `paused: ${paused}` : localDateTime(view.nextCheckAt, zone)],
+        [
+          'Last error',
+          view.lastError
+            ? `${safeText(view.lastError.message)} (${view.lastError.code}; ${view.failures} in a row)`
+            : null,
+        ],
+      ],
+      ctx.out.color,
+    ),
+  );
+}
