@@ -1,8 +1,10 @@
 import { describeConfig, loadConfig } from './config.js';
 import { createJobQueue } from './integrations/jobs/create-job-queue.js';
+import { createPostingProbe } from './integrations/postings/posting-probe.js';
 import { startRuntime } from './runtime.js';
 import { buildApp } from './server/build-app.js';
 import { startDigestJobs } from './services/digest-jobs.js';
+import { registerPostingWatchJobs } from './services/posting-watch.js';
 
 /** The composition root: configuration, database, migrations, background jobs, HTTP. */
 export async function main(env: Record<string, string | undefined> = process.env): Promise<void> {
@@ -49,6 +51,17 @@ export async function main(env: Record<string, string | undefined> = process.env
     publicUrl: config.publicUrl,
     onOutcome: (job, outcome) => app.log.info({ digest: { ...job, ...outcome } }, 'morning digest'),
   });
+  // The same address rule as the posting reader that startRuntime builds (local addresses allowed).
+  const postingProbe = createPostingProbe({ blockPrivateAddresses: false });
+  await registerPostingWatchJobs(
+    jobs,
+    { ...runtime.deps, postingProbe },
+    {
+      onReport: (report) => {
+        if (report.done + report.failed.length > 0) app.log.info({ postingWatch: report }, 'posting watch');
+      },
+    },
+  );
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
