@@ -62,6 +62,7 @@ export async function main(env: Record<string, string | undefined> = process.env
       },
     },
   );
+  app.log.info({ jobs: jobs.kind }, 'background jobs started');
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {

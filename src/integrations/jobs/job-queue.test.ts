@@ -377,6 +377,20 @@ describe.skipIf(!server)('the pg-boss queue [postgres (server)]', { timeout: 60_
     ]);
   });
 
+  it('lets several processes define the same queues at the same moment', async () => {
+    const [a, b, c] = await Promise.all([newQueue(), newQueue(), newQueue()]);
+    for (const name of ['pg-race-1', 'pg-race-2', 'pg-race-3']) {
+      await Promise.all([a, b, c].map((queue) => queue?.defineQueue(name, { retryLimit: 1 })));
+      await Promise.all([a, b, c].map((queue) => queue?.scheduleEvery(name, 5)));
+    }
+    const seen: JobData[] = [];
+    await a?.work('pg-race-3', async (job) => {
+      seen.push(job.data);
+    });
+    await b?.enqueue('pg-race-3', { ok: true });
+    await waitUntil(() => seen.length === 1, 'the job on the raced queue');
+  });
+
   it('keeps a job across a restart', async () => {
     const first = await newQueue();
     await first.enqueue('pg-survivor', { n: 7 });

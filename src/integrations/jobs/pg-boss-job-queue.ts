@@ -40,14 +40,16 @@ export function createPgBossJobQueue(options: PgBossJobQueueOptions): JobQueue {
 
   async function define(name: string, definition?: Partial<QueueDefinition>): Promise<QueueDefinition> {
     const full = completeQueueDefinition(definition ?? defined.get(name));
-    await running().createQueue(checkQueueName(name), {
-      name,
-      policy: 'short',
-      retryLimit: full.retryLimit,
-      retryDelay: full.retryDelaySeconds,
-      retryBackoff: full.retryBackoff,
-      expireInSeconds: full.leaseSeconds,
-    });
+    await retryRace(() =>
+      running().createQueue(checkQueueName(name), {
+        name,
+        policy: 'short',
+        retryLimit: full.retryLimit,
+        retryDelay: full.retryDelaySeconds,
+        retryBackoff: full.retryBackoff,
+        expireInSeconds: full.leaseSeconds,
+      }),
+    );
     // create_queue does nothing for a queue that exists: a changed definition is applied here.
     await running().updateQueue(name, {
       name,
@@ -129,7 +131,7 @@ export function createPgBossJobQueue(options: PgBossJobQueueOptions): JobQueue {
       await ensure(name);
       const period = checkScheduleMinutes(minutes);
       const cron = period === 60 ? '0 * * * *' : `*/${period} * * * *`;
-      await running().schedule(name, cron, { ...data }, { tz: 'UTC' });
+      await retryRace(() => running().schedule(name, cron, { ...data }, { tz: 'UTC' }));
     },
     async stop() {
       if (!boss) return;
@@ -139,4 +141,21 @@ export function createPgBossJobQueue(options: PgBossJobQueueOptions): JobQueue {
       await instance.stop({ graceful: true, wait: true, timeout: 30_000 });
     },
   };
+}
+
+/**
+ * Runs a statement that several processes may run at the same moment on start. pg-boss 10's create_queue
+ * adds a partition table, and two processes creating the same queue at once can deadlock (or collide on
+ * its unique name); the one PostgreSQL picks to fail tries again and finds the queue made.
+ */
+async function retryRace<T>(work: () => Promise<T>): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await work();
+    } catch (error) {
+      const code = (error as { code?: unknown }).code;
+      if ((code !== '40P01' && code !== '23505') || attempt >= 5) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 50 * attempt + Math.random() * 100));
+    }
+  }
 }
