@@ -1,3 +1,4 @@
+import fs from 'node:fs/promises';
 import path from 'node:path';
 import { build } from 'esbuild';
 
@@ -26,4 +27,13 @@ export async function bundleEntry(entry: string, name: string): Promise<string> 
     logLevel: 'silent',
   });
   return outfile;
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
 }
