@@ -1,5 +1,37 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import zlib from 'node:zlib';
 import react from '@vitejs/plugin-react';
-import { defineConfig } from 'vite';
+import { defineConfig, type Plugin } from 'vite';
+
+/**
+ * Writes a brotli and a gzip copy beside each built script, stylesheet, page and icon, once at build time;
+ * the server sends the copy the browser accepts (@fastify/static `preCompressed`), so nothing is compressed
+ * per request.
+ */
+function precompress(): Plugin {
+  let outDir = '';
+  return {
+    name: 'hearback-precompress',
+    apply: 'build',
+    configResolved(config) {
+      outDir = path.resolve(config.root, config.build.outDir);
+    },
+    writeBundle(_options, bundle) {
+      const files = [...Object.keys(bundle), 'favicon.svg'].filter((name) =>
+        /\.(js|css|html|svg)$/.test(name),
+      );
+      for (const name of files) {
+        const file = path.join(outDir, name);
+        if (!fs.existsSync(file)) continue;
+        const content = fs.readFileSync(file);
+        if (content.length < 1024) continue;
+        fs.writeFileSync(`${file}.br`, zlib.brotliCompressSync(content));
+        fs.writeFileSync(`${file}.gz`, zlib.gzipSync(content, { level: 9 }));
+      }
+    },
+  };
+}
 
 /**
  * The web UI lives in src/web and builds to dist/web, which the Fastify server serves (src/server/web-assets.ts).
@@ -8,7 +40,7 @@ import { defineConfig } from 'vite';
 export default defineConfig({
   root: 'src/web',
   base: '/',
-  plugins: [react()],
+  plugins: [react(), precompress()],
   build: {
     outDir: '../../dist/web',
     emptyOutDir: true,

@@ -9,6 +9,7 @@ import type {
 } from '../core/application.js';
 import type { Company, CompanyListQuery, companyCreateSchema, companyUpdateSchema } from '../core/company.js';
 import type { Contact, ContactListQuery, contactCreateSchema, contactUpdateSchema } from '../core/contact.js';
+import type { DraftKind, DraftTemplate } from '../core/drafts.js';
 import type { EventListQuery, eventCreateSchema, eventUpdateSchema, TimelineEvent } from '../core/event.js';
 import type {
   FollowUp,
@@ -24,6 +25,8 @@ import type {
   interviewCreateSchema,
   interviewUpdateSchema,
 } from '../core/interview.js';
+import { stages } from '../core/pipeline.js';
+import type { Playbook, playbookUpdateSchema } from '../core/playbook.js';
 import type { Settings, settingsUpdateSchema } from '../core/settings.js';
 import { ApiError, readApiError } from './api-error.js';
 import { type Draft, readDraftResponse } from './draft.js';
@@ -46,6 +49,17 @@ export type FollowUpDoneInput = z.input<typeof followUpDoneSchema>;
 export type FollowUpSkipInput = z.input<typeof followUpSkipSchema>;
 export type FollowUpSnoozeInput = z.input<typeof followUpSnoozeSchema>;
 export type SettingsUpdateInput = z.input<typeof settingsUpdateSchema>;
+export type PlaybookUpdateInput = z.input<typeof playbookUpdateSchema>;
+
+/** A message template as the server keeps it, and whether it is still the default text. */
+export type TemplateView = DraftTemplate & { readonly isDefault: boolean };
+
+export type RenderedTemplate = {
+  readonly kind: DraftKind;
+  readonly subject: string;
+  readonly body: string;
+  readonly missingFields: readonly string[];
+};
 
 export type ApiClientOptions = {
   /** Where the API lives; empty for the same origin as the page. */
@@ -106,18 +120,26 @@ export function createApiClient(options: ApiClientOptions = {}) {
   const client = {
     listApplications: (query: ApplicationListQuery = {}) =>
       get<ApplicationListPage>('/api/applications', query as Query),
-    /** Every application matching the query, following the cursor page by page. */
+    /**
+     * Every application matching the query. Each stage is listed in parallel (following its cursor when a
+     * stage holds more than a page), so the board waits for one round trip instead of one per page.
+     */
     async listAllApplications(
       query: Omit<ApplicationListQuery, 'cursor' | 'limit'> = {},
     ): Promise<Application[]> {
-      const all: Application[] = [];
-      let cursor: string | undefined;
-      do {
-        const page = await client.listApplications({ ...query, limit: pageLimit, cursor });
-        all.push(...page.items);
-        cursor = page.nextCursor ?? undefined;
-      } while (cursor);
-      return all;
+      const followCursor = async (stageQuery: Omit<ApplicationListQuery, 'cursor' | 'limit'>) => {
+        const found: Application[] = [];
+        let cursor: string | undefined;
+        do {
+          const page = await client.listApplications({ ...stageQuery, limit: pageLimit, cursor });
+          found.push(...page.items);
+          cursor = page.nextCursor ?? undefined;
+        } while (cursor);
+        return found;
+      };
+      const byStage = query.stage === undefined ? stages.map((stage) => ({ ...query, stage })) : [query];
+      const lists = await Promise.all(byStage.map(followCursor));
+      return lists.flat().sort(byNewest);
     },
     getApplication: (id: string) => get<Application>(at('/api/applications', id)),
     createApplication: (input: ApplicationCreateInput) => post<Application>('/api/applications', input),
@@ -190,13 +212,25 @@ export function createApiClient(options: ApiClientOptions = {}) {
         throw error;
       }
     },
-    /** The draft as an .eml file the user's mail program opens. */
-    async downloadDraftEml(followUpId: string): Promise<Blob> {
-      const response = await send('GET', `${at('/api/follow-ups', followUpId)}/draft.eml`);
+    /** The draft as an .eml file the user's mail program opens, addressed to `to` when given. */
+    async downloadDraftEml(followUpId: string, to?: string): Promise<Blob> {
+      const response = await send('GET', `${at('/api/follow-ups', followUpId)}/draft.eml`, undefined, { to });
       return response.blob();
     },
-    sendDraft: (followUpId: string, input: { subject: string; body: string }) =>
-      post<FollowUp>(`${at('/api/follow-ups', followUpId)}/send`, input),
+    /** Sends the (possibly edited) draft through the user's SMTP server; the step is then done. */
+    sendDraft: (followUpId: string, input: { to?: string; subject?: string; body?: string }) =>
+      post<{ step: FollowUp; event: TimelineEvent }>(`${at('/api/follow-ups', followUpId)}/send`, input),
+
+    getPlaybook: () => get<Playbook>('/api/playbook'),
+    updatePlaybook: (input: PlaybookUpdateInput) => patch<Playbook>('/api/playbook', input),
+    resetPlaybook: () => request<Playbook>('DELETE', '/api/playbook'),
+
+    listTemplates: () => get<TemplateView[]>('/api/templates'),
+    saveTemplate: (kind: DraftKind, input: { subject: string; body: string }) =>
+      request<TemplateView>('PUT', `/api/templates/${kind}`, input),
+    resetTemplate: (kind: DraftKind) => request<TemplateView>('DELETE', `/api/templates/${kind}`),
+    previewTemplate: (kind: DraftKind, input: { subject: string; body: string; followUpId?: string }) =>
+      post<RenderedTemplate>(`/api/templates/${kind}/preview`, input),
 
     getSettings: () => get<Settings>('/api/settings'),
     updateSettings: (input: SettingsUpdateInput) => patch<Settings>('/api/settings', input),
@@ -205,6 +239,12 @@ export function createApiClient(options: ApiClientOptions = {}) {
 }
 
 export type ApiClient = ReturnType<typeof createApiClient>;
+
+/** The list's own default order (newest first, then by id), kept when stages are fetched apart. */
+function byNewest(a: Application, b: Application): number {
+  if (a.createdAt !== b.createdAt) return a.createdAt < b.createdAt ? 1 : -1;
+  return a.id < b.id ? 1 : a.id > b.id ? -1 : 0;
+}
 
 /** `?a=1&b=x,y` from the defined values only; lists join with commas as the API expects. */
 export function toQueryString(query: Query | undefined): string {

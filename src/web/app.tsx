@@ -14,25 +14,29 @@ import { applicationPath, matchRoute, pageTitles, type Route, type RouteName } f
 import type { ShortcutAction } from './shortcuts.js';
 
 // Today is the home page and ships in the first script; the other pages load when first visited.
-const BoardPage = lazy(() => import('./pages/board-page.js').then((m) => ({ default: m.BoardPage })));
-const ApplicationPage = lazy(() =>
-  import('./pages/application-page.js').then((m) => ({ default: m.ApplicationPage })),
-);
-const ContactsPage = lazy(() =>
-  import('./pages/contacts-page.js').then((m) => ({ default: m.ContactsPage })),
-);
-const CompaniesPage = lazy(() =>
-  import('./pages/companies-page.js').then((m) => ({ default: m.CompaniesPage })),
-);
-const SettingsPage = lazy(() =>
-  import('./pages/settings-page.js').then((m) => ({ default: m.SettingsPage })),
-);
-const FollowUpPage = lazy(() =>
-  import('./pages/follow-up-page.js').then((m) => ({ default: m.FollowUpPage })),
-);
-const QuickAddPage = lazy(() =>
-  import('./pages/quick-add-page.js').then((m) => ({ default: m.QuickAddPage })),
-);
+const pageModules = {
+  board: () => import('./pages/board-page.js'),
+  application: () => import('./pages/application-page.js'),
+  contacts: () => import('./pages/contacts-page.js'),
+  companies: () => import('./pages/companies-page.js'),
+  settings: () => import('./pages/settings-page.js'),
+  follow_up: () => import('./pages/follow-up-page.js'),
+  add: () => import('./pages/quick-add-page.js'),
+} as const;
+
+const BoardPage = lazy(() => pageModules.board().then((m) => ({ default: m.BoardPage })));
+const ApplicationPage = lazy(() => pageModules.application().then((m) => ({ default: m.ApplicationPage })));
+const ContactsPage = lazy(() => pageModules.contacts().then((m) => ({ default: m.ContactsPage })));
+const CompaniesPage = lazy(() => pageModules.companies().then((m) => ({ default: m.CompaniesPage })));
+const SettingsPage = lazy(() => pageModules.settings().then((m) => ({ default: m.SettingsPage })));
+const FollowUpPage = lazy(() => pageModules.follow_up().then((m) => ({ default: m.FollowUpPage })));
+const QuickAddPage = lazy(() => pageModules.add().then((m) => ({ default: m.QuickAddPage })));
+
+/** Starts loading the code of the first page at once, rather than after the app's first render. */
+export function preloadPage(pathname: string): void {
+  const route = matchRoute(pathname);
+  if (route.name in pageModules) void pageModules[route.name as keyof typeof pageModules]();
+}
 
 const navItems: readonly { to: string; label: string; routes: readonly RouteName[] }[] = [
   { to: '/', label: 'Today', routes: ['today'] },

@@ -1,7 +1,7 @@
 /**
- * A drafted message for one follow-up step, as `GET /api/follow-ups/:id/draft` returns it. The drafts feature
- * is written in parallel with this UI: only subject and body are required here; `mailto` is used only when it
- * really is a mailto: link, and sending is offered only when the server says it can send.
+ * A drafted message for one follow-up step, as `GET /api/follow-ups/:id/draft` returns it. Only subject and
+ * body are required here; `mailto` is used only when it really is a mailto: link. `canSend` is true when the
+ * server says so in the draft itself; the dialog also offers sending when the settings say SMTP is set up.
  */
 export type Draft = {
   readonly subject: string;

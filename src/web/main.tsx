@@ -1,11 +1,15 @@
+// First, before React: starts fetching what the first page shows.
+import './boot.js';
+
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { createApiClient } from './api-client.js';
 import { isApiError } from './api-error.js';
-import { App } from './app.js';
+import { App, preloadPage } from './app.js';
+import { api, earlyRequests } from './boot.js';
 import { NoticesProvider } from './components/notices.js';
 import { ApiContext } from './hooks/use-api.js';
+import { queryKeys } from './queries.js';
 import './styles.css';
 
 const queryClient = new QueryClient({
@@ -19,12 +23,18 @@ const queryClient = new QueryClient({
   },
 });
 
+preloadPage(window.location.pathname);
+void queryClient.prefetchQuery({ queryKey: queryKeys.settings, queryFn: () => earlyRequests.settings });
+const { applications } = earlyRequests;
+if (applications)
+  void queryClient.prefetchQuery({ queryKey: queryKeys.applications, queryFn: () => applications });
+
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');
 
 createRoot(root).render(
   <StrictMode>
-    <ApiContext.Provider value={createApiClient()}>
+    <ApiContext.Provider value={api}>
       <QueryClientProvider client={queryClient}>
         <NoticesProvider>
           <App />

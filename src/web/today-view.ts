@@ -11,6 +11,8 @@ export type TodayItem = {
   } | null;
   readonly contact: { readonly id: string; readonly name: string; readonly email: string | null } | null;
   readonly explanation: string;
+  /** Whether a message can be drafted for the step (not for a suggestion to end, nor the user's own steps). */
+  readonly hasDraft: boolean;
 };
 
 export const todayGroups = ['overdue', 'today', 'week'] as const;
@@ -46,6 +48,7 @@ export function buildTodayView(
         : null,
       contact: contact ? { id: contact.id, name: contact.name, email: contact.email } : null,
       explanation: step.reason,
+      hasDraft: isDraftable(step),
     };
   };
   const group = (list: readonly FollowUp[]) => [...list].sort(byDue).map(toItem);
@@ -94,7 +97,8 @@ function readTodayItem(entry: unknown): TodayItem | null {
   const application = readApplicationSummary(entry.application);
   const contact = readContactSummary(entry.contact);
   const explanation = typeof entry.explanation === 'string' ? entry.explanation : step.reason;
-  return { step, application, contact, explanation };
+  const hasDraft = typeof entry.hasDraft === 'boolean' ? entry.hasDraft : isDraftable(step);
+  return { step, application, contact, explanation, hasDraft };
 }
 
 function readApplicationSummary(value: unknown): TodayItem['application'] {
@@ -111,6 +115,14 @@ function readApplicationSummary(value: unknown): TodayItem['application'] {
 function readContactSummary(value: unknown): TodayItem['contact'] {
   if (!isRecord(value) || typeof value.id !== 'string' || typeof value.name !== 'string') return null;
   return { id: value.id, name: value.name, email: typeof value.email === 'string' ? value.email : null };
+}
+
+/**
+ * Mirrors `draftKindFor` in core/drafts.ts (which the page does not load, as it brings a Temporal polyfill):
+ * every kind has a message except the suggestion to end and the user's own steps.
+ */
+export function isDraftable(step: Pick<FollowUp, 'kind'>): boolean {
+  return step.kind !== 'suggest_no_response' && step.kind !== 'custom';
 }
 
 function byDue(a: FollowUp, b: FollowUp): number {

@@ -110,7 +110,7 @@ for (const scheme of ['light', 'dark'] as const) {
       browser,
       app,
     }) => {
-      test.setTimeout(240_000);
+      test.setTimeout(600_000);
       const data = await demoData(app.url);
       fs.mkdirSync(screenshotDir, { recursive: true });
       const context = await openView(browser, app.url, scheme, layout);

@@ -123,12 +123,12 @@ test.describe('board', () => {
     await page.getByRole('button', { name: 'Priority' }).click();
     await expect.poll(titles).toEqual(['Delta dropped', 'Alpha analyst', 'Gamma gardener', 'Beta builder']);
 
-    await page.getByLabel('Stage', { exact: true }).selectOption('ended');
+    await page.getByRole('combobox', { name: 'Stage', exact: true }).selectOption('ended');
     await expect.poll(titles).toEqual(['Delta dropped']);
-    await page.getByLabel('Stage', { exact: true }).selectOption('');
-    await page.getByLabel('Tag', { exact: true }).selectOption('gardener');
+    await page.getByRole('combobox', { name: 'Stage', exact: true }).selectOption('');
+    await page.getByRole('combobox', { name: 'Tag', exact: true }).selectOption('gardener');
     await expect.poll(titles).toEqual(['Gamma gardener']);
-    await page.getByLabel('Tag', { exact: true }).selectOption('');
+    await page.getByRole('combobox', { name: 'Tag', exact: true }).selectOption('');
 
     await board.search('builder');
     await expect.poll(titles).toEqual(['Beta builder']);

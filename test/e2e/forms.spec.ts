@@ -230,4 +230,37 @@ test.describe('forms', () => {
     await expect(page.getByRole('row', { name: /Rita/ })).toContainText('Hiring manager');
     expect((await api.listContacts())[0]).toMatchObject({ name: 'Rita', role: 'hiring_manager' });
   });
+
+  test('edits the playbook and a message template, with errors beside the field', async ({ page, api }) => {
+    await page.goto('/settings');
+    const playbook = page.locator('section[aria-labelledby="playbook-title"]');
+    const amount = playbook.getByLabel('Thank-you note: how many');
+    await amount.fill('999');
+    await playbook.getByRole('button', { name: 'Save playbook' }).click();
+    const thankYouRow = playbook.locator('tr', { has: page.getByLabel('Thank-you note: how many') });
+    await expect(thankYouRow.locator('.field-error')).toHaveText('must be at most 336 hours');
+    await amount.fill('12');
+    await playbook.getByLabel('Plan: Ask for feedback').uncheck();
+    await playbook.getByRole('button', { name: 'Save playbook' }).click();
+    await expect(new AppShell(page).notices).toContainText('Playbook saved');
+    const saved = await api.getPlaybook();
+    expect(saved.rules.thank_you.delay).toEqual({ amount: 12, unit: 'hours' });
+    expect(saved.rules.feedback_request.enabled).toBe(false);
+
+    const templates = page.locator('section[aria-labelledby="templates-title"]');
+    await templates.getByText('Thank-you note', { exact: true }).click();
+    const thankYou = templates.locator('details[open]');
+    await thankYou.getByLabel('Subject').fill('Thanks, {{contact.firstName}} {{nope}}');
+    await thankYou.getByRole('button', { name: 'Save template' }).click();
+    await expect(
+      thankYou.locator('.field', { has: page.getByLabel('Subject') }).locator('.field-error'),
+    ).toContainText('unknown merge field {{nope}}');
+    await thankYou.getByLabel('Subject').fill('Thanks for today, {{contact.firstName}}');
+    await thankYou.getByRole('button', { name: 'Preview' }).click();
+    await expect(thankYou.getByRole('region', { name: 'Preview' })).toContainText('Thanks for today,');
+    await thankYou.getByRole('button', { name: 'Save template' }).click();
+    await expect(new AppShell(page).notices).toContainText('Saved the thank-you note template');
+    const stored = (await api.listTemplates()).find((t) => t.kind === 'thank_you');
+    expect(stored).toMatchObject({ subject: 'Thanks for today, {{contact.firstName}}', isDefault: false });
+  });
 });

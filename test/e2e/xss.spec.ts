@@ -97,7 +97,7 @@ test.describe('hostile strings render as text', () => {
       // Company names are matched without case or spacing, so some payloads share the first variant's company.
       expect(new Set(stored.map((a) => a.jobTitle))).toEqual(new Set([...seeded.titles, 'Notes carrier']));
       await page.goto('/board');
-      await expect(page.locator('li.card').first()).toBeVisible();
+      await expect(page.locator('li.card').first()).toBeVisible({ timeout: 60_000 });
       const shown = await page.locator('li.card .card-title').allTextContents();
       expect(shown.sort()).toEqual(stored.map((a) => a.jobTitle).sort());
       const companies = await page.locator('li.card .card-company').allTextContents();
@@ -107,7 +107,9 @@ test.describe('hostile strings render as text', () => {
 
     await test.step('table view', async () => {
       await page.goto('/board?view=table');
-      await expect(page.locator('table.applications-table tbody tr')).toHaveCount(seeded.titles.length + 1);
+      await expect(page.locator('table.applications-table tbody tr')).toHaveCount(seeded.titles.length + 1, {
+        timeout: 60_000,
+      });
       await expectNothingRan(page, 'the table');
     });
 
@@ -126,7 +128,7 @@ test.describe('hostile strings render as text', () => {
     await test.step('every note on one timeline', async () => {
       await page.goto(`/applications/${seeded.carrierId}`);
       const items = page.locator('.timeline-item.timeline-note .prose');
-      await expect(items).toHaveCount(seeded.notes.length);
+      await expect(items).toHaveCount(seeded.notes.length, { timeout: 60_000 });
       const texts = await items.allTextContents();
       expect(new Set(texts)).toEqual(new Set(seeded.notes));
       await expectNothingRan(page, 'the timeline');
@@ -139,7 +141,7 @@ test.describe('hostile strings render as text', () => {
     ] as const) {
       await test.step(name, async () => {
         await page.goto(url);
-        await expect(page.locator('[aria-busy="true"]')).toHaveCount(0);
+        await expect(page.locator('[aria-busy="true"]')).toHaveCount(0, { timeout: 60_000 });
         await expect(page.locator('main h1')).toBeVisible();
         await expectNothingRan(page, name);
       });

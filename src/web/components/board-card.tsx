@@ -2,6 +2,7 @@ import { type DragEvent, type KeyboardEvent, memo, useEffect, useRef, useState }
 import type { Application } from '../../core/application.js';
 import { type Stage, stageLabels, stages } from '../../core/pipeline.js';
 import { neighbourStage } from '../board-model.js';
+import { hasLostFocus } from '../focus.js';
 import { applicationPath } from '../router.js';
 import { Link } from './link.js';
 import { StageBadge } from './stage-badge.js';
@@ -13,7 +14,8 @@ type BoardCardProps = {
   readonly onMove: (application: Application, stage: Stage) => void;
   /** Set after a keyboard move, so focus follows the card into its new column. */
   readonly shouldFocus: boolean;
-  readonly onFocused: () => void;
+  /** Called when the user moves focus away from this card's move button. */
+  readonly onFocusLeft: (id: string) => void;
   readonly dateLabel: string | null;
 };
 
@@ -25,18 +27,16 @@ export const BoardCard = memo(function BoardCard({
   application,
   onMove,
   shouldFocus,
-  onFocused,
+  onFocusLeft,
   dateLabel,
 }: BoardCardProps) {
   const moveButton = useRef<HTMLButtonElement>(null);
   const [isMenuOpen, setMenuOpen] = useState(false);
 
+  // Runs on every render while this card is being moved: a card drawn anew has a button that never had focus.
   useEffect(() => {
-    if (shouldFocus) {
-      moveButton.current?.focus();
-      onFocused();
-    }
-  }, [shouldFocus, onFocused]);
+    if (shouldFocus && hasLostFocus()) moveButton.current?.focus();
+  });
 
   const startDrag = (event: DragEvent<HTMLLIElement>) => {
     event.dataTransfer.setData(dragType, application.id);
@@ -58,7 +58,12 @@ export const BoardCard = memo(function BoardCard({
 
   const label = `${application.jobTitle} at ${application.company.name}`;
   return (
-    <li className="card" draggable onDragStart={startDrag} data-application-id={application.id}>
+    <li
+      className={isMenuOpen ? 'card card-menu-open' : 'card'}
+      draggable
+      onDragStart={startDrag}
+      data-application-id={application.id}
+    >
       <Link className="card-title" to={applicationPath(application.id)}>
         {application.jobTitle}
       </Link>
@@ -76,8 +81,10 @@ export const BoardCard = memo(function BoardCard({
           aria-expanded={isMenuOpen}
           aria-label={`Move ${label}, now ${stageLabels[application.stage]}`}
           aria-describedby="board-move-help"
-          aria-keyshortcuts="ArrowLeft ArrowRight"
           onKeyDown={onMoveKey}
+          onBlur={(e) => {
+            if (e.relatedTarget) onFocusLeft(application.id);
+          }}
           onClick={() => setMenuOpen((open) => !open)}
         >
           Move

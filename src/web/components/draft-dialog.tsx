@@ -5,7 +5,7 @@ import { describeError } from '../api-error.js';
 import { buildMailto, type Draft, formatDraftForClipboard, isMailtoLink } from '../draft.js';
 import { useApi } from '../hooks/use-api.js';
 import { followUpKindLabels } from '../labels.js';
-import { refreshAfterChange } from '../queries.js';
+import { refreshAfterChange, useUserClock } from '../queries.js';
 import { Dialog } from './dialog.js';
 import { useNotices } from './notices.js';
 
@@ -52,22 +52,31 @@ function DraftView({ step, onDone }: { step: FollowUp; onDone: () => void }) {
 }
 
 function DraftEditor({ step, draft, onDone }: { step: FollowUp; draft: Draft; onDone: () => void }) {
+  const { settings } = useUserClock();
+  const [to, setTo] = useState(draft.to ?? '');
   const [subject, setSubject] = useState(draft.subject);
   const [body, setBody] = useState(draft.body);
-  const isEdited = subject !== draft.subject || body !== draft.body;
-  const mailto = isEdited || !draft.mailto ? buildMailto(draft.to, subject, body) : draft.mailto;
+  const isEdited = to !== (draft.to ?? '') || subject !== draft.subject || body !== draft.body;
+  const mailto = isEdited || !draft.mailto ? buildMailto(to.trim() || null, subject, body) : draft.mailto;
+  const canSend = draft.canSend || settings.smtp?.configured === true;
   return (
     <div className="draft">
       {draft.missingFields.length > 0 ? (
         <div className="draft-missing" role="note">
-          <strong>Fill in before sending:</strong> {draft.missingFields.join(', ')}
+          <strong>Fill in before sending:</strong> {draft.missingFields.join(', ')}. They show as
+          [placeholders] in the text below.
         </div>
       ) : null}
-      {draft.to ? (
-        <p>
-          <span className="muted">To:</span> {draft.to}
-        </p>
-      ) : null}
+      <div className="field">
+        <label htmlFor={`draft-to-${step.id}`}>To</label>
+        <input
+          id={`draft-to-${step.id}`}
+          type="email"
+          value={to}
+          autoComplete="off"
+          onChange={(e) => setTo(e.target.value)}
+        />
+      </div>
       <div className="field">
         <label htmlFor={`draft-subject-${step.id}`}>Subject</label>
         <input id={`draft-subject-${step.id}`} value={subject} onChange={(e) => setSubject(e.target.value)} />
@@ -83,18 +92,21 @@ function DraftEditor({ step, draft, onDone }: { step: FollowUp; draft: Draft; on
       </div>
       <StepActions
         step={step}
+        to={to.trim()}
         subject={subject}
         body={body}
         mailto={mailto}
-        canSend={draft.canSend}
+        canSend={canSend}
         onDone={onDone}
       />
+      {canSend ? null : <p className="hint">To send from here, set up your mail server in Settings.</p>}
     </div>
   );
 }
 
 type StepActionsProps = {
   readonly step: FollowUp;
+  readonly to?: string;
   readonly subject: string;
   readonly body: string;
   readonly mailto?: string | null;
@@ -102,7 +114,7 @@ type StepActionsProps = {
   readonly onDone: () => void;
 };
 
-function StepActions({ step, subject, body, mailto, canSend, onDone }: StepActionsProps) {
+function StepActions({ step, to, subject, body, mailto, canSend, onDone }: StepActionsProps) {
   const api = useApi();
   const client = useQueryClient();
   const { notify } = useNotices();
@@ -122,7 +134,7 @@ function StepActions({ step, subject, body, mailto, canSend, onDone }: StepActio
     onError: (e) => setError(describeError(e)),
   });
   const send = useMutation({
-    mutationFn: () => api.sendDraft(step.id, { subject, body }),
+    mutationFn: () => api.sendDraft(step.id, { ...(to ? { to } : {}), subject, body }),
     onSuccess: () => finish('Sent, and marked done'),
     onError: (e) => setError(describeError(e)),
   });
@@ -136,7 +148,7 @@ function StepActions({ step, subject, body, mailto, canSend, onDone }: StepActio
   };
   const downloadEml = async () => {
     try {
-      const blob = await api.downloadDraftEml(step.id);
+      const blob = await api.downloadDraftEml(step.id, to || undefined);
       const url = URL.createObjectURL(blob);
       const anchor = document.createElement('a');
       anchor.href = url;

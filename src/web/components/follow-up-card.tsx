@@ -79,9 +79,11 @@ export function FollowUpCard({ item, showApplication, onOpenDraft, headingLevel 
       </div>
       {isOpen ? (
         <div className="follow-up-actions">
-          <button type="button" onClick={() => onOpenDraft(step)}>
-            Draft<span className="visually-hidden"> for {title}</span>
-          </button>
+          {item.hasDraft ? (
+            <button type="button" onClick={() => onOpenDraft(step)}>
+              Draft<span className="visually-hidden"> for {title}</span>
+            </button>
+          ) : null}
           <button
             type="button"
             className="button-primary"

@@ -6,6 +6,8 @@ import { useNotices } from '../components/notices.js';
 import { queryKeys, refreshAfterChange } from '../queries.js';
 import { useApi } from './use-api.js';
 
+const moveMutationKey = ['move-application'] as const;
+
 type Move = { readonly application: Application; readonly stage: Exclude<Stage, 'ended'> };
 
 /**
@@ -17,6 +19,7 @@ export function useMoveApplication() {
   const client = useQueryClient();
   const { notify } = useNotices();
   return useMutation({
+    mutationKey: moveMutationKey,
     mutationFn: ({ application, stage }: Move) => api.moveApplication(application.id, { stage }),
     onMutate: async ({ application, stage }: Move) => {
       await client.cancelQueries({ queryKey: queryKeys.applications });
@@ -40,6 +43,11 @@ export function useMoveApplication() {
       );
       notify(`Moved “${updated.jobTitle}” to ${stageLabels[updated.stage]}`);
     },
-    onSettled: (_data, _error, { application }) => refreshAfterChange(client, application.id),
+    // While another move is still on its way, a refetch would answer with the board as it was before that move
+    // and pull the card back; the last move to settle refreshes for all of them.
+    onSettled: (_data, _error, { application }) =>
+      client.isMutating({ mutationKey: moveMutationKey }) <= 1
+        ? refreshAfterChange(client, application.id)
+        : undefined,
   });
 }

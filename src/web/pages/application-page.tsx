@@ -39,7 +39,7 @@ import {
   useTimeline,
   useUserClock,
 } from '../queries.js';
-import type { TodayItem } from '../today-view.js';
+import { isDraftable, type TodayItem } from '../today-view.js';
 import { formatDate, formatDateTime, formatLocalDate } from '../zoned-time.js';
 
 /** Everything about one application: its posting, stage and outcome, interviews, people, steps and history. */
@@ -117,6 +117,7 @@ function ApplicationView({ application }: { application: Application }) {
       },
       contact: contact ? { id: contact.id, name: contact.name, email: contact.email } : null,
       explanation: step.reason,
+      hasDraft: isDraftable(step),
     };
   };
 

@@ -28,6 +28,7 @@ import { BoardCard, dragType } from '../components/board-card.js';
 import { EndApplicationDialog } from '../components/end-application-dialog.js';
 import { Link } from '../components/link.js';
 import { StageBadge } from '../components/stage-badge.js';
+import { hasLostFocus } from '../focus.js';
 import { useAppDialogs } from '../hooks/use-app-dialogs.js';
 import { setSearchParams, useLocation } from '../hooks/use-location.js';
 import { useMoveApplication } from '../hooks/use-move-application.js';
@@ -47,8 +48,11 @@ function readHideRejections(): boolean {
 
 type View = 'board' | 'table';
 
-/** After a keyboard move, focus goes to the card once it shows in the column it moved to. */
-type FocusRequest = { readonly id: string; readonly stage: Stage };
+/**
+ * The card being moved from the keyboard. Each time it is drawn anew (in its new column, or again when the
+ * server's answer arrives) it takes focus back, unless the user has put focus somewhere else meanwhile.
+ */
+type FocusRequest = { readonly id: string };
 
 /** The board of applications by stage, and the same applications as a sortable, filterable table. */
 export function BoardPage() {
@@ -81,7 +85,7 @@ export function BoardPage() {
 
   const requestMove = useCallback(
     (application: Application, stage: Stage) => {
-      setFocusRequest({ id: application.id, stage });
+      setFocusRequest({ id: application.id });
       if (stage === 'ended') {
         setEnding(application);
         return;
@@ -91,7 +95,10 @@ export function BoardPage() {
     },
     [move.mutate],
   );
-  const clearFocus = useCallback(() => setFocusRequest(null), []);
+  const releaseFocus = useCallback(
+    (id: string) => setFocusRequest((current) => (current?.id === id ? null : current)),
+    [],
+  );
 
   const all = applications.data ?? [];
   const searched = useMemo(() => filterApplications(all, { ...emptyTableFilter, q }), [all, q]);
@@ -168,7 +175,7 @@ export function BoardPage() {
           isSearching={q.trim() !== ''}
           onMove={requestMove}
           focusRequest={focusRequest}
-          onFocused={clearFocus}
+          onFocusLeft={releaseFocus}
         />
       ) : (
         <ApplicationsTable
@@ -189,7 +196,7 @@ type BoardColumnsProps = {
   readonly isSearching: boolean;
   readonly onMove: (application: Application, stage: Stage) => void;
   readonly focusRequest: FocusRequest | null;
-  readonly onFocused: () => void;
+  readonly onFocusLeft: (id: string) => void;
 };
 
 function BoardColumns({
@@ -198,7 +205,7 @@ function BoardColumns({
   isSearching,
   onMove,
   focusRequest,
-  onFocused,
+  onFocusLeft,
 }: BoardColumnsProps) {
   const { timeZone, locale } = useUserClock();
   const [isEndedOpen, setEndedOpen] = useState(false);
@@ -217,11 +224,9 @@ function BoardColumns({
 
   // An application ended from the keyboard lands in the collapsed Ended column: focus its toggle instead.
   useEffect(() => {
-    if (focusRequest?.stage !== 'ended' || showEnded) return;
-    if (byId.get(focusRequest.id)?.stage !== 'ended') return;
-    endedToggle.current?.focus();
-    onFocused();
-  }, [focusRequest, showEnded, byId, onFocused]);
+    if (!focusRequest || showEnded || byId.get(focusRequest.id)?.stage !== 'ended') return;
+    if (hasLostFocus()) endedToggle.current?.focus();
+  }, [focusRequest, showEnded, byId]);
 
   const dropProps = (stage: Stage) => ({
     onDragOver: (event: DragEvent<HTMLElement>) => {
@@ -255,8 +260,8 @@ function BoardColumns({
           key={application.id}
           application={application}
           onMove={onMove}
-          shouldFocus={focusRequest?.id === application.id && focusRequest.stage === application.stage}
-          onFocused={onFocused}
+          shouldFocus={focusRequest?.id === application.id}
+          onFocusLeft={onFocusLeft}
           dateLabel={dateLabel(application)}
         />
       ))}

@@ -9,7 +9,7 @@ import { useApi } from '../hooks/use-api.js';
 import { navigate } from '../hooks/use-location.js';
 import { useApplication, useContacts } from '../queries.js';
 import { applicationPath, followUpPath } from '../router.js';
-import type { TodayItem } from '../today-view.js';
+import { isDraftable, type TodayItem } from '../today-view.js';
 
 type FollowUpPageProps = { readonly id: string; readonly showDraft: boolean };
 
@@ -52,6 +52,7 @@ function StepView({ step, showDraft }: { step: FollowUp; showDraft: boolean }) {
       : null,
     contact: contact ? { id: contact.id, name: contact.name, email: contact.email } : null,
     explanation: step.reason,
+    hasDraft: isDraftable(step),
   };
   if (isLoading) {
     return (

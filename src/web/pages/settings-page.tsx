@@ -6,6 +6,9 @@ import type { SettingsUpdateInput } from '../api-client.js';
 import { describeError, isApiError } from '../api-error.js';
 import { Field, FormErrors } from '../components/field.js';
 import { useNotices } from '../components/notices.js';
+import { PlaybookEditor } from '../components/playbook-editor.js';
+import { SmtpSettings } from '../components/smtp-settings.js';
+import { TemplatesEditor } from '../components/templates-editor.js';
 import { issuesOutside, validateWith } from '../field-issues.js';
 import { useApi } from '../hooks/use-api.js';
 import { weekdayLabels } from '../labels.js';
@@ -46,7 +49,7 @@ export function SettingsPage() {
       {settings.data ? (
         <>
           <SettingsForm settings={settings.data} />
-          <UpcomingSettings />
+          <MoreSettings settings={settings.data} />
         </>
       ) : (
         <div className="placeholder" aria-busy="true">
@@ -57,31 +60,25 @@ export function SettingsPage() {
   );
 }
 
-function UpcomingSettings() {
+function MoreSettings({ settings }: { settings: Settings }) {
   return (
     <>
       <section className="panel" aria-labelledby="playbook-title">
         <h2 id="playbook-title">Follow-up playbook</h2>
-        <p>
-          Coming with the follow-up engine: change how long hearback waits before each step (thank-you within
-          a day, first follow-up a week later, check-ins), which channel it suggests, and turn steps off or
-          add your own. Until then the defaults apply.
+        <p className="muted">
+          How long hearback waits before each step, on which channel, and which steps it plans at all. Never
+          two nudges within three business days and never more than three without a reply, whatever you set
+          here.
         </p>
+        <PlaybookEditor />
       </section>
       <section className="panel" aria-labelledby="templates-title">
         <h2 id="templates-title">Message templates</h2>
-        <p>
-          Coming with drafts: edit the thank-you, follow-up, check-in, closing and feedback-request templates,
-          with merge fields such as the interviewer’s name and what you discussed, and preview them.
-        </p>
+        <TemplatesEditor />
       </section>
       <section className="panel" aria-labelledby="smtp-title">
         <h2 id="smtp-title">Sending email</h2>
-        <p>
-          Coming with drafts: connect your own mail server (SMTP) so hearback can send a draft for you and
-          record it on the timeline. Nothing is ever sent without your click. Until then, copy a draft or open
-          it in your mail app.
-        </p>
+        <SmtpSettings settings={settings} />
       </section>
       <section className="panel" aria-labelledby="backup-title">
         <h2 id="backup-title">Backup</h2>
@@ -94,7 +91,20 @@ function UpcomingSettings() {
   );
 }
 
-const shown = ['timeZone', 'country', 'region', 'workingDays', 'locale', 'name', 'email'];
+const shown = [
+  'timeZone',
+  'country',
+  'region',
+  'workingDays',
+  'locale',
+  'name',
+  'email',
+  'travelBufferMinutes',
+  'calendarStepsAllDay',
+  'digestEnabled',
+  'digestTime',
+  'postingWatchEnabled',
+];
 
 function SettingsForm({ settings }: { settings: Settings }) {
   const api = useApi();
@@ -107,6 +117,11 @@ function SettingsForm({ settings }: { settings: Settings }) {
   const [locale, setLocale] = useState(settings.locale);
   const [name, setName] = useState(settings.name ?? '');
   const [email, setEmail] = useState(settings.email ?? '');
+  const [travelBuffer, setTravelBuffer] = useState(String(settings.travelBufferMinutes));
+  const [stepsAllDay, setStepsAllDay] = useState(settings.calendarStepsAllDay);
+  const [digestEnabled, setDigestEnabled] = useState(settings.digestEnabled);
+  const [digestTime, setDigestTime] = useState(settings.digestTime);
+  const [postingWatch, setPostingWatch] = useState(settings.postingWatchEnabled);
   const [issues, setIssues] = useState<FieldIssue[]>([]);
   const [error, setError] = useState<string | null>(null);
   const zones = useMemo(() => knownTimeZones(timeZone), [timeZone]);
@@ -135,6 +150,11 @@ function SettingsForm({ settings }: { settings: Settings }) {
       locale,
       name: name.trim() ? name : null,
       email: email.trim() ? email.trim() : null,
+      travelBufferMinutes: travelBuffer.trim() === '' ? Number.NaN : Number(travelBuffer),
+      calendarStepsAllDay: stepsAllDay,
+      digestEnabled,
+      digestTime,
+      postingWatchEnabled: postingWatch,
     };
     const found = validateWith(settingsUpdateSchema, input);
     setIssues(found);
@@ -237,6 +257,48 @@ function SettingsForm({ settings }: { settings: Settings }) {
           )}
         </Field>
       </div>
+      <h2>Reminders</h2>
+      <div className="field-row">
+        <Field
+          label="Leave for interviews this early"
+          name="travelBufferMinutes"
+          issues={issues}
+          hint="Minutes; the calendar feed shows a “leave by” reminder"
+        >
+          {(control) => (
+            <input
+              {...control}
+              type="number"
+              min={0}
+              max={1440}
+              value={travelBuffer}
+              onChange={(e) => setTravelBuffer(e.target.value)}
+            />
+          )}
+        </Field>
+        <Field label="Morning email at" name="digestTime" issues={issues} hint="Your local time">
+          {(control) => (
+            <input
+              {...control}
+              type="time"
+              value={digestTime}
+              onChange={(e) => setDigestTime(e.target.value)}
+            />
+          )}
+        </Field>
+      </div>
+      <label className="choice">
+        <input type="checkbox" checked={digestEnabled} onChange={(e) => setDigestEnabled(e.target.checked)} />
+        <span>Send me a morning email with what is due (needs a mail server, below)</span>
+      </label>
+      <label className="choice">
+        <input type="checkbox" checked={stepsAllDay} onChange={(e) => setStepsAllDay(e.target.checked)} />
+        <span>Show follow-up steps as all-day events in the calendar feed</span>
+      </label>
+      <label className="choice">
+        <input type="checkbox" checked={postingWatch} onChange={(e) => setPostingWatch(e.target.checked)} />
+        <span>Check posting links now and then, to notice when a job is removed or re-posted</span>
+      </label>
       <div className="form-actions">
         <button type="submit" className="button-primary" disabled={save.isPending}>
           {save.isPending ? 'Saving…' : 'Save settings'}

@@ -56,7 +56,8 @@ export function TodayPage() {
       .sort((a, b) => (a.endsAt < b.endsAt ? 1 : -1));
   }, [interviews.data, applicationsById]);
 
-  const isLoading = today.isPending || applications.isPending;
+  // Everything the page shows arrives before it is drawn, so no section pushes another down as it loads.
+  const isLoading = today.isPending || applications.isPending || interviews.isPending;
   const isNewUser = applications.data !== undefined && applications.data.length === 0;
 
   return (

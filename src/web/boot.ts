@@ -1,0 +1,30 @@
+import type { Application } from '../core/application.js';
+import type { Settings } from '../core/settings.js';
+import { createApiClient } from './api-client.js';
+import { matchRoute, type RouteName } from './router.js';
+
+/**
+ * The first module the page evaluates (main.tsx imports it before React): it starts the requests the first
+ * page needs while the rest of the script is still being evaluated, instead of after the app first renders.
+ */
+export const api = createApiClient();
+
+/** Pages that show the whole list of applications. */
+const pagesListingApplications: readonly RouteName[] = ['today', 'board', 'companies', 'application'];
+
+export type EarlyRequests = {
+  readonly settings: Promise<Settings>;
+  readonly applications: Promise<Application[]> | null;
+};
+
+function startEarlyRequests(pathname: string): EarlyRequests {
+  const route = matchRoute(pathname);
+  const settings = api.getSettings();
+  const applications = pagesListingApplications.includes(route.name) ? api.listAllApplications() : null;
+  // The queries that adopt these report their failures; this only keeps an early failure from being "unhandled".
+  settings.catch(() => {});
+  applications?.catch(() => {});
+  return { settings, applications };
+}
+
+export const earlyRequests = startEarlyRequests(window.location.pathname);

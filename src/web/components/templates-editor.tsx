@@ -1,0 +1,132 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import type { DraftKind } from '../../core/drafts.js';
+import type { FieldIssue } from '../../core/errors.js';
+import type { RenderedTemplate, TemplateView } from '../api-client.js';
+import { describeError, isApiError } from '../api-error.js';
+import { useApi } from '../hooks/use-api.js';
+import { Field, FormErrors } from './field.js';
+import { useNotices } from './notices.js';
+
+const kindLabels: Readonly<Record<DraftKind, string>> = {
+  thank_you: 'Thank-you note',
+  first_follow_up: 'First follow-up (email)',
+  second_follow_up: 'Second follow-up',
+  phone_script: 'Phone call script',
+  closing_note: 'Closing-the-loop note',
+  offer_check: 'Checking on the written offer',
+  feedback_request: 'Asking for feedback',
+  application_check_in: 'Application check-in',
+};
+
+/** The message templates: edit, preview with sample data, or go back to the default text. */
+export function TemplatesEditor() {
+  const api = useApi();
+  const templates = useQuery({ queryKey: ['templates'], queryFn: () => api.listTemplates(), retry: false });
+  if (templates.isPending) return <p className="muted">Loading the templates…</p>;
+  if (templates.isError) return <p className="form-errors">{describeError(templates.error)}</p>;
+  return (
+    <div className="templates">
+      <p className="hint">
+        Merge fields such as <code>{'{{contact.firstName}}'}</code>, <code>{'{{interview.topics}}'}</code> or{' '}
+        <code>{'{{user.name}}'}</code> are filled in for each step; one with no value shows as a
+        [placeholder].
+      </p>
+      {templates.data.map((template) => (
+        <details key={template.kind} className="template">
+          <summary>
+            {kindLabels[template.kind] ?? template.kind}
+            {template.isDefault ? null : <span className="muted"> · edited</span>}
+          </summary>
+          <TemplateForm key={`${template.subject}\n${template.body}`} template={template} />
+        </details>
+      ))}
+    </div>
+  );
+}
+
+function TemplateForm({ template }: { template: TemplateView }) {
+  const api = useApi();
+  const client = useQueryClient();
+  const { notify } = useNotices();
+  const [subject, setSubject] = useState(template.subject);
+  const [body, setBody] = useState(template.body);
+  const [preview, setPreview] = useState<RenderedTemplate | null>(null);
+  const [issues, setIssues] = useState<FieldIssue[]>([]);
+  const [error, setError] = useState<string | null>(null);
+  const fail = (e: unknown) => {
+    setError(describeError(e));
+    setIssues(isApiError(e) ? [...e.issues] : []);
+  };
+  const refresh = () => client.invalidateQueries({ queryKey: ['templates'] });
+  const save = useMutation({
+    mutationFn: () => api.saveTemplate(template.kind, { subject, body }),
+    onSuccess: async () => {
+      notify(`Saved the ${kindLabels[template.kind].toLowerCase()} template`);
+      setIssues([]);
+      setError(null);
+      await refresh();
+    },
+    onError: fail,
+  });
+  const reset = useMutation({
+    mutationFn: () => api.resetTemplate(template.kind),
+    onSuccess: async () => {
+      notify('Back to the default text');
+      await refresh();
+    },
+    onError: fail,
+  });
+  const render = useMutation({
+    mutationFn: () => api.previewTemplate(template.kind, { subject, body }),
+    onSuccess: (rendered) => {
+      setPreview(rendered);
+      setIssues([]);
+      setError(null);
+    },
+    onError: fail,
+  });
+  return (
+    <form
+      onSubmit={(e) => {
+        e.preventDefault();
+        save.mutate();
+      }}
+      noValidate
+    >
+      <FormErrors error={error} />
+      <Field label="Subject" name="subject" issues={issues}>
+        {(control) => <input {...control} value={subject} onChange={(e) => setSubject(e.target.value)} />}
+      </Field>
+      <Field label="Message" name="body" issues={issues}>
+        {(control) => (
+          <textarea {...control} rows={10} value={body} onChange={(e) => setBody(e.target.value)} />
+        )}
+      </Field>
+      <div className="form-actions">
+        <button type="submit" className="button-primary" disabled={save.isPending}>
+          Save template
+        </button>
+        <button type="button" onClick={() => render.mutate()} disabled={render.isPending}>
+          Preview
+        </button>
+        {template.isDefault ? null : (
+          <button type="button" onClick={() => reset.mutate()} disabled={reset.isPending}>
+            Back to the default
+          </button>
+        )}
+      </div>
+      {preview ? (
+        <section className="template-preview" aria-label="Preview">
+          <p>
+            <strong>{preview.subject}</strong>
+          </p>
+          <p className="prose">{preview.body}</p>
+          {preview.missingFields.length > 0 ? (
+            <p className="hint">Shown as placeholders here: {preview.missingFields.join(', ')}</p>
+          ) : null}
+        </section>
+      ) : null}
+    </form>
+  );
+}
