@@ -51,6 +51,6 @@ export default defineConfig({
   server: {
     port: 5173,
     strictPort: false,
-    proxy: { '/api': { target: 'http://127.0.0.1:4600', changeOrigin: false } },
+    proxy: { '^/api(/|$)': { target: 'http://127.0.0.1:4600', changeOrigin: false } },
   },
 });

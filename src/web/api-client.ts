@@ -27,9 +27,11 @@ import type {
 } from '../core/interview.js';
 import { stages } from '../core/pipeline.js';
 import type { Playbook, playbookUpdateSchema } from '../core/playbook.js';
+import type { PostingExtract } from '../core/posting-extract.js';
 import type { Settings, settingsUpdateSchema } from '../core/settings.js';
 import { ApiError, readApiError } from './api-error.js';
 import { type Draft, readDraftResponse } from './draft.js';
+import type { Duplicate } from './duplicates.js';
 import { buildTodayView, readTodayResponse, type TodayView } from './today-view.js';
 
 /** Request bodies are what the core schemas accept (their input side); responses are what they describe. */
@@ -141,6 +143,9 @@ export function createApiClient(options: ApiClientOptions = {}) {
       const lists = await Promise.all(byStage.map(followCursor));
       return lists.flat().sort(byNewest);
     },
+    /** Reads a posting from its URL (fetched by the server, on the user's click) or a pasted page. */
+    previewPosting: (input: { url: string } | { page: string }) =>
+      post<{ extract: PostingExtract; duplicates: Duplicate[] }>('/api/postings/preview', input),
     getApplication: (id: string) => get<Application>(at('/api/applications', id)),
     createApplication: (input: ApplicationCreateInput) => post<Application>('/api/applications', input),
     updateApplication: (id: string, input: ApplicationUpdateInput) =>

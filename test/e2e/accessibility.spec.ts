@@ -106,10 +106,11 @@ test.describe.configure({ mode: 'serial' });
 
 for (const scheme of ['light', 'dark'] as const) {
   for (const layout of layouts) {
-    test(`every page has no serious accessibility problem and no layout shift: ${scheme}, ${layout.name}`, async ({
-      browser,
-      app,
-    }) => {
+    const title =
+      layout.name === 'desktop'
+        ? `every page has no serious accessibility problem and no layout shift: ${scheme}, ${layout.name}`
+        : `every page keeps its layout on a phone: ${scheme}, ${layout.name}`;
+    test(title, async ({ browser, app }) => {
       test.setTimeout(600_000);
       const data = await demoData(app.url);
       fs.mkdirSync(screenshotDir, { recursive: true });

@@ -263,4 +263,37 @@ test.describe('forms', () => {
     const stored = (await api.listTemplates()).find((t) => t.kind === 'thank_you');
     expect(stored).toMatchObject({ subject: 'Thanks for today, {{contact.firstName}}', isDefault: false });
   });
+
+  test('quick add reads a pasted posting page and saves what it found', async ({ page, api }) => {
+    const posting = {
+      '@context': 'https://schema.org',
+      '@type': 'JobPosting',
+      title: 'Site reliability engineer',
+      hiringOrganization: { '@type': 'Organization', name: 'Globex' },
+      jobLocation: { '@type': 'Place', address: { '@type': 'PostalAddress', addressLocality: 'Lisbon' } },
+      description: '<p>Keep our services up.</p>',
+      datePosted: '2026-03-01',
+      employmentType: 'FULL_TIME',
+    };
+    const html = `<html><head><script type="application/ld+json">${JSON.stringify(posting)}</script></head><body><h1>Site reliability engineer</h1></body></html>`;
+    await page.goto('/add');
+    const form = page.locator('main form');
+    await form.getByLabel('Posting link or text').fill(html);
+    await form.getByRole('button', { name: 'Read the posting' }).click();
+    await expect(form.getByRole('combobox', { name: 'Company' })).toHaveValue('Globex');
+    await expect(form.getByLabel('Job title')).toHaveValue('Site reliability engineer');
+    await expect(form.getByLabel('Location')).toHaveValue('Lisbon');
+    await form.getByRole('button', { name: 'Add application' }).click();
+    await expect(page.getByRole('status').filter({ hasText: 'Added:' })).toContainText(
+      'Site reliability engineer',
+    );
+    const [saved] = await api.listAllApplications();
+    expect(saved).toMatchObject({ jobTitle: 'Site reliability engineer', company: { name: 'Globex' } });
+    expect(saved?.posting).toMatchObject({
+      location: 'Lisbon',
+      datePosted: '2026-03-01',
+      employmentType: 'full_time',
+    });
+    expect(saved?.posting.descriptionText).toContain('Keep our services up.');
+  });
 });

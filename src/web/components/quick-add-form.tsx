@@ -3,6 +3,7 @@ import { type FormEvent, useId, useState } from 'react';
 import {
   type Application,
   applicationCreateSchema,
+  type Posting,
   type RemoteType,
   remoteTypes,
   type SourceKind,
@@ -22,6 +23,16 @@ import { applicationPath } from '../router.js';
 import { todayIn, zonedToInstant } from '../zoned-time.js';
 import { Field, FormErrors } from './field.js';
 import { Link } from './link.js';
+
+/** What a read posting gives beyond the form's own fields; saved with the application. */
+type ExtractedPosting = {
+  readonly postingUrl: string | null;
+  readonly descriptionHtml: string | null;
+  readonly descriptionText: string | null;
+  readonly employmentType: Posting['employmentType'];
+  readonly datePosted: string | null;
+  readonly validThrough: string | null;
+};
 
 type QuickAddFormProps = {
   readonly onSaved: (application: Application) => void;
@@ -94,6 +105,9 @@ export function QuickAddForm({ onSaved, autoFocus }: QuickAddFormProps) {
   const [issues, setIssues] = useState<FieldIssue[]>([]);
   const [error, setError] = useState<string | null>(null);
   const [duplicates, setDuplicates] = useState<Duplicate[]>([]);
+  const [extracted, setExtracted] = useState<ExtractedPosting | null>(null);
+  const [readMessage, setReadMessage] = useState<string | null>(null);
+  const [isMoreOpen, setMoreOpen] = useState(false);
 
   const set = <K extends keyof Values>(key: K, value: Values[K]) =>
     setValues((v) => ({ ...v, [key]: value }));
@@ -116,10 +130,62 @@ export function QuickAddForm({ onSaved, autoFocus }: QuickAddFormProps) {
     },
   });
 
+  const read = useMutation({
+    mutationFn: () => {
+      const pasted = readPastedPosting(values.pasted);
+      if (!pasted) throw new Error('Paste the posting’s link or text first.');
+      return api.previewPosting(
+        'postingUrl' in pasted ? { url: pasted.postingUrl } : { page: values.pasted },
+      );
+    },
+    onSuccess: ({ extract, duplicates: found }) => {
+      const p = extract.posting;
+      const keep = (current: string, next: string | number | null | undefined) =>
+        current.trim() || next === null || next === undefined ? current : String(next);
+      setValues((v) => ({
+        ...v,
+        companyName: keep(v.companyName, extract.companyName),
+        jobTitle: keep(v.jobTitle, extract.jobTitle),
+        location: keep(v.location, p.location ?? extract.locations[0]),
+        remoteType: v.remoteType || p.remoteType || '',
+        salaryMin: keep(v.salaryMin, p.salaryMin),
+        salaryMax: keep(v.salaryMax, p.salaryMax),
+        salaryCurrency: keep(v.salaryCurrency, p.salaryCurrency),
+        salaryPeriod: v.salaryPeriod || p.salaryPeriod || '',
+        sourceKind: v.sourceKind === 'other' ? extract.applicationSource.kind : v.sourceKind,
+        sourceDetail: keep(v.sourceDetail, extract.applicationSource.detail),
+      }));
+      setExtracted({
+        postingUrl: extract.postingUrl,
+        descriptionHtml: p.descriptionHtml,
+        descriptionText: p.descriptionHtml ? null : p.descriptionText,
+        employmentType: p.employmentType,
+        datePosted: p.datePosted,
+        validThrough: p.validThrough,
+      });
+      setMoreOpen(true);
+      setDuplicates(found);
+      const what = extract.status === 'complete' ? 'Read the posting' : 'Read part of the posting';
+      setReadMessage([`${what}; check the fields below.`, ...extract.warnings].join(' '));
+    },
+    onError: (e) => {
+      setReadMessage(
+        isApiError(e) && e.isMissingRoute
+          ? 'This server cannot read postings yet; fill in the fields yourself.'
+          : describeError(e),
+      );
+    },
+  });
+
   const buildInput = (allowDuplicate: boolean): ApplicationCreateInput => {
     const pasted = readPastedPosting(values.pasted);
     const posting: NonNullable<ApplicationCreateInput['posting']> = {};
-    if (pasted && 'descriptionText' in pasted) posting.descriptionText = pasted.descriptionText;
+    if (pasted && 'descriptionText' in pasted && !extracted) posting.descriptionText = pasted.descriptionText;
+    if (extracted?.descriptionHtml) posting.descriptionHtml = extracted.descriptionHtml;
+    if (extracted?.descriptionText) posting.descriptionText = extracted.descriptionText;
+    if (extracted?.employmentType) posting.employmentType = extracted.employmentType;
+    if (extracted?.datePosted) posting.datePosted = extracted.datePosted;
+    if (extracted?.validThrough) posting.validThrough = extracted.validThrough;
     if (values.location.trim()) posting.location = values.location;
     if (values.remoteType) posting.remoteType = values.remoteType;
     if (values.salaryMin.trim()) posting.salaryMin = Number(values.salaryMin);
@@ -133,7 +199,11 @@ export function QuickAddForm({ onSaved, autoFocus }: QuickAddFormProps) {
     return {
       companyName: values.companyName,
       jobTitle: values.jobTitle,
-      ...(pasted && 'postingUrl' in pasted ? { postingUrl: pasted.postingUrl } : {}),
+      ...(pasted && 'postingUrl' in pasted
+        ? { postingUrl: pasted.postingUrl }
+        : extracted?.postingUrl
+          ? { postingUrl: extracted.postingUrl }
+          : {}),
       ...(Object.keys(posting).length > 0 ? { posting } : {}),
       stage: values.stage,
       ...(values.date && values.date !== today
@@ -180,6 +250,19 @@ export function QuickAddForm({ onSaved, autoFocus }: QuickAddFormProps) {
           />
         )}
       </Field>
+      <div className="read-posting">
+        <button
+          type="button"
+          onClick={() => read.mutate()}
+          disabled={read.isPending || !values.pasted.trim()}
+        >
+          {read.isPending ? 'Reading…' : 'Read the posting'}
+        </button>
+        <p className="hint" aria-live="polite">
+          {readMessage ??
+            'Optional: fills in the fields from the link or text. A link is fetched from the web.'}
+        </p>
+      </div>
       <div className="field-row">
         <Field label="Company" name="companyName" issues={issues} required>
           {(control) => (
@@ -238,7 +321,11 @@ export function QuickAddForm({ onSaved, autoFocus }: QuickAddFormProps) {
           )}
         </Field>
       </div>
-      <details className="more-fields">
+      <details
+        className="more-fields"
+        open={isMoreOpen}
+        onToggle={(e) => setMoreOpen((e.currentTarget as HTMLDetailsElement).open)}
+      >
         <summary>More details: location, salary, source, tags, notes</summary>
         <div className="field-row">
           <Field label="Location" name="posting.location" issues={issues}>
