@@ -93,12 +93,18 @@ export function createTableJobQueue(options: TableJobQueueOptions): TableJobQueu
     return inserted ? id : null;
   }
 
+  /** The slot each schedule was last enqueued for here: the insert is tried once per slot, not per poll. */
+  const enqueuedSlots = new Map<string, string>();
+
   async function enqueueDueSlots(): Promise<void> {
     const at = clock.now().getTime();
     for (const [queue, schedule] of schedules) {
       const period = schedule.minutes * 60_000;
       const slot = new Date(Math.floor(at / period) * period).toISOString();
+      if (enqueuedSlots.get(queue) === slot) continue;
+      // Another process may have enqueued the slot already: its once key makes this insert a no-op.
       await enqueue(queue, schedule.data, { runAt: slot }, `${queue}@${slot}`);
+      enqueuedSlots.set(queue, slot);
     }
   }
 
