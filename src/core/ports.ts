@@ -22,6 +22,8 @@ export type OutgoingEmail = {
   readonly subject: string;
   readonly text: string;
   readonly date?: string;
+  /** `<id@host>`: the same message sent again (a retry) keeps its id, so mail programs can tell. */
+  readonly messageId?: string;
 };
 
 /**

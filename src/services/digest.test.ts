@@ -143,6 +143,8 @@ describeEachDialect('morning digest', (ctx) => {
     const parsed = await simpleParser(mail?.raw ?? Buffer.alloc(0));
     expect(parsed.subject).toBe('Your follow-ups for Mon 2026-03-02: 1 overdue, 1 due today');
     expect(parsed.from?.value).toEqual([{ name: 'hearback', address: 'robin@example.org' }]);
+    // A retry of the same day's digest carries the same id, so a mail program can tell a duplicate.
+    expect(parsed.messageId).toBe(digestMessageId(ctx.deps.userId, '2026-03-02'));
     const text = parsed.text ?? '';
     expect(text).toContain('Good morning, Robin.');
     expect(text).toContain(

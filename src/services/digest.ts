@@ -94,6 +94,7 @@ export async function sendDigest(deps: Deps, localDate: string, links: PublicLin
       subject: email.subject,
       text: email.text,
       date: now,
+      messageId: claim.messageId,
     });
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);

@@ -67,7 +67,12 @@ async function createTarget(
   url.pathname = `/${name}`;
   return {
     target: { kind: 'postgres', url: url.toString() },
-    drop: () => adminQuery(serverUrl, `drop database if exists ${name} with (force)`),
+    drop: async () => {
+      // pg's pool resolves end() before its sockets are closed; dropping at once would kill them mid-goodbye
+      // and surface as an unhandled FATAL in the test run.
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      await adminQuery(serverUrl, `drop database if exists ${name} with (force)`);
+    },
   };
 }
 
@@ -82,6 +87,7 @@ async function adminQuery(url: string, statement: string): Promise<void> {
 }
 
 const tablesChildrenFirst = [
+  'jobs',
   'data_versions',
   'follow_ups',
   'events',

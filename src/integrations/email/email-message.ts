@@ -18,6 +18,8 @@ export type EmailMessage = {
   readonly text: string;
   /** An ISO 8601 instant; the composer uses the current time when it is absent. */
   readonly date?: string | undefined;
+  /** `<id@host>`; the composer makes one up when it is absent. */
+  readonly messageId?: string | undefined;
 };
 
 const addressSchema = z.strictObject({ name: text(limits.name).nullish(), address: email });
@@ -30,6 +32,11 @@ export const emailMessageSchema = z.strictObject({
   subject: text(limits.title),
   text: text(limits.notes),
   date: instant.optional(),
+  messageId: z
+    .string()
+    .max(250)
+    .regex(/^<[^<>\s@]+@[^<>\s@]+>$/, { message: 'must look like <id@host>' })
+    .optional(),
 });
 
 const lineBreaks = /\r\n|[\r\n\u000b\u000c\u0085\u2028\u2029]/g;
@@ -43,6 +50,7 @@ export type CheckedEmail = {
   readonly subject: string;
   readonly text: string;
   readonly date: Date | null;
+  readonly messageId: string | null;
 };
 
 /** Checks a message; a bad address or field is a VALIDATION_FAILED naming it, e.g. `to.0.address`. */
@@ -72,6 +80,7 @@ export function checkEmailMessage(message: EmailMessage): CheckedEmail {
     // Mail lines end in CRLF (RFC 5322) and a bare CR or LF is not allowed: every line break becomes one CRLF.
     text: m.text.replace(/\r\n|\r|\n/g, '\r\n'),
     date: m.date ? new Date(m.date) : null,
+    messageId: m.messageId ?? null,
   };
 }
 
@@ -89,6 +98,7 @@ export function toMailOptions(message: CheckedEmail) {
     subject: message.subject,
     text: message.text,
     ...(message.date && { date: message.date }),
+    ...(message.messageId && { messageId: message.messageId }),
     disableFileAccess: true,
     disableUrlAccess: true,
   };
