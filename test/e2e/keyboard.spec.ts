@@ -32,6 +32,8 @@ test('keyboard only: add an application, move it along the board and end it', as
   await expect(page.getByLabel('Posting link or text')).toBeFocused();
   await page.keyboard.type('https://jobs.example/keyboard');
   await page.keyboard.press('Tab');
+  await expect(page.getByRole('button', { name: 'Read the posting' })).toBeFocused();
+  await page.keyboard.press('Tab');
   await expect(page.getByRole('combobox', { name: 'Company' })).toBeFocused();
   await page.keyboard.type('Keyboard GmbH');
   await page.keyboard.press('Tab');
