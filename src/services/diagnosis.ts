@@ -1,12 +1,14 @@
 import type { Application } from '../core/application.js';
 import { type Diagnosis, diagnose, type PostingStatus } from '../core/diagnosis.js';
 import type { TimelineEvent } from '../core/event.js';
+import type { PostingWatch } from '../core/posting-watch.js';
 import { computeResponseHistory } from '../core/response-history.js';
 import { defaultTimeToHirePriors } from '../core/time-to-hire.js';
 import { getApplication, listAllApplications } from '../storage/application-store.js';
 import { listAllEvents, listApplicationEvents } from '../storage/event-store.js';
 import { listApplicationFollowUps } from '../storage/follow-up-store.js';
 import { listInterviews } from '../storage/interview-store.js';
+import { findPostingWatch } from '../storage/posting-watch-store.js';
 import { getSettings } from '../storage/settings-store.js';
 import { findLatestTailoringCheck } from '../storage/tailoring-store.js';
 import { type Deps, nowIso } from './deps.js';
@@ -27,7 +29,7 @@ export async function diagnoseApplication(deps: Deps, applicationId: string): Pr
     interviews: await listInterviews(db, userId, { applicationId }),
     events,
     followUps: await listApplicationFollowUps(db, userId, applicationId),
-    postingStatus: postingStatusOf(application, events),
+    postingStatus: postingStatusOf(application, events, await findPostingWatch(db, userId, applicationId)),
     tailoring:
       tailoring?.score != null
         ? { score: tailoring.score, missingKeywords: missingKeywordsOf(tailoring.analysis) }
@@ -42,13 +44,17 @@ export async function diagnoseApplication(deps: Deps, applicationId: string): Pr
   });
 }
 
-/** The posting watch's latest finding, read from the posting-change events it (or the user) recorded. */
-function postingStatusOf(application: Application, events: readonly TimelineEvent[]): PostingStatus | null {
+/**
+ * What is known about the live posting: the latest posting change on the timeline (recorded by the posting
+ * watch, or by the user), brought up to date by the watch's last look when that came later and found it online.
+ */
+function postingStatusOf(
+  application: Application,
+  events: readonly TimelineEvent[],
+  watch: Pick<PostingWatch, 'state' | 'lastCheckedAt'> | undefined,
+): PostingStatus | null {
   const last = [...events].reverse().find((e) => e.kind === 'posting_change');
   const validThrough = application.posting.validThrough;
-  if (last?.kind !== 'posting_change') {
-    return validThrough ? { state: 'unknown', checkedAt: null, validThrough } : null;
-  }
   const states = {
     removed: 'removed',
     expired: 'removed',
@@ -56,7 +62,19 @@ function postingStatusOf(application: Application, events: readonly TimelineEven
     reposted: 'reposted',
     restored: 'online',
   } as const;
-  return { state: states[last.change], checkedAt: last.occurredAt, validThrough };
+  const fromEvent =
+    last?.kind === 'posting_change' ? { state: states[last.change], checkedAt: last.occurredAt } : null;
+  const isNewerLook =
+    watch?.state === 'online' &&
+    watch.lastCheckedAt &&
+    (!fromEvent || watch.lastCheckedAt > fromEvent.checkedAt);
+  if (isNewerLook) {
+    // Still online after a change or re-post: that news stands; after a removal, it is back online.
+    const state = fromEvent && fromEvent.state !== 'removed' ? fromEvent.state : 'online';
+    return { state, checkedAt: watch.lastCheckedAt, validThrough };
+  }
+  if (fromEvent) return { ...fromEvent, validThrough };
+  return validThrough ? { state: 'unknown', checkedAt: null, validThrough } : null;
 }
 
 function missingKeywordsOf(analysis: Record<string, unknown>): string[] {
