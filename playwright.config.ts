@@ -13,7 +13,10 @@ export default defineConfig({
   expect: { timeout: 10_000 },
   fullyParallel: false,
   workers: 2,
-  reporter: [['list']],
+  // CI (.ci/run) asks for a JSON report beside the usual output, to total every suite in one line.
+  reporter: process.env.HEARBACK_TEST_REPORT_DIR
+    ? [['list'], ['json', { outputFile: `${process.env.HEARBACK_TEST_REPORT_DIR}/playwright.json` }]]
+    : [['list']],
   use: {
     browserName: 'chromium',
     viewport: { width: 1280, height: 900 },
