@@ -6,8 +6,8 @@ import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bundleEntry } from '../../test/support/bundle.js';
 import { startRuntime } from '../runtime.js';
-import { migrations } from '../storage/migrate.js';
 import { buildApp } from '../server/build-app.js';
+import { migrations } from '../storage/migrate.js';
 
 const run = promisify(execFile);
 const repo = path.resolve(import.meta.dirname, '../..');
