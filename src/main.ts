@@ -10,11 +10,13 @@ import { registerPostingWatchJobs } from './services/posting-watch.js';
 export async function main(env: Record<string, string | undefined> = process.env): Promise<void> {
   const config = loadConfig(env);
   const runtime = await startRuntime(config.database);
+  // With PORT=0 the system picks the port, so the default public URL is known only once the server listens.
+  let publicUrl = config.publicUrl;
   const app = await buildApp({
     deps: runtime.deps,
     dialect: runtime.dialect,
     logger: { level: config.logLevel, redact: ['req.headers.authorization', 'req.headers.cookie'] },
-    publicUrl: config.publicUrl,
+    publicUrl: () => publicUrl,
   });
   app.log.info({ config: describeConfig(config), migrationsApplied: runtime.migrations.applied }, 'starting');
 
@@ -38,6 +40,9 @@ export async function main(env: Record<string, string | undefined> = process.env
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : config.server.port;
   const host = config.server.host.includes(':') ? `[${config.server.host}]` : config.server.host;
+  if (config.server.port === 0 && !env.HEARBACK_PUBLIC_URL) {
+    publicUrl = config.publicUrl.replace(/:0$/, `:${port}`);
+  }
   process.stdout.write(
     `\nhearback is running at http://${host}:${port}/  (API docs: http://${host}:${port}/api/docs)\n`,
   );
@@ -48,7 +53,7 @@ export async function main(env: Record<string, string | undefined> = process.env
   // Started once the server answers, so the first requests do not wait behind the queue's first round.
   await jobs.start();
   await startDigestJobs(jobs, runtime.deps, {
-    publicUrl: config.publicUrl,
+    publicUrl,
     onOutcome: (job, outcome) => app.log.info({ digest: { ...job, ...outcome } }, 'morning digest'),
   });
   // The same address rule as the posting reader that startRuntime builds (local addresses allowed).

@@ -38,8 +38,11 @@ export type AppOptions = {
   readonly deps: Deps;
   readonly dialect: 'sqlite' | 'postgres';
   readonly logger?: FastifyServerOptions['logger'];
-  /** The base of links in calendar events and the feed URL (HEARBACK_PUBLIC_URL). */
-  readonly publicUrl?: string;
+  /**
+   * The base of links in calendar events and the feed URL (HEARBACK_PUBLIC_URL); a function when it is
+   * known only once the server listens.
+   */
+  readonly publicUrl?: string | (() => string);
 };
 
 /** Builds the HTTP application without listening, so tests can `inject` requests into it. */
@@ -128,7 +131,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   settingsRoutes(app, routes);
   backupRoutes(app, routes);
   todayRoutes(app, routes);
-  calendarRoutes(app, routes, { publicUrl: options.publicUrl ?? 'http://localhost:4600' });
+  const publicUrl = options.publicUrl ?? 'http://localhost:4600';
+  calendarRoutes(app, routes, { publicUrl: typeof publicUrl === 'string' ? () => publicUrl : publicUrl });
   postingRoutes(app, routes);
   postingWatchRoutes(app, routes);
   analysisRoutes(app, routes);

@@ -1,3 +1,4 @@
+import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
@@ -6,7 +7,10 @@ import { buildApp } from '../server/build-app.js';
 import { installErrorHandling } from '../server/error-handler.js';
 import { type ApiClient, createApiClient } from './api-client.js';
 import { ApiError } from './api-error.js';
+import { readCsvPreview } from './csv-import-view.js';
 import { readDuplicates } from './duplicates.js';
+import { readInvitationPreview } from './invitation-view.js';
+import { readTailoringCheck } from './tailoring-view.js';
 
 async function listen(app: FastifyInstance): Promise<string> {
   await app.listen({ port: 0, host: '127.0.0.1' });
@@ -107,6 +111,208 @@ describe('api client against a real hearback server', () => {
       code: 'FOLLOW_UP_NOT_OPEN',
       status: 409,
     });
+  });
+});
+
+describe('api client: diagnosis, tailoring, posting watch, calendar feed and imports', () => {
+  let runtime: TestRuntime;
+  let app: FastifyInstance;
+  let api: ApiClient;
+  let site: Server;
+  let siteUrl: string;
+  let pageStatus = 200;
+
+  const postingHtml =
+    '<html><head><title>Data analyst</title></head><body><main><h1>Data analyst</h1>' +
+    '<p>Requirements: SQL, Python and A/B testing.</p></main></body></html>';
+
+  beforeAll(async () => {
+    runtime = await openTestRuntime('sqlite');
+    app = await buildApp({ deps: runtime.deps, dialect: runtime.dialect, publicUrl: 'http://hearback.test' });
+    api = createApiClient({ baseUrl: await listen(app) });
+    site = createServer((_request, response) => {
+      response.writeHead(pageStatus, { 'content-type': 'text/html; charset=utf-8' });
+      response.end(pageStatus === 200 ? postingHtml : 'gone');
+    });
+    await new Promise<void>((resolve) => site.listen(0, '127.0.0.1', resolve));
+    siteUrl = `http://127.0.0.1:${(site.address() as AddressInfo).port}/jobs/1`;
+  });
+
+  afterAll(async () => {
+    await app.close();
+    await runtime.close();
+    await new Promise<void>((resolve) => site.close(() => resolve()));
+  });
+
+  beforeEach(async () => {
+    await runtime.reset();
+    pageStatus = 200;
+  });
+
+  const waitingApplication = () =>
+    api.createApplication({
+      companyName: 'Contoso',
+      jobTitle: 'Data analyst',
+      stageAt: '2026-01-05T10:00:00.000Z',
+      posting: {
+        descriptionText: 'Requirements:\n* 5 years of SQL and Python\n* A/B testing and statistics',
+      },
+    });
+
+  it('explains the silence of an application waiting on the employer', async () => {
+    const application = await waitingApplication();
+    const diagnosis = await api.getDiagnosis(application.id);
+    expect(diagnosis.status).toBe('waiting');
+    if (diagnosis.status !== 'waiting') return;
+    expect(diagnosis.causes.map((c) => c.cause).sort()).toEqual([
+      'avoiding_confrontation',
+      'position_gone',
+      'room_for_improvement',
+      'still_deciding',
+      'too_many_applicants',
+    ]);
+    expect(diagnosis.summary).toMatch(/not a certainty/);
+  });
+
+  it('runs a tailoring check on pasted text and reads it back as the page shows it', async () => {
+    const application = await waitingApplication();
+    expect(await api.getLatestTailoring(application.id)).toBeNull();
+    const check = await api.checkTailoring(application.id, {
+      resume: { text: 'Analyst: SQL and Python every day.' },
+      resumeName: 'analyst v2',
+    });
+    const view = readTailoringCheck(check);
+    expect(view.covered.map((k) => k.canonical).sort()).toEqual(['Python', 'SQL']);
+    expect(view.missing.map((k) => k.canonical)).toContain('A/B testing');
+    expect(view.missing.find((k) => k.canonical === 'A/B testing')?.inPosting[0]).toEqual({
+      excerpt: '* A/B testing and statistics',
+      section: 'requirements',
+    });
+    expect(view.score).toBeGreaterThan(0);
+    expect(view.formula).toMatch(/^round\(100 × /);
+    expect((await api.getLatestTailoring(application.id))?.id).toBe(check.id);
+  });
+
+  it('refuses a tailoring check without posting text, and a file with no text, by code', async () => {
+    const bare = await api.createApplication({ companyName: 'Acme', jobTitle: 'Engineer' });
+    await expect(api.checkTailoring(bare.id, { resume: { text: 'SQL' } })).rejects.toMatchObject({
+      code: 'TAILORING_NEEDS_POSTING',
+      status: 409,
+    });
+    const application = await waitingApplication();
+    const empty = { fileName: 'blank.txt', mimeType: 'text/plain', contentBase64: btoa('  \n\n') };
+    await expect(api.checkTailoring(application.id, { resume: { file: empty } })).rejects.toMatchObject({
+      code: 'RESUME_NO_TEXT',
+    });
+  });
+
+  it('reads the posting watch and checks the posting now, noticing when it is removed', async () => {
+    const plain = await api.createApplication({ companyName: 'Acme', jobTitle: 'No link' });
+    expect(await api.getPostingWatch(plain.id)).toBeNull();
+    const application = await api.createApplication({
+      companyName: 'Contoso',
+      jobTitle: 'Data analyst',
+      postingUrl: siteUrl,
+    });
+    expect(await api.getPostingWatch(application.id)).toMatchObject({
+      state: 'pending',
+      lastCheckedAt: null,
+    });
+    expect((await api.checkPostingNow(application.id)).watch).toMatchObject({
+      state: 'online',
+      lastError: null,
+    });
+    pageStatus = 404;
+    const removed = await api.checkPostingNow(application.id);
+    expect(removed.watch.state).toBe('removed');
+    expect(removed.event?.kind).toBe('posting_change');
+  });
+
+  it('issues the calendar feed URL once, refuses a second issue, re-issues and revokes it', async () => {
+    expect(await api.getCalendarFeed()).toEqual({ exists: false, createdAt: null });
+    const issued = await api.issueCalendarFeed();
+    expect(issued.url).toMatch(/^http:\/\/hearback\.test\/ics\/[A-Za-z0-9_-]{32,}\.ics$/);
+    expect(issued.webcalUrl).toBe(issued.url.replace(/^http:/, 'webcal:'));
+    await expect(api.issueCalendarFeed()).rejects.toMatchObject({
+      code: 'CALENDAR_FEED_EXISTS',
+      status: 409,
+    });
+    const again = await api.issueCalendarFeed({ reissue: true });
+    expect(again.url).not.toBe(issued.url);
+    expect((await api.getCalendarFeed()).exists).toBe(true);
+    await api.revokeCalendarFeed();
+    expect(await api.getCalendarFeed()).toEqual({ exists: false, createdAt: null });
+  });
+
+  it('previews a CSV file with a changed column, then imports it', async () => {
+    const csv =
+      'Employer,Role,Applied on,Where\nAcme,Engineer,2026-01-10,LinkedIn\nGlobex,Designer,2026-01-12,Referral\n';
+    const automatic = readCsvPreview(await api.previewCsvImport(csv));
+    expect(automatic?.mapping).toEqual({
+      Employer: 'companyName',
+      Role: 'jobTitle',
+      'Applied on': 'appliedAt',
+      Where: 'note',
+    });
+    const changed = readCsvPreview(await api.previewCsvImport(csv, { mapping: { Where: 'source' } }));
+    expect(changed?.mapping.Where).toBe('source');
+    expect(changed?.counts).toEqual({ total: 2, create: 2, duplicate: 0, error: 0 });
+    expect(await api.importCsv(csv, { mapping: { Where: 'source' } })).toEqual({
+      created: 2,
+      duplicates: 0,
+      failed: [],
+    });
+    const stored = await api.listAllApplications();
+    expect(stored.map((a) => [a.company.name, a.source.kind]).sort()).toEqual([
+      ['Acme', 'job_board'],
+      ['Globex', 'referral'],
+    ]);
+  });
+
+  it('names the column of a mapping the server refuses, and the field a mapping leaves empty', async () => {
+    const csv = 'Employer,Role\nAcme,Engineer\n';
+    const error = await api
+      .previewCsvImport(csv, { mapping: { Employer: 'jobTitle', Role: 'jobTitle' } })
+      .catch((e) => e);
+    expect(error).toBeInstanceOf(ApiError);
+    expect((error as ApiError).issues.map((i) => i.field)).toEqual(['mapping.Role']);
+    const noTitle = readCsvPreview(await api.previewCsvImport(csv, { mapping: { Role: 'companyName' } }));
+    expect(noTitle?.errors.map((e) => e.field)).toEqual(['jobTitle']);
+  });
+
+  it('previews an interview invitation, matched by the organiser’s domain, and imports it', async () => {
+    const application = await api.createApplication({ companyName: 'Contoso', jobTitle: 'Data analyst' });
+    const ics = [
+      'BEGIN:VCALENDAR',
+      'VERSION:2.0',
+      'PRODID:-//Test//EN',
+      'METHOD:REQUEST',
+      'BEGIN:VEVENT',
+      'UID:abc@contoso.example',
+      'DTSTAMP:20260301T090000Z',
+      'DTSTART;TZID=Europe/Berlin:20260310T100000',
+      'DTEND;TZID=Europe/Berlin:20260310T110000',
+      'SUMMARY:Technical interview',
+      'ORGANIZER;CN=Rita Recruiter:mailto:rita@contoso.com',
+      'ATTENDEE;CN=Dana Lee:mailto:dana@contoso.com',
+      'END:VEVENT',
+      'END:VCALENDAR',
+      '',
+    ].join('\r\n');
+    const preview = readInvitationPreview(await api.previewInvitationImport(ics));
+    expect(preview).toMatchObject({
+      startsAt: '2026-03-10T09:00:00.000Z',
+      timeZone: 'Europe/Berlin',
+      application: { applicationId: application.id },
+      isAlreadyImported: false,
+    });
+    const imported = await api.importInvitation(ics, { applicationId: application.id });
+    expect(imported.created).toBe(true);
+    expect(imported.interview).toMatchObject({
+      applicationId: application.id,
+      startsAt: '2026-03-10T09:00:00.000Z',
+    });
+    expect(imported.createdContacts.map((c) => c.name).sort()).toEqual(['Dana Lee', 'Rita Recruiter']);
   });
 });
 

@@ -7,8 +7,10 @@ import type {
   applicationUpdateSchema,
   stageChangeInputSchema,
 } from '../core/application.js';
+import type { CalendarFeedIssue, CalendarFeedIssued, CalendarFeedStatus } from '../core/calendar-feed.js';
 import type { Company, CompanyListQuery, companyCreateSchema, companyUpdateSchema } from '../core/company.js';
 import type { Contact, ContactListQuery, contactCreateSchema, contactUpdateSchema } from '../core/contact.js';
+import type { Diagnosis } from '../core/diagnosis.js';
 import type { DraftKind, DraftTemplate } from '../core/drafts.js';
 import type { EventListQuery, eventCreateSchema, eventUpdateSchema, TimelineEvent } from '../core/event.js';
 import type {
@@ -28,7 +30,9 @@ import type {
 import { stages } from '../core/pipeline.js';
 import type { Playbook, playbookUpdateSchema } from '../core/playbook.js';
 import type { PostingExtract } from '../core/posting-extract.js';
+import type { PostingWatchView } from '../core/posting-watch.js';
 import type { Settings, settingsUpdateSchema } from '../core/settings.js';
+import type { TailoringCheck, tailoringRequestSchema } from '../core/tailoring-check.js';
 import { ApiError, readApiError } from './api-error.js';
 import { type Draft, readDraftResponse } from './draft.js';
 import type { Duplicate } from './duplicates.js';
@@ -52,6 +56,38 @@ export type FollowUpSkipInput = z.input<typeof followUpSkipSchema>;
 export type FollowUpSnoozeInput = z.input<typeof followUpSnoozeSchema>;
 export type SettingsUpdateInput = z.input<typeof settingsUpdateSchema>;
 export type PlaybookUpdateInput = z.input<typeof playbookUpdateSchema>;
+export type TailoringRequestInput = z.input<typeof tailoringRequestSchema>;
+
+/** What `POST /api/import/csv` and its preview take besides the file: the user's choices, all optional. */
+export type CsvImportChoices = {
+  readonly mapping?: Readonly<Record<string, string>>;
+  readonly format?: string;
+  readonly dateOrder?: 'mdy' | 'dmy';
+  readonly allowDuplicates?: boolean;
+  readonly skipInvalidRows?: boolean;
+};
+
+export type CsvImportReport = {
+  readonly created: number;
+  readonly duplicates: number;
+  readonly failed: readonly {
+    readonly row: number;
+    readonly field: string;
+    readonly column: string | null;
+    readonly message: string;
+  }[];
+};
+
+/** Which invitation, and (when the user chose it) which application it belongs to. */
+export type InvitationChoices = { readonly applicationId?: string; readonly eventIndex?: number };
+
+export type InvitationImportReport = {
+  readonly interview: Interview;
+  readonly created: boolean;
+  readonly createdContacts: readonly Contact[];
+  readonly reusedContactIds: readonly string[];
+  readonly warnings: readonly string[];
+};
 
 /** A message template as the server keeps it, and whether it is still the default text. */
 export type TemplateView = DraftTemplate & { readonly isDefault: boolean };
@@ -154,6 +190,41 @@ export function createApiClient(options: ApiClientOptions = {}) {
     moveApplication: (id: string, input: StageChangeRequest) =>
       post<Application>(`${at('/api/applications', id)}/stage`, input),
     getTimeline: (id: string) => get<TimelineEvent[]>(`${at('/api/applications', id)}/timeline`),
+    /** "Why haven't I heard back?": the likely causes with their evidence, or why the employer owes nothing yet. */
+    getDiagnosis: (id: string) => get<Diagnosis>(`${at('/api/applications', id)}/diagnosis`),
+    /** The latest tailoring check of the application, or null when none was run. */
+    getLatestTailoring: (id: string) =>
+      get<TailoringCheck | null>(`${at('/api/applications', id)}/tailoring`),
+    checkTailoring: (id: string, input: TailoringRequestInput) =>
+      post<TailoringCheck>(`${at('/api/applications', id)}/tailoring`, input),
+    /** The posting watch, or null when the application has no posting URL. */
+    getPostingWatch: (id: string) =>
+      get<PostingWatchView | null>(`${at('/api/applications', id)}/posting-watch`),
+    checkPostingNow: (id: string) =>
+      post<{ watch: PostingWatchView; event: TimelineEvent | null }>(
+        `${at('/api/applications', id)}/posting-watch/check`,
+        {},
+      ),
+
+    /**
+     * A dry run of a CSV import. The answer is read by `readCsvPreview` (csv-import-view.ts): the API
+     * describes it only as an object.
+     */
+    previewCsvImport: (csv: string, choices: CsvImportChoices = {}) =>
+      post<unknown>('/api/import/csv/preview', { csv, ...choices }),
+    importCsv: (csv: string, choices: CsvImportChoices = {}) =>
+      post<CsvImportReport>('/api/import/csv', { csv, ...choices }),
+    /** What importing an invitation (.ics) would do; read by `readInvitationPreview` (invitation-view.ts). */
+    previewInvitationImport: (ics: string, choices: InvitationChoices = {}) =>
+      post<unknown>('/api/interviews/import-ics/preview', { ics, ...choices }),
+    importInvitation: (ics: string, choices: InvitationChoices = {}) =>
+      post<InvitationImportReport>('/api/interviews/import-ics', { ics, ...choices }),
+
+    getCalendarFeed: () => get<CalendarFeedStatus>('/api/calendar'),
+    /** Issues the private feed URL (or, with `reissue`, replaces it); the URL is in this answer only. */
+    issueCalendarFeed: (input: CalendarFeedIssue = {}) =>
+      post<CalendarFeedIssued>('/api/calendar/token', input),
+    revokeCalendarFeed: () => remove('/api/calendar/token'),
 
     listCompanies: (query: CompanyListQuery = {}) => get<Company[]>('/api/companies', query as Query),
     createCompany: (input: CompanyCreateInput) => post<Company>('/api/companies', input),

@@ -22,6 +22,7 @@ const pageModules = {
   settings: () => import('./pages/settings-page.js'),
   follow_up: () => import('./pages/follow-up-page.js'),
   add: () => import('./pages/quick-add-page.js'),
+  import: () => import('./pages/import-page.js'),
 } as const;
 
 const BoardPage = lazy(() => pageModules.board().then((m) => ({ default: m.BoardPage })));
@@ -31,6 +32,7 @@ const CompaniesPage = lazy(() => pageModules.companies().then((m) => ({ default:
 const SettingsPage = lazy(() => pageModules.settings().then((m) => ({ default: m.SettingsPage })));
 const FollowUpPage = lazy(() => pageModules.follow_up().then((m) => ({ default: m.FollowUpPage })));
 const QuickAddPage = lazy(() => pageModules.add().then((m) => ({ default: m.QuickAddPage })));
+const ImportPage = lazy(() => pageModules.import().then((m) => ({ default: m.ImportPage })));
 
 /** Starts loading the code of the first page at once, rather than after the app's first render. */
 export function preloadPage(pathname: string): void {
@@ -43,7 +45,7 @@ const navItems: readonly { to: string; label: string; routes: readonly RouteName
   { to: '/board', label: 'Board', routes: ['board', 'application'] },
   { to: '/contacts', label: 'Contacts', routes: ['contacts'] },
   { to: '/companies', label: 'Companies', routes: ['companies'] },
-  { to: '/settings', label: 'Settings', routes: ['settings'] },
+  { to: '/settings', label: 'Settings', routes: ['settings', 'import'] },
 ];
 
 /** Searching always happens in the board's search box; this focuses it once the board has rendered. */
@@ -205,6 +207,8 @@ function Page({ route }: { route: Route }) {
       return <CompaniesPage />;
     case 'settings':
       return <SettingsPage />;
+    case 'import':
+      return <ImportPage />;
     case 'not_found':
       return <NotFoundPage path={route.path} />;
   }

@@ -14,6 +14,10 @@ export const queryKeys = {
   companies: ['companies'] as const,
   settings: ['settings'] as const,
   today: ['today'] as const,
+  diagnosis: (id: string) => ['diagnosis', id] as const,
+  tailoring: (id: string) => ['tailoring', id] as const,
+  postingWatch: (id: string) => ['posting-watch', id] as const,
+  calendarFeed: ['calendar-feed'] as const,
 };
 
 /** The browser's own zone and locale stand in until the saved settings arrive. */
@@ -89,6 +93,30 @@ export function useToday() {
   return useQuery({ queryKey: queryKeys.today, queryFn: () => api.getToday() });
 }
 
+export function useDiagnosis(applicationId: string) {
+  const api = useApi();
+  return useQuery({
+    queryKey: queryKeys.diagnosis(applicationId),
+    queryFn: () => api.getDiagnosis(applicationId),
+  });
+}
+
+export function useLatestTailoring(applicationId: string) {
+  const api = useApi();
+  return useQuery({
+    queryKey: queryKeys.tailoring(applicationId),
+    queryFn: () => api.getLatestTailoring(applicationId),
+  });
+}
+
+export function usePostingWatch(applicationId: string) {
+  const api = useApi();
+  return useQuery({
+    queryKey: queryKeys.postingWatch(applicationId),
+    queryFn: () => api.getPostingWatch(applicationId),
+  });
+}
+
 /**
  * After a change, marks stale what it may have touched. The follow-up planner re-plans steps whenever an
  * application, interview or event changes, so those changes refresh Today and the step lists too.
@@ -101,7 +129,16 @@ export function refreshAfterChange(client: QueryClient, applicationId?: string):
     ['interviews'],
     queryKeys.companies,
     queryKeys.contacts,
+    // Every change to an application's history can change what its diagnosis reads.
+    ['diagnosis'],
   ];
-  if (applicationId) keys.push(queryKeys.application(applicationId), queryKeys.timeline(applicationId));
+  if (applicationId) {
+    // A new posting URL starts a new watch.
+    keys.push(
+      queryKeys.application(applicationId),
+      queryKeys.timeline(applicationId),
+      queryKeys.postingWatch(applicationId),
+    );
+  }
   return Promise.all(keys.map((queryKey) => client.invalidateQueries({ queryKey }))).then(() => undefined);
 }

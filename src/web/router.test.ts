@@ -9,6 +9,7 @@ describe('router', () => {
     expect(matchRoute('/contacts')).toEqual({ name: 'contacts' });
     expect(matchRoute('/companies')).toEqual({ name: 'companies' });
     expect(matchRoute('/add')).toEqual({ name: 'add' });
+    expect(matchRoute('/import/')).toEqual({ name: 'import' });
   });
 
   it('round-trips any application id through its path', () => {

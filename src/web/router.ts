@@ -8,6 +8,7 @@ export type Route =
   | { readonly name: 'contacts' }
   | { readonly name: 'companies' }
   | { readonly name: 'settings' }
+  | { readonly name: 'import' }
   | { readonly name: 'not_found'; readonly path: string };
 
 export type RouteName = Route['name'];
@@ -20,6 +21,7 @@ const fixed: Readonly<Record<string, Route>> = {
   '/contacts': { name: 'contacts' },
   '/companies': { name: 'companies' },
   '/settings': { name: 'settings' },
+  '/import': { name: 'import' },
 };
 
 export function matchRoute(pathname: string): Route {
@@ -56,5 +58,6 @@ export const pageTitles: Readonly<Record<RouteName, string>> = {
   contacts: 'Contacts',
   companies: 'Companies',
   settings: 'Settings',
+  import: 'Import and export',
   not_found: 'Page not found',
 };

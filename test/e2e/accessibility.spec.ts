@@ -17,16 +17,75 @@ type View = {
   readonly prepare?: (page: Page) => Promise<void>;
 };
 
+/** A spreadsheet with a duplicate of the demo data and a bad row, so every kind of row is on the preview. */
+const demoCsv = [
+  'Company,Job Title,Date applied,Status,Found on',
+  'Contoso,Data analyst,03/02/2026,applied,LinkedIn',
+  'Blue Yonder,Backend engineer,13/02/2026,interviewing,Referral',
+  ',No company,14/02/2026,applied,',
+  'Woodgrove Bank,QA engineer,20/02/2026,rejected,Indeed',
+].join('\n');
+
+const demoInvitation = [
+  'BEGIN:VCALENDAR',
+  'VERSION:2.0',
+  'PRODID:-//Google Inc//Google Calendar 70.9054//EN',
+  'METHOD:REQUEST',
+  'BEGIN:VEVENT',
+  'UID:demo-invite@google.com',
+  'DTSTAMP:20260301T090000Z',
+  'DTSTART;TZID=Europe/Berlin:20260410T100000',
+  'DTEND;TZID=Europe/Berlin:20260410T110000',
+  'SUMMARY:Final interview - Northwind Traders',
+  'LOCATION:https://meet.google.com/abc-defg-hij',
+  'ORGANIZER;CN=Rita Okoye:mailto:rita@northwind.example',
+  'ATTENDEE;CN=Ben Okafor:mailto:ben@northwind.example',
+  'END:VEVENT',
+  'END:VCALENDAR',
+  '',
+].join('\r\n');
+
 const views: readonly View[] = [
   { name: 'today', path: () => '/' },
   { name: 'board', path: () => '/board' },
   { name: 'board-table', path: () => '/board?view=table' },
   { name: 'application', path: (d) => `/applications/${d.featured.id}` },
+  { name: 'application-waiting', path: (d) => `/applications/${d.waiting.id}` },
   { name: 'follow-up-draft', path: (d) => `/follow-ups/${d.stepId}/draft` },
   { name: 'add', path: () => '/add' },
   { name: 'contacts', path: () => '/contacts' },
   { name: 'companies', path: () => '/companies' },
   { name: 'settings', path: () => '/settings' },
+  {
+    name: 'settings-calendar-link',
+    path: () => '/settings',
+    prepare: async (page) => {
+      page.on('dialog', (dialog) => void dialog.accept());
+      await page
+        .getByRole('region', { name: 'Calendar feed' })
+        .getByRole('button', { name: /^Get (my calendar link|a new link)$/ })
+        .click();
+      await page.getByLabel('Your calendar link').waitFor();
+    },
+  },
+  { name: 'import', path: () => '/import' },
+  {
+    name: 'import-previews',
+    path: () => '/import',
+    prepare: async (page) => {
+      await page
+        .getByLabel('CSV file')
+        .setInputFiles({ name: 'search.csv', mimeType: 'text/csv', buffer: Buffer.from(demoCsv) });
+      await page.locator('table.csv-mapping').waitFor();
+      await page.getByLabel('Invitation file (.ics)').setInputFiles({
+        name: 'invite.ics',
+        mimeType: 'text/calendar',
+        buffer: Buffer.from(demoInvitation),
+      });
+      await page.locator('.invitation').waitFor();
+      await expect(page.locator('[aria-busy="true"]')).toHaveCount(0);
+    },
+  },
   { name: 'not-found', path: () => '/no/such/page' },
   {
     name: 'dialog-quick-add',

@@ -177,6 +177,11 @@ export function detectCsvFormat(headers: readonly string[]): CsvFormat {
   return generic;
 }
 
+/** Every format a user can choose from, known exports first, then any other spreadsheet. */
+export const csvFormatChoices: readonly Pick<CsvFormat, 'id' | 'label'>[] = [...csvFormats, generic].map(
+  ({ id, label }) => ({ id, label }),
+);
+
 export function csvFormatById(id: CsvFormatId): CsvFormat {
   return csvFormats.find((f) => f.id === id) ?? generic;
 }

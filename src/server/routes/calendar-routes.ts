@@ -16,8 +16,11 @@ import {
 import { type App, errors, idParams, noContent, type RouteContext } from '../route-kit.js';
 
 export type CalendarRouteOptions = {
-  /** The base of the feed URL and of the links inside events (HEARBACK_PUBLIC_URL). */
-  readonly publicUrl: string;
+  /**
+   * The base of the feed URL and of the links inside events (HEARBACK_PUBLIC_URL), read at each request:
+   * a server started on port 0 knows its own address only once it listens.
+   */
+  readonly publicUrl: () => string;
 };
 
 const calendarType = 'text/calendar; charset=utf-8';
@@ -30,7 +33,11 @@ const calendarType = 'text/calendar; charset=utf-8';
 export function calendarRoutes(app: App, ctx: RouteContext, options: CalendarRouteOptions): void {
   const { depsFor } = ctx;
   const tags = ['calendar'];
-  const links = { publicUrl: options.publicUrl };
+  const links = {
+    get publicUrl() {
+      return options.publicUrl();
+    },
+  };
 
   app.get(
     '/api/calendar',

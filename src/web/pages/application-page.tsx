@@ -10,6 +10,7 @@ import type { ApplicationUpdateInput } from '../api-client.js';
 import { describeError, isApiError } from '../api-error.js';
 import { ApplicationDetailsForm } from '../components/application-details-form.js';
 import { ContactForm } from '../components/contact-form.js';
+import { DiagnosisPanel } from '../components/diagnosis-panel.js';
 import { Dialog } from '../components/dialog.js';
 import { DraftDialog } from '../components/draft-dialog.js';
 import { EndApplicationDialog } from '../components/end-application-dialog.js';
@@ -21,8 +22,10 @@ import { Link } from '../components/link.js';
 import { useNotices } from '../components/notices.js';
 import { PostInterviewPrompt } from '../components/post-interview-prompt.js';
 import { PostingSnapshot } from '../components/posting-snapshot.js';
+import { PostingWatchStatus } from '../components/posting-watch-status.js';
 import { ratingLabels } from '../components/rating-field.js';
 import { StageBadge } from '../components/stage-badge.js';
+import { TailoringPanel } from '../components/tailoring-panel.js';
 import { Timeline } from '../components/timeline.js';
 import { issuesOutside, validateWith } from '../field-issues.js';
 import { useApi } from '../hooks/use-api.js';
@@ -34,8 +37,11 @@ import {
   refreshAfterChange,
   useApplication,
   useContacts,
+  useDiagnosis,
   useFollowUps,
   useInterviews,
+  useLatestTailoring,
+  usePostingWatch,
   useTimeline,
   useUserClock,
 } from '../queries.js';
@@ -49,10 +55,20 @@ export function ApplicationPage({ id }: { readonly id: string }) {
   const interviews = useInterviews(id);
   const followUps = useFollowUps(id);
   const contacts = useContacts();
+  const diagnosis = useDiagnosis(id);
+  const tailoring = useLatestTailoring(id);
+  const postingWatch = usePostingWatch(id);
   // The page shows once its parts have loaded, so sections do not push each other down as they arrive.
-  const isLoading = [application, timeline, interviews, followUps, contacts].some(
-    (q) => q.isPending && !q.isError,
-  );
+  const isLoading = [
+    application,
+    timeline,
+    interviews,
+    followUps,
+    contacts,
+    diagnosis,
+    tailoring,
+    postingWatch,
+  ].some((q) => q.isPending && !q.isError);
   if (application.isError) {
     return (
       <div className="page">
@@ -86,6 +102,9 @@ function ApplicationView({ application }: { application: Application }) {
   const interviews = useInterviews(application.id);
   const followUps = useFollowUps(application.id);
   const contacts = useContacts();
+  const diagnosis = useDiagnosis(application.id);
+  // Silence to explain comes first; otherwise the diagnosis only says why there is none, further down.
+  const isWaiting = diagnosis.data?.status === 'waiting';
   const [isEditing, setEditing] = useState(false);
   const [ending, setEnding] = useState(false);
   const [draftStep, setDraftStep] = useState<FollowUp | null>(null);
@@ -163,6 +182,7 @@ function ApplicationView({ application }: { application: Application }) {
 
       <div className="application-grid">
         <div className="application-main">
+          {isWaiting ? <DiagnosisPanel applicationId={application.id} /> : null}
           <section className="panel" aria-labelledby="posting-title">
             <h2 id="posting-title">Posting</h2>
             {isEditing ? (
@@ -189,6 +209,7 @@ function ApplicationView({ application }: { application: Application }) {
                     </div>
                   ) : null}
                 </dl>
+                <PostingWatchStatus applicationId={application.id} />
               </>
             )}
           </section>
@@ -210,11 +231,15 @@ function ApplicationView({ application }: { application: Application }) {
             )}
           </section>
 
+          {isWaiting ? null : <DiagnosisPanel applicationId={application.id} />}
+
           <InterviewsSection
             application={application}
             interviews={interviews.data ?? []}
             contactsById={contactsById}
           />
+
+          <TailoringPanel application={application} />
 
           <section className="panel" aria-labelledby="timeline-title">
             <h2 id="timeline-title">Timeline</h2>

@@ -4,7 +4,9 @@ import type { FieldIssue } from '../../core/errors.js';
 import { type Settings, settingsUpdateSchema } from '../../core/settings.js';
 import type { SettingsUpdateInput } from '../api-client.js';
 import { describeError, isApiError } from '../api-error.js';
+import { CalendarFeedSettings } from '../components/calendar-feed-settings.js';
 import { Field, FormErrors } from '../components/field.js';
+import { Link } from '../components/link.js';
 import { useNotices } from '../components/notices.js';
 import { PlaybookEditor } from '../components/playbook-editor.js';
 import { SmtpSettings } from '../components/smtp-settings.js';
@@ -80,12 +82,25 @@ function MoreSettings({ settings }: { settings: Settings }) {
         <h2 id="smtp-title">Sending email</h2>
         <SmtpSettings settings={settings} />
       </section>
+      <section className="panel" aria-labelledby="calendar-title">
+        <h2 id="calendar-title">Calendar feed</h2>
+        <CalendarFeedSettings />
+      </section>
       <section className="panel" aria-labelledby="backup-title">
-        <h2 id="backup-title">Backup</h2>
+        <h2 id="backup-title">Import, export and backup</h2>
+        <p>
+          <Link to="/import">Import applications</Link> from a spreadsheet or another tracker, or an interview
+          invitation (.ics).
+        </p>
         <p>Download everything you have entered as one JSON file. Restore it with the command line.</p>
-        <a className="button" href="/api/backup" download="hearback-backup.json">
-          Download a backup
-        </a>
+        <div className="form-actions">
+          <a className="button" href="/api/backup" download="hearback-backup.json">
+            Download a backup
+          </a>
+          <a className="button" href="/api/export/applications.csv" download="hearback-applications.csv">
+            Download applications as CSV
+          </a>
+        </div>
       </section>
     </>
   );

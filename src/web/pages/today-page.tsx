@@ -97,6 +97,9 @@ export function TodayPage() {
             <button type="button" className="button-primary" onClick={openQuickAdd}>
               Add your first application
             </button>
+            <span>
+              or <Link to="/import">import a spreadsheet</Link> (Huntr, Teal, LinkedIn, JobSync and others)
+            </span>
           </div>
           <p className="hint">
             Tip: press <kbd>n</kbd> to add an application and <kbd>i</kbd> to log an interview from any page;{' '}

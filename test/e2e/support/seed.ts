@@ -5,6 +5,8 @@ import { addDays, todayIn, zonedToInstant } from '../../../src/web/zoned-time.js
 export type DemoData = {
   readonly featured: Application;
   readonly stepId: string;
+  /** Applied three weeks ago, no word since: its page shows the diagnosis and a tailoring check. */
+  readonly waiting: Application;
 };
 
 const zone = 'Europe/Berlin';
@@ -117,7 +119,25 @@ export async function seedDemoData(api: ApiClient): Promise<DemoData> {
     reason: '2 business days after the decision date they gave',
   });
 
-  const contoso = await add('Contoso', 'Data analyst', { tags: ['remote'] });
+  const contoso = await add('Contoso', 'Data analyst', {
+    tags: ['remote'],
+    posting: {
+      descriptionText: [
+        'Requirements:',
+        '* 5 years of SQL and Python',
+        '* Experience with Tableau or Power BI',
+        '* A/B testing and statistics',
+        'Responsibilities:',
+        'Build dashboards for the sales team and work with data engineers on ETL pipelines.',
+      ].join('\n'),
+    },
+    resume: { name: 'resume-analyst-v2.pdf' },
+  });
+  await api.checkTailoring(contoso.id, {
+    resume: { text: 'Data analyst: SQL, Python and Tableau every day; dashboards for three sales teams.' },
+    coverLetter: { text: 'Dear Contoso team, I would love to bring my SQL work to the Data analyst role.' },
+    resumeName: 'analyst v2',
+  });
   await api.createFollowUp({
     applicationId: contoso.id,
     kind: 'application_check_in',
@@ -141,5 +161,5 @@ export async function seedDemoData(api: ApiClient): Promise<DemoData> {
   const tailspin = await add('Tailspin', 'UI engineer');
   await api.moveApplication(tailspin.id, { stage: 'ended', outcome: 'rejected', occurredAt: at(-4) });
   await add('Proseware', 'Accessibility specialist', { tags: ['accessibility'] });
-  return { featured, stepId: step.id };
+  return { featured, stepId: step.id, waiting: contoso };
 }

@@ -1,0 +1,391 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { type FormEvent, useId, useState } from 'react';
+import type { Application } from '../../core/application.js';
+import type { FieldIssue } from '../../core/errors.js';
+import type { TailoringRequestInput } from '../api-client.js';
+import { describeError, isApiError } from '../api-error.js';
+import { issuesOutside } from '../field-issues.js';
+import { formatFileSize, maxResumeBytes, readUploadedFile } from '../file-upload.js';
+import { useApi } from '../hooks/use-api.js';
+import { queryKeys, useLatestTailoring, useUserClock } from '../queries.js';
+import {
+  type CoverLetterChecksView,
+  explainTailoringError,
+  type KeywordView,
+  postingSectionLabels,
+  readTailoringCheck,
+  type TailoringView,
+} from '../tailoring-view.js';
+import { formatDateTime } from '../zoned-time.js';
+import { Field, FormErrors } from './field.js';
+import { useNotices } from './notices.js';
+
+/** The file types the tailoring check reads; the server decides by content, this only filters the picker. */
+const acceptedFiles =
+  '.pdf,.docx,.txt,.md,application/pdf,application/vnd.openxmlformats-officedocument.wordprocessingml.document,text/plain';
+
+/**
+ * The tailoring check of one application: the latest result (score, covered and missing keywords with
+ * where the posting asks for them, cover-letter checks, the formula) and a form to check a resume, pasted
+ * or uploaded, against the posting.
+ */
+export function TailoringPanel({ application }: { readonly application: Application }) {
+  const latest = useLatestTailoring(application.id);
+  const view = latest.data ? readTailoringCheck(latest.data) : null;
+  const [isFormOpen, setFormOpen] = useState(false);
+  const hasPostingText = Boolean(application.posting.descriptionText?.trim());
+  const form = (
+    <TailoringForm
+      application={application}
+      onChecked={() => setFormOpen(false)}
+      hasPostingText={hasPostingText}
+    />
+  );
+  return (
+    <section className="panel tailoring" aria-labelledby="tailoring-title">
+      <h2 id="tailoring-title">Tailoring check</h2>
+      {latest.isError ? <p className="form-errors">{describeError(latest.error)}</p> : null}
+      {view ? (
+        <>
+          <TailoringResult view={view} />
+          <details
+            className="tailoring-again"
+            open={isFormOpen}
+            onToggle={(e) => setFormOpen(e.currentTarget.open)}
+          >
+            <summary>Check another resume</summary>
+            {isFormOpen ? form : null}
+          </details>
+        </>
+      ) : (
+        <>
+          <p>
+            See which of the posting’s key skills and phrases your resume covers, which are missing and where
+            the posting asks for them. Paste the text or upload the file (PDF, DOCX or text); it stays on this
+            machine.
+          </p>
+          {form}
+        </>
+      )}
+    </section>
+  );
+}
+
+function TailoringResult({ view }: { view: TailoringView }) {
+  const { timeZone, locale } = useUserClock();
+  return (
+    <div className="tailoring-result">
+      <p className="tailoring-score">
+        {view.score === null ? (
+          'No score: the posting gave no keywords to match.'
+        ) : (
+          <>
+            <span className="score-value">{view.score}</span> <span>of 100 match</span>
+          </>
+        )}
+      </p>
+      <p className="muted small">
+        {view.resumeName ? `Resume “${view.resumeName}”, checked` : 'Checked'}{' '}
+        {formatDateTime(view.createdAt, timeZone, locale)}
+      </p>
+      <h3>
+        Missing from your resume <span className="count">{view.missing.length}</span>
+      </h3>
+      {view.missing.length === 0 ? (
+        <p className="muted">Nothing: your resume names every keyword hearback found in the posting.</p>
+      ) : (
+        <ul className="plain-list keyword-missing">
+          {view.missing.map((keyword) => (
+            <MissingKeyword key={keyword.canonical} keyword={keyword} />
+          ))}
+        </ul>
+      )}
+      <h3>
+        Covered <span className="count">{view.covered.length}</span>
+      </h3>
+      {view.covered.length === 0 ? (
+        <p className="muted">None of the posting’s keywords were found in your resume.</p>
+      ) : (
+        <ul className="keyword-chips">
+          {view.covered.map((keyword) => (
+            <li key={keyword.canonical} className="chip">
+              {keyword.term}
+            </li>
+          ))}
+        </ul>
+      )}
+      {view.coverLetterChecks ? <CoverLetterChecks checks={view.coverLetterChecks} /> : null}
+      {view.formula ? (
+        <details className="tailoring-formula">
+          <summary>How the score is computed</summary>
+          <p className="small">{view.formula}</p>
+        </details>
+      ) : null}
+    </div>
+  );
+}
+
+function MissingKeyword({ keyword }: { keyword: KeywordView }) {
+  return (
+    <li className="keyword">
+      <strong>{keyword.term}</strong>
+      {keyword.inCoverLetter ? <span className="muted small"> (your cover letter names it)</span> : null}
+      {keyword.inPosting.length > 0 ? (
+        <ul className="excerpts">
+          {keyword.inPosting.map((place) => (
+            <li key={`${place.section}:${place.excerpt}`}>
+              <span className="muted small">In the {postingSectionLabels[place.section] ?? 'posting'}: </span>
+              <q>
+                <Highlighted text={place.excerpt} term={keyword.term} />
+              </q>
+            </li>
+          ))}
+        </ul>
+      ) : null}
+    </li>
+  );
+}
+
+/** The excerpt with the first mention of the keyword marked; text only, so nothing in it is markup. */
+function Highlighted({ text, term }: { text: string; term: string }) {
+  const at = text.toLowerCase().indexOf(term.toLowerCase());
+  if (at < 0 || term === '') return <>{text}</>;
+  return (
+    <>
+      {text.slice(0, at)}
+      <mark>{text.slice(at, at + term.length)}</mark>
+      {text.slice(at + term.length)}
+    </>
+  );
+}
+
+function CoverLetterChecks({ checks }: { checks: CoverLetterChecksView }) {
+  const answer = (value: boolean | null, unknown: string) =>
+    value === null ? unknown : value ? 'Yes' : 'No';
+  const top = checks.topRequirements;
+  return (
+    <>
+      <h3>Cover letter</h3>
+      <dl className="checks">
+        <div>
+          <dt>Names the company</dt>
+          <dd>{answer(checks.namesCompany, 'Company not known')}</dd>
+        </div>
+        <div>
+          <dt>Names the role</dt>
+          <dd>{answer(checks.namesRole, 'Role not known')}</dd>
+        </div>
+        <div>
+          <dt>Addresses the top requirements</dt>
+          <dd>
+            {top.passed === null
+              ? 'The posting lists no clear requirements'
+              : `${top.passed ? 'Yes' : 'Not yet'}: ${top.addressed.length} of ${top.top.length}`}
+            {top.missing.length > 0 ? (
+              <span className="muted">; not mentioned: {top.missing.join(', ')}</span>
+            ) : null}
+          </dd>
+        </div>
+      </dl>
+    </>
+  );
+}
+
+type DocumentChoice = { readonly mode: 'text' | 'file'; readonly text: string; readonly file: File | null };
+
+const emptyDocument: DocumentChoice = { mode: 'text', text: '', file: null };
+
+type TailoringFormProps = {
+  readonly application: Application;
+  readonly hasPostingText: boolean;
+  readonly onChecked: () => void;
+};
+
+function TailoringForm({ application, hasPostingText, onChecked }: TailoringFormProps) {
+  const api = useApi();
+  const client = useQueryClient();
+  const { notify } = useNotices();
+  const [resume, setResume] = useState<DocumentChoice>(emptyDocument);
+  const [coverLetter, setCoverLetter] = useState<DocumentChoice>(emptyDocument);
+  const [resumeName, setResumeName] = useState(application.resume?.name ?? '');
+  const [issues, setIssues] = useState<FieldIssue[]>([]);
+  const [error, setError] = useState<string | null>(null);
+
+  const check = useMutation({
+    mutationFn: (input: TailoringRequestInput) => api.checkTailoring(application.id, input),
+    onSuccess: async (saved) => {
+      client.setQueryData(queryKeys.tailoring(application.id), saved);
+      setIssues([]);
+      setError(null);
+      notify(saved.score === null ? 'Tailoring check done' : `Tailoring check done: ${saved.score} of 100`);
+      onChecked();
+      // The diagnosis weighs the tailoring score.
+      await client.invalidateQueries({ queryKey: queryKeys.diagnosis(application.id) });
+    },
+    onError: (e) => {
+      setError(explainTailoringError(e));
+      setIssues(isApiError(e) ? [...e.issues] : []);
+    },
+  });
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    const found = [
+      ...checkDocument('resume', resume, true),
+      ...checkDocument('coverLetter', coverLetter, false),
+    ];
+    if (found.length > 0) {
+      setIssues(found);
+      setError('Please check the fields marked below.');
+      return;
+    }
+    let input: TailoringRequestInput;
+    try {
+      const resumeInput = await toDocumentInput(resume);
+      const coverLetterInput = await toDocumentInput(coverLetter);
+      input = {
+        resume: resumeInput ?? { text: '' },
+        ...(coverLetterInput ? { coverLetter: coverLetterInput } : {}),
+        ...(resumeName.trim() ? { resumeName: resumeName.trim() } : {}),
+      };
+    } catch (e) {
+      setError(`The file could not be read: ${describeError(e)}`);
+      return;
+    }
+    setIssues([]);
+    setError(null);
+    check.mutate(input);
+  };
+
+  const shown = ['resume', 'coverLetter', 'resumeName'];
+  return (
+    <form onSubmit={submit} noValidate className="tailoring-form">
+      {hasPostingText ? null : (
+        <p className="warning-box">
+          This application has no posting text yet. The check compares your resume with the posting’s
+          description: add it under <strong>Edit details</strong> first.
+        </p>
+      )}
+      <FormErrors error={error} issues={issuesOutside(issues, shown)} />
+      <DocumentFields legend="Resume" name="resume" value={resume} onChange={setResume} issues={issues} />
+      <Field
+        label="Resume version"
+        name="resumeName"
+        issues={issues}
+        hint="A name to tell versions apart, such as “backend v3”; optional"
+      >
+        {(control) => (
+          <input {...control} value={resumeName} onChange={(e) => setResumeName(e.target.value)} />
+        )}
+      </Field>
+      <details className="more-fields">
+        <summary>Add a cover letter (optional)</summary>
+        <DocumentFields
+          legend="Cover letter"
+          name="coverLetter"
+          value={coverLetter}
+          onChange={setCoverLetter}
+          issues={issues}
+        />
+      </details>
+      <div className="form-actions">
+        <button type="submit" className="button-primary" disabled={check.isPending}>
+          {check.isPending ? 'Checking…' : 'Check my resume'}
+        </button>
+      </div>
+    </form>
+  );
+}
+
+/** The problems the browser can see before sending: nothing given, or a file over the size limit. */
+function checkDocument(name: string, value: DocumentChoice, isRequired: boolean): FieldIssue[] {
+  if (value.mode === 'file') {
+    if (!value.file) return isRequired ? [{ field: `${name}.file`, message: 'choose a file' }] : [];
+    if (value.file.size > maxResumeBytes) {
+      return [
+        {
+          field: `${name}.file`,
+          message: `the file is ${formatFileSize(value.file.size)}; at most ${formatFileSize(maxResumeBytes)} can be checked`,
+        },
+      ];
+    }
+    return [];
+  }
+  if (isRequired && !value.text.trim()) {
+    return [{ field: `${name}.text`, message: 'paste the text, or upload the file instead' }];
+  }
+  return [];
+}
+
+async function toDocumentInput(value: DocumentChoice): Promise<TailoringRequestInput['resume'] | null> {
+  if (value.mode === 'file') return value.file ? { file: await readUploadedFile(value.file) } : null;
+  return value.text.trim() ? { text: value.text } : null;
+}
+
+type DocumentFieldsProps = {
+  readonly legend: string;
+  readonly name: 'resume' | 'coverLetter';
+  readonly value: DocumentChoice;
+  readonly onChange: (value: DocumentChoice) => void;
+  readonly issues: readonly FieldIssue[];
+};
+
+function DocumentFields({ legend, name, value, onChange, issues }: DocumentFieldsProps) {
+  const id = useId();
+  const label = legend.toLowerCase();
+  const ownMessages = issues.filter((i) => i.field === name).map((i) => i.message);
+  return (
+    <fieldset className="document">
+      <legend>{legend}</legend>
+      <div className="choice-row" role="radiogroup" aria-label={`How to give your ${label}`}>
+        <label className="choice">
+          <input
+            type="radio"
+            name={`${id}-mode`}
+            checked={value.mode === 'text'}
+            onChange={() => onChange({ ...value, mode: 'text' })}
+          />
+          <span>Paste the text</span>
+        </label>
+        <label className="choice">
+          <input
+            type="radio"
+            name={`${id}-mode`}
+            checked={value.mode === 'file'}
+            onChange={() => onChange({ ...value, mode: 'file' })}
+          />
+          <span>Upload a file</span>
+        </label>
+      </div>
+      {value.mode === 'text' ? (
+        <Field label={`Text of your ${label}`} name={`${name}.text`} issues={issues}>
+          {(control) => (
+            <textarea
+              {...control}
+              rows={8}
+              value={value.text}
+              onChange={(e) => onChange({ ...value, text: e.target.value })}
+            />
+          )}
+        </Field>
+      ) : (
+        <Field
+          label={`${legend} file`}
+          name={`${name}.file`}
+          issues={issues}
+          hint="PDF, DOCX or plain text, up to 10 MB. A scanned PDF has no text to read."
+        >
+          {(control) => (
+            <input
+              {...control}
+              type="file"
+              accept={acceptedFiles}
+              onChange={(e) => onChange({ ...value, file: e.target.files?.[0] ?? null })}
+            />
+          )}
+        </Field>
+      )}
+      {ownMessages.length > 0 ? <p className="field-error">{ownMessages.join('; ')}</p> : null}
+    </fieldset>
+  );
+}

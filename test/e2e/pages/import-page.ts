@@ -1,0 +1,81 @@
+import { expect, type Locator, type Page } from '@playwright/test';
+
+/** /import: CSV import with its preview, interview invitations (.ics), and the export links. */
+export class ImportPage {
+  constructor(readonly page: Page) {}
+
+  async goto(): Promise<void> {
+    await this.page.goto('/import');
+    await expect(this.page.getByRole('heading', { level: 1, name: 'Import and export' })).toBeVisible();
+  }
+
+  get csv(): Locator {
+    return this.page.getByRole('region', { name: 'Import applications from a spreadsheet' });
+  }
+
+  async chooseCsv(name: string, text: string): Promise<void> {
+    await this.csv
+      .getByLabel('CSV file')
+      .setInputFiles({ name, mimeType: 'text/csv', buffer: Buffer.from(text, 'utf8') });
+    await expect(this.mappingTable).toBeVisible();
+  }
+
+  get mappingTable(): Locator {
+    return this.csv.locator('table.csv-mapping');
+  }
+
+  /** The select saying what a column of the file fills, found by the column's header. */
+  mappingFor(column: string): Locator {
+    return this.mappingTable.getByLabel(column, { exact: true });
+  }
+
+  async mapColumn(column: string, fieldLabel: string): Promise<void> {
+    await this.mappingFor(column).selectOption({ label: fieldLabel });
+  }
+
+  get format(): Locator {
+    return this.csv.getByLabel('Format');
+  }
+
+  /** A row of the preview, by its row number in the file (the header is row 1). */
+  row(number: number): Locator {
+    return this.csv.locator('tr.csv-row', {
+      has: this.page.locator('td:first-child', { hasText: new RegExp(`^${number}$`) }),
+    });
+  }
+
+  get rows(): Locator {
+    return this.csv.locator('tr.csv-row');
+  }
+
+  get importButton(): Locator {
+    return this.csv.getByRole('button', { name: /^(Import \d+ applications?|Importing…)$/ });
+  }
+
+  get skipInvalidRows(): Locator {
+    return this.csv.getByRole('checkbox', { name: 'Skip the rows with errors and import the rest' });
+  }
+
+  get report(): Locator {
+    return this.csv.getByRole('status');
+  }
+
+  get invitation(): Locator {
+    return this.page.getByRole('region', { name: 'Import an interview invitation' });
+  }
+
+  async chooseInvitation(name: string, text: string): Promise<void> {
+    await this.invitation
+      .getByLabel('Invitation file (.ics)')
+      .setInputFiles({ name, mimeType: 'text/calendar', buffer: Buffer.from(text, 'utf8') });
+    await expect(this.invitation.locator('.invitation')).toBeVisible();
+  }
+
+  get invitationApplication(): Locator {
+    return this.invitation.getByLabel('Application', { exact: true });
+  }
+
+  get invitationReport(): Locator {
+    return this.invitation.getByRole('status');
+  }
+}
