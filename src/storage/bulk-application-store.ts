@@ -105,6 +105,9 @@ export async function insertApplicationsInBulk(
   );
 }
 
+/** Rows per statement on SQLite, where statements are compiled once and reused (see database.ts). */
+const sqliteRowsPerStatement = 256;
+
 /**
  * One `insert … values (…), (…)` per chunk, compiled by hand: building Kysely's query tree for thousands
  * of values costs more than the insert itself. Table and column names come from the typed row builders
@@ -118,11 +121,16 @@ async function insertRows<Table extends keyof Database>(
   if (rows.length === 0) return;
   const columns = Object.keys(rows[0]!) as Array<keyof Database[Table]>;
   const head = `insert into "${table}" (${columns.map((c) => `"${String(c)}"`).join(', ')}) values `;
-  const perStatement = Math.max(1, Math.floor(maxParameters / columns.length));
   const postgres = isPostgres(db);
   const sqliteTuple = `(${columns.map(() => '?').join(', ')})`;
-  for (let start = 0; start < rows.length; start += perStatement) {
-    const chunk = rows.slice(start, start + perStatement);
+  const perStatement = Math.max(1, Math.floor(maxParameters / columns.length));
+  let start = 0;
+  while (start < rows.length) {
+    const size = postgres
+      ? Math.min(perStatement, rows.length - start)
+      : chunkSize(rows.length - start, Math.min(perStatement, sqliteRowsPerStatement));
+    const chunk = rows.slice(start, start + size);
+    start += size;
     const parameters: unknown[] = [];
     for (const row of chunk) for (const column of columns) parameters.push(row[column]);
     const tuples = postgres
@@ -130,6 +138,15 @@ async function insertRows<Table extends keyof Database>(
       : new Array<string>(chunk.length).fill(sqliteTuple);
     await db.executeQuery(CompiledQuery.raw(head + tuples.join(', '), parameters));
   }
+}
+
+/**
+ * Full chunks, then the rest in powers of two (a remainder of 100 is 64 + 32 + 4): every statement then has
+ * one of a handful of shapes, so the compiled-statement cache serves every batch of every import.
+ */
+function chunkSize(remaining: number, full: number): number {
+  if (remaining >= full) return full;
+  return 2 ** Math.floor(Math.log2(remaining));
 }
 
 function companyRowOf(company: Company, userId: string): CompaniesTable {
