@@ -1,8 +1,8 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import fastifyHelmet from '@fastify/helmet';
 import fastifyStatic from '@fastify/static';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import helmet from 'helmet';
 
 /**
  * From src/server (tsx) and from dist/server (built) alike, two levels up is the package root, so both find
@@ -74,11 +74,15 @@ export async function registerWebAssets(
   options: WebAssetsOptions = {},
 ): Promise<void> {
   const root = options.root ?? defaultWebRoot;
-  await fastify.register(fastifyHelmet, {
-    global: true,
+  // Built once: the Fastify plugin for helmet builds the middleware (and parses the policy) on every
+  // request, which cost a tenth of the time of a cached API answer.
+  const securityHeaders = helmet({
     contentSecurityPolicy,
     // Cross-origin isolation would stop a user's own mail client links and nothing here needs it.
     crossOriginEmbedderPolicy: false,
+  });
+  fastify.addHook('onRequest', (request, reply, done) => {
+    securityHeaders(request.raw, reply.raw, (error) => done(error as Error | undefined));
   });
   fastify.addHook('onSend', async (request, reply, payload) => {
     if (isDocsPath(request)) reply.header('content-security-policy', docsContentSecurityPolicy);
