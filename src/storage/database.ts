@@ -40,7 +40,7 @@ function openSqlite(file: string): OpenDatabase {
 }
 
 /** How many compiled statements a SQLite connection keeps; the app has far fewer query shapes than this. */
-const statementCacheSize = 500;
+const defaultStatementCacheSize = 500;
 
 /**
  * Kysely prepares every query afresh, and compiling SQL costs about as much as running a small query.
@@ -48,7 +48,10 @@ const statementCacheSize = 500;
  * and reused (least recently used dropped first). Safe because the connection runs one query at a time
  * and nothing here streams results, which would hold a statement busy.
  */
-function withStatementCache(sqlite: SqliteDatabase.Database): KyselySqlite {
+export function withStatementCache(
+  sqlite: SqliteDatabase.Database,
+  statementCacheSize = defaultStatementCacheSize,
+): KyselySqlite {
   const statements = new Map<string, SqliteDatabase.Statement>();
   return {
     close: () => {
