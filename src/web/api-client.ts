@@ -78,6 +78,16 @@ export type CsvImportReport = {
   }[];
 };
 
+/** How many records a restored backup brought back. */
+export type BackupRestoreReport = {
+  readonly companies: number;
+  readonly contacts: number;
+  readonly applications: number;
+  readonly interviews: number;
+  readonly events: number;
+  readonly followUps: number;
+};
+
 /** Which invitation, and (when the user chose it) which application it belongs to. */
 export type InvitationChoices = { readonly applicationId?: string; readonly eventIndex?: number };
 
@@ -225,6 +235,15 @@ export function createApiClient(options: ApiClientOptions = {}) {
     issueCalendarFeed: (input: CalendarFeedIssue = {}) =>
       post<CalendarFeedIssued>('/api/calendar/token', input),
     revokeCalendarFeed: () => remove('/api/calendar/token'),
+
+    /**
+     * Restores a backup made by GET /api/backup, all or nothing: into an empty database, or with `replace`
+     * in place of everything there is now.
+     */
+    restoreBackup: (backup: unknown, options: { replace?: boolean } = {}) =>
+      request<BackupRestoreReport>('POST', '/api/backup/restore', backup, {
+        replace: options.replace ? 'true' : 'false',
+      }),
 
     listCompanies: (query: CompanyListQuery = {}) => get<Company[]>('/api/companies', query as Query),
     createCompany: (input: CompanyCreateInput) => post<Company>('/api/companies', input),

@@ -4,6 +4,9 @@ export const maxResumeBytes = 10 * 1024 * 1024;
 /** The largest CSV file the server reads (src/integrations/csv/parse-csv-table.ts). */
 export const maxCsvBytes = 50 * 1024 * 1024;
 
+/** The largest backup the server restores (src/server/routes/backup-routes.ts). */
+export const maxBackupBytes = 100 * 1024 * 1024;
+
 /** Invitation files are small; the server takes up to 1 MB. */
 export const maxInvitationBytes = 1_000_000;
 

@@ -176,4 +176,38 @@ test.describe('import page', () => {
       '/api/backup',
     );
   });
+
+  test('a downloaded backup is restored: refused over existing records unless the user replaces them', async ({
+    page,
+    api,
+  }) => {
+    await api.createApplication({ companyName: 'Acme', jobTitle: 'Engineer' });
+    const globex = await api.createApplication({ companyName: 'Globex', jobTitle: 'Designer' });
+    const importPage = new ImportPage(page);
+    await importPage.goto();
+    const download = page.waitForEvent('download');
+    await page.getByRole('link', { name: 'Download a backup' }).click();
+    const backupFile = await (await download).path();
+    await api.deleteApplication(globex.id);
+
+    await test.step('a file that is not JSON is refused where it was chosen', async () => {
+      await importPage.chooseBackup({ name: 'notes.json', text: 'not json at all' });
+      await expect(importPage.restore.locator('.field-error')).toContainText('this is not a JSON file');
+      await expect(importPage.restore.getByRole('button', { name: /^Restore/ })).toHaveCount(0);
+    });
+
+    await importPage.chooseBackup(backupFile);
+    await importPage.restore.getByRole('button', { name: /^Restore / }).click();
+    await expect(importPage.restore.getByRole('alert')).toContainText('This database already has records');
+    await expect(importPage.restore.getByRole('alert')).toContainText('Replace everything I have now');
+    expect((await api.listAllApplications()).map((a) => a.jobTitle)).toEqual(['Engineer']);
+
+    page.once('dialog', (dialog) => void dialog.accept());
+    await importPage.restore.getByRole('checkbox', { name: 'Replace everything I have now' }).check();
+    await importPage.restore.getByRole('button', { name: /^Restore / }).click();
+    await expect(importPage.restore.getByRole('status')).toContainText(
+      'Restored 2 applications, 2 companies',
+    );
+    expect((await api.listAllApplications()).map((a) => a.jobTitle).sort()).toEqual(['Designer', 'Engineer']);
+  });
 });

@@ -1,9 +1,10 @@
+import { BackupRestore } from '../components/backup-restore.js';
 import { CsvImport } from '../components/csv-import.js';
 import { InvitationImport } from '../components/invitation-import.js';
 
 /**
  * Bringing data in and taking it out: a spreadsheet or another tracker's CSV export, an interview
- * invitation (.ics), and downloads of everything as CSV or a JSON backup.
+ * invitation (.ics), downloads of everything as CSV or a JSON backup, and restoring such a backup.
  */
 export function ImportPage() {
   return (
@@ -31,6 +32,14 @@ export function ImportPage() {
             Download a backup
           </a>
         </div>
+      </section>
+      <section className="panel" aria-labelledby="restore-title">
+        <h2 id="restore-title">Restore a backup</h2>
+        <p>
+          Everything from a backup file, on this machine or a new one: all of it, or nothing if the file is
+          damaged.
+        </p>
+        <BackupRestore />
       </section>
     </div>
   );

@@ -92,7 +92,10 @@ function MoreSettings({ settings }: { settings: Settings }) {
           <Link to="/import">Import applications</Link> from a spreadsheet or another tracker, or an interview
           invitation (.ics).
         </p>
-        <p>Download everything you have entered as one JSON file. Restore it with the command line.</p>
+        <p>
+          Download everything you have entered as one JSON file; restore it on the{' '}
+          <Link to="/import">import page</Link>.
+        </p>
         <div className="form-actions">
           <a className="button" href="/api/backup" download="hearback-backup.json">
             Download a backup

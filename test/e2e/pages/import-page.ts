@@ -78,4 +78,20 @@ export class ImportPage {
   get invitationReport(): Locator {
     return this.invitation.getByRole('status');
   }
+
+  get restore(): Locator {
+    return this.page.getByRole('region', { name: 'Restore a backup' });
+  }
+
+  async chooseBackup(file: string | { name: string; text: string }): Promise<void> {
+    const input = this.restore.getByLabel('Backup file (.json)');
+    if (typeof file === 'string') await input.setInputFiles(file);
+    else {
+      await input.setInputFiles({
+        name: file.name,
+        mimeType: 'application/json',
+        buffer: Buffer.from(file.text, 'utf8'),
+      });
+    }
+  }
 }
