@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { decodeTextFile, encodeBase64, formatFileSize } from './file-upload.js';
+import { decodeTextFile, encodeBase64, fileTooLarge, formatFileSize } from './file-upload.js';
 
 describe('file upload helpers', () => {
   it('encodes any bytes to the same base64 as Node, across slice boundaries', () => {
@@ -31,5 +31,12 @@ describe('file upload helpers', () => {
     expect(formatFileSize(10 * 1024 * 1024)).toBe('10.0 MB');
     expect(formatFileSize(2048)).toBe('2 kB');
     expect(formatFileSize(3)).toBe('1 kB');
+  });
+
+  it('refuses a file over the limit with both sizes, and lets one at the limit through', () => {
+    const limit = 10 * 1024 * 1024;
+    expect(fileTooLarge({ size: limit }, limit)).toBeNull();
+    expect(fileTooLarge({ size: limit + 1 }, limit)).toBe('the file is 10.0 MB; the limit is 10.0 MB');
+    expect(fileTooLarge({ size: 50 * 1024 * 1024 }, limit)).toBe('the file is 50.0 MB; the limit is 10.0 MB');
   });
 });

@@ -76,6 +76,12 @@ export async function readTextFile(file: File): Promise<string> {
   return decodeTextFile(new Uint8Array(await file.arrayBuffer()));
 }
 
+/** Why a file cannot be sent, when it is over the size the server takes; null when it fits. */
+export function fileTooLarge(file: { readonly size: number }, limit: number): string | null {
+  if (file.size <= limit) return null;
+  return `the file is ${formatFileSize(file.size)}; the limit is ${formatFileSize(limit)}`;
+}
+
 /** "2.4 MB", "820 kB": a size for people. */
 export function formatFileSize(bytes: number): string {
   if (bytes >= 1024 * 1024) return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;

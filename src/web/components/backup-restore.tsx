@@ -2,7 +2,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import type { BackupRestoreReport } from '../api-client.js';
 import { describeError, isApiError } from '../api-error.js';
-import { formatFileSize, maxBackupBytes, readTextFile } from '../file-upload.js';
+import { fileTooLarge, maxBackupBytes, readTextFile } from '../file-upload.js';
 import { useApi } from '../hooks/use-api.js';
 import { FileField } from './file-field.js';
 import { Link } from './link.js';
@@ -49,10 +49,9 @@ export function BackupRestore() {
     setNeedsReplace(false);
     setFileMessages([]);
     if (!file) return;
-    if (file.size > maxBackupBytes) {
-      setFileMessages([
-        `the file is ${formatFileSize(file.size)}; a backup is at most ${formatFileSize(maxBackupBytes)}`,
-      ]);
+    const tooLarge = fileTooLarge(file, maxBackupBytes);
+    if (tooLarge) {
+      setFileMessages([tooLarge]);
       return;
     }
     try {

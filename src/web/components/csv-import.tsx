@@ -16,7 +16,7 @@ import {
   readCsvPreview,
 } from '../csv-import-view.js';
 import { messagesFor } from '../field-issues.js';
-import { formatFileSize, maxCsvBytes, readTextFile } from '../file-upload.js';
+import { fileTooLarge, maxCsvBytes, readTextFile } from '../file-upload.js';
 import { useApi } from '../hooks/use-api.js';
 import { refreshAfterChange } from '../queries.js';
 import { FileField } from './file-field.js';
@@ -125,14 +125,10 @@ export function CsvImport() {
       setCsv(null);
       return;
     }
-    if (file.size > maxCsvBytes) {
+    const tooLarge = fileTooLarge(file, maxCsvBytes);
+    if (tooLarge) {
       setCsv(null);
-      setIssues([
-        {
-          field: 'csv',
-          message: `the file is ${formatFileSize(file.size)}; at most ${formatFileSize(maxCsvBytes)} can be imported`,
-        },
-      ]);
+      setIssues([{ field: 'csv', message: tooLarge }]);
       return;
     }
     const text = await readTextFile(file);

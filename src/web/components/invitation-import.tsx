@@ -5,7 +5,7 @@ import type { InterviewRound } from '../../core/interview.js';
 import type { InvitationChoices, InvitationImportReport } from '../api-client.js';
 import { ApiError, describeError, isApiError } from '../api-error.js';
 import { messagesFor } from '../field-issues.js';
-import { formatFileSize, maxInvitationBytes, readTextFile } from '../file-upload.js';
+import { fileTooLarge, maxInvitationBytes, readTextFile } from '../file-upload.js';
 import { useApi } from '../hooks/use-api.js';
 import {
   type InvitationCandidateView,
@@ -88,14 +88,10 @@ export function InvitationImport() {
       setIcs(null);
       return;
     }
-    if (file.size > maxInvitationBytes) {
+    const tooLarge = fileTooLarge(file, maxInvitationBytes);
+    if (tooLarge) {
       setIcs(null);
-      setIssues([
-        {
-          field: 'ics',
-          message: `the file is ${formatFileSize(file.size)}; an invitation is at most ${formatFileSize(maxInvitationBytes)}`,
-        },
-      ]);
+      setIssues([{ field: 'ics', message: tooLarge }]);
       return;
     }
     const text = await readTextFile(file);

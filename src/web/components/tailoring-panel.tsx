@@ -5,7 +5,7 @@ import type { FieldIssue } from '../../core/errors.js';
 import type { TailoringRequestInput } from '../api-client.js';
 import { describeError, isApiError } from '../api-error.js';
 import { issuesOutside } from '../field-issues.js';
-import { formatFileSize, maxResumeBytes, readUploadedFile } from '../file-upload.js';
+import { fileTooLarge, maxResumeBytes, readUploadedFile } from '../file-upload.js';
 import { useApi } from '../hooks/use-api.js';
 import { queryKeys, useLatestTailoring, useUserClock } from '../queries.js';
 import {
@@ -301,15 +301,8 @@ function TailoringForm({ application, hasPostingText, onChecked }: TailoringForm
 function checkDocument(name: string, value: DocumentChoice, isRequired: boolean): FieldIssue[] {
   if (value.mode === 'file') {
     if (!value.file) return isRequired ? [{ field: `${name}.file`, message: 'choose a file' }] : [];
-    if (value.file.size > maxResumeBytes) {
-      return [
-        {
-          field: `${name}.file`,
-          message: `the file is ${formatFileSize(value.file.size)}; at most ${formatFileSize(maxResumeBytes)} can be checked`,
-        },
-      ];
-    }
-    return [];
+    const tooLarge = fileTooLarge(value.file, maxResumeBytes);
+    return tooLarge ? [{ field: `${name}.file`, message: tooLarge }] : [];
   }
   if (isRequired && !value.text.trim()) {
     return [{ field: `${name}.text`, message: 'paste the text, or upload the file instead' }];
