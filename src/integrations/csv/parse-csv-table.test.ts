@@ -114,6 +114,21 @@ describe('parseCsvTable', () => {
     const error = errorOf(() => parseCsvTable('Company,Notes\nAcme,"never closed\n'));
     expect(error.code).toBe('VALIDATION_FAILED');
     expect(error.message).toMatch(/^file: line \d+: a quoted cell is never closed/);
+    const late = errorOf(() => parseCsvTable('Company,Notes\nAcme,ok\n\nGlobex,"never\nclosed\n'));
+    expect(late.message).toMatch(/^file: line 4: a quoted cell is never closed/);
+  });
+
+  it('reports text after a closing quote instead of guessing where the cell ends', () => {
+    const error = errorOf(() => parseCsvTable('Company,Notes\nAcme,"said "hi" twice"\nGlobex,x\n'));
+    expect(error.code).toBe('VALIDATION_FAILED');
+    expect(error.message).toMatch(/^file: line 2: a quoted cell has text after its closing quote/);
+  });
+
+  it('keeps quotes inside a cell that does not start with one', () => {
+    expect(parseCsvTable('Company,Title\nAcme,5" display "lead"\n').records[0]!.cells).toEqual([
+      'Acme',
+      '5" display "lead"',
+    ]);
   });
 
   it('refuses an empty file', () => {

@@ -1,4 +1,4 @@
-import { CsvError, parse } from 'csv-parse/sync';
+import Papa from 'papaparse';
 import { AppError, fieldError } from '../../core/errors.js';
 
 export type CsvDelimiter = ',' | ';' | '\t' | '|';
@@ -46,21 +46,12 @@ export function parseCsvTable(input: string | Uint8Array, limits: CsvLimits = de
     text = text.slice(sepLine[0].length);
   }
   const delimiter = declared ?? detectDelimiter(text);
-  let raw: string[][];
-  try {
-    raw = parse(text, {
-      delimiter,
-      relax_column_count: true,
-      relax_quotes: true,
-      skip_empty_lines: false,
-    }) as string[][];
-  } catch (error) {
-    if (error instanceof CsvError) {
-      const line = (error as CsvError & { lines?: number }).lines;
-      throw fieldError('file', `${line ? `line ${line}: ` : ''}${describeCsvError(error)}`);
-    }
-    throw error;
+  const parsed = Papa.parse<string[]>(text, { delimiter, skipEmptyLines: false });
+  const quoteError = parsed.errors.find((error) => error.type === 'Quotes');
+  if (quoteError) {
+    throw fieldError('file', `line ${lineAt(text, quoteError.index)}: ${describeQuoteError(quoteError)}`);
   }
+  const raw = parsed.data;
   const headerIndex = raw.findIndex((cells) => !isBlankRecord(cells));
   if (headerIndex === -1) throw fieldError('file', 'the CSV file is empty; it needs a header row');
   const headers = nameHeaders(raw[headerIndex]!);
@@ -140,13 +131,18 @@ function notText(why: string): AppError {
   );
 }
 
-function describeCsvError(error: CsvError): string {
-  switch (error.code) {
-    case 'CSV_QUOTE_NOT_CLOSED':
-      return 'a quoted cell is never closed (a " is missing)';
-    default:
-      return error.message;
-  }
+function describeQuoteError(error: Papa.ParseError): string {
+  return error.code === 'MissingQuotes'
+    ? 'a quoted cell is never closed (a " is missing)'
+    : 'a quoted cell has text after its closing quote (a " inside a quoted cell must be doubled: "")';
+}
+
+/** The 1-based line of a character offset, as an editor shows it. */
+function lineAt(text: string, index: number | undefined): number {
+  let line = 1;
+  const end = Math.min(index ?? 0, text.length);
+  for (let i = text.indexOf('\n'); i !== -1 && i < end; i = text.indexOf('\n', i + 1)) line++;
+  return line;
 }
 
 function isBlankRecord(cells: readonly string[]): boolean {
