@@ -214,13 +214,18 @@ export function isEnded(application: { readonly stage: Stage }): boolean {
  */
 export function normalizePostingUrl(raw: string): string {
   const url = new URL(raw);
-  url.hash = '';
-  url.protocol = 'https:';
-  url.hostname = url.hostname.toLowerCase().replace(/^www\./, '');
-  url.port = url.port === '443' || url.port === '80' ? '' : url.port;
-  const kept = [...url.searchParams.entries()].filter(([key]) => !isTrackingParameter(key));
-  kept.sort(([a], [b]) => a.localeCompare(b));
-  url.search = new URLSearchParams(kept).toString();
+  // Each URL setter re-parses the whole URL, so only what needs changing is set (a bulk import does this
+  // for every row).
+  if (url.hash !== '') url.hash = '';
+  if (url.protocol !== 'https:') url.protocol = 'https:';
+  const host = url.hostname.toLowerCase().replace(/^www\./, '');
+  if (host !== url.hostname) url.hostname = host;
+  if (url.port === '443' || url.port === '80') url.port = '';
+  if (url.search !== '') {
+    const kept = [...url.searchParams.entries()].filter(([key]) => !isTrackingParameter(key));
+    kept.sort(([a], [b]) => a.localeCompare(b));
+    url.search = new URLSearchParams(kept).toString();
+  }
   return url.toString().replace(/\/+(?=$|\?)/, '');
 }
 

@@ -5,14 +5,12 @@ import { z } from 'zod';
  * user types round-trips byte for byte; the only strings refused are those no database can keep: NUL
  * characters (PostgreSQL text cannot hold them) and lone UTF-16 surrogates (not encodable as UTF-8).
  */
-const loneSurrogate = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
-
 export function text(max: number) {
   return z
     .string()
     .max(max, { message: `must be at most ${max} characters` })
     .refine((value) => !value.includes('\u0000'), { message: 'must not contain NUL characters' })
-    .refine((value) => !loneSurrogate.test(value), {
+    .refine((value) => value.isWellFormed(), {
       message: 'must be valid Unicode (it contains a lone surrogate)',
     });
 }
