@@ -1,16 +1,21 @@
 import fs from 'node:fs';
-import { describe, expect, it } from 'vitest';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { corporaSkipMessage, corpusPath, hasCorpora } from '../../test/support/corpora.js';
-import { describeEachDialect, testNow } from '../../test/support/test-runtime.js';
+import { describeEachDialect, testNow, testSystem } from '../../test/support/test-runtime.js';
 import type { Application } from '../core/application.js';
 import type { StageChangeEvent } from '../core/event.js';
+import { fixedClock } from '../core/ports.js';
 import { defaultSettings } from '../core/settings.js';
+import { type Runtime, startRuntime } from '../runtime.js';
 import { listAllApplications } from '../storage/application-store.js';
+import { getDataVersion } from '../storage/data-version-store.js';
 import { listAllEvents } from '../storage/event-store.js';
 import { ensureUser } from '../storage/user-store.js';
 import { createApplication, getTimeline, moveApplication } from './applications.js';
 import { exportBackup } from './backup.js';
-import { importCsv, previewCsvImport } from './csv-import.js';
+import { importCsv, previewCsvImport, writerThreadFromBytes } from './csv-import.js';
 import type { Deps } from './deps.js';
 
 function fixture(name: string): Buffer {
@@ -346,6 +351,18 @@ describeEachDialect('CSV import', (ctx) => {
     ]);
   });
 
+  it('undoes the batches already written when a bad row comes after them', async () => {
+    const csv = `${generatedCsv(1_500)}\nAcme,,https://jobs.example.com/late,Applied,2025-01-01,,,\n`;
+    const refused = await importCsv(ctx.deps, csv, berlin);
+    expect(refused).toEqual({
+      created: 0,
+      duplicates: 0,
+      failed: [{ row: 1_502, field: 'jobTitle', column: 'Job Title', message: 'is empty' }],
+    });
+    expect(await listAllApplications(ctx.deps.db, ctx.deps.userId)).toEqual([]);
+    expect(await listAllEvents(ctx.deps.db, ctx.deps.userId)).toEqual([]);
+  });
+
   it('keeps unknown statuses as applied with a warning and the original text in the notes', async () => {
     const preview = await previewCsvImport(
       ctx.deps,
@@ -574,6 +591,79 @@ describeEachDialect('CSV import', (ctx) => {
         compensation_or_rate: 'salary',
       });
     });
+  });
+});
+
+describe('CSV import of a large file into a SQLite file, through the writer thread', () => {
+  const berlin = { timeZone: 'Europe/Berlin' } as const;
+  let dir: string;
+  let onFile: Runtime;
+  let inMemory: Runtime;
+  const start = (file: string) =>
+    startRuntime({ kind: 'sqlite', file }, { clock: fixedClock(testNow), system: testSystem });
+
+  beforeEach(async () => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'hearback-import-'));
+    onFile = await start(path.join(dir, 'hearback.db'));
+    inMemory = await start(':memory:');
+  });
+
+  afterEach(async () => {
+    await onFile.close();
+    await inMemory.close();
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  // Large enough to be written by the writer thread, and to span several write batches.
+  const rows = 6_000;
+  const csv = generatedCsv(rows);
+
+  it('writes the same applications, history and follow-ups as the import on the main thread', async () => {
+    expect(csv.length).toBeGreaterThanOrEqual(writerThreadFromBytes);
+    const versionBefore = await getDataVersion(onFile.deps.db, onFile.deps.userId);
+    const progress: Array<[number, number]> = [];
+    const result = await importCsv(onFile.deps, csv, {
+      ...berlin,
+      onProgress: (done, total) => progress.push([done, total]),
+    });
+    expect(result).toEqual({ created: rows, duplicates: 0, failed: [] });
+    expect(progress[0]).toEqual([0, rows]);
+    expect(progress.at(-1)).toEqual([rows, rows]);
+    expect(progress.length).toBeGreaterThan(3);
+    expect(await getDataVersion(onFile.deps.db, onFile.deps.userId)).not.toBe(versionBefore);
+
+    expect(await importCsv(inMemory.deps, csv, berlin)).toEqual(result);
+    const viaThread = withoutIds(await exportBackup(onFile.deps));
+    const onMainThread = withoutIds(await exportBackup(inMemory.deps));
+    expect(viaThread.applications).toHaveLength(rows);
+    expect(viaThread.applications).toEqual(onMainThread.applications);
+    expect(viaThread.companies).toEqual(onMainThread.companies);
+    expect(viaThread.events).toEqual(onMainThread.events);
+    expect(viaThread.followUps).toEqual(onMainThread.followUps);
+    // A second import of the same file finds every row already there.
+    expect(await importCsv(onFile.deps, csv, berlin)).toEqual({ created: 0, duplicates: rows, failed: [] });
+  });
+
+  it('writes nothing when the last row is bad, although earlier batches were already written', async () => {
+    const bad = `${csv}
+,Nobody's job,https://jobs.example.com/x,Applied,2025-01-01,,,
+`;
+    const versionBefore = await getDataVersion(onFile.deps.db, onFile.deps.userId);
+    const refused = await importCsv(onFile.deps, bad, berlin);
+    expect(refused).toEqual({
+      created: 0,
+      duplicates: 0,
+      failed: [{ row: rows + 2, field: 'companyName', column: 'Company', message: 'is empty' }],
+    });
+    expect(await listAllApplications(onFile.deps.db, onFile.deps.userId)).toEqual([]);
+    expect(await listAllEvents(onFile.deps.db, onFile.deps.userId)).toEqual([]);
+    expect(await getDataVersion(onFile.deps.db, onFile.deps.userId)).toBe(versionBefore);
+
+    const skipped = await importCsv(onFile.deps, bad, { ...berlin, skipInvalidRows: true });
+    expect(skipped.created).toBe(rows);
+    expect(skipped.failed.map((f) => f.row)).toEqual([rows + 2]);
+    // The database stays usable on the main connection after the thread's transaction.
+    expect(await listAllApplications(onFile.deps.db, onFile.deps.userId)).toHaveLength(rows);
   });
 });
 

@@ -46,10 +46,11 @@ import {
   type ApplicationKey,
   insertApplicationsInBulk,
   listApplicationKeys,
+  type StatementSink,
 } from '../storage/bulk-application-store.js';
 import { listAllCompanies } from '../storage/company-store.js';
 import { stageEvent } from './applications.js';
-import { type Deps, inTransaction, nowIso } from './deps.js';
+import { type Deps, inBulkTransaction, nowIso } from './deps.js';
 import { mergePosting } from './posting-text.js';
 import { loadPlanningContext } from './replan.js';
 
@@ -121,11 +122,30 @@ export type CsvImportResult = {
   readonly failed: readonly CsvImportFailure[];
 };
 
-/** The preview plus what the write needs and the preview does not show. */
-type ImportPlan = CsvImportPreview & { readonly postingUrlKeys: ReadonlyMap<CsvApplicationDraft, string> };
+/** A row as planned: the preview's row, plus its normalised posting URL for the write. */
+type PlannedRow = CsvImportPreviewRow & { readonly urlKey: string | null };
+
+/** What is known of a file before its rows are read, and its rows, read and checked one by one. */
+type FilePlan = Omit<CsvImportPreview, 'rows' | 'counts'> & {
+  readonly rowCount: number;
+  rows(): Generator<PlannedRow>;
+};
 
 /** Rows written per batch: large enough for multi-row inserts to pay off, small enough for a smooth progress bar. */
 const batchSize = 1_000;
+
+/**
+ * Files from this size on are written by a writer thread (on a SQLite file), overlapping the reading with
+ * the writing; below it, starting the thread costs more than it saves.
+ */
+export const writerThreadFromBytes = 512 * 1024;
+
+/** Thrown inside the import's transaction to undo what was written and answer with the bad rows instead. */
+class ImportRefused extends Error {
+  constructor(readonly result: CsvImportResult) {
+    super('the file has rows that cannot be imported');
+  }
+}
 
 /**
  * A dry run of `importCsv`: what each row would become, which rows repeat an existing application or an
@@ -136,47 +156,90 @@ export async function previewCsvImport(
   input: string | Uint8Array,
   options: CsvImportOptions,
 ): Promise<CsvImportPreview> {
-  const { postingUrlKeys: _, ...preview } = await planImport(
-    deps,
-    input,
-    options,
-    await listApplicationKeys(deps.db, deps.userId),
-  );
-  return preview;
+  const {
+    rowCount: _,
+    rows: readRows,
+    ...file
+  } = planFile(deps, input, options, await listApplicationKeys(deps.db, deps.userId));
+  const rows: CsvImportPreviewRow[] = [];
+  const counts = { total: 0, create: 0, duplicate: 0, error: 0 };
+  for (const { urlKey: _, ...row } of readRows()) {
+    rows.push(row);
+    counts.total++;
+    counts[row.action]++;
+  }
+  return { ...file, rows, counts };
 }
 
 /**
  * Imports applications from a CSV file in one transaction. A file with bad rows imports none of them
  * (each is reported in `failed`) unless `skipInvalidRows` is set; duplicates are skipped unless
  * `allowDuplicates` is set. Each application gets the stage history its row describes, dated by the row.
+ * Rows are written in batches as they are read, on a writer thread for large files (see inBulkTransaction).
  */
 export async function importCsv(
   deps: Deps,
   input: string | Uint8Array,
   options: CsvImportOptions,
 ): Promise<CsvImportResult> {
-  return inTransaction(deps, async (trx) => {
-    const txDeps: Deps = { ...deps, db: trx };
-    const plan = await planImport(txDeps, input, options, await listApplicationKeys(trx, deps.userId));
-    const missing = plan.errors[0];
-    if (missing) throw fieldError('mapping', missing.message);
-    const failed = plan.rows.flatMap((r) =>
-      r.errors.map((e) => ({ row: r.row, field: e.field, column: e.column, message: e.message })),
+  const size = typeof input === 'string' ? input.length : input.byteLength;
+  try {
+    return await inBulkTransaction(
+      deps,
+      { writerThread: size >= writerThreadFromBytes },
+      async (db, sink) => {
+        const txDeps: Deps = { ...deps, db };
+        const plan = planFile(txDeps, input, options, await listApplicationKeys(db, deps.userId));
+        const missing = plan.errors[0];
+        if (missing) throw fieldError('mapping', missing.message);
+        const writer = await startDraftWriter(txDeps, sink);
+        const progress = progressReporter(plan.rowCount, options.onProgress);
+        const failed: CsvImportFailure[] = [];
+        let duplicates = 0;
+        let read = 0;
+        for (const row of plan.rows()) {
+          read++;
+          if (row.action === 'error') {
+            for (const e of row.errors) {
+              failed.push({ row: row.row, field: e.field, column: e.column, message: e.message });
+            }
+          } else if (row.action === 'duplicate') duplicates++;
+          else if (failed.length === 0 || options.skipInvalidRows) {
+            if (await writer.add(row.application!, row.urlKey)) progress(read);
+          }
+        }
+        if (failed.length > 0 && !options.skipInvalidRows) {
+          throw new ImportRefused({ created: 0, duplicates, failed });
+        }
+        const created = await writer.finish();
+        progress(plan.rowCount);
+        return { created, duplicates, failed };
+      },
     );
-    const duplicates = plan.counts.duplicate;
-    if (failed.length > 0 && !options.skipInvalidRows) return { created: 0, duplicates, failed };
-    const drafts = plan.rows.filter((r) => r.action === 'create').map((r) => r.application!);
-    await writeDrafts(txDeps, drafts, plan.postingUrlKeys, options.onProgress);
-    return { created: drafts.length, duplicates, failed };
-  });
+  } catch (error) {
+    if (error instanceof ImportRefused) return error.result;
+    throw error;
+  }
 }
 
-async function planImport(
+/** Calls `onProgress` with the rows read so far, from (0, total) to (total, total), each count once. */
+function progressReporter(total: number, onProgress: CsvImportOptions['onProgress']) {
+  let reported = -1;
+  const report = (done: number) => {
+    if (!onProgress || done <= reported) return;
+    reported = done;
+    onProgress(done, total);
+  };
+  report(0);
+  return report;
+}
+
+function planFile(
   deps: Deps,
   input: string | Uint8Array,
   options: CsvImportOptions,
   existing: readonly ApplicationKey[],
-): Promise<ImportPlan> {
+): FilePlan {
   if (!isValidTimeZone(options.timeZone)) {
     throw fieldError('timeZone', 'must be an IANA time zone such as Europe/Berlin');
   }
@@ -219,32 +282,34 @@ async function planImport(
     now: nowIso(deps),
   });
   const guard = makeDuplicateGuard(existing);
-  const postingUrlKeys = new Map<CsvApplicationDraft, string>();
   const companyKeyOf = makeCompanyKeyOf();
-  const rows: CsvImportPreviewRow[] = [];
-  const counts = { total: 0, create: 0, duplicate: 0, error: 0 };
-  for (const record of table.records) {
-    const reading = readRow(record);
-    counts.total++;
-    if (!reading.draft) {
-      counts.error++;
-      rows.push({ row: record.row, action: 'error', warnings: reading.warnings, errors: reading.errors });
-      continue;
+  function* rows(): Generator<PlannedRow> {
+    for (const record of table.records) {
+      const reading = readRow(record);
+      if (!reading.draft) {
+        yield {
+          row: record.row,
+          action: 'error',
+          warnings: reading.warnings,
+          errors: reading.errors,
+          urlKey: null,
+        };
+        continue;
+      }
+      const keys = keysOf(reading.draft, companyKeyOf);
+      const duplicateOf = guard.check(keys);
+      const isDuplicate = duplicateOf !== null && !options.allowDuplicates;
+      if (!isDuplicate) guard.remember(keys, record.row);
+      yield {
+        row: record.row,
+        action: isDuplicate ? 'duplicate' : 'create',
+        application: reading.draft,
+        ...(duplicateOf ? { duplicateOf } : {}),
+        warnings: reading.warnings,
+        errors: [],
+        urlKey: keys.url,
+      };
     }
-    const keys = keysOf(reading.draft, companyKeyOf);
-    if (keys.url) postingUrlKeys.set(reading.draft, keys.url);
-    const duplicateOf = guard.check(keys);
-    const isDuplicate = duplicateOf !== null && !options.allowDuplicates;
-    if (!isDuplicate) guard.remember(keys, record.row);
-    counts[isDuplicate ? 'duplicate' : 'create']++;
-    rows.push({
-      row: record.row,
-      action: isDuplicate ? 'duplicate' : 'create',
-      application: reading.draft,
-      ...(duplicateOf ? { duplicateOf } : {}),
-      warnings: reading.warnings,
-      errors: [],
-    });
   }
   return {
     format: { id: format.id, label: format.label },
@@ -254,9 +319,8 @@ async function planImport(
     dateOrder: evidence.numericCount > 0 ? order : null,
     warnings: fileWarnings,
     errors: fileErrors,
+    rowCount: table.records.length,
     rows,
-    counts,
-    postingUrlKeys,
   };
 }
 
@@ -354,65 +418,74 @@ function makeDuplicateGuard(existing: readonly ApplicationKey[]) {
 }
 
 /**
- * Writes the drafts as `createApplication` followed by `moveApplication` would, with the same companies,
- * applications and stage-change events, but in batches: the companies are looked up once and each batch
- * is a handful of multi-row inserts instead of about ten statements per row. A test imports the same
- * drafts both ways and compares the results, so the two paths cannot drift apart unnoticed.
+ * Writes drafts as `createApplication` followed by `moveApplication` would, with the same companies,
+ * applications, stage-change events and planned follow-ups, but in batches: the companies are looked up
+ * once and each batch is a handful of multi-row inserts instead of about ten statements per row. A test
+ * imports the same drafts both ways and compares the results, so the two paths cannot drift apart unnoticed.
+ * `add` answers whether it wrote a batch; `finish` writes the rest and answers how many were added.
  */
-async function writeDrafts(
-  deps: Deps,
-  drafts: readonly CsvApplicationDraft[],
-  urlKeysOfDrafts: ReadonlyMap<CsvApplicationDraft, string>,
-  onProgress: CsvImportOptions['onProgress'],
-): Promise<void> {
+async function startDraftWriter(deps: Deps, sink: StatementSink) {
   const companyKeyOf = makeCompanyKeyOf();
   const companies = new Map<string, Company>();
   for (const company of await listAllCompanies(deps.db, deps.userId)) {
     companies.set(companyKeyOf(company.name), company);
   }
   const planning = await loadPlanningContext(deps.db, deps.userId);
-  onProgress?.(0, drafts.length);
-  for (let start = 0; start < drafts.length; start += batchSize) {
-    const newCompanies: Company[] = [];
-    const applications: Application[] = [];
-    const events: StageChangeEvent[] = [];
-    const followUps: FollowUp[] = [];
-    const postingUrlKeys = new Map<string, string>();
-    for (const draft of drafts.slice(start, start + batchSize)) {
+  let added = 0;
+  let batch = emptyBatch();
+
+  const flush = async () => {
+    if (batch.applications.length === 0) return;
+    const full = batch;
+    batch = emptyBatch();
+    await insertApplicationsInBulk(sink, deps.userId, full);
+  };
+
+  return {
+    async add(draft: CsvApplicationDraft, urlKey: string | null): Promise<boolean> {
       const now = nowIso(deps);
       const name = draft.create.companyName ?? '';
       let company = companies.get(companyKeyOf(name));
       if (!company) {
         company = { id: deps.ids.next(), name, website: null, notes: '', createdAt: now, updatedAt: now };
         companies.set(companyKeyOf(name), company);
-        newCompanies.push(company);
+        batch.companies.push(company);
       }
-      const firstEvent = events.length;
-      const application = buildApplication(deps, draft, company, now, events);
-      applications.push(application);
+      const firstEvent = batch.events.length;
+      const application = buildApplication(deps, draft, company, now, batch.events);
+      batch.applications.push(application);
       for (const step of planFollowUps({
         application,
         interviews: [],
-        events: events.slice(firstEvent),
+        events: batch.events.slice(firstEvent),
         steps: [],
         playbook: planning.playbook,
         calendar: planning.calendar,
         now,
       })) {
-        followUps.push(plannedFollowUp(deps, application.id, step, now));
+        batch.followUps.push(plannedFollowUp(deps, application.id, step, now));
       }
-      const urlKey = urlKeysOfDrafts.get(draft);
-      if (urlKey) postingUrlKeys.set(application.id, urlKey);
-    }
-    await insertApplicationsInBulk(deps.db, deps.userId, {
-      companies: newCompanies,
-      applications,
-      events,
-      followUps,
-      postingUrlKeys,
-    });
-    onProgress?.(Math.min(start + batchSize, drafts.length), drafts.length);
-  }
+      if (urlKey) batch.postingUrlKeys.set(application.id, urlKey);
+      added++;
+      if (batch.applications.length < batchSize) return false;
+      await flush();
+      return true;
+    },
+    async finish(): Promise<number> {
+      await flush();
+      return added;
+    },
+  };
+}
+
+function emptyBatch() {
+  return {
+    companies: [] as Company[],
+    applications: [] as Application[],
+    events: [] as StageChangeEvent[],
+    followUps: [] as FollowUp[],
+    postingUrlKeys: new Map<string, string>(),
+  };
 }
 
 /** The application and events `createApplication` then `moveApplication` produce for a draft. */

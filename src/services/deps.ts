@@ -1,8 +1,11 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { Clock, DocumentReader, IdGenerator, Mailer } from '../core/ports.js';
 import type { PostingReader } from '../core/posting-extract.js';
-import { bumpDataVersion } from '../storage/data-version-store.js';
-import type { Database } from '../storage/schema.js';
+import { type StatementSink, statementSinkOf } from '../storage/bulk-application-store.js';
+import { bumpDataVersion, dataVersionBump } from '../storage/data-version-store.js';
+import { sqliteFileOf } from '../storage/database.js';
+import type { Database, Db } from '../storage/schema.js';
+import { startSqliteWriterThread } from '../storage/sqlite-writer-thread.js';
 
 /**
  * What every use case needs. `userId` is the one place queries are scoped by: local mode passes the
@@ -33,5 +36,34 @@ export function inTransaction<T>(deps: Deps, work: (trx: Transaction<Database>) 
     // Every use case that opens a transaction writes; the new version tells caches their answers are old.
     await bumpDataVersion(trx, deps.userId, deps.ids.next());
     return result;
+  });
+}
+
+/**
+ * Runs a large write all-or-nothing, giving `work` a connection to read through and a sink for its bulk
+ * statements. On a SQLite file, with `writerThread` set, the statements run on a writer thread holding the
+ * transaction (see sqlite-writer-thread.ts) while this thread reads and builds the next ones; meanwhile no
+ * other query of this process uses the connection `work` gets. Anywhere else (PostgreSQL, an in-memory
+ * database, inside a caller's transaction) this is `inTransaction`, with a sink on that transaction.
+ */
+export async function inBulkTransaction<T>(
+  deps: Deps,
+  options: { readonly writerThread: boolean },
+  work: (db: Db, sink: StatementSink) => Promise<T>,
+): Promise<T> {
+  const file = options.writerThread ? sqliteFileOf(deps.db) : null;
+  if (!file) return inTransaction(deps, (trx) => work(trx, statementSinkOf(trx)));
+  return deps.db.connection().execute(async (connection) => {
+    const writer = await startSqliteWriterThread(file);
+    try {
+      const result = await work(connection, { dialect: 'sqlite', run: writer.run });
+      const bump = dataVersionBump(connection, deps.userId, deps.ids.next());
+      await writer.run(bump.sql, bump.parameters);
+      await writer.commit();
+      return result;
+    } catch (error) {
+      await writer.rollback();
+      throw error;
+    }
   });
 }

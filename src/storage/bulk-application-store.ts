@@ -69,37 +69,56 @@ export async function listApplicationKeys(db: Db, userId: string): Promise<Appli
 const maxParameters = 30_000;
 
 /**
+ * Where bulk statements go: straight to the database, or to a writer thread holding the transaction (see
+ * `sqlite-writer-thread.ts`). Either way they run in the order given.
+ */
+export type StatementSink = {
+  readonly dialect: 'sqlite' | 'postgres';
+  run(sql: string, parameters: readonly unknown[]): Promise<void>;
+};
+
+/** A sink that runs each statement on `db` (inside its transaction, when it is one). */
+export function statementSinkOf(db: Db): StatementSink {
+  return {
+    dialect: isPostgres(db) ? 'postgres' : 'sqlite',
+    run: async (sql, parameters) => {
+      await db.executeQuery(CompiledQuery.raw(sql, [...parameters]));
+    },
+  };
+}
+
+/**
  * Writes a batch with multi-row inserts: the same rows `insertCompany`, `insertApplication` and
  * `insertEvent` write one at a time, in a fraction of the statements. Call it inside a transaction.
  */
 export async function insertApplicationsInBulk(
-  db: Db,
+  sink: StatementSink,
   userId: string,
   batch: ApplicationBatch,
 ): Promise<void> {
   const keys = batch.postingUrlKeys;
   await insertRows(
-    db,
+    sink,
     'companies',
     batch.companies.map((company) => companyRowOf(company, userId)),
   );
   await insertRows(
-    db,
+    sink,
     'applications',
     batch.applications.map((a) => applicationRowOf(a, userId, keys?.get(a.id))),
   );
   await insertRows(
-    db,
+    sink,
     'application_tags',
     batch.applications.flatMap((a) => tagRowsOf(a, userId)),
   );
   await insertRows(
-    db,
+    sink,
     'events',
     batch.events.map((event) => eventRowOf(event, userId)),
   );
   await insertRows(
-    db,
+    sink,
     'follow_ups',
     batch.followUps.map((step) => followUpRowOf(step, userId)),
   );
@@ -114,14 +133,14 @@ const sqliteRowsPerStatement = 256;
  * below, never from input; every value is a bound parameter.
  */
 async function insertRows<Table extends keyof Database>(
-  db: Db,
+  sink: StatementSink,
   table: Table,
   rows: ReadonlyArray<Database[Table]>,
 ): Promise<void> {
   if (rows.length === 0) return;
   const columns = Object.keys(rows[0]!) as Array<keyof Database[Table]>;
   const head = `insert into "${table}" (${columns.map((c) => `"${String(c)}"`).join(', ')}) values `;
-  const postgres = isPostgres(db);
+  const postgres = sink.dialect === 'postgres';
   const sqliteTuple = `(${columns.map(() => '?').join(', ')})`;
   const perStatement = Math.max(1, Math.floor(maxParameters / columns.length));
   let start = 0;
@@ -136,7 +155,7 @@ async function insertRows<Table extends keyof Database>(
     const tuples = postgres
       ? chunk.map((_, r) => `(${columns.map((_, c) => `$${r * columns.length + c + 1}`).join(', ')})`)
       : new Array<string>(chunk.length).fill(sqliteTuple);
-    await db.executeQuery(CompiledQuery.raw(head + tuples.join(', '), parameters));
+    await sink.run(head + tuples.join(', '), parameters);
   }
 }
 

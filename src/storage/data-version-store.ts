@@ -1,3 +1,4 @@
+import type { CompiledQuery } from 'kysely';
 import type { Db } from './schema.js';
 
 /** The user's current data version: it changes with every committed write. */
@@ -11,5 +12,10 @@ export async function getDataVersion(db: Db, userId: string): Promise<string> {
 }
 
 export async function bumpDataVersion(db: Db, userId: string, token: string): Promise<void> {
-  await db.updateTable('data_versions').set({ token }).where('user_id', '=', userId).execute();
+  await db.executeQuery(dataVersionBump(db, userId, token));
+}
+
+/** The statement `bumpDataVersion` runs, for a caller that runs it elsewhere (a writer thread). */
+export function dataVersionBump(db: Db, userId: string, token: string): CompiledQuery {
+  return db.updateTable('data_versions').set({ token }).where('user_id', '=', userId).compile();
 }

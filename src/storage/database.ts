@@ -30,13 +30,31 @@ export async function openDatabase(target: DatabaseTarget): Promise<OpenDatabase
 
 function openSqlite(file: string): OpenDatabase {
   if (file !== ':memory:') fs.mkdirSync(path.dirname(file), { recursive: true });
+  const sqlite = openSqliteConnection(file);
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
+  if (file !== ':memory:') sqliteFiles.set(db, file);
+  return { db, dialect: 'sqlite', close: () => db.destroy() };
+}
+
+/** One connection with the settings every hearback connection uses (also the writer thread's). */
+export function openSqliteConnection(file: string): SqliteDatabase.Database {
   const sqlite = new SqliteDatabase(file);
   sqlite.pragma('journal_mode = WAL');
   sqlite.pragma('synchronous = FULL');
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
-  return { db, dialect: 'sqlite', close: () => db.destroy() };
+  return sqlite;
+}
+
+const sqliteFiles = new WeakMap<object, string>();
+
+/**
+ * The file behind a SQLite database opened here, so a writer thread can open a second connection to it;
+ * null for PostgreSQL, an in-memory database (a second connection would see another database) and a
+ * transaction (its uncommitted writes are invisible to a second connection).
+ */
+export function sqliteFileOf(db: object): string | null {
+  return sqliteFiles.get(db) ?? null;
 }
 
 /** How many compiled statements a SQLite connection keeps; the app has far fewer query shapes than this. */
