@@ -22,6 +22,7 @@ try {
   process.exit(0);
 }
 
+// Bulk inserts come in a handful of fixed shapes (see bulk-application-store.ts), so this stays small.
 const statements = new Map<string, SqliteDatabase.Statement>();
 let failure: (WriterReply & { kind: 'failed' }) | null = null;
 
