@@ -267,7 +267,13 @@ function TailoringForm({ application, hasPostingText, onChecked }: TailoringForm
         </p>
       )}
       <FormErrors error={error} issues={issuesOutside(issues, shown)} />
-      <DocumentFields legend="Resume" name="resume" value={resume} onChange={setResume} issues={issues} />
+      <DocumentChoiceFields
+        legend="Resume"
+        name="resume"
+        value={resume}
+        onChange={setResume}
+        issues={issues}
+      />
       <Field
         label="Resume version"
         name="resumeName"
@@ -280,7 +286,7 @@ function TailoringForm({ application, hasPostingText, onChecked }: TailoringForm
       </Field>
       <details className="more-fields">
         <summary>Add a cover letter (optional)</summary>
-        <DocumentFields
+        <DocumentChoiceFields
           legend="Cover letter"
           name="coverLetter"
           value={coverLetter}
@@ -315,7 +321,7 @@ async function toDocumentInput(value: DocumentChoice): Promise<TailoringRequestI
   return value.text.trim() ? { text: value.text } : null;
 }
 
-type DocumentFieldsProps = {
+type DocumentChoiceFieldsProps = {
   readonly legend: string;
   readonly name: 'resume' | 'coverLetter';
   readonly value: DocumentChoice;
@@ -323,7 +329,9 @@ type DocumentFieldsProps = {
   readonly issues: readonly FieldIssue[];
 };
 
-function DocumentFields({ legend, name, value, onChange, issues }: DocumentFieldsProps) {
+/** A resume or cover letter to check, pasted as text or uploaded as a file (unlike the application page's
+ * `DocumentFields`, which records what was sent). */
+function DocumentChoiceFields({ legend, name, value, onChange, issues }: DocumentChoiceFieldsProps) {
   const id = useId();
   const label = legend.toLowerCase();
   const ownMessages = issues.filter((i) => i.field === name).map((i) => i.message);
