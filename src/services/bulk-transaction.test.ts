@@ -1,10 +1,10 @@
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { testNow, testSystem } from '../../test/support/test-runtime.js';
-import { fixedClock } from '../core/ports.js';
-import { type Runtime, startRuntime } from '../runtime.js';
+import {
+  openSqliteFileTestRuntime,
+  openTestRuntime,
+  type TestRuntime,
+  testNow,
+} from '../../test/support/test-runtime.js';
 import { getDataVersion } from '../storage/data-version-store.js';
 import { inBulkTransaction } from './deps.js';
 
@@ -21,24 +21,19 @@ const row = (id: string, userId: string) => [
 ];
 
 describe('inBulkTransaction', () => {
-  let dir: string;
-  let onFile: Runtime;
-  let inMemory: Runtime;
-  const start = (file: string) =>
-    startRuntime({ kind: 'sqlite', file }, { clock: fixedClock(testNow), system: testSystem });
-  const companyCount = async (runtime: Runtime) =>
+  let onFile: TestRuntime;
+  let inMemory: TestRuntime;
+  const companyCount = async (runtime: TestRuntime) =>
     (await runtime.deps.db.selectFrom('companies').select('id').execute()).length;
 
   beforeEach(async () => {
-    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'hearback-bulk-'));
-    onFile = await start(path.join(dir, 'hearback.db'));
-    inMemory = await start(':memory:');
+    onFile = await openSqliteFileTestRuntime();
+    inMemory = await openTestRuntime('sqlite');
   });
 
   afterEach(async () => {
     await onFile.close();
     await inMemory.close();
-    fs.rmSync(dir, { recursive: true, force: true });
   });
 
   it('on a SQLite file, writes through the writer thread and reads through a plain connection', async () => {

@@ -1,14 +1,16 @@
 import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { corporaSkipMessage, corpusPath, hasCorpora } from '../../test/support/corpora.js';
-import { describeEachDialect, testNow, testSystem } from '../../test/support/test-runtime.js';
+import {
+  describeEachDialect,
+  openSqliteFileTestRuntime,
+  openTestRuntime,
+  type TestRuntime,
+  testNow,
+} from '../../test/support/test-runtime.js';
 import type { Application } from '../core/application.js';
 import type { StageChangeEvent } from '../core/event.js';
-import { fixedClock } from '../core/ports.js';
 import { defaultSettings } from '../core/settings.js';
-import { type Runtime, startRuntime } from '../runtime.js';
 import { listAllApplications } from '../storage/application-store.js';
 import { getDataVersion } from '../storage/data-version-store.js';
 import { listAllEvents } from '../storage/event-store.js';
@@ -596,22 +598,17 @@ describeEachDialect('CSV import', (ctx) => {
 
 describe('CSV import of a large file into a SQLite file, through the writer thread', () => {
   const berlin = { timeZone: 'Europe/Berlin' } as const;
-  let dir: string;
-  let onFile: Runtime;
-  let inMemory: Runtime;
-  const start = (file: string) =>
-    startRuntime({ kind: 'sqlite', file }, { clock: fixedClock(testNow), system: testSystem });
+  let onFile: TestRuntime;
+  let inMemory: TestRuntime;
 
   beforeEach(async () => {
-    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'hearback-import-'));
-    onFile = await start(path.join(dir, 'hearback.db'));
-    inMemory = await start(':memory:');
+    onFile = await openSqliteFileTestRuntime();
+    inMemory = await openTestRuntime('sqlite');
   });
 
   afterEach(async () => {
     await onFile.close();
     await inMemory.close();
-    fs.rmSync(dir, { recursive: true, force: true });
   });
 
   // Large enough to be written by the writer thread, and to span several write batches.

@@ -1,3 +1,6 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import pg from 'pg';
 import { afterAll, beforeAll, beforeEach, describe } from 'vitest';
@@ -32,8 +35,29 @@ export type TestRuntime = Runtime & {
 
 /** A migrated database of the given dialect, alone for this caller; close() drops it. */
 export async function openTestRuntime(dialect: TestDialect): Promise<TestRuntime> {
+  return openRuntimeOn(await createTarget(dialect));
+}
+
+/**
+ * Like `openTestRuntime('sqlite')`, but on a database file in a temporary folder, for what needs a second
+ * connection to the same database (the import's writer thread); close() deletes the folder.
+ */
+export async function openSqliteFileTestRuntime(): Promise<TestRuntime> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'hearback-test-'));
+  return openRuntimeOn({
+    target: { kind: 'sqlite', file: path.join(dir, 'hearback.db') },
+    drop: async () => fs.rmSync(dir, { recursive: true, force: true }),
+  });
+}
+
+async function openRuntimeOn({
+  target,
+  drop,
+}: {
+  target: DatabaseTarget;
+  drop(): Promise<void>;
+}): Promise<TestRuntime> {
   const clock = fixedClock(testNow);
-  const { target, drop } = await createTarget(dialect);
   const runtime = await startRuntime(target, { clock, system: testSystem });
   return {
     ...runtime,
