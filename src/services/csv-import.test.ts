@@ -18,7 +18,7 @@ import { ensureUser } from '../storage/user-store.js';
 import { createApplication, getTimeline, moveApplication } from './applications.js';
 import { exportBackup } from './backup.js';
 import { importCsv, previewCsvImport, writerThreadFromBytes } from './csv-import.js';
-import type { Deps } from './deps.js';
+import { type Deps, inTransaction } from './deps.js';
 
 function fixture(name: string): Buffer {
   return fs.readFileSync(new URL(`../integrations/csv/fixtures/${name}`, import.meta.url));
@@ -505,7 +505,7 @@ describeEachDialect('CSV import', (ctx) => {
 
   it('writes nothing when the caller’s transaction fails after the import', async () => {
     await expect(
-      ctx.deps.db.transaction().execute(async (trx) => {
+      inTransaction(ctx.deps, async (trx) => {
         const result = await importCsv({ ...ctx.deps, db: trx }, fixture('teal-job-tracker.csv'), berlin);
         expect(result.created).toBe(8);
         throw new Error('a later step failed');

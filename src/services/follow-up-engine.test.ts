@@ -4,6 +4,7 @@ import { addApplication, call } from '../../test/support/api.js';
 import { closedPortUrl, startSmtpServer } from '../../test/support/smtp.js';
 import { describeEachDialect } from '../../test/support/test-runtime.js';
 import { listApplicationFollowUps } from '../storage/follow-up-store.js';
+import { inTransaction } from './deps.js';
 import { replanApplication } from './replan.js';
 
 type Step = {
@@ -99,8 +100,8 @@ describeEachDialect('follow-up engine in storage, Today, drafts and sending', (c
   it('re-plans idempotently: planning again changes nothing', async () => {
     const { application } = await interviewedApplication();
     const before = await listApplicationFollowUps(ctx.deps.db, ctx.deps.userId, application.id);
-    await ctx.deps.db.transaction().execute((trx) => replanApplication(ctx.deps, trx, application.id));
-    await ctx.deps.db.transaction().execute((trx) => replanApplication(ctx.deps, trx, application.id));
+    await inTransaction(ctx.deps, (trx) => replanApplication(ctx.deps, trx, application.id));
+    await inTransaction(ctx.deps, (trx) => replanApplication(ctx.deps, trx, application.id));
     expect(await listApplicationFollowUps(ctx.deps.db, ctx.deps.userId, application.id)).toEqual(before);
   });
 

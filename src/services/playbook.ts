@@ -14,7 +14,7 @@ export function updatePlaybook(deps: Deps, update: unknown): Promise<Playbook> {
     const d = { ...deps, db: trx };
     const next = applyPlaybookUpdate(await getPlaybook(d), update);
     await saveSettingsDocument(trx, deps.userId, 'playbook', next);
-    await replanAllApplications(d);
+    await replanAllApplications(deps, trx);
     return next;
   });
 }
@@ -22,7 +22,7 @@ export function updatePlaybook(deps: Deps, update: unknown): Promise<Playbook> {
 export function resetPlaybook(deps: Deps): Promise<Playbook> {
   return inTransaction(deps, async (trx) => {
     await saveSettingsDocument(trx, deps.userId, 'playbook', null);
-    await replanAllApplications({ ...deps, db: trx });
+    await replanAllApplications(deps, trx);
     return defaultPlaybook;
   });
 }

@@ -1,3 +1,4 @@
+import type { Transaction } from 'kysely';
 import { createWorkCalendar, type WorkCalendar } from '../core/business-days.js';
 import type { FollowUp } from '../core/follow-up.js';
 import { type PlannedStep, planFollowUps } from '../core/follow-up-plan.js';
@@ -12,7 +13,7 @@ import {
   updateFollowUpRow,
 } from '../storage/follow-up-store.js';
 import { listInterviews } from '../storage/interview-store.js';
-import type { Db } from '../storage/schema.js';
+import type { Database, Db } from '../storage/schema.js';
 import { getSettings, getSettingsDocument } from '../storage/settings-store.js';
 import { type Deps, nowIso } from './deps.js';
 
@@ -57,7 +58,7 @@ export async function loadPlanningContext(db: Db, userId: string): Promise<Plann
  */
 export async function replanApplication(
   deps: Deps,
-  trx: Db,
+  trx: Transaction<Database>,
   applicationId: string,
   context?: PlanningContext,
 ): Promise<void> {
@@ -95,10 +96,10 @@ export async function replanApplication(
 }
 
 /** Re-plans every application, after a change that moves dates for all of them (calendar, playbook). */
-export async function replanAllApplications(deps: Deps): Promise<void> {
-  const context = await loadPlanningContext(deps.db, deps.userId);
-  for (const id of await listApplicationIds(deps.db, deps.userId))
-    await replanApplication(deps, deps.db, id, context);
+export async function replanAllApplications(deps: Deps, trx: Transaction<Database>): Promise<void> {
+  const context = await loadPlanningContext(trx, deps.userId);
+  for (const id of await listApplicationIds(trx, deps.userId))
+    await replanApplication(deps, trx, id, context);
 }
 
 function plannedFields(planned: PlannedStep) {

@@ -41,7 +41,7 @@ export async function updateSettings(deps: Deps, input: SettingsUpdate): Promise
       next.country !== current.country ||
       next.region !== current.region ||
       next.workingDays.join() !== current.workingDays.join();
-    if (calendarChanged) await replanAllApplications({ ...deps, db: trx });
+    if (calendarChanged) await replanAllApplications(deps, trx);
     return saved;
   });
 }

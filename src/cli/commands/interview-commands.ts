@@ -5,6 +5,7 @@ import { interviewCreateSchema, interviewUpdateSchema } from '../../core/intervi
 import { readDateTime } from '../../core/local-time.js';
 import { getApplication } from '../../services/applications.js';
 import { createContact, listContacts } from '../../services/contacts.js';
+import { inTransaction } from '../../services/deps.js';
 import { importInvitation, previewInvitationImport } from '../../services/ics-import.js';
 import {
   createInterview,
@@ -74,8 +75,9 @@ export function registerInterviewCommands(program: Command): void {
     runCommand(command, async (ctx) => {
       const applicationId = await resolveId(ctx, 'applications', ref);
       const application = await getApplication(ctx.deps, applicationId);
-      // New interviewers named on the command line are created with the interview, or not at all.
-      const created = await ctx.deps.db.transaction().execute(async (trx) => {
+      // New interviewers named on the command line are created with the interview, or not at all; the one
+      // transaction helper also replaces the data version, so a server on the same data sees the change.
+      const created = await inTransaction(ctx.deps, async (trx) => {
         const txCtx = { ...ctx, deps: { ...ctx.deps, db: trx } };
         const fields = await interviewFields(txCtx, options, application.company.id);
         const input = parseInput(
