@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { createWorkCalendar, type WorkCalendar } from './business-days.js';
 import type { TimelineEvent } from './event.js';
 import {
+  checkInsEndedByResponse,
   type ExistingStep,
   type FollowUpPlanInput,
   isNudgeKind,
@@ -102,6 +103,10 @@ type Scenario = {
     newDateInDays: number | null;
   }[];
   readonly messages: readonly number[];
+  /** When the employer screens the application (a call from a recruiter), if it is still waiting then. */
+  readonly screeningAtH: number | null;
+  /** Check-ins the user added by hand when applying, each due this many hours later. */
+  readonly manualCheckIns: readonly number[];
   readonly offerAtH: number | null;
   readonly ending: { atH: number; outcome: Outcome } | null;
   readonly actions: readonly { advanceH: number; choice: 'done' | 'skip' | 'snooze' | 'wait' }[];
@@ -188,6 +193,8 @@ const busyScenarioArb: fc.Arbitrary<Scenario> = fc.record({
     { maxLength: 3 },
   ),
   messages: fc.array(fc.integer({ min: 0, max: 2_500 }), { maxLength: 3 }),
+  screeningAtH: fc.option(fc.integer({ min: 0, max: 1_500 })),
+  manualCheckIns: fc.constant([]),
   offerAtH: fc.option(fc.integer({ min: 0, max: 2_500 })),
   ending: fc.option(
     fc.record({
@@ -230,7 +237,15 @@ const quietScenarioArb: fc.Arbitrary<Scenario> = busyScenarioArb.chain((busy) =>
         { minLength: 8, maxLength: 14 },
       ),
     })
-    .map((quiet) => ({ ...busy, ...quiet, replies: [], messages: [], offerAtH: null, ending: null })),
+    .map((quiet) => ({
+      ...busy,
+      ...quiet,
+      replies: [],
+      messages: [],
+      screeningAtH: null,
+      offerAtH: null,
+      ending: null,
+    })),
 );
 
 const scenarioArb: fc.Arbitrary<Scenario> = fc.oneof(busyScenarioArb, quietScenarioArb);
@@ -275,6 +290,9 @@ function inputAt(scenario: Scenario, t: number, steps: readonly ExistingStep[]):
       to: 'interviewing' as Stage,
       outcome: null,
     })),
+    ...(scenario.screeningAtH === null
+      ? []
+      : [{ at: at(scenario.screeningAtH), id: 'move-screening', to: 'screening' as Stage, outcome: null }]),
     ...(scenario.offerAtH === null
       ? []
       : [{ at: at(scenario.offerAtH), id: 'move-offer', to: 'offer' as Stage, outcome: null }]),
@@ -298,7 +316,8 @@ function inputAt(scenario: Scenario, t: number, steps: readonly ExistingStep[]):
   const events: TimelineEvent[] = [stageEvent('move-applied', 'applied', iso(start), null)];
   for (const move of moves) {
     if (stage === 'ended') break;
-    if (move.to === 'interviewing' && stage !== 'applied') continue;
+    if (move.to === 'screening' && stage !== 'applied') continue;
+    if (move.to === 'interviewing' && stage !== 'applied' && stage !== 'screening') continue;
     stage = move.to;
     outcome = move.outcome;
     if (stage === 'ended') endedAt = iso(move.at);
@@ -388,21 +407,43 @@ function isOpen(step: ExistingStep): boolean {
   return step.status === 'planned' || step.status === 'snoozed';
 }
 
-type Moment = { readonly t: number; readonly input: FollowUpPlanInput; readonly plan: PlannedStep[] };
+/** Closes the check-ins the user added that an answer has ended, as storage does after each plan. */
+function closeEndedCheckIns(steps: readonly ExistingStep[], input: FollowUpPlanInput, t: number) {
+  const ended = new Set(checkInsEndedByResponse(input).map((s) => s.id));
+  return steps.map(
+    (s): ExistingStep => (ended.has(s.id) ? { ...s, status: 'skipped', completedAt: iso(t) } : s),
+  );
+}
+
+type Moment = {
+  readonly t: number;
+  readonly input: FollowUpPlanInput;
+  readonly plan: PlannedStep[];
+  /** The steps as storage holds them once the plan is stored, before the user acts. */
+  readonly stored: readonly ExistingStep[];
+};
 
 /** Runs a scenario and returns every plan made along the way, with the input it was made from. */
 function simulate(scenario: Scenario): Moment[] {
   let t = scenario.start;
-  let steps: ExistingStep[] = [];
+  let steps: ExistingStep[] = scenario.manualCheckIns.map((h, i) => ({
+    id: `manual-check-in-${i}`,
+    kind: 'application_check_in',
+    status: 'planned',
+    dueAt: iso(scenario.start + h * hourMs),
+    snoozedUntil: null,
+    completedAt: null,
+    origin: 'manual',
+    planKey: null,
+  }));
   const moments: Moment[] = [];
   for (const action of scenario.actions) {
     t += action.advanceH * hourMs;
     const input = inputAt(scenario, t, steps);
     const plan = planFollowUps(input);
-    moments.push({ t, input, plan });
-    steps = storePlan(steps, plan).map((step) =>
-      isOpen(step) && step.dueAt <= iso(t) ? act(step, action.choice, t) : step,
-    );
+    const stored = closeEndedCheckIns(storePlan(steps, plan), input, t);
+    moments.push({ t, input, plan, stored });
+    steps = stored.map((step) => (isOpen(step) && step.dueAt <= iso(t) ? act(step, action.choice, t) : step));
   }
   return moments;
 }
@@ -564,6 +605,37 @@ describe('planner properties (simulated job searches)', () => {
           }
         },
       ),
+      runs,
+    );
+  });
+
+  it('leaves no open application check-in after any answer from the employer', () => {
+    const withCheckInsOfTheirOwn = busyScenarioArb.chain((scenario) =>
+      fc
+        .array(fc.integer({ min: 1, max: 600 }), { minLength: 1, maxLength: 2 })
+        .map((manualCheckIns) => ({ ...scenario, manualCheckIns })),
+    );
+    fc.assert(
+      fc.property(withCheckInsOfTheirOwn, (scenario) => {
+        for (const { input, plan, stored } of simulate(scenario)) {
+          // Said plainly, independently of the planner: they replied, screened, interviewed, made an offer
+          // or rejected the application.
+          const answer =
+            input.interviews[0]?.id ??
+            input.events.find(
+              (e) =>
+                (e.kind === 'reply_received' && e.occurredAt >= iso(scenario.start)) ||
+                (e.kind === 'stage_change' &&
+                  (['screening', 'interviewing', 'offer'].includes(e.toStage) || e.outcome === 'rejected')),
+            )?.id;
+          if (answer === undefined) continue;
+          const open = stored.filter((s) => s.kind === 'application_check_in' && isOpen(s));
+          check(
+            open.length === 0 && !plan.some((s) => s.kind === 'application_check_in'),
+            `after ${answer} at ${input.now}, check-ins are still open: ${open.map((s) => s.id).join(', ')}`,
+          );
+        }
+      }),
       runs,
     );
   });

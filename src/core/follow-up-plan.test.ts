@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { createWorkCalendar, type WorkCalendar } from './business-days.js';
 import type { TimelineEvent } from './event.js';
 import {
+  checkInsEndedByResponse,
   type ExistingStep,
   type FollowUpPlanInput,
   type PlanApplication,
@@ -472,15 +473,19 @@ describe('replies from the employer', () => {
     expect(steps.filter((s) => s.kind === 'thank_you')).toHaveLength(2);
   });
 
-  it('re-plan application check-ins from a reply before any interview', () => {
+  it('end the application check-ins before any interview, and plan a follow-up from the reply', () => {
     const applied = local(losAngeles, '2026-03-02T10:00');
     const steps = plan({
       application: application('applied', applied),
       events: [stageChange('e1', 'applied', applied), reply('r5', local(losAngeles, '2026-03-04T10:00'))],
     });
-    const checkIn = only(steps, 'application_check_in');
-    expect(checkIn.planKey).toBe('application_check_in:reply:r5');
-    expect(checkIn.dueAt).toBe(local(losAngeles, '2026-03-13T09:00'));
+    expect(steps.map((s) => [s.planKey, s.dueAt, s.reason])).toEqual([
+      [
+        'first_follow_up:reply:r5',
+        local(losAngeles, '2026-03-11T09:00'),
+        'Follow-up, 5 business days after their reply on Wed 4 Mar',
+      ],
+    ]);
   });
 });
 
@@ -555,6 +560,83 @@ describe('application check-ins', () => {
       }),
     ];
     expect(plan({ ...waiting, steps: both })).toEqual([]);
+  });
+
+  it('stop once the employer screens the application, and a follow-up is timed from the screen', () => {
+    const screened = local(losAngeles, '2026-03-12T14:00');
+    const steps = plan({
+      application: application('screening', applied),
+      events: [...waiting.events, stageChange('e2', 'screening', screened)],
+      steps: [stored('application_check_in:applied:e1', 'application_check_in', 'planned')],
+      now: screened,
+    });
+    expect(steps.map((s) => [s.planKey, s.dueAt, s.reason])).toEqual([
+      [
+        'first_follow_up:stage:e2',
+        local(losAngeles, '2026-03-19T09:00'),
+        'First follow-up, 5 business days after you moved it to screening on Thu 12 Mar',
+      ],
+    ]);
+  });
+
+  it('come back when a move to screening is undone (the application is waiting again)', () => {
+    const steps = plan({
+      application: application('applied', applied),
+      events: [
+        ...waiting.events,
+        stageChange('e2', 'screening', local(losAngeles, '2026-03-03T10:00')),
+        stageChange('e3', 'applied', local(losAngeles, '2026-03-03T10:05')),
+      ],
+    });
+    expect(only(steps, 'application_check_in').planKey).toBe('application_check_in:applied:e1');
+  });
+
+  it('the user added by hand are ended by any answer, and only by one', () => {
+    const mine = stored(null, 'application_check_in', 'planned', { id: 'mine' });
+    const snoozed = stored(null, 'application_check_in', 'snoozed', { id: 'snoozed' });
+    const done = stored(null, 'application_check_in', 'done', { id: 'done' });
+    const custom = stored(null, 'custom', 'planned', { id: 'custom' });
+    const steps = [mine, snoozed, done, custom];
+    const input = (extra: Partial<FollowUpPlanInput>) => ({
+      ...waiting,
+      interviews: [],
+      steps,
+      playbook: defaultPlaybook,
+      calendar: losAngeles,
+      now: applied,
+      ...extra,
+    });
+    expect(checkInsEndedByResponse(input({}))).toEqual([]);
+    const answers: Array<Partial<FollowUpPlanInput>> = [
+      { events: [...waiting.events, reply('r1', local(losAngeles, '2026-03-03T10:00'))] },
+      { application: application('screening', applied) },
+      { application: application('interviewing', applied) },
+      { application: application('offer', applied) },
+      {
+        application: application('ended', applied, { outcome: 'rejected' }),
+        events: [...waiting.events, stageChange('e2', 'ended', applied, 'rejected')],
+      },
+      {
+        application: application('ended', applied, { outcome: 'withdrew' }),
+        events: [
+          ...waiting.events,
+          stageChange('e2', 'screening', applied),
+          stageChange('e3', 'ended', applied, 'withdrew'),
+        ],
+      },
+      { interviews: [tuesdayInterview] },
+    ];
+    for (const answer of answers) {
+      expect(checkInsEndedByResponse(input(answer)).map((s) => s.id)).toEqual(['mine', 'snoozed']);
+    }
+    // A reply dated before the application answered something else; withdrawing is no answer from them.
+    const early = reply('r0', local(losAngeles, '2026-03-01T10:00'));
+    expect(checkInsEndedByResponse(input({ events: [...waiting.events, early] }))).toEqual([]);
+    const withdrawn = {
+      application: application('ended', applied, { outcome: 'withdrew' }),
+      events: [...waiting.events, stageChange('e2', 'ended', applied, 'withdrew')],
+    };
+    expect(checkInsEndedByResponse(input(withdrawn))).toEqual([]);
   });
 
   it('plans nothing for a saved posting the user has not applied to', () => {

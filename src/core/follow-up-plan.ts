@@ -1,5 +1,6 @@
 import type { Application } from './application.js';
 import { type DayOff, formatShortDate, type WorkCalendar, type WorkingTime } from './business-days.js';
+import { hasEmployerResponded } from './employer-response.js';
 import type { Channel, TimelineEvent } from './event.js';
 import type { FollowUp, FollowUpKind } from './follow-up.js';
 import type { Interview, InterviewRound } from './interview.js';
@@ -15,8 +16,11 @@ import type { Delay, Playbook } from './playbook.js';
  * The model, in short (docs/follow-up-rules.md says it for users):
  * - Every interview gets a thank-you per interviewer, and custom steps are timed from their anchor.
  * - Nudges (check-ins, follow-ups, closing note, offer check) form one chain per "cycle". A cycle starts at
- *   the latest of: applying, an interview (a new one starts a new cycle), an offer, or any reply from the
- *   employer, which cancels the previous cycle's pending nudges and re-plans from the reply.
+ *   the latest of: applying, a move to screening or interviewing, an interview (a new one starts a new
+ *   cycle), an offer, or any reply from the employer, which cancels the previous cycle's pending nudges and
+ *   re-plans from the reply.
+ * - Check-ins ask whether the application arrived, so they are planned only until the employer answers in
+ *   any way (`hasEmployerResponded`); from then on the nudges are follow-ups.
  * - Only the next step of a chain is planned; the one after it is timed from when that step was actually
  *   done (or skipped), so a late follow-up pushes the rest back instead of piling up.
  * - Never two nudges within 3 business days of each other or of any message the user logged; at most 3
@@ -101,6 +105,16 @@ export function planFollowUps(input: FollowUpPlanInput): PlannedStep[] {
     plan.push(stored ? applySnooze(ctx, step, stored) : step);
   }
   return plan.sort((a, b) => compare(a.dueAt, b.dueAt) || compare(a.planKey, b.planKey));
+}
+
+/**
+ * The open check-ins the user added by hand once the employer has answered: storage closes them, as the
+ * planner stops planning its own. A check-in asks whether the application arrived; after a reply, a screen
+ * or an interview there is nothing left for it to ask.
+ */
+export function checkInsEndedByResponse(input: FollowUpPlanInput): ExistingStep[] {
+  if (!hasEmployerResponded(input)) return [];
+  return input.steps.filter((s) => s.kind === 'application_check_in' && s.planKey === null && !isClosed(s));
 }
 
 type Context = {
@@ -239,7 +253,8 @@ function planCustomStepsAfter(
 /** A point in the history a step is timed from, with the words a reason line uses for it. */
 type Moment = { readonly at: string; readonly key: string; readonly label: string };
 
-type Phase = 'application' | 'interview' | 'offer';
+/** Waiting for any answer to the application; in touch (screened, interviewed, replied); an offer. */
+type Phase = 'application' | 'in_touch' | 'offer';
 
 type Cycle = Moment & {
   readonly phase: Phase;
@@ -417,7 +432,7 @@ function chainOf(ctx: Context, phase: Phase): Link[] {
           channel: rules.application_check_in.channel,
         },
       ];
-    case 'interview':
+    case 'in_touch':
       return [
         link('first_follow_up'),
         link('second_follow_up'),
@@ -479,7 +494,7 @@ function baseCycle(ctx: Context): Cycle | null {
     const decision = interview.decisionDate;
     return {
       ...common,
-      phase: 'interview',
+      phase: 'in_touch',
       at: interview.endsAt,
       key: `interview:${interview.id}`,
       label: `your ${roundLabels[interview.round]} on ${formatShortDate(endDate)}`,
@@ -488,26 +503,26 @@ function baseCycle(ctx: Context): Cycle | null {
       interviewId: interview.id,
     };
   }
-  if (application.stage === 'interviewing') {
-    const moved = lastStageChange(ctx, 'interviewing');
-    if (!moved) return null;
+  const { stage } = application;
+  const moved = stage === 'screening' || stage === 'interviewing' ? lastStageChange(ctx, stage) : null;
+  if (moved) {
     return {
       ...common,
-      phase: 'interview',
+      phase: 'in_touch',
       at: moved.occurredAt,
       key: `stage:${moved.id}`,
-      label: `you moved it to interviewing on ${shortDate(ctx, moved.occurredAt)}`,
+      label: `you moved it to ${stage} on ${shortDate(ctx, moved.occurredAt)}`,
       givenDate: null,
       interviewId: null,
     };
   }
-  if (application.stage === 'applied' || application.stage === 'screening') {
-    const applied = appliedMoment(ctx);
-    return applied
-      ? { ...applied, ...common, phase: 'application', givenDate: null, interviewId: null }
-      : null;
-  }
-  return null;
+  if (stage !== 'applied' && stage !== 'screening' && stage !== 'interviewing') return null;
+  const applied = appliedMoment(ctx);
+  if (!applied) return null;
+  // A reply (the one answer that leaves the stage where it was) also ends the check-ins; currentCycle then
+  // starts the follow-ups from it.
+  const phase = hasEmployerResponded(ctx.input) ? 'in_touch' : 'application';
+  return { ...applied, ...common, phase, givenDate: null, interviewId: null };
 }
 
 function appliedMoment(ctx: Context): Moment | null {

@@ -1,13 +1,14 @@
 import type { Application } from './application.js';
 import type { DiagnosisHistory } from './diagnosis.js';
+import { isEmployerResponse } from './employer-response.js';
 import type { TimelineEvent } from './event.js';
 
 const dayMs = 86_400_000;
 
 /**
  * What the user's own applications say about employers' answers: the median days from applying to the
- * first answer, and how often each source got one. An answer is a reply, or a move the employer caused:
- * to screening, interviewing or an offer, or a rejection.
+ * first answer, and how often each source got one. An answer is any sign of life from the employer
+ * (`isEmployerResponse`: a reply, an interview, a move to screening or later, a rejection).
  */
 export function computeResponseHistory(
   applications: ReadonlyArray<Pick<Application, 'id' | 'appliedAt' | 'source'>>,
@@ -15,7 +16,7 @@ export function computeResponseHistory(
 ): DiagnosisHistory {
   const firstAnswer = new Map<string, string>();
   for (const event of events) {
-    if (!isAnswer(event)) continue;
+    if (!isEmployerResponse(event)) continue;
     const known = firstAnswer.get(event.applicationId);
     if (!known || event.occurredAt < known) firstAnswer.set(event.applicationId, event.occurredAt);
   }
@@ -49,11 +50,4 @@ export function computeResponseHistory(
       ]),
     ),
   };
-}
-
-function isAnswer(event: TimelineEvent): boolean {
-  if (event.kind === 'reply_received') return true;
-  if (event.kind !== 'stage_change') return false;
-  if (event.toStage === 'ended') return event.outcome === 'rejected';
-  return event.toStage === 'screening' || event.toStage === 'interviewing' || event.toStage === 'offer';
 }

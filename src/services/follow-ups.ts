@@ -1,4 +1,6 @@
 import type { z } from 'zod';
+import type { Application } from '../core/application.js';
+import { hasEmployerResponded } from '../core/employer-response.js';
 import { AppError, fieldError } from '../core/errors.js';
 import {
   type FollowUp,
@@ -11,8 +13,9 @@ import {
   isOpenFollowUp,
 } from '../core/follow-up.js';
 import { dayWindows, isLocalDate, morningOf } from '../core/local-time.js';
-import { findApplication } from '../storage/application-store.js';
+import { findApplication, getApplication } from '../storage/application-store.js';
 import { findContact } from '../storage/contact-store.js';
+import { listApplicationEvents } from '../storage/event-store.js';
 import {
   deleteFollowUpRow,
   type FollowUpFilter,
@@ -21,7 +24,7 @@ import {
   listFollowUps as listFollowUpRows,
   updateFollowUpRow,
 } from '../storage/follow-up-store.js';
-import { findInterview } from '../storage/interview-store.js';
+import { findInterview, listInterviews } from '../storage/interview-store.js';
 import type { Db } from '../storage/schema.js';
 import { getSettings } from '../storage/settings-store.js';
 import { type Deps, inTransaction, nowIso } from './deps.js';
@@ -33,10 +36,10 @@ const openStatuses = ['planned', 'snoozed'] as const;
 
 export async function createFollowUp(deps: Deps, input: FollowUpCreate): Promise<FollowUp> {
   return inTransaction(deps, async (trx) => {
-    if (!(await findApplication(trx, deps.userId, input.applicationId))) {
-      throw fieldError('applicationId', `no application with id ${input.applicationId}`);
-    }
+    const application = await findApplication(trx, deps.userId, input.applicationId);
+    if (!application) throw fieldError('applicationId', `no application with id ${input.applicationId}`);
     await assertReferences(trx, deps.userId, input);
+    if (input.kind === 'application_check_in') await assertNotAnswered(trx, deps.userId, application);
     const now = nowIso(deps);
     const step: FollowUp = {
       id: deps.ids.next(),
@@ -88,6 +91,13 @@ export async function updateFollowUp(deps: Deps, id: string, input: FollowUpUpda
   return inTransaction(deps, async (trx) => {
     const current = await getFollowUpRow(trx, deps.userId, id);
     await assertReferences(trx, deps.userId, input);
+    if (input.kind === 'application_check_in' && current.kind !== 'application_check_in') {
+      await assertNotAnswered(
+        trx,
+        deps.userId,
+        await getApplication(trx, deps.userId, current.applicationId),
+      );
+    }
     const next: FollowUp = {
       ...current,
       kind: input.kind ?? current.kind,
@@ -174,5 +184,21 @@ async function assertReferences(
   }
   if (input.interviewId && !(await findInterview(db, userId, input.interviewId))) {
     throw fieldError('interviewId', `no interview with id ${input.interviewId}`);
+  }
+}
+
+/** A check-in asks whether the application arrived; once the employer has answered, it has nothing to ask. */
+async function assertNotAnswered(db: Db, userId: string, application: Application) {
+  const applicationId = application.id;
+  const answered = hasEmployerResponded({
+    application,
+    interviews: await listInterviews(db, userId, { applicationId }),
+    events: await listApplicationEvents(db, userId, applicationId),
+  });
+  if (answered) {
+    throw fieldError(
+      'kind',
+      'the employer has already answered this application, so a check-in has nothing to ask: add a follow-up (first_follow_up) or a custom step',
+    );
   }
 }

@@ -1,7 +1,7 @@
 import type { Transaction } from 'kysely';
 import { createWorkCalendar, type WorkCalendar } from '../core/business-days.js';
 import type { FollowUp } from '../core/follow-up.js';
-import { type PlannedStep, planFollowUps } from '../core/follow-up-plan.js';
+import { checkInsEndedByResponse, type PlannedStep, planFollowUps } from '../core/follow-up-plan.js';
 import { defaultPlaybook, type Playbook, parsePlaybook } from '../core/playbook.js';
 import type { Settings } from '../core/settings.js';
 import { getApplication, listApplicationIds } from '../storage/application-store.js';
@@ -53,8 +53,8 @@ export async function loadPlanningContext(db: Db, userId: string): Promise<Plann
 /**
  * Re-plans one application inside the caller's transaction: its open planned steps become exactly what the
  * planner says now, matched by plan key so a step keeps its id (and a snooze) across re-plans. Steps done
- * or skipped stay as history, and steps the user added by hand are never touched. Running it twice changes
- * nothing.
+ * or skipped stay as history, and steps the user added by hand are left alone, but for a check-in the
+ * employer has since answered, which is closed as skipped. Running it twice changes nothing.
  */
 export async function replanApplication(
   deps: Deps,
@@ -66,7 +66,7 @@ export async function replanApplication(
   const planning = context ?? (await loadPlanningContext(trx, userId));
   const application = await getApplication(trx, userId, applicationId);
   const steps = await listApplicationFollowUps(trx, userId, applicationId);
-  const plan = planFollowUps({
+  const input = {
     application,
     interviews: await listInterviews(trx, userId, { applicationId }),
     events: await listApplicationEvents(trx, userId, applicationId),
@@ -74,7 +74,8 @@ export async function replanApplication(
     playbook: planning.playbook,
     calendar: planning.calendar,
     now: nowIso(deps),
-  });
+  };
+  const plan = planFollowUps(input);
   const openByKey = new Map<string, FollowUp>();
   for (const step of steps) {
     if (step.origin === 'plan' && step.planKey && (step.status === 'planned' || step.status === 'snoozed')) {
@@ -93,7 +94,21 @@ export async function replanApplication(
     if (differs(existing, next)) await updateFollowUpRow(trx, userId, { ...next, updatedAt: now });
   }
   for (const stale of openByKey.values()) await deleteFollowUpRow(trx, userId, stale.id);
+  const ended = new Set(checkInsEndedByResponse(input).map((s) => s.id));
+  for (const step of steps) {
+    if (!ended.has(step.id)) continue;
+    await updateFollowUpRow(trx, userId, {
+      ...step,
+      status: 'skipped',
+      completedAt: now,
+      completionNote: checkInEndedNote,
+      updatedAt: now,
+    });
+  }
 }
+
+/** What a check-in the user added by hand says once the employer's answer has closed it. */
+export const checkInEndedNote = 'Closed by hearback: the employer has answered, so there is nothing to check';
 
 /** Re-plans every application, after a change that moves dates for all of them (calendar, playbook). */
 export async function replanAllApplications(deps: Deps, trx: Transaction<Database>): Promise<void> {
