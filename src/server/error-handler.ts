@@ -1,4 +1,4 @@
-import type { FastifyError, FastifyInstance } from 'fastify';
+import type { FastifyError, FastifyInstance, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { AppError, type ErrorCode, errorCatalogue, type FieldIssue } from '../core/errors.js';
@@ -23,7 +23,7 @@ type ErrorBody = z.infer<typeof errorResponseSchema>;
  */
 export function installErrorHandling(app: FastifyInstance, bodyLimit: number): void {
   app.setErrorHandler((error: FastifyError, request, reply) => {
-    const body = toErrorBody(error, error.validationContext, bodyLimit);
+    const body = toErrorBody(error, error.validationContext, routeBodyLimit(request, bodyLimit));
     const status = errorStatus[body.error.code];
     if (status >= 500) request.log.error({ err: error }, 'unexpected error');
     return reply.status(status).send(body);
@@ -34,6 +34,23 @@ export function installErrorHandling(app: FastifyInstance, bodyLimit: number): v
       error: { code: 'ROUTE_NOT_FOUND', message: `No route ${request.method} ${request.url.split('?')[0]}` },
     } satisfies ErrorBody);
   });
+}
+
+/** The limit that refused the body: the route's own when it sets one, else the server's. */
+function routeBodyLimit(request: FastifyRequest, serverLimit: number): number {
+  return request.routeOptions.bodyLimit ?? serverLimit;
+}
+
+/** `2 MiB (2,097,152 bytes)`: the unit people read, and the exact number a program can check. */
+export function describeBytes(bytes: number): string {
+  const exact = `${bytes.toLocaleString('en-US')} bytes`;
+  for (const [unit, size] of [
+    ['MiB', 1024 * 1024],
+    ['KiB', 1024],
+  ] as const) {
+    if (bytes >= size && bytes % size === 0) return `${bytes / size} ${unit} (${exact})`;
+  }
+  return exact;
 }
 
 function toErrorBody(error: FastifyError, context: string | undefined, bodyLimit: number): ErrorBody {
@@ -62,7 +79,7 @@ function toErrorBody(error: FastifyError, context: string | undefined, bodyLimit
       return {
         error: {
           code: 'BODY_TOO_LARGE',
-          message: `body: larger than the limit of ${bodyLimit} bytes`,
+          message: `body: larger than this route's limit of ${describeBytes(bodyLimit)}`,
           details: { limit: bodyLimit },
         },
       };

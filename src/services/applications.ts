@@ -22,6 +22,7 @@ import {
 import { findCompany } from '../storage/company-store.js';
 import { insertEvent, listApplicationEvents } from '../storage/event-store.js';
 import type { Db } from '../storage/schema.js';
+import { lockNaturalKeys } from '../storage/sql-helpers.js';
 import { findOrCreateCompany } from './companies.js';
 import { type Deps, inTransaction, nowIso } from './deps.js';
 import { mergePosting } from './posting-text.js';
@@ -29,6 +30,7 @@ import { replanApplication } from './replan.js';
 
 export async function createApplication(deps: Deps, input: ApplicationCreate): Promise<Application> {
   return inTransaction(deps, async (trx) => {
+    await lockNaturalKeys(trx, deps.userId);
     const company = input.companyId
       ? await requireCompany(trx, deps.userId, input.companyId)
       : await findOrCreateCompany(deps, trx, input.companyName ?? '');

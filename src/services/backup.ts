@@ -16,6 +16,7 @@ import { insertFollowUp, listAllFollowUps } from '../storage/follow-up-store.js'
 import { insertInterview, listAllInterviews } from '../storage/interview-store.js';
 import type { Db } from '../storage/schema.js';
 import { getSettings, saveSettings } from '../storage/settings-store.js';
+import { lockNaturalKeys } from '../storage/sql-helpers.js';
 import { type Deps, inTransaction } from './deps.js';
 
 export async function exportBackup(deps: Deps): Promise<Backup> {
@@ -56,6 +57,7 @@ export async function restoreBackup(deps: Deps, raw: unknown, options: { replace
   checkReferences(backup);
   return inTransaction(deps, async (trx): Promise<RestoreReport> => {
     const { userId } = deps;
+    await lockNaturalKeys(trx, userId);
     if (options.replace) await deleteUserRecords(trx, userId);
     else if (!(await isEmpty(trx, userId))) {
       throw new AppError(

@@ -6,41 +6,52 @@ import {
   deleteCompanyRow,
   findCompanyByName,
   getCompany as getCompanyRow,
-  insertCompany,
+  insertCompanyUnlessNamed,
   listCompanies as listCompanyRows,
   updateCompanyRow,
 } from '../storage/company-store.js';
 import type { Db } from '../storage/schema.js';
+import { lockNaturalKeys } from '../storage/sql-helpers.js';
 import { type Deps, inTransaction, nowIso } from './deps.js';
 
 export async function createCompany(deps: Deps, input: CompanyCreate): Promise<Company> {
   return inTransaction(deps, async (trx) => {
-    await assertNameFree(trx, deps.userId, input.name);
+    await lockNaturalKeys(trx, deps.userId);
     const now = nowIso(deps);
-    return insertCompany(trx, deps.userId, {
+    const company: Company = {
       id: deps.ids.next(),
       name: input.name,
       website: input.website ?? null,
       notes: input.notes ?? '',
       createdAt: now,
       updatedAt: now,
-    });
+    };
+    if (await insertCompanyUnlessNamed(trx, deps.userId, company)) return company;
+    await assertNameFree(trx, deps.userId, input.name);
+    throw new Error(`company "${input.name}" was neither inserted nor found`);
   });
 }
 
-/** The company with this name, created on the spot when the user names one we do not know yet. */
+/**
+ * The company with this name, created on the spot when the user names one we do not know yet. Concurrent
+ * calls naming the same new company all get the one row (see insertCompanyUnlessNamed).
+ */
 export async function findOrCreateCompany(deps: Deps, trx: Db, name: string): Promise<Company> {
   const existing = await findCompanyByName(trx, deps.userId, name);
   if (existing) return existing;
   const now = nowIso(deps);
-  return insertCompany(trx, deps.userId, {
+  const company: Company = {
     id: deps.ids.next(),
     name,
     website: null,
     notes: '',
     createdAt: now,
     updatedAt: now,
-  });
+  };
+  if (await insertCompanyUnlessNamed(trx, deps.userId, company)) return company;
+  const winner = await findCompanyByName(trx, deps.userId, name);
+  if (!winner) throw new Error(`company "${name}" was neither inserted nor found`);
+  return winner;
 }
 
 export function getCompany(deps: Deps, id: string): Promise<Company> {
@@ -54,7 +65,10 @@ export function listCompanies(deps: Deps, query: CompanyListQuery = {}): Promise
 export async function updateCompany(deps: Deps, id: string, input: CompanyUpdate): Promise<Company> {
   return inTransaction(deps, async (trx) => {
     const current = await getCompanyRow(trx, deps.userId, id);
-    if (input.name !== undefined) await assertNameFree(trx, deps.userId, input.name, id);
+    if (input.name !== undefined) {
+      await lockNaturalKeys(trx, deps.userId);
+      await assertNameFree(trx, deps.userId, input.name, id);
+    }
     const next: Company = {
       ...current,
       name: input.name ?? current.name,

@@ -49,6 +49,7 @@ import {
   type StatementSink,
 } from '../storage/bulk-application-store.js';
 import { listAllCompanies } from '../storage/company-store.js';
+import { lockNaturalKeys } from '../storage/sql-helpers.js';
 import { stageEvent } from './applications.js';
 import { type Deps, inBulkTransaction, nowIso } from './deps.js';
 import { mergePosting } from './posting-text.js';
@@ -189,6 +190,7 @@ export async function importCsv(
       { writerThread: size >= writerThreadFromBytes },
       async (db, sink) => {
         const txDeps: Deps = { ...deps, db };
+        await lockNaturalKeys(db, deps.userId);
         const plan = planFile(txDeps, input, options, await listApplicationKeys(db, deps.userId));
         const missing = plan.errors[0];
         if (missing) throw fieldError('mapping', missing.message);

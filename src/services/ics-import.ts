@@ -14,6 +14,7 @@ import {
   type InvitationPerson,
   parseInvitation,
 } from '../integrations/ics/parse-invitation.js';
+import { lockNaturalKeys } from '../storage/sql-helpers.js';
 import { getApplication, listApplications } from './applications.js';
 import { listCompanies } from './companies.js';
 import { createContact, listContacts } from './contacts.js';
@@ -111,6 +112,7 @@ export async function importInvitation(
   options: InvitationImportOptions = {},
 ): Promise<InvitationImportResult> {
   return inTransaction(deps, async (trx) => {
+    await lockNaturalKeys(trx, deps.userId);
     const tx: Deps = { ...deps, db: trx };
     const preview = await previewInvitationImport(tx, icsText, options);
     const { invitation } = preview;

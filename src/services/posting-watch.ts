@@ -275,7 +275,7 @@ async function syncWatch(
     const fresh = newWatch(deps, application, now, stored ? stored.revision + 1 : 0);
     if (stored) {
       if (await replacePostingWatch(deps.db, userId, fresh, stored.revision, now)) return fresh;
-    } else if (await insertIfAbsent(deps, userId, fresh, now)) {
+    } else if (await insertPostingWatch(deps.db, userId, fresh, now)) {
       return fresh;
     }
   }
@@ -296,24 +296,8 @@ async function syncAllWatches(deps: PostingWatchDeps): Promise<void> {
       now,
       revision: candidate.revision === null ? 0 : candidate.revision + 1,
     });
-    if (candidate.revision === null) await insertIfAbsent(deps, candidate.userId, fresh, now);
+    if (candidate.revision === null) await insertPostingWatch(deps.db, candidate.userId, fresh, now);
     else await replacePostingWatch(deps.db, candidate.userId, fresh, candidate.revision, now);
-  }
-}
-
-async function insertIfAbsent(
-  deps: Deps,
-  userId: string,
-  watch: PostingWatch,
-  now: string,
-): Promise<boolean> {
-  try {
-    await insertPostingWatch(deps.db, userId, watch, now);
-    return true;
-  } catch (error) {
-    // Another check or run created the row first; the caller reads it back.
-    if (await findPostingWatch(deps.db, userId, watch.applicationId)) return false;
-    throw error;
   }
 }
 

@@ -3,20 +3,35 @@ import type { CompaniesTable, Db } from './schema.js';
 import { asCount, binaryText, found, likeEscaped } from './sql-helpers.js';
 
 export async function insertCompany(db: Db, userId: string, company: Company): Promise<Company> {
-  await db
-    .insertInto('companies')
-    .values({
-      id: company.id,
-      user_id: userId,
-      name: company.name,
-      name_key: normalizeCompanyName(company.name),
-      website: company.website,
-      notes: company.notes,
-      created_at: company.createdAt,
-      updated_at: company.updatedAt,
-    })
-    .execute();
+  await db.insertInto('companies').values(toRow(userId, company)).execute();
   return company;
+}
+
+/**
+ * Inserts the company unless the user already has one of that name; true when it was inserted. Race-free:
+ * of concurrent inserts of one name, one wins and the others wait for it and insert nothing, where a
+ * select-then-insert would let them all insert and all but one fail on the unique key.
+ */
+export async function insertCompanyUnlessNamed(db: Db, userId: string, company: Company): Promise<boolean> {
+  const result = await db
+    .insertInto('companies')
+    .values(toRow(userId, company))
+    .onConflict((oc) => oc.columns(['user_id', 'name_key']).doNothing())
+    .executeTakeFirst();
+  return Number(result.numInsertedOrUpdatedRows ?? 0) === 1;
+}
+
+function toRow(userId: string, company: Company) {
+  return {
+    id: company.id,
+    user_id: userId,
+    name: company.name,
+    name_key: normalizeCompanyName(company.name),
+    website: company.website,
+    notes: company.notes,
+    created_at: company.createdAt,
+    updated_at: company.updatedAt,
+  };
 }
 
 export async function updateCompanyRow(db: Db, userId: string, company: Company): Promise<Company> {

@@ -25,16 +25,19 @@ export async function findPostingWatch(
   return row && toWatch(row);
 }
 
+/** Inserts the watch unless the application has one already (another check made it first); true when inserted. */
 export async function insertPostingWatch(
   db: Db,
   userId: string,
   watch: PostingWatch,
   now: string,
-): Promise<void> {
-  await db
+): Promise<boolean> {
+  const result = await db
     .insertInto('posting_watches')
     .values({ ...toRow(watch), user_id: userId, created_at: now, updated_at: now })
-    .execute();
+    .onConflict((oc) => oc.column('application_id').doNothing())
+    .executeTakeFirst();
+  return Number(result.numInsertedOrUpdatedRows ?? 0) === 1;
 }
 
 /** Writes `watch` over the row if the row is still at `expectedRevision`; false when it moved on. */

@@ -6,6 +6,19 @@ export function isPostgres(db: Db): boolean {
   return db.getExecutor().adapter instanceof PostgresAdapter;
 }
 
+/**
+ * Serialises, per user and until the transaction ends, the writes that look a row up by what it is (a
+ * company's name, a contact's email, an application's posting URL or title, an interview's start) and insert
+ * it when missing. On PostgreSQL two such transactions would otherwise both miss and both insert (a
+ * duplicate, or a unique-key error); it is a transaction-level advisory lock, so a crash cannot leave it
+ * held. SQLite needs none: a connection runs one transaction at a time, and another process's write
+ * transaction waits for the file lock or fails busy, never interleaves.
+ */
+export async function lockNaturalKeys(db: Db, userId: string): Promise<void> {
+  if (!isPostgres(db)) return;
+  await sql`select pg_advisory_xact_lock(hashtext('hearback natural keys'), hashtext(${userId}))`.execute(db);
+}
+
 /** `%needle%` for LIKE, with the wildcard characters in the needle escaped by `\`. */
 export function containsPattern(needle: string): string {
   return `%${needle.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;

@@ -3,6 +3,8 @@
  * stricter than RFC 5545 where the profile is (an allow-list of components and properties), so text that
  * smuggled a property or a component into the output is caught even when a parser would accept it.
  */
+import { isRealDate } from './ics-date-values.js';
+
 export type IcsRule =
   | 'line-ending'
   | 'line-length'
@@ -376,14 +378,15 @@ const dateTimeValue = /^\d{8}T\d{6}Z?$/;
 
 function checkEventTimes(event: Node, report: Report): void {
   const stamp = first(event, 'DTSTAMP');
-  if (stamp && !/^\d{8}T\d{6}Z$/.test(stamp.value))
+  if (stamp && (!/^\d{8}T\d{6}Z$/.test(stamp.value) || !isRealDate(stamp.value)))
     report('value', stamp.line, 'DTSTAMP must be a UTC date-time');
   const start = first(event, 'DTSTART');
   const end = first(event, 'DTEND');
   if (!start) return;
   const isAllDay = start.params.get('VALUE')?.toUpperCase() === 'DATE';
   const pattern = isAllDay ? dateValue : dateTimeValue;
-  if (!pattern.test(start.value)) report('value', start.line, `DTSTART ${start.value} is not a valid value`);
+  if (!pattern.test(start.value) || !isRealDate(start.value))
+    report('value', start.line, `DTSTART ${start.value} is not a valid value`);
   if (!end) return;
   if (isAllDay) {
     if (end.params.get('VALUE')?.toUpperCase() !== 'DATE' || !dateValue.test(end.value)) {
@@ -393,7 +396,7 @@ function checkEventTimes(event: Node, report: Report): void {
     }
     return;
   }
-  if (!dateTimeValue.test(end.value)) {
+  if (!dateTimeValue.test(end.value) || !isRealDate(end.value)) {
     report('value', end.line, `DTEND ${end.value} is not a valid value`);
     return;
   }

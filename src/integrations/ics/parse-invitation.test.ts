@@ -291,6 +291,48 @@ describe('parseInvitation: bad input', () => {
     );
   });
 
+  it('refuses dates that do not exist, naming the line and the value, where parsers would roll them over', () => {
+    const refusal = (...lines: string[]) => codeOf(() => parseInvitation(calendar(...vevent(...lines))));
+    // Line 8: the calendar's three lines, then BEGIN:VEVENT, UID, DTSTAMP and SUMMARY.
+    expect(refusal('DTSTART:20260230T100000Z')).toBe(
+      'VALIDATION_FAILED: ics: line 8: DTSTART "20260230T100000Z" is not a real date or date-time',
+    );
+    expect(refusal('DTSTART:20261340T999999Z')).toBe(
+      'VALIDATION_FAILED: ics: line 8: DTSTART "20261340T999999Z" is not a real date or date-time',
+    );
+    const start = 'DTSTART:20260302T100000Z';
+    expect(refusal(start, 'DTEND:20260302T240000Z')).toMatch(/line 9: DTEND "20260302T240000Z"/);
+    expect(refusal(start, 'DTEND;TZID=Europe/Berlin:20260431T100000')).toMatch(
+      /line 9: DTEND "20260431T100000"/,
+    );
+    expect(refusal(start, 'DTEND;VALUE=DATE:20250229')).toMatch(/line 9: DTEND "20250229"/);
+    expect(refusal(start, 'RECURRENCE-ID:20260300T100000Z')).toMatch(
+      /line 9: RECURRENCE-ID "20260300T100000Z"/,
+    );
+    expect(refusal(start, 'DUE:20260302T106000Z')).toMatch(/line 9: DUE "20260302T106000Z"/);
+    expect(refusal(start, 'EXDATE:20260309T100000Z,20260332T100000Z')).toMatch(/line 9: EXDATE "/);
+    expect(refusal(start, 'RDATE;VALUE=PERIOD:20260309T100000Z/20260309T250000Z')).toMatch(/line 9: RDATE "/);
+    expect(refusal(start, 'BEGIN:VALARM', 'TRIGGER;VALUE=DATE-TIME:20260229T090000Z', 'END:VALARM')).toMatch(
+      /line 10: TRIGGER "20260229T090000Z"/,
+    );
+    expect(refusal('DTSTART:2026023', ' 0T100000Z')).toMatch(/line 8: DTSTART "20260230T100000Z"/);
+    expect(refusal(start, 'LAST-MODIFIED:yesterday')).toMatch(/line 9: LAST-MODIFIED "yesterday"/);
+  });
+
+  it('reads the real edges of the calendar: 29 February of a leap year, 23:59:60, PERIOD with a duration', () => {
+    const invitation = only(
+      calendar(
+        ...vevent(
+          'DTSTART:20280229T100000Z',
+          'DTEND:20280229T235960Z',
+          'RDATE;VALUE=PERIOD:20280301T100000Z/PT1H',
+          'EXDATE;VALUE=DATE:20280301',
+        ),
+      ),
+    );
+    expect(invitation.startsAt).toBe('2028-02-29T10:00:00.000Z');
+  });
+
   it('answers any input with invitations or a validation error, never a crash (property)', () => {
     const piece = fc.constantFrom(
       'BEGIN:VEVENT',

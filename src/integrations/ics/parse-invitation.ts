@@ -2,6 +2,7 @@ import ICAL from 'ical.js';
 import { Temporal } from 'temporal-polyfill';
 import { fieldError, isAppError } from '../../core/errors.js';
 import { isValidTimeZone } from '../../core/fields.js';
+import { findImpossibleDate } from './ics-date-values.js';
 import { cleanIcsLine, cleanIcsText } from './ics-text.js';
 import { findVideoLink, isBareUrl } from './video-links.js';
 import { resolveTimeZoneId } from './windows-time-zones.js';
@@ -63,6 +64,11 @@ export function parseInvitation(
   const text = checkText(icsText, options.maxBytes ?? maxInvitationBytes);
   const defaultTimeZone = options.defaultTimeZone ?? 'UTC';
   if (!isValidTimeZone(defaultTimeZone)) throw fieldError('defaultTimeZone', 'must be an IANA time zone');
+  const impossible = findImpossibleDate(text);
+  if (impossible) {
+    const { line, property, value } = impossible;
+    throw fieldError(field, `line ${line}: ${property} "${value}" is not a real date or date-time`);
+  }
   let parsed: unknown;
   try {
     parsed = ICAL.parse(text);
