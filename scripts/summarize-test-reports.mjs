@@ -29,6 +29,13 @@ if (playwright) {
   skipped += playwright.stats.skipped;
 }
 
+// The production-install check of .ci/run (scripts/check-production-install.mjs), one test.
+const productionInstall = read('production-install.json');
+if (productionInstall) {
+  passed += productionInstall.passed;
+  failed += productionInstall.failed;
+}
+
 const e2eSkip = read('e2e-skipped.json');
 if (e2eSkip) skipped += e2eSkip.count;
 

@@ -1,12 +1,14 @@
 import type { Command } from 'commander';
 import type { z } from 'zod';
 import { loadConfig } from '../config.js';
+import { companyCreateSchema } from '../core/company.js';
 import { AppError, type ErrorCode, isAppError } from '../core/errors.js';
 import type { Settings } from '../core/settings.js';
 import { type Runtime, startRuntime } from '../runtime.js';
-import type { Deps } from '../services/deps.js';
+import { createCompany } from '../services/companies.js';
+import { type Deps, inTransaction } from '../services/deps.js';
 import { getSettings } from '../services/settings.js';
-import { findIdsBySuffix, type LookupTable } from '../storage/id-lookup-store.js';
+import { findIdsByName, findIdsBySuffix, type LookupTable } from '../storage/id-lookup-store.js';
 import { createOutput, type Output } from './output.js';
 
 export type GlobalOptions = { dataDir?: string; json?: boolean };
@@ -55,20 +57,70 @@ export function withFlagNames(error: unknown, flags: Record<string, string>): un
   return new AppError(error.code, `${first.field}: ${first.message}`, { ...error.details, issues: renamed });
 }
 
-/** Accepts a full id or the short reference lists show (any unique tail of at least 4 characters). */
+const nouns: Record<LookupTable, { one: string; many: string }> = {
+  applications: { one: 'application', many: 'applications' },
+  companies: { one: 'company', many: 'companies' },
+  contacts: { one: 'contact', many: 'contacts' },
+  interviews: { one: 'interview', many: 'interviews' },
+  events: { one: 'event', many: 'events' },
+  follow_ups: { one: 'follow-up', many: 'follow-ups' },
+};
+
+/**
+ * Accepts a full id, the short reference lists show (any unique tail of at least 4 characters), and for
+ * companies and contacts their name (any letter case), as `add --company` does.
+ */
 export async function resolveId(ctx: CliContext, table: LookupTable, ref: string): Promise<string> {
-  if (ref.length === 26) return ref.toUpperCase();
-  const what = table.replace(/s$/, '').replace('_', '-');
-  if (ref.length < 4)
-    throw new AppError(notFoundCodes[table], `No ${what} "${ref}": give at least 4 characters of its id`);
-  const ids = await findIdsBySuffix(ctx.deps.db, ctx.deps.userId, table, ref);
-  if (ids.length === 0) throw new AppError(notFoundCodes[table], `No ${what} with an id ending in "${ref}"`);
-  if (ids.length > 1) {
-    throw new AppError('AMBIGUOUS_ID', `"${ref}" matches ${ids.length} ${table}; type more characters`, {
-      ids,
+  const found = await findIds(ctx, table, ref);
+  const { one, many } = nouns[table];
+  if (found.length === 1) return found[0]!;
+  if (found.length > 1) {
+    throw new AppError('AMBIGUOUS_ID', `"${ref}" matches ${found.length} ${many}; give more of the id`, {
+      ids: found,
     });
   }
-  return ids[0]!;
+  if (table === 'companies' || table === 'contacts')
+    throw new AppError(notFoundCodes[table], `No ${one} named "${ref}" or with an id ending in it`);
+  if (ref.length < 4)
+    throw new AppError(notFoundCodes[table], `No ${one} "${ref}": give at least 4 characters of its id`);
+  throw new AppError(notFoundCodes[table], `No ${one} with an id ending in "${ref}"`);
+}
+
+/**
+ * The company named by `ref` (id, id tail or name), created when it is a name we do not know yet, as
+ * `add --company` does. Call it inside the transaction of the change that uses the company.
+ */
+export async function resolveOrCreateCompany(ctx: CliContext, ref: string): Promise<string> {
+  const name = ref.trim();
+  if (name !== '' && !isFullId(name) && (await findIds(ctx, 'companies', name)).length === 0) {
+    const input = parseInput(companyCreateSchema, { name }, { name: '--company' });
+    return (await createCompany(ctx.deps, input)).id;
+  }
+  return resolveId(ctx, 'companies', ref);
+}
+
+/** Runs `work` in one transaction, with a context whose services join it. */
+export function inCliTransaction<T>(ctx: CliContext, work: (txCtx: CliContext) => Promise<T>): Promise<T> {
+  return inTransaction(ctx.deps, (trx) => work({ ...ctx, deps: { ...ctx.deps, db: trx } }));
+}
+
+function isFullId(ref: string): boolean {
+  return /^[0-9A-Za-z]{26}$/.test(ref);
+}
+
+async function findIds(ctx: CliContext, table: LookupTable, ref: string): Promise<string[]> {
+  const { db, userId } = ctx.deps;
+  const trimmed = ref.trim();
+  const byId = isFullId(trimmed)
+    ? [trimmed.toUpperCase()]
+    : trimmed.length >= 4
+      ? await findIdsBySuffix(db, userId, table, trimmed)
+      : [];
+  const byName =
+    (table === 'companies' || table === 'contacts') && trimmed !== ''
+      ? await findIdsByName(db, userId, table, trimmed)
+      : [];
+  return [...new Set([...byName, ...byId])];
 }
 
 /**
@@ -77,7 +129,12 @@ export async function resolveId(ctx: CliContext, table: LookupTable, ref: string
  */
 export async function runCommand(command: Command, work: (ctx: CliContext) => Promise<void>): Promise<void> {
   const options = command.optsWithGlobals<GlobalOptions>();
-  const out = createOutput({ json: Boolean(options.json) });
+  const io = command.configureOutput();
+  const out = createOutput({
+    json: Boolean(options.json),
+    stdout: { write: (text: string) => io.writeOut?.(text), isTTY: process.stdout.isTTY },
+    stderr: { write: (text: string) => io.writeErr?.(text) },
+  });
   let runtime: Runtime | undefined;
   try {
     const config = loadConfig(process.env, options.dataDir ? { dataDir: options.dataDir } : {});

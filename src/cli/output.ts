@@ -14,8 +14,8 @@ export type Output = {
 
 export function createOutput(options: {
   json: boolean;
-  stdout?: NodeJS.WritableStream & { isTTY?: boolean };
-  stderr?: NodeJS.WritableStream;
+  stdout?: { write(text: string): unknown; isTTY?: boolean };
+  stderr?: { write(text: string): unknown };
 }): Output {
   const stdout = options.stdout ?? process.stdout;
   const stderr = options.stderr ?? process.stderr;

@@ -1,3 +1,4 @@
+import { normalizeCompanyName } from '../core/company.js';
 import type { Db } from './schema.js';
 
 export type LookupTable = 'applications' | 'companies' | 'contacts' | 'interviews' | 'events' | 'follow_ups';
@@ -22,4 +23,30 @@ export async function findIdsBySuffix(
     .limit(10)
     .execute();
   return rows.map((r) => r.id);
+}
+
+/**
+ * Ids of this user's companies or contacts called `name`: companies by their name key (the same folding that
+ * keeps two spellings of one company apart from duplicates), contacts by their name in any letter case.
+ */
+export async function findIdsByName(
+  db: Db,
+  userId: string,
+  table: 'companies' | 'contacts',
+  name: string,
+): Promise<string[]> {
+  if (table === 'companies') {
+    const rows = await db
+      .selectFrom('companies')
+      .select('id')
+      .where('user_id', '=', userId)
+      .where('name_key', '=', normalizeCompanyName(name))
+      .limit(10)
+      .execute();
+    return rows.map((r) => r.id);
+  }
+  // Matched in JavaScript: SQLite's lower() folds only ASCII, and contact lists are small.
+  const wanted = name.trim().toLocaleLowerCase();
+  const rows = await db.selectFrom('contacts').select(['id', 'name']).where('user_id', '=', userId).execute();
+  return rows.filter((r) => r.name.trim().toLocaleLowerCase() === wanted).map((r) => r.id);
 }

@@ -23,7 +23,15 @@ import { createEvent } from '../../services/events.js';
 import { listFollowUps } from '../../services/follow-ups.js';
 import { listInterviews } from '../../services/interviews.js';
 import { addApplicationFromPosting, previewPosting } from '../../services/postings.js';
-import { type CliContext, parseInput, resolveId, runCommand, withFlagNames } from '../context.js';
+import {
+  type CliContext,
+  inCliTransaction,
+  parseInput,
+  resolveId,
+  resolveOrCreateCompany,
+  runCommand,
+  withFlagNames,
+} from '../context.js';
 import { formatFields, formatTable, localDateTime, localDay, safeText, shortId } from '../output.js';
 import { ask, canPrompt, confirm } from '../prompts.js';
 
@@ -114,7 +122,7 @@ export function registerApplicationCommands(program: Command): void {
     .description('List applications')
     .option('-s, --stage <stages>', 'only these stages, comma-separated')
     .option('--outcome <outcome>', 'only ended with this outcome')
-    .option('--company <id>', 'only this company')
+    .option('--company <company>', 'only this company (id or name)')
     .option('--tag <tag>', 'only with this tag')
     .option('-q, --search <text>', 'search title, company, notes and tags')
     .option('--sort <key>', 'createdAt | updatedAt | jobTitle | priority | appliedAt', 'createdAt')
@@ -204,10 +212,15 @@ export function registerApplicationCommands(program: Command): void {
     (ref: string, options: ApplicationOptions, command: Command) =>
       runCommand(command, async (ctx) => {
         const id = await resolveId(ctx, 'applications', ref);
-        const companyId = options.company ? await resolveId(ctx, 'companies', options.company) : undefined;
         const { stage: _stage, stageAt: _stageAt, ...fields } = toFields(options);
-        const input = parseInput(applicationUpdateSchema, { ...fields, companyId }, applicationFlags);
-        const application = await updateApplication(ctx.deps, id, input);
+        // A new company named with --company is added with the change, or not at all.
+        const application = await inCliTransaction(ctx, async (txCtx) => {
+          const companyId = options.company
+            ? await resolveOrCreateCompany(txCtx, options.company)
+            : undefined;
+          const input = parseInput(applicationUpdateSchema, { ...fields, companyId }, applicationFlags);
+          return updateApplication(txCtx.deps, id, input);
+        });
         if (ctx.out.isJson) return ctx.out.json(application);
         ctx.out.line(`Updated ${nameOf(application)}`);
       }),

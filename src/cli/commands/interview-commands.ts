@@ -1,10 +1,10 @@
 import fs from 'node:fs';
 import type { Command } from 'commander';
-import { fieldError } from '../../core/errors.js';
+import { fieldError, isAppError } from '../../core/errors.js';
 import { interviewCreateSchema, interviewUpdateSchema } from '../../core/interview.js';
 import { readDateTime } from '../../core/local-time.js';
 import { getApplication } from '../../services/applications.js';
-import { createContact, listContacts } from '../../services/contacts.js';
+import { createContact } from '../../services/contacts.js';
 import { inTransaction } from '../../services/deps.js';
 import { importInvitation, previewInvitationImport } from '../../services/ics-import.js';
 import {
@@ -262,7 +262,7 @@ function readWhen(text: string, timeZone: string, flag: string): string {
   return value;
 }
 
-/** Interviewers by id, or by name: a name we do not know becomes a new interviewer contact at the company. */
+/** Interviewers by id, id tail or name: a name we do not know becomes a new interviewer contact at the company. */
 async function resolveInterviewers(
   ctx: CliContext,
   refs: readonly string[],
@@ -270,15 +270,13 @@ async function resolveInterviewers(
 ): Promise<string[]> {
   const ids: string[] = [];
   for (const ref of refs) {
-    if (/^[0-9A-Za-z]{26}$/.test(ref)) {
-      ids.push(ref.toUpperCase());
-      continue;
+    try {
+      ids.push(await resolveId(ctx, 'contacts', ref));
+    } catch (error) {
+      if (!isAppError(error) || error.code !== 'CONTACT_NOT_FOUND' || /^[0-9A-Za-z]{26}$/.test(ref))
+        throw error;
+      ids.push((await createContact(ctx.deps, { name: ref, role: 'interviewer', companyId })).id);
     }
-    const known = (await listContacts(ctx.deps, { q: ref })).find(
-      (c) => c.name.toLowerCase() === ref.toLowerCase(),
-    );
-    if (known) ids.push(known.id);
-    else ids.push((await createContact(ctx.deps, { name: ref, role: 'interviewer', companyId })).id);
   }
   return ids;
 }

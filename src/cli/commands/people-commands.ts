@@ -15,7 +15,14 @@ import {
   listContacts,
   updateContact,
 } from '../../services/contacts.js';
-import { type CliContext, parseInput, resolveId, runCommand } from '../context.js';
+import {
+  type CliContext,
+  inCliTransaction,
+  parseInput,
+  resolveId,
+  resolveOrCreateCompany,
+  runCommand,
+} from '../context.js';
 import { formatFields, formatTable, safeText, shortId } from '../output.js';
 
 /** `hearback company …` and `hearback contact …`: the people and organisations around applications. */
@@ -118,7 +125,7 @@ export function registerPeopleCommands(program: Command): void {
       .option('--email <email>', 'email')
       .option('--phone <phone>', 'phone')
       .option('--profile <url>', 'profile URL, e.g. LinkedIn')
-      .option('--company <company>', 'company id')
+      .option('--company <company>', 'company: id, or name (added if new)')
       .option('--notes <text>', 'notes');
   const contactFields = async (ctx: CliContext, o: Record<string, string | undefined>) => ({
     name: o.name,
@@ -126,21 +133,24 @@ export function registerPeopleCommands(program: Command): void {
     email: o.email,
     phone: o.phone,
     profileUrl: o.profile,
-    companyId: o.company ? await resolveId(ctx, 'companies', o.company) : undefined,
+    companyId: o.company ? await resolveOrCreateCompany(ctx, o.company) : undefined,
     notes: o.notes,
   });
 
   withContactOptions(contact.command('add').description('Add a contact')).action(
     (options, command: Command) =>
       runCommand(command, async (ctx) => {
-        const input = parseInput(contactCreateSchema, await contactFields(ctx, options), contactFlags);
-        const created = await createContact(ctx.deps, input);
+        // A new company named with --company is added with the contact, or not at all.
+        const created = await inCliTransaction(ctx, async (txCtx) => {
+          const input = parseInput(contactCreateSchema, await contactFields(txCtx, options), contactFlags);
+          return createContact(txCtx.deps, input);
+        });
         print(ctx, created, `Added contact ${safeText(created.name)} (${shortId(created.id)})`);
       }),
   );
   contact
     .command('list')
-    .option('--company <company>', 'only at this company')
+    .option('--company <company>', 'only at this company (id or name)')
     .option('--role <role>', 'only this role')
     .option('-q, --search <text>', 'name or email contains')
     .action((options, command: Command) =>
@@ -188,8 +198,10 @@ export function registerPeopleCommands(program: Command): void {
   withContactOptions(contact.command('edit <contact>')).action((ref: string, options, command: Command) =>
     runCommand(command, async (ctx) => {
       const id = await resolveId(ctx, 'contacts', ref);
-      const input = parseInput(contactUpdateSchema, await contactFields(ctx, options), contactFlags);
-      const updated = await updateContact(ctx.deps, id, input);
+      const updated = await inCliTransaction(ctx, async (txCtx) => {
+        const input = parseInput(contactUpdateSchema, await contactFields(txCtx, options), contactFlags);
+        return updateContact(txCtx.deps, id, input);
+      });
       print(ctx, updated, `Updated contact ${safeText(updated.name)}`);
     }),
   );

@@ -66,7 +66,7 @@ export function registerTimelineCommands(program: Command): void {
       .option('--at <when>', 'when it happened (default now)')
       .option('--text <text>', 'note text')
       .option('--channel <channel>', 'email | phone | linkedin | in_person | other')
-      .option('--contact <contact>', 'who (contact id)')
+      .option('--contact <contact>', 'who (contact id or name)')
       .option('--subject <text>', 'message subject')
       .option('--body <text>', 'message body')
       .option('--sentiment <s>', 'reply: positive | neutral | negative')
@@ -220,7 +220,7 @@ export function registerTimelineCommands(program: Command): void {
       .option('--kind <kind>', 'thank_you | first_follow_up | … | custom')
       .option('--channel <channel>', 'email | phone | linkedin | in_person | other')
       .option('--reason <text>', 'why, in your words')
-      .option('--contact <contact>', 'who to contact');
+      .option('--contact <contact>', 'who to contact (contact id or name)');
   withStepOptions(followups.command('add <application>').description('Add your own follow-up step')).action(
     (ref: string, options, command: Command) =>
       runCommand(command, async (ctx) => {
