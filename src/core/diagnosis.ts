@@ -2,9 +2,10 @@ import { Temporal } from 'temporal-polyfill';
 import { z } from 'zod';
 import { type Application, type SourceKind, sourceKinds } from './application.js';
 import type { StageChangeEvent, TimelineEvent } from './event.js';
-import { instantOut, localDate } from './fields.js';
+import { instant, instantOut, localDate } from './fields.js';
 import type { FollowUp, FollowUpKind } from './follow-up.js';
 import type { Interview } from './interview.js';
+import { summarizeStageHistory } from './pipeline.js';
 import type { Settings } from './settings.js';
 import { resolveTimeToHire, type TimeToHire, type TimeToHirePriors } from './time-to-hire.js';
 
@@ -136,9 +137,15 @@ export const causeAssessmentSchema = z.object({
 });
 export type CauseAssessment = z.infer<typeof causeAssessmentSchema>;
 
+const asOfFields = {
+  asOf: instantOut.describe('the moment the diagnosis was made for: now, or the asOf asked for'),
+  date: localDate.describe('that moment\'s date in your time zone: the "today" of the diagnosis'),
+};
+
 export const waitingDiagnosisSchema = z.object({
   status: z.literal('waiting'),
   applicationId: z.string(),
+  ...asOfFields,
   waitingSince: instantOut,
   lastContact: z.enum(lastContactKinds),
   daysOfSilence: z.number().int().min(0),
@@ -154,6 +161,7 @@ export type WaitingDiagnosis = z.infer<typeof waitingDiagnosisSchema>;
 export const notWaitingDiagnosisSchema = z.object({
   status: z.literal('not_waiting'),
   applicationId: z.string(),
+  ...asOfFields,
   reason: z.enum(notWaitingReasons),
   summary: z.string(),
   notices: z.array(z.string()),
@@ -164,6 +172,15 @@ export const diagnosisSchema = z
   .discriminatedUnion('status', [waitingDiagnosisSchema, notWaitingDiagnosisSchema])
   .meta({ id: 'Diagnosis' });
 export type Diagnosis = z.infer<typeof diagnosisSchema>;
+
+export const diagnosisQuerySchema = z.strictObject({
+  asOf: z
+    .union([instant, localDate])
+    .optional()
+    .describe(
+      'answer as of this instant, or the end of this date in your time zone: anything recorded later is ignored (default: now)',
+    ),
+});
 
 export type DiagnosisInput = {
   readonly application: Application;
@@ -286,10 +303,11 @@ type Reading = {
   readonly outreach: Outreach;
 };
 
-export function diagnose(input: DiagnosisInput): Diagnosis {
+export function diagnose(rawInput: DiagnosisInput): Diagnosis {
+  const input = { ...rawInput, application: applicationAsOf(rawInput) };
   const timeline = readTimeline(input);
   const notWaiting = findNotWaitingReason(input, timeline);
-  if (notWaiting !== null) return describeNotWaiting(input.application.id, notWaiting);
+  if (notWaiting !== null) return describeNotWaiting(input, timeline, notWaiting);
 
   const waiting = findWaitingSince(timeline);
   const timeToHire = resolveTimeToHire(input.priors, {
@@ -324,6 +342,8 @@ export function diagnose(input: DiagnosisInput): Diagnosis {
   return {
     status: 'waiting',
     applicationId: input.application.id,
+    asOf: new Date(Date.parse(input.now)).toISOString(),
+    date: timeline.today.toString(),
     waitingSince: waiting.since,
     lastContact: waiting.kind,
     daysOfSilence,
@@ -392,8 +412,39 @@ const notWaitingSummaries: Readonly<Record<NotWaitingReason, string>> = {
     "The last word was the employer's, and it named no date to wait for. If they said they would get back to you by a date, add it to their reply; if you have written to them since, log your message, and hearback will read the silence from there.",
 };
 
-function describeNotWaiting(applicationId: string, reason: NotWaitingReason): NotWaitingDiagnosis {
-  return { status: 'not_waiting', applicationId, reason, summary: notWaitingSummaries[reason], notices: [] };
+function describeNotWaiting(
+  input: DiagnosisInput,
+  timeline: Timeline,
+  reason: NotWaitingReason,
+): NotWaitingDiagnosis {
+  return {
+    status: 'not_waiting',
+    applicationId: input.application.id,
+    asOf: new Date(Date.parse(input.now)).toISOString(),
+    date: timeline.today.toString(),
+    reason,
+    summary: notWaitingSummaries[reason],
+    notices: [],
+  };
+}
+
+/**
+ * The application as it stood at `now`: its stage, furthest stage and dates re-derived from the stage changes
+ * recorded up to then, so a diagnosis asked "as of" a past date does not read a later move. With no stage
+ * history in the input, the application is taken as given; with history that starts later, it was not yet
+ * tracked, which reads as not applied.
+ */
+function applicationAsOf(input: DiagnosisInput): Application {
+  const changes = input.events.filter((e): e is StageChangeEvent => e.kind === 'stage_change');
+  if (changes.length === 0) return input.application;
+  const known = changes
+    .filter((e) => Date.parse(e.occurredAt) <= Date.parse(input.now))
+    .sort((a, b) => byInstant(a.occurredAt, b.occurredAt) || compareText(a.id, b.id));
+  if (known.length === 0) {
+    return { ...input.application, stage: 'saved', furthestStage: 'saved', appliedAt: null, endedAt: null };
+  }
+  const summary = summarizeStageHistory(known);
+  return { ...input.application, ...summary };
 }
 
 /** The employer has the turn from the last contact that left it with them: applying, an interview, or a reply. */
