@@ -71,8 +71,11 @@ export const notWaitingReasons = [
 ] as const;
 export type NotWaitingReason = (typeof notWaitingReasons)[number];
 
-/** What passed the turn to the employer: the moment the silence is counted from. */
-export const lastContactKinds = ['applied', 'interview', 'reply', 'stage_change', 'message'] as const;
+/**
+ * What passed the turn to the employer: the moment the silence is counted from. Only real contact counts:
+ * a stage move is the user's bookkeeping, dated when they moved the card, not when anyone spoke.
+ */
+export const lastContactKinds = ['applied', 'interview', 'reply', 'message'] as const;
 export type LastContactKind = (typeof lastContactKinds)[number];
 
 export const expectationBases = ['stated_date', 'usual_time_to_hire', 'after_last_contact'] as const;
@@ -447,14 +450,12 @@ function applicationAsOf(input: DiagnosisInput): Application {
   return { ...input.application, ...summary };
 }
 
-/** The employer has the turn from the last contact that left it with them: applying, an interview, or a reply. */
+/**
+ * The employer has the turn from the last real contact that left it with them: applying, an interview, or a
+ * reply (or the user's answer to a reply that named no date). Stage moves are not contact.
+ */
 function findWaitingSince(timeline: Timeline): Waiting {
   const contacts: Waiting[] = [{ since: timeline.appliedAt, kind: 'applied' }];
-  for (const change of timeline.stageChanges) {
-    if (change.toStage === 'screening' || change.toStage === 'interviewing') {
-      contacts.push({ since: change.occurredAt, kind: 'stage_change' });
-    }
-  }
   for (const interview of timeline.pastInterviews)
     contacts.push({ since: interview.endsAt, kind: 'interview' });
   for (const reply of timeline.replies) contacts.push({ since: reply.occurredAt, kind: 'reply' });
@@ -487,11 +488,8 @@ function findExpectation(
   const contactDate = localDateOf(waiting.since, tz);
   const afterContact = contactDate.add({ days: Math.round(input.priors.afterContactDays) });
   // After an interview or an exchange of messages the next news is about that step, so the fresher contact
-  // sets the date; a screening call early on leaves the whole process still to run.
-  const isStepContact =
-    waiting.kind === 'interview' || waiting.kind === 'reply' || waiting.kind === 'message';
-  const isLaterThanUsual = Temporal.PlainDate.compare(afterContact, usual) > 0;
-  if (isStepContact || (waiting.kind === 'stage_change' && isLaterThanUsual)) {
+  // sets the date.
+  if (waiting.kind !== 'applied') {
     return {
       date: afterContact,
       basis: 'after_last_contact',
@@ -688,7 +686,7 @@ function addSilence(r: Reading, add: Add): void {
         r.isInterviewed ? 0 : 0.6,
         pileSilence(r, `It is ${lateText}, and nobody has been in touch.`),
       );
-      add('room_for_improvement', 'silence', 0.1, `It is ${lateText} without a word.`);
+      add('room_for_improvement', 'silence', 0, 'How long they take says little about how you came across.');
       return;
     case 'long_after':
       add(
@@ -710,7 +708,7 @@ function addSilence(r: Reading, add: Add): void {
         r.isInterviewed ? 0 : 0.8,
         pileSilence(r, `It is ${lateText}, and nobody has been in touch.`),
       );
-      add('room_for_improvement', 'silence', 0.2, `It is ${lateText} without a word.`);
+      add('room_for_improvement', 'silence', 0, 'How long they take says little about how you came across.');
       return;
   }
 }
@@ -890,7 +888,8 @@ function addOutreach(r: Reading, add: Add): void {
     );
     add('position_gone', 'nudges_unanswered', 0.2 * n, text);
   }
-  if (!r.isInterviewed) return;
+  // With no interview on record there is nothing to have thanked anyone for, so no note is not evidence.
+  if (r.timeline.pastInterviews.length === 0) return;
   const interviewers = [...new Set(r.timeline.pastInterviews.flatMap((i) => i.interviewerIds))].sort(
     compareText,
   );
@@ -902,7 +901,7 @@ function addOutreach(r: Reading, add: Add): void {
     add(
       'room_for_improvement',
       'thank_you',
-      0.8,
+      0.6,
       `hearback has no record of a thank-you note${after}; most HR managers say they weigh them (Robert Half 2017).`,
     );
   } else if (interviewers.length > 1 && thankedKnown < interviewers.length && !outreach.hasGenericThanks) {
@@ -978,7 +977,17 @@ function addPreparation(r: Reading, add: Add): void {
     const missingText = missing.length > 0 ? `; missing: ${listWords(missing)}` : '';
     const text = `Your resume covered ${score}% of the posting's key terms${missingText}.`;
     const weight = score < 50 ? 1.5 : score < 70 ? 0.6 : score < 80 ? 0 : -1;
-    add('room_for_improvement', 'tailoring_score', weight, text);
+    // After interviews the resume has done its job: how the interviews went matters more than its wording.
+    if (r.isInterviewed) {
+      add(
+        'room_for_improvement',
+        'tailoring_score',
+        weight / 2,
+        `${text} It already got you to the interviews, so it weighs less now.`,
+      );
+    } else {
+      add('room_for_improvement', 'tailoring_score', weight, text);
+    }
     if (score < 50 && !r.isInterviewed) {
       add(
         'too_many_applicants',
@@ -993,7 +1002,7 @@ function addPreparation(r: Reading, add: Add): void {
   const rating = rated.selfRating;
   const text = `You rated your ${roundName(rated)} (${formatDate(localDateOf(rated.endsAt, r.input.settings.timeZone))}) ${rating} out of 5.`;
   if (rating <= 2) {
-    add('room_for_improvement', 'self_rating', 1, text);
+    add('room_for_improvement', 'self_rating', 1.2, text);
     add('avoiding_confrontation', 'self_rating', 0.4, text);
   } else if (rating >= 4) {
     add('room_for_improvement', 'self_rating', -0.5, text);
@@ -1211,7 +1220,6 @@ function summarize(
     applied: `you applied on ${since}`,
     interview: `your interview on ${since}`,
     reply: `their last message on ${since}`,
-    stage_change: `they were last in touch on ${since}`,
     message: `you wrote to them on ${since}`,
   };
   const first = causes[0]!;
@@ -1219,6 +1227,11 @@ function summarize(
   const lines = [
     `${plural(daysOfSilence, 'day')} without word since ${from[r.waiting.kind]}. ${r.expectation.text}`,
   ];
+  if (r.waiting.kind === 'applied' && r.reachedScreening) {
+    lines.push(
+      'They screened you, but no call or message from them is logged: log it to count the silence from then.',
+    );
+  }
   if (isMixed) {
     lines.push(
       `The evidence is mixed: "${lowerFirst(first.label)}" and "${lowerFirst(second.label)}" are about equally ${first.likelihood === 'unlikely' ? 'uncertain' : 'likely'}, so keep both next steps in mind.`,
