@@ -1,6 +1,7 @@
 import { Temporal } from 'temporal-polyfill';
 import { z } from 'zod';
 import { type Application, type SourceKind, sourceKinds } from './application.js';
+import { type CompanySizeBand, describeSizeBand, industryKeyOf, smallestHeadcount } from './company.js';
 import type { StageChangeEvent, TimelineEvent } from './event.js';
 import { instant, instantOut, localDate } from './fields.js';
 import type { FollowUp, FollowUpKind } from './follow-up.js';
@@ -193,9 +194,9 @@ export type DiagnosisInput = {
   /** null when the posting has never been re-checked (or has no URL). */
   readonly postingStatus: PostingStatus | null;
   readonly tailoring: TailoringSummary | null;
-  /** Approximate number of employees, when known. */
-  readonly companySize: number | null;
-  /** An industry key of the priors (e.g. `government`), when known. */
+  /** The company's size band, when known. */
+  readonly companySize: CompanySizeBand | null;
+  /** The company's industry as the user wrote it ("Government", "Aerospace & Defense"), when known. */
   readonly industry: string | null;
   readonly settings: Pick<Settings, 'timeZone' | 'country' | 'region' | 'workingDays'>;
   /** Public holidays (YYYY-MM-DD) in the user's calendar; business days skip them. */
@@ -315,7 +316,7 @@ export function diagnose(rawInput: DiagnosisInput): Diagnosis {
   const waiting = findWaitingSince(timeline);
   const timeToHire = resolveTimeToHire(input.priors, {
     country: input.settings.country,
-    industry: input.industry,
+    industry: input.industry === null ? null : industryKeyOf(input.industry),
   });
   const expectation = findExpectation(input, timeline, waiting, timeToHire);
   const overdueDays = expectation.date.until(timeline.today, { largestUnit: 'days' }).days;
@@ -926,8 +927,9 @@ function addSourceAndSize(r: Reading, add: Add): void {
   };
   const source = sourceTexts[kind];
   if (source && !r.isInterviewed) add('too_many_applicants', 'source', source[0], source[1]);
-  const size = r.input.companySize;
-  if (size === null) return;
+  const band = r.input.companySize;
+  if (band === null) return;
+  const size = smallestHeadcount(band);
   const name = r.input.application.company.name;
   if (size >= largeEmployer) {
     if (!r.isInterviewed) {
@@ -935,7 +937,7 @@ function addSourceAndSize(r: Reading, add: Add): void {
         'too_many_applicants',
         'company_size',
         0.6,
-        `${name} is a large employer (about ${size.toLocaleString('en-US')} people); large employers draw more applicants.`,
+        `${name} is a large employer (${describeSizeBand(band)}); large employers draw more applicants.`,
       );
     }
     add(
@@ -950,7 +952,7 @@ function addSourceAndSize(r: Reading, add: Add): void {
         'too_many_applicants',
         'company_size',
         -0.4,
-        `${name} is small (about ${size} people), so fewer applications compete for attention.`,
+        `${name} is small (${describeSizeBand(band)}), so fewer applications compete for attention.`,
       );
     }
     add(
@@ -1258,7 +1260,7 @@ function findNotices(r: Reading): string[] {
 function ontarioNotice(r: Reading): string | null {
   const { settings, companySize } = r.input;
   if (settings.country !== 'CA' || settings.region !== 'ON') return null;
-  if (companySize !== null && companySize < ontarioDutyToInform.minEmployees) return null;
+  if (companySize !== null && smallestHeadcount(companySize) < ontarioDutyToInform.minEmployees) return null;
   const formal = r.timeline.pastInterviews.filter((i) => i.round !== 'phone_screen');
   const last = formal.at(-1);
   if (!last) return null;

@@ -6,6 +6,7 @@ import type { PostingWatch } from '../core/posting-watch.js';
 import { computeResponseHistory } from '../core/response-history.js';
 import { defaultTimeToHirePriors } from '../core/time-to-hire.js';
 import { getApplication, listAllApplications } from '../storage/application-store.js';
+import { getCompany } from '../storage/company-store.js';
 import { listAllEvents, listApplicationEvents } from '../storage/event-store.js';
 import { listApplicationFollowUps } from '../storage/follow-up-store.js';
 import { listInterviews } from '../storage/interview-store.js';
@@ -31,6 +32,7 @@ export async function diagnoseApplication(
   const { db, userId } = deps;
   const application = await getApplication(db, userId, applicationId);
   const settings = await getSettings(db, userId);
+  const company = await getCompany(db, userId, application.company.id);
   const now =
     asOf === undefined
       ? nowIso(deps)
@@ -62,8 +64,8 @@ export async function diagnoseApplication(
       tailoring?.score != null
         ? { score: tailoring.score, missingKeywords: missingKeywordsOf(tailoring.analysis) }
         : null,
-    companySize: null,
-    industry: null,
+    companySize: company.sizeBand,
+    industry: company.industry,
     settings,
     holidays: holidaysAround(settings, application.appliedAt ?? application.createdAt, now),
     history: computeResponseHistory(applications, allEvents),
