@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { applicationSchema } from './application.js';
-import { companySchema } from './company.js';
+import { companySchema, companySizeBands } from './company.js';
 import { contactSchema } from './contact.js';
 import { eventSchema } from './event.js';
 import { followUpSchema } from './follow-up.js';
@@ -15,12 +15,18 @@ import { settingsSchema } from './settings.js';
 export const backupFormat = 'hearback-backup';
 export const backupVersion = 1;
 
+/** Backups made before companies had a size band and an industry restore with both unknown. */
+const backupCompanySchema = companySchema.extend({
+  sizeBand: z.enum(companySizeBands).nullable().default(null),
+  industry: z.string().nullable().default(null),
+});
+
 export const backupSchema = z
   .object({
     format: z.literal(backupFormat),
     version: z.literal(backupVersion),
     settings: settingsSchema,
-    companies: z.array(companySchema),
+    companies: z.array(backupCompanySchema),
     contacts: z.array(contactSchema),
     applications: z.array(applicationSchema),
     interviews: z.array(interviewSchema),

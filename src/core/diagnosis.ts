@@ -1,10 +1,12 @@
 import { Temporal } from 'temporal-polyfill';
 import { z } from 'zod';
 import { type Application, type SourceKind, sourceKinds } from './application.js';
+import { type CompanySizeBand, describeSizeBand, industryKeyOf, smallestHeadcount } from './company.js';
 import type { StageChangeEvent, TimelineEvent } from './event.js';
-import { instantOut, localDate } from './fields.js';
+import { instant, instantOut, localDate } from './fields.js';
 import type { FollowUp, FollowUpKind } from './follow-up.js';
 import type { Interview } from './interview.js';
+import { summarizeStageHistory } from './pipeline.js';
 import type { Settings } from './settings.js';
 import { resolveTimeToHire, type TimeToHire, type TimeToHirePriors } from './time-to-hire.js';
 
@@ -70,8 +72,11 @@ export const notWaitingReasons = [
 ] as const;
 export type NotWaitingReason = (typeof notWaitingReasons)[number];
 
-/** What passed the turn to the employer: the moment the silence is counted from. */
-export const lastContactKinds = ['applied', 'interview', 'reply', 'stage_change', 'message'] as const;
+/**
+ * What passed the turn to the employer: the moment the silence is counted from. Only real contact counts:
+ * a stage move is the user's bookkeeping, dated when they moved the card, not when anyone spoke.
+ */
+export const lastContactKinds = ['applied', 'interview', 'reply', 'message'] as const;
 export type LastContactKind = (typeof lastContactKinds)[number];
 
 export const expectationBases = ['stated_date', 'usual_time_to_hire', 'after_last_contact'] as const;
@@ -136,9 +141,15 @@ export const causeAssessmentSchema = z.object({
 });
 export type CauseAssessment = z.infer<typeof causeAssessmentSchema>;
 
+const asOfFields = {
+  asOf: instantOut.describe('the moment the diagnosis was made for: now, or the asOf asked for'),
+  date: localDate.describe('that moment\'s date in your time zone: the "today" of the diagnosis'),
+};
+
 export const waitingDiagnosisSchema = z.object({
   status: z.literal('waiting'),
   applicationId: z.string(),
+  ...asOfFields,
   waitingSince: instantOut,
   lastContact: z.enum(lastContactKinds),
   daysOfSilence: z.number().int().min(0),
@@ -154,6 +165,7 @@ export type WaitingDiagnosis = z.infer<typeof waitingDiagnosisSchema>;
 export const notWaitingDiagnosisSchema = z.object({
   status: z.literal('not_waiting'),
   applicationId: z.string(),
+  ...asOfFields,
   reason: z.enum(notWaitingReasons),
   summary: z.string(),
   notices: z.array(z.string()),
@@ -165,6 +177,15 @@ export const diagnosisSchema = z
   .meta({ id: 'Diagnosis' });
 export type Diagnosis = z.infer<typeof diagnosisSchema>;
 
+export const diagnosisQuerySchema = z.strictObject({
+  asOf: z
+    .union([instant, localDate])
+    .optional()
+    .describe(
+      'answer as of this instant, or the end of this date in your time zone: anything recorded later is ignored (default: now)',
+    ),
+});
+
 export type DiagnosisInput = {
   readonly application: Application;
   readonly interviews: readonly Interview[];
@@ -173,9 +194,9 @@ export type DiagnosisInput = {
   /** null when the posting has never been re-checked (or has no URL). */
   readonly postingStatus: PostingStatus | null;
   readonly tailoring: TailoringSummary | null;
-  /** Approximate number of employees, when known. */
-  readonly companySize: number | null;
-  /** An industry key of the priors (e.g. `government`), when known. */
+  /** The company's size band, when known. */
+  readonly companySize: CompanySizeBand | null;
+  /** The company's industry as the user wrote it ("Government", "Aerospace & Defense"), when known. */
   readonly industry: string | null;
   readonly settings: Pick<Settings, 'timeZone' | 'country' | 'region' | 'workingDays'>;
   /** Public holidays (YYYY-MM-DD) in the user's calendar; business days skip them. */
@@ -286,15 +307,16 @@ type Reading = {
   readonly outreach: Outreach;
 };
 
-export function diagnose(input: DiagnosisInput): Diagnosis {
+export function diagnose(rawInput: DiagnosisInput): Diagnosis {
+  const input = { ...rawInput, application: applicationAsOf(rawInput) };
   const timeline = readTimeline(input);
   const notWaiting = findNotWaitingReason(input, timeline);
-  if (notWaiting !== null) return describeNotWaiting(input.application.id, notWaiting);
+  if (notWaiting !== null) return describeNotWaiting(input, timeline, notWaiting);
 
   const waiting = findWaitingSince(timeline);
   const timeToHire = resolveTimeToHire(input.priors, {
     country: input.settings.country,
-    industry: input.industry,
+    industry: input.industry === null ? null : industryKeyOf(input.industry),
   });
   const expectation = findExpectation(input, timeline, waiting, timeToHire);
   const overdueDays = expectation.date.until(timeline.today, { largestUnit: 'days' }).days;
@@ -324,6 +346,8 @@ export function diagnose(input: DiagnosisInput): Diagnosis {
   return {
     status: 'waiting',
     applicationId: input.application.id,
+    asOf: new Date(Date.parse(input.now)).toISOString(),
+    date: timeline.today.toString(),
     waitingSince: waiting.since,
     lastContact: waiting.kind,
     daysOfSilence,
@@ -392,18 +416,47 @@ const notWaitingSummaries: Readonly<Record<NotWaitingReason, string>> = {
     "The last word was the employer's, and it named no date to wait for. If they said they would get back to you by a date, add it to their reply; if you have written to them since, log your message, and hearback will read the silence from there.",
 };
 
-function describeNotWaiting(applicationId: string, reason: NotWaitingReason): NotWaitingDiagnosis {
-  return { status: 'not_waiting', applicationId, reason, summary: notWaitingSummaries[reason], notices: [] };
+function describeNotWaiting(
+  input: DiagnosisInput,
+  timeline: Timeline,
+  reason: NotWaitingReason,
+): NotWaitingDiagnosis {
+  return {
+    status: 'not_waiting',
+    applicationId: input.application.id,
+    asOf: new Date(Date.parse(input.now)).toISOString(),
+    date: timeline.today.toString(),
+    reason,
+    summary: notWaitingSummaries[reason],
+    notices: [],
+  };
 }
 
-/** The employer has the turn from the last contact that left it with them: applying, an interview, or a reply. */
+/**
+ * The application as it stood at `now`: its stage, furthest stage and dates re-derived from the stage changes
+ * recorded up to then, so a diagnosis asked "as of" a past date does not read a later move. With no stage
+ * history in the input, the application is taken as given; with history that starts later, it was not yet
+ * tracked, which reads as not applied.
+ */
+function applicationAsOf(input: DiagnosisInput): Application {
+  const changes = input.events.filter((e): e is StageChangeEvent => e.kind === 'stage_change');
+  if (changes.length === 0) return input.application;
+  const known = changes
+    .filter((e) => Date.parse(e.occurredAt) <= Date.parse(input.now))
+    .sort((a, b) => byInstant(a.occurredAt, b.occurredAt) || compareText(a.id, b.id));
+  if (known.length === 0) {
+    return { ...input.application, stage: 'saved', furthestStage: 'saved', appliedAt: null, endedAt: null };
+  }
+  const summary = summarizeStageHistory(known);
+  return { ...input.application, ...summary };
+}
+
+/**
+ * The employer has the turn from the last real contact that left it with them: applying, an interview, or a
+ * reply (or the user's answer to a reply that named no date). Stage moves are not contact.
+ */
 function findWaitingSince(timeline: Timeline): Waiting {
   const contacts: Waiting[] = [{ since: timeline.appliedAt, kind: 'applied' }];
-  for (const change of timeline.stageChanges) {
-    if (change.toStage === 'screening' || change.toStage === 'interviewing') {
-      contacts.push({ since: change.occurredAt, kind: 'stage_change' });
-    }
-  }
   for (const interview of timeline.pastInterviews)
     contacts.push({ since: interview.endsAt, kind: 'interview' });
   for (const reply of timeline.replies) contacts.push({ since: reply.occurredAt, kind: 'reply' });
@@ -436,11 +489,8 @@ function findExpectation(
   const contactDate = localDateOf(waiting.since, tz);
   const afterContact = contactDate.add({ days: Math.round(input.priors.afterContactDays) });
   // After an interview or an exchange of messages the next news is about that step, so the fresher contact
-  // sets the date; a screening call early on leaves the whole process still to run.
-  const isStepContact =
-    waiting.kind === 'interview' || waiting.kind === 'reply' || waiting.kind === 'message';
-  const isLaterThanUsual = Temporal.PlainDate.compare(afterContact, usual) > 0;
-  if (isStepContact || (waiting.kind === 'stage_change' && isLaterThanUsual)) {
+  // sets the date.
+  if (waiting.kind !== 'applied') {
     return {
       date: afterContact,
       basis: 'after_last_contact',
@@ -637,7 +687,7 @@ function addSilence(r: Reading, add: Add): void {
         r.isInterviewed ? 0 : 0.6,
         pileSilence(r, `It is ${lateText}, and nobody has been in touch.`),
       );
-      add('room_for_improvement', 'silence', 0.1, `It is ${lateText} without a word.`);
+      add('room_for_improvement', 'silence', 0, 'How long they take says little about how you came across.');
       return;
     case 'long_after':
       add(
@@ -659,7 +709,7 @@ function addSilence(r: Reading, add: Add): void {
         r.isInterviewed ? 0 : 0.8,
         pileSilence(r, `It is ${lateText}, and nobody has been in touch.`),
       );
-      add('room_for_improvement', 'silence', 0.2, `It is ${lateText} without a word.`);
+      add('room_for_improvement', 'silence', 0, 'How long they take says little about how you came across.');
       return;
   }
 }
@@ -839,7 +889,8 @@ function addOutreach(r: Reading, add: Add): void {
     );
     add('position_gone', 'nudges_unanswered', 0.2 * n, text);
   }
-  if (!r.isInterviewed) return;
+  // With no interview on record there is nothing to have thanked anyone for, so no note is not evidence.
+  if (r.timeline.pastInterviews.length === 0) return;
   const interviewers = [...new Set(r.timeline.pastInterviews.flatMap((i) => i.interviewerIds))].sort(
     compareText,
   );
@@ -851,7 +902,7 @@ function addOutreach(r: Reading, add: Add): void {
     add(
       'room_for_improvement',
       'thank_you',
-      0.8,
+      0.6,
       `hearback has no record of a thank-you note${after}; most HR managers say they weigh them (Robert Half 2017).`,
     );
   } else if (interviewers.length > 1 && thankedKnown < interviewers.length && !outreach.hasGenericThanks) {
@@ -876,8 +927,9 @@ function addSourceAndSize(r: Reading, add: Add): void {
   };
   const source = sourceTexts[kind];
   if (source && !r.isInterviewed) add('too_many_applicants', 'source', source[0], source[1]);
-  const size = r.input.companySize;
-  if (size === null) return;
+  const band = r.input.companySize;
+  if (band === null) return;
+  const size = smallestHeadcount(band);
   const name = r.input.application.company.name;
   if (size >= largeEmployer) {
     if (!r.isInterviewed) {
@@ -885,7 +937,7 @@ function addSourceAndSize(r: Reading, add: Add): void {
         'too_many_applicants',
         'company_size',
         0.6,
-        `${name} is a large employer (about ${size.toLocaleString('en-US')} people); large employers draw more applicants.`,
+        `${name} is a large employer (${describeSizeBand(band)}); large employers draw more applicants.`,
       );
     }
     add(
@@ -900,7 +952,7 @@ function addSourceAndSize(r: Reading, add: Add): void {
         'too_many_applicants',
         'company_size',
         -0.4,
-        `${name} is small (about ${size} people), so fewer applications compete for attention.`,
+        `${name} is small (${describeSizeBand(band)}), so fewer applications compete for attention.`,
       );
     }
     add(
@@ -927,7 +979,17 @@ function addPreparation(r: Reading, add: Add): void {
     const missingText = missing.length > 0 ? `; missing: ${listWords(missing)}` : '';
     const text = `Your resume covered ${score}% of the posting's key terms${missingText}.`;
     const weight = score < 50 ? 1.5 : score < 70 ? 0.6 : score < 80 ? 0 : -1;
-    add('room_for_improvement', 'tailoring_score', weight, text);
+    // After interviews the resume has done its job: how the interviews went matters more than its wording.
+    if (r.isInterviewed) {
+      add(
+        'room_for_improvement',
+        'tailoring_score',
+        weight / 2,
+        `${text} It already got you to the interviews, so it weighs less now.`,
+      );
+    } else {
+      add('room_for_improvement', 'tailoring_score', weight, text);
+    }
     if (score < 50 && !r.isInterviewed) {
       add(
         'too_many_applicants',
@@ -942,7 +1004,7 @@ function addPreparation(r: Reading, add: Add): void {
   const rating = rated.selfRating;
   const text = `You rated your ${roundName(rated)} (${formatDate(localDateOf(rated.endsAt, r.input.settings.timeZone))}) ${rating} out of 5.`;
   if (rating <= 2) {
-    add('room_for_improvement', 'self_rating', 1, text);
+    add('room_for_improvement', 'self_rating', 1.2, text);
     add('avoiding_confrontation', 'self_rating', 0.4, text);
   } else if (rating >= 4) {
     add('room_for_improvement', 'self_rating', -0.5, text);
@@ -1160,7 +1222,6 @@ function summarize(
     applied: `you applied on ${since}`,
     interview: `your interview on ${since}`,
     reply: `their last message on ${since}`,
-    stage_change: `they were last in touch on ${since}`,
     message: `you wrote to them on ${since}`,
   };
   const first = causes[0]!;
@@ -1168,6 +1229,11 @@ function summarize(
   const lines = [
     `${plural(daysOfSilence, 'day')} without word since ${from[r.waiting.kind]}. ${r.expectation.text}`,
   ];
+  if (r.waiting.kind === 'applied' && r.reachedScreening) {
+    lines.push(
+      'They screened you, but no call or message from them is logged: log it to count the silence from then.',
+    );
+  }
   if (isMixed) {
     lines.push(
       `The evidence is mixed: "${lowerFirst(first.label)}" and "${lowerFirst(second.label)}" are about equally ${first.likelihood === 'unlikely' ? 'uncertain' : 'likely'}, so keep both next steps in mind.`,
@@ -1194,7 +1260,7 @@ function findNotices(r: Reading): string[] {
 function ontarioNotice(r: Reading): string | null {
   const { settings, companySize } = r.input;
   if (settings.country !== 'CA' || settings.region !== 'ON') return null;
-  if (companySize !== null && companySize < ontarioDutyToInform.minEmployees) return null;
+  if (companySize !== null && smallestHeadcount(companySize) < ontarioDutyToInform.minEmployees) return null;
   const formal = r.timeline.pastInterviews.filter((i) => i.round !== 'phone_screen');
   const last = formal.at(-1);
   if (!last) return null;

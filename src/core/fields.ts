@@ -28,6 +28,7 @@ export const limits = {
   url: 2_048,
   tag: 64,
   tags: 50,
+  industry: 100,
 } as const;
 
 export const id = z.string().min(1).max(64);

@@ -15,6 +15,9 @@ describeEachDialect('backup and restore', (ctx) => {
     const first = JSON.stringify(await exportBackup(ctx.deps));
     const backup = JSON.parse(first);
     expect(backup.applications).toHaveLength(2);
+    expect(backup.companies).toContainEqual(
+      expect.objectContaining({ sizeBand: '100-499', industry: 'Research & <b>"Labs"</b>' }),
+    );
     const manual = backup.followUps.filter((s: { origin: string }) => s.origin === 'manual');
     expect(manual.map((s: { status: string }) => s.status).sort()).toEqual([
       'done',
@@ -40,6 +43,23 @@ describeEachDialect('backup and restore', (ctx) => {
       });
       expect(JSON.stringify(await exportBackup(target.deps)), `restored into ${dialect}`).toBe(first);
     }
+  });
+
+  it('restores a backup made before companies had a size band and an industry, with both unknown', async () => {
+    await seedEverything(ctx.app);
+    const backup = structuredClone(await exportBackup(ctx.deps)) as { companies: Record<string, unknown>[] };
+    for (const company of backup.companies) {
+      delete company.sizeBand;
+      delete company.industry;
+    }
+    const target = await openTestRuntime(ctx.dialect);
+    opened.push(target);
+    await restoreBackup(target.deps, backup);
+    const restored = (await exportBackup(target.deps)).companies;
+    expect(restored.map((c) => [c.sizeBand, c.industry])).toEqual([
+      [null, null],
+      [null, null],
+    ]);
   });
 
   it('refuses a non-empty target, and replaces everything only when asked', async () => {

@@ -449,7 +449,16 @@ async function startDraftWriter(deps: Deps, sink: StatementSink) {
       const name = draft.create.companyName ?? '';
       let company = companies.get(companyKeyOf(name));
       if (!company) {
-        company = { id: deps.ids.next(), name, website: null, notes: '', createdAt: now, updatedAt: now };
+        company = {
+          id: deps.ids.next(),
+          name,
+          website: null,
+          sizeBand: null,
+          industry: null,
+          notes: '',
+          createdAt: now,
+          updatedAt: now,
+        };
         companies.set(companyKeyOf(name), company);
         batch.companies.push(company);
       }

@@ -1,10 +1,12 @@
 import type { Application } from '../core/application.js';
 import { type Diagnosis, diagnose, type PostingStatus } from '../core/diagnosis.js';
 import type { TimelineEvent } from '../core/event.js';
+import { dayWindows, isLocalDate } from '../core/local-time.js';
 import type { PostingWatch } from '../core/posting-watch.js';
 import { computeResponseHistory } from '../core/response-history.js';
 import { defaultTimeToHirePriors } from '../core/time-to-hire.js';
 import { getApplication, listAllApplications } from '../storage/application-store.js';
+import { getCompany } from '../storage/company-store.js';
 import { listAllEvents, listApplicationEvents } from '../storage/event-store.js';
 import { listApplicationFollowUps } from '../storage/follow-up-store.js';
 import { listInterviews } from '../storage/interview-store.js';
@@ -16,29 +18,57 @@ import { workCalendarFor } from './replan.js';
 
 const dayMs = 86_400_000;
 
-/** Why an application waiting on the employer has gone quiet: the five causes ranked, with evidence. */
-export async function diagnoseApplication(deps: Deps, applicationId: string): Promise<Diagnosis> {
+/**
+ * Why an application waiting on the employer has gone quiet: the five causes ranked, with evidence. `asOf`
+ * (an instant, or a date meaning the end of that day in the user's time zone) answers as the diagnosis would
+ * have then: what was recorded later — events, interviews booked, tailoring checks, posting checks — is left
+ * out, and "now" is that moment.
+ */
+export async function diagnoseApplication(
+  deps: Deps,
+  applicationId: string,
+  asOf?: string,
+): Promise<Diagnosis> {
   const { db, userId } = deps;
   const application = await getApplication(db, userId, applicationId);
-  const events = await listApplicationEvents(db, userId, applicationId);
   const settings = await getSettings(db, userId);
-  const tailoring = await findLatestTailoringCheck(db, userId, applicationId);
-  const now = nowIso(deps);
+  const company = await getCompany(db, userId, application.company.id);
+  const now =
+    asOf === undefined
+      ? nowIso(deps)
+      : isLocalDate(asOf)
+        ? new Date(Date.parse(dayWindows(asOf, settings.timeZone).tomorrowStart) - 1).toISOString()
+        : new Date(Date.parse(asOf)).toISOString();
+  const isKnown = (at: string) => Date.parse(at) <= Date.parse(now);
+  const events = (await listApplicationEvents(db, userId, applicationId)).filter((e) =>
+    isKnown(e.occurredAt),
+  );
+  const tailoring = await findLatestTailoringCheck(db, userId, applicationId, now);
+  // An interview counts once it was booked, or once it had taken place (logged afterwards).
+  const interviews = (await listInterviews(db, userId, { applicationId })).filter(
+    (i) => isKnown(i.createdAt) || isKnown(i.endsAt),
+  );
+  const watch = await findPostingWatch(db, userId, applicationId);
+  const knownWatch = watch?.lastCheckedAt && !isKnown(watch.lastCheckedAt) ? undefined : watch;
+  const applications = (await listAllApplications(db, userId)).filter(
+    (a) => a.appliedAt !== null && isKnown(a.appliedAt),
+  );
+  const allEvents = (await listAllEvents(db, userId)).filter((e) => isKnown(e.occurredAt));
   return diagnose({
     application,
-    interviews: await listInterviews(db, userId, { applicationId }),
+    interviews,
     events,
     followUps: await listApplicationFollowUps(db, userId, applicationId),
-    postingStatus: postingStatusOf(application, events, await findPostingWatch(db, userId, applicationId)),
+    postingStatus: postingStatusOf(application, events, knownWatch),
     tailoring:
       tailoring?.score != null
         ? { score: tailoring.score, missingKeywords: missingKeywordsOf(tailoring.analysis) }
         : null,
-    companySize: null,
-    industry: null,
+    companySize: company.sizeBand,
+    industry: company.industry,
     settings,
     holidays: holidaysAround(settings, application.appliedAt ?? application.createdAt, now),
-    history: computeResponseHistory(await listAllApplications(db, userId), await listAllEvents(db, userId)),
+    history: computeResponseHistory(applications, allEvents),
     now,
     priors: defaultTimeToHirePriors,
   });

@@ -175,6 +175,8 @@ function companyRowOf(company: Company, userId: string): CompaniesTable {
     name: company.name,
     name_key: normalizeCompanyName(company.name),
     website: company.website,
+    size_band: company.sizeBand,
+    industry: company.industry,
     notes: company.notes,
     created_at: company.createdAt,
     updated_at: company.updatedAt,

@@ -5,6 +5,7 @@ import * as followUpSettings from './migrations/20261126-0300-follow-up-settings
 import * as calendarDigestJobs from './migrations/20261126-0500-calendar-digest-jobs.js';
 import * as tailoringChecks from './migrations/20261126-0600-tailoring-checks.js';
 import * as postingWatches from './migrations/20261126-0700-posting-watches.js';
+import * as companySizeIndustry from './migrations/20261206-1020-company-size-industry.js';
 import type { Database } from './schema.js';
 
 /**
@@ -18,6 +19,7 @@ export const migrations: Readonly<Record<string, Migration>> = {
   '20261126-0500-calendar-digest-jobs': calendarDigestJobs,
   '20261126-0600-tailoring-checks': tailoringChecks,
   '20261126-0700-posting-watches': postingWatches,
+  '20261206-1020-company-size-industry': companySizeIndustry,
 };
 
 export type MigrationReport = { readonly applied: string[]; readonly current: string | null };

@@ -59,6 +59,8 @@ export interface CompaniesTable {
   name: string;
   name_key: string;
   website: string | null;
+  size_band: string | null;
+  industry: string | null;
   notes: string;
   created_at: string;
   updated_at: string;

@@ -23,19 +23,20 @@ export async function insertTailoringCheck(
     .execute();
 }
 
+/** The latest check, or the latest made by `madeBy` (an instant) when given. */
 export async function findLatestTailoringCheck(
   db: Db,
   userId: string,
   applicationId: string,
+  madeBy?: string,
 ): Promise<TailoringCheck | undefined> {
-  const row = await db
+  let query = db
     .selectFrom('tailoring_checks')
     .selectAll()
     .where('user_id', '=', userId)
-    .where('application_id', '=', applicationId)
-    .orderBy('created_at', 'desc')
-    .orderBy('id', 'desc')
-    .executeTakeFirst();
+    .where('application_id', '=', applicationId);
+  if (madeBy !== undefined) query = query.where('created_at', '<=', madeBy);
+  const row = await query.orderBy('created_at', 'desc').orderBy('id', 'desc').executeTakeFirst();
   return row && toCheck(row);
 }
 

@@ -43,6 +43,7 @@ test.describe('why haven’t I heard back, tailoring and the posting watch on th
     await expect(view.diagnosis).toBeVisible();
     await expect(view.diagnosis).toContainText(diagnosis.summary);
     await expect(view.diagnosis.locator('dd').nth(1)).toHaveText(String(diagnosis.daysOfSilence));
+    await expect(view.diagnosis.locator('dt').nth(2)).toHaveText('News was due around');
     await expect(view.diagnosis.locator('details.cause')).toHaveCount(5);
     const first = view.cause(top!.label);
     await expect(first).toHaveAttribute('open', '');
@@ -56,6 +57,19 @@ test.describe('why haven’t I heard back, tailoring and the posting watch on th
     await expect(last).not.toHaveAttribute('open', '');
     await last.locator('summary').click();
     await expect(last.locator('.recommendation')).toBeVisible();
+  });
+
+  test('news still ahead is "expected", not "was due"', async ({ page, api }) => {
+    const application = await api.createApplication({
+      companyName: 'Northwind',
+      jobTitle: 'Analyst',
+      stageAt: daysAgo(1),
+    });
+    const diagnosis = await api.getDiagnosis(application.id);
+    expect(diagnosis.status).toBe('waiting');
+    const view = new ApplicationPage(page);
+    await view.goto(application.id);
+    await expect(view.diagnosis.locator('dt').nth(2)).toHaveText('News is expected around');
   });
 
   test('an application not waiting on the employer says why, lower on the page', async ({ page, api }) => {

@@ -17,7 +17,13 @@ export async function seedEverything(app: FastifyInstance): Promise<void> {
     app,
     'POST',
     '/api/companies',
-    { name: 'Zürich Labs', website: 'https://zl.example', notes: 'n' },
+    {
+      name: 'Zürich Labs',
+      website: 'https://zl.example',
+      sizeBand: '100-499',
+      industry: 'Research & <b>"Labs"</b>',
+      notes: 'n',
+    },
     201,
   );
   const dana = await call(

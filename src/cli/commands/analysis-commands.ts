@@ -2,9 +2,10 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Command } from 'commander';
 import pc from 'picocolors';
+import { diagnosisQuerySchema } from '../../core/diagnosis.js';
 import { diagnoseApplication } from '../../services/diagnosis.js';
 import { checkTailoring } from '../../services/tailoring.js';
-import { resolveId, runCommand } from '../context.js';
+import { parseInput, resolveId, runCommand } from '../context.js';
 import { safeText } from '../output.js';
 
 /** `hearback why` and `hearback tailor`. */
@@ -12,9 +13,15 @@ export function registerAnalysisCommands(program: Command): void {
   program
     .command('why <application>')
     .description("Why haven't I heard back? The likely causes, their evidence, and what to do")
-    .action((ref: string, _options, command: Command) =>
+    .option(
+      '--as-of <date>',
+      'answer as of this date (its end) or instant, leaving out anything recorded later, e.g. 2027-03-24',
+    )
+    .action((ref: string, options: { asOf?: string }, command: Command) =>
       runCommand(command, async (ctx) => {
-        const diagnosis = await diagnoseApplication(ctx.deps, await resolveId(ctx, 'applications', ref));
+        const { asOf } = parseInput(diagnosisQuerySchema, { asOf: options.asOf }, { asOf: '--as-of' });
+        const id = await resolveId(ctx, 'applications', ref);
+        const diagnosis = await diagnoseApplication(ctx.deps, id, asOf);
         if (ctx.out.isJson) return ctx.out.json(diagnosis);
         ctx.out.line(safeText(diagnosis.summary));
         for (const notice of diagnosis.notices)

@@ -1,4 +1,4 @@
-import { diagnosisSchema } from '../../core/diagnosis.js';
+import { diagnosisQuerySchema, diagnosisSchema } from '../../core/diagnosis.js';
 import { tailoringCheckSchema, tailoringRequestSchema } from '../../core/tailoring-check.js';
 import { diagnoseApplication } from '../../services/diagnosis.js';
 import { checkTailoring, getLatestTailoring } from '../../services/tailoring.js';
@@ -17,10 +17,11 @@ export function analysisRoutes(app: App, ctx: RouteContext): void {
         tags: ['diagnosis'],
         summary: "Why haven't I heard back? The likely causes, with their evidence and a next step",
         params: idParams,
-        response: { 200: diagnosisSchema, 404: errors[404] },
+        querystring: diagnosisQuerySchema,
+        response: { 200: diagnosisSchema, 400: errors[400], 404: errors[404] },
       },
     },
-    (request) => diagnoseApplication(depsFor(request), request.params.id),
+    (request) => diagnoseApplication(depsFor(request), request.params.id, request.query.asOf),
   );
   app.post(
     '/api/applications/:id/tailoring',

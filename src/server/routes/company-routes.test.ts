@@ -55,4 +55,40 @@ describeEachDialect('companies API', (ctx) => {
     expect(res.statusCode).toBe(409);
     expect(res.json().error.code).toBe('COMPANY_IN_USE');
   });
+
+  it('keeps a size band and an industry, clears them, and names the field when one is bad', async () => {
+    const created = await ctx.app.inject({
+      method: 'POST',
+      url: '/api/companies',
+      payload: { name: 'Initech', sizeBand: '10000+', industry: 'Aerospace & Defense' },
+    });
+    expect(created.statusCode).toBe(201);
+    const company = created.json();
+    expect(company).toMatchObject({ sizeBand: '10000+', industry: 'Aerospace & Defense' });
+    const plain = await ctx.app.inject({ method: 'POST', url: '/api/companies', payload: { name: 'Plain' } });
+    expect(plain.json()).toMatchObject({ sizeBand: null, industry: null });
+
+    const changed = await ctx.app.inject({
+      method: 'PATCH',
+      url: `/api/companies/${company.id}`,
+      payload: { sizeBand: '1-24' },
+    });
+    expect(changed.json()).toMatchObject({ sizeBand: '1-24', industry: 'Aerospace & Defense' });
+    const cleared = await ctx.app.inject({
+      method: 'PATCH',
+      url: `/api/companies/${company.id}`,
+      payload: { sizeBand: null, industry: null },
+    });
+    expect(cleared.json()).toMatchObject({ sizeBand: null, industry: null });
+
+    for (const [payload, field] of [
+      [{ sizeBand: 'huge' }, 'sizeBand'],
+      [{ sizeBand: '1000' }, 'sizeBand'],
+      [{ industry: 'x'.repeat(101) }, 'industry'],
+    ] as const) {
+      const bad = await ctx.app.inject({ method: 'PATCH', url: `/api/companies/${company.id}`, payload });
+      expect(bad.statusCode).toBe(400);
+      expect(bad.json().error.details.issues[0].field).toBe(field);
+    }
+  });
 });

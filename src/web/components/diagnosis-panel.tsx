@@ -6,6 +6,7 @@ import type {
   NotWaitingReason,
 } from '../../core/diagnosis.js';
 import { describeError } from '../api-error.js';
+import { expectedByLabel } from '../diagnosis-view.js';
 import { useDiagnosis, useUserClock } from '../queries.js';
 import { formatDate, formatLocalDate } from '../zoned-time.js';
 
@@ -75,7 +76,7 @@ function DiagnosisBody({ diagnosis }: { diagnosis: Diagnosis }) {
           <dd>{diagnosis.daysOfSilence}</dd>
         </div>
         <div>
-          <dt>News was due around</dt>
+          <dt>{expectedByLabel(diagnosis)}</dt>
           <dd>{formatLocalDate(diagnosis.expectedBy, locale)}</dd>
         </div>
       </dl>

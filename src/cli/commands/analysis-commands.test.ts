@@ -1,0 +1,72 @@
+import { execFile } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { bundleEntry } from '../../../test/support/bundle.js';
+import { replaySearch } from '../../../test/support/search-replay.js';
+import { fixedClock } from '../../core/ports.js';
+import { startRuntime } from '../../runtime.js';
+import { buildApp } from '../../server/build-app.js';
+
+const run = promisify(execFile);
+
+let cli: string;
+let root: string;
+
+beforeAll(async () => {
+  cli = await bundleEntry('src/cli/main.ts', 'cli-why');
+  root = fs.mkdtempSync(path.join(os.tmpdir(), 'hearback-cli-why-'));
+});
+
+afterAll(() => {
+  fs.rmSync(root, { recursive: true, force: true });
+});
+
+async function hearback(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  try {
+    const { stdout, stderr } = await run(process.execPath, [cli, '--data-dir', root, ...args], {
+      env: { ...process.env, DATABASE_URL: '', NO_COLOR: '1', TZ: 'UTC' },
+    });
+    return { code: 0, stdout, stderr };
+  } catch (error) {
+    const e = error as { code: number; stdout: string; stderr: string };
+    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
+  }
+}
+
+describe('hearback why --as-of', { timeout: 120_000 }, () => {
+  it('answers as of a date, the same as the API', async () => {
+    await hearback('db', 'migrate');
+    const runtime = await startRuntime(
+      { kind: 'sqlite', file: path.join(root, 'hearback.db') },
+      { clock: fixedClock('2027-01-04T09:00:00.000Z') },
+    );
+    const server = await buildApp({ deps: runtime.deps, dialect: runtime.dialect });
+    let fromApi: unknown;
+    let id: string;
+    try {
+      ({ applicationId: id } = await replaySearch(
+        server,
+        runtime.deps.clock as ReturnType<typeof fixedClock>,
+      ));
+      fromApi = (await server.inject({ url: `/api/applications/${id}/diagnosis?asOf=2027-03-24` })).json();
+    } finally {
+      await server.close();
+      await runtime.close();
+    }
+    const result = await hearback('why', id, '--as-of', '2027-03-24', '--json');
+    expect(result.code).toBe(0);
+    const fromCli = JSON.parse(result.stdout);
+    expect(fromCli).toMatchObject({ status: 'waiting', date: '2027-03-24', expectedBy: '2027-02-05' });
+    expect(fromCli).toEqual(fromApi);
+
+    const human = await hearback('why', id, '--as-of', '2027-01-11');
+    expect(human.stdout).toContain('7 days without word since you applied');
+
+    const bad = await hearback('why', id, '--as-of', 'soon');
+    expect(bad.code).not.toBe(0);
+    expect(bad.stdout + bad.stderr).toContain('--as-of');
+  });
+});
