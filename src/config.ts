@@ -22,6 +22,9 @@ const envSchema = z.object({
       message: 'must be an http:// or https:// URL, e.g. https://hearback.example.org',
     })
     .optional(),
+  HEARBACK_ALLOW_PRIVATE_FETCH: z
+    .enum(['0', '1', 'false', 'true'], { message: 'must be 1 (allow) or 0 (the default: refuse)' })
+    .default('0'),
 });
 
 export type DatabaseTarget =
@@ -36,6 +39,11 @@ export type Config = {
   readonly logLevel: z.infer<typeof envSchema>['LOG_LEVEL'];
   /** The base of links in calendar events and emails; no trailing slash. */
   readonly publicUrl: string;
+  /**
+   * HEARBACK_ALLOW_PRIVATE_FETCH=1: "Add from URL" and the posting watch may fetch loopback, private and
+   * other local-network addresses (postings on an intranet). Off by default; each such fetch is logged.
+   */
+  readonly allowPrivateFetch: boolean;
 };
 
 export function loadConfig(
@@ -61,6 +69,7 @@ export function loadConfig(
     server: { port: e.PORT, host: e.HOST },
     logLevel: e.LOG_LEVEL,
     publicUrl: (e.HEARBACK_PUBLIC_URL ?? defaultPublicUrl(e.HOST, e.PORT)).replace(/\/+$/, ''),
+    allowPrivateFetch: e.HEARBACK_ALLOW_PRIVATE_FETCH === '1' || e.HEARBACK_ALLOW_PRIVATE_FETCH === 'true',
   };
 }
 
@@ -79,6 +88,7 @@ export function describeConfig(config: Config): Record<string, unknown> {
     port: config.server.port,
     logLevel: config.logLevel,
     publicUrl: config.publicUrl,
+    allowPrivateFetch: config.allowPrivateFetch,
   };
 }
 

@@ -1,5 +1,9 @@
 import { describeConfig, loadConfig } from './config.js';
 import { createJobQueue } from './integrations/jobs/create-job-queue.js';
+import {
+  allowEveryPrivateAddress,
+  type PrivateAddressPolicy,
+} from './integrations/postings/address-guard.js';
 import { createPostingProbe } from './integrations/postings/posting-probe.js';
 import { startRuntime } from './runtime.js';
 import { buildApp } from './server/build-app.js';
@@ -9,7 +13,12 @@ import { registerPostingWatchJobs } from './services/posting-watch.js';
 /** The composition root: configuration, database, migrations, background jobs, HTTP. */
 export async function main(env: Record<string, string | undefined> = process.env): Promise<void> {
   const config = loadConfig(env);
-  const runtime = await startRuntime(config.database);
+  // Private and local addresses are never fetched unless the user opts in; every such fetch is then logged.
+  let logPrivateFetch: (target: { host: string; address: string; port: number }) => void = () => {};
+  const privateAddresses: PrivateAddressPolicy | undefined = config.allowPrivateFetch
+    ? allowEveryPrivateAddress((target) => logPrivateFetch(target))
+    : undefined;
+  const runtime = await startRuntime(config.database, { privateAddresses });
   // With PORT=0 the system picks the port, so the default public URL is known only once the server listens.
   let publicUrl = config.publicUrl;
   const app = await buildApp({
@@ -17,8 +26,16 @@ export async function main(env: Record<string, string | undefined> = process.env
     dialect: runtime.dialect,
     logger: { level: config.logLevel, redact: ['req.headers.authorization', 'req.headers.cookie'] },
     publicUrl: () => publicUrl,
+    privateAddresses,
   });
   app.log.info({ config: describeConfig(config), migrationsApplied: runtime.migrations.applied }, 'starting');
+  if (config.allowPrivateFetch) {
+    logPrivateFetch = (target) =>
+      app.log.warn({ privateFetch: target }, 'fetching a private address (HEARBACK_ALLOW_PRIVATE_FETCH=1)');
+    app.log.warn(
+      'HEARBACK_ALLOW_PRIVATE_FETCH=1: "Add from URL" and the posting watch may fetch loopback and private-network addresses',
+    );
+  }
 
   // Every server process works the queue (pg-boss on PostgreSQL, the jobs table on SQLite); the CLI never does.
   const jobs = createJobQueue(config.database, {
@@ -56,8 +73,8 @@ export async function main(env: Record<string, string | undefined> = process.env
     publicUrl,
     onOutcome: (job, outcome) => app.log.info({ digest: { ...job, ...outcome } }, 'morning digest'),
   });
-  // The same address rule as the posting reader that startRuntime builds (local addresses allowed).
-  const postingProbe = createPostingProbe({ blockPrivateAddresses: false });
+  // The same address rule as the posting reader that startRuntime builds.
+  const postingProbe = createPostingProbe({ privateAddresses });
   await registerPostingWatchJobs(
     jobs,
     { ...runtime.deps, postingProbe },

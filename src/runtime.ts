@@ -4,6 +4,7 @@ import { type Clock, type IdGenerator, type Mailer, systemClock } from './core/p
 import type { PostingReader } from './core/posting-extract.js';
 import { defaultSettings } from './core/settings.js';
 import { smtpMailer } from './integrations/email/mailer.js';
+import type { PrivateAddressPolicy } from './integrations/postings/address-guard.js';
 import { createPostingReader } from './integrations/postings/posting-reader.js';
 import { resumeDocumentReader } from './integrations/resume/document-reader.js';
 import type { Deps } from './services/deps.js';
@@ -15,6 +16,8 @@ export type Runtime = {
   readonly deps: Deps;
   readonly dialect: Dialect;
   readonly migrations: MigrationReport;
+  /** Which private addresses the posting reader may fetch (HEARBACK_ALLOW_PRIVATE_FETCH); the probe uses it too. */
+  readonly privateAddresses: PrivateAddressPolicy | undefined;
   close(): Promise<void>;
 };
 
@@ -56,7 +59,7 @@ export async function startRuntime(
     ids?: IdGenerator;
     mailer?: Mailer;
     postings?: PostingReader;
-    blockPrivateAddresses?: boolean;
+    privateAddresses?: PrivateAddressPolicy;
     system?: { timeZone: string; locale: string };
   } = {},
 ): Promise<Runtime> {
@@ -77,13 +80,12 @@ export async function startRuntime(
         ids: options.ids ?? ulidGenerator(),
         userId: localUserId,
         mailer: options.mailer ?? smtpMailer,
-        postings:
-          options.postings ??
-          createPostingReader({ blockPrivateAddresses: options.blockPrivateAddresses ?? false }),
+        postings: options.postings ?? createPostingReader({ privateAddresses: options.privateAddresses }),
         documents: resumeDocumentReader,
       },
       dialect: opened.dialect,
       migrations,
+      privateAddresses: options.privateAddresses,
       close: opened.close,
     };
   } catch (error) {

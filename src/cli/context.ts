@@ -4,6 +4,7 @@ import { loadConfig } from '../config.js';
 import { companyCreateSchema } from '../core/company.js';
 import { AppError, type ErrorCode, isAppError } from '../core/errors.js';
 import type { Settings } from '../core/settings.js';
+import { allowEveryPrivateAddress } from '../integrations/postings/address-guard.js';
 import { type Runtime, startRuntime } from '../runtime.js';
 import { createCompany } from '../services/companies.js';
 import { type Deps, inTransaction } from '../services/deps.js';
@@ -138,7 +139,16 @@ export async function runCommand(command: Command, work: (ctx: CliContext) => Pr
   let runtime: Runtime | undefined;
   try {
     const config = loadConfig(process.env, options.dataDir ? { dataDir: options.dataDir } : {});
-    runtime = await startRuntime(config.database);
+    runtime = await startRuntime(config.database, {
+      // The opt-in is said on stderr each time it is used, so it is never on unnoticed.
+      privateAddresses: config.allowPrivateFetch
+        ? allowEveryPrivateAddress(({ host, address, port }) =>
+            out.error(
+              `warning: fetching ${host} at the private address ${address} port ${port} (HEARBACK_ALLOW_PRIVATE_FETCH=1)`,
+            ),
+          )
+        : undefined,
+    });
     const settings = await getSettings(runtime.deps);
     await work({ deps: runtime.deps, out, settings, runtime });
   } catch (error) {

@@ -9,6 +9,7 @@ import {
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import type { PrivateAddressPolicy } from '../integrations/postings/address-guard.js';
 import type { Deps } from '../services/deps.js';
 import { appVersion } from '../version.js';
 import { installErrorHandling } from './error-handler.js';
@@ -43,6 +44,8 @@ export type AppOptions = {
    * known only once the server listens.
    */
   readonly publicUrl?: string | (() => string);
+  /** Which private addresses "check the posting now" may fetch (HEARBACK_ALLOW_PRIVATE_FETCH); none by default. */
+  readonly privateAddresses?: PrivateAddressPolicy;
 };
 
 /** Builds the HTTP application without listening, so tests can `inject` requests into it. */
@@ -134,7 +137,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const publicUrl = options.publicUrl ?? 'http://localhost:4600';
   calendarRoutes(app, routes, { publicUrl: typeof publicUrl === 'string' ? () => publicUrl : publicUrl });
   postingRoutes(app, routes);
-  postingWatchRoutes(app, routes);
+  postingWatchRoutes(app, routes, { privateAddresses: options.privateAddresses });
   analysisRoutes(app, routes);
   importRoutes(app, routes);
   csvRoutes(app, routes);

@@ -8,6 +8,7 @@ import { describeEachDialect, testNow, testSystem } from '../../test/support/tes
 import type { ApplicationCreate } from '../core/application.js';
 import { fixedClock } from '../core/ports.js';
 import { createTableJobQueue } from '../integrations/jobs/table-job-queue.js';
+import type { PrivateAddressPolicy } from '../integrations/postings/address-guard.js';
 import { type FixtureServer, startFixtureServer } from '../integrations/postings/fixtures/fixture-server.js';
 import { createPostingProbe } from '../integrations/postings/posting-probe.js';
 import { startRuntime } from '../runtime.js';
@@ -31,6 +32,12 @@ const hour = 3_600_000;
 const at = (ms: number) => new Date(Date.parse(testNow) + ms).toISOString();
 
 /** A stand-in for the web whose pages tests change between checks; unknown paths answer 404. */
+/** Every site this file started: the probe may fetch their listeners (and no other loopback address). */
+const startedSites: FixtureServer[] = [];
+const startedSitesAllowance: PrivateAddressPolicy = {
+  allows: (target) => startedSites.some((server) => server.allowance.allows(target)),
+};
+
 function startSite() {
   const pages = new Map<string, Handler>();
   let server: FixtureServer | undefined;
@@ -52,6 +59,7 @@ function startSite() {
         response.writeHead(404, { 'content-type': 'text/html' });
         response.end('<h1>Not found</h1>');
       });
+      startedSites.push(server);
     },
     reset() {
       pages.clear();
@@ -129,6 +137,7 @@ function watchDepsOf(deps: Deps, options: { maxBytes?: number } = {}): PostingWa
     ...deps,
     postingProbe: createPostingProbe({
       atsApiBases: { greenhouse: site.origin, lever: site.origin, ashby: site.origin },
+      privateAddresses: startedSitesAllowance,
       timeoutMs: 3_000,
       maxRedirects: 3,
       ...options,

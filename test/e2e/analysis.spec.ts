@@ -161,37 +161,42 @@ test.describe('why haven’t I heard back, tailoring and the posting watch on th
       await new Promise<void>((resolve) => site.close(() => resolve()));
     });
 
-    test('shows the watch status, checks now, and records a removed posting on the timeline', async ({
-      page,
-      api,
-    }) => {
-      status = 200;
-      const application = await api.createApplication({
-        companyName: 'Contoso',
-        jobTitle: 'Data analyst',
-        stageAt: daysAgo(12),
-        postingUrl,
+    test.describe('on a server that may fetch private addresses', () => {
+      // The fake posting site is on 127.0.0.1, which hearback fetches only with the documented opt-in.
+      test.use({ freshServer: true, allowPrivateFetch: true });
+
+      test('shows the watch status, checks now, and records a removed posting on the timeline', async ({
+        page,
+        api,
+      }) => {
+        status = 200;
+        const application = await api.createApplication({
+          companyName: 'Contoso',
+          jobTitle: 'Data analyst',
+          stageAt: daysAgo(12),
+          postingUrl,
+        });
+        const view = new ApplicationPage(page);
+        await view.goto(application.id);
+        await expect(view.postingWatch).toContainText('Not checked yet');
+        await expect(view.postingWatch).toContainText('Last checked');
+        await expect(view.postingWatch).toContainText('Never');
+        await expect(view.postingWatch).toContainText('Next check');
+
+        await view.checkPostingNow();
+        await expect(view.postingWatch.locator('.badge')).toHaveText('Still online');
+        await expect(view.postingWatch).not.toContainText('Never');
+
+        status = 404;
+        await view.checkPostingNow();
+        await expect(view.postingWatch.locator('.badge')).toHaveText('Removed or closed');
+        await expect(page.getByRole('region', { name: 'Timeline' })).toContainText('Posting removed');
+        const watch = await api.getPostingWatch(application.id);
+        expect(watch?.state).toBe('removed');
       });
-      const view = new ApplicationPage(page);
-      await view.goto(application.id);
-      await expect(view.postingWatch).toContainText('Not checked yet');
-      await expect(view.postingWatch).toContainText('Last checked');
-      await expect(view.postingWatch).toContainText('Never');
-      await expect(view.postingWatch).toContainText('Next check');
-
-      await view.checkPostingNow();
-      await expect(view.postingWatch.locator('.badge')).toHaveText('Still online');
-      await expect(view.postingWatch).not.toContainText('Never');
-
-      status = 404;
-      await view.checkPostingNow();
-      await expect(view.postingWatch.locator('.badge')).toHaveText('Removed or closed');
-      await expect(page.getByRole('region', { name: 'Timeline' })).toContainText('Posting removed');
-      const watch = await api.getPostingWatch(application.id);
-      expect(watch?.state).toBe('removed');
     });
 
-    test('a site that cannot be reached shows as the last error, not as a broken page', async ({
+    test('a refused or unreachable site shows as the last error, not as a broken page', async ({
       page,
       api,
     }) => {

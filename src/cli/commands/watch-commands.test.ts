@@ -40,10 +40,28 @@ afterAll(async () => {
   fs.rmSync(root, { recursive: true, force: true });
 });
 
-async function hearback(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+type Outcome = { code: number; stdout: string; stderr: string };
+
+function hearback(...args: string[]): Promise<Outcome> {
+  return hearbackWith({}, ...args);
+}
+
+/** The fixture site is on 127.0.0.1, which the CLI fetches only with the documented opt-in. */
+function optedIn(...args: string[]): Promise<Outcome> {
+  return hearbackWith({ HEARBACK_ALLOW_PRIVATE_FETCH: '1' }, ...args);
+}
+
+async function hearbackWith(env: Record<string, string>, ...args: string[]): Promise<Outcome> {
   try {
     const { stdout, stderr } = await run(process.execPath, [cli, '--data-dir', root, ...args], {
-      env: { ...process.env, DATABASE_URL: '', NO_COLOR: '1', TZ: 'UTC' },
+      env: {
+        ...process.env,
+        HEARBACK_ALLOW_PRIVATE_FETCH: '',
+        DATABASE_URL: '',
+        NO_COLOR: '1',
+        TZ: 'UTC',
+        ...env,
+      },
     });
     return { code: 0, stdout, stderr };
   } catch (error) {
@@ -73,13 +91,21 @@ describe('hearback watch', { timeout: 120_000 }, () => {
     const status = JSON.parse((await hearback('--json', 'watch', 'status', ref)).stdout);
     expect(status).toMatchObject({ applicationId: added.id, state: 'pending', lastCheckedAt: null });
 
-    const first = await hearback('watch', 'check', ref);
+    const before = server.requests.length;
+    const refused = await hearback('--json', 'watch', 'check', ref);
+    expect(JSON.parse(refused.stdout).watch.lastError.code).toBe('POSTING_BLOCKED_ADDRESS');
+    expect(server.requests.length).toBe(before);
+
+    const first = await optedIn('watch', 'check', ref);
     expect(first.code).toBe(0);
     expect(first.stdout).toMatch(/State\s+online/);
     expect(first.stdout).toContain('Nothing new.');
+    expect(first.stderr).toContain(
+      `warning: fetching 127.0.0.1 at the private address 127.0.0.1 port ${new URL(server.origin).port} (HEARBACK_ALLOW_PRIVATE_FETCH=1)`,
+    );
 
     online = false;
-    const second = await hearback('watch', 'check', ref);
+    const second = await optedIn('watch', 'check', ref);
     expect(second.stdout).toContain('New: removed — The posting page answered 404 (not found).');
 
     const shown = await hearback('watch', 'status', ref);

@@ -47,12 +47,14 @@ export function registerWatchCommands(program: Command): void {
     );
 }
 
-/** The CLI runs on the user's own machine, where the posting reader does not block local addresses either. */
+/** The same address rule as the CLI's posting reader: private addresses only with HEARBACK_ALLOW_PRIVATE_FETCH=1. */
 async function watchDeps(ctx: CliContext): Promise<PostingWatchDeps> {
   const deps = ctx.deps as PostingWatchDeps | CliContext['deps'];
   if ('postingProbe' in deps && deps.postingProbe) return deps;
   const { createPostingProbe } = await import('../../integrations/postings/posting-probe.js');
-  const postingProbe: PostingProbe = createPostingProbe({ blockPrivateAddresses: false });
+  const postingProbe: PostingProbe = createPostingProbe({
+    privateAddresses: ctx.runtime.privateAddresses,
+  });
   return { ...ctx.deps, postingProbe };
 }
 

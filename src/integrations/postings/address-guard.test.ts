@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { isBlockedAddress, parseIpv6, resolveAllowedAddresses } from './address-guard.js';
+import { classifyAddress, isBlockedAddress, resolveAllowedAddresses } from './address-guard.js';
 import { PostingImportError } from './posting-import-error.js';
 
 describe('isBlockedAddress', () => {
@@ -74,14 +74,35 @@ describe('isBlockedAddress', () => {
     );
   });
 
-  it('reads every IPv6 address as eight groups', () => {
+  it('classifies every IPv6 address without throwing', () => {
     fc.assert(
       fc.property(fc.ipV6(), (v6) => {
-        const groups = parseIpv6(v6);
-        expect(groups).toHaveLength(8);
-        for (const g of groups!) expect(g).toBeGreaterThanOrEqual(0);
+        expect(['public', 'private', 'forbidden']).toContain(classifyAddress(v6));
       }),
     );
+  });
+
+  it.each([
+    ['127.0.0.1', 'private'],
+    ['::1', 'private'],
+    ['10.0.0.1', 'private'],
+    ['172.16.0.1', 'private'],
+    ['192.168.0.1', 'private'],
+    ['100.64.0.1', 'private'],
+    ['fd12::1', 'private'],
+    ['::ffff:127.0.0.1', 'private'],
+    ['0.0.0.0', 'forbidden'],
+    ['::', 'forbidden'],
+    ['169.254.169.254', 'forbidden'],
+    ['::ffff:169.254.169.254', 'forbidden'],
+    ['fe80::1', 'forbidden'],
+    ['fd00:ec2::254', 'forbidden'],
+    ['100.100.100.200', 'forbidden'],
+    ['::7f00:1', 'forbidden'],
+    ['255.255.255.255', 'forbidden'],
+    ['8.8.8.8', 'public'],
+  ])('classifies %s as %s (an opt-in may allow private, never forbidden)', (address, kind) => {
+    expect(classifyAddress(address)).toBe(kind);
   });
 });
 
@@ -91,38 +112,55 @@ describe('resolveAllowedAddresses', () => {
       { address: '93.184.215.14', family: 4 as const },
       { address: '10.0.0.7', family: 4 as const },
     ];
-    const error = await resolveAllowedAddresses('mixed.example', {
-      blockPrivateAddresses: true,
-      resolveHost,
-    }).catch((e: unknown) => e);
+    const error = await resolveAllowedAddresses('mixed.example', 80, { resolveHost }).catch(
+      (e: unknown) => e,
+    );
     expect(error).toBeInstanceOf(PostingImportError);
     expect((error as PostingImportError).code).toBe('POSTING_BLOCKED_ADDRESS');
     expect((error as PostingImportError).details).toEqual({ host: 'mixed.example', address: '10.0.0.7' });
   });
 
-  it('answers every address when blocking is off, without judging them', async () => {
+  it('answers private addresses the policy allows, and reports each one', async () => {
     const answers = [
       { address: '::1', family: 6 as const },
-      { address: '127.0.0.1', family: 4 as const },
+      { address: '10.1.2.3', family: 4 as const },
     ];
+    const reported: unknown[] = [];
     await expect(
-      resolveAllowedAddresses('intranet.example', {
-        blockPrivateAddresses: false,
+      resolveAllowedAddresses('intranet.example', 8080, {
+        privateAddresses: { allows: () => true, onAllowed: (target) => reported.push(target) },
         resolveHost: async () => answers,
       }),
     ).resolves.toEqual(answers);
+    expect(reported).toEqual([
+      { host: 'intranet.example', address: '::1', port: 8080 },
+      { host: 'intranet.example', address: '10.1.2.3', port: 8080 },
+    ]);
   });
 
-  it('answers every public address when blocking is on', async () => {
+  it('never answers link-local or metadata addresses, even when every private address is allowed', async () => {
+    const privateAddresses = { allows: () => true };
+    await expect(
+      resolveAllowedAddresses('169.254.169.254', 80, { privateAddresses, resolveHost: async () => [] }),
+    ).rejects.toMatchObject({ code: 'POSTING_BLOCKED_ADDRESS' });
+    await expect(
+      resolveAllowedAddresses('metadata.google.internal', 80, {
+        privateAddresses,
+        resolveHost: async () => [{ address: '8.8.8.8', family: 4 }],
+      }),
+    ).rejects.toMatchObject({
+      code: 'POSTING_BLOCKED_ADDRESS',
+      details: { host: 'metadata.google.internal' },
+    });
+  });
+
+  it('answers every public address', async () => {
     const answers = [
       { address: '2606:4700:4700::1111', family: 6 as const },
       { address: '1.1.1.1', family: 4 as const },
     ];
     await expect(
-      resolveAllowedAddresses('one.example', {
-        blockPrivateAddresses: true,
-        resolveHost: async () => answers,
-      }),
+      resolveAllowedAddresses('one.example', 443, { resolveHost: async () => answers }),
     ).resolves.toEqual(answers);
   });
 
@@ -130,23 +168,19 @@ describe('resolveAllowedAddresses', () => {
     const resolveHost = async () => {
       throw new Error('DNS must not be asked');
     };
-    await expect(
-      resolveAllowedAddresses('[::1]', { blockPrivateAddresses: true, resolveHost }),
-    ).rejects.toMatchObject({
+    await expect(resolveAllowedAddresses('[::1]', 80, { resolveHost })).rejects.toMatchObject({
       code: 'POSTING_BLOCKED_ADDRESS',
     });
-    await expect(
-      resolveAllowedAddresses('8.8.8.8', { blockPrivateAddresses: true, resolveHost }),
-    ).resolves.toEqual([{ address: '8.8.8.8', family: 4 }]);
+    await expect(resolveAllowedAddresses('8.8.8.8', 80, { resolveHost })).resolves.toEqual([
+      { address: '8.8.8.8', family: 4 },
+    ]);
   });
 
   it('turns a DNS failure into a fetch error naming the host', async () => {
     const resolveHost = async () => {
       throw Object.assign(new Error('getaddrinfo ENOTFOUND'), { code: 'ENOTFOUND' });
     };
-    await expect(
-      resolveAllowedAddresses('nowhere.invalid', { blockPrivateAddresses: false, resolveHost }),
-    ).rejects.toMatchObject({
+    await expect(resolveAllowedAddresses('nowhere.invalid', 80, { resolveHost })).rejects.toMatchObject({
       code: 'POSTING_FETCH_FAILED',
       details: { host: 'nowhere.invalid', reason: 'ENOTFOUND' },
     });

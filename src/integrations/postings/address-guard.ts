@@ -1,11 +1,12 @@
 import dns from 'node:dns';
 import net from 'node:net';
+import ipaddr from 'ipaddr.js';
 import { PostingImportError } from './posting-import-error.js';
 
 /**
- * In server mode the fetcher must not become a way into the server's own network (SSRF): every address a
- * host name resolves to is checked, and the connection is then pinned to the checked address so a second
- * DNS answer (rebinding) cannot swap it for an internal one.
+ * The fetcher must not become a way into the network hearback runs in (SSRF): every address a host name
+ * resolves to is checked, and the connection is then pinned to the checked addresses, so a second DNS answer
+ * (rebinding) cannot swap in an internal one. The same check runs again on every redirect.
  */
 export type ResolvedAddress = { readonly address: string; readonly family: 4 | 6 };
 
@@ -17,116 +18,98 @@ export const resolveWithSystemDns: ResolveHost = async (hostname) => {
   return answers.map((a) => ({ address: a.address, family: a.family === 6 ? 6 : 4 }));
 };
 
-/** [first address, prefix length] of IPv4 ranges that are not the public internet. */
-const blockedV4: ReadonlyArray<readonly [string, number]> = [
-  ['0.0.0.0', 8], // "this network", includes the unspecified address
-  ['10.0.0.0', 8],
-  ['100.64.0.0', 10], // carrier-grade NAT
-  ['127.0.0.0', 8],
-  ['169.254.0.0', 16], // link-local, includes cloud metadata endpoints
-  ['172.16.0.0', 12],
-  ['192.0.0.0', 24],
-  ['192.0.2.0', 24],
-  ['192.168.0.0', 16],
-  ['198.18.0.0', 15],
-  ['198.51.100.0', 24],
-  ['203.0.113.0', 24],
-  ['224.0.0.0', 4], // multicast
-  ['240.0.0.0', 4], // reserved, includes broadcast
-];
+/**
+ * `public`: the internet. `private`: loopback, RFC 1918, carrier-grade NAT and IPv6 unique-local, which an
+ * opt-in may allow (postings on an intranet). `forbidden`: everything else that is not a public unicast
+ * address (unspecified, link-local with the cloud metadata endpoints, multicast, broadcast, reserved), never
+ * fetched.
+ */
+export type AddressKind = 'public' | 'private' | 'forbidden';
 
-const blockedV4Ranges = blockedV4.map(([base, prefix]) => {
-  const start = ipv4ToNumber(base)!;
-  const mask = prefix === 0 ? 0 : (0xffffffff << (32 - prefix)) >>> 0;
-  return { start, mask };
-});
+const privateRanges = new Set(['loopback', 'private', 'carrierGradeNat', 'uniqueLocal']);
 
-function ipv4ToNumber(address: string): number | null {
-  const parts = address.split('.');
-  if (parts.length !== 4) return null;
-  let value = 0;
-  for (const part of parts) {
-    if (!/^\d{1,3}$/.test(part)) return null;
-    const n = Number(part);
-    if (n > 255) return null;
-    value = value * 256 + n;
+/** Cloud metadata endpoints outside link-local (AWS over IPv6, Alibaba): forbidden even with the opt-in. */
+const metadataAddresses = new Set(['fd00:ec2::254', '100.100.100.200']);
+
+/** Names of cloud metadata services, refused before DNS is asked, whatever they resolve to. */
+const metadataHostNames = new Set(['metadata.google.internal', 'metadata.goog', 'metadata', 'instance-data']);
+
+/** Classifies an IP address (any spelling ipaddr.js reads, brackets and zone allowed); a non-address is forbidden. */
+export function classifyAddress(text: string): AddressKind {
+  const bare = text.replace(/^\[|\]$/g, '').replace(/%.*$/, '');
+  if (!ipaddr.isValid(bare)) return 'forbidden';
+  // process() turns an IPv4-mapped IPv6 address into the IPv4 address it carries.
+  const address = ipaddr.process(bare);
+  if (metadataAddresses.has(address.toString())) return 'forbidden';
+  const range = address.range();
+  if (address.kind() === 'ipv6') {
+    // The deprecated IPv4-compatible form (::a.b.c.d) has no route of its own; ipaddr.js calls it unicast.
+    if (range === 'unicast' && address.match(ipaddr.parseCIDR('::/96'))) return 'forbidden';
+    const bytes = address.toByteArray();
+    // NAT64 (64:ff9b::/96) and 6to4 (2002::/16) reach the IPv4 address they embed: judge that one.
+    if (range === 'rfc6052' && address.match(ipaddr.parseCIDR('64:ff9b::/96'))) {
+      return classifyAddress(bytes.slice(12, 16).join('.'));
+    }
+    if (range === '6to4') return classifyAddress(bytes.slice(2, 6).join('.'));
   }
-  return value;
+  if (range === 'unicast') return 'public';
+  if (privateRanges.has(range)) return 'private';
+  return 'forbidden';
 }
 
-function isBlockedV4Number(value: number): boolean {
-  return blockedV4Ranges.some(({ start, mask }) => (value & mask) >>> 0 === start);
-}
-
-/** Eight 16-bit groups, or null when the text is not an IPv6 address. */
-export function parseIpv6(text: string): number[] | null {
-  const address = text.replace(/^\[|\]$/g, '').replace(/%.*$/, '');
-  if (!net.isIPv6(address)) return null;
-  let head = address;
-  const tail: number[] = [];
-  const dotted = /(\d{1,3}(?:\.\d{1,3}){3})$/.exec(address);
-  if (dotted) {
-    const v4 = ipv4ToNumber(dotted[1]!);
-    if (v4 === null) return null;
-    tail.push(v4 >>> 16, v4 & 0xffff);
-    head = address.slice(0, -dotted[1]!.length);
-    if (head.endsWith(':') && !head.endsWith('::')) head = head.slice(0, -1);
-  }
-  const [left = '', right] = head.split('::');
-  const toGroups = (part: string) => (part === '' ? [] : part.split(':').map((g) => Number.parseInt(g, 16)));
-  const leftGroups = toGroups(left);
-  const rightGroups = [...(right === undefined ? [] : toGroups(right)), ...tail];
-  if (right === undefined) return [...leftGroups, ...tail];
-  const zeros = 8 - leftGroups.length - rightGroups.length;
-  return [...leftGroups, ...new Array<number>(zeros).fill(0), ...rightGroups];
-}
-
-function embeddedV4(groups: readonly number[]): number {
-  return ((groups[6]! << 16) >>> 0) + groups[7]!;
-}
-
-function isBlockedV6(groups: readonly number[]): boolean {
-  const [g0, g1, g2, g3, g4, g5] = groups as [number, number, number, number, number, number];
-  const leadingZero = g0 === 0 && g1 === 0 && g2 === 0 && g3 === 0 && g4 === 0;
-  if (leadingZero && g5 === 0xffff) return isBlockedV4Number(embeddedV4(groups)); // IPv4-mapped
-  if (leadingZero && g5 === 0) return true; // unspecified, loopback, and the deprecated IPv4-compatible form
-  if (g0 === 0x64 && g1 === 0xff9b && g2 === 0 && g3 === 0 && g4 === 0 && g5 === 0) {
-    return isBlockedV4Number(embeddedV4(groups)); // NAT64
-  }
-  if (g0 === 0x2002) return isBlockedV4Number(((g1 << 16) >>> 0) + g2); // 6to4
-  if ((g0 & 0xffc0) === 0xfe80) return true; // link-local
-  if ((g0 & 0xffc0) === 0xfec0) return true; // site-local (deprecated)
-  if ((g0 & 0xfe00) === 0xfc00) return true; // unique local
-  if ((g0 & 0xff00) === 0xff00) return true; // multicast
-  if (g0 === 0x0100 && g1 === 0 && g2 === 0 && g3 === 0) return true; // discard-only
-  if (g0 === 0x2001 && (g1 === 0x0db8 || g1 === 0)) return true; // documentation, Teredo
-  return false;
-}
-
-/** True for loopback, private, link-local, unique-local, multicast, unspecified and other non-public addresses. */
+/** True for every address that is not on the public internet. */
 export function isBlockedAddress(address: string): boolean {
-  const v4 = ipv4ToNumber(address);
-  if (v4 !== null) return isBlockedV4Number(v4);
-  const v6 = parseIpv6(address);
-  if (v6 !== null) return isBlockedV6(v6);
-  return true;
+  return classifyAddress(address) !== 'public';
+}
+
+/** A private address a fetch is about to connect to. */
+export type PrivateTarget = { readonly host: string; readonly address: string; readonly port: number };
+
+/**
+ * Which private addresses (see AddressKind) may be fetched all the same. Without a policy none may:
+ * HEARBACK_ALLOW_PRIVATE_FETCH=1 allows them all, and a test allows only its own listener.
+ */
+export type PrivateAddressPolicy = {
+  readonly allows: (target: PrivateTarget) => boolean;
+  /** Told of every private address fetched because `allows` said yes, so the opt-in is logged when used. */
+  readonly onAllowed?: (target: PrivateTarget) => void;
+};
+
+/** HEARBACK_ALLOW_PRIVATE_FETCH=1: every private address, each one reported to `onAllowed`. */
+export function allowEveryPrivateAddress(onAllowed: (target: PrivateTarget) => void): PrivateAddressPolicy {
+  return { allows: () => true, onAllowed };
 }
 
 /**
- * Resolves the host once and answers the addresses to connect to. With `blockPrivateAddresses`, refuses the
- * host when any of its addresses is non-public: a name that answers both a public and an internal address
- * is exactly what a rebinding attack looks like. All answers are kept so the connection can still fall back
- * from a broken IPv6 route to IPv4, among checked addresses only.
+ * Resolves the host once and answers the addresses to connect to. Refuses the host when any of its addresses
+ * is not public (unless the policy allows that private address): a name that answers both a public and an
+ * internal address is exactly what a rebinding attack looks like. All answers are kept so the connection can
+ * still fall back from a broken IPv6 route to IPv4, among checked addresses only.
  */
 export async function resolveAllowedAddresses(
   hostname: string,
-  options: { readonly blockPrivateAddresses: boolean; readonly resolveHost: ResolveHost },
+  port: number,
+  options: { readonly privateAddresses?: PrivateAddressPolicy; readonly resolveHost: ResolveHost },
 ): Promise<readonly ResolvedAddress[]> {
   const bare = hostname.replace(/^\[|\]$/g, '');
+  const name = bare.toLowerCase().replace(/\.$/, '');
+  if (metadataHostNames.has(name)) {
+    throw new PostingImportError(
+      'POSTING_BLOCKED_ADDRESS',
+      `${bare} is a cloud metadata service; hearback never fetches it.`,
+      { host: bare, address: null },
+    );
+  }
   const literal = net.isIP(bare);
   let answers: readonly ResolvedAddress[];
   if (literal !== 0) {
     answers = [{ address: bare, family: literal === 6 ? 6 : 4 }];
+  } else if (name === 'localhost' || name.endsWith('.localhost')) {
+    // RFC 6761: these names are loopback, whatever a resolver would say.
+    answers = [
+      { address: '127.0.0.1', family: 4 },
+      { address: '::1', family: 6 },
+    ];
   } else {
     try {
       answers = await options.resolveHost(bare);
@@ -137,20 +120,27 @@ export async function resolveAllowedAddresses(
       });
     }
   }
-  const first = answers[0];
-  if (!first) {
+  if (answers.length === 0) {
     throw new PostingImportError('POSTING_FETCH_FAILED', `Could not find the host ${bare}.`, { host: bare });
   }
-  if (options.blockPrivateAddresses) {
-    const blocked = answers.find((a) => isBlockedAddress(a.address));
-    if (blocked) {
-      throw new PostingImportError(
-        'POSTING_BLOCKED_ADDRESS',
-        `${bare} points to a private or local network address (${blocked.address}); the server does not fetch those.`,
-        { host: bare, address: blocked.address },
-      );
+  const allowed: PrivateTarget[] = [];
+  for (const { address } of answers) {
+    const kind = classifyAddress(address);
+    if (kind === 'public') continue;
+    const target = { host: bare, address, port };
+    if (kind === 'private' && options.privateAddresses?.allows(target)) {
+      allowed.push(target);
+      continue;
     }
+    throw new PostingImportError(
+      'POSTING_BLOCKED_ADDRESS',
+      kind === 'private'
+        ? `${bare} points to a private or local network address (${address}); hearback does not fetch those unless HEARBACK_ALLOW_PRIVATE_FETCH=1 is set.`
+        : `${bare} points to an address that is not on the public internet (${address}); hearback never fetches those.`,
+      { host: bare, address },
+    );
   }
+  for (const target of allowed) options.privateAddresses?.onAllowed?.(target);
   return answers;
 }
 

@@ -16,11 +16,16 @@ async function serve(handler: FixtureHandler): Promise<string> {
   return server.origin;
 }
 
+/** Fetches with the allowance for this test's own listener (the fetcher refuses loopback otherwise). */
+function fetchLocal(url: string, options: Parameters<typeof fetchPosting>[1] = {}) {
+  return fetchPosting(url, { privateAddresses: server?.allowance, ...options });
+}
+
 async function fetchError(
   url: string,
   options: Parameters<typeof fetchPosting>[1] = {},
 ): Promise<PostingImportError> {
-  const error = await fetchPosting(url, options).then(
+  const error = await fetchLocal(url, options).then(
     () => new Error('expected the fetch to fail'),
     (e: unknown) => e,
   );
@@ -36,7 +41,7 @@ describe('fetchPosting', () => {
       res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
       res.end(html('<h1>Zürich</h1>'));
     });
-    const page = await fetchPosting(`${origin}/jobs/1`);
+    const page = await fetchLocal(`${origin}/jobs/1`);
     expect(page).toEqual({
       url: `${origin}/jobs/1`,
       status: 200,
@@ -57,8 +62,8 @@ describe('fetchPosting', () => {
       res.writeHead(200, { 'content-type': 'text/html', 'content-encoding': gzip ? 'gzip' : 'br' });
       res.end(gzip ? zlib.gzipSync(body) : zlib.brotliCompressSync(body));
     });
-    expect((await fetchPosting(`${origin}/gzip`)).body).toBe(html('<p>/gzip</p>'));
-    expect((await fetchPosting(`${origin}/br`)).body).toBe(html('<p>/br</p>'));
+    expect((await fetchLocal(`${origin}/gzip`)).body).toBe(html('<p>/gzip</p>'));
+    expect((await fetchLocal(`${origin}/br`)).body).toBe(html('<p>/br</p>'));
   });
 
   it('decodes the declared charset, or the one a meta tag names', async () => {
@@ -68,8 +73,8 @@ describe('fetchPosting', () => {
       const meta = declared ? '' : '<meta charset="windows-1252">';
       res.end(Buffer.from(`<html><head>${meta}</head><body>Café €</body></html>`, 'latin1'));
     });
-    expect((await fetchPosting(`${origin}/declared`)).body).toContain('Café');
-    expect((await fetchPosting(`${origin}/meta`)).body).toContain('Café');
+    expect((await fetchLocal(`${origin}/declared`)).body).toContain('Café');
+    expect((await fetchLocal(`${origin}/meta`)).body).toContain('Café');
   });
 
   it('follows redirects, checking each hop, and reports them', async () => {
@@ -85,7 +90,7 @@ describe('fetchPosting', () => {
         res.end(html('final'));
       }
     });
-    const page = await fetchPosting(`${origin}/short`);
+    const page = await fetchLocal(`${origin}/short`);
     expect(page.url).toBe(`${origin}/final`);
     expect(page.redirects).toEqual([`${origin}/moved?x=1`, `${origin}/final`]);
   });
@@ -202,9 +207,10 @@ describe('fetchPosting', () => {
 
   it('reports a refused connection as a fetch failure', async () => {
     const origin = await serve(() => {});
+    const privateAddresses = server!.allowance;
     await server!.close();
     server = null;
-    const error = await fetchError(`${origin}/gone`);
+    const error = await fetchError(`${origin}/gone`, { privateAddresses });
     expect(error.code).toBe('POSTING_FETCH_FAILED');
     expect(error.details).toMatchObject({ reason: 'ECONNREFUSED' });
   });
@@ -223,9 +229,9 @@ describe('fetchPosting with conditional requests', () => {
       res.writeHead(200, { 'content-type': 'text/html', etag: '"v1"', 'last-modified': lastModified });
       res.end(html('posting'));
     });
-    const first = await fetchPosting(`${origin}/job`);
+    const first = await fetchLocal(`${origin}/job`);
     expect(first).toMatchObject({ status: 200, etag: '"v1"', lastModified, body: html('posting') });
-    const second = await fetchPosting(`${origin}/job`, {
+    const second = await fetchLocal(`${origin}/job`, {
       conditional: { etag: first.etag, lastModified: first.lastModified },
     });
     expect(second).toEqual({
@@ -260,9 +266,9 @@ describe('fetchPosting with conditional requests', () => {
       res.writeHead(200, { 'content-type': 'text/html', etag });
       res.end(html('posting'));
     });
-    expect((await fetchPosting(`${origin}/long`)).etag).toBeNull();
-    expect((await fetchPosting(`${origin}/accent`)).etag).toBeNull();
-    await fetchPosting(`${origin}/long`, { conditional: { etag: 'bad\nvalue', lastModified: '' } });
+    expect((await fetchLocal(`${origin}/long`)).etag).toBeNull();
+    expect((await fetchLocal(`${origin}/accent`)).etag).toBeNull();
+    await fetchLocal(`${origin}/long`, { conditional: { etag: 'bad\nvalue', lastModified: '' } });
     expect(server!.requests[2]!.headers['if-none-match']).toBeUndefined();
     expect(server!.requests[2]!.headers['if-modified-since']).toBeUndefined();
   });
@@ -282,19 +288,21 @@ describe('fetchPosting with conditional requests', () => {
   });
 });
 
-describe('fetchPosting with blockPrivateAddresses', () => {
+describe('fetchPosting and private addresses', () => {
   const ok: FixtureHandler = (_req, res) => {
     res.writeHead(200, { 'content-type': 'text/html' });
     res.end(html('local'));
   };
 
-  it('refuses 127.0.0.1 when on and fetches it when off', async () => {
+  it('refuses 127.0.0.1 by default and fetches it when the policy allows it', async () => {
     const origin = await serve(ok);
-    const error = await fetchError(`${origin}/x`, { blockPrivateAddresses: true });
+    const error = await fetchError(`${origin}/x`, { privateAddresses: undefined });
     expect(error.code).toBe('POSTING_BLOCKED_ADDRESS');
     expect(error.details).toEqual({ host: '127.0.0.1', address: '127.0.0.1' });
     expect(server!.requests).toHaveLength(0);
-    expect((await fetchPosting(`${origin}/x`, { blockPrivateAddresses: false })).body).toBe(html('local'));
+    expect((await fetchLocal(`${origin}/x`, { privateAddresses: server!.allowance })).body).toBe(
+      html('local'),
+    );
   });
 
   it('refuses a name that resolves to loopback', async () => {
@@ -302,8 +310,8 @@ describe('fetchPosting with blockPrivateAddresses', () => {
     const port = new URL(origin).port;
     const resolveHost = async () => [{ address: '127.0.0.1', family: 4 as const }];
     const error = await fetchError(`http://jobs.hearback.test:${port}/x`, {
-      blockPrivateAddresses: true,
       resolveHost,
+      privateAddresses: undefined,
     });
     expect(error.code).toBe('POSTING_BLOCKED_ADDRESS');
     expect(server!.requests).toHaveLength(0);
@@ -316,7 +324,7 @@ describe('fetchPosting with blockPrivateAddresses', () => {
       { address: '::1', family: 6 as const },
       { address: '127.0.0.1', family: 4 as const },
     ];
-    const page = await fetchPosting(`http://dual.hearback.test:${port}/x`, { resolveHost, timeoutMs: 3_000 });
+    const page = await fetchLocal(`http://dual.hearback.test:${port}/x`, { resolveHost, timeoutMs: 3_000 });
     expect(page.body).toBe(html('local'));
   });
 
@@ -334,7 +342,7 @@ describe('fetchPosting with blockPrivateAddresses', () => {
       asked.push(host);
       return [{ address: answers[asked.length - 1]!, family: 4 as const }];
     };
-    const page = await fetchPosting(`http://first.hearback.test:${port}/start`, {
+    const page = await fetchLocal(`http://first.hearback.test:${port}/start`, {
       resolveHost,
       timeoutMs: 2_000,
     });

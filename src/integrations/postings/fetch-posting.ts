@@ -5,6 +5,7 @@ import { pipeline } from 'node:stream';
 import { TextDecoder } from 'node:util';
 import zlib from 'node:zlib';
 import {
+  type PrivateAddressPolicy,
   pinLookup,
   type ResolveHost,
   resolveAllowedAddresses,
@@ -32,8 +33,11 @@ export type FetchPostingOptions = {
   /** Cap on the decoded body, in bytes. */
   readonly maxBytes?: number;
   readonly maxRedirects?: number;
-  /** Server mode: refuse hosts that resolve to loopback, private, link-local or other internal addresses. */
-  readonly blockPrivateAddresses?: boolean;
+  /**
+   * Which loopback, private, carrier-grade NAT or unique-local addresses may be fetched anyway; none when
+   * absent. Link-local, metadata and other non-public addresses are never fetched.
+   */
+  readonly privateAddresses?: PrivateAddressPolicy;
   readonly userAgent?: string;
   readonly accept?: string;
   readonly signal?: AbortSignal;
@@ -121,7 +125,7 @@ export async function fetchPosting(
       maxBytes,
       maxRedirects,
       signal: controller.signal,
-      blockPrivateAddresses: options.blockPrivateAddresses ?? false,
+      privateAddresses: options.privateAddresses,
       resolveHost: options.resolveHost ?? resolveWithSystemDns,
       headers: {
         'user-agent': options.userAgent ?? defaultUserAgent,
@@ -142,7 +146,7 @@ type HopContext = {
   readonly maxBytes: number;
   readonly maxRedirects: number;
   readonly signal: AbortSignal;
-  readonly blockPrivateAddresses: boolean;
+  readonly privateAddresses?: PrivateAddressPolicy;
   readonly resolveHost: ResolveHost;
   readonly headers: Readonly<Record<string, string>>;
   readonly isConditional: boolean;
@@ -153,8 +157,8 @@ async function followRedirects(start: URL, context: HopContext): Promise<Fetched
   let url = start;
   for (;;) {
     const pinned = await raceAbort(
-      resolveAllowedAddresses(url.hostname, {
-        blockPrivateAddresses: context.blockPrivateAddresses,
+      resolveAllowedAddresses(url.hostname, portOf(url), {
+        privateAddresses: context.privateAddresses,
         resolveHost: context.resolveHost,
       }),
       context.signal,
@@ -268,6 +272,11 @@ function usableValidator(value: string | null): string | null {
 function headerValue(value: string | string[] | undefined): string | null {
   if (value === undefined) return null;
   return Array.isArray(value) ? (value[0] ?? null) : value;
+}
+
+function portOf(url: URL): number {
+  if (url.port !== '') return Number(url.port);
+  return url.protocol === 'https:' ? 443 : 80;
 }
 
 function sendRequest(

@@ -73,6 +73,7 @@ beforeAll(async () => {
   });
   options = {
     timeoutMs: 5_000,
+    privateAddresses: server.allowance,
     atsApiBases: {
       greenhouse: `${server.origin}/greenhouse`,
       lever: `${server.origin}/lever`,
@@ -209,9 +210,7 @@ describe('importPostingFromUrl through an ATS API', () => {
   it('applies the address check to the API too', async () => {
     const error = await importError(
       'https://jobs.lever.co/fourthcoffee/5ac21346-8e0c-4494-8e7a-3eb92ff77902',
-      {
-        blockPrivateAddresses: true,
-      },
+      { privateAddresses: undefined },
     );
     expect(error.code).toBe('POSTING_BLOCKED_ADDRESS');
   });

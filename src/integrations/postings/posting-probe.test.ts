@@ -66,7 +66,7 @@ describe('createPostingProbe', () => {
       res.writeHead(404, { 'content-type': 'application/json' });
       res.end('{"ok":false,"error":"Document not found"}');
     });
-    const probe = createPostingProbe({ atsApiBases: { lever: origin } });
+    const probe = createPostingProbe({ atsApiBases: { lever: origin }, privateAddresses: server!.allowance });
     const result = await probe.check({
       url: `https://jobs.lever.co/fourthcoffee/${leverId}`,
       ats: { vendor: 'lever', board: 'fourthcoffee', jobId: leverId, region: 'global' },
@@ -99,7 +99,7 @@ describe('createPostingProbe', () => {
         res.end();
       }
     });
-    const probe = createPostingProbe();
+    const probe = createPostingProbe({ privateAddresses: server!.allowance });
     const target = { ats: null, etag: '"v"', lastModified: null };
     expect(await probe.check({ ...target, url: `${origin}/same` })).toMatchObject({
       status: 304,
@@ -112,7 +112,7 @@ describe('createPostingProbe', () => {
       retryAfter: '30',
       error: { code: 'POSTING_FETCH_FAILED' },
     });
-    const blocked = await createPostingProbe({ blockPrivateAddresses: true }).check({
+    const blocked = await createPostingProbe().check({
       ...target,
       url: `${origin}/x`,
     });
@@ -132,7 +132,7 @@ describe('createPostingProbe', () => {
         })}</script>`,
       );
     });
-    const result = await createPostingProbe().check({
+    const result = await createPostingProbe({ privateAddresses: server!.allowance }).check({
       url: `${origin}/j`,
       ats: null,
       etag: null,

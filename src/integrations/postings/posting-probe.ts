@@ -22,11 +22,11 @@ import { defaultMaxJsonDepth, parseTolerantJson } from './tolerant-json.js';
  * The PostingProbe port on our own fetcher and readers: a posting page is fetched with the validators of the
  * last answer and read like an import (JSON-LD first); a Greenhouse, Lever or Ashby posting is asked of the
  * vendor's public API, and when the job is gone its board is listed to tell a re-post from a removal.
- * Nothing else is contacted. In server mode `blockPrivateAddresses` is on, as for the posting reader.
+ * Nothing else is contacted, and no private or local address unless `privateAddresses` allows it.
  */
 export type PostingProbeOptions = Pick<
   FetchPostingOptions,
-  'blockPrivateAddresses' | 'timeoutMs' | 'maxBytes' | 'maxRedirects' | 'resolveHost' | 'userAgent'
+  'privateAddresses' | 'timeoutMs' | 'maxBytes' | 'maxRedirects' | 'resolveHost' | 'userAgent'
 > & {
   /** Where the ATS APIs live; tests point these at a local server. */
   readonly atsApiBases?: AtsApiBases;

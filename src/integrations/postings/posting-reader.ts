@@ -1,23 +1,24 @@
 import { emptyPosting } from '../../core/application.js';
 import { AppError } from '../../core/errors.js';
 import type { PostingExtract, PostingReader } from '../../core/posting-extract.js';
+import type { PrivateAddressPolicy } from './address-guard.js';
 import type { ExtractedPosting } from './extracted-posting.js';
 import { isPostingImportError } from './posting-import-error.js';
 import { toApplicationCreate } from './to-application-create.js';
 
 /**
  * The PostingReader port on our own fetcher and extractors, loaded on first use (cheerio, Readability and
- * linkedom are large, and most runs of the CLI never read a posting). In server mode
- * `blockPrivateAddresses` is on, so a user cannot make the server fetch its own network.
+ * linkedom are large, and most runs of the CLI never read a posting). No private or local address is
+ * fetched unless `privateAddresses` allows it, so a URL cannot make hearback reach its own network.
  */
-export function createPostingReader(options: { blockPrivateAddresses: boolean }): PostingReader {
+export function createPostingReader(
+  options: { readonly privateAddresses?: PrivateAddressPolicy } = {},
+): PostingReader {
   return {
     readUrl: async (url) => {
       const { importPostingFromUrl } = await import('./import-posting-from-url.js');
       try {
-        return toExtract(
-          await importPostingFromUrl(url, { blockPrivateAddresses: options.blockPrivateAddresses }),
-        );
+        return toExtract(await importPostingFromUrl(url, { privateAddresses: options.privateAddresses }));
       } catch (error) {
         throw toAppError(error);
       }

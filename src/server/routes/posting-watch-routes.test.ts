@@ -1,5 +1,4 @@
-import Fastify from 'fastify';
-import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, beforeEach, expect, it } from 'vitest';
 import { addApplication, call } from '../../../test/support/api.js';
 import { describeEachDialect, testNow } from '../../../test/support/test-runtime.js';
@@ -7,10 +6,7 @@ import {
   type FixtureServer,
   startFixtureServer,
 } from '../../integrations/postings/fixtures/fixture-server.js';
-import { installErrorHandling } from '../error-handler.js';
-import { createResponseCache } from '../response-cache.js';
-import type { App } from '../route-kit.js';
-import { postingWatchRoutes } from './posting-watch-routes.js';
+import { buildApp } from '../build-app.js';
 
 const posting = `<html><head><script type="application/ld+json">${JSON.stringify({
   '@context': 'https://schema.org',
@@ -29,7 +25,19 @@ describeEachDialect('posting watch routes', (ctx) => {
       response.end(online ? posting : 'gone');
     });
   });
-  afterAll(() => server.close());
+  // The check fetches this suite's own listener on 127.0.0.1, which only its allowance lets through.
+  let app: FastifyInstance;
+  beforeAll(async () => {
+    app = await buildApp({
+      deps: ctx.deps,
+      dialect: ctx.runtime.dialect,
+      privateAddresses: server.allowance,
+    });
+  });
+  afterAll(async () => {
+    await app.close();
+    await server.close();
+  });
   beforeEach(() => {
     online = true;
   });
@@ -50,11 +58,11 @@ describeEachDialect('posting watch routes', (ctx) => {
       lastError: null,
       pausedBecause: null,
     });
-    const first = await call(ctx.app, 'POST', `${path}/check`, undefined, 200);
+    const first = await call(app, 'POST', `${path}/check`, undefined, 200);
     expect(first).toMatchObject({ watch: { state: 'online', title: 'Backend Engineer' }, event: null });
 
     online = false;
-    const second = await call(ctx.app, 'POST', `${path}/check`, undefined, 200);
+    const second = await call(app, 'POST', `${path}/check`, undefined, 200);
     expect(second.event).toMatchObject({
       kind: 'posting_change',
       change: 'removed',
@@ -89,30 +97,17 @@ describeEachDialect('posting watch routes', (ctx) => {
     expect(missing.error.code).toBe('APPLICATION_NOT_FOUND');
   });
 
-  it('refuses private addresses when told to, recording it as the failure of that check', async () => {
-    const fastify = Fastify();
-    fastify.setValidatorCompiler(validatorCompiler);
-    fastify.setSerializerCompiler(serializerCompiler);
-    installErrorHandling(fastify, 1024 * 1024);
-    postingWatchRoutes(
-      fastify as unknown as App,
-      { depsFor: () => ctx.deps, cache: createResponseCache({ maxEntries: 1, maxBytes: 1024 }) },
-      { blockPrivateAddresses: true },
+  it('refuses private addresses by default, recording it as the failure of that check', async () => {
+    const application = await addApplication(ctx.app, { postingUrl: `${server.origin}/jobs/2` });
+    const before = server.requests.length;
+    const result = await call(
+      ctx.app,
+      'POST',
+      `/api/applications/${application.id}/posting-watch/check`,
+      undefined,
+      200,
     );
-    try {
-      const application = await addApplication(ctx.app, { postingUrl: `${server.origin}/jobs/2` });
-      const before = server.requests.length;
-      const result = await call(
-        fastify,
-        'POST',
-        `/api/applications/${application.id}/posting-watch/check`,
-        undefined,
-        200,
-      );
-      expect(result.watch).toMatchObject({ failures: 1, lastError: { code: 'POSTING_BLOCKED_ADDRESS' } });
-      expect(server.requests.length).toBe(before);
-    } finally {
-      await fastify.close();
-    }
+    expect(result.watch).toMatchObject({ failures: 1, lastError: { code: 'POSTING_BLOCKED_ADDRESS' } });
+    expect(server.requests.length).toBe(before);
   });
 });

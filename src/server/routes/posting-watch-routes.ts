@@ -2,14 +2,15 @@ import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { eventSchema } from '../../core/event.js';
 import { type PostingProbe, postingWatchSchema } from '../../core/posting-watch.js';
+import type { PrivateAddressPolicy } from '../../integrations/postings/address-guard.js';
 import { checkPosting, getPostingWatch, type PostingWatchDeps } from '../../services/posting-watch.js';
 import { type App, errors, idParams, type RouteContext } from '../route-kit.js';
 
 export type PostingWatchRouteOptions = {
   /** The probe to use when the request's deps carry none; default our own fetcher. */
   readonly probe?: PostingProbe;
-  /** Server mode: the default probe refuses private and local addresses, as the posting reader does. */
-  readonly blockPrivateAddresses?: boolean;
+  /** Which private addresses the default probe may fetch (none when absent), as for the posting reader. */
+  readonly privateAddresses?: PrivateAddressPolicy;
 };
 
 /** The posting watch of one application: read it, or check the posting now. */
@@ -24,7 +25,7 @@ export function postingWatchRoutes(
     fallback ??= options.probe
       ? Promise.resolve(options.probe)
       : import('../../integrations/postings/posting-probe.js').then(({ createPostingProbe }) =>
-          createPostingProbe({ blockPrivateAddresses: options.blockPrivateAddresses ?? false }),
+          createPostingProbe({ privateAddresses: options.privateAddresses }),
         );
     return fallback;
   };

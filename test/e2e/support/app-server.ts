@@ -14,6 +14,8 @@ export type AppServer = {
 export type AppServerOptions = {
   /** The machine time zone the server starts with: a new user's settings default to it. */
   readonly timeZone?: string;
+  /** HEARBACK_ALLOW_PRIVATE_FETCH=1, for a test whose fake posting site is on 127.0.0.1. */
+  readonly allowPrivateFetch?: boolean;
 };
 
 /**
@@ -30,6 +32,7 @@ export async function startAppServer(options: AppServerOptions = {}): Promise<Ap
     LOG_LEVEL: 'warn',
     TZ: options.timeZone ?? 'Europe/Berlin',
     LANG: 'en_US.UTF-8',
+    HEARBACK_ALLOW_PRIVATE_FETCH: options.allowPrivateFetch ? '1' : '0',
   };
   // Always the embedded SQLite file: the e2e run must not touch a PostgreSQL the shell happens to name.
   delete env.DATABASE_URL;

@@ -16,6 +16,8 @@ type Fixtures = {
 type Options = {
   /** Start a separate hearback with an empty database for this test (a new user's first day). */
   freshServer: boolean;
+  /** With `freshServer`: start it with HEARBACK_ALLOW_PRIVATE_FETCH=1 (a fake posting site on 127.0.0.1). */
+  allowPrivateFetch: boolean;
 };
 
 /** Network failures the tests cause on purpose (409 duplicates, 400 refusals) are logged by Chromium too. */
@@ -25,7 +27,8 @@ function isExpectedConsoleError(text: string): boolean {
 
 export const test = base.extend<Fixtures & Options>({
   freshServer: [false, { option: true }],
-  app: async ({ freshServer }, use) => {
+  allowPrivateFetch: [false, { option: true }],
+  app: async ({ freshServer, allowPrivateFetch }, use) => {
     if (!freshServer) {
       const url = process.env.HEARBACK_E2E_URL;
       if (!url)
@@ -33,7 +36,7 @@ export const test = base.extend<Fixtures & Options>({
       await use({ url });
       return;
     }
-    const server = await startAppServer();
+    const server = await startAppServer({ allowPrivateFetch });
     await use(server);
     await server.stop();
   },
