@@ -28,7 +28,7 @@ const ruleHints: Readonly<Record<PlaybookRuleKind, string>> = {
   second_follow_up: 'after the first follow-up, if no reply',
   closing_note: 'after the second follow-up, if no reply',
   suggest_no_response: 'after the closing note: hearback suggests ending as no response',
-  application_check_in: 'after applying, if no reply',
+  application_check_in: 'after applying, until the employer answers in any way',
   offer_check: 'after an offer is promised, to check on the written offer',
   feedback_request: 'after a rejection (optional)',
 };
