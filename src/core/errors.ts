@@ -49,6 +49,7 @@ export const errorCatalogue = {
   TAILORING_NEEDS_POSTING: 'The application has no posting text to check a resume against.',
   IMPORT_TARGET_NOT_EMPTY: 'A backup can only be restored into an empty database (or with replace).',
   INVALID_BACKUP: 'The backup file is not a hearback backup, or its records do not fit together.',
+  INVALID_PATH: 'The request path is malformed: broken percent-encoding, or a NUL byte.',
   INTERNAL_ERROR: 'Something unexpected went wrong; the server log has the details under the request id.',
 } as const;
 

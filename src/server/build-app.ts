@@ -12,7 +12,7 @@ import { z } from 'zod';
 import type { PrivateAddressPolicy } from '../integrations/postings/address-guard.js';
 import type { Deps } from '../services/deps.js';
 import { appVersion } from '../version.js';
-import { installErrorHandling } from './error-handler.js';
+import { answerFrameworkError, installErrorHandling } from './error-handler.js';
 import { createResponseCache } from './response-cache.js';
 import type { App, RouteContext } from './route-kit.js';
 import { analysisRoutes } from './routes/analysis-routes.js';
@@ -46,6 +46,8 @@ export type AppOptions = {
   readonly publicUrl?: string | (() => string);
   /** Which private addresses "check the posting now" may fetch (HEARBACK_ALLOW_PRIVATE_FETCH); none by default. */
   readonly privateAddresses?: PrivateAddressPolicy;
+  /** The folder of the built UI; default dist/web. Tests pass their own. */
+  readonly webRoot?: string;
 };
 
 /** Builds the HTTP application without listening, so tests can `inject` requests into it. */
@@ -55,6 +57,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     logger: withIcsFeedUrlsRedacted(options.logger ?? false),
     bodyLimit,
     genReqId: () => crypto.randomUUID(),
+    frameworkErrors: answerFrameworkError,
   });
   fastify.setValidatorCompiler(validatorCompiler);
   fastify.setSerializerCompiler(serializerCompiler);
@@ -141,7 +144,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   analysisRoutes(app, routes);
   importRoutes(app, routes);
   csvRoutes(app, routes);
-  await registerWebAssets(fastify);
+  await registerWebAssets(fastify, { root: options.webRoot });
 
   return fastify;
 }

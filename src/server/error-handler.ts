@@ -1,4 +1,4 @@
-import type { FastifyError, FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { AppError, type ErrorCode, errorCatalogue, type FieldIssue } from '../core/errors.js';
@@ -23,16 +23,16 @@ type ErrorBody = z.infer<typeof errorResponseSchema>;
  */
 export function installErrorHandling(app: FastifyInstance, bodyLimit: number): void {
   app.setErrorHandler((error: FastifyError, request, reply) => {
-    const body = toErrorBody(error, error.validationContext, routeBodyLimit(request, bodyLimit));
+    const body =
+      staticFileErrorBody(error, request) ??
+      toErrorBody(error, error.validationContext, routeBodyLimit(request, bodyLimit));
     const status = errorStatus[body.error.code];
     if (status >= 500) request.log.error({ err: error }, 'unexpected error');
     return reply.status(status).send(body);
   });
 
   app.setNotFoundHandler((request, reply) => {
-    reply.status(404).send({
-      error: { code: 'ROUTE_NOT_FOUND', message: `No route ${request.method} ${request.url.split('?')[0]}` },
-    } satisfies ErrorBody);
+    reply.status(404).send(routeNotFound(request));
   });
 }
 
@@ -51,6 +51,52 @@ export function describeBytes(bytes: number): string {
     if (bytes >= size && bytes % size === 0) return `${bytes / size} ${unit} (${exact})`;
   }
   return exact;
+}
+
+function routeNotFound(request: FastifyRequest): ErrorBody {
+  return {
+    error: { code: 'ROUTE_NOT_FOUND', message: `No route ${request.method} ${request.url.split('?')[0]}` },
+  };
+}
+
+/**
+ * @fastify/static (the web app's files, Swagger UI's) refuses a path that leaves its folder or names a hidden
+ * file with a 403 error, and a NUL byte with a 400: the first is the same 404 as any unknown path (it does not
+ * say whether the file exists), the second a malformed path. Neither is a failure of ours.
+ */
+function staticFileErrorBody(error: FastifyError, request: FastifyRequest): ErrorBody | null {
+  if (error instanceof AppError || !request.routeOptions.url?.endsWith('*')) return null;
+  if (error.statusCode === 403 || error.statusCode === 404) return routeNotFound(request);
+  if (error.statusCode === 400 && !(error instanceof SyntaxError)) return invalidPath(request.url);
+  return null;
+}
+
+function invalidPath(url: string): ErrorBody {
+  return {
+    error: {
+      code: 'INVALID_PATH',
+      message: `The path ${JSON.stringify(url.split('?')[0]!.slice(0, 200))} is malformed (broken percent-encoding or a NUL byte)`,
+    },
+  };
+}
+
+/**
+ * Fastify's own answer to a path it cannot decode (`/%`, `/%E0%A4%A`), in the same envelope as every other
+ * error: pass it as the `frameworkErrors` option of Fastify().
+ */
+export function answerFrameworkError(
+  error: FastifyError,
+  request: FastifyRequest,
+  reply: FastifyReply,
+): void {
+  if (error.code === 'FST_ERR_BAD_URL') {
+    reply.status(400).send(invalidPath(request.url));
+    return;
+  }
+  request.log.error({ err: error }, 'unexpected error');
+  reply.status(500).send({
+    error: { code: 'INTERNAL_ERROR', message: 'Something went wrong; the server log has the details' },
+  } satisfies ErrorBody);
 }
 
 function toErrorBody(error: FastifyError, context: string | undefined, bodyLimit: number): ErrorBody {

@@ -42,5 +42,6 @@ export const errorStatus: Readonly<Record<ErrorCode, number>> = {
   RESUME_NO_TEXT: 422,
   RESUME_TIMEOUT: 422,
   TAILORING_NEEDS_POSTING: 409,
+  INVALID_PATH: 400,
   INTERNAL_ERROR: 500,
 };
