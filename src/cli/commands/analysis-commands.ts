@@ -2,10 +2,12 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Command } from 'commander';
 import pc from 'picocolors';
-import { diagnoseApplication } from '../../services/diagnosis.js';
-import { checkTailoring } from '../../services/tailoring.js';
 import { resolveId, runCommand } from '../context.js';
 import { safeText } from '../output.js';
+
+// Loaded when a command runs, so `hearback --version` and `--help` load none of it (issue 12, item 11).
+const loadDiagnosis = () => import('../../services/diagnosis.js');
+const loadTailoring = () => import('../../services/tailoring.js');
 
 /** `hearback why` and `hearback tailor`. */
 export function registerAnalysisCommands(program: Command): void {
@@ -14,7 +16,10 @@ export function registerAnalysisCommands(program: Command): void {
     .description("Why haven't I heard back? The likely causes, their evidence, and what to do")
     .action((ref: string, _options, command: Command) =>
       runCommand(command, async (ctx) => {
-        const diagnosis = await diagnoseApplication(ctx.deps, await resolveId(ctx, 'applications', ref));
+        const diagnosis = await (await loadDiagnosis()).diagnoseApplication(
+          ctx.deps,
+          await resolveId(ctx, 'applications', ref),
+        );
         if (ctx.out.isJson) return ctx.out.json(diagnosis);
         ctx.out.line(safeText(diagnosis.summary));
         for (const notice of diagnosis.notices)
@@ -48,7 +53,7 @@ export function registerAnalysisCommands(program: Command): void {
           const file = (f: string) => ({
             file: { fileName: path.basename(f), contentBase64: fs.readFileSync(f).toString('base64') },
           });
-          const check = await checkTailoring(ctx.deps, id, {
+          const check = await (await loadTailoring()).checkTailoring(ctx.deps, id, {
             resume: file(options.resume),
             ...(options.coverLetter && { coverLetter: file(options.coverLetter) }),
             ...(options.name && { resumeName: options.name }),
