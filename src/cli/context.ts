@@ -1,16 +1,21 @@
 import type { Command } from 'commander';
 import type { z } from 'zod';
-import { loadConfig } from '../config.js';
 import { companyCreateSchema } from '../core/company.js';
 import { AppError, type ErrorCode, isAppError } from '../core/errors.js';
 import type { Settings } from '../core/settings.js';
-import { allowEveryPrivateAddress } from '../integrations/postings/address-guard.js';
-import { type Runtime, startRuntime } from '../runtime.js';
-import { createCompany } from '../services/companies.js';
-import { type Deps, inTransaction } from '../services/deps.js';
-import { getSettings } from '../services/settings.js';
-import { findIdsByName, findIdsBySuffix, type LookupTable } from '../storage/id-lookup-store.js';
+import type { Runtime } from '../runtime.js';
+import type { Deps } from '../services/deps.js';
+import type { LookupTable } from '../storage/id-lookup-store.js';
 import { createOutput, type Output } from './output.js';
+
+// Loaded when a command runs, so `hearback --version` and `--help` load none of it (issue 12, item 11).
+const loadAddressGuard = () => import('../integrations/postings/address-guard.js');
+const loadConfig = () => import('../config.js');
+const loadRuntime = () => import('../runtime.js');
+const loadCompanies = () => import('../services/companies.js');
+const loadDeps = () => import('../services/deps.js');
+const loadSettings = () => import('../services/settings.js');
+const loadIdLookupStore = () => import('../storage/id-lookup-store.js');
 
 export type GlobalOptions = { dataDir?: string; json?: boolean };
 
@@ -95,14 +100,19 @@ export async function resolveOrCreateCompany(ctx: CliContext, ref: string): Prom
   const name = ref.trim();
   if (name !== '' && !isFullId(name) && (await findIds(ctx, 'companies', name)).length === 0) {
     const input = parseInput(companyCreateSchema, { name }, { name: '--company' });
-    return (await createCompany(ctx.deps, input)).id;
+    return (await (await loadCompanies()).createCompany(ctx.deps, input)).id;
   }
   return resolveId(ctx, 'companies', ref);
 }
 
 /** Runs `work` in one transaction, with a context whose services join it. */
-export function inCliTransaction<T>(ctx: CliContext, work: (txCtx: CliContext) => Promise<T>): Promise<T> {
-  return inTransaction(ctx.deps, (trx) => work({ ...ctx, deps: { ...ctx.deps, db: trx } }));
+export async function inCliTransaction<T>(
+  ctx: CliContext,
+  work: (txCtx: CliContext) => Promise<T>,
+): Promise<T> {
+  return (await loadDeps()).inTransaction(ctx.deps, (trx) =>
+    work({ ...ctx, deps: { ...ctx.deps, db: trx } }),
+  );
 }
 
 function isFullId(ref: string): boolean {
@@ -115,11 +125,11 @@ async function findIds(ctx: CliContext, table: LookupTable, ref: string): Promis
   const byId = isFullId(trimmed)
     ? [trimmed.toUpperCase()]
     : trimmed.length >= 4
-      ? await findIdsBySuffix(db, userId, table, trimmed)
+      ? await (await loadIdLookupStore()).findIdsBySuffix(db, userId, table, trimmed)
       : [];
   const byName =
     (table === 'companies' || table === 'contacts') && trimmed !== ''
-      ? await findIdsByName(db, userId, table, trimmed)
+      ? await (await loadIdLookupStore()).findIdsByName(db, userId, table, trimmed)
       : [];
   return [...new Set([...byName, ...byId])];
 }
@@ -138,18 +148,21 @@ export async function runCommand(command: Command, work: (ctx: CliContext) => Pr
   });
   let runtime: Runtime | undefined;
   try {
-    const config = loadConfig(process.env, options.dataDir ? { dataDir: options.dataDir } : {});
-    runtime = await startRuntime(config.database, {
+    const config = (await loadConfig()).loadConfig(
+      process.env,
+      options.dataDir ? { dataDir: options.dataDir } : {},
+    );
+    runtime = await (await loadRuntime()).startRuntime(config.database, {
       // The opt-in is said on stderr each time it is used, so it is never on unnoticed.
       privateAddresses: config.allowPrivateFetch
-        ? allowEveryPrivateAddress(({ host, address, port }) =>
+        ? (await loadAddressGuard()).allowEveryPrivateAddress(({ host, address, port }) =>
             out.error(
               `warning: fetching ${host} at the private address ${address} port ${port} (HEARBACK_ALLOW_PRIVATE_FETCH=1)`,
             ),
           )
         : undefined,
     });
-    const settings = await getSettings(runtime.deps);
+    const settings = await (await loadSettings()).getSettings(runtime.deps);
     await work({ deps: runtime.deps, out, settings, runtime });
   } catch (error) {
     reportError(out, error);

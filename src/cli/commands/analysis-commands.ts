@@ -3,10 +3,12 @@ import path from 'node:path';
 import type { Command } from 'commander';
 import pc from 'picocolors';
 import { diagnosisQuerySchema } from '../../core/diagnosis.js';
-import { diagnoseApplication } from '../../services/diagnosis.js';
-import { checkTailoring } from '../../services/tailoring.js';
 import { parseInput, resolveId, runCommand } from '../context.js';
 import { safeText } from '../output.js';
+
+// Loaded when a command runs, so `hearback --version` and `--help` load none of it (issue 12, item 11).
+const loadDiagnosis = () => import('../../services/diagnosis.js');
+const loadTailoring = () => import('../../services/tailoring.js');
 
 /** `hearback why` and `hearback tailor`. */
 export function registerAnalysisCommands(program: Command): void {
@@ -21,7 +23,7 @@ export function registerAnalysisCommands(program: Command): void {
       runCommand(command, async (ctx) => {
         const { asOf } = parseInput(diagnosisQuerySchema, { asOf: options.asOf }, { asOf: '--as-of' });
         const id = await resolveId(ctx, 'applications', ref);
-        const diagnosis = await diagnoseApplication(ctx.deps, id, asOf);
+        const diagnosis = await (await loadDiagnosis()).diagnoseApplication(ctx.deps, id, asOf);
         if (ctx.out.isJson) return ctx.out.json(diagnosis);
         ctx.out.line(safeText(diagnosis.summary));
         for (const notice of diagnosis.notices)
@@ -55,7 +57,7 @@ export function registerAnalysisCommands(program: Command): void {
           const file = (f: string) => ({
             file: { fileName: path.basename(f), contentBase64: fs.readFileSync(f).toString('base64') },
           });
-          const check = await checkTailoring(ctx.deps, id, {
+          const check = await (await loadTailoring()).checkTailoring(ctx.deps, id, {
             resume: file(options.resume),
             ...(options.coverLetter && { coverLetter: file(options.coverLetter) }),
             ...(options.name && { resumeName: options.name }),

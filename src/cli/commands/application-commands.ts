@@ -11,19 +11,6 @@ import {
 import type { TimelineEvent } from '../../core/event.js';
 import { describeStage, stageLabels } from '../../core/pipeline.js';
 import {
-  createApplication,
-  deleteApplication,
-  getApplication,
-  getTimeline,
-  listApplications,
-  moveApplication,
-  updateApplication,
-} from '../../services/applications.js';
-import { createEvent } from '../../services/events.js';
-import { listFollowUps } from '../../services/follow-ups.js';
-import { listInterviews } from '../../services/interviews.js';
-import { addApplicationFromPosting, previewPosting } from '../../services/postings.js';
-import {
   type CliContext,
   inCliTransaction,
   parseInput,
@@ -34,6 +21,13 @@ import {
 } from '../context.js';
 import { formatFields, formatTable, localDateTime, localDay, safeText, shortId } from '../output.js';
 import { ask, canPrompt, confirm } from '../prompts.js';
+
+// Loaded when a command runs, so `hearback --version` and `--help` load none of it (issue 12, item 11).
+const loadApplications = () => import('../../services/applications.js');
+const loadEvents = () => import('../../services/events.js');
+const loadFollowUps = () => import('../../services/follow-ups.js');
+const loadInterviews = () => import('../../services/interviews.js');
+const loadPostings = () => import('../../services/postings.js');
 
 const moveFlags = { outcome: '--outcome', closedReason: '--reason', note: '--note', occurredAt: '--at' };
 
@@ -110,7 +104,7 @@ export function registerApplicationCommands(program: Command): void {
         { ...toFields(options), companyName: options.company, allowDuplicate: options.force || undefined },
         applicationFlags,
       );
-      const application = await createApplication(ctx.deps, input);
+      const application = await (await loadApplications()).createApplication(ctx.deps, input);
       if (ctx.out.isJson) return ctx.out.json(application);
       ctx.out.line(`Added ${nameOf(application)}  ${pc.dim(`(${shortId(application.id)})`)}`);
     }),
@@ -149,7 +143,7 @@ export function registerApplicationCommands(program: Command): void {
         const items: Application[] = [];
         let cursor: string | undefined;
         do {
-          const page = await listApplications(ctx.deps, { ...filter, cursor });
+          const page = await (await loadApplications()).listApplications(ctx.deps, { ...filter, cursor });
           items.push(...page.items);
           cursor = page.nextCursor ?? undefined;
         } while (options.all && cursor);
@@ -183,10 +177,13 @@ export function registerApplicationCommands(program: Command): void {
     .action((ref: string, _options, command: Command) =>
       runCommand(command, async (ctx) => {
         const id = await resolveId(ctx, 'applications', ref);
-        const application = await getApplication(ctx.deps, id);
-        const timeline = await getTimeline(ctx.deps, id);
-        const interviews = await listInterviews(ctx.deps, { applicationId: id });
-        const steps = await listFollowUps(ctx.deps, { applicationId: id, limit: 200 });
+        const application = await (await loadApplications()).getApplication(ctx.deps, id);
+        const timeline = await (await loadApplications()).getTimeline(ctx.deps, id);
+        const interviews = await (await loadInterviews()).listInterviews(ctx.deps, { applicationId: id });
+        const steps = await (await loadFollowUps()).listFollowUps(ctx.deps, {
+          applicationId: id,
+          limit: 200,
+        });
         if (ctx.out.isJson) return ctx.out.json({ application, timeline, interviews, followUps: steps });
         printApplication(ctx, application, timeline);
         if (interviews.length > 0) {
@@ -219,7 +216,7 @@ export function registerApplicationCommands(program: Command): void {
             ? await resolveOrCreateCompany(txCtx, options.company)
             : undefined;
           const input = parseInput(applicationUpdateSchema, { ...fields, companyId }, applicationFlags);
-          return updateApplication(txCtx.deps, id, input);
+          return (await loadApplications()).updateApplication(txCtx.deps, id, input);
         });
         if (ctx.out.isJson) return ctx.out.json(application);
         ctx.out.line(`Updated ${nameOf(application)}`);
@@ -233,7 +230,7 @@ export function registerApplicationCommands(program: Command): void {
     .action((ref: string, options: { yes?: boolean }, command: Command) =>
       runCommand(command, async (ctx) => {
         const id = await resolveId(ctx, 'applications', ref);
-        const application = await getApplication(ctx.deps, id);
+        const application = await (await loadApplications()).getApplication(ctx.deps, id);
         if (
           !options.yes &&
           canPrompt() &&
@@ -241,7 +238,7 @@ export function registerApplicationCommands(program: Command): void {
         ) {
           return ctx.out.line('Nothing deleted.');
         }
-        await deleteApplication(ctx.deps, id);
+        await (await loadApplications()).deleteApplication(ctx.deps, id);
         if (ctx.out.isJson) return ctx.out.json({ deleted: id });
         ctx.out.line(`Deleted ${nameOf(application)}`);
       }),
@@ -274,9 +271,11 @@ export function registerApplicationCommands(program: Command): void {
           },
           moveFlags,
         );
-        const application = await moveApplication(ctx.deps, id, input).catch((error: unknown) => {
-          throw withFlagNames(error, moveFlags);
-        });
+        const application = await (await loadApplications())
+          .moveApplication(ctx.deps, id, input)
+          .catch((error: unknown) => {
+            throw withFlagNames(error, moveFlags);
+          });
         if (ctx.out.isJson) return ctx.out.json(application);
         ctx.out.line(
           `${nameOf(application)}: now ${describeStage({ toStage: application.stage, outcome: application.outcome, closedReason: application.closedReason })} (furthest: ${stageLabels[application.furthestStage].toLowerCase()})`,
@@ -290,7 +289,7 @@ export function registerApplicationCommands(program: Command): void {
     .action((ref: string, text: string, _options, command: Command) =>
       runCommand(command, async (ctx) => {
         const applicationId = await resolveId(ctx, 'applications', ref);
-        const event = await createEvent(ctx.deps, { kind: 'note', applicationId, text });
+        const event = await (await loadEvents()).createEvent(ctx.deps, { kind: 'note', applicationId, text });
         if (ctx.out.isJson) return ctx.out.json(event);
         ctx.out.line(`Noted (${shortId(event.id)})`);
       }),
@@ -300,7 +299,10 @@ export function registerApplicationCommands(program: Command): void {
 /** `hearback add --from-url`: read the posting, ask for what it did not say, then add it. */
 async function addFromPosting(ctx: CliContext, options: ApplicationOptions): Promise<void> {
   const page = options.fromPage ? fs.readFileSync(options.fromPage, 'utf8') : undefined;
-  const { extract, duplicates } = await previewPosting(ctx.deps, { url: options.fromUrl, page });
+  const { extract, duplicates } = await (await loadPostings()).previewPosting(ctx.deps, {
+    url: options.fromUrl,
+    page,
+  });
   if (!ctx.out.isJson) {
     for (const warning of extract.warnings) ctx.out.error(pc.dim(`note: ${warning}`));
   }
@@ -332,11 +334,11 @@ async function addFromPosting(ctx: CliContext, options: ApplicationOptions): Pro
       allowDuplicate: options.force || undefined,
     }).filter(([, v]) => v !== undefined),
   );
-  const { application } = await addApplicationFromPosting(ctx.deps, { extract, overrides }).catch(
-    (error: unknown) => {
+  const { application } = await (await loadPostings())
+    .addApplicationFromPosting(ctx.deps, { extract, overrides })
+    .catch((error: unknown) => {
       throw withFlagNames(error, { companyName: '--company', jobTitle: '--title' });
-    },
-  );
+    });
   if (ctx.out.isJson) return ctx.out.json({ application, extract });
   ctx.out.line(
     `Added ${nameOf(application)} from ${extract.source}${extract.status === 'partial' ? ' (partly read: check it)' : ''}  ${pc.dim(`(${shortId(application.id)})`)}`,

@@ -1,18 +1,14 @@
 import fs from 'node:fs';
 import type { Command } from 'commander';
 import pc from 'picocolors';
-import { loadConfig } from '../../config.js';
-import {
-  buildInterviewCalendarFile,
-  buildUserCalendarFeed,
-  getCalendarFeedStatus,
-  issueCalendarFeed,
-  revokeCalendarFeed,
-} from '../../services/calendar-feed.js';
-import { previewDigest } from '../../services/digest.js';
 import { type CliContext, resolveId, runCommand } from '../context.js';
 import { localDateTime, safeText } from '../output.js';
 import { print } from './people-commands.js';
+
+// Loaded when a command runs, so `hearback --version` and `--help` load none of it (issue 12, item 11).
+const loadConfig = () => import('../../config.js');
+const loadCalendarFeed = () => import('../../services/calendar-feed.js');
+const loadDigest = () => import('../../services/digest.js');
 
 /** `hearback calendar …` (the private feed) and `hearback digest preview` (the morning email). */
 export function registerCalendarCommands(program: Command): void {
@@ -25,7 +21,7 @@ export function registerCalendarCommands(program: Command): void {
     .description('Whether a feed URL is issued')
     .action((_o, command: Command) =>
       runCommand(command, async (ctx) => {
-        const status = await getCalendarFeedStatus(ctx.deps);
+        const status = await (await loadCalendarFeed()).getCalendarFeedStatus(ctx.deps);
         print(
           ctx,
           status,
@@ -44,7 +40,11 @@ export function registerCalendarCommands(program: Command): void {
     .option('--reissue', 'replace the current URL')
     .action((options: { reissue?: boolean }, command: Command) =>
       runCommand(command, async (ctx) => {
-        const issued = await issueCalendarFeed(ctx.deps, { reissue: Boolean(options.reissue) }, links());
+        const issued = await (await loadCalendarFeed()).issueCalendarFeed(
+          ctx.deps,
+          { reissue: Boolean(options.reissue) },
+          await links(),
+        );
         if (ctx.out.isJson) return ctx.out.json(issued);
         ctx.out.line(issued.url);
         ctx.out.line(
@@ -60,7 +60,7 @@ export function registerCalendarCommands(program: Command): void {
     .description('Revoke the feed URL; it answers 404 from now on')
     .action((_o, command: Command) =>
       runCommand(command, async (ctx) => {
-        await revokeCalendarFeed(ctx.deps);
+        await (await loadCalendarFeed()).revokeCalendarFeed(ctx.deps);
         print(ctx, { revoked: true }, 'Revoked: the feed URL no longer works.');
       }),
     );
@@ -73,12 +73,12 @@ export function registerCalendarCommands(program: Command): void {
     .action((options: { out?: string; interview?: string }, command: Command) =>
       runCommand(command, async (ctx) => {
         const text = options.interview
-          ? await buildInterviewCalendarFile(
+          ? await (await loadCalendarFeed()).buildInterviewCalendarFile(
               ctx.deps,
               await resolveId(ctx, 'interviews', options.interview),
-              links(),
+              await links(),
             )
-          : await buildUserCalendarFeed(ctx.deps, links());
+          : await (await loadCalendarFeed()).buildUserCalendarFeed(ctx.deps, await links());
         if (!options.out) {
           process.stdout.write(text);
           return;
@@ -95,7 +95,7 @@ export function registerCalendarCommands(program: Command): void {
     .description('Show the digest email that would be sent now (nothing is sent or recorded)')
     .action((_o, command: Command) =>
       runCommand(command, async (ctx: CliContext) => {
-        const email = await previewDigest(ctx.deps, links());
+        const email = await (await loadDigest()).previewDigest(ctx.deps, await links());
         if (ctx.out.isJson) return ctx.out.json(email);
         if (!email) return ctx.out.line('Nothing is overdue or due today: no digest would be sent.');
         ctx.out.line(`${pc.dim('Subject:')} ${safeText(email.subject)}\n`);
@@ -104,6 +104,6 @@ export function registerCalendarCommands(program: Command): void {
     );
 }
 
-function links(): { publicUrl: string } {
-  return { publicUrl: loadConfig(process.env).publicUrl };
+async function links(): Promise<{ publicUrl: string }> {
+  return { publicUrl: (await loadConfig()).loadConfig(process.env).publicUrl };
 }

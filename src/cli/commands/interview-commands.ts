@@ -3,20 +3,16 @@ import type { Command } from 'commander';
 import { fieldError, isAppError } from '../../core/errors.js';
 import { interviewCreateSchema, interviewUpdateSchema } from '../../core/interview.js';
 import { readDateTime } from '../../core/local-time.js';
-import { getApplication } from '../../services/applications.js';
-import { createContact } from '../../services/contacts.js';
-import { inTransaction } from '../../services/deps.js';
-import { importInvitation, previewInvitationImport } from '../../services/ics-import.js';
-import {
-  createInterview,
-  deleteInterview,
-  getInterview,
-  listInterviews,
-  updateInterview,
-} from '../../services/interviews.js';
 import { type CliContext, parseInput, resolveId, runCommand } from '../context.js';
 import { formatFields, formatTable, localDateTime, safeText, shortId } from '../output.js';
 import { print } from './people-commands.js';
+
+// Loaded when a command runs, so `hearback --version` and `--help` load none of it (issue 12, item 11).
+const loadApplications = () => import('../../services/applications.js');
+const loadContacts = () => import('../../services/contacts.js');
+const loadIcsImport = () => import('../../services/ics-import.js');
+const loadDeps = () => import('../../services/deps.js');
+const loadInterviews = () => import('../../services/interviews.js');
 
 const interviewFlags = {
   startsAt: '--start',
@@ -74,10 +70,10 @@ export function registerInterviewCommands(program: Command): void {
   ).action((ref: string, options: InterviewOptions, command: Command) =>
     runCommand(command, async (ctx) => {
       const applicationId = await resolveId(ctx, 'applications', ref);
-      const application = await getApplication(ctx.deps, applicationId);
+      const application = await (await loadApplications()).getApplication(ctx.deps, applicationId);
       // New interviewers named on the command line are created with the interview, or not at all; the one
       // transaction helper also replaces the data version, so a server on the same data sees the change.
-      const created = await inTransaction(ctx.deps, async (trx) => {
+      const created = await (await loadDeps()).inTransaction(ctx.deps, async (trx) => {
         const txCtx = { ...ctx, deps: { ...ctx.deps, db: trx } };
         const fields = await interviewFields(txCtx, options, application.company.id);
         const input = parseInput(
@@ -85,7 +81,7 @@ export function registerInterviewCommands(program: Command): void {
           { applicationId, ...fields, round: fields.round ?? 'other' },
           interviewFlags,
         );
-        return createInterview(txCtx.deps, input);
+        return (await loadInterviews()).createInterview(txCtx.deps, input);
       });
       print(
         ctx,
@@ -103,7 +99,7 @@ export function registerInterviewCommands(program: Command): void {
         const applicationId = options.application
           ? await resolveId(ctx, 'applications', options.application)
           : undefined;
-        const interviews = await listInterviews(ctx.deps, { applicationId });
+        const interviews = await (await loadInterviews()).listInterviews(ctx.deps, { applicationId });
         if (ctx.out.isJson) return ctx.out.json(interviews);
         if (interviews.length === 0)
           return ctx.out.line(
@@ -127,7 +123,10 @@ export function registerInterviewCommands(program: Command): void {
 
   interview.command('show <interview>').action((ref: string, _o, command: Command) =>
     runCommand(command, async (ctx) => {
-      const i = await getInterview(ctx.deps, await resolveId(ctx, 'interviews', ref));
+      const i = await (await loadInterviews()).getInterview(
+        ctx.deps,
+        await resolveId(ctx, 'interviews', ref),
+      );
       print(
         ctx,
         i,
@@ -156,15 +155,15 @@ export function registerInterviewCommands(program: Command): void {
   ).action((ref: string, options: InterviewOptions, command: Command) =>
     runCommand(command, async (ctx) => {
       const id = await resolveId(ctx, 'interviews', ref);
-      const current = await getInterview(ctx.deps, id);
-      const application = await getApplication(ctx.deps, current.applicationId);
+      const current = await (await loadInterviews()).getInterview(ctx.deps, id);
+      const application = await (await loadApplications()).getApplication(ctx.deps, current.applicationId);
       const fields = await interviewFields(
         ctx,
         { tz: current.timeZone, ...options },
         application.company.id,
         current,
       );
-      const updated = await updateInterview(
+      const updated = await (await loadInterviews()).updateInterview(
         ctx.deps,
         id,
         parseInput(interviewUpdateSchema, fields, interviewFlags),
@@ -190,7 +189,11 @@ export function registerInterviewCommands(program: Command): void {
             ...(options.event !== undefined && { eventIndex: Number(options.event) }),
           };
           if (options.dryRun) {
-            const preview = await previewInvitationImport(ctx.deps, ics, importOptions);
+            const preview = await (await loadIcsImport()).previewInvitationImport(
+              ctx.deps,
+              ics,
+              importOptions,
+            );
             if (ctx.out.isJson) return ctx.out.json(preview);
             const where = preview.application
               ? `"${safeText(preview.application.jobTitle)}" at ${safeText(preview.application.companyName)}`
@@ -201,7 +204,7 @@ export function registerInterviewCommands(program: Command): void {
             for (const warning of preview.warnings) ctx.out.line(`  note: ${safeText(warning)}`);
             return;
           }
-          const result = await importInvitation(ctx.deps, ics, importOptions);
+          const result = await (await loadIcsImport()).importInvitation(ctx.deps, ics, importOptions);
           print(
             ctx,
             result,
@@ -213,7 +216,7 @@ export function registerInterviewCommands(program: Command): void {
   interview.command('rm <interview>').action((ref: string, _o, command: Command) =>
     runCommand(command, async (ctx) => {
       const id = await resolveId(ctx, 'interviews', ref);
-      await deleteInterview(ctx.deps, id);
+      await (await loadInterviews()).deleteInterview(ctx.deps, id);
       print(ctx, { deleted: id }, 'Deleted the interview');
     }),
   );
@@ -275,7 +278,10 @@ async function resolveInterviewers(
     } catch (error) {
       if (!isAppError(error) || error.code !== 'CONTACT_NOT_FOUND' || /^[0-9A-Za-z]{26}$/.test(ref))
         throw error;
-      ids.push((await createContact(ctx.deps, { name: ref, role: 'interviewer', companyId })).id);
+      ids.push(
+        (await (await loadContacts()).createContact(ctx.deps, { name: ref, role: 'interviewer', companyId }))
+          .id,
+      );
     }
   }
   return ids;

@@ -2,20 +2,6 @@ import type { Command } from 'commander';
 import { companyCreateSchema, companyUpdateSchema } from '../../core/company.js';
 import { contactCreateSchema, contactUpdateSchema } from '../../core/contact.js';
 import {
-  createCompany,
-  deleteCompany,
-  getCompany,
-  listCompanies,
-  updateCompany,
-} from '../../services/companies.js';
-import {
-  createContact,
-  deleteContact,
-  getContact,
-  listContacts,
-  updateContact,
-} from '../../services/contacts.js';
-import {
   type CliContext,
   inCliTransaction,
   parseInput,
@@ -24,6 +10,10 @@ import {
   runCommand,
 } from '../context.js';
 import { formatFields, formatTable, safeText, shortId } from '../output.js';
+
+// Loaded when a command runs, so `hearback --version` and `--help` load none of it (issue 12, item 11).
+const loadCompanies = () => import('../../services/companies.js');
+const loadContacts = () => import('../../services/contacts.js');
 
 /** `hearback company …` and `hearback contact …`: the people and organisations around applications. */
 export function registerPeopleCommands(program: Command): void {
@@ -40,7 +30,7 @@ export function registerPeopleCommands(program: Command): void {
   withCompanyOptions(company.command('add').description('Add a company')).action(
     (options, command: Command) =>
       runCommand(command, async (ctx) => {
-        const created = await createCompany(
+        const created = await (await loadCompanies()).createCompany(
           ctx.deps,
           parseInput(companyCreateSchema, companyFields(options), companyFlags),
         );
@@ -52,7 +42,7 @@ export function registerPeopleCommands(program: Command): void {
     .option('-q, --search <text>', 'name contains')
     .action((options, command: Command) =>
       runCommand(command, async (ctx) => {
-        const companies = await listCompanies(ctx.deps, { q: options.search });
+        const companies = await (await loadCompanies()).listCompanies(ctx.deps, { q: options.search });
         if (ctx.out.isJson) return ctx.out.json(companies);
         if (companies.length === 0)
           return ctx.out.line('No companies yet. They are added with applications.');
@@ -71,7 +61,10 @@ export function registerPeopleCommands(program: Command): void {
     );
   company.command('show <company>').action((ref: string, _o, command: Command) =>
     runCommand(command, async (ctx) => {
-      const found = await getCompany(ctx.deps, await resolveId(ctx, 'companies', ref));
+      const found = await (await loadCompanies()).getCompany(
+        ctx.deps,
+        await resolveId(ctx, 'companies', ref),
+      );
       print(
         ctx,
         found,
@@ -90,7 +83,7 @@ export function registerPeopleCommands(program: Command): void {
   withCompanyOptions(company.command('edit <company>')).action((ref: string, options, command: Command) =>
     runCommand(command, async (ctx) => {
       const id = await resolveId(ctx, 'companies', ref);
-      const updated = await updateCompany(
+      const updated = await (await loadCompanies()).updateCompany(
         ctx.deps,
         id,
         parseInput(companyUpdateSchema, companyFields(options), companyFlags),
@@ -101,7 +94,7 @@ export function registerPeopleCommands(program: Command): void {
   company.command('rm <company>').action((ref: string, _o, command: Command) =>
     runCommand(command, async (ctx) => {
       const id = await resolveId(ctx, 'companies', ref);
-      await deleteCompany(ctx.deps, id);
+      await (await loadCompanies()).deleteCompany(ctx.deps, id);
       print(ctx, { deleted: id }, 'Deleted the company');
     }),
   );
@@ -143,7 +136,7 @@ export function registerPeopleCommands(program: Command): void {
         // A new company named with --company is added with the contact, or not at all.
         const created = await inCliTransaction(ctx, async (txCtx) => {
           const input = parseInput(contactCreateSchema, await contactFields(txCtx, options), contactFlags);
-          return createContact(txCtx.deps, input);
+          return (await loadContacts()).createContact(txCtx.deps, input);
         });
         print(ctx, created, `Added contact ${safeText(created.name)} (${shortId(created.id)})`);
       }),
@@ -156,7 +149,11 @@ export function registerPeopleCommands(program: Command): void {
     .action((options, command: Command) =>
       runCommand(command, async (ctx) => {
         const companyId = options.company ? await resolveId(ctx, 'companies', options.company) : undefined;
-        const contacts = await listContacts(ctx.deps, { companyId, role: options.role, q: options.search });
+        const contacts = await (await loadContacts()).listContacts(ctx.deps, {
+          companyId,
+          role: options.role,
+          q: options.search,
+        });
         if (ctx.out.isJson) return ctx.out.json(contacts);
         if (contacts.length === 0)
           return ctx.out.line('No contacts yet. Add one with: hearback contact add --name …');
@@ -176,7 +173,7 @@ export function registerPeopleCommands(program: Command): void {
     );
   contact.command('show <contact>').action((ref: string, _o, command: Command) =>
     runCommand(command, async (ctx) => {
-      const c = await getContact(ctx.deps, await resolveId(ctx, 'contacts', ref));
+      const c = await (await loadContacts()).getContact(ctx.deps, await resolveId(ctx, 'contacts', ref));
       print(
         ctx,
         c,
@@ -200,7 +197,7 @@ export function registerPeopleCommands(program: Command): void {
       const id = await resolveId(ctx, 'contacts', ref);
       const updated = await inCliTransaction(ctx, async (txCtx) => {
         const input = parseInput(contactUpdateSchema, await contactFields(txCtx, options), contactFlags);
-        return updateContact(txCtx.deps, id, input);
+        return (await loadContacts()).updateContact(txCtx.deps, id, input);
       });
       print(ctx, updated, `Updated contact ${safeText(updated.name)}`);
     }),
@@ -208,7 +205,7 @@ export function registerPeopleCommands(program: Command): void {
   contact.command('rm <contact>').action((ref: string, _o, command: Command) =>
     runCommand(command, async (ctx) => {
       const id = await resolveId(ctx, 'contacts', ref);
-      await deleteContact(ctx.deps, id);
+      await (await loadContacts()).deleteContact(ctx.deps, id);
       print(ctx, { deleted: id }, 'Deleted the contact');
     }),
   );

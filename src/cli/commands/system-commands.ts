@@ -1,19 +1,21 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { Presets, SingleBar } from 'cli-progress';
 import type { Command } from 'commander';
 import { z } from 'zod';
 import { AppError, fieldError } from '../../core/errors.js';
 import { settingsUpdateSchema } from '../../core/settings.js';
 import { validate } from '../../core/validate.js';
 import { csvFormatIds } from '../../integrations/csv/csv-formats.js';
-import { exportBackup, restoreBackup } from '../../services/backup.js';
-import { exportApplicationsCsv } from '../../services/csv-export.js';
-import { importCsv, previewCsvImport } from '../../services/csv-import.js';
-import { updateSettings } from '../../services/settings.js';
 import { type CliContext, parseInput, runCommand } from '../context.js';
 import { formatFields, safeText } from '../output.js';
 import { print } from './people-commands.js';
+
+// Loaded when a command runs, so `hearback --version` and `--help` load none of it (issue 12, item 11).
+const loadCliProgress = () => import('cli-progress');
+const loadBackup = () => import('../../services/backup.js');
+const loadCsvExport = () => import('../../services/csv-export.js');
+const loadCsvImport = () => import('../../services/csv-import.js');
+const loadSettings = () => import('../../services/settings.js');
 
 /** Settings, backup and restore, migrations and the server. */
 export function registerSystemCommands(program: Command): void {
@@ -110,7 +112,7 @@ export function registerSystemCommands(program: Command): void {
             postingWatchEnabled: '--posting-watch',
           },
         );
-        print(ctx, await updateSettings(ctx.deps, input), 'Settings saved.');
+        print(ctx, await (await loadSettings()).updateSettings(ctx.deps, input), 'Settings saved.');
       }),
     );
 
@@ -123,8 +125,8 @@ export function registerSystemCommands(program: Command): void {
     .action((options: { out?: string; csv?: boolean }, command: Command) =>
       runCommand(command, async (ctx) => {
         const text = options.csv
-          ? await exportApplicationsCsv(ctx.deps)
-          : `${JSON.stringify(await exportBackup(ctx.deps), null, 2)}\n`;
+          ? await (await loadCsvExport()).exportApplicationsCsv(ctx.deps)
+          : `${JSON.stringify(await (await loadBackup()).exportBackup(ctx.deps), null, 2)}\n`;
         if (!options.out) return void process.stdout.write(text);
         fs.writeFileSync(options.out, text);
         ctx.out.error(`${options.csv ? 'CSV' : 'Backup'} written to ${path.resolve(options.out)}`);
@@ -162,7 +164,7 @@ export function registerSystemCommands(program: Command): void {
             `${file}: ${error instanceof Error ? error.message : String(error)}`,
           );
         }
-        const report = await restoreBackup(ctx.deps, raw, { replace: options.replace });
+        const report = await (await loadBackup()).restoreBackup(ctx.deps, raw, { replace: options.replace });
         print(
           ctx,
           report,
@@ -233,7 +235,7 @@ async function importCsvFile(ctx: CliContext, file: string, options: ImportOptio
   });
   const bytes = fs.readFileSync(file);
   if (options.dryRun) {
-    const preview = await previewCsvImport(ctx.deps, bytes, importOptions);
+    const preview = await (await loadCsvImport()).previewCsvImport(ctx.deps, bytes, importOptions);
     if (ctx.out.isJson) return ctx.out.json(preview);
     ctx.out.line(`Format: ${preview.format.label}; dates read as ${preview.dateOrder ?? 'ISO'}`);
     ctx.out.line(
@@ -249,25 +251,27 @@ async function importCsvFile(ctx: CliContext, file: string, options: ImportOptio
     }
     return;
   }
-  const bar = new SingleBar(
+  const bar = new (await loadCliProgress()).SingleBar(
     { format: 'importing [{bar}] {value}/{total} rows', noTTYOutput: true, stream: process.stderr },
-    Presets.shades_classic,
+    (await loadCliProgress()).Presets.shades_classic,
   );
   let started = false;
-  const result = await importCsv(ctx.deps, bytes, {
-    ...importOptions,
-    onProgress: ctx.out.isJson
-      ? undefined
-      : (done, total) => {
-          if (!started) {
-            bar.start(total, 0);
-            started = true;
-          }
-          bar.update(done);
-        },
-  }).finally(() => {
-    if (started) bar.stop();
-  });
+  const result = await (await loadCsvImport())
+    .importCsv(ctx.deps, bytes, {
+      ...importOptions,
+      onProgress: ctx.out.isJson
+        ? undefined
+        : (done, total) => {
+            if (!started) {
+              bar.start(total, 0);
+              started = true;
+            }
+            bar.update(done);
+          },
+    })
+    .finally(() => {
+      if (started) bar.stop();
+    });
   if (result.failed.length > 0 && result.created === 0) process.exitCode = 1;
   if (ctx.out.isJson) return ctx.out.json(result);
   ctx.out.line(

@@ -8,20 +8,14 @@ import {
   followUpUpdateSchema,
 } from '../../core/follow-up.js';
 import { readDateTime } from '../../core/local-time.js';
-import { createEvent, deleteEvent, getEvent, listEvents, updateEvent } from '../../services/events.js';
-import {
-  createFollowUp,
-  deleteFollowUp,
-  listFollowUps,
-  markFollowUpDone,
-  skipFollowUp,
-  snoozeFollowUp,
-  updateFollowUp,
-} from '../../services/follow-ups.js';
 import { type CliContext, parseInput, resolveId, runCommand } from '../context.js';
 import { formatTable, localDateTime, safeText, shortId } from '../output.js';
 import { describeEvent } from './application-commands.js';
 import { print } from './people-commands.js';
+
+// Loaded when a command runs, so `hearback --version` and `--help` load none of it (issue 12, item 11).
+const loadEvents = () => import('../../services/events.js');
+const loadFollowUps = () => import('../../services/follow-ups.js');
 
 const eventFlags = {
   kind: '--kind',
@@ -103,7 +97,7 @@ export function registerTimelineCommands(program: Command): void {
         { kind: options.kind, applicationId, ...defined(await eventFields(ctx, options)) },
         eventFlags,
       );
-      const created = await createEvent(ctx.deps, input);
+      const created = await (await loadEvents()).createEvent(ctx.deps, input);
       print(ctx, created, `Recorded: ${describeEvent(created)} (${shortId(created.id)})`);
     }),
   );
@@ -116,7 +110,7 @@ export function registerTimelineCommands(program: Command): void {
         const applicationId = options.application
           ? await resolveId(ctx, 'applications', options.application)
           : undefined;
-        const events = await listEvents(ctx.deps, {
+        const events = await (await loadEvents()).listEvents(ctx.deps, {
           applicationId,
           kind: options.kind as never,
           limit: 1000,
@@ -139,7 +133,7 @@ export function registerTimelineCommands(program: Command): void {
     );
   event.command('show <event>').action((ref: string, _o, command: Command) =>
     runCommand(command, async (ctx) => {
-      const e = await getEvent(ctx.deps, await resolveId(ctx, 'events', ref));
+      const e = await (await loadEvents()).getEvent(ctx.deps, await resolveId(ctx, 'events', ref));
       print(ctx, e, `${localDateTime(e.occurredAt, ctx.settings.timeZone)}  ${describeEvent(e)}`);
     }),
   );
@@ -148,14 +142,14 @@ export function registerTimelineCommands(program: Command): void {
       runCommand(command, async (ctx) => {
         const id = await resolveId(ctx, 'events', ref);
         const input = parseInput(eventUpdateSchema, defined(await eventFields(ctx, options)), eventFlags);
-        const updated = await updateEvent(ctx.deps, id, input);
+        const updated = await (await loadEvents()).updateEvent(ctx.deps, id, input);
         print(ctx, updated, `Updated: ${describeEvent(updated)}`);
       }),
   );
   event.command('rm <event>').action((ref: string, _o, command: Command) =>
     runCommand(command, async (ctx) => {
       const id = await resolveId(ctx, 'events', ref);
-      await deleteEvent(ctx.deps, id);
+      await (await loadEvents()).deleteEvent(ctx.deps, id);
       print(ctx, { deleted: id }, 'Deleted the event');
     }),
   );
@@ -181,7 +175,7 @@ export function registerTimelineCommands(program: Command): void {
             { due: options.due, status: options.status, applicationId, asOf: options.asOf, limit: 1000 },
             { due: '--due', status: '--status', asOf: '--as-of' },
           );
-          const steps = await listFollowUps(ctx.deps, query);
+          const steps = await (await loadFollowUps()).listFollowUps(ctx.deps, query);
           if (ctx.out.isJson) return ctx.out.json(steps);
           if (steps.length === 0) return ctx.out.line('Nothing to follow up on here.');
           ctx.out.line(
@@ -230,7 +224,7 @@ export function registerTimelineCommands(program: Command): void {
           { applicationId, ...defined(await stepFields(ctx, options)) },
           stepFlags,
         );
-        const step = await createFollowUp(ctx.deps, input);
+        const step = await (await loadFollowUps()).createFollowUp(ctx.deps, input);
         print(
           ctx,
           step,
@@ -242,7 +236,7 @@ export function registerTimelineCommands(program: Command): void {
     runCommand(command, async (ctx) => {
       const id = await resolveId(ctx, 'follow_ups', ref);
       const input = parseInput(followUpUpdateSchema, defined(await stepFields(ctx, options)), stepFlags);
-      print(ctx, await updateFollowUp(ctx.deps, id, input), 'Updated the step');
+      print(ctx, await (await loadFollowUps()).updateFollowUp(ctx.deps, id, input), 'Updated the step');
     }),
   );
   followups
@@ -261,7 +255,7 @@ export function registerTimelineCommands(program: Command): void {
           { note: options.note, at },
           { at: '--at', note: '--note' },
         );
-        const step = await markFollowUpDone(ctx.deps, id, input);
+        const step = await (await loadFollowUps()).markFollowUpDone(ctx.deps, id, input);
         print(ctx, step, `Done: ${step.kind.replaceAll('_', ' ')}`);
       }),
     );
@@ -271,7 +265,7 @@ export function registerTimelineCommands(program: Command): void {
     .action((ref: string, options: { reason?: string }, command: Command) =>
       runCommand(command, async (ctx) => {
         const id = await resolveId(ctx, 'follow_ups', ref);
-        const step = await skipFollowUp(ctx.deps, id, { reason: options.reason });
+        const step = await (await loadFollowUps()).skipFollowUp(ctx.deps, id, { reason: options.reason });
         print(ctx, step, `Skipped: ${step.kind.replaceAll('_', ' ')}`);
       }),
     );
@@ -284,7 +278,7 @@ export function registerTimelineCommands(program: Command): void {
         const value = /^\d{4}-\d{2}-\d{2}$/.test(until)
           ? until
           : (readDateTime(until, ctx.settings.timeZone) ?? until);
-        const step = await snoozeFollowUp(
+        const step = await (await loadFollowUps()).snoozeFollowUp(
           ctx.deps,
           id,
           parseInput(followUpSnoozeSchema, { until: value }, { until: '<until>' }),
@@ -295,7 +289,7 @@ export function registerTimelineCommands(program: Command): void {
   followups.command('rm <step>').action((ref: string, _o, command: Command) =>
     runCommand(command, async (ctx) => {
       const id = await resolveId(ctx, 'follow_ups', ref);
-      await deleteFollowUp(ctx.deps, id);
+      await (await loadFollowUps()).deleteFollowUp(ctx.deps, id);
       print(ctx, { deleted: id }, 'Deleted the step');
     }),
   );

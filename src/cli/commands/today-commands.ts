@@ -5,19 +5,14 @@ import { draftKinds } from '../../core/drafts.js';
 import { fieldError } from '../../core/errors.js';
 import { playbookRuleKinds } from '../../core/playbook.js';
 import { type TodayItem, todayQuerySchema } from '../../core/today.js';
-import {
-  draftForStep,
-  emlForStep,
-  listTemplates,
-  resetTemplate,
-  saveTemplate,
-  sendStepEmail,
-} from '../../services/drafts.js';
-import { getPlaybook, resetPlaybook, updatePlaybook } from '../../services/playbook.js';
-import { getToday } from '../../services/today.js';
 import { type CliContext, parseInput, resolveId, runCommand } from '../context.js';
 import { localDateTime, safeText, shortId } from '../output.js';
 import { print } from './people-commands.js';
+
+// Loaded when a command runs, so `hearback --version` and `--help` load none of it (issue 12, item 11).
+const loadDrafts = () => import('../../services/drafts.js');
+const loadPlaybook = () => import('../../services/playbook.js');
+const loadToday = () => import('../../services/today.js');
 
 /** `hearback today`, drafts and sending, the playbook and the templates. */
 export function registerTodayCommands(program: Command): void {
@@ -28,7 +23,7 @@ export function registerTodayCommands(program: Command): void {
     .action((options: { asOf?: string }, command: Command) =>
       runCommand(command, async (ctx) => {
         const { asOf } = parseInput(todayQuerySchema, { asOf: options.asOf }, { asOf: '--as-of' });
-        const today = await getToday(ctx.deps, asOf);
+        const today = await (await loadToday()).getToday(ctx.deps, asOf);
         if (ctx.out.isJson) return ctx.out.json(today);
         const total = today.overdue.length + today.today.length + today.week.length;
         ctx.out.line(heading(ctx, `Today, ${today.date} (${today.timeZone})`));
@@ -62,7 +57,11 @@ export function registerTodayCommands(program: Command): void {
         runCommand(command, async (ctx) => {
           const id = await resolveId(ctx, 'follow_ups', ref);
           if (options.send) {
-            const result = await sendStepEmail(ctx.deps, id, options.to ? { to: options.to } : {});
+            const result = await (await loadDrafts()).sendStepEmail(
+              ctx.deps,
+              id,
+              options.to ? { to: options.to } : {},
+            );
             return print(
               ctx,
               result,
@@ -70,14 +69,14 @@ export function registerTodayCommands(program: Command): void {
             );
           }
           if (options.eml) {
-            fs.writeFileSync(options.eml, await emlForStep(ctx.deps, id, options.to));
+            fs.writeFileSync(options.eml, await (await loadDrafts()).emlForStep(ctx.deps, id, options.to));
             return print(
               ctx,
               { written: options.eml },
               `Wrote ${options.eml}; open it in your mail program.`,
             );
           }
-          const draft = await draftForStep(ctx.deps, id);
+          const draft = await (await loadDrafts()).draftForStep(ctx.deps, id);
           if (ctx.out.isJson) return ctx.out.json(draft);
           if (options.mailto) return ctx.out.line(draft.mailto);
           ctx.out.line(`${pc.dim('To:')} ${draft.to ?? pc.dim('(no address for this contact)')}`);
@@ -92,7 +91,7 @@ export function registerTodayCommands(program: Command): void {
   const playbook = program.command('playbook').description('The rules that plan your follow-ups');
   playbook.command('show', { isDefault: true }).action((_o, command: Command) =>
     runCommand(command, async (ctx) => {
-      const current = await getPlaybook(ctx.deps);
+      const current = await (await loadPlaybook()).getPlaybook(ctx.deps);
       if (ctx.out.isJson) return ctx.out.json(current);
       for (const kind of playbookRuleKinds) {
         const rule = current.rules[kind] as {
@@ -122,7 +121,7 @@ export function registerTodayCommands(program: Command): void {
         command: Command,
       ) =>
         runCommand(command, async (ctx) => {
-          const current = await getPlaybook(ctx.deps);
+          const current = await (await loadPlaybook()).getPlaybook(ctx.deps);
           const existing = (current.rules as Record<string, { delay: { amount: number; unit: string } }>)[
             rule
           ];
@@ -136,7 +135,7 @@ export function registerTodayCommands(program: Command): void {
             };
           }
           if (options.channel !== undefined) change.channel = options.channel;
-          const next = await updatePlaybook(ctx.deps, { rules: { [rule]: change } });
+          const next = await (await loadPlaybook()).updatePlaybook(ctx.deps, { rules: { [rule]: change } });
           print(ctx, next, `Saved; your follow-ups are re-planned with it.`);
         }),
     );
@@ -144,14 +143,14 @@ export function registerTodayCommands(program: Command): void {
     .command('reset')
     .action((_o, command: Command) =>
       runCommand(command, async (ctx) =>
-        print(ctx, await resetPlaybook(ctx.deps), 'Back to the default playbook.'),
+        print(ctx, await (await loadPlaybook()).resetPlaybook(ctx.deps), 'Back to the default playbook.'),
       ),
     );
 
   const templates = program.command('templates').description(`Message templates: ${draftKinds.join(', ')}`);
   templates.command('list', { isDefault: true }).action((_o, command: Command) =>
     runCommand(command, async (ctx) => {
-      const all = await listTemplates(ctx.deps);
+      const all = await (await loadDrafts()).listTemplates(ctx.deps);
       if (ctx.out.isJson) return ctx.out.json(all);
       for (const t of all)
         ctx.out.line(
@@ -167,12 +166,12 @@ export function registerTodayCommands(program: Command): void {
     .action(
       (kind: string, options: { subject?: string; body?: string; bodyFile?: string }, command: Command) =>
         runCommand(command, async (ctx) => {
-          const current = (await listTemplates(ctx.deps)).find((t) => t.kind === kind);
+          const current = (await (await loadDrafts()).listTemplates(ctx.deps)).find((t) => t.kind === kind);
           if (!current) throw fieldError('<kind>', `must be one of ${draftKinds.join(', ')}`);
           const body = options.bodyFile
             ? fs.readFileSync(options.bodyFile, 'utf8')
             : (options.body ?? current.body);
-          const saved = await saveTemplate(ctx.deps, current.kind, {
+          const saved = await (await loadDrafts()).saveTemplate(ctx.deps, current.kind, {
             subject: options.subject ?? current.subject,
             body,
           });
@@ -185,7 +184,7 @@ export function registerTodayCommands(program: Command): void {
         throw fieldError('<kind>', `must be one of ${draftKinds.join(', ')}`);
       print(
         ctx,
-        await resetTemplate(ctx.deps, kind as (typeof draftKinds)[number]),
+        await (await loadDrafts()).resetTemplate(ctx.deps, kind as (typeof draftKinds)[number]),
         `Back to the default ${kind} template.`,
       );
     }),

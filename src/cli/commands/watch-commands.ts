@@ -1,9 +1,12 @@
 import type { Command } from 'commander';
 import pc from 'picocolors';
 import type { PostingProbe, PostingWatchView } from '../../core/posting-watch.js';
-import { checkPosting, getPostingWatch, type PostingWatchDeps } from '../../services/posting-watch.js';
+import type { PostingWatchDeps } from '../../services/posting-watch.js';
 import { type CliContext, resolveId, runCommand } from '../context.js';
 import { formatFields, localDateTime, safeText } from '../output.js';
+
+// Loaded when a command runs, so `hearback --version` and `--help` load none of it (issue 12, item 11).
+const loadPostingWatch = () => import('../../services/posting-watch.js');
 
 const stateLabels: Readonly<Record<PostingWatchView['state'], string>> = {
   pending: 'not checked yet',
@@ -22,7 +25,7 @@ export function registerWatchCommands(program: Command): void {
     .action((ref: string, _options, command: Command) =>
       runCommand(command, async (ctx) => {
         const id = await resolveId(ctx, 'applications', ref);
-        const result = await checkPosting(await watchDeps(ctx), id);
+        const result = await (await loadPostingWatch()).checkPosting(await watchDeps(ctx), id);
         if (ctx.out.isJson) return ctx.out.json(result);
         printWatch(ctx, result.watch);
         ctx.out.line(
@@ -39,7 +42,7 @@ export function registerWatchCommands(program: Command): void {
     .action((ref: string, _options, command: Command) =>
       runCommand(command, async (ctx) => {
         const id = await resolveId(ctx, 'applications', ref);
-        const view = await getPostingWatch(await watchDeps(ctx), id);
+        const view = await (await loadPostingWatch()).getPostingWatch(await watchDeps(ctx), id);
         if (ctx.out.isJson) return ctx.out.json(view);
         if (view === null) return ctx.out.line('This application has no posting URL to watch.');
         printWatch(ctx, view);

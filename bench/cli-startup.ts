@@ -1,0 +1,89 @@
+/**
+ * CLI start-up benchmark (issue 12, item 11): runs the built CLI (`npm run build` first) as a user does,
+ * `hearback --version` and `hearback list` on a SQLite file with 50 applications, and in the same run the
+ * baseline: `node -e` that requires better-sqlite3, opens the same file and runs the list's query. Processes
+ * alternate (baseline, --version, list, …) so that load on a shared machine falls on all of them alike.
+ * Reports the median CPU time (user + system, what the start-up itself costs) and wall time of each, and the
+ * ratios to the baseline (target ≤ 2). Run with `npx tsx bench/cli-startup.ts [rounds]`.
+ */
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+
+const rounds = Number(process.argv[2] ?? 15);
+const repo = path.resolve(import.meta.dirname, '..');
+const cli = path.join(repo, 'bin/hearback.js');
+if (!fs.existsSync(path.join(repo, 'dist/cli/main.js'))) throw new Error('run npm run build first');
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'hearback-bench-cli-'));
+const env = { ...process.env, DATABASE_URL: '', HEARBACK_DATA_DIR: dir, NO_COLOR: '1' };
+
+type Sample = { readonly cpuMs: number; readonly wallMs: number };
+
+/** One process, timed by /usr/bin/time: wall time and the CPU time (user + system) the kernel counted. */
+function measure(args: readonly string[]): Sample {
+  const result = spawnSync('/usr/bin/time', ['-f', 'TIMES %e %U %S', process.execPath, ...args], {
+    env,
+    encoding: 'utf8',
+  });
+  const times = /TIMES (\S+) (\S+) (\S+)/.exec(result.stderr);
+  if (result.status !== 0 || !times) throw new Error(`${args.join(' ')} failed: ${result.stderr}`);
+  const [wall, user, system] = times.slice(1).map(Number) as [number, number, number];
+  return { cpuMs: (user + system) * 1000, wallMs: wall * 1000 };
+}
+
+const median = (values: number[]) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)]!;
+};
+
+for (let i = 0; i < 50; i++) {
+  spawnSync(process.execPath, [cli, 'add', '-c', `Company ${i % 7}`, '-t', `Engineer ${i}`, '--force'], {
+    env,
+  });
+}
+const file = path.join(dir, 'hearback.db');
+const baselineScript = `const Database = require('better-sqlite3');
+  const db = new Database(${JSON.stringify(file)});
+  const rows = db.prepare("select a.*, c.name as company_name from applications a join companies c on c.id = a.company_id where a.user_id = 'local' order by a.created_at desc, a.id desc limit 51").all();
+  process.stdout.write(String(rows.length));`;
+
+const cases = {
+  baseline: ['-e', baselineScript],
+  version: [cli, '--version'],
+  list: [cli, 'list'],
+} as const;
+const samples: Record<keyof typeof cases, Sample[]> = { baseline: [], version: [], list: [] };
+for (const args of Object.values(cases)) measure(args); // warm the file system cache
+for (let round = 0; round < rounds; round++) {
+  for (const [name, args] of Object.entries(cases)) samples[name as keyof typeof cases].push(measure(args));
+}
+
+const summary = (name: keyof typeof cases) => ({
+  cpuMs: median(samples[name].map((s) => s.cpuMs)),
+  wallMs: median(samples[name].map((s) => s.wallMs)),
+});
+const baseline = summary('baseline');
+const row = (label: string, name: keyof typeof cases) => {
+  const s = summary(name);
+  return {
+    process: label,
+    'CPU ms (median)': Math.round(s.cpuMs),
+    'wall ms (median)': Math.round(s.wallMs),
+    'CPU ÷ baseline': (s.cpuMs / baseline.cpuMs).toFixed(2),
+    'wall ÷ baseline': (s.wallMs / baseline.wallMs).toFixed(2),
+  };
+};
+console.log(`${rounds} rounds, 50 applications, Node ${process.versions.node}`);
+console.table([
+  row('node -e: require better-sqlite3, open, the list query', 'baseline'),
+  row('hearback --version', 'version'),
+  row('hearback list', 'list'),
+]);
+for (const name of ['version', 'list'] as const) {
+  const ratio = summary(name).cpuMs / baseline.cpuMs;
+  console.log(
+    `${name}: CPU ${ratio.toFixed(2)}× the baseline, target ≤ 2: ${ratio <= 2 ? 'met' : 'NOT met'}`,
+  );
+}
+fs.rmSync(dir, { recursive: true, force: true });
