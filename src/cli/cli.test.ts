@@ -291,8 +291,9 @@ describe('hearback CLI', { timeout: 180_000 }, () => {
       '--name',
       'Robin',
     );
-    const app = await json(dir, 'add', '-c', 'Acme', '-t', 'Engineer', '--at', '2027-03-01T09:00:00Z');
-    // In the future: a thank-you first seen long after its interview is not planned, and this runs on the real clock.
+    // Applied now, and the interview in the future: a thank-you first seen long after its interview is not
+    // planned, and this runs on the real clock (which also refuses an application dated in the future).
+    const app = await json(dir, 'add', '-c', 'Acme', '-t', 'Engineer');
     await json(
       dir,
       'interview',

@@ -1,5 +1,6 @@
 import type { Application } from './application.js';
 import { type DayOff, formatShortDate, type WorkCalendar, type WorkingTime } from './business-days.js';
+import { clampInstant } from './date-window.js';
 import type { Channel, TimelineEvent } from './event.js';
 import type { FollowUp, FollowUpKind } from './follow-up.js';
 import type { Interview, InterviewRound } from './interview.js';
@@ -98,9 +99,15 @@ export function planFollowUps(input: FollowUpPlanInput): PlannedStep[] {
     const stored = ctx.stepsByKey.get(step.planKey);
     if (stored && isClosed(stored)) continue;
     if (!stored && isTooLate(ctx, step)) continue;
-    plan.push(stored ? applySnooze(ctx, step, stored) : step);
+    plan.push(keepInDateWindow(stored ? applySnooze(ctx, step, stored) : step));
   }
   return plan.sort((a, b) => compare(a.dueAt, b.dueAt) || compare(a.planKey, b.planKey));
+}
+
+/** A step counted from a date at the window's end may fall after it; it is kept at the window's last instant. */
+function keepInDateWindow(step: PlannedStep): PlannedStep {
+  const dueAt = clampInstant(step.dueAt);
+  return dueAt === step.dueAt ? step : { ...step, dueAt };
 }
 
 type Context = {
