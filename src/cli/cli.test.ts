@@ -258,6 +258,23 @@ describe('hearback CLI', { timeout: 180_000 }, () => {
     expect(badWhen.code).toBe(1);
   });
 
+  it('dates a skip with --at, so the next check-in counts from then, and refuses a future --at', async () => {
+    const dir = path.join(root, 'skip-at');
+    const app = await json(dir, 'add', '-c', 'Acme', '-t', 'Engineer', '--at', '2026-01-05T09:00:00Z');
+    const [first] = await json(dir, 'followups', 'list', '--application', app.id);
+    expect(first).toMatchObject({ kind: 'application_check_in', dueAt: '2026-01-14T09:00:00.000Z' });
+    const future = await hearback(dir, 'followups', 'skip', first.id, '--at', '2999-01-01T00:00:00Z');
+    expect(future).toMatchObject({ code: 1 });
+    expect(future.stderr).toContain('--at');
+    const tomorrow = new Date(Date.now() + 86_400_000).toISOString();
+    const ahead = await hearback(dir, '--json', 'followups', 'skip', first.id, '--at', tomorrow);
+    expect(JSON.parse(ahead.stdout).error.message).toContain('must not be in the future');
+    const skipped = await json(dir, 'followups', 'skip', first.id, '--at', '2026-01-14T10:00:00Z');
+    expect(skipped).toMatchObject({ status: 'skipped', completedAt: '2026-01-14T10:00:00.000Z' });
+    const [second] = await json(dir, 'followups', 'list', '--application', app.id, '--status', 'planned');
+    expect(second).toMatchObject({ kind: 'application_check_in', dueAt: '2026-01-22T09:00:00.000Z' });
+  });
+
   it('exports a backup, restores it into an empty data dir, and exports identical JSON', async () => {
     const source = path.join(root, 'backup-source');
     await json(source, 'add', '-c', 'Ünïcode GmbH', '-t', 'Entwickler:in 🚀', '--notes', 'a\nb');
@@ -291,8 +308,9 @@ describe('hearback CLI', { timeout: 180_000 }, () => {
       '--name',
       'Robin',
     );
-    const app = await json(dir, 'add', '-c', 'Acme', '-t', 'Engineer', '--at', '2027-03-01T09:00:00Z');
-    // In the future: a thank-you first seen long after its interview is not planned, and this runs on the real clock.
+    // Applied now, and the interview in the future: a thank-you first seen long after its interview is not
+    // planned, and this runs on the real clock (which also refuses an application dated in the future).
+    const app = await json(dir, 'add', '-c', 'Acme', '-t', 'Engineer');
     await json(
       dir,
       'interview',

@@ -1,5 +1,15 @@
 import { z } from 'zod';
-import { id, instant, instantOut, limits, localDate, rating, requiredText, text, webUrl } from './fields.js';
+import {
+  happenedAt,
+  id,
+  instantOut,
+  limits,
+  localDate,
+  rating,
+  requiredText,
+  text,
+  webUrl,
+} from './fields.js';
 import { activeStageSchema, closedReasonSchema, outcomeSchema, type Stage, stageSchema } from './pipeline.js';
 
 export const remoteTypes = ['remote', 'hybrid', 'on_site'] as const;
@@ -150,7 +160,7 @@ export const applicationCreateSchema = z
     companyName: requiredText(limits.name).optional(),
     ...applicationFields,
     stage: activeStageSchema.optional(),
-    stageAt: instant.optional(),
+    stageAt: happenedAt('when it reached that stage (applied, …), default now').optional(),
     allowDuplicate: z.boolean().optional(),
   })
   .refine((a) => (a.companyId === undefined) !== (a.companyName === undefined), {
@@ -172,7 +182,7 @@ export const stageChangeInputSchema = z.strictObject({
   stage: stageSchema,
   outcome: outcomeSchema.nullish(),
   closedReason: closedReasonSchema.nullish(),
-  occurredAt: instant.optional(),
+  occurredAt: happenedAt('when it reached the stage, default now').optional(),
   note: text(limits.shortText).nullish(),
 });
 

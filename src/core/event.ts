@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { id, instant, instantOut, limits, localDate, text } from './fields.js';
+import { happenedAt, id, instant, instantOut, limits, localDate, text } from './fields.js';
 import { closedReasonSchema, outcomeSchema, stageSchema } from './pipeline.js';
 
 /** A timeline entry on an application. Stage changes and interview entries are written by hearback itself. */
@@ -101,7 +101,9 @@ const userEventFields = {
   posting_change: { change: z.enum(postingChanges), detail: text(limits.shortText).nullish() },
 } as const;
 
-const createBase = { applicationId: id, occurredAt: instant.optional() };
+const occurredAt = happenedAt('when it happened, default now');
+
+const createBase = { applicationId: id, occurredAt: occurredAt.optional() };
 
 export const eventCreateSchema = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('message_sent'), ...createBase, ...userEventFields.message_sent }),
@@ -114,7 +116,7 @@ export type EventCreate = z.infer<typeof eventCreateSchema>;
 
 /** An update keeps the kind; the fields allowed are the kind's own, checked once the kind is known. */
 export const eventUpdateSchema = z.strictObject({
-  occurredAt: instant.optional(),
+  occurredAt: occurredAt.optional(),
   channel: z.enum(channels).optional(),
   contactId: id.nullish(),
   followUpId: id.nullish(),

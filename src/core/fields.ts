@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { dateWindowMessage, isInstantInWindow, isLocalDateInWindow } from './date-window.js';
 
 /**
  * Field primitives shared by every schema. Text is stored exactly as given (no trimming), so anything a
@@ -33,17 +34,40 @@ export const limits = {
 
 export const id = z.string().min(1).max(64);
 
-/** An instant in ISO 8601 with an offset; stored and returned in UTC with milliseconds (`…T09:00:00.000Z`). */
+/**
+ * An instant in ISO 8601 with an offset; stored and returned in UTC with milliseconds (`…T09:00:00.000Z`).
+ * Every dated input field uses it (or `localDate`), so each is held to the date window (date-window.ts).
+ */
 export const instant = z.iso
   .datetime({
     offset: true,
     message: 'must be an ISO 8601 date-time with a time zone, e.g. 2026-03-05T14:00:00Z',
   })
+  .refine(isInstantInWindow, { message: `${dateWindowMessage} (UTC)` })
   .transform((value) => new Date(value).toISOString());
 
-export const instantOut = z.iso.datetime();
+/** The JSON Schema mark of a "happened at" field; tests find these fields through the OpenAPI document. */
+export const happenedAtMark = 'x-happened-at';
 
-export const localDate = z.iso.date({ message: 'must be a calendar date as YYYY-MM-DD' });
+/**
+ * When something already happened (done, skipped, sent, received, reached a stage): an `instant` that the
+ * use case also refuses in the future (`assertHappened`), since only it knows the clock.
+ */
+export function happenedAt(what: string) {
+  return instant.meta({
+    [happenedAtMark]: true,
+    description: `${what}; not in the future (a few minutes of clock skew are allowed)`,
+  });
+}
+
+/** An instant as stored and returned; a restored backup is held to the same window as any input. */
+export const instantOut = z.iso
+  .datetime()
+  .refine(isInstantInWindow, { message: `${dateWindowMessage} (UTC)` });
+
+export const localDate = z.iso
+  .date({ message: 'must be a calendar date as YYYY-MM-DD' })
+  .refine(isLocalDateInWindow, { message: dateWindowMessage });
 
 export function isValidTimeZone(value: string): boolean {
   try {

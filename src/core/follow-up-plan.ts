@@ -1,6 +1,7 @@
 import type { Application } from './application.js';
 import { type DayOff, formatShortDate, type WorkCalendar, type WorkingTime } from './business-days.js';
 import { hasEmployerResponded } from './employer-response.js';
+import { clampInstant } from './date-window.js';
 import type { Channel, TimelineEvent } from './event.js';
 import type { FollowUp, FollowUpKind } from './follow-up.js';
 import type { Interview, InterviewRound } from './interview.js';
@@ -102,7 +103,7 @@ export function planFollowUps(input: FollowUpPlanInput): PlannedStep[] {
     const stored = ctx.stepsByKey.get(step.planKey);
     if (stored && isClosed(stored)) continue;
     if (!stored && isTooLate(ctx, step)) continue;
-    plan.push(stored ? applySnooze(ctx, step, stored) : step);
+    plan.push(keepInDateWindow(stored ? applySnooze(ctx, step, stored) : step));
   }
   return plan.sort((a, b) => compare(a.dueAt, b.dueAt) || compare(a.planKey, b.planKey));
 }
@@ -115,6 +116,12 @@ export function planFollowUps(input: FollowUpPlanInput): PlannedStep[] {
 export function checkInsEndedByResponse(input: FollowUpPlanInput): ExistingStep[] {
   if (!hasEmployerResponded(input)) return [];
   return input.steps.filter((s) => s.kind === 'application_check_in' && s.planKey === null && !isClosed(s));
+}
+
+/** A step counted from a date at the window's end may fall after it; it is kept at the window's last instant. */
+function keepInDateWindow(step: PlannedStep): PlannedStep {
+  const dueAt = clampInstant(step.dueAt);
+  return dueAt === step.dueAt ? step : { ...step, dueAt };
 }
 
 type Context = {

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { channels } from './event.js';
-import { id, instant, instantOut, limits, localDate, text } from './fields.js';
+import { happenedAt, id, instant, instantOut, limits, localDate, text } from './fields.js';
 
 export const followUpKinds = [
   'thank_you',
@@ -71,12 +71,18 @@ export type FollowUpCreate = z.infer<typeof followUpCreateSchema>;
 export type FollowUpUpdate = z.infer<typeof followUpUpdateSchema>;
 
 export const followUpDoneSchema = z.strictObject({
-  at: instant.optional(),
+  at: happenedAt('when you did it, default now; the next step is timed from it').optional(),
   note: text(limits.notes).nullish().describe('what was sent or said'),
 });
-export const followUpSkipSchema = z.strictObject({ reason: text(limits.shortText).nullish() });
+export const followUpSkipSchema = z.strictObject({
+  at: happenedAt('when you decided to skip it, default now; the next step is timed from it').optional(),
+  reason: text(limits.shortText).nullish(),
+});
 export const followUpSnoozeSchema = z.strictObject({
-  until: z.union([instant, localDate]).describe('an instant, or a date (the step is then due that morning)'),
+  until: z
+    .union([instant, localDate])
+    .describe('an instant, or a date (the step is then due that morning); after `at`'),
+  at: happenedAt('when you snoozed it, default now').optional(),
 });
 
 export type FollowUpDone = z.infer<typeof followUpDoneSchema>;

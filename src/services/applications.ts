@@ -8,6 +8,7 @@ import {
   type SentDocument,
   type StageChangeInput,
 } from '../core/application.js';
+import { assertHappened } from '../core/date-window.js';
 import { AppError, fieldError } from '../core/errors.js';
 import type { StageChangeEvent, TimelineEvent } from '../core/event.js';
 import { planStageChange, type StageChange, summarizeStageHistory } from '../core/pipeline.js';
@@ -29,6 +30,7 @@ import { mergePosting } from './posting-text.js';
 import { replanApplication } from './replan.js';
 
 export async function createApplication(deps: Deps, input: ApplicationCreate): Promise<Application> {
+  assertHappened('stageAt', input.stageAt, nowIso(deps));
   return inTransaction(deps, async (trx) => {
     await lockNaturalKeys(trx, deps.userId);
     const company = input.companyId
@@ -117,6 +119,7 @@ export async function deleteApplication(deps: Deps, id: string): Promise<void> {
 
 /** Records a stage change. History is only ever appended; the current and furthest stage are derived from it. */
 export async function moveApplication(deps: Deps, id: string, input: StageChangeInput): Promise<Application> {
+  assertHappened('occurredAt', input.occurredAt, nowIso(deps));
   return inTransaction(deps, async (trx) => {
     const current = await getApplicationRow(trx, deps.userId, id);
     const history = stageHistoryOf(await listApplicationEvents(trx, deps.userId, id));

@@ -1,3 +1,4 @@
+import { assertHappened } from '../core/date-window.js';
 import { AppError, fieldError } from '../core/errors.js';
 import {
   type EventCreate,
@@ -14,6 +15,7 @@ import {
   deleteEventRow,
   getEvent as getEventRow,
   insertEvent,
+  listApplicationEvents,
   listEvents as listEventRows,
   updateEventRow,
 } from '../storage/event-store.js';
@@ -24,12 +26,14 @@ import { replanApplication } from './replan.js';
 
 /** Adds a note, a message sent, a reply received or a posting change to an application's timeline. */
 export async function createEvent(deps: Deps, input: EventCreate): Promise<TimelineEvent> {
+  const now = nowIso(deps);
+  assertHappened('occurredAt', input.occurredAt, now);
   return inTransaction(deps, async (trx) => {
-    if (!(await findApplication(trx, deps.userId, input.applicationId))) {
+    const application = await findApplication(trx, deps.userId, input.applicationId);
+    if (!application) {
       throw fieldError('applicationId', `no application with id ${input.applicationId}`);
     }
     await assertReferences(trx, deps.userId, input);
-    const now = nowIso(deps);
     const { occurredAt, ...fields } = input;
     const event = eventSchema.parse({
       ...nullDefaults(input.kind),
@@ -38,6 +42,7 @@ export async function createEvent(deps: Deps, input: EventCreate): Promise<Timel
       occurredAt: occurredAt ?? now,
       createdAt: now,
     });
+    await assertReplyAfterFirstContact(trx, deps.userId, application, event);
     await insertEvent(trx, deps.userId, event);
     await replanApplication(deps, trx, event.applicationId);
     return event;
@@ -53,6 +58,7 @@ export function listEvents(deps: Deps, query: EventListQuery): Promise<TimelineE
 }
 
 export async function updateEvent(deps: Deps, id: string, input: EventUpdate): Promise<TimelineEvent> {
+  assertHappened('occurredAt', input.occurredAt, nowIso(deps));
   return inTransaction(deps, async (trx) => {
     const current = await getEventRow(trx, deps.userId, id);
     if (!isUserEventKind(current.kind)) throw notEditable(current);
@@ -69,6 +75,8 @@ export async function updateEvent(deps: Deps, id: string, input: EventUpdate): P
     }
     await assertReferences(trx, deps.userId, input);
     const next = eventSchema.parse({ ...current, ...withoutUndefined(input) });
+    const application = await findApplication(trx, deps.userId, next.applicationId);
+    if (application) await assertReplyAfterFirstContact(trx, deps.userId, application, next);
     await updateEventRow(trx, deps.userId, next, nowIso(deps));
     await replanApplication(deps, trx, next.applicationId);
     return next;
@@ -82,6 +90,37 @@ export async function deleteEvent(deps: Deps, id: string): Promise<void> {
     await deleteEventRow(trx, deps.userId, id);
     await replanApplication(deps, trx, current.applicationId);
   });
+}
+
+/**
+ * A reply answers something: it cannot come before the application was sent, unless the user had already
+ * written to the employer (a message sent earlier), in which case that is what it answers.
+ */
+async function assertReplyAfterFirstContact(
+  db: Db,
+  userId: string,
+  application: { readonly appliedAt: string | null },
+  event: TimelineEvent,
+): Promise<void> {
+  if (event.kind !== 'reply_received' || application.appliedAt === null) return;
+  if (event.occurredAt >= application.appliedAt) return;
+  const events = await listApplicationEvents(db, userId, event.applicationId);
+  const wroteFirst = events.some((e) => e.kind === 'message_sent' && e.occurredAt <= event.occurredAt);
+  if (wroteFirst) return;
+  throw new AppError(
+    'VALIDATION_FAILED',
+    `occurredAt: a reply on ${event.occurredAt} is before the application was sent (${application.appliedAt}), and no message of yours came before it`,
+    {
+      issues: [
+        {
+          field: 'occurredAt',
+          message: `is before the application was sent (appliedAt ${application.appliedAt})`,
+        },
+      ],
+      occurredAt: event.occurredAt,
+      appliedAt: application.appliedAt,
+    },
+  );
 }
 
 function notEditable(event: TimelineEvent): AppError {

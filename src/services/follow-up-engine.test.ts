@@ -107,6 +107,7 @@ describeEachDialect('follow-up engine in storage, Today, drafts and sending', (c
 
   it('cancels pending nudges when the employer replies, and moves the next step to 2 business days after a new date', async () => {
     const { application } = await interviewedApplication();
+    ctx.runtime.clock.set('2026-03-09T15:00:00.000Z');
     await call(
       ctx.app,
       'POST',

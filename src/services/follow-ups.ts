@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import type { Application } from '../core/application.js';
 import { hasEmployerResponded } from '../core/employer-response.js';
+import { assertHappened } from '../core/date-window.js';
 import { AppError, fieldError } from '../core/errors.js';
 import {
   type FollowUp,
@@ -112,30 +113,38 @@ export async function updateFollowUp(deps: Deps, id: string, input: FollowUpUpda
   });
 }
 
+/** Marks a step done at `at` (default now); the next step is timed from then. */
 export function markFollowUpDone(deps: Deps, id: string, input: FollowUpDone = {}): Promise<FollowUp> {
-  return changeOpenStep(deps, id, (step, now) => ({
+  return changeOpenStep(deps, id, input.at, (step, at) => ({
     ...step,
     status: 'done',
-    completedAt: input.at ?? now,
+    completedAt: at,
     completionNote: input.note ?? null,
   }));
 }
 
+/** Skips a step at `at` (default now): a step skipped yesterday is recorded yesterday, as done is. */
 export function skipFollowUp(deps: Deps, id: string, input: FollowUpSkip = {}): Promise<FollowUp> {
-  return changeOpenStep(deps, id, (step, now) => ({
+  return changeOpenStep(deps, id, input.at, (step, at) => ({
     ...step,
     status: 'skipped',
-    completedAt: now,
+    completedAt: at,
     completionNote: input.reason ?? null,
   }));
 }
 
-/** Moves a step to a later time; a date alone means the working morning of that date, in the user's zone. */
+/**
+ * Moves a step to a later time; a date alone means the working morning of that date, in the user's zone.
+ * `at` says when the snooze was decided (default now): the new time must be after it.
+ */
 export async function snoozeFollowUp(deps: Deps, id: string, input: FollowUpSnooze): Promise<FollowUp> {
   const settings = await getSettings(deps.db, deps.userId);
   const until = isLocalDate(input.until) ? morningOf(input.until, settings.timeZone) : input.until;
-  if (until <= nowIso(deps)) throw fieldError('until', 'must be in the future');
-  return changeOpenStep(deps, id, (step) => ({
+  const at = input.at ?? nowIso(deps);
+  if (until <= at) {
+    throw fieldError('until', input.at ? `must be after at (${input.at})` : 'must be in the future');
+  }
+  return changeOpenStep(deps, id, input.at, (step) => ({
     ...step,
     status: 'snoozed',
     snoozedUntil: until,
@@ -157,7 +166,18 @@ export async function deleteFollowUp(deps: Deps, id: string): Promise<void> {
   });
 }
 
-async function changeOpenStep(deps: Deps, id: string, change: (step: FollowUp, now: string) => FollowUp) {
+/**
+ * Changes an open step as of `at` (when the user says it happened, default now), which may be neither in
+ * the future nor before the application was sent.
+ */
+async function changeOpenStep(
+  deps: Deps,
+  id: string,
+  at: string | undefined,
+  change: (step: FollowUp, at: string) => FollowUp,
+) {
+  const now = nowIso(deps);
+  assertHappened('at', at, now);
   return inTransaction(deps, async (trx) => {
     const current = await getFollowUpRow(trx, deps.userId, id);
     if (!isOpenFollowUp(current)) {
@@ -165,13 +185,30 @@ async function changeOpenStep(deps: Deps, id: string, change: (step: FollowUp, n
         status: current.status,
       });
     }
-    const now = nowIso(deps);
-    const next = { ...change(current, now), updatedAt: now };
+    if (at !== undefined) await assertAfterApplying(trx, deps.userId, current.applicationId, at);
+    const next = { ...change(current, at ?? now), updatedAt: now };
     await updateFollowUpRow(trx, deps.userId, next);
     // What comes next is timed from when this step was really done, so the rest of the plan moves with it.
     await replanApplication(deps, trx, current.applicationId);
     return getFollowUpRow(trx, deps.userId, id);
   });
+}
+
+async function assertAfterApplying(db: Db, userId: string, applicationId: string, at: string) {
+  const application = await findApplication(db, userId, applicationId);
+  if (application?.appliedAt && at < application.appliedAt) {
+    throw new AppError(
+      'VALIDATION_FAILED',
+      `at: ${at} is before the application was sent (${application.appliedAt})`,
+      {
+        issues: [
+          { field: 'at', message: `is before the application was sent (appliedAt ${application.appliedAt})` },
+        ],
+        at,
+        appliedAt: application.appliedAt,
+      },
+    );
+  }
 }
 
 async function assertReferences(

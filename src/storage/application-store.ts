@@ -10,7 +10,16 @@ import {
 import { AppError } from '../core/errors.js';
 import type { ActiveStage, ClosedReason, Outcome, Stage } from '../core/pipeline.js';
 import type { ApplicationsTable, Database, Db } from './schema.js';
-import { binaryText, found, fromJson, likeEscaped, toJson } from './sql-helpers.js';
+import {
+  binaryText,
+  found,
+  fromJson,
+  likeEscaped,
+  storedInstant,
+  storedInstantOrNull,
+  storedLocalDateOrNull,
+  toJson,
+} from './sql-helpers.js';
 
 type Row = ApplicationsTable & { company_name: string };
 
@@ -344,8 +353,8 @@ function toApplication(row: Row, tags: string[]): Application {
       salaryCurrency: row.salary_currency,
       salaryPeriod: row.salary_period as Application['posting']['salaryPeriod'],
       employmentType: row.employment_type as Application['posting']['employmentType'],
-      datePosted: row.date_posted,
-      validThrough: row.valid_through,
+      datePosted: storedLocalDateOrNull(row.date_posted),
+      validThrough: storedLocalDateOrNull(row.valid_through),
     },
     source: { kind: row.source_kind as Application['source']['kind'], detail: row.source_detail },
     priority: row.priority,
@@ -357,10 +366,10 @@ function toApplication(row: Row, tags: string[]): Application {
     furthestStage: row.furthest_stage as ActiveStage,
     outcome: row.outcome as Outcome | null,
     closedReason: row.closed_reason as ClosedReason | null,
-    appliedAt: row.applied_at,
-    endedAt: row.ended_at,
-    createdAt: row.created_at,
-    updatedAt: row.updated_at,
+    appliedAt: storedInstantOrNull(row.applied_at),
+    endedAt: storedInstantOrNull(row.ended_at),
+    createdAt: storedInstant(row.created_at),
+    updatedAt: storedInstant(row.updated_at),
   };
 }
 

@@ -1,6 +1,6 @@
 import { type EventListQuery, eventSchema, type TimelineEvent } from '../core/event.js';
 import type { Db, EventsTable } from './schema.js';
-import { found, fromJson, toJson } from './sql-helpers.js';
+import { found, fromJson, storedInstant, storedLocalDateOrNull, toJson } from './sql-helpers.js';
 
 /** Events keep their kind-specific fields as JSON; the core schema checks them on the way out. */
 export async function insertEvent(db: Db, userId: string, event: TimelineEvent): Promise<void> {
@@ -117,12 +117,16 @@ function dataOf(event: TimelineEvent): Record<string, unknown> {
 }
 
 function toEvent(row: EventsTable): TimelineEvent {
+  const data = fromJson<Record<string, unknown>>(row.data);
   return eventSchema.parse({
-    ...fromJson<Record<string, unknown>>(row.data),
+    ...data,
+    ...(typeof data.newDecisionDate === 'string' && {
+      newDecisionDate: storedLocalDateOrNull(data.newDecisionDate),
+    }),
     id: row.id,
     applicationId: row.application_id,
     kind: row.kind,
-    occurredAt: row.occurred_at,
-    createdAt: row.created_at,
+    occurredAt: storedInstant(row.occurred_at),
+    createdAt: storedInstant(row.created_at),
   });
 }

@@ -1,7 +1,8 @@
+import { firstDate, lastDate } from '../core/date-window.js';
 import type { Channel } from '../core/event.js';
 import type { FollowUp, FollowUpKind, FollowUpStatus } from '../core/follow-up.js';
 import type { Db, FollowUpsTable } from './schema.js';
-import { found } from './sql-helpers.js';
+import { found, storedInstant, storedInstantOrNull } from './sql-helpers.js';
 
 export type FollowUpFilter = {
   readonly applicationId?: string | undefined;
@@ -108,22 +109,28 @@ function toRow(step: FollowUp) {
 }
 
 function toFollowUp(row: FollowUpsTable): FollowUp {
+  const dueAt = storedInstant(row.due_at);
   return {
     id: row.id,
     applicationId: row.application_id,
     kind: row.kind as FollowUpKind,
-    dueAt: row.due_at,
+    dueAt,
     channel: row.channel as Channel | null,
     status: row.status as FollowUpStatus,
-    reason: row.reason,
+    reason: dueAt === row.due_at ? row.reason : `${row.reason} ${outOfWindowNote(row.due_at)}`,
     contactId: row.contact_id,
     interviewId: row.interview_id,
     origin: row.origin as FollowUp['origin'],
     planKey: row.plan_key,
-    snoozedUntil: row.snoozed_until,
-    completedAt: row.completed_at,
+    snoozedUntil: storedInstantOrNull(row.snoozed_until),
+    completedAt: storedInstantOrNull(row.completed_at),
     completionNote: row.completion_note,
-    createdAt: row.created_at,
-    updatedAt: row.updated_at,
+    createdAt: storedInstant(row.created_at),
+    updatedAt: storedInstant(row.updated_at),
   };
+}
+
+/** Said beside a step whose stored date is outside the window, so the user sees why it shows where it does. */
+function outOfWindowNote(stored: string): string {
+  return `(Its stored date, ${stored}, is outside the dates hearback keeps, ${firstDate} to ${lastDate}; it is shown at the nearest one. Edit or skip it.)`;
 }

@@ -1,6 +1,6 @@
 import type { Interview, InterviewListQuery, InterviewRound } from '../core/interview.js';
 import type { Db, InterviewsTable } from './schema.js';
-import { found } from './sql-helpers.js';
+import { found, storedInstant, storedLocalDateOrNull } from './sql-helpers.js';
 
 export async function insertInterview(db: Db, userId: string, interview: Interview): Promise<void> {
   await db
@@ -135,17 +135,17 @@ function toInterview(row: InterviewsTable, interviewerIds: string[]): Interview 
     id: row.id,
     applicationId: row.application_id,
     round: row.round as InterviewRound,
-    startsAt: row.starts_at,
-    endsAt: row.ends_at,
+    startsAt: storedInstant(row.starts_at),
+    endsAt: storedInstant(row.ends_at),
     timeZone: row.time_zone,
     location: row.location,
     videoLink: row.video_link,
     interviewerIds,
-    decisionDate: row.decision_date,
+    decisionDate: storedLocalDateOrNull(row.decision_date),
     notes: row.notes,
     topics: row.topics,
     selfRating: row.self_rating,
-    createdAt: row.created_at,
-    updatedAt: row.updated_at,
+    createdAt: storedInstant(row.created_at),
+    updatedAt: storedInstant(row.updated_at),
   };
 }

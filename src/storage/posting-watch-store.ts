@@ -6,6 +6,7 @@ import type {
   WatchState,
 } from '../core/posting-watch.js';
 import type { Db, PostingWatchesTable } from './schema.js';
+import { storedInstant, storedInstantOrNull, storedLocalDateOrNull } from './sql-helpers.js';
 
 /**
  * The SQL of the posting watch. Every write after the insert is a compare-and-set on `revision`, so a check
@@ -214,13 +215,13 @@ function toWatch(row: PostingWatchesTable): PostingWatch {
     lastModified: row.last_modified,
     contentHash: row.content_hash,
     title: row.title,
-    validThrough: row.valid_through,
+    validThrough: storedLocalDateOrNull(row.valid_through),
     contentSource: row.content_source as ContentSource | null,
-    nextCheckAt: row.next_check_at,
+    nextCheckAt: storedInstant(row.next_check_at),
     failures: Number(row.failures),
     lastError:
       row.last_error_code === null ? null : { code: row.last_error_code, message: row.last_error ?? '' },
-    lastCheckedAt: row.last_checked_at,
+    lastCheckedAt: storedInstantOrNull(row.last_checked_at),
     revision: Number(row.revision),
   };
 }

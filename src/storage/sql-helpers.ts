@@ -1,4 +1,5 @@
 import { PostgresAdapter, sql } from 'kysely';
+import { clampInstant, clampLocalDate } from '../core/date-window.js';
 import { AppError } from '../core/errors.js';
 import type { Db } from './schema.js';
 
@@ -49,4 +50,21 @@ export function found<T>(row: T | undefined, code: AppError['code'], what: strin
 
 export function asCount(value: string | number | bigint | null | undefined): number {
   return Number(value ?? 0);
+}
+
+/**
+ * Instants and dates as read back. Inputs are held to the date window, but an older version stored what it
+ * was given (a year 9999, say); such a row reads as the window's nearest edge, so Today, exports and backups
+ * keep working on it (docs/api.md, "Dates").
+ */
+export function storedInstant(value: string): string {
+  return clampInstant(value);
+}
+
+export function storedInstantOrNull(value: string | null): string | null {
+  return value === null ? null : clampInstant(value);
+}
+
+export function storedLocalDateOrNull(value: string | null): string | null {
+  return value === null ? null : clampLocalDate(value);
 }

@@ -4,6 +4,7 @@ import {
   followUpCreateSchema,
   followUpDoneSchema,
   followUpListQuerySchema,
+  followUpSkipSchema,
   followUpSnoozeSchema,
   followUpUpdateSchema,
 } from '../../core/follow-up.js';
@@ -246,13 +247,9 @@ export function registerTimelineCommands(program: Command): void {
     .action((ref: string, options: { note?: string; at?: string }, command: Command) =>
       runCommand(command, async (ctx) => {
         const id = await resolveId(ctx, 'follow_ups', ref);
-        const at =
-          options.at === undefined
-            ? undefined
-            : (readDateTime(options.at, ctx.settings.timeZone) ?? options.at);
         const input = parseInput(
           followUpDoneSchema,
-          { note: options.note, at },
+          { note: options.note, at: readWhen(options.at, ctx.settings.timeZone) },
           { at: '--at', note: '--note' },
         );
         const step = await (await loadFollowUps()).markFollowUpDone(ctx.deps, id, input);
@@ -262,17 +259,24 @@ export function registerTimelineCommands(program: Command): void {
   followups
     .command('skip <step>')
     .option('--reason <text>', 'why')
-    .action((ref: string, options: { reason?: string }, command: Command) =>
+    .option('--at <when>', 'when you decided to skip it (default now)')
+    .action((ref: string, options: { reason?: string; at?: string }, command: Command) =>
       runCommand(command, async (ctx) => {
         const id = await resolveId(ctx, 'follow_ups', ref);
-        const step = await (await loadFollowUps()).skipFollowUp(ctx.deps, id, { reason: options.reason });
+        const input = parseInput(
+          followUpSkipSchema,
+          { reason: options.reason, at: readWhen(options.at, ctx.settings.timeZone) },
+          { at: '--at', reason: '--reason' },
+        );
+        const step = await (await loadFollowUps()).skipFollowUp(ctx.deps, id, input);
         print(ctx, step, `Skipped: ${step.kind.replaceAll('_', ' ')}`);
       }),
     );
   followups
     .command('snooze <step> <until>')
     .description('Move a step to a later date (morning) or date and time')
-    .action((ref: string, until: string, _o, command: Command) =>
+    .option('--at <when>', 'when you snoozed it (default now)')
+    .action((ref: string, until: string, options: { at?: string }, command: Command) =>
       runCommand(command, async (ctx) => {
         const id = await resolveId(ctx, 'follow_ups', ref);
         const value = /^\d{4}-\d{2}-\d{2}$/.test(until)
@@ -281,7 +285,11 @@ export function registerTimelineCommands(program: Command): void {
         const step = await (await loadFollowUps()).snoozeFollowUp(
           ctx.deps,
           id,
-          parseInput(followUpSnoozeSchema, { until: value }, { until: '<until>' }),
+          parseInput(
+            followUpSnoozeSchema,
+            { until: value, at: readWhen(options.at, ctx.settings.timeZone) },
+            { until: '<until>', at: '--at' },
+          ),
         );
         print(ctx, step, `Snoozed until ${localDateTime(step.dueAt, ctx.settings.timeZone)}`);
       }),
@@ -293,4 +301,9 @@ export function registerTimelineCommands(program: Command): void {
       print(ctx, { deleted: id }, 'Deleted the step');
     }),
   );
+}
+
+/** A `--at` value: a date and time in the user's zone, or ISO 8601 as typed (the schema names what is wrong). */
+function readWhen(value: string | undefined, timeZone: string): string | undefined {
+  return value === undefined ? undefined : (readDateTime(value, timeZone) ?? value);
 }

@@ -93,6 +93,21 @@ describe('parseCsvDate', () => {
     expect(parseCsvDate('5 Foo 2026', utc).ok).toBe(false);
   });
 
+  it('refuses a date outside the window hearback keeps, 1970-01-01 to 2100-12-31', () => {
+    expect(parseCsvDate('12/31/9999', utc)).toEqual({
+      ok: false,
+      message: '"12/31/9999" is not a real calendar date or time',
+    });
+    expect(parseCsvDate('2101-01-01', utc)).toEqual({
+      ok: false,
+      message: '"2101-01-01": must be between 1970-01-01 and 2100-12-31',
+    });
+    expect(parseCsvDate('1969-12-31T23:59:59Z', utc).ok).toBe(false);
+    expect(parseCsvDate('2100-12-31T23:00:00-01:00', utc).ok).toBe(false);
+    expect(instantOf('1970-01-01T00:00:00Z')).toBe('1970-01-01T00:00:00.000Z');
+    expect(instantOf('2100-12-31')).toBe('2100-12-31T12:00:00.000Z');
+  });
+
   it('reads every day the same in every written form and zone', () => {
     const months = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
     const longMonths = [

@@ -1,4 +1,5 @@
 import { Temporal } from 'temporal-polyfill';
+import { dateWindowMessage, isInstantInWindow, isLocalDateInWindow } from '../../core/date-window.js';
 
 /** How a numeric date like 03/04/2025 is read: month first (US) or day first (most of the world). */
 export type DateOrder = 'mdy' | 'dmy';
@@ -103,11 +104,16 @@ export function parseCsvDate(raw: string, reading: DateReading): ParsedCsvDate {
   const value = raw.trim().replace(weekdayPrefix, '');
   const parts = readParts(value, reading.order);
   if (typeof parts === 'string') return { ok: false, message: parts };
+  let result: ParsedCsvDate;
   try {
-    return toResult(parts, reading);
+    result = toResult(parts, reading);
   } catch {
     return { ok: false, message: `"${raw.trim()}" is not a real calendar date or time` };
   }
+  if (result.ok && !(isInstantInWindow(result.instant) && isLocalDateInWindow(result.localDate))) {
+    return { ok: false, message: `"${raw.trim()}": ${dateWindowMessage}` };
+  }
+  return result;
 }
 
 /** A cache in front of `parseCsvDate`: tracker exports repeat the same few hundred dates many times. */

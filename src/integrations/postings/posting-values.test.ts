@@ -96,7 +96,15 @@ describe('readLocalDate', () => {
     expect(readLocalDate(input)).toBe(expected);
   });
 
-  it.each(['2023-02-29', '2024-13-01', '05/03/2024', 'March 5, 2024', '20240305'])('refuses %s', (input) => {
+  it.each([
+    '2023-02-29',
+    '2024-13-01',
+    '05/03/2024',
+    'March 5, 2024',
+    '20240305',
+    '9999-12-31',
+    '1900-01-01',
+  ])('refuses %s', (input) => {
     expect(readLocalDate(input)).toBeNull();
   });
 });

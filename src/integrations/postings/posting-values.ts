@@ -1,5 +1,6 @@
 import { load } from 'cheerio';
 import type { employmentTypes, RemoteType, salaryPeriods } from '../../core/application.js';
+import { isLocalDateInWindow } from '../../core/date-window.js';
 
 /**
  * Small readers for the values postings spell in many ways: amounts, pay periods, employment types, dates,
@@ -136,14 +137,18 @@ export function readLocalDate(value: unknown): string | null {
   const date = new Date(Date.UTC(year, month - 1, day));
   if (date.getUTCFullYear() !== year || date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day)
     return null;
-  return `${match[1]}-${match[2]}-${match[3]}`;
+  const iso = `${match[1]}-${match[2]}-${match[3]}`;
+  // A "valid through 9999-12-31" means no closing date; hearback keeps only dates in its window.
+  return isLocalDateInWindow(iso) ? iso : null;
 }
 
 /** The UTC calendar date of an instant given in milliseconds (Lever's createdAt). */
 export function readEpochDate(value: unknown): string | null {
   if (typeof value !== 'number' || !Number.isFinite(value)) return null;
   const date = new Date(value);
-  return Number.isNaN(date.getTime()) ? null : date.toISOString().slice(0, 10);
+  if (Number.isNaN(date.getTime())) return null;
+  const iso = date.toISOString().slice(0, 10);
+  return isLocalDateInWindow(iso) ? iso : null;
 }
 
 const currencySymbols: Readonly<Record<string, string>> = {

@@ -140,6 +140,7 @@ describeEachDialect('contacts, interviews, events, follow-ups and settings API',
       { kind: 'note', applicationId: application.id, text: 'Called Dana' },
       201,
     );
+    ctx.runtime.clock.set('2026-03-03T09:00:00.000Z');
     const reply = await call(
       ctx.app,
       'POST',
