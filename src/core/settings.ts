@@ -1,4 +1,6 @@
+import Holidays from 'date-holidays';
 import { z } from 'zod';
+import type { FieldIssue } from './errors.js';
 import { email, limits, text, timeZone } from './fields.js';
 
 /** ISO weekdays: 1 is Monday, 7 is Sunday. */
@@ -79,9 +81,33 @@ export function isValidLocale(value: string): boolean {
   }
 }
 
+/**
+ * What is wrong with a country and region: each must be one whose public holidays date-holidays knows
+ * (ZZ is no country, Antarctica has no public holidays), and a region must belong to its country.
+ */
+export function placeIssues(country: string | null, region: string | null): FieldIssue[] {
+  const holidays = new Holidays();
+  if (country !== null && !Object.hasOwn(holidays.getCountries('en'), country)) {
+    return [
+      {
+        field: 'country',
+        message: `${country} is not a country whose public holidays hearback knows; use a code such as US or DE, or null`,
+      },
+    ];
+  }
+  if (region === null) return [];
+  if (country === null) return [{ field: 'region', message: 'needs a country' }];
+  const regions = holidays.getStates(country, 'en') ?? {};
+  if (Object.hasOwn(regions, region)) return [];
+  const known = Object.keys(regions);
+  const hint = known.length > 0 ? `: one of ${known.join(', ')}` : ', which has none: use null';
+  return [{ field: 'region', message: `${region} is not a region of ${country}${hint}` }];
+}
+
 /** First-run settings, guessed from the machine: its time zone and locale, Monday to Friday. */
 export function defaultSettings(system: { timeZone: string; locale: string }): Settings {
-  const country = new Intl.Locale(system.locale).region ?? null;
+  const region = new Intl.Locale(system.locale).region ?? null;
+  const country = region && placeIssues(region, null).length === 0 ? region : null;
   return {
     timeZone: system.timeZone,
     country,

@@ -95,6 +95,30 @@ describeEachDialect('backup and restore', (ctx) => {
     expect((await exportBackup(target.deps)).applications).toEqual([]);
   });
 
+  it('refuses a backup whose settings name no real place or time zone, and spells the time zone canonically', async () => {
+    await seedEverything(ctx.app);
+    const backup = await exportBackup(ctx.deps);
+    const target = await openTestRuntime(ctx.dialect);
+    opened.push(target);
+    for (const [settings, field] of [
+      [{ country: 'ZZ' }, 'settings.country'],
+      [{ country: 'US', region: 'ZZZ' }, 'settings.region'],
+      [{ timeZone: 'Mars/Olympus' }, 'settings.timeZone'],
+    ] as const) {
+      const bad = structuredClone(backup);
+      Object.assign(bad.settings, settings);
+      await expect(restoreBackup(target.deps, bad)).rejects.toMatchObject({
+        code: 'INVALID_BACKUP',
+        details: { issues: [{ field }] },
+      });
+    }
+    expect((await exportBackup(target.deps)).applications).toEqual([]);
+    const lowerCase = structuredClone(backup);
+    lowerCase.settings.timeZone = 'america/new_york';
+    await restoreBackup(target.deps, lowerCase);
+    expect((await exportBackup(target.deps)).settings.timeZone).toBe('America/New_York');
+  });
+
   it('serves the backup over HTTP and restores it through the API', async () => {
     await seedEverything(ctx.app);
     const backup = await call(ctx.app, 'GET', '/api/backup', undefined, 200);

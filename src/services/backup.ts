@@ -7,7 +7,9 @@ import {
 } from '../core/backup.js';
 import { AppError } from '../core/errors.js';
 import type { StageChangeEvent } from '../core/event.js';
+import { canonicalTimeZone } from '../core/fields.js';
 import { summarizeStageHistory } from '../core/pipeline.js';
+import { placeIssues } from '../core/settings.js';
 import { insertApplication, listAllApplications } from '../storage/application-store.js';
 import { insertCompany, listAllCompanies } from '../storage/company-store.js';
 import { insertContact, listAllContacts } from '../storage/contact-store.js';
@@ -53,7 +55,7 @@ export async function restoreBackup(deps: Deps, raw: unknown, options: { replace
       },
     );
   }
-  const backup = parsed.data;
+  const backup = withCanonicalSettings(parsed.data);
   checkReferences(backup);
   return inTransaction(deps, async (trx): Promise<RestoreReport> => {
     const { userId } = deps;
@@ -162,6 +164,32 @@ async function deleteUserRecords(db: Db, userId: string): Promise<void> {
   await db.deleteFrom('applications').where('user_id', '=', userId).execute();
   await db.deleteFrom('contacts').where('user_id', '=', userId).execute();
   await db.deleteFrom('companies').where('user_id', '=', userId).execute();
+}
+
+/**
+ * The backup with its time zone spelled as the IANA database spells it, refused (naming the field) when its
+ * time zone, country or region is not a real one: settings a planner cannot use would break every read.
+ */
+function withCanonicalSettings(backup: Backup): Backup {
+  const { settings } = backup;
+  const timeZone = canonicalTimeZone(settings.timeZone);
+  const issues = placeIssues(settings.country, settings.region).map((issue) => ({
+    field: `settings.${issue.field}`,
+    message: issue.message,
+  }));
+  if (!timeZone) {
+    issues.unshift({
+      field: 'settings.timeZone',
+      message: 'must be an IANA time zone such as Europe/Berlin',
+    });
+  }
+  const [first] = issues;
+  if (first) {
+    throw new AppError('INVALID_BACKUP', `Not a valid hearback backup: ${first.field}: ${first.message}`, {
+      issues,
+    });
+  }
+  return { ...backup, settings: { ...settings, timeZone: timeZone as string } };
 }
 
 function invalid(message: string): AppError {

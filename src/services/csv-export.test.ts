@@ -144,6 +144,34 @@ describeEachDialect('CSV export', (ctx) => {
     });
   });
 
+  it('keeps leading and trailing spaces of every text exactly: the file it writes imports back byte for byte', async () => {
+    await tell(ctx.deps, {
+      create: {
+        companyName: '  Spaced Co ',
+        jobTitle: ' Engineer  ',
+        posting: { location: ' Berlin ' },
+        source: { kind: 'referral', detail: '  Dana ' },
+        tags: [' lead', 'trail ', '  both  ', 'plain'],
+        notes: ' note ',
+        stageAt: '2026-01-05T10:00:00.000Z',
+      },
+    });
+    for (const story of stories) await tell(ctx.deps, story);
+    const before = await essentials(ctx.deps);
+    const csv = await exportApplicationsCsv(ctx.deps);
+    await ctx.runtime.reset();
+    const result = await importCsv(ctx.deps, csv, { timeZone: 'UTC' });
+    expect(result).toMatchObject({ created: stories.length + 1, failed: [] });
+    expect(await essentials(ctx.deps)).toEqual(before);
+    expect(before.find((a) => a.company === '  Spaced Co ')).toMatchObject({
+      jobTitle: ' Engineer  ',
+      location: ' Berlin ',
+      source: { kind: 'referral', detail: '  Dana ' },
+      tags: [' lead', 'trail ', '  both  ', 'plain'],
+    });
+    expect(await exportApplicationsCsv(ctx.deps)).toBe(csv);
+  });
+
   it('neutralises every cell a spreadsheet would run, while the visible text stays the same', async () => {
     for (const story of stories) await tell(ctx.deps, story);
     const csv = await exportApplicationsCsv(ctx.deps);

@@ -1,4 +1,5 @@
-import type { Settings, SettingsUpdate } from '../core/settings.js';
+import { fieldError } from '../core/errors.js';
+import { placeIssues, type Settings, type SettingsUpdate } from '../core/settings.js';
 import { getSettings as getSettingsRow, saveSettings, saveSmtpUrl } from '../storage/settings-store.js';
 import { type Deps, inTransaction, nowIso } from './deps.js';
 import { replanAllApplications } from './replan.js';
@@ -19,7 +20,11 @@ export async function updateSettings(deps: Deps, input: SettingsUpdate): Promise
       ...current,
       timeZone: input.timeZone ?? current.timeZone,
       country: keep(input.country, current.country),
-      region: keep(input.region, current.region),
+      // A new country drops a region of the old one unless a region comes with it.
+      region: keep(
+        input.region,
+        input.country === undefined || input.country === current.country ? current.region : null,
+      ),
       workingDays: input.workingDays ? [...input.workingDays].sort() : current.workingDays,
       locale: input.locale ?? current.locale,
       name: keep(input.name, current.name),
@@ -34,6 +39,10 @@ export async function updateSettings(deps: Deps, input: SettingsUpdate): Promise
         from: keep(input.smtpFrom, current.smtp.from),
       },
     };
+    if (input.country !== undefined || input.region !== undefined) {
+      const [issue] = placeIssues(next.country, next.region);
+      if (issue) throw fieldError(issue.field, issue.message);
+    }
     if (input.smtpUrl !== undefined) await saveSmtpUrl(trx, deps.userId, input.smtpUrl);
     const saved = await saveSettings(trx, deps.userId, next, nowIso(deps));
     const calendarChanged =

@@ -35,6 +35,11 @@ export type CsvFormat = {
   readonly blankTextIsEmpty: boolean;
   /** Tags are split on commas; exporters that cannot hold commas in a tag may also use `;` or `|`. */
   readonly tagSeparators: RegExp;
+  /**
+   * Whether cells are read exactly as written, surrounding spaces included: hearback's own export wrote
+   * them so (tags joined by `, `), and a round trip must give them back byte for byte.
+   */
+  readonly exactText: boolean;
 };
 
 const anySeparator = /[,;|]/;
@@ -51,6 +56,7 @@ const generic: CsvFormat = {
   emptyValues: ['-', '–', '—', 'n/a'],
   blankTextIsEmpty: true,
   tagSeparators: anySeparator,
+  exactText: false,
 };
 
 /**
@@ -76,6 +82,7 @@ export const csvFormats: readonly CsvFormat[] = [
     emptyValues: [],
     blankTextIsEmpty: false,
     tagSeparators: /,/,
+    exactText: true,
   },
   {
     ...generic,

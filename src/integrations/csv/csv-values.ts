@@ -217,6 +217,23 @@ export function completeUrl(raw: string): string {
   return text;
 }
 
+/**
+ * Tags as hearback's export joins them (`, `; a tag holds no comma), with their spaces: after each comma
+ * exactly one space is the separator's, so ` lead,  both ` is ` lead` and ` both `. A comma typed without
+ * the space also separates.
+ */
+export function splitExportedTags(raw: string): string[] {
+  const seen = new Set<string>();
+  const tags: string[] = [];
+  raw.split(',').forEach((part, index) => {
+    const tag = index > 0 && part.startsWith(' ') ? part.slice(1) : part;
+    if (tag.trim() === '' || seen.has(tag.toLowerCase())) return;
+    seen.add(tag.toLowerCase());
+    tags.push(tag);
+  });
+  return tags;
+}
+
 export function splitTags(raw: string, separators: RegExp): string[] {
   const parts = raw.split(separators);
   const seen = new Set<string>();

@@ -27,6 +27,7 @@ import {
   parsePriority,
   parseRemoteType,
   parseSalary,
+  splitExportedTags,
   splitTags,
 } from './csv-values.js';
 import { mapClosedReason, mapForeignStatus, type StatusMapping } from './foreign-status.js';
@@ -114,13 +115,16 @@ export function makeCsvRowReader(setup: CsvRowReaderSetup): (record: CsvRecord) 
   const hasStageDateColumn = stageDateFields.some((f) => single.has(f));
   const empties = new Set(format.emptyValues.map((v) => v.toLowerCase()));
 
-  /** Short fields are trimmed; notes and descriptions (`keepSpaces`) are kept exactly as written. */
+  /**
+   * Short fields are trimmed; notes and descriptions (`keepSpaces`) are kept exactly as written, and so is
+   * every cell of hearback's own export (`exactText`), which wrote them with their spaces.
+   */
   const clean = (raw: string | undefined, keepSpaces = false): string => {
     if (raw === undefined || raw === '') return '';
     const trimmed = raw.trim();
     if (empties.has(trimmed.toLowerCase())) return '';
     if (trimmed === '' && (!keepSpaces || format.blankTextIsEmpty)) return '';
-    return restoreNeutralizedCell(keepSpaces ? raw : trimmed);
+    return restoreNeutralizedCell(keepSpaces || format.exactText ? raw : trimmed);
   };
 
   const file: FileColumns = { single, clean };
@@ -175,7 +179,9 @@ export function makeCsvRowReader(setup: CsvRowReaderSetup): (record: CsvRecord) 
     const tags: string[] = [];
     for (const column of multi.get('tags') ?? []) {
       const raw = clean(record.cells[column.index]);
-      if (raw !== '') tags.push(...splitTags(raw, format.tagSeparators).filter((t) => !tags.includes(t)));
+      if (raw === '') continue;
+      const split = format.exactText ? splitExportedTags(raw) : splitTags(raw, format.tagSeparators);
+      tags.push(...split.filter((t) => !tags.includes(t)));
     }
     const noteParts: string[] = [];
     for (const column of multi.get('notes') ?? []) {

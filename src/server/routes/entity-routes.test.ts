@@ -289,4 +289,36 @@ describeEachDialect('contacts, interviews, events, follow-ups and settings API',
       'workingDays',
     ]);
   });
+
+  it('refuses places that do not exist and stores time zones as the IANA database spells them', async () => {
+    const refused = async (body: object) => {
+      const answer = await call(ctx.app, 'PATCH', '/api/settings', body, 400);
+      expect(answer.error.code).toBe('VALIDATION_FAILED');
+      return answer.error.details.issues.map((i: { field: string }) => i.field);
+    };
+    expect(await refused({ country: 'ZZ' })).toEqual(['country']);
+    expect(await refused({ country: 'AQ' })).toEqual(['country']);
+    expect(await refused({ country: 'US', region: 'ZZZ' })).toEqual(['region']);
+    expect(await refused({ country: null, region: 'CA' })).toEqual(['region']);
+    expect(await refused({ timeZone: 'Mars/Olympus' })).toEqual(['timeZone']);
+    expect(await refused({ timeZone: '+01:00' })).toEqual(['timeZone']);
+    const bad = await call(ctx.app, 'PATCH', '/api/settings', { country: 'DE', region: 'ZZZ' }, 400);
+    expect(bad.error.message).toMatch(/^region: ZZZ is not a region of DE: one of .*\bBY\b/);
+    expect(await call(ctx.app, 'GET', '/api/settings', undefined, 200)).toMatchObject({
+      timeZone: 'UTC',
+      country: 'US',
+      region: null,
+    });
+
+    const saved = await call(
+      ctx.app,
+      'PATCH',
+      '/api/settings',
+      { timeZone: 'europe/berlin', country: 'DE', region: 'BY' },
+      200,
+    );
+    expect(saved).toMatchObject({ timeZone: 'Europe/Berlin', country: 'DE', region: 'BY' });
+    const moved = await call(ctx.app, 'PATCH', '/api/settings', { country: 'FR' }, 200);
+    expect(moved).toMatchObject({ country: 'FR', region: null });
+  });
 });
