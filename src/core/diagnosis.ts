@@ -35,6 +35,7 @@ export const diagnosisSignals = [
   'rounds_done',
   'posting_status',
   'posting_expiry',
+  'posting_age',
   'nudges_unanswered',
   'thank_you',
   'source',
@@ -79,7 +80,17 @@ export type NotWaitingReason = (typeof notWaitingReasons)[number];
 export const lastContactKinds = ['applied', 'interview', 'reply', 'message'] as const;
 export type LastContactKind = (typeof lastContactKinds)[number];
 
-export const expectationBases = ['stated_date', 'usual_time_to_hire', 'after_last_contact'] as const;
+/**
+ * What the day news was due rests on: the date they gave; a week after the last contact; the usual time to a
+ * first answer, before anyone has been in touch; or the usual time to hire, after a screening with no contact
+ * logged.
+ */
+export const expectationBases = [
+  'stated_date',
+  'usual_time_to_hire',
+  'after_last_contact',
+  'first_response',
+] as const;
 export type ExpectationBasis = (typeof expectationBases)[number];
 
 export const postingStates = ['online', 'changed', 'reposted', 'removed', 'unknown'] as const;
@@ -235,6 +246,32 @@ const ownHistoryMinimum = 3;
 const sourceRateMinimum = 5;
 const largeEmployer = 1_000;
 const smallEmployer = 50;
+/** A posting open this long has gathered a deep pile; one answered within `earlyApplicationDays` a shallow one. */
+const longOpenPostingDays = 30;
+const earlyApplicationDays = 3;
+
+/**
+ * How each source weighs on "lost among many", before the interviews. Referral, job board and careers page
+ * are re-derived from CareerPlug's 2025 report (60,000 small businesses): the log of each source's share of
+ * hires over its share of applicants, turned against the pile — job boards 61% of applicants, 42% of hires
+ * (−ln 0.69 ≈ +0.4); careers pages 13% / 26% (−ln 2 ≈ −0.7); referrals 2% / 11% (−ln 5.5 ≈ −1.7). No figure
+ * was found for recruiters: their −0.6 is hearback's judgement (someone is carrying the application).
+ */
+const sourceWeights: Partial<Record<SourceKind, readonly [number, string]>> = {
+  referral: [
+    -1.7,
+    'You came in through a referral: referrals were 2% of applicants but 11% of hires (CareerPlug 2025).',
+  ],
+  job_board: [
+    0.4,
+    'You applied through a job board: job boards brought 61% of applicants but 42% of hires (CareerPlug 2025), so the pile there is deepest.',
+  ],
+  company_site: [
+    -0.7,
+    "You applied on the company's careers page: careers pages brought 13% of applicants but 26% of hires (CareerPlug 2025).",
+  ],
+  recruiter: [-0.6, 'A recruiter put you forward, so someone is already carrying your application.'],
+};
 /** A message within this many days after an interview, linked to no step, is read as a thank-you note. */
 const thankYouWindowDays = 2;
 
@@ -303,6 +340,8 @@ type Reading = {
   readonly phase: Phase;
   readonly isInterviewed: boolean;
   readonly reachedScreening: boolean;
+  /** Nobody at the employer has been in touch yet: no reply, screening or interview since applying. */
+  readonly isCold: boolean;
   readonly posting: PostingView;
   readonly outreach: Outreach;
 };
@@ -318,7 +357,10 @@ export function diagnose(rawInput: DiagnosisInput): Diagnosis {
     country: input.settings.country,
     industry: input.industry === null ? null : industryKeyOf(input.industry),
   });
-  const expectation = findExpectation(input, timeline, waiting, timeToHire);
+  const isInterviewed = timeline.pastInterviews.length > 0 || reachedStage(input.application, 'interviewing');
+  const reachedScreening = reachedStage(input.application, 'screening');
+  const isCold = !isInterviewed && !reachedScreening && timeline.replies.length === 0;
+  const expectation = findExpectation(input, timeline, waiting, timeToHire, isCold);
   const overdueDays = expectation.date.until(timeline.today, { largestUnit: 'days' }).days;
   const reading: Reading = {
     input,
@@ -327,8 +369,9 @@ export function diagnose(rawInput: DiagnosisInput): Diagnosis {
     expectation,
     overdueDays,
     phase: phaseOf(overdueDays),
-    isInterviewed: timeline.pastInterviews.length > 0 || reachedStage(input.application, 'interviewing'),
-    reachedScreening: reachedStage(input.application, 'screening'),
+    isInterviewed,
+    reachedScreening,
+    isCold,
     posting: readPosting(input, timeline),
     outreach: readOutreach(input, timeline, waiting),
   };
@@ -473,6 +516,7 @@ function findExpectation(
   timeline: Timeline,
   waiting: Waiting,
   timeToHire: TimeToHire,
+  isCold: boolean,
 ): Expectation {
   const tz = input.settings.timeZone;
   const stated = findStatedDate(timeline);
@@ -485,6 +529,7 @@ function findExpectation(
     };
   }
   const applied = localDateOf(timeline.appliedAt, tz);
+  if (isCold) return firstResponseExpectation(input, applied);
   const usual = applied.add({ days: Math.round(timeToHire.days) });
   const contactDate = localDateOf(waiting.since, tz);
   const afterContact = contactDate.add({ days: Math.round(input.priors.afterContactDays) });
@@ -503,6 +548,39 @@ function findExpectation(
     basis: 'usual_time_to_hire',
     text: `They gave no date; hiring takes about ${formatDays(timeToHire.days)} days from application (${timeToHire.label}), so news was due around ${formatDate(usual)}.`,
     name: `the usual time (${formatDate(usual)})`,
+  };
+}
+
+/**
+ * Before anyone has been in touch, the next news is a first answer, not a hire: an application-to-offer average
+ * (three weeks and more) would call a silent pile "still deciding" for weeks. No published median time to a
+ * first answer was found, so the yardstick is the user's own median once three first answers are known, else
+ * the playbook's check-in: recruiters' advice to follow up about 7 business days after applying.
+ */
+function firstResponseExpectation(input: DiagnosisInput, applied: Temporal.PlainDate): Expectation {
+  const history = input.history;
+  const own = history?.medianDaysToFirstReply ?? null;
+  if (history !== null && own !== null && history.firstRepliesMeasured >= ownHistoryMinimum) {
+    const date = applied.add({ days: Math.max(1, Math.round(own)) });
+    return {
+      date,
+      basis: 'first_response',
+      text: `Nobody there has been in touch yet. Employers have usually first answered you within about ${formatDays(own)} days (your own history), so a first answer was due around ${formatDate(date)}.`,
+      name: `the usual time for a first answer (${formatDate(date)})`,
+    };
+  }
+  const businessDays = input.priors.firstResponseBusinessDays;
+  const date = addBusinessDays(
+    applied,
+    businessDays,
+    input.settings.workingDays,
+    new Set(input.holidays ?? []),
+  );
+  return {
+    date,
+    basis: 'first_response',
+    text: `Nobody there has been in touch yet. No published figure gives the usual time to a first answer, so hearback uses recruiters' advice to check in ${businessDays} business days after applying: a first answer was due around ${formatDate(date)}.`,
+    name: `the usual time for a first answer (${formatDate(date)})`,
   };
 }
 
@@ -737,7 +815,7 @@ function addStage(r: Reading, add: Add): void {
         'too_many_applicants',
         'stage_reached',
         1.2,
-        `You applied on ${formatDate(localDateOf(timeline.appliedAt, tz))} and nobody has been in touch, so a person may never have read your application.`,
+        `You applied on ${formatDate(localDateOf(timeline.appliedAt, tz))} and nobody has been in touch, so a person may never have read your application (in Stepstone's October 2025 survey, 54% of job seekers said they got no response to an application).`,
       );
     }
     return;
@@ -838,12 +916,22 @@ function addPosting(r: Reading, add: Add): void {
       break;
     case 'online':
       add('position_gone', 'posting_status', -1.5, `The posting was still online when last checked${on}.`);
-      add(
-        'still_deciding',
-        'posting_status',
-        0.4,
-        `The posting is still online${on}, so the search looks open.`,
-      );
+      if (r.isCold) {
+        // Before anyone has looked at you, an open posting means an open pile, not a decision about you.
+        add(
+          'too_many_applicants',
+          'posting_status',
+          0.4,
+          `The posting is still online${on}: they are still collecting applications, and each new one joins the pile yours is in.`,
+        );
+      } else {
+        add(
+          'still_deciding',
+          'posting_status',
+          0.4,
+          `The posting is still online${on}, so the search looks open.`,
+        );
+      }
       break;
     case 'unknown':
       add(
@@ -919,14 +1007,9 @@ function addOutreach(r: Reading, add: Add): void {
 
 function addSourceAndSize(r: Reading, add: Add): void {
   const kind = r.input.application.source.kind;
-  const sourceTexts: Partial<Record<SourceKind, [number, string]>> = {
-    referral: [-1.2, 'You came in through a referral, which usually gets an application read.'],
-    job_board: [0.8, 'You applied through a job board, where one posting can draw hundreds of applicants.'],
-    company_site: [0.3, "You applied on the company's own site, alongside everyone else who did."],
-    recruiter: [-0.6, 'A recruiter put you forward, so someone is already carrying your application.'],
-  };
-  const source = sourceTexts[kind];
+  const source = sourceWeights[kind];
   if (source && !r.isInterviewed) add('too_many_applicants', 'source', source[0], source[1]);
+  addPostingAge(r, add);
   const band = r.input.companySize;
   if (band === null) return;
   const size = smallestHeadcount(band);
@@ -960,6 +1043,37 @@ function addSourceAndSize(r: Reading, add: Add): void {
       'company_size',
       -0.2,
       `${name} is small; small employers tend to decide faster (Glassdoor 2015).`,
+    );
+  }
+}
+
+/**
+ * How long the posting had been up: a posting gathers applications for as long as it is open, so one up for a
+ * month has a deeper pile, and an application sent in its first days meets a shallow one. Only before the
+ * interviews, and only while the posting is not known to be gone.
+ */
+function addPostingAge(r: Reading, add: Add): void {
+  const posted = r.input.application.posting.datePosted;
+  if (r.isInterviewed || posted === null || !/^\d{4}-\d{2}-\d{2}/.test(posted)) return;
+  if (r.posting.state === 'removed') return;
+  const postedOn = Temporal.PlainDate.from(posted.slice(0, 10));
+  const appliedOn = localDateOf(r.timeline.appliedAt, r.input.settings.timeZone);
+  const upDays = postedOn.until(r.timeline.today, { largestUnit: 'days' }).days;
+  const appliedAfter = postedOn.until(appliedOn, { largestUnit: 'days' }).days;
+  if (upDays < 0 || appliedAfter < 0) return;
+  if (upDays >= longOpenPostingDays) {
+    add(
+      'too_many_applicants',
+      'posting_age',
+      0.4,
+      `The posting went up on ${formatDate(postedOn)}, ${plural(upDays, 'day')} ago; the longer a posting is open, the deeper the pile.`,
+    );
+  } else if (appliedAfter <= earlyApplicationDays) {
+    add(
+      'too_many_applicants',
+      'posting_age',
+      -0.3,
+      `You applied ${appliedAfter === 0 ? 'the day' : `${plural(appliedAfter, 'day')} after`} the posting went up (${formatDate(postedOn)}), ahead of most of the pile.`,
     );
   }
 }

@@ -119,6 +119,14 @@ export const timeToHirePriorsSchema = z
     afterContactDays: days.describe(
       'days after an interview or an employer message by which news usually comes when no date was given',
     ),
+    firstResponseBusinessDays: z
+      .number()
+      .int()
+      .min(1)
+      .max(60)
+      .describe(
+        "business days after applying by which a first answer is due, before anyone has been in touch (no published median exists; the default is the playbook's check-in)",
+      ),
     userDays: days
       .nullable()
       .describe('your own figure: when set, it replaces the country and industry averages'),
@@ -132,6 +140,7 @@ export const defaultTimeToHirePriors: TimeToHirePriors = {
   byCountry: glassdoor2017ByCountry,
   byIndustry: glassdoor2017UsByIndustry,
   afterContactDays: 7,
+  firstResponseBusinessDays: 7,
   userDays: null,
 };
 
@@ -148,6 +157,7 @@ export function mergeTimeToHirePriors(
     byCountry: { ...base.byCountry, ...update.byCountry },
     byIndustry: { ...base.byIndustry, ...update.byIndustry },
     afterContactDays: update.afterContactDays ?? base.afterContactDays,
+    firstResponseBusinessDays: update.firstResponseBusinessDays ?? base.firstResponseBusinessDays,
     userDays: update.userDays === undefined ? base.userDays : update.userDays,
   };
 }

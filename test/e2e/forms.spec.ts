@@ -206,8 +206,14 @@ test.describe('forms', () => {
     let dialog = new AppShell(page).openDialog;
     await dialog.getByLabel('Name').fill('Quiet Corp');
     await dialog.getByLabel('Website').fill('https://quiet.example');
+    await dialog.getByLabel('Size').selectOption({ label: '10,000 or more people' });
+    await dialog.getByLabel('Industry').fill('Government');
     await dialog.getByRole('button', { name: 'Add company' }).click();
     await expect(page.getByRole('cell', { name: 'Quiet Corp', exact: true })).toBeVisible();
+    expect((await api.listCompanies()).find((c) => c.name === 'Quiet Corp')).toMatchObject({
+      sizeBand: '10000+',
+      industry: 'Government',
+    });
     await page.getByRole('button', { name: 'Delete Busy Corp' }).click();
     await expect(new AppShell(page).notices).toContainText('The company has 1 application(s)');
 

@@ -69,4 +69,33 @@ describe('hearback why --as-of', { timeout: 120_000 }, () => {
     expect(bad.code).not.toBe(0);
     expect(bad.stdout + bad.stderr).toContain('--as-of');
   });
+
+  it('sets, shows and clears a company size band and industry, and refuses a band that does not exist', async () => {
+    const added = JSON.parse(
+      (
+        await hearback(
+          '--json',
+          'company',
+          'add',
+          '--name',
+          'Umbrella',
+          '--size',
+          '10000+',
+          '--industry',
+          'Government',
+        )
+      ).stdout,
+    );
+    expect(added).toMatchObject({ sizeBand: '10000+', industry: 'Government' });
+    const shown = await hearback('company', 'show', added.id);
+    expect(shown.stdout).toMatch(/size\s+10,000 or more people/);
+    expect(shown.stdout).toMatch(/industry\s+Government/);
+    const cleared = JSON.parse(
+      (await hearback('--json', 'company', 'edit', added.id, '--size', 'none', '--industry', '')).stdout,
+    );
+    expect(cleared).toMatchObject({ sizeBand: null, industry: null });
+    const bad = await hearback('company', 'edit', added.id, '--size', 'big');
+    expect(bad.code).not.toBe(0);
+    expect(bad.stdout + bad.stderr).toContain('--size');
+  });
 });

@@ -1,5 +1,10 @@
 import type { Command } from 'commander';
-import { companyCreateSchema, companyUpdateSchema } from '../../core/company.js';
+import {
+  companyCreateSchema,
+  companySizeBands,
+  companyUpdateSchema,
+  describeSizeBand,
+} from '../../core/company.js';
 import { contactCreateSchema, contactUpdateSchema } from '../../core/contact.js';
 import {
   type CliContext,
@@ -18,14 +23,34 @@ const loadContacts = () => import('../../services/contacts.js');
 /** `hearback company …` and `hearback contact …`: the people and organisations around applications. */
 export function registerPeopleCommands(program: Command): void {
   const company = program.command('company').description('Companies you apply to');
-  const companyFlags = { name: '--name', website: '--website', notes: '--notes' };
-  const companyFields = (o: { name?: string; website?: string; notes?: string }) => ({
+  const companyFlags = {
+    name: '--name',
+    website: '--website',
+    sizeBand: '--size',
+    industry: '--industry',
+    notes: '--notes',
+  };
+  // An empty value (or "none" for the size) clears the field.
+  const companyFields = (o: {
+    name?: string;
+    website?: string;
+    size?: string;
+    industry?: string;
+    notes?: string;
+  }) => ({
     name: o.name,
     website: o.website,
+    sizeBand: o.size === undefined ? undefined : o.size === '' || o.size === 'none' ? null : o.size,
+    industry: o.industry === undefined ? undefined : o.industry === '' ? null : o.industry,
     notes: o.notes,
   });
   const withCompanyOptions = (c: Command) =>
-    c.option('--name <name>', 'name').option('--website <url>', 'website').option('--notes <text>', 'notes');
+    c
+      .option('--name <name>', 'name')
+      .option('--website <url>', 'website')
+      .option('--size <band>', `how many people it employs: ${companySizeBands.join(', ')} (none clears)`)
+      .option('--industry <text>', 'its industry, e.g. Government ("" clears)')
+      .option('--notes <text>', 'notes');
 
   withCompanyOptions(company.command('add').description('Add a company')).action(
     (options, command: Command) =>
@@ -73,6 +98,8 @@ export function registerPeopleCommands(program: Command): void {
             ['id', found.id],
             ['name', safeText(found.name)],
             ['website', found.website],
+            ['size', found.sizeBand === null ? null : describeSizeBand(found.sizeBand)],
+            ['industry', found.industry === null ? null : safeText(found.industry)],
             ['notes', safeText(found.notes)],
           ],
           ctx.out.color,

@@ -64,3 +64,83 @@ describeEachDialect('the diagnosis as of a date', (ctx) => {
     expect(JSON.stringify(bad)).toContain('asOf');
   });
 });
+
+describeEachDialect('company size band and industry in the diagnosis', (ctx) => {
+  type Diagnosis = {
+    expectation: { basis: string; text: string };
+    notices: string[];
+    causes: Array<{ cause: string; score: number; evidence: Array<{ signal: string }> }>;
+  };
+  const diagnosisOf = (id: string): Promise<Diagnosis> =>
+    call(ctx.app, 'GET', `/api/applications/${id}/diagnosis`, undefined, 200);
+  const pile = (d: Diagnosis) => d.causes.find((c) => c.cause === 'too_many_applicants')!;
+
+  it('reads the size band and industry set on the company, as documented', async () => {
+    ctx.runtime.clock.set('2026-03-02T10:00:00.000Z');
+    const application = await call(
+      ctx.app,
+      'POST',
+      '/api/applications',
+      {
+        companyName: 'Hooli',
+        jobTitle: 'Analyst',
+        source: { kind: 'job_board' },
+        stageAt: '2026-03-02T10:00:00Z',
+      },
+      201,
+    );
+    const companyId = application.company.id;
+    ctx.runtime.clock.set('2026-03-12T16:00:00.000Z');
+    const unknown = await diagnosisOf(application.id);
+    expect(pile(unknown).evidence.map((e) => e.signal)).not.toContain('company_size');
+
+    await call(ctx.app, 'PATCH', `/api/companies/${companyId}`, { sizeBand: '10000+' }, 200);
+    const large = await diagnosisOf(application.id);
+    expect(pile(large).evidence.map((e) => e.signal)).toContain('company_size');
+    expect(pile(large).score).toBeGreaterThan(pile(unknown).score);
+
+    // The industry sets the usual time to hire once they screened you (no call logged).
+    await call(ctx.app, 'PATCH', `/api/companies/${companyId}`, { industry: 'Government' }, 200);
+    await call(ctx.app, 'POST', `/api/applications/${application.id}/stage`, { stage: 'screening' }, 200);
+    const screened = await diagnosisOf(application.id);
+    expect(screened.expectation.basis).toBe('usual_time_to_hire');
+    expect(screened.expectation.text).toContain('53.8 days');
+  });
+
+  it("leaves out Ontario's 45-day notice only for an employer known to have fewer than 25 people", async () => {
+    ctx.runtime.clock.set('2026-03-02T10:00:00.000Z');
+    await call(
+      ctx.app,
+      'PATCH',
+      '/api/settings',
+      { country: 'CA', region: 'ON', timeZone: 'America/Toronto' },
+      200,
+    );
+    const application = await call(
+      ctx.app,
+      'POST',
+      '/api/applications',
+      { companyName: 'Maple Ltd', jobTitle: 'Analyst', stageAt: '2026-03-02T10:00:00Z' },
+      201,
+    );
+    await call(
+      ctx.app,
+      'POST',
+      '/api/interviews',
+      {
+        applicationId: application.id,
+        round: 'onsite',
+        startsAt: '2026-03-04T15:00:00Z',
+        endsAt: '2026-03-04T16:00:00Z',
+        timeZone: 'America/Toronto',
+      },
+      201,
+    );
+    ctx.runtime.clock.set('2026-04-30T16:00:00.000Z');
+    expect((await diagnosisOf(application.id)).notices.join(' ')).toContain('45 days');
+    await call(ctx.app, 'PATCH', `/api/companies/${application.company.id}`, { sizeBand: '1-24' }, 200);
+    expect((await diagnosisOf(application.id)).notices).toEqual([]);
+    await call(ctx.app, 'PATCH', `/api/companies/${application.company.id}`, { sizeBand: '25-49' }, 200);
+    expect((await diagnosisOf(application.id)).notices.join(' ')).toContain('45 days');
+  });
+});

@@ -1,6 +1,13 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
-import { type Company, companyCreateSchema, companyUpdateSchema } from '../../core/company.js';
+import {
+  type Company,
+  type CompanySizeBand,
+  companyCreateSchema,
+  companySizeBands,
+  companyUpdateSchema,
+  describeSizeBand,
+} from '../../core/company.js';
 import type { FieldIssue } from '../../core/errors.js';
 import type { CompanyCreateInput } from '../api-client.js';
 import { describeError, isApiError } from '../api-error.js';
@@ -17,6 +24,8 @@ export function CompanyForm({ company, onSaved }: CompanyFormProps) {
   const client = useQueryClient();
   const [name, setName] = useState(company?.name ?? '');
   const [website, setWebsite] = useState(company?.website ?? '');
+  const [sizeBand, setSizeBand] = useState<CompanySizeBand | ''>(company?.sizeBand ?? '');
+  const [industry, setIndustry] = useState(company?.industry ?? '');
   const [notes, setNotes] = useState(company?.notes ?? '');
   const [issues, setIssues] = useState<FieldIssue[]>([]);
   const [error, setError] = useState<string | null>(null);
@@ -36,7 +45,13 @@ export function CompanyForm({ company, onSaved }: CompanyFormProps) {
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    const input: CompanyCreateInput = { name, website: website.trim() ? website.trim() : null, notes };
+    const input: CompanyCreateInput = {
+      name,
+      website: website.trim() ? website.trim() : null,
+      sizeBand: sizeBand === '' ? null : sizeBand,
+      industry: industry.trim() ? industry : null,
+      notes,
+    };
     const found = validateWith(company ? companyUpdateSchema : companyCreateSchema, input);
     setIssues(found);
     setError(found.length > 0 ? 'Please check the fields marked below.' : null);
@@ -45,7 +60,10 @@ export function CompanyForm({ company, onSaved }: CompanyFormProps) {
 
   return (
     <form onSubmit={submit} noValidate>
-      <FormErrors error={error} issues={issuesOutside(issues, ['name', 'website', 'notes'])} />
+      <FormErrors
+        error={error}
+        issues={issuesOutside(issues, ['name', 'website', 'sizeBand', 'industry', 'notes'])}
+      />
       <Field label="Name" name="name" issues={issues} required>
         {(control) => <input {...control} value={name} onChange={(e) => setName(e.target.value)} />}
       </Field>
@@ -54,6 +72,27 @@ export function CompanyForm({ company, onSaved }: CompanyFormProps) {
           <input {...control} type="url" value={website} onChange={(e) => setWebsite(e.target.value)} />
         )}
       </Field>
+      <div className="field-row">
+        <Field label="Size" name="sizeBand" issues={issues}>
+          {(control) => (
+            <select
+              {...control}
+              value={sizeBand}
+              onChange={(e) => setSizeBand(e.target.value as CompanySizeBand | '')}
+            >
+              <option value="">Not known</option>
+              {companySizeBands.map((band) => (
+                <option key={band} value={band}>
+                  {describeSizeBand(band)}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        <Field label="Industry" name="industry" issues={issues}>
+          {(control) => <input {...control} value={industry} onChange={(e) => setIndustry(e.target.value)} />}
+        </Field>
+      </div>
       <Field label="Notes" name="notes" issues={issues}>
         {(control) => (
           <textarea {...control} rows={3} value={notes} onChange={(e) => setNotes(e.target.value)} />
