@@ -80,7 +80,7 @@ describe('api client against a real hearback server', () => {
     ]);
   });
 
-  it('builds Today from the follow-up windows, joined with application and contact', async () => {
+  it('reads Today as the server answers it: each step with its application and contact', async () => {
     const application = await api.createApplication({ companyName: 'Acme', jobTitle: 'Engineer' });
     const contact = await api.createContact({ name: 'Ana', email: 'ana@example.com' });
     const step = await api.createFollowUp({

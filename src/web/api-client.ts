@@ -33,10 +33,10 @@ import type { PostingExtract } from '../core/posting-extract.js';
 import type { PostingWatchView } from '../core/posting-watch.js';
 import type { Settings, settingsUpdateSchema } from '../core/settings.js';
 import type { TailoringCheck, tailoringRequestSchema } from '../core/tailoring-check.js';
+import type { Today } from '../core/today.js';
 import { ApiError, readApiError } from './api-error.js';
 import { type Draft, readDraftResponse } from './draft.js';
 import type { Duplicate } from './duplicates.js';
-import { buildTodayView, readTodayResponse, type TodayView } from './today-view.js';
 
 /** Request bodies are what the core schemas accept (their input side); responses are what they describe. */
 export type ApplicationCreateInput = z.input<typeof applicationCreateSchema>;
@@ -277,26 +277,8 @@ export function createApiClient(options: ApiClientOptions = {}) {
     snoozeFollowUp: (id: string, input: FollowUpSnoozeInput) =>
       post<FollowUp>(`${at('/api/follow-ups', id)}/snooze`, input),
 
-    /**
-     * Today's overdue, due and coming steps: from `GET /api/today` when the server has it, otherwise from
-     * the follow-up list windows joined here with applications and contacts.
-     */
-    async getToday(asOf?: string): Promise<TodayView> {
-      try {
-        const view = readTodayResponse(await get<unknown>('/api/today', { asOf }));
-        if (view) return view;
-      } catch (error) {
-        if (!(error instanceof ApiError && error.isMissingRoute)) throw error;
-      }
-      const [overdue, today, week, applications, contacts] = await Promise.all([
-        client.listFollowUps({ due: 'overdue', asOf }),
-        client.listFollowUps({ due: 'today', asOf }),
-        client.listFollowUps({ due: 'week', asOf }),
-        client.listAllApplications(),
-        client.listContacts(),
-      ]);
-      return buildTodayView({ overdue, today, week }, applications, contacts);
-    },
+    /** Today's overdue, due and coming steps, each with its application, contact and reason. */
+    getToday: (asOf?: string) => get<Today>('/api/today', { asOf }),
 
     /** The draft for a step, or null when this server does not draft messages yet. */
     async getDraft(followUpId: string): Promise<Draft | null> {
