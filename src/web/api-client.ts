@@ -11,7 +11,7 @@ import type { CalendarFeedIssue, CalendarFeedIssued, CalendarFeedStatus } from '
 import type { Company, CompanyListQuery, companyCreateSchema, companyUpdateSchema } from '../core/company.js';
 import type { Contact, ContactListQuery, contactCreateSchema, contactUpdateSchema } from '../core/contact.js';
 import type { Diagnosis } from '../core/diagnosis.js';
-import type { DraftKind, DraftTemplate } from '../core/drafts.js';
+import type { DraftKind, RenderedTemplate, SentDraft, StepDraft, TemplateView } from '../core/drafts.js';
 import type { EventListQuery, eventCreateSchema, eventUpdateSchema, TimelineEvent } from '../core/event.js';
 import type {
   FollowUp,
@@ -35,7 +35,6 @@ import type { Settings, settingsUpdateSchema } from '../core/settings.js';
 import type { TailoringCheck, tailoringRequestSchema } from '../core/tailoring-check.js';
 import type { Today } from '../core/today.js';
 import { ApiError, readApiError } from './api-error.js';
-import { type Draft, readDraftResponse } from './draft.js';
 import type { Duplicate } from './duplicates.js';
 
 /** Request bodies are what the core schemas accept (their input side); responses are what they describe. */
@@ -97,16 +96,6 @@ export type InvitationImportReport = {
   readonly createdContacts: readonly Contact[];
   readonly reusedContactIds: readonly string[];
   readonly warnings: readonly string[];
-};
-
-/** A message template as the server keeps it, and whether it is still the default text. */
-export type TemplateView = DraftTemplate & { readonly isDefault: boolean };
-
-export type RenderedTemplate = {
-  readonly kind: DraftKind;
-  readonly subject: string;
-  readonly body: string;
-  readonly missingFields: readonly string[];
 };
 
 export type ApiClientOptions = {
@@ -280,15 +269,8 @@ export function createApiClient(options: ApiClientOptions = {}) {
     /** Today's overdue, due and coming steps, each with its application, contact and reason. */
     getToday: (asOf?: string) => get<Today>('/api/today', { asOf }),
 
-    /** The draft for a step, or null when this server does not draft messages yet. */
-    async getDraft(followUpId: string): Promise<Draft | null> {
-      try {
-        return readDraftResponse(await get<unknown>(`${at('/api/follow-ups', followUpId)}/draft`));
-      } catch (error) {
-        if (error instanceof ApiError && error.isMissingRoute) return null;
-        throw error;
-      }
-    },
+    /** The message for a step; DRAFT_NOT_AVAILABLE for a step that has none (see `isDraftable`). */
+    getDraft: (followUpId: string) => get<StepDraft>(`${at('/api/follow-ups', followUpId)}/draft`),
     /** The draft as an .eml file the user's mail program opens, addressed to `to` when given. */
     async downloadDraftEml(followUpId: string, to?: string): Promise<Blob> {
       const response = await send('GET', `${at('/api/follow-ups', followUpId)}/draft.eml`, undefined, { to });
@@ -296,7 +278,7 @@ export function createApiClient(options: ApiClientOptions = {}) {
     },
     /** Sends the (possibly edited) draft through the user's SMTP server; the step is then done. */
     sendDraft: (followUpId: string, input: { to?: string; subject?: string; body?: string }) =>
-      post<{ step: FollowUp; event: TimelineEvent }>(`${at('/api/follow-ups', followUpId)}/send`, input),
+      post<SentDraft>(`${at('/api/follow-ups', followUpId)}/send`, input),
 
     getPlaybook: () => get<Playbook>('/api/playbook'),
     updatePlaybook: (input: PlaybookUpdateInput) => patch<Playbook>('/api/playbook', input),
