@@ -29,13 +29,12 @@ import type {
 } from '../core/interview.js';
 import { stages } from '../core/pipeline.js';
 import type { Playbook, playbookUpdateSchema } from '../core/playbook.js';
-import type { PostingExtract } from '../core/posting-extract.js';
+import type { PostingPreview } from '../core/posting-extract.js';
 import type { PostingWatchView } from '../core/posting-watch.js';
 import type { Settings, settingsUpdateSchema } from '../core/settings.js';
 import type { TailoringCheck, tailoringRequestSchema } from '../core/tailoring-check.js';
 import type { Today } from '../core/today.js';
 import { ApiError, readApiError } from './api-error.js';
-import type { Duplicate } from './duplicates.js';
 
 /** Request bodies are what the core schemas accept (their input side); responses are what they describe. */
 export type ApplicationCreateInput = z.input<typeof applicationCreateSchema>;
@@ -180,7 +179,7 @@ export function createApiClient(options: ApiClientOptions = {}) {
     },
     /** Reads a posting from its URL (fetched by the server, on the user's click) or a pasted page. */
     previewPosting: (input: { url: string } | { page: string }) =>
-      post<{ extract: PostingExtract; duplicates: Duplicate[] }>('/api/postings/preview', input),
+      post<PostingPreview>('/api/postings/preview', input),
     getApplication: (id: string) => get<Application>(at('/api/applications', id)),
     createApplication: (input: ApplicationCreateInput) => post<Application>('/api/applications', input),
     updateApplication: (id: string, input: ApplicationUpdateInput) =>

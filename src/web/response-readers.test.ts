@@ -29,7 +29,6 @@ const notYetConverted = new Set<string>([
   'api-error.ts',
   'components/csv-import.tsx',
   'csv-import-view.ts',
-  'duplicates.ts',
   'invitation-view.ts',
   'tailoring-view.ts',
 ]);
