@@ -246,3 +246,15 @@ function isTrackingParameter(key: string): boolean {
     ['gh_src', 'ref', 'refid', 'trk', 'source', 'lever-source', 'fbclid', 'gclid'].includes(k)
   );
 }
+
+/** An application already tracked that a new one would repeat, and why it counts as the same. */
+export const applicationDuplicateSchema = z
+  .object({
+    id: z.string(),
+    jobTitle: z.string(),
+    companyName: z.string(),
+    reason: z.enum(['posting_url', 'company_and_title']),
+  })
+  .meta({ id: 'ApplicationDuplicate' });
+
+export type ApplicationDuplicate = z.infer<typeof applicationDuplicateSchema>;

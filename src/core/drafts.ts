@@ -1,9 +1,9 @@
 import { Temporal } from 'temporal-polyfill';
 import { z } from 'zod';
 import { AppError, type FieldIssue } from './errors.js';
-import type { Channel } from './event.js';
+import { type Channel, eventSchema } from './event.js';
 import { limits, requiredText, text } from './fields.js';
-import type { FollowUpKind } from './follow-up.js';
+import { type FollowUpKind, followUpSchema } from './follow-up.js';
 import type { InterviewRound } from './interview.js';
 
 /**
@@ -372,3 +372,43 @@ export const defaultDraftTemplates: Readonly<Record<DraftKind, DraftTemplate>> =
       signOff,
   },
 };
+
+/** What `GET /api/follow-ups/:id/draft` answers: the rendered message for one step, ready to copy or send. */
+export const stepDraftSchema = z
+  .object({
+    followUpId: z.string(),
+    kind: z.enum(draftKinds),
+    subject: z.string(),
+    body: z.string(),
+    missingFields: z
+      .array(z.string())
+      .readonly()
+      .describe('merge fields with no value; each shows as a [placeholder]'),
+    to: z.string().nullable(),
+    mailto: z.string(),
+  })
+  .meta({ id: 'Draft' });
+
+export type StepDraft = z.infer<typeof stepDraftSchema>;
+
+/** A template rendered against a step or sample data, without saving it. */
+export const renderedTemplateSchema = z.object({
+  kind: z.enum(draftKinds),
+  subject: z.string(),
+  body: z.string(),
+  missingFields: z.array(z.string()).readonly(),
+});
+
+export type RenderedTemplate = z.infer<typeof renderedTemplateSchema>;
+
+/** A message template as the user keeps it, and whether it is still the default text. */
+export const templateViewSchema = draftTemplateSchema
+  .extend({ isDefault: z.boolean() })
+  .meta({ id: 'TemplateView' });
+
+export type TemplateView = z.infer<typeof templateViewSchema>;
+
+/** What sending a draft answers: the step, now done, and the message as recorded on the timeline. */
+export const sentDraftSchema = z.object({ step: followUpSchema, event: eventSchema });
+
+export type SentDraft = z.infer<typeof sentDraftSchema>;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { postingSchema, sourceSchema } from './application.js';
+import { applicationDuplicateSchema, postingSchema, sourceSchema } from './application.js';
 
 /**
  * A posting read from a URL or a pasted page, for the user to check before it becomes an application.
@@ -27,3 +27,11 @@ export type PostingReader = {
   readUrl(url: string): Promise<PostingExtract>;
   readPage(page: string, url: string | null): Promise<PostingExtract>;
 };
+
+/** What reading a posting without saving it answers: what was read, and the applications it repeats. */
+export const postingPreviewSchema = z.object({
+  extract: postingExtractSchema,
+  duplicates: z.array(applicationDuplicateSchema),
+});
+
+export type PostingPreview = z.infer<typeof postingPreviewSchema>;

@@ -1,20 +1,10 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
-import { z } from 'zod';
-import { AppError, type ErrorCode, errorCatalogue, type FieldIssue } from '../core/errors.js';
+import type { ErrorResponse } from '../core/error-body.js';
+import { AppError, type FieldIssue } from '../core/errors.js';
 import { errorStatus } from './error-status.js';
 
-export const errorResponseSchema = z
-  .object({
-    error: z.object({
-      code: z.enum(Object.keys(errorCatalogue) as [ErrorCode, ...ErrorCode[]]),
-      message: z.string(),
-      details: z.record(z.string(), z.unknown()).optional(),
-    }),
-  })
-  .meta({ id: 'Error' });
-
-type ErrorBody = z.infer<typeof errorResponseSchema>;
+type ErrorBody = ErrorResponse;
 
 /**
  * Every failure leaves the server as `{ error: { code, message, details } }`. Expected failures carry their

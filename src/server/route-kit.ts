@@ -9,9 +9,9 @@ import type {
 } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { errorResponseSchema } from '../core/error-body.js';
 import { currentDataVersion } from '../services/data-version.js';
 import type { Deps } from '../services/deps.js';
-import { errorResponseSchema } from './error-handler.js';
 import type { ResponseCache } from './response-cache.js';
 
 export type App = FastifyInstance<

@@ -9,6 +9,8 @@ import {
   mailtoLink,
   parseDraftTemplate,
   renderDraft,
+  type StepDraft,
+  type TemplateView,
 } from '../core/drafts.js';
 import { AppError, fieldError } from '../core/errors.js';
 import type { FollowUp } from '../core/follow-up.js';
@@ -26,15 +28,6 @@ import {
 import { type Deps, inTransaction, nowIso } from './deps.js';
 import { createEvent } from './events.js';
 import { markFollowUpDone } from './follow-ups.js';
-
-export type StepDraft = Draft & {
-  readonly followUpId: string;
-  /** The contact's address when known; the draft can still be copied or opened without one. */
-  readonly to: string | null;
-  readonly mailto: string;
-};
-
-export type TemplateView = DraftTemplate & { readonly isDefault: boolean };
 
 type StoredTemplates = Partial<Record<DraftKind, { subject: string; body: string }>>;
 

@@ -1,6 +1,7 @@
 import { type ExpressionBuilder, sql } from 'kysely';
 import {
   type Application,
+  type ApplicationDuplicate,
   type ApplicationListFilter,
   type ApplicationListPage,
   type ApplicationSortKey,
@@ -87,9 +88,7 @@ export async function findDuplicateApplications(
   db: Db,
   userId: string,
   candidate: { postingUrl: string | null; companyId: string; jobTitle: string; excludeId?: string },
-): Promise<
-  Array<{ id: string; jobTitle: string; companyName: string; reason: 'posting_url' | 'company_and_title' }>
-> {
+): Promise<ApplicationDuplicate[]> {
   const urlKey = candidate.postingUrl ? normalizePostingUrl(candidate.postingUrl) : null;
   const titleKey = titleKeyOf(candidate.jobTitle);
   let q = selectApplications(db, userId).where((eb) =>

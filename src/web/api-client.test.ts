@@ -80,7 +80,7 @@ describe('api client against a real hearback server', () => {
     ]);
   });
 
-  it('builds Today from the follow-up windows, joined with application and contact', async () => {
+  it('reads Today as the server answers it: each step with its application and contact', async () => {
     const application = await api.createApplication({ companyName: 'Acme', jobTitle: 'Engineer' });
     const contact = await api.createContact({ name: 'Ana', email: 'ana@example.com' });
     const step = await api.createFollowUp({
@@ -98,6 +98,23 @@ describe('api client against a real hearback server', () => {
       contact: { id: contact.id, name: 'Ana', email: 'ana@example.com' },
     });
     expect(view.today.map((i) => i.step.id)).toContain(step.id);
+  });
+
+  it('reads a step’s draft as the server answers it, addressed to the contact', async () => {
+    const application = await api.createApplication({ companyName: 'Acme', jobTitle: 'Engineer' });
+    const contact = await api.createContact({ name: 'Ana', email: 'ana@example.com' });
+    const step = await api.createFollowUp({
+      applicationId: application.id,
+      kind: 'first_follow_up',
+      dueAt: testNow,
+      contactId: contact.id,
+    });
+    const draft = await api.getDraft(step.id);
+    expect(draft).toMatchObject({ followUpId: step.id, kind: 'first_follow_up', to: 'ana@example.com' });
+    expect(draft.mailto).toMatch(/^mailto:ana@example\.com\?subject=/);
+    expect(Object.keys(draft).sort()).toEqual(
+      ['body', 'followUpId', 'kind', 'mailto', 'missingFields', 'subject', 'to'].sort(),
+    );
   });
 
   it('marks a step done, and refuses to mark it done twice', async () => {
@@ -330,8 +347,8 @@ describe('api client against a server without the newer routes', () => {
     await app.close();
   });
 
-  it('answers null for a draft when the server does not draft messages', async () => {
-    expect(await api.getDraft('01JSTEP')).toBeNull();
+  it('answers a missing route with ROUTE_NOT_FOUND instead of guessing a shape', async () => {
+    await expect(api.getDraft('01JSTEP')).rejects.toMatchObject({ code: 'ROUTE_NOT_FOUND', status: 404 });
   });
 
   it('gives a network error naming the cause when nothing listens', async () => {

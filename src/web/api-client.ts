@@ -11,7 +11,7 @@ import type { CalendarFeedIssue, CalendarFeedIssued, CalendarFeedStatus } from '
 import type { Company, CompanyListQuery, companyCreateSchema, companyUpdateSchema } from '../core/company.js';
 import type { Contact, ContactListQuery, contactCreateSchema, contactUpdateSchema } from '../core/contact.js';
 import type { Diagnosis } from '../core/diagnosis.js';
-import type { DraftKind, DraftTemplate } from '../core/drafts.js';
+import type { DraftKind, RenderedTemplate, SentDraft, StepDraft, TemplateView } from '../core/drafts.js';
 import type { EventListQuery, eventCreateSchema, eventUpdateSchema, TimelineEvent } from '../core/event.js';
 import type {
   FollowUp,
@@ -29,14 +29,12 @@ import type {
 } from '../core/interview.js';
 import { stages } from '../core/pipeline.js';
 import type { Playbook, playbookUpdateSchema } from '../core/playbook.js';
-import type { PostingExtract } from '../core/posting-extract.js';
+import type { PostingPreview } from '../core/posting-extract.js';
 import type { PostingWatchView } from '../core/posting-watch.js';
 import type { Settings, settingsUpdateSchema } from '../core/settings.js';
 import type { TailoringCheck, tailoringRequestSchema } from '../core/tailoring-check.js';
+import type { Today } from '../core/today.js';
 import { ApiError, readApiError } from './api-error.js';
-import { type Draft, readDraftResponse } from './draft.js';
-import type { Duplicate } from './duplicates.js';
-import { buildTodayView, readTodayResponse, type TodayView } from './today-view.js';
 
 /** Request bodies are what the core schemas accept (their input side); responses are what they describe. */
 export type ApplicationCreateInput = z.input<typeof applicationCreateSchema>;
@@ -97,16 +95,6 @@ export type InvitationImportReport = {
   readonly createdContacts: readonly Contact[];
   readonly reusedContactIds: readonly string[];
   readonly warnings: readonly string[];
-};
-
-/** A message template as the server keeps it, and whether it is still the default text. */
-export type TemplateView = DraftTemplate & { readonly isDefault: boolean };
-
-export type RenderedTemplate = {
-  readonly kind: DraftKind;
-  readonly subject: string;
-  readonly body: string;
-  readonly missingFields: readonly string[];
 };
 
 export type ApiClientOptions = {
@@ -191,7 +179,7 @@ export function createApiClient(options: ApiClientOptions = {}) {
     },
     /** Reads a posting from its URL (fetched by the server, on the user's click) or a pasted page. */
     previewPosting: (input: { url: string } | { page: string }) =>
-      post<{ extract: PostingExtract; duplicates: Duplicate[] }>('/api/postings/preview', input),
+      post<PostingPreview>('/api/postings/preview', input),
     getApplication: (id: string) => get<Application>(at('/api/applications', id)),
     createApplication: (input: ApplicationCreateInput) => post<Application>('/api/applications', input),
     updateApplication: (id: string, input: ApplicationUpdateInput) =>
@@ -277,36 +265,11 @@ export function createApiClient(options: ApiClientOptions = {}) {
     snoozeFollowUp: (id: string, input: FollowUpSnoozeInput) =>
       post<FollowUp>(`${at('/api/follow-ups', id)}/snooze`, input),
 
-    /**
-     * Today's overdue, due and coming steps: from `GET /api/today` when the server has it, otherwise from
-     * the follow-up list windows joined here with applications and contacts.
-     */
-    async getToday(asOf?: string): Promise<TodayView> {
-      try {
-        const view = readTodayResponse(await get<unknown>('/api/today', { asOf }));
-        if (view) return view;
-      } catch (error) {
-        if (!(error instanceof ApiError && error.isMissingRoute)) throw error;
-      }
-      const [overdue, today, week, applications, contacts] = await Promise.all([
-        client.listFollowUps({ due: 'overdue', asOf }),
-        client.listFollowUps({ due: 'today', asOf }),
-        client.listFollowUps({ due: 'week', asOf }),
-        client.listAllApplications(),
-        client.listContacts(),
-      ]);
-      return buildTodayView({ overdue, today, week }, applications, contacts);
-    },
+    /** Today's overdue, due and coming steps, each with its application, contact and reason. */
+    getToday: (asOf?: string) => get<Today>('/api/today', { asOf }),
 
-    /** The draft for a step, or null when this server does not draft messages yet. */
-    async getDraft(followUpId: string): Promise<Draft | null> {
-      try {
-        return readDraftResponse(await get<unknown>(`${at('/api/follow-ups', followUpId)}/draft`));
-      } catch (error) {
-        if (error instanceof ApiError && error.isMissingRoute) return null;
-        throw error;
-      }
-    },
+    /** The message for a step; DRAFT_NOT_AVAILABLE for a step that has none (see `isDraftable`). */
+    getDraft: (followUpId: string) => get<StepDraft>(`${at('/api/follow-ups', followUpId)}/draft`),
     /** The draft as an .eml file the user's mail program opens, addressed to `to` when given. */
     async downloadDraftEml(followUpId: string, to?: string): Promise<Blob> {
       const response = await send('GET', `${at('/api/follow-ups', followUpId)}/draft.eml`, undefined, { to });
@@ -314,7 +277,7 @@ export function createApiClient(options: ApiClientOptions = {}) {
     },
     /** Sends the (possibly edited) draft through the user's SMTP server; the step is then done. */
     sendDraft: (followUpId: string, input: { to?: string; subject?: string; body?: string }) =>
-      post<{ step: FollowUp; event: TimelineEvent }>(`${at('/api/follow-ups', followUpId)}/send`, input),
+      post<SentDraft>(`${at('/api/follow-ups', followUpId)}/send`, input),
 
     getPlaybook: () => get<Playbook>('/api/playbook'),
     updatePlaybook: (input: PlaybookUpdateInput) => patch<Playbook>('/api/playbook', input),

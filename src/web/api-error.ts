@@ -1,3 +1,4 @@
+import { errorResponseSchema, fieldIssueSchema } from '../core/error-body.js';
 import type { ErrorCode, FieldIssue } from '../core/errors.js';
 
 /** The server's codes, plus the two ways a request fails before the server can answer in its own words. */
@@ -33,20 +34,22 @@ export class ApiError extends Error {
   }
 }
 
-/** Builds the error for a response that was not ok, whatever its body holds. */
+/**
+ * Builds the error for a response that was not ok, whatever its body holds: a proxy or a crashed server may
+ * answer in its own words, so the body is checked against the API's one error shape before it is trusted.
+ */
 export async function readApiError(response: Response): Promise<ApiError> {
   const text = await response.text().catch(() => '');
-  const body = parseJson(text);
-  const error = isRecord(body) && isRecord(body.error) ? body.error : null;
-  if (!error || typeof error.code !== 'string' || typeof error.message !== 'string') {
+  const parsed = errorResponseSchema.safeParse(parseJson(text));
+  if (!parsed.success) {
     return new ApiError(
       'UNEXPECTED_RESPONSE',
       `The server answered ${response.status} ${response.statusText || ''}`.trim(),
       response.status,
     );
   }
-  const details = isRecord(error.details) ? error.details : {};
-  return new ApiError(error.code as ClientErrorCode, error.message, response.status, details);
+  const { code, message, details } = parsed.data.error;
+  return new ApiError(code, message, response.status, details ?? {});
 }
 
 export function isApiError(error: unknown): error is ApiError {
@@ -60,14 +63,13 @@ export function describeError(error: unknown): string {
   return 'Something went wrong';
 }
 
+/** The per-field messages of a VALIDATION_FAILED (or other) error; none when the details hold none. */
 function readIssues(value: unknown): FieldIssue[] {
-  if (!Array.isArray(value)) return [];
-  return value.flatMap((issue) =>
-    isRecord(issue) && typeof issue.field === 'string' && typeof issue.message === 'string'
-      ? [{ field: issue.field, message: issue.message }]
-      : [],
-  );
+  const parsed = fieldIssuesSchema.safeParse(value);
+  return parsed.success ? parsed.data : [];
 }
+
+const fieldIssuesSchema = fieldIssueSchema.array();
 
 function parseJson(text: string): unknown {
   try {
@@ -75,8 +77,4 @@ function parseJson(text: string): unknown {
   } catch {
     return null;
   }
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

@@ -9,7 +9,6 @@ describe('duplicates', () => {
       duplicates: [
         { id: 'a1', jobTitle: 'Engineer', companyName: 'Acme', reason: 'posting_url' },
         { id: 'a2', jobTitle: 'Engineer', companyName: 'Acme', reason: 'company_and_title' },
-        { id: 3 },
       ],
     });
     expect(readDuplicates(error)).toEqual([

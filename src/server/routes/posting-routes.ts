@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { applicationSchema } from '../../core/application.js';
 import { limits, text, webUrl } from '../../core/fields.js';
 import { activeStageSchema } from '../../core/pipeline.js';
-import { postingExtractSchema } from '../../core/posting-extract.js';
+import { postingExtractSchema, postingPreviewSchema } from '../../core/posting-extract.js';
 import { addApplicationFromPosting, previewPosting } from '../../services/postings.js';
 import { type App, errors, type RouteContext } from '../route-kit.js';
 
@@ -13,13 +13,6 @@ const sourceInput = {
   url: webUrl.optional().describe('the posting URL; read from the web unless `page` is given'),
   page: z.string().max(pageBodyLimit).optional().describe('the page as pasted: HTML or plain text'),
 };
-
-const duplicateSchema = z.object({
-  id: z.string(),
-  jobTitle: z.string(),
-  companyName: z.string(),
-  reason: z.enum(['posting_url', 'company_and_title']),
-});
 
 export function postingRoutes(app: App, ctx: RouteContext): void {
   const { depsFor } = ctx;
@@ -34,7 +27,7 @@ export function postingRoutes(app: App, ctx: RouteContext): void {
           'Read a posting from its URL or a pasted page, without saving; says if it is already tracked',
         body: z.strictObject(sourceInput),
         response: {
-          200: z.object({ extract: postingExtractSchema, duplicates: z.array(duplicateSchema) }),
+          200: postingPreviewSchema,
           400: errors[400],
           409: errors[409],
         },

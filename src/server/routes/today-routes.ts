@@ -1,8 +1,12 @@
 import { z } from 'zod';
-import { draftKinds, draftTemplateSchema } from '../../core/drafts.js';
-import { eventSchema } from '../../core/event.js';
+import {
+  draftKinds,
+  renderedTemplateSchema,
+  sentDraftSchema,
+  stepDraftSchema,
+  templateViewSchema,
+} from '../../core/drafts.js';
 import { email, limits, text } from '../../core/fields.js';
-import { followUpSchema } from '../../core/follow-up.js';
 import { playbookSchema, playbookUpdateSchema } from '../../core/playbook.js';
 import { todayQuerySchema, todaySchema } from '../../core/today.js';
 import {
@@ -18,31 +22,6 @@ import { getPlaybook, resetPlaybook, updatePlaybook } from '../../services/playb
 import { getToday } from '../../services/today.js';
 import { type App, errors, idParams, type RouteContext, sendCached } from '../route-kit.js';
 
-const draftSchema = z
-  .object({
-    followUpId: z.string(),
-    kind: z.enum(draftKinds),
-    subject: z.string(),
-    body: z.string(),
-    missingFields: z
-      .array(z.string())
-      .readonly()
-      .describe('merge fields with no value; each shows as a [placeholder]'),
-    to: z.string().nullable(),
-    mailto: z.string(),
-  })
-  .meta({ id: 'Draft' });
-
-const renderedSchema = z.object({
-  kind: z.enum(draftKinds),
-  subject: z.string(),
-  body: z.string(),
-  missingFields: z.array(z.string()).readonly(),
-});
-
-const templateViewSchema = draftTemplateSchema
-  .extend({ isDefault: z.boolean() })
-  .meta({ id: 'TemplateView' });
 const kindParams = z.object({ kind: z.enum(draftKinds) });
 const templateInput = z.strictObject({ subject: z.string(), body: z.string() });
 
@@ -72,7 +51,7 @@ export function todayRoutes(app: App, ctx: RouteContext): void {
         tags,
         summary: 'The message for a step: subject, body, missing fields and a mailto: link',
         params: idParams,
-        response: { 200: draftSchema, 404: errors[404], 409: errors[409] },
+        response: { 200: stepDraftSchema, 404: errors[404], 409: errors[409] },
       },
     },
     (request) => draftForStep(depsFor(request), request.params.id),
@@ -115,7 +94,7 @@ export function todayRoutes(app: App, ctx: RouteContext): void {
           body: text(limits.notes).optional(),
         }),
         response: {
-          200: z.object({ step: followUpSchema, event: eventSchema }),
+          200: sentDraftSchema,
           400: errors[400],
           404: errors[404],
           409: errors[409],
@@ -164,7 +143,7 @@ export function todayRoutes(app: App, ctx: RouteContext): void {
         summary: 'Render a template against a step, or sample data, without saving it',
         params: kindParams,
         body: templateInput.extend({ followUpId: z.string().optional() }),
-        response: { 200: renderedSchema, 400: errors[400], 404: errors[404] },
+        response: { 200: renderedTemplateSchema, 400: errors[400], 404: errors[404] },
       },
     },
     (request) => previewTemplate(depsFor(request), request.params.kind, request.body),

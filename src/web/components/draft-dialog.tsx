@@ -37,17 +37,6 @@ function DraftView({ step, onDone }: { step: FollowUp; onDone: () => void }) {
   });
   if (draft.isPending) return <p className="loading">Writing the draft…</p>;
   if (draft.isError) return <p className="form-errors">{describeError(draft.error)}</p>;
-  if (draft.data === null) {
-    return (
-      <div>
-        <p>
-          This server does not write drafts yet. Drafts of every step, with your templates, come with the
-          follow-up engine; until then, write the message yourself and mark the step done here.
-        </p>
-        <StepActions step={step} subject="" body="" onDone={onDone} />
-      </div>
-    );
-  }
   return <DraftEditor step={step} draft={draft.data} onDone={onDone} />;
 }
 
@@ -57,8 +46,8 @@ function DraftEditor({ step, draft, onDone }: { step: FollowUp; draft: Draft; on
   const [subject, setSubject] = useState(draft.subject);
   const [body, setBody] = useState(draft.body);
   const isEdited = to !== (draft.to ?? '') || subject !== draft.subject || body !== draft.body;
-  const mailto = isEdited || !draft.mailto ? buildMailto(to.trim() || null, subject, body) : draft.mailto;
-  const canSend = draft.canSend || settings.smtp?.configured === true;
+  const mailto = isEdited ? buildMailto(to.trim() || null, subject, body) : draft.mailto;
+  const canSend = settings.smtp?.configured === true;
   return (
     <div className="draft">
       {draft.missingFields.length > 0 ? (

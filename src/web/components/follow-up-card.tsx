@@ -6,14 +6,14 @@ import { useApi } from '../hooks/use-api.js';
 import { channelLabels, followUpKindLabels, followUpStatusLabels } from '../labels.js';
 import { refreshAfterChange, useUserClock } from '../queries.js';
 import { applicationPath } from '../router.js';
-import type { TodayItem } from '../today-view.js';
+import type { FollowUpCardItem } from '../today-view.js';
 import { addDays, formatDate, formatDateTime, isoWeekday, todayIn } from '../zoned-time.js';
 import { Dialog } from './dialog.js';
 import { Link } from './link.js';
 import { useNotices } from './notices.js';
 
 type FollowUpCardProps = {
-  readonly item: TodayItem;
+  readonly item: FollowUpCardItem;
   readonly showApplication: boolean;
   readonly onOpenDraft: (step: FollowUp) => void;
   readonly headingLevel?: 'h3' | 'h4';

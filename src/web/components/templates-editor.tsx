@@ -1,8 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import type { DraftKind } from '../../core/drafts.js';
+import type { DraftKind, RenderedTemplate, TemplateView } from '../../core/drafts.js';
 import type { FieldIssue } from '../../core/errors.js';
-import type { RenderedTemplate, TemplateView } from '../api-client.js';
 import { describeError, isApiError } from '../api-error.js';
 import { useApi } from '../hooks/use-api.js';
 import { Field, FormErrors } from './field.js';

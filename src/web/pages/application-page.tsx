@@ -45,7 +45,7 @@ import {
   useTimeline,
   useUserClock,
 } from '../queries.js';
-import { isDraftable, type TodayItem } from '../today-view.js';
+import { type FollowUpCardItem, isDraftable } from '../today-view.js';
 import { formatDate, formatDateTime, formatLocalDate } from '../zoned-time.js';
 
 /** Everything about one application: its posting, stage and outcome, interviews, people, steps and history. */
@@ -125,7 +125,7 @@ function ApplicationView({ application }: { application: Application }) {
       }),
     [followUps.data],
   );
-  const toItem = (step: FollowUp): TodayItem => {
+  const toItem = (step: FollowUp): FollowUpCardItem => {
     const contact = step.contactId ? contactsById.get(step.contactId) : undefined;
     return {
       step,

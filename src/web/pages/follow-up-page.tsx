@@ -9,7 +9,7 @@ import { useApi } from '../hooks/use-api.js';
 import { navigate } from '../hooks/use-location.js';
 import { useApplication, useContacts } from '../queries.js';
 import { applicationPath, followUpPath } from '../router.js';
-import { isDraftable, type TodayItem } from '../today-view.js';
+import { type FollowUpCardItem, isDraftable } from '../today-view.js';
 
 type FollowUpPageProps = { readonly id: string; readonly showDraft: boolean };
 
@@ -41,7 +41,7 @@ function StepView({ step, showDraft }: { step: FollowUp; showDraft: boolean }) {
   const isLoading = (application.isPending && !application.isError) || contacts.isPending;
   const [draftStep, setDraftStep] = useState<FollowUp | null>(showDraft ? step : null);
   const contact = (contacts.data ?? []).find((c) => c.id === step.contactId);
-  const item: TodayItem = {
+  const item: FollowUpCardItem = {
     step,
     application: application.data
       ? {
