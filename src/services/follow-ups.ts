@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import type { Application } from '../core/application.js';
-import { hasEmployerResponded } from '../core/employer-response.js';
 import { assertHappened } from '../core/date-window.js';
+import { hasEmployerResponded } from '../core/employer-response.js';
 import { AppError, fieldError } from '../core/errors.js';
 import {
   type FollowUp,
