@@ -43,5 +43,7 @@ export const errorStatus: Readonly<Record<ErrorCode, number>> = {
   RESUME_TIMEOUT: 422,
   TAILORING_NEEDS_POSTING: 409,
   INVALID_PATH: 400,
+  HOST_NOT_ALLOWED: 421,
+  CROSS_ORIGIN_REQUEST: 403,
   INTERNAL_ERROR: 500,
 };
