@@ -45,5 +45,7 @@ export const errorStatus: Readonly<Record<ErrorCode, number>> = {
   INVALID_PATH: 400,
   HOST_NOT_ALLOWED: 421,
   CROSS_ORIGIN_REQUEST: 403,
+  RANGE_NOT_SATISFIABLE: 416,
+  PRECONDITION_FAILED: 412,
   INTERNAL_ERROR: 500,
 };
