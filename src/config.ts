@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { z } from 'zod';
+import { hostNameOf } from './server/host-origin-guard.js';
 
 /**
  * The only reader of the environment. Everything else receives the parsed Config.
@@ -22,6 +23,18 @@ const envSchema = z.object({
       message: 'must be an http:// or https:// URL, e.g. https://hearback.example.org',
     })
     .optional(),
+  HEARBACK_ALLOWED_HOSTS: z
+    .string()
+    .default('')
+    .transform((list) =>
+      list
+        .split(',')
+        .map((entry) => entry.trim())
+        .filter((entry) => entry !== ''),
+    )
+    .refine((hosts) => hosts.every((host) => hostNameOf(host) !== null), {
+      message: 'must be host names separated by commas, e.g. hearback.example.org,10.0.0.5',
+    }),
   HEARBACK_ALLOW_PRIVATE_FETCH: z
     .enum(['0', '1', 'false', 'true'], { message: 'must be 1 (allow) or 0 (the default: refuse)' })
     .default('0'),
@@ -44,6 +57,11 @@ export type Config = {
    * other local-network addresses (postings on an intranet). Off by default; each such fetch is logged.
    */
   readonly allowPrivateFetch: boolean;
+  /**
+   * Host names the server answers to besides the loopback names (any port): the public URL's host and
+   * HEARBACK_ALLOWED_HOSTS. Requests naming any other host are refused (DNS rebinding).
+   */
+  readonly allowedHosts: readonly string[];
 };
 
 export function loadConfig(
@@ -61,6 +79,7 @@ export function loadConfig(
   }
   const e = parsed.data;
   const dataDir = path.resolve(overrides.dataDir ?? e.HEARBACK_DATA_DIR);
+  const publicUrl = (e.HEARBACK_PUBLIC_URL ?? defaultPublicUrl(e.HOST, e.PORT)).replace(/\/+$/, '');
   return {
     dataDir,
     database: e.DATABASE_URL
@@ -68,8 +87,11 @@ export function loadConfig(
       : { kind: 'sqlite', file: path.join(dataDir, 'hearback.db') },
     server: { port: e.PORT, host: e.HOST },
     logLevel: e.LOG_LEVEL,
-    publicUrl: (e.HEARBACK_PUBLIC_URL ?? defaultPublicUrl(e.HOST, e.PORT)).replace(/\/+$/, ''),
+    publicUrl,
     allowPrivateFetch: e.HEARBACK_ALLOW_PRIVATE_FETCH === '1' || e.HEARBACK_ALLOW_PRIVATE_FETCH === 'true',
+    allowedHosts: [
+      ...new Set([new URL(publicUrl).hostname, ...e.HEARBACK_ALLOWED_HOSTS.map((h) => hostNameOf(h)!)]),
+    ],
   };
 }
 
@@ -89,6 +111,7 @@ export function describeConfig(config: Config): Record<string, unknown> {
     logLevel: config.logLevel,
     publicUrl: config.publicUrl,
     allowPrivateFetch: config.allowPrivateFetch,
+    allowedHosts: config.allowedHosts,
   };
 }
 

@@ -7,6 +7,7 @@ import {
 import { createPostingProbe } from './integrations/postings/posting-probe.js';
 import { startRuntime } from './runtime.js';
 import { buildApp } from './server/build-app.js';
+import { exposureWarning } from './server/host-origin-guard.js';
 import { startDigestJobs } from './services/digest-jobs.js';
 import { registerPostingWatchJobs } from './services/posting-watch.js';
 
@@ -27,6 +28,7 @@ export async function main(env: Record<string, string | undefined> = process.env
     logger: { level: config.logLevel, redact: ['req.headers.authorization', 'req.headers.cookie'] },
     publicUrl: () => publicUrl,
     privateAddresses,
+    hostOriginGuard: { allowedHosts: config.allowedHosts, allowedOrigins: [config.publicUrl] },
   });
   app.log.info({ config: describeConfig(config), migrationsApplied: runtime.migrations.applied }, 'starting');
   if (config.allowPrivateFetch) {
@@ -66,6 +68,11 @@ export async function main(env: Record<string, string | undefined> = process.env
   process.stdout.write(
     `data: ${config.database.kind === 'sqlite' ? config.database.file : 'PostgreSQL'}\n\n`,
   );
+  const exposed = exposureWarning(config.server.host);
+  if (exposed) {
+    process.stderr.write(`${exposed}\n`);
+    app.log.warn({ host: config.server.host }, 'listening beyond loopback without accounts');
+  }
 
   // Started once the server answers, so the first requests do not wait behind the queue's first round.
   await jobs.start();

@@ -50,6 +50,12 @@ export const errorCatalogue = {
   IMPORT_TARGET_NOT_EMPTY: 'A backup can only be restored into an empty database (or with replace).',
   INVALID_BACKUP: 'The backup file is not a hearback backup, or its records do not fit together.',
   INVALID_PATH: 'The request path is malformed: broken percent-encoding, or a NUL byte.',
+  HOST_NOT_ALLOWED:
+    'The Host header names a host this hearback does not answer to (a DNS-rebinding page, or a missing HEARBACK_ALLOWED_HOSTS entry).',
+  CROSS_ORIGIN_REQUEST:
+    'A state-changing request came from a page of another site (Origin or Sec-Fetch-Site).',
+  RANGE_NOT_SATISFIABLE: 'A Range header asks for bytes outside the file.',
+  PRECONDITION_FAILED: 'An If-Match or If-Unmodified-Since header does not match the file.',
   INTERNAL_ERROR: 'Something unexpected went wrong; the server log has the details under the request id.',
 } as const;
 

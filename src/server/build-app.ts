@@ -13,6 +13,7 @@ import type { PrivateAddressPolicy } from '../integrations/postings/address-guar
 import type { Deps } from '../services/deps.js';
 import { appVersion } from '../version.js';
 import { answerFrameworkError, installErrorHandling } from './error-handler.js';
+import { type HostOriginGuardOptions, registerHostOriginGuard } from './host-origin-guard.js';
 import { createResponseCache } from './response-cache.js';
 import type { App, RouteContext } from './route-kit.js';
 import { analysisRoutes } from './routes/analysis-routes.js';
@@ -46,6 +47,11 @@ export type AppOptions = {
   readonly publicUrl?: string | (() => string);
   /** Which private addresses "check the posting now" may fetch (HEARBACK_ALLOW_PRIVATE_FETCH); none by default. */
   readonly privateAddresses?: PrivateAddressPolicy;
+  /**
+   * Host names answered besides the loopback names (the public URL's, HEARBACK_ALLOWED_HOSTS), and origins
+   * allowed to change data besides the page's own; see host-origin-guard.ts.
+   */
+  readonly hostOriginGuard?: HostOriginGuardOptions;
   /** The folder of the built UI; default dist/web. Tests pass their own. */
   readonly webRoot?: string;
 };
@@ -62,6 +68,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   fastify.setValidatorCompiler(validatorCompiler);
   fastify.setSerializerCompiler(serializerCompiler);
   installErrorHandling(fastify, bodyLimit);
+  // First of all hooks: a request for a foreign host or from a foreign page goes no further.
+  registerHostOriginGuard(fastify, options.hostOriginGuard);
   // The API speaks JSON only; a text body is refused as 415 rather than parsed into a string.
   fastify.removeContentTypeParser('text/plain');
 

@@ -52,12 +52,29 @@ function routeNotFound(request: FastifyRequest): ErrorBody {
 /**
  * @fastify/static (the web app's files, Swagger UI's) refuses a path that leaves its folder or names a hidden
  * file with a 403 error, and a NUL byte with a 400: the first is the same 404 as any unknown path (it does not
- * say whether the file exists), the second a malformed path. Neither is a failure of ours.
+ * say whether the file exists), the second a malformed path. A Range beyond the file (416) and a failed
+ * If-Match or If-Unmodified-Since (412) keep their status. None is a failure of ours.
  */
 function staticFileErrorBody(error: FastifyError, request: FastifyRequest): ErrorBody | null {
   if (error instanceof AppError || !request.routeOptions.url?.endsWith('*')) return null;
   if (error.statusCode === 403 || error.statusCode === 404) return routeNotFound(request);
   if (error.statusCode === 400 && !(error instanceof SyntaxError)) return invalidPath(request.url);
+  if (error.statusCode === 416) {
+    return {
+      error: {
+        code: 'RANGE_NOT_SATISFIABLE',
+        message: 'range: outside the file; ask without a Range header',
+      },
+    };
+  }
+  if (error.statusCode === 412) {
+    return {
+      error: {
+        code: 'PRECONDITION_FAILED',
+        message: 'The file changed since the version named by If-Match or If-Unmodified-Since',
+      },
+    };
+  }
   return null;
 }
 

@@ -143,6 +143,31 @@ describe('path tricks', () => {
     expect((await get('/api/docs/static/swagger-ui.css')).status).toBe(200);
   });
 
+  it('answers a Range outside a file with 416 and a failed precondition with 412, not 500', async () => {
+    for (const url of ['/assets/index-abc123.js', '/api/docs/static/swagger-ui.css', '/board']) {
+      const range = await app.inject({ url, headers: { range: 'bytes=99999999-' } });
+      expect({ url, status: range.statusCode, code: range.json().error.code }).toEqual({
+        url,
+        status: 416,
+        code: 'RANGE_NOT_SATISFIABLE',
+      });
+      for (const headers of [
+        { 'if-match': '"not-this-one"' },
+        { 'if-unmodified-since': 'Mon, 01 Jan 1990 00:00:00 GMT' },
+      ]) {
+        const precondition = await app.inject({ url, headers });
+        expect({ url, status: precondition.statusCode, code: precondition.json().error.code }).toEqual({
+          url,
+          status: 412,
+          code: 'PRECONDITION_FAILED',
+        });
+      }
+    }
+    expect((await app.inject({ url: '/assets/index-abc123.js', headers: { range: 'bytes=0-6' } })).body).toBe(
+      asset.slice(0, 7),
+    );
+  });
+
   it.skipIf(!hasCorpora())(
     'answers every path of the shared traversal corpus under every prefix without 5xx or a leak',
     async () => {

@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { openTestRuntime, type TestRuntime, testNow } from '../../test/support/test-runtime.js';
+import { allowLoopbackPort } from '../integrations/postings/fixtures/fixture-server.js';
 import { buildApp } from '../server/build-app.js';
 import { installErrorHandling } from '../server/error-handler.js';
 import { type ApiClient, createApiClient } from './api-client.js';
@@ -144,15 +145,22 @@ describe('api client: diagnosis, tailoring, posting watch, calendar feed and imp
     '<p>Requirements: SQL, Python and A/B testing.</p></main></body></html>';
 
   beforeAll(async () => {
-    runtime = await openTestRuntime('sqlite');
-    app = await buildApp({ deps: runtime.deps, dialect: runtime.dialect, publicUrl: 'http://hearback.test' });
-    api = createApiClient({ baseUrl: await listen(app) });
     site = createServer((_request, response) => {
       response.writeHead(pageStatus, { 'content-type': 'text/html; charset=utf-8' });
       response.end(pageStatus === 200 ? postingHtml : 'gone');
     });
     await new Promise<void>((resolve) => site.listen(0, '127.0.0.1', resolve));
-    siteUrl = `http://127.0.0.1:${(site.address() as AddressInfo).port}/jobs/1`;
+    const sitePort = (site.address() as AddressInfo).port;
+    siteUrl = `http://127.0.0.1:${sitePort}/jobs/1`;
+    runtime = await openTestRuntime('sqlite');
+    // The posting watch fetches the fake site on 127.0.0.1, which only its own allowance lets through.
+    app = await buildApp({
+      deps: runtime.deps,
+      dialect: runtime.dialect,
+      publicUrl: 'http://hearback.test',
+      privateAddresses: allowLoopbackPort(sitePort),
+    });
+    api = createApiClient({ baseUrl: await listen(app) });
   });
 
   afterAll(async () => {
