@@ -35,6 +35,8 @@ const dayMs = 86_400_000;
 export async function seedSearch(deps: Deps, count: number, now: Date): Promise<void> {
   const random = createRandom(7);
   const iso = (ms: number) => new Date(ms).toISOString();
+  // What already happened is dated no later than now: hearback refuses a "happened at" time in the future.
+  const past = (ms: number) => iso(Math.min(ms, now.getTime()));
   const today = Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate(), 12);
   await inTransaction(deps, async (trx) => {
     const d = { ...deps, db: trx };
@@ -54,7 +56,7 @@ export async function seedSearch(deps: Deps, count: number, now: Date): Promise<
         kind: 'note',
         applicationId: application.id,
         text: 'Researched the team',
-        occurredAt: iso(appliedAt + dayMs),
+        occurredAt: past(appliedAt + dayMs),
       });
       if (i % 3 === 0) {
         const interviewer = await createContact(d, {
@@ -79,7 +81,7 @@ export async function seedSearch(deps: Deps, count: number, now: Date): Promise<
           channel: 'email',
           contactId: interviewer.id,
           subject: 'Thank you',
-          occurredAt: iso(start + 20 * 3_600_000),
+          occurredAt: past(start + 20 * 3_600_000),
         });
         const thanks = await createFollowUp(d, {
           applicationId: application.id,
@@ -88,7 +90,7 @@ export async function seedSearch(deps: Deps, count: number, now: Date): Promise<
           contactId: interviewer.id,
           interviewId: interview.id,
         });
-        await markFollowUpDone(d, thanks.id, { at: iso(start + 20 * 3_600_000) });
+        await markFollowUpDone(d, thanks.id, { at: past(start + 20 * 3_600_000) });
         await createFollowUp(d, {
           applicationId: application.id,
           kind: 'first_follow_up',
@@ -107,7 +109,7 @@ export async function seedSearch(deps: Deps, count: number, now: Date): Promise<
         await moveApplication(d, application.id, {
           stage: 'ended',
           outcome: i % 2 === 0 ? 'rejected' : 'no_response',
-          occurredAt: iso(appliedAt + 30 * dayMs),
+          occurredAt: past(appliedAt + 30 * dayMs),
         });
       }
     }

@@ -39,8 +39,8 @@ export const postingSchema = z
     salaryCurrency: z.string().nullable(),
     salaryPeriod: z.enum(salaryPeriods).nullable(),
     employmentType: z.enum(employmentTypes).nullable(),
-    datePosted: z.string().nullable(),
-    validThrough: z.string().nullable(),
+    datePosted: localDate.nullable(),
+    validThrough: localDate.nullable(),
   })
   .meta({ id: 'Posting' });
 

@@ -52,7 +52,7 @@ export const replyReceivedEventSchema = z.object({
   contactId: id.nullable(),
   sentiment: z.enum(sentiments),
   summary: z.string().nullable(),
-  newDecisionDate: z.string().nullable().describe('a new date the employer gave in the reply'),
+  newDecisionDate: localDate.nullable().describe('a new date the employer gave in the reply'),
 });
 
 export const noteEventSchema = z.object({ ...base, kind: z.literal('note'), text: z.string() });

@@ -15,7 +15,7 @@ export const interviewSchema = z
     location: z.string().nullable(),
     videoLink: z.string().nullable(),
     interviewerIds: z.array(id),
-    decisionDate: z.string().nullable().describe('the date the employer said they would decide by'),
+    decisionDate: localDate.nullable().describe('the date the employer said they would decide by'),
     notes: z.string(),
     topics: z.string().describe('what was discussed, noted after the interview; thank-you notes cite it'),
     selfRating: z.number().int().nullable(),

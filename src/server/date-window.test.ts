@@ -154,6 +154,17 @@ describeEachDialect('the date window', (ctx) => {
     await restoresElsewhere(backup);
   });
 
+  it('refuses a backup holding a date outside the window, naming where', async () => {
+    await addApplication(ctx.app, { posting: { validThrough: '2026-04-01' } });
+    const backup = await call(ctx.app, 'GET', '/api/backup', undefined, 200);
+    backup.applications[0].posting.validThrough = '9999-12-31';
+    backup.events[0].occurredAt = '+010000-01-03T09:00:00.000Z';
+    const refused = await call(ctx.app, 'POST', '/api/backup/restore?replace=true', backup, 400);
+    expect(refused.error.code).toBe('INVALID_BACKUP');
+    const fields = new Set(refused.error.details.issues.map((i: { field: string }) => i.field));
+    expect([...fields].sort()).toEqual(['applications.0.posting.validThrough', 'events.0.occurredAt']);
+  });
+
   it('still reads, exports and restores rows an older version stored outside the window', async () => {
     const application = await addApplication(ctx.app, { posting: { datePosted: '2026-03-01' } });
     const contact = await call(ctx.app, 'POST', '/api/contacts', { name: 'Dana' }, 201);
