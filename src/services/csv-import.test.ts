@@ -638,7 +638,11 @@ describe('CSV import of a large file into a SQLite file, through the writer thre
     expect(viaThread.events).toEqual(onMainThread.events);
     expect(viaThread.followUps).toEqual(onMainThread.followUps);
     // A second import of the same file finds every row already there.
-    expect(await importCsv(onFile.deps, csv, berlin)).toMatchObject({ created: 0, duplicates: rows, failed: [] });
+    expect(await importCsv(onFile.deps, csv, berlin)).toMatchObject({
+      created: 0,
+      duplicates: rows,
+      failed: [],
+    });
   });
 
   it('writes nothing when the last row is bad, although earlier batches were already written', async () => {
