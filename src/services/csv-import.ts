@@ -121,6 +121,10 @@ export type CsvImportResult = {
   readonly created: number;
   readonly duplicates: number;
   readonly failed: readonly CsvImportFailure[];
+  /** How numeric dates were read (as in the preview); null when the file has none. */
+  readonly dateOrder: DateOrder | null;
+  /** About the whole file, as in the preview: how dates were read (an ambiguous order says so), columns missing. */
+  readonly warnings: readonly CsvRowIssue[];
 };
 
 /** A row as planned: the preview's row, plus its normalised posting URL for the write. */
@@ -194,6 +198,7 @@ export async function importCsv(
         const plan = planFile(txDeps, input, options, await listApplicationKeys(db, deps.userId));
         const missing = plan.errors[0];
         if (missing) throw fieldError('mapping', missing.message);
+        const aboutFile = { dateOrder: plan.dateOrder, warnings: plan.warnings };
         const writer = await startDraftWriter(txDeps, sink);
         const progress = progressReporter(plan.rowCount, options.onProgress);
         const failed: CsvImportFailure[] = [];
@@ -211,11 +216,11 @@ export async function importCsv(
           }
         }
         if (failed.length > 0 && !options.skipInvalidRows) {
-          throw new ImportRefused({ created: 0, duplicates, failed });
+          throw new ImportRefused({ created: 0, duplicates, failed, ...aboutFile });
         }
         const created = await writer.finish();
         progress(plan.rowCount);
-        return { created, duplicates, failed };
+        return { created, duplicates, failed, ...aboutFile };
       },
     );
   } catch (error) {

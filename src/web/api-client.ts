@@ -74,6 +74,12 @@ export type CsvImportReport = {
     readonly column: string | null;
     readonly message: string;
   }[];
+  readonly dateOrder: 'mdy' | 'dmy' | null;
+  readonly warnings: readonly {
+    readonly field: string;
+    readonly column: string | null;
+    readonly message: string;
+  }[];
 };
 
 /** How many records a restored backup brought back. */

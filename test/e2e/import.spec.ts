@@ -89,6 +89,19 @@ test.describe('import page', () => {
     await expect(board.cardIn('ended', 'Designer')).toBeVisible();
   });
 
+  test('the report of an import says how it read dates that could be day/month or month/day', async ({
+    page,
+  }) => {
+    const importPage = new ImportPage(page);
+    await importPage.goto();
+    await importPage.chooseCsv('ambiguous.csv', 'Company,Title,Applied\nAcme,Engineer,02/03/2026\n');
+    await expect(importPage.importButton).toBeEnabled();
+    await importPage.importButton.click();
+    await expect(importPage.report).toContainText('Imported 1 application.');
+    await expect(importPage.report).toContainText('could be month/day or day/month');
+    await expect(importPage.report).toContainText('read as month/day (MM/DD/YYYY)');
+  });
+
   test('a mapping the server refuses is shown beside that column', async ({ page }) => {
     const importPage = new ImportPage(page);
     await importPage.goto();

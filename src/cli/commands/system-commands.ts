@@ -204,7 +204,7 @@ export function registerSystemCommands(program: Command): void {
     });
 }
 
-type ImportOptions = {
+export type ImportOptions = {
   json?: boolean;
   csv?: boolean;
   replace?: boolean;
@@ -217,7 +217,7 @@ type ImportOptions = {
 };
 
 /** `hearback import file.csv`: a preview with --dry-run, else an all-or-nothing import with a progress bar. */
-async function importCsvFile(ctx: CliContext, file: string, options: ImportOptions): Promise<void> {
+export async function importCsvFile(ctx: CliContext, file: string, options: ImportOptions): Promise<void> {
   const mapping = Object.fromEntries(
     (options.map ?? []).map((pair) => {
       const at = pair.lastIndexOf('=');
@@ -277,6 +277,7 @@ async function importCsvFile(ctx: CliContext, file: string, options: ImportOptio
   ctx.out.line(
     `Created ${result.created}, skipped ${result.duplicates} duplicate(s), ${result.failed.length} row error(s).`,
   );
+  for (const warning of result.warnings) ctx.out.line(`  ${safeText(warning.message)}`);
   for (const f of result.failed.slice(0, 50))
     ctx.out.line(`  row ${f.row}: ${f.field}: ${safeText(f.message)}`);
   if (result.failed.length > 0 && result.created === 0) {

@@ -33,6 +33,29 @@ describeEachDialect('CSV import and export API', (ctx) => {
     expect(skipped.created).toBe(1);
   });
 
+  it('reports in the import result, not only in the preview, how ambiguous dates were read', async () => {
+    const csv = 'Company,Job Title,Date Applied\nAcme,Engineer,02/03/2026\n';
+    const result = await call(ctx.app, 'POST', '/api/import/csv', { csv }, 200);
+    expect(result).toMatchObject({ created: 1, dateOrder: 'mdy' });
+    expect(result.warnings).toEqual([
+      {
+        field: 'dateOrder',
+        column: null,
+        message: expect.stringContaining('could be month/day or day/month'),
+      },
+    ]);
+    const listed = await call(ctx.app, 'GET', '/api/applications', undefined, 200);
+    expect(listed.items[0].appliedAt).toMatch(/^2026-02-03/);
+    const chosen = await call(
+      ctx.app,
+      'POST',
+      '/api/import/csv',
+      { csv: csv.replace('Acme', 'Globex'), dateOrder: 'dmy' },
+      200,
+    );
+    expect(chosen).toMatchObject({ created: 1, dateOrder: 'dmy', warnings: [] });
+  });
+
   it('exports applications as spreadsheet-safe CSV that imports back with the same stages', async () => {
     await call(
       ctx.app,

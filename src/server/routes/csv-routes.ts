@@ -72,6 +72,16 @@ export function csvRoutes(app: App, ctx: RouteContext): void {
                 }),
               )
               .readonly(),
+            dateOrder: z
+              .enum(['mdy', 'dmy'])
+              .nullable()
+              .describe('how numeric dates such as 03/04/2025 were read; null when the file has none'),
+            warnings: z
+              .array(z.object({ field: z.string(), column: z.string().nullable(), message: z.string() }))
+              .readonly()
+              .describe(
+                'about the whole file: the date order when the values did not settle it, columns missing',
+              ),
           }),
           400: errors[400],
         },

@@ -487,6 +487,13 @@ function ImportReport({ report }: { report: CsvImportReport }) {
           ? `${report.failed.length} ${report.failed.length === 1 ? 'problem' : 'problems'} in rows not imported:`
           : ''}
       </p>
+      {report.warnings.length > 0 ? (
+        <ul className="import-warnings">
+          {report.warnings.map((warning) => (
+            <li key={`${warning.field}:${warning.message}`}>{warning.message}</li>
+          ))}
+        </ul>
+      ) : null}
       {report.failed.length > 0 ? (
         <ul className="import-failures">
           {report.failed.slice(0, 100).map((failure) => (
