@@ -6,6 +6,7 @@ import { describeEachDialect } from '../../test/support/test-runtime.js';
 import type { Application, ApplicationCreate, StageChangeInput } from '../core/application.js';
 import { listAllApplications } from '../storage/application-store.js';
 import { createApplication, getTimeline, moveApplication } from './applications.js';
+import { createCompany, listCompanies } from './companies.js';
 import { exportApplicationsCsv } from './csv-export.js';
 import { importCsv } from './csv-import.js';
 import type { Deps } from './deps.js';
@@ -183,6 +184,24 @@ describeEachDialect('CSV export', (ctx) => {
     expect(row[13]).toBe("'-5 years referral @Dana");
     expect(row[15]).toBe('remote, dream job, =cmd');
     expect(row[16]).toBe("'-5 years of Go?\nline two\r\n@mention\t=1+1\n'=already quoted");
+  });
+
+  it("round-trips a company's size band and industry, and leaves unknown ones unknown", async () => {
+    const big = await createCompany(ctx.deps, {
+      name: 'Globex',
+      sizeBand: '10000+',
+      industry: '=Research & "Labs" ',
+    });
+    await createApplication(ctx.deps, { companyId: big.id, jobTitle: 'Analyst' });
+    await createApplication(ctx.deps, { companyName: 'Unknown Co', jobTitle: 'Engineer' });
+    const csv = await exportApplicationsCsv(ctx.deps);
+    await ctx.runtime.reset();
+    await importCsv(ctx.deps, csv, { timeZone: 'UTC' });
+    const companies = (await listCompanies(ctx.deps)).map((c) => [c.name, c.sizeBand, c.industry]);
+    expect(companies).toEqual([
+      ['Globex', '10000+', '=Research & "Labs"'],
+      ['Unknown Co', null, null],
+    ]);
   });
 
   it('exports only the header when there is nothing to export', async () => {

@@ -1,12 +1,14 @@
 import type { StageChangeEvent } from '../core/event.js';
 import { formatApplicationsCsv } from '../integrations/csv/write-applications-csv.js';
 import { listAllApplications } from '../storage/application-store.js';
+import { listAllCompanies } from '../storage/company-store.js';
 import { listAllEvents } from '../storage/event-store.js';
 import type { Deps } from './deps.js';
 
 /** Every application of the user as a CSV that is safe to open in a spreadsheet (see docs/csv.md). */
 export async function exportApplicationsCsv(deps: Deps): Promise<string> {
   const applications = await listAllApplications(deps.db, deps.userId);
+  const companies = new Map((await listAllCompanies(deps.db, deps.userId)).map((c) => [c.id, c]));
   const history = new Map<string, StageChangeEvent[]>();
   for (const event of await listAllEvents(deps.db, deps.userId)) {
     if (event.kind !== 'stage_change') continue;
@@ -23,6 +25,7 @@ export async function exportApplicationsCsv(deps: Deps): Promise<string> {
         application,
         savedAt: first?.toStage === 'saved' ? first.occurredAt : null,
         stageChangedAt: changes.at(-1)?.occurredAt ?? null,
+        company: companies.get(application.company.id),
       };
     }),
   );

@@ -544,7 +544,7 @@ describeEachDialect('CSV import', (ctx) => {
         cv_file: 'resume',
         cover_letter_file: 'coverLetter',
         source: 'source',
-        sector: 'note',
+        sector: 'industry',
         channel: 'note',
       });
       expect(preview.counts).toEqual({ total: 36, create: 36, duplicate: 0, error: 0 });

@@ -30,6 +30,8 @@ export const csvTargetLabels: Readonly<Record<CsvColumnTarget, string>> = {
   notes: 'Notes',
   resume: 'Resume sent',
   coverLetter: 'Cover letter sent',
+  companySize: 'Company size',
+  industry: 'Industry',
   note: 'Keep as a line in the notes',
   ignore: 'Leave out',
 };

@@ -30,6 +30,8 @@ export const csvFields = [
   'notes',
   'resume',
   'coverLetter',
+  'companySize',
+  'industry',
 ] as const;
 
 export type CsvField = (typeof csvFields)[number];
@@ -223,6 +225,16 @@ export const headerAliases: Readonly<Record<CsvField, readonly string[]>> = {
     'stars',
     'importance',
   ],
+  companySize: [
+    'companysize',
+    'employees',
+    'numberofemployees',
+    'employeecount',
+    'headcount',
+    'companyheadcount',
+    'size',
+  ],
+  industry: ['industry', 'companyindustry', 'sector'],
   tags: ['tags', 'tag', 'labels', 'label', 'keywords'],
   notes: ['notes', 'note', 'comments', 'comment', 'remarks', 'memo'],
   resume: [

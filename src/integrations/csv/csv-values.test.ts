@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   completeUrl,
   inferSourceKind,
+  parseCompanySize,
   parseEmploymentType,
   parsePriority,
   parseRemoteType,
@@ -114,5 +115,23 @@ describe('completeUrl and splitTags', () => {
   it('splits tags, trims them and drops repeats ignoring case', () => {
     expect(splitTags('remote, Go; go |  dream job ,', /[,;|]/)).toEqual(['remote', 'Go', 'dream job']);
     expect(splitTags('a;b, c', /,/)).toEqual(['a;b', 'c']);
+  });
+});
+
+describe('parseCompanySize', () => {
+  it('reads bands, ranges and counts as the band holding their first number', () => {
+    expect(parseCompanySize('10000+')).toBe('10000+');
+    expect(parseCompanySize('1-24')).toBe('1-24');
+    expect(parseCompanySize('1,001-5,000 employees')).toBe('1000-4999');
+    expect(parseCompanySize('10,001+ employees')).toBe('10000+');
+    expect(parseCompanySize('51-200')).toBe('50-99');
+    expect(parseCompanySize('12')).toBe('1-24');
+    expect(parseCompanySize('about 300 people')).toBe('100-499');
+  });
+
+  it('answers null when there is no number of employees', () => {
+    expect(parseCompanySize('huge')).toBeNull();
+    expect(parseCompanySize('0')).toBeNull();
+    expect(parseCompanySize('')).toBeNull();
   });
 });

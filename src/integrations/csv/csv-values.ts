@@ -1,5 +1,6 @@
 import type { RemoteType, SourceKind } from '../../core/application.js';
 import { type employmentTypes, type salaryPeriods, sourceKinds } from '../../core/application.js';
+import { type CompanySizeBand, companySizeBands, smallestHeadcount } from '../../core/company.js';
 import { type ActiveStage, activeStages } from '../../core/pipeline.js';
 import { mapForeignStatus } from './foreign-status.js';
 
@@ -122,6 +123,19 @@ const priorityWords: ReadonlyMap<string, number> = new Map([
  * A priority from 1 to 5: a number (1–5 as is, 0–100 scores in fifths), stars ("★★★"), "3/5", or a word
  * such as high or low.
  */
+/**
+ * A company size as trackers and profiles write it — a band of ours ("1000-4999", "10000+"), a range
+ * ("1,001-5,000 employees"), or a count ("12000") — as the band that holds its first number; null when no
+ * number is there.
+ */
+export function parseCompanySize(raw: string): CompanySizeBand | null {
+  const match = /\d[\d,. ]*/.exec(raw.trim());
+  if (!match) return null;
+  const count = Number(match[0].replace(/[,. ]/g, ''));
+  if (!Number.isFinite(count) || count < 1) return null;
+  return [...companySizeBands].reverse().find((band) => smallestHeadcount(band) <= count) ?? null;
+}
+
 export function parsePriority(raw: string): number | null {
   const text = raw.trim().toLowerCase();
   const stars = [...text].filter((c) => c === '★' || c === '⭐' || c === '*').length;

@@ -145,3 +145,26 @@ describe('makeCsvRowReader: values', () => {
     ]);
   });
 });
+
+describe('makeCsvRowReader: the company', () => {
+  const header = 'Company,Title,Employees,Industry';
+
+  it("reads the company's size band and industry for the company the import creates", () => {
+    const { draft } = read(header, 'Acme,Dev,1001-5000,Aerospace & Defense');
+    expect(draft?.company).toEqual({ sizeBand: '1000-4999', industry: 'Aerospace & Defense' });
+    expect(read(header, 'Acme,Dev,,').draft?.company).toBeUndefined();
+  });
+
+  it('keeps a size that is not a number of employees in the notes, with a warning', () => {
+    const { draft, warnings } = read(header, 'Acme,Dev,huge,');
+    expect(draft?.company).toBeUndefined();
+    expect(warnings).toEqual([
+      {
+        field: 'companySize',
+        column: 'Employees',
+        message: '"huge" is not a number of employees; kept in the notes',
+      },
+    ]);
+    expect(draft?.create.notes).toContain('Employees: huge');
+  });
+});

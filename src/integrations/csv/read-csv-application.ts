@@ -4,6 +4,7 @@ import {
   type PostingInput,
   type StageChangeInput,
 } from '../../core/application.js';
+import type { CompanySizeBand } from '../../core/company.js';
 import { limits } from '../../core/fields.js';
 import {
   type ActiveStage,
@@ -22,6 +23,7 @@ import {
   isSourceKind,
   parseActiveStage,
   parseAmount,
+  parseCompanySize,
   parseCurrency,
   parseEmploymentType,
   parsePriority,
@@ -48,6 +50,8 @@ export type CsvRowIssue = {
 export type CsvApplicationDraft = {
   readonly create: ApplicationCreate;
   readonly moves: readonly StageChangeInput[];
+  /** What the row says about the company, set when the import creates it. */
+  readonly company?: { readonly sizeBand: CompanySizeBand | null; readonly industry: string | null };
 };
 
 export type CsvRowReading = {
@@ -192,6 +196,18 @@ export function makeCsvRowReader(setup: CsvRowReaderSetup): (record: CsvRecord) 
       const raw = clean(record.cells[column.index]);
       if (raw !== '') row.extraNotes.push(`${column.header}: ${raw}`);
     }
+    const sizeRaw = row.cell('companySize');
+    const sizeBand = sizeRaw === '' ? null : parseCompanySize(sizeRaw);
+    if (sizeRaw !== '' && sizeBand === null) {
+      row.warn('companySize', `"${sizeRaw}" is not a number of employees; kept in the notes`);
+      row.keep('companySize', sizeRaw);
+    }
+    let industry: string | null = row.cell('industry') || null;
+    if (industry !== null && industry.length > limits.industry) {
+      row.warn('industry', `is longer than ${limits.industry} characters; kept in the notes`);
+      row.keep('industry', industry);
+      industry = null;
+    }
     const resume = row.cell('resume');
     const coverLetter = row.cell('coverLetter');
     const postingUrl = row.cell('postingUrl');
@@ -244,7 +260,8 @@ export function makeCsvRowReader(setup: CsvRowReaderSetup): (record: CsvRecord) 
       closedReason: step.closedReason,
       occurredAt: step.occurredAt,
     }));
-    return { draft: { create: parsed.data, moves }, warnings, errors };
+    const company = sizeBand !== null || industry !== null ? { company: { sizeBand, industry } } : {};
+    return { draft: { create: parsed.data, moves, ...company }, warnings, errors };
   };
 }
 

@@ -28,7 +28,12 @@ const application: Application = {
 describe('formatApplicationsCsv', () => {
   it('writes a BOM, a header and one quoted CRLF row per application', () => {
     const csv = formatApplicationsCsv([
-      { application, savedAt: null, stageChangedAt: '2026-02-01T09:30:00.000Z' },
+      {
+        application,
+        savedAt: null,
+        stageChangedAt: '2026-02-01T09:30:00.000Z',
+        company: { sizeBand: '10000+', industry: '=cmd|" /C calc"!A0' },
+      },
     ]);
     expect(csv.startsWith('\uFEFF"Company","Job title","Posting URL"')).toBe(true);
     expect(csv.endsWith('\r\n')).toBe(true);
@@ -52,6 +57,8 @@ describe('formatApplicationsCsv', () => {
       '4',
       'remote, go',
       "'-5 years of Go?\nsecond line\r\n@mention",
+      '10000+',
+      '\'=cmd|" /C calc"!A0',
     ]);
   });
 

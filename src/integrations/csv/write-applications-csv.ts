@@ -9,6 +9,8 @@ export type ExportedApplication = {
   readonly savedAt: string | null;
   /** When its stage last changed. */
   readonly stageChangedAt: string | null;
+  /** The company's size band and industry, when known. */
+  readonly company?: { readonly sizeBand: string | null; readonly industry: string | null };
 };
 
 /**
@@ -33,6 +35,8 @@ export const exportColumns = [
   'Priority',
   'Tags',
   'Notes',
+  'Company size',
+  'Industry',
 ] as const;
 
 /**
@@ -42,7 +46,7 @@ export const exportColumns = [
  */
 export function formatApplicationsCsv(rows: Iterable<ExportedApplication>): string {
   const records: string[][] = [];
-  for (const { application: a, savedAt, stageChangedAt } of rows) {
+  for (const { application: a, savedAt, stageChangedAt, company } of rows) {
     records.push(
       [
         a.company.name,
@@ -62,6 +66,8 @@ export function formatApplicationsCsv(rows: Iterable<ExportedApplication>): stri
         String(a.priority),
         a.tags.join(', '),
         a.notes,
+        company?.sizeBand ?? '',
+        company?.industry ?? '',
       ].map(neutralizeCell),
     );
   }

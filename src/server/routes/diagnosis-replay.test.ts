@@ -69,7 +69,12 @@ describeEachDialect('company size band and industry in the diagnosis', (ctx) => 
   type Diagnosis = {
     expectation: { basis: string; text: string };
     notices: string[];
-    causes: Array<{ cause: string; score: number; evidence: Array<{ signal: string }> }>;
+    causes: Array<{
+      cause: string;
+      score: number;
+      evidence: Array<{ signal: string }>;
+      recommendation: { action: string };
+    }>;
   };
   const diagnosisOf = (id: string): Promise<Diagnosis> =>
     call(ctx.app, 'GET', `/api/applications/${id}/diagnosis`, undefined, 200);
@@ -98,6 +103,11 @@ describeEachDialect('company size band and industry in the diagnosis', (ctx) => 
     const large = await diagnosisOf(application.id);
     expect(pile(large).evidence.map((e) => e.signal)).toContain('company_size');
     expect(pile(large).score).toBeGreaterThan(pile(unknown).score);
+    // 8 business days into a cold job-board application to a 10,000+ employer: the pile leads, reach a person.
+    expect(large.causes[0]).toMatchObject({
+      cause: 'too_many_applicants',
+      recommendation: { action: 'reach_a_person' },
+    });
 
     // The industry sets the usual time to hire once they screened you (no call logged).
     await call(ctx.app, 'PATCH', `/api/companies/${companyId}`, { industry: 'Government' }, 200);
