@@ -13,24 +13,27 @@
  *   are also ordinary English ("Go", "Spring", "Swift", "R", "C").
  * The canonical name is itself an alias, matched regardless of case, unless an alias spells it with a marker.
  */
-export type SkillCategory =
-  | 'software'
-  | 'data'
-  | 'design'
-  | 'product'
-  | 'project_management'
-  | 'marketing'
-  | 'sales'
-  | 'finance'
-  | 'operations'
-  | 'healthcare'
-  | 'people'
-  | 'education'
-  | 'legal'
-  | 'office'
-  | 'soft_skill'
-  | 'language'
-  | 'credential';
+export const skillCategories = [
+  'software',
+  'data',
+  'design',
+  'product',
+  'project_management',
+  'marketing',
+  'sales',
+  'finance',
+  'operations',
+  'healthcare',
+  'people',
+  'education',
+  'legal',
+  'office',
+  'soft_skill',
+  'language',
+  'credential',
+] as const;
+
+export type SkillCategory = (typeof skillCategories)[number];
 
 export type Skill = {
   readonly canonical: string;

@@ -9,6 +9,15 @@ import {
   tokenizeWords,
   type WordToken,
 } from './skills-dictionary.js';
+import type {
+  CoverLetterChecks,
+  PostingExcerpt,
+  PostingSection,
+  TailoringAnalysis,
+  TailoringKeyword,
+} from './tailoring-check.js';
+
+export type { CoverLetterChecks, PostingExcerpt, PostingSection, TailoringAnalysis, TailoringKeyword };
 
 /**
  * The tailoring check: which of a posting's key skills and phrases a resume (and a cover letter) covers,
@@ -33,15 +42,6 @@ import {
  * when it contains the same words in the same order (plurals folded). The score measures the resume only;
  * the cover letter is checked separately. With no keywords in the posting the score is null.
  */
-export type PostingSection =
-  | 'requirements'
-  | 'preferred'
-  | 'responsibilities'
-  | 'company'
-  | 'benefits'
-  | 'legal'
-  | 'other';
-
 export const sectionWeights: Readonly<Record<PostingSection, number>> = {
   requirements: 3,
   responsibilities: 2,
@@ -67,61 +67,6 @@ export type TailoringInput = {
   readonly coverLetterText?: string | null | undefined;
   readonly companyName?: string | null | undefined;
   readonly jobTitle?: string | null | undefined;
-};
-
-export type PostingExcerpt = {
-  /** The line of the posting around the mention, shortened with "…" when long. */
-  readonly excerpt: string;
-  readonly section: PostingSection;
-  /** Character offsets of the mention in the posting text. */
-  readonly start: number;
-  readonly end: number;
-};
-
-export type TailoringKeyword = {
-  /** As the posting first writes it ("Postgres"). */
-  readonly term: string;
-  /** The dictionary name ("PostgreSQL"), or for a phrase its words in lower case ("feature extraction"). */
-  readonly canonical: string;
-  readonly kind: KeywordKind;
-  readonly category: SkillCategory | null;
-  readonly weight: number;
-  /** Mentions in the posting outside ignored (benefits, legal) text. */
-  readonly occurrences: number;
-  /** Up to three places in the posting, the most heavily weighted first chosen, in text order. */
-  readonly inPosting: readonly PostingExcerpt[];
-  readonly inResume: boolean;
-  readonly inCoverLetter: boolean;
-};
-
-export type CoverLetterChecks = {
-  /** Null when the company name is not known. */
-  readonly namesCompany: boolean | null;
-  /** Null when the job title is not known. */
-  readonly namesRole: boolean | null;
-  readonly addressesTopRequirements: {
-    /** At least half of the top requirements are mentioned; null when the posting has none. */
-    readonly passed: boolean | null;
-    /** The canonical names of the (up to five) heaviest keywords from requirements and duties. */
-    readonly top: readonly string[];
-    readonly addressed: readonly string[];
-    readonly missing: readonly string[];
-  };
-};
-
-export type TailoringAnalysis = {
-  /** Heaviest first. */
-  readonly keywords: readonly TailoringKeyword[];
-  readonly covered: readonly TailoringKeyword[];
-  readonly missing: readonly TailoringKeyword[];
-  /** 0–100, or null when the posting yields no keywords. */
-  readonly score: number | null;
-  readonly coveredWeight: number;
-  readonly totalWeight: number;
-  /** The formula with this analysis's numbers filled in. */
-  readonly formula: string;
-  /** Null when no cover letter was given. */
-  readonly coverLetterChecks: CoverLetterChecks | null;
 };
 
 const maxPhrases = 12;

@@ -36,7 +36,7 @@ export async function checkTailoring(
     applicationId,
     resumeName: input.resumeName ?? input.resume.file?.fileName ?? null,
     score: analysis.score === null ? null : Math.round(analysis.score),
-    analysis: JSON.parse(JSON.stringify(analysis)) as Record<string, unknown>,
+    analysis,
     createdAt: nowIso(deps),
   };
   await inTransaction(deps, (trx) =>

@@ -46,7 +46,7 @@ function toCheck(row: TailoringChecksTable): TailoringCheck {
     applicationId: row.application_id,
     resumeName: row.resume_name,
     score: row.score === null ? null : Number(row.score),
-    analysis: fromJson<Record<string, unknown>>(row.analysis),
+    analysis: fromJson<TailoringCheck['analysis']>(row.analysis),
     createdAt: row.created_at,
   };
 }

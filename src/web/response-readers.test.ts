@@ -29,7 +29,6 @@ const notYetConverted = new Set<string>([
   'components/csv-import.tsx',
   'csv-import-view.ts',
   'invitation-view.ts',
-  'tailoring-view.ts',
 ]);
 
 const webDir = import.meta.dirname;

@@ -63,11 +63,7 @@ export function registerAnalysisCommands(program: Command): void {
             ...(options.name && { resumeName: options.name }),
           });
           if (ctx.out.isJson) return ctx.out.json(check);
-          const analysis = check.analysis as {
-            covered?: Array<{ term: string }>;
-            missing?: Array<{ term: string }>;
-            formula?: string;
-          };
+          const { analysis } = check;
           ctx.out.line(
             `Match score: ${check.score ?? 'n/a'}${check.score === null ? ' (the posting gave no keywords)' : ' / 100'}`,
           );

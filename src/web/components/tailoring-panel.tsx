@@ -2,20 +2,18 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useId, useState } from 'react';
 import type { Application } from '../../core/application.js';
 import type { FieldIssue } from '../../core/errors.js';
+import type {
+  CoverLetterChecks as CoverLetterChecksResult,
+  TailoringCheck,
+  TailoringKeyword,
+} from '../../core/tailoring-check.js';
 import type { TailoringRequestInput } from '../api-client.js';
 import { describeError, isApiError } from '../api-error.js';
 import { issuesOutside } from '../field-issues.js';
 import { fileTooLarge, maxResumeBytes, readUploadedFile } from '../file-upload.js';
 import { useApi } from '../hooks/use-api.js';
 import { queryKeys, useLatestTailoring, useUserClock } from '../queries.js';
-import {
-  type CoverLetterChecksView,
-  explainTailoringError,
-  type KeywordView,
-  postingSectionLabels,
-  readTailoringCheck,
-  type TailoringView,
-} from '../tailoring-view.js';
+import { explainTailoringError, postingSectionLabels } from '../tailoring-view.js';
 import { formatDateTime } from '../zoned-time.js';
 import { Field, FormErrors } from './field.js';
 import { useNotices } from './notices.js';
@@ -31,7 +29,7 @@ const acceptedFiles =
  */
 export function TailoringPanel({ application }: { readonly application: Application }) {
   const latest = useLatestTailoring(application.id);
-  const view = latest.data ? readTailoringCheck(latest.data) : null;
+  const check = latest.data ?? null;
   const [isFormOpen, setFormOpen] = useState(false);
   const hasPostingText = Boolean(application.posting.descriptionText?.trim());
   const form = (
@@ -45,9 +43,9 @@ export function TailoringPanel({ application }: { readonly application: Applicat
     <section className="panel tailoring" aria-labelledby="tailoring-title">
       <h2 id="tailoring-title">Tailoring check</h2>
       {latest.isError ? <p className="form-errors">{describeError(latest.error)}</p> : null}
-      {view ? (
+      {check ? (
         <>
-          <TailoringResult view={view} />
+          <TailoringResult check={check} />
           <details
             className="tailoring-again"
             open={isFormOpen}
@@ -71,61 +69,62 @@ export function TailoringPanel({ application }: { readonly application: Applicat
   );
 }
 
-function TailoringResult({ view }: { view: TailoringView }) {
+function TailoringResult({ check }: { check: TailoringCheck }) {
+  const { analysis } = check;
   const { timeZone, locale } = useUserClock();
   return (
     <div className="tailoring-result">
       <p className="tailoring-score">
-        {view.score === null ? (
+        {check.score === null ? (
           'No score: the posting gave no keywords to match.'
         ) : (
           <>
-            <span className="score-value">{view.score}</span> <span>of 100 match</span>
+            <span className="score-value">{check.score}</span> <span>of 100 match</span>
           </>
         )}
       </p>
       <p className="muted small">
-        {view.resumeName ? `Resume “${view.resumeName}”, checked` : 'Checked'}{' '}
-        {formatDateTime(view.createdAt, timeZone, locale)}
+        {check.resumeName ? `Resume “${check.resumeName}”, checked` : 'Checked'}{' '}
+        {formatDateTime(check.createdAt, timeZone, locale)}
       </p>
       <h3>
-        Missing from your resume <span className="count">{view.missing.length}</span>
+        Missing from your resume <span className="count">{analysis.missing.length}</span>
       </h3>
-      {view.missing.length === 0 ? (
+      {analysis.missing.length === 0 ? (
         <p className="muted">Nothing: your resume names every keyword hearback found in the posting.</p>
       ) : (
         <ul className="plain-list keyword-missing">
-          {view.missing.map((keyword) => (
+          {analysis.missing.map((keyword) => (
             <MissingKeyword key={keyword.canonical} keyword={keyword} />
           ))}
         </ul>
       )}
       <h3>
-        Covered <span className="count">{view.covered.length}</span>
+        Covered <span className="count">{analysis.covered.length}</span>
       </h3>
-      {view.covered.length === 0 ? (
+      {analysis.covered.length === 0 ? (
         <p className="muted">None of the posting’s keywords were found in your resume.</p>
       ) : (
         <ul className="keyword-chips">
-          {view.covered.map((keyword) => (
+          {analysis.covered.map((keyword) => (
             <li key={keyword.canonical} className="chip">
               {keyword.term}
             </li>
           ))}
         </ul>
       )}
-      {view.coverLetterChecks ? <CoverLetterChecks checks={view.coverLetterChecks} /> : null}
-      {view.formula ? (
+      {analysis.coverLetterChecks ? <CoverLetterChecks checks={analysis.coverLetterChecks} /> : null}
+      {analysis.formula ? (
         <details className="tailoring-formula">
           <summary>How the score is computed</summary>
-          <p className="small">{view.formula}</p>
+          <p className="small">{analysis.formula}</p>
         </details>
       ) : null}
     </div>
   );
 }
 
-function MissingKeyword({ keyword }: { keyword: KeywordView }) {
+function MissingKeyword({ keyword }: { keyword: TailoringKeyword }) {
   return (
     <li className="keyword">
       <strong>{keyword.term}</strong>
@@ -134,7 +133,7 @@ function MissingKeyword({ keyword }: { keyword: KeywordView }) {
         <ul className="excerpts">
           {keyword.inPosting.map((place) => (
             <li key={`${place.section}:${place.excerpt}`}>
-              <span className="muted small">In the {postingSectionLabels[place.section] ?? 'posting'}: </span>
+              <span className="muted small">In the {postingSectionLabels[place.section]}: </span>
               <q>
                 <Highlighted text={place.excerpt} term={keyword.term} />
               </q>
@@ -159,10 +158,10 @@ function Highlighted({ text, term }: { text: string; term: string }) {
   );
 }
 
-function CoverLetterChecks({ checks }: { checks: CoverLetterChecksView }) {
+function CoverLetterChecks({ checks }: { checks: CoverLetterChecksResult }) {
   const answer = (value: boolean | null, unknown: string) =>
     value === null ? unknown : value ? 'Yes' : 'No';
-  const top = checks.topRequirements;
+  const top = checks.addressesTopRequirements;
   return (
     <>
       <h3>Cover letter</h3>
