@@ -70,7 +70,11 @@ export async function startRuntime(
     await ensureUser(
       opened.db,
       { id: localUserId, displayName: 'You' },
-      defaultSettings(options.system ?? systemLocale()),
+      async () => {
+        const system = options.system ?? systemLocale();
+        const { countryOfLocale } = await import('./core/places.js');
+        return defaultSettings(system, countryOfLocale(system.locale));
+      },
       clock.now().toISOString(),
     );
     return {

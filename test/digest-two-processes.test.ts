@@ -111,7 +111,7 @@ describe.skipIf(!server)(
           await ensureUser(
             runtime.deps.db,
             { id: deps.userId, displayName: `User ${i}` },
-            defaultSettings({ timeZone: zone, locale: 'en-US' }),
+            defaultSettings({ timeZone: zone, locale: 'en-US' }, 'US'),
             now.toISOString(),
           );
           await updateSettings(deps, {

@@ -1,6 +1,4 @@
-import Holidays from 'date-holidays';
 import { z } from 'zod';
-import type { FieldIssue } from './errors.js';
 import { email, limits, text, timeZone } from './fields.js';
 
 /** ISO weekdays: 1 is Monday, 7 is Sunday. */
@@ -82,32 +80,13 @@ export function isValidLocale(value: string): boolean {
 }
 
 /**
- * What is wrong with a country and region: each must be one whose public holidays date-holidays knows
- * (ZZ is no country, Antarctica has no public holidays), and a region must belong to its country.
+ * First-run settings, guessed from the machine: its time zone, locale and country, Monday to Friday. The
+ * country is the locale's when hearback knows its holidays (`countryOfLocale` in places.ts).
  */
-export function placeIssues(country: string | null, region: string | null): FieldIssue[] {
-  const holidays = new Holidays();
-  if (country !== null && !Object.hasOwn(holidays.getCountries('en'), country)) {
-    return [
-      {
-        field: 'country',
-        message: `${country} is not a country whose public holidays hearback knows; use a code such as US or DE, or null`,
-      },
-    ];
-  }
-  if (region === null) return [];
-  if (country === null) return [{ field: 'region', message: 'needs a country' }];
-  const regions = holidays.getStates(country, 'en') ?? {};
-  if (Object.hasOwn(regions, region)) return [];
-  const known = Object.keys(regions);
-  const hint = known.length > 0 ? `: one of ${known.join(', ')}` : ', which has none: use null';
-  return [{ field: 'region', message: `${region} is not a region of ${country}${hint}` }];
-}
-
-/** First-run settings, guessed from the machine: its time zone and locale, Monday to Friday. */
-export function defaultSettings(system: { timeZone: string; locale: string }): Settings {
-  const region = new Intl.Locale(system.locale).region ?? null;
-  const country = region && placeIssues(region, null).length === 0 ? region : null;
+export function defaultSettings(
+  system: { timeZone: string; locale: string },
+  country: string | null,
+): Settings {
   return {
     timeZone: system.timeZone,
     country,

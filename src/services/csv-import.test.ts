@@ -456,7 +456,7 @@ describeEachDialect('CSV import', (ctx) => {
     await ensureUser(
       ctx.deps.db,
       { id: other.userId, displayName: 'Other' },
-      defaultSettings({ timeZone: 'UTC', locale: 'en-US' }),
+      defaultSettings({ timeZone: 'UTC', locale: 'en-US' }, 'US'),
       testNow,
     );
     const files = [

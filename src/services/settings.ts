@@ -1,5 +1,6 @@
 import { fieldError } from '../core/errors.js';
-import { placeIssues, type Settings, type SettingsUpdate } from '../core/settings.js';
+import { placeIssues } from '../core/places.js';
+import type { Settings, SettingsUpdate } from '../core/settings.js';
 import { getSettings as getSettingsRow, saveSettings, saveSmtpUrl } from '../storage/settings-store.js';
 import { type Deps, inTransaction, nowIso } from './deps.js';
 import { replanAllApplications } from './replan.js';

@@ -3,11 +3,14 @@ import type { Db } from './schema.js';
 
 export const localUserId = 'local';
 
-/** Makes sure the user and their settings row exist; safe to call on every start. */
+/**
+ * Makes sure the user and their settings row exist; safe to call on every start. `settings` may be a function,
+ * called only when the row is missing (first-run settings load date-holidays, which a start need not).
+ */
 export async function ensureUser(
   db: Db,
   user: { id: string; displayName: string },
-  settings: Settings,
+  settings: Settings | (() => Promise<Settings>),
   now: string,
 ): Promise<void> {
   await db
@@ -15,21 +18,28 @@ export async function ensureUser(
     .values({ id: user.id, display_name: user.displayName, created_at: now })
     .onConflict((oc) => oc.column('id').doNothing())
     .execute();
-  await db
-    .insertInto('settings')
-    .values({
-      user_id: user.id,
-      time_zone: settings.timeZone,
-      country: settings.country,
-      region: settings.region,
-      working_days: settings.workingDays.join(','),
-      locale: settings.locale,
-      name: settings.name,
-      email: settings.email,
-      updated_at: now,
-    })
-    .onConflict((oc) => oc.column('user_id').doNothing())
-    .execute();
+  const hasSettings =
+    typeof settings === 'function' &&
+    (await db.selectFrom('settings').select('user_id').where('user_id', '=', user.id).executeTakeFirst()) !==
+      undefined;
+  if (!hasSettings) {
+    const first = typeof settings === 'function' ? await settings() : settings;
+    await db
+      .insertInto('settings')
+      .values({
+        user_id: user.id,
+        time_zone: first.timeZone,
+        country: first.country,
+        region: first.region,
+        working_days: first.workingDays.join(','),
+        locale: first.locale,
+        name: first.name,
+        email: first.email,
+        updated_at: now,
+      })
+      .onConflict((oc) => oc.column('user_id').doNothing())
+      .execute();
+  }
   await db
     .insertInto('data_versions')
     .values({ user_id: user.id, token: crypto.randomUUID() })

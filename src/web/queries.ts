@@ -23,7 +23,12 @@ export const queryKeys = {
 /** The browser's own zone and locale stand in until the saved settings arrive. */
 export function browserSettings(): Settings {
   const resolved = Intl.DateTimeFormat().resolvedOptions();
-  return defaultSettings({ timeZone: resolved.timeZone || 'UTC', locale: resolved.locale || 'en-US' });
+  const locale = resolved.locale || 'en-US';
+  // The locale's country unchecked: checking it would load date-holidays' data into the page.
+  return defaultSettings(
+    { timeZone: resolved.timeZone || 'UTC', locale },
+    new Intl.Locale(locale).region ?? null,
+  );
 }
 
 export function useSettings() {

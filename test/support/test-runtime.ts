@@ -5,6 +5,7 @@ import type { FastifyInstance } from 'fastify';
 import pg from 'pg';
 import { afterAll, beforeAll, beforeEach, describe } from 'vitest';
 import type { DatabaseTarget } from '../../src/config.js';
+import { countryOfLocale } from '../../src/core/places.js';
 import { fixedClock } from '../../src/core/ports.js';
 import { defaultSettings } from '../../src/core/settings.js';
 import { type Runtime, startRuntime } from '../../src/runtime.js';
@@ -68,7 +69,7 @@ async function openRuntimeOn({
       await ensureUser(
         runtime.deps.db,
         { id: localUserId, displayName: 'You' },
-        defaultSettings(testSystem),
+        defaultSettings(testSystem, countryOfLocale(testSystem.locale)),
         testNow,
       );
     },
