@@ -37,11 +37,14 @@ export const backupSchema = z
 
 export type Backup = z.infer<typeof backupSchema>;
 
-export type RestoreReport = {
-  readonly companies: number;
-  readonly contacts: number;
-  readonly applications: number;
-  readonly interviews: number;
-  readonly events: number;
-  readonly followUps: number;
-};
+/** How many records a restored backup brought back. */
+export const restoreReportSchema = z.object({
+  companies: z.number(),
+  contacts: z.number(),
+  applications: z.number(),
+  interviews: z.number(),
+  events: z.number(),
+  followUps: z.number(),
+});
+
+export type RestoreReport = z.infer<typeof restoreReportSchema>;

@@ -1,14 +1,14 @@
 import type { Application } from '../core/application.js';
 import { normalizeCompanyName } from '../core/company.js';
-import { type Contact, type ContactRole, contactCreateSchema } from '../core/contact.js';
+import { type Contact, contactCreateSchema } from '../core/contact.js';
 import { AppError, fieldError } from '../core/errors.js';
 import { limits, webUrl } from '../core/fields.js';
-import {
-  type Interview,
-  type InterviewCreate,
-  type InterviewRound,
-  interviewCreateSchema,
-} from '../core/interview.js';
+import { type InterviewCreate, type InterviewRound, interviewCreateSchema } from '../core/interview.js';
+import type {
+  ApplicationCandidate,
+  InvitationImportPreview,
+  InvitationImportResult,
+} from '../core/invitation.js';
 import {
   type InterviewInvitation,
   type InvitationPerson,
@@ -31,45 +31,8 @@ export type InvitationImportOptions = {
   readonly eventIndex?: number;
 };
 
-export type ApplicationMatchReason = 'chosen' | 'email_domain' | 'company_name';
-
-export type ApplicationCandidate = {
-  readonly applicationId: string;
-  readonly jobTitle: string;
-  readonly companyId: string;
-  readonly companyName: string;
-  readonly stage: Application['stage'];
-  readonly reason: ApplicationMatchReason;
-};
-
-export type InvitationContactPlan = {
-  readonly name: string;
-  readonly email: string;
-  readonly role: ContactRole;
-  /** The contact already on file with this email, reused instead of creating a new one. */
-  readonly existingContactId: string | null;
-  readonly isInterviewer: boolean;
-};
-
-export type InvitationImportPreview = {
-  readonly invitation: InterviewInvitation;
-  /** The application the interview goes to, or null when none or several match (see candidates). */
-  readonly application: ApplicationCandidate | null;
-  readonly candidates: readonly ApplicationCandidate[];
-  readonly round: InterviewRound;
-  readonly contacts: readonly InvitationContactPlan[];
-  /** An interview of the matched application at the same start: importing again changes nothing. */
-  readonly existingInterviewId: string | null;
-  readonly warnings: readonly string[];
-};
-
-export type InvitationImportResult = {
-  readonly interview: Interview;
-  readonly created: boolean;
-  readonly createdContacts: readonly Contact[];
-  readonly reusedContactIds: readonly string[];
-  readonly warnings: readonly string[];
-};
+type ApplicationMatchReason = ApplicationCandidate['reason'];
+type InvitationContactPlan = InvitationImportPreview['contacts'][number];
 
 /** What importing the invitation would do, without writing anything. */
 export async function previewInvitationImport(

@@ -10,7 +10,7 @@ import { type ApiClient, createApiClient } from './api-client.js';
 import { ApiError } from './api-error.js';
 import { readCsvPreview } from './csv-import-view.js';
 import { readDuplicates } from './duplicates.js';
-import { readInvitationPreview } from './invitation-view.js';
+import { toInvitationPreviewView } from './invitation-view.js';
 
 async function listen(app: FastifyInstance): Promise<string> {
   await app.listen({ port: 0, host: '127.0.0.1' });
@@ -323,7 +323,7 @@ describe('api client: diagnosis, tailoring, posting watch, calendar feed and imp
       'END:VCALENDAR',
       '',
     ].join('\r\n');
-    const preview = readInvitationPreview(await api.previewInvitationImport(ics));
+    const preview = toInvitationPreviewView(await api.previewInvitationImport(ics));
     expect(preview).toMatchObject({
       startsAt: '2026-03-10T09:00:00.000Z',
       timeZone: 'Europe/Berlin',

@@ -7,6 +7,7 @@ import type {
   applicationUpdateSchema,
   stageChangeInputSchema,
 } from '../core/application.js';
+import type { RestoreReport } from '../core/backup.js';
 import type { CalendarFeedIssue, CalendarFeedIssued, CalendarFeedStatus } from '../core/calendar-feed.js';
 import type { Company, CompanyListQuery, companyCreateSchema, companyUpdateSchema } from '../core/company.js';
 import type { Contact, ContactListQuery, contactCreateSchema, contactUpdateSchema } from '../core/contact.js';
@@ -27,6 +28,11 @@ import type {
   interviewCreateSchema,
   interviewUpdateSchema,
 } from '../core/interview.js';
+import type {
+  InvitationChoices,
+  InvitationImportPreview,
+  InvitationImportResult,
+} from '../core/invitation.js';
 import { stages } from '../core/pipeline.js';
 import type { Playbook, playbookUpdateSchema } from '../core/playbook.js';
 import type { PostingPreview } from '../core/posting-extract.js';
@@ -83,25 +89,12 @@ export type CsvImportReport = {
 };
 
 /** How many records a restored backup brought back. */
-export type BackupRestoreReport = {
-  readonly companies: number;
-  readonly contacts: number;
-  readonly applications: number;
-  readonly interviews: number;
-  readonly events: number;
-  readonly followUps: number;
-};
+export type BackupRestoreReport = RestoreReport;
 
 /** Which invitation, and (when the user chose it) which application it belongs to. */
-export type InvitationChoices = { readonly applicationId?: string; readonly eventIndex?: number };
+export type { InvitationChoices };
 
-export type InvitationImportReport = {
-  readonly interview: Interview;
-  readonly created: boolean;
-  readonly createdContacts: readonly Contact[];
-  readonly reusedContactIds: readonly string[];
-  readonly warnings: readonly string[];
-};
+export type InvitationImportReport = InvitationImportResult;
 
 export type ApiClientOptions = {
   /** Where the API lives; empty for the same origin as the page. */
@@ -218,9 +211,9 @@ export function createApiClient(options: ApiClientOptions = {}) {
       post<unknown>('/api/import/csv/preview', { csv, ...choices }),
     importCsv: (csv: string, choices: CsvImportChoices = {}) =>
       post<CsvImportReport>('/api/import/csv', { csv, ...choices }),
-    /** What importing an invitation (.ics) would do; read by `readInvitationPreview` (invitation-view.ts). */
+    /** What importing an invitation (.ics) would do, without writing anything. */
     previewInvitationImport: (ics: string, choices: InvitationChoices = {}) =>
-      post<unknown>('/api/interviews/import-ics/preview', { ics, ...choices }),
+      post<InvitationImportPreview>('/api/interviews/import-ics/preview', { ics, ...choices }),
     importInvitation: (ics: string, choices: InvitationChoices = {}) =>
       post<InvitationImportReport>('/api/interviews/import-ics', { ics, ...choices }),
 

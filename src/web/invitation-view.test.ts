@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { readInvitationPreview } from './invitation-view.js';
+import type { InvitationImportPreview } from '../core/invitation.js';
+import { toInvitationPreviewView } from './invitation-view.js';
 
 const candidate = {
   applicationId: '01JAPP',
@@ -8,11 +9,19 @@ const candidate = {
   companyName: 'Contoso',
   stage: 'applied',
   reason: 'email_domain',
-};
+} as const;
 
 /** The shape `POST /api/interviews/import-ics/preview` answers with (src/services/ics-import.ts). */
-const answer = {
+const answer: InvitationImportPreview = {
   invitation: {
+    uid: 'abc@contoso.example',
+    sequence: 0,
+    method: 'REQUEST',
+    description: '',
+    sourceTimeZoneId: 'Europe/Berlin',
+    allDay: false,
+    floating: false,
+    warnings: [],
     summary: 'Technical interview - Contoso',
     startsAt: '2026-12-10T09:00:00.000Z',
     endsAt: '2026-12-10T10:00:00.000Z',
@@ -47,9 +56,9 @@ const answer = {
   warnings: ['your email address is not in settings'],
 };
 
-describe('readInvitationPreview', () => {
+describe('toInvitationPreviewView', () => {
   it('reads the time, place, people and the application matched', () => {
-    const view = readInvitationPreview(answer);
+    const view = toInvitationPreviewView(answer);
     expect(view).toMatchObject({
       summary: 'Technical interview - Contoso',
       timeZone: 'Europe/Berlin',
@@ -79,7 +88,7 @@ describe('readInvitationPreview', () => {
   });
 
   it('reads no match, a guessed zone and an earlier import', () => {
-    const view = readInvitationPreview({
+    const view = toInvitationPreviewView({
       ...answer,
       invitation: { ...answer.invitation, timeZoneSource: 'user' },
       application: null,
@@ -92,10 +101,5 @@ describe('readInvitationPreview', () => {
       isZoneGuessed: true,
       isAlreadyImported: true,
     });
-  });
-
-  it('answers null for something that is not a preview', () => {
-    expect(readInvitationPreview({ invitation: { startsAt: 3 } })).toBeNull();
-    expect(readInvitationPreview('BEGIN:VCALENDAR')).toBeNull();
   });
 });

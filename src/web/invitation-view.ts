@@ -1,17 +1,17 @@
-/** A person on an invitation. */
-export type InvitationPersonView = { readonly name: string | null; readonly email: string };
+import type { ApplicationCandidate, InvitationImportPreview } from '../core/invitation.js';
 
-export type InvitationCandidateView = {
-  readonly applicationId: string;
-  readonly jobTitle: string;
-  readonly companyName: string;
-  readonly reason: 'chosen' | 'email_domain' | 'company_name';
-};
+/** A person on an invitation. */
+export type InvitationPersonView = NonNullable<InvitationImportPreview['invitation']['organizer']>;
+
+export type InvitationCandidateView = Pick<
+  ApplicationCandidate,
+  'applicationId' | 'jobTitle' | 'companyName' | 'reason'
+>;
 
 export type InvitationContactView = {
   readonly name: string;
   readonly email: string;
-  readonly role: string;
+  readonly role: InvitationImportPreview['contacts'][number]['role'];
   readonly isNew: boolean;
   readonly isInterviewer: boolean;
 };
@@ -27,7 +27,7 @@ export type InvitationPreviewView = {
   readonly location: string | null;
   readonly videoLink: string | null;
   readonly organizer: InvitationPersonView | null;
-  readonly round: string;
+  readonly round: InvitationImportPreview['round'];
   readonly application: InvitationCandidateView | null;
   readonly candidates: readonly InvitationCandidateView[];
   readonly contacts: readonly InvitationContactView[];
@@ -41,71 +41,36 @@ export const matchReasonLabels: Readonly<Record<InvitationCandidateView['reason'
   company_name: 'the company’s name is in the invitation',
 };
 
-/**
- * Reads the answer of `POST /api/interviews/import-ics/preview`, which the API describes only as an object.
- * Returns null for an answer of another shape.
- */
-export function readInvitationPreview(value: unknown): InvitationPreviewView | null {
-  if (!isRecord(value) || !isRecord(value.invitation)) return null;
-  const invitation = value.invitation;
-  if (typeof invitation.startsAt !== 'string' || typeof invitation.endsAt !== 'string') return null;
-  const candidates = Array.isArray(value.candidates) ? value.candidates.flatMap(readCandidate) : [];
+/** What the import page shows of `POST /api/interviews/import-ics/preview`'s answer. */
+export function toInvitationPreviewView(preview: InvitationImportPreview): InvitationPreviewView {
+  const { invitation } = preview;
+  const toCandidate = (candidate: ApplicationCandidate): InvitationCandidateView => ({
+    applicationId: candidate.applicationId,
+    jobTitle: candidate.jobTitle,
+    companyName: candidate.companyName,
+    reason: candidate.reason,
+  });
   return {
-    summary: typeof invitation.summary === 'string' ? invitation.summary : '',
+    summary: invitation.summary,
     startsAt: invitation.startsAt,
     endsAt: invitation.endsAt,
-    timeZone: typeof invitation.timeZone === 'string' ? invitation.timeZone : 'UTC',
+    timeZone: invitation.timeZone,
     isZoneGuessed: invitation.timeZoneSource === 'user',
-    isCancelled: invitation.isCancelled === true,
-    location: stringOrNull(invitation.location),
-    videoLink: stringOrNull(invitation.videoLink),
-    organizer: readPerson(invitation.organizer),
-    round: typeof value.round === 'string' ? value.round : 'other',
-    application: readCandidate(value.application)[0] ?? null,
-    candidates,
-    contacts: Array.isArray(value.contacts) ? value.contacts.flatMap(readContact) : [],
-    isAlreadyImported: typeof value.existingInterviewId === 'string',
-    warnings: Array.isArray(value.warnings)
-      ? value.warnings.filter((w): w is string => typeof w === 'string')
-      : [],
+    isCancelled: invitation.isCancelled,
+    location: invitation.location,
+    videoLink: invitation.videoLink,
+    organizer: invitation.organizer,
+    round: preview.round,
+    application: preview.application ? toCandidate(preview.application) : null,
+    candidates: preview.candidates.map(toCandidate),
+    contacts: preview.contacts.map((contact) => ({
+      name: contact.name || contact.email,
+      email: contact.email,
+      role: contact.role,
+      isNew: contact.existingContactId === null,
+      isInterviewer: contact.isInterviewer,
+    })),
+    isAlreadyImported: preview.existingInterviewId !== null,
+    warnings: preview.warnings,
   };
-}
-
-function readCandidate(value: unknown): InvitationCandidateView[] {
-  if (!isRecord(value) || typeof value.applicationId !== 'string') return [];
-  const reason = value.reason === 'chosen' || value.reason === 'email_domain' ? value.reason : 'company_name';
-  return [
-    {
-      applicationId: value.applicationId,
-      jobTitle: typeof value.jobTitle === 'string' ? value.jobTitle : '',
-      companyName: typeof value.companyName === 'string' ? value.companyName : '',
-      reason,
-    },
-  ];
-}
-
-function readContact(value: unknown): InvitationContactView[] {
-  if (!isRecord(value) || typeof value.email !== 'string') return [];
-  return [
-    {
-      name: typeof value.name === 'string' && value.name ? value.name : value.email,
-      email: value.email,
-      role: typeof value.role === 'string' ? value.role : 'other',
-      isNew: typeof value.existingContactId !== 'string',
-      isInterviewer: value.isInterviewer === true,
-    },
-  ];
-}
-
-function readPerson(value: unknown): InvitationPersonView | null {
-  if (!isRecord(value) || typeof value.email !== 'string') return null;
-  return { name: stringOrNull(value.name), email: value.email };
-}
-
-function stringOrNull(value: unknown): string | null {
-  return typeof value === 'string' ? value : null;
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

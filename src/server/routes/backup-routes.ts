@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { backupSchema } from '../../core/backup.js';
+import { backupSchema, restoreReportSchema } from '../../core/backup.js';
 import { exportBackup, restoreBackup } from '../../services/backup.js';
 import { type App, errors, type RouteContext } from '../route-kit.js';
 
@@ -30,14 +30,7 @@ export function backupRoutes(app: App, ctx: RouteContext): void {
         querystring: z.strictObject({ replace: z.enum(['true', 'false']).default('false') }),
         body: z.unknown().describe('a document produced by GET /api/backup'),
         response: {
-          200: z.object({
-            companies: z.number(),
-            contacts: z.number(),
-            applications: z.number(),
-            interviews: z.number(),
-            events: z.number(),
-            followUps: z.number(),
-          }),
+          200: restoreReportSchema,
           400: errors[400],
           409: errors[409],
         },

@@ -1,17 +1,17 @@
 import { z } from 'zod';
-import { contactSchema } from '../../core/contact.js';
-import { id } from '../../core/fields.js';
-import { interviewSchema } from '../../core/interview.js';
+import {
+  invitationChoicesSchema,
+  invitationImportPreviewSchema,
+  invitationImportResultSchema,
+} from '../../core/invitation.js';
 import { importInvitation, previewInvitationImport } from '../../services/ics-import.js';
 import { type App, errors, type RouteContext } from '../route-kit.js';
 
 /** Invitation files are small; this leaves room for the long VTIMEZONE blocks Outlook writes. */
 const icsBodyLimit = 2 * 1024 * 1024;
 
-const invitationInput = z.strictObject({
+const invitationInput = invitationChoicesSchema.extend({
   ics: z.string().max(icsBodyLimit).describe('the .ics file as text'),
-  applicationId: id.optional().describe('the application it belongs to; matched by company when left out'),
-  eventIndex: z.number().int().min(0).max(1000).optional().describe('which event of a file with several'),
 });
 
 /** Imports from other tools: interview invitations (.ics). */
@@ -28,19 +28,15 @@ export function importRoutes(app: App, ctx: RouteContext): void {
           'What importing an interview invitation would do: the application it matches, contacts, warnings',
         body: invitationInput,
         response: {
-          200: z
-            .record(z.string(), z.unknown())
-            .describe('invitation, application, candidates, round, contacts, existingInterviewId, warnings'),
+          200: invitationImportPreviewSchema,
           400: errors[400],
           404: errors[404],
         },
       },
     },
-    async (request) => {
+    (request) => {
       const { ics, ...options } = request.body;
-      return JSON.parse(
-        JSON.stringify(await previewInvitationImport(depsFor(request), ics, options)),
-      ) as Record<string, unknown>;
+      return previewInvitationImport(depsFor(request), ics, options);
     },
   );
   app.post(
@@ -53,13 +49,7 @@ export function importRoutes(app: App, ctx: RouteContext): void {
           'Import an interview invitation (Google, Outlook, scheduling tools) as an interview, all or nothing',
         body: invitationInput,
         response: {
-          201: z.object({
-            interview: interviewSchema,
-            created: z.boolean().describe('false when the same interview was already imported'),
-            createdContacts: z.array(contactSchema).readonly(),
-            reusedContactIds: z.array(z.string()).readonly(),
-            warnings: z.array(z.string()).readonly(),
-          }),
+          201: invitationImportResultSchema,
           400: errors[400],
           404: errors[404],
         },

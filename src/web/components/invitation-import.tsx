@@ -1,9 +1,8 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useId, useState } from 'react';
 import type { FieldIssue } from '../../core/errors.js';
-import type { InterviewRound } from '../../core/interview.js';
 import type { InvitationChoices, InvitationImportReport } from '../api-client.js';
-import { ApiError, describeError, isApiError } from '../api-error.js';
+import { describeError, isApiError } from '../api-error.js';
 import { messagesFor } from '../field-issues.js';
 import { fileTooLarge, maxInvitationBytes, readTextFile } from '../file-upload.js';
 import { useApi } from '../hooks/use-api.js';
@@ -11,7 +10,7 @@ import {
   type InvitationCandidateView,
   type InvitationPreviewView,
   matchReasonLabels,
-  readInvitationPreview,
+  toInvitationPreviewView,
 } from '../invitation-view.js';
 import { roleLabels, roundLabels } from '../labels.js';
 import { refreshAfterChange, useApplications, useUserClock } from '../queries.js';
@@ -46,14 +45,7 @@ export function InvitationImport() {
   };
   const runPreview = useMutation({
     mutationFn: async (input: { text: string; choices: InvitationChoices }) => {
-      const answer = readInvitationPreview(await api.previewInvitationImport(input.text, input.choices));
-      if (!answer)
-        throw new ApiError(
-          'UNEXPECTED_RESPONSE',
-          'The preview came back in a shape hearback cannot read',
-          200,
-        );
-      return answer;
+      return toInvitationPreviewView(await api.previewInvitationImport(input.text, input.choices));
     },
     onSuccess: (answer, input) => {
       setPreview(answer);
@@ -196,7 +188,7 @@ function InvitationDetails({ preview }: { preview: InvitationPreviewView }) {
         </div>
         <div>
           <dt>Round</dt>
-          <dd>{roundLabels[preview.round as InterviewRound] ?? preview.round}</dd>
+          <dd>{roundLabels[preview.round]}</dd>
         </div>
         {preview.location ? (
           <div>
@@ -221,7 +213,7 @@ function InvitationDetails({ preview }: { preview: InvitationPreviewView }) {
               <li key={contact.email} className="person">
                 <strong>{contact.name}</strong>{' '}
                 <span className="muted">
-                  · {roleLabels[contact.role as keyof typeof roleLabels] ?? contact.role}
+                  · {roleLabels[contact.role]}
                   {contact.isInterviewer ? ', interviewer' : ''} ·{' '}
                   {contact.isNew ? 'new contact' : 'already in your contacts'}
                 </span>
