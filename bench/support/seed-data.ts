@@ -38,11 +38,10 @@ export async function seedSearch(deps: Deps, count: number, now: Date): Promise<
   // What already happened is dated no later than now: hearback refuses a "happened at" time in the future.
   const past = (ms: number) => iso(Math.min(ms, now.getTime()));
   const today = Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate(), 12);
-  await inTransaction(deps, async (trx) => {
-    const d = { ...deps, db: trx };
+  await inTransaction(deps, async (tx) => {
     for (let i = 0; i < count; i++) {
       const appliedAt = today - random.int(5, 360) * dayMs;
-      const application = await createApplication(d, {
+      const application = await createApplication(tx, {
         companyName: `Company ${random.int(1, 300)}`,
         jobTitle: `${titles[i % titles.length]} ${i}`,
         postingUrl: `https://jobs.example.com/${i}`,
@@ -52,20 +51,20 @@ export async function seedSearch(deps: Deps, count: number, now: Date): Promise<
         notes: `Notes for application ${i}`,
         stageAt: iso(appliedAt),
       });
-      await createEvent(d, {
+      await createEvent(tx, {
         kind: 'note',
         applicationId: application.id,
         text: 'Researched the team',
         occurredAt: past(appliedAt + dayMs),
       });
       if (i % 3 === 0) {
-        const interviewer = await createContact(d, {
+        const interviewer = await createContact(tx, {
           name: `Interviewer ${i}`,
           role: 'interviewer',
           companyId: application.company.id,
         });
         const start = appliedAt + 7 * dayMs;
-        const interview = await createInterview(d, {
+        const interview = await createInterview(tx, {
           applicationId: application.id,
           round: 'technical',
           startsAt: iso(start),
@@ -75,7 +74,7 @@ export async function seedSearch(deps: Deps, count: number, now: Date): Promise<
           decisionDate: new Date(start + 10 * dayMs).toISOString().slice(0, 10),
           topics: 'system design',
         });
-        await createEvent(d, {
+        await createEvent(tx, {
           kind: 'message_sent',
           applicationId: application.id,
           channel: 'email',
@@ -83,22 +82,22 @@ export async function seedSearch(deps: Deps, count: number, now: Date): Promise<
           subject: 'Thank you',
           occurredAt: past(start + 20 * 3_600_000),
         });
-        const thanks = await createFollowUp(d, {
+        const thanks = await createFollowUp(tx, {
           applicationId: application.id,
           kind: 'thank_you',
           dueAt: iso(start + dayMs),
           contactId: interviewer.id,
           interviewId: interview.id,
         });
-        await markFollowUpDone(d, thanks.id, { at: past(start + 20 * 3_600_000) });
-        await createFollowUp(d, {
+        await markFollowUpDone(tx, thanks.id, { at: past(start + 20 * 3_600_000) });
+        await createFollowUp(tx, {
           applicationId: application.id,
           kind: 'first_follow_up',
           dueAt: iso(i % 6 === 0 ? today + 3_600_000 : start + 12 * dayMs),
           channel: 'email',
         });
       } else {
-        await createFollowUp(d, {
+        await createFollowUp(tx, {
           applicationId: application.id,
           kind: 'application_check_in',
           dueAt: iso(i % 10 === 1 ? today - 3_600_000 : appliedAt + 9 * dayMs),
@@ -106,7 +105,7 @@ export async function seedSearch(deps: Deps, count: number, now: Date): Promise<
         });
       }
       if (i % 5 === 0) {
-        await moveApplication(d, application.id, {
+        await moveApplication(tx, application.id, {
           stage: 'ended',
           outcome: i % 2 === 0 ? 'rejected' : 'no_response',
           occurredAt: past(appliedAt + 30 * dayMs),

@@ -110,9 +110,7 @@ export async function inCliTransaction<T>(
   ctx: CliContext,
   work: (txCtx: CliContext) => Promise<T>,
 ): Promise<T> {
-  return (await loadDeps()).inTransaction(ctx.deps, (trx) =>
-    work({ ...ctx, deps: { ...ctx.deps, db: trx } }),
-  );
+  return (await loadDeps()).inTransaction(ctx.deps, (tx) => work({ ...ctx, deps: tx }));
 }
 
 function isFullId(ref: string): boolean {

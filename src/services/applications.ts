@@ -31,13 +31,13 @@ import { replanApplication } from './replan.js';
 
 export async function createApplication(deps: Deps, input: ApplicationCreate): Promise<Application> {
   assertHappened('stageAt', input.stageAt, nowIso(deps));
-  return inTransaction(deps, async (trx) => {
-    await lockNaturalKeys(trx, deps.userId);
+  return inTransaction(deps, async (tx) => {
+    await lockNaturalKeys(tx.db, deps.userId);
     const company = input.companyId
-      ? await requireCompany(trx, deps.userId, input.companyId)
-      : await findOrCreateCompany(deps, trx, input.companyName ?? '');
+      ? await requireCompany(tx.db, deps.userId, input.companyId)
+      : await findOrCreateCompany(tx, input.companyName ?? '');
     if (!input.allowDuplicate) {
-      const duplicates = await findDuplicateApplications(trx, deps.userId, {
+      const duplicates = await findDuplicateApplications(tx.db, deps.userId, {
         postingUrl: input.postingUrl ?? null,
         companyId: company.id,
         jobTitle: input.jobTitle,
@@ -64,9 +64,9 @@ export async function createApplication(deps: Deps, input: ApplicationCreate): P
       createdAt: now,
       updatedAt: now,
     };
-    await insertApplication(trx, deps.userId, application);
-    await insertEvent(trx, deps.userId, stageEvent(deps, id, first, null, now));
-    await replanApplication(deps, trx, id);
+    await insertApplication(tx.db, deps.userId, application);
+    await insertEvent(tx.db, deps.userId, stageEvent(deps, id, first, null, now));
+    await replanApplication(tx, id);
     return application;
   });
 }
@@ -84,10 +84,10 @@ export async function updateApplication(
   id: string,
   input: ApplicationUpdate,
 ): Promise<Application> {
-  return inTransaction(deps, async (trx) => {
-    const current = await getApplicationRow(trx, deps.userId, id);
+  return inTransaction(deps, async (tx) => {
+    const current = await getApplicationRow(tx.db, deps.userId, id);
     const company = input.companyId
-      ? await requireCompany(trx, deps.userId, input.companyId)
+      ? await requireCompany(tx.db, deps.userId, input.companyId)
       : current.company;
     const next: Application = {
       ...current,
@@ -105,30 +105,30 @@ export async function updateApplication(
       notes: input.notes ?? current.notes,
       updatedAt: nowIso(deps),
     };
-    await updateApplicationRow(trx, deps.userId, next);
+    await updateApplicationRow(tx.db, deps.userId, next);
     return next;
   });
 }
 
 export async function deleteApplication(deps: Deps, id: string): Promise<void> {
-  await inTransaction(deps, async (trx) => {
-    await getApplicationRow(trx, deps.userId, id);
-    await deleteApplicationRow(trx, deps.userId, id);
+  await inTransaction(deps, async (tx) => {
+    await getApplicationRow(tx.db, deps.userId, id);
+    await deleteApplicationRow(tx.db, deps.userId, id);
   });
 }
 
 /** Records a stage change. History is only ever appended; the current and furthest stage are derived from it. */
 export async function moveApplication(deps: Deps, id: string, input: StageChangeInput): Promise<Application> {
   assertHappened('occurredAt', input.occurredAt, nowIso(deps));
-  return inTransaction(deps, async (trx) => {
-    const current = await getApplicationRow(trx, deps.userId, id);
-    const history = stageHistoryOf(await listApplicationEvents(trx, deps.userId, id));
+  return inTransaction(deps, async (tx) => {
+    const current = await getApplicationRow(tx.db, deps.userId, id);
+    const history = stageHistoryOf(await listApplicationEvents(tx.db, deps.userId, id));
     const now = nowIso(deps);
     const change = planStageChange(history, { ...input, occurredAt: input.occurredAt ?? now });
-    await insertEvent(trx, deps.userId, stageEvent(deps, id, change, input.note ?? null, now));
+    await insertEvent(tx.db, deps.userId, stageEvent(deps, id, change, input.note ?? null, now));
     const next: Application = { ...current, ...summarizeStageHistory([...history, change]), updatedAt: now };
-    await updateApplicationRow(trx, deps.userId, next);
-    await replanApplication(deps, trx, id);
+    await updateApplicationRow(tx.db, deps.userId, next);
+    await replanApplication(tx, id);
     return next;
   });
 }

@@ -57,33 +57,38 @@ export async function restoreBackup(deps: Deps, raw: unknown, options: { replace
   }
   const backup = withCanonicalSettings(parsed.data);
   checkReferences(backup);
-  return inTransaction(deps, async (trx): Promise<RestoreReport> => {
+  return inTransaction(deps, async (tx): Promise<RestoreReport> => {
     const { userId } = deps;
-    await lockNaturalKeys(trx, userId);
-    if (options.replace) await deleteUserRecords(trx, userId);
-    else if (!(await isEmpty(trx, userId))) {
+    await lockNaturalKeys(tx.db, userId);
+    if (options.replace) await deleteUserRecords(tx.db, userId);
+    else if (!(await isEmpty(tx.db, userId))) {
       throw new AppError(
         'IMPORT_TARGET_NOT_EMPTY',
         'This database already has records; restore into an empty data directory, or replace them',
       );
     }
-    await saveSettings(trx, userId, backup.settings, backup.settings.updatedAt ?? new Date(0).toISOString());
-    for (const company of backup.companies) await insertCompany(trx, userId, company);
-    for (const contact of backup.contacts) await insertContact(trx, userId, contact);
+    await saveSettings(
+      tx.db,
+      userId,
+      backup.settings,
+      backup.settings.updatedAt ?? new Date(0).toISOString(),
+    );
+    for (const company of backup.companies) await insertCompany(tx.db, userId, company);
+    for (const contact of backup.contacts) await insertContact(tx.db, userId, contact);
     const historyByApp = groupStageHistory(backup.events);
     for (const application of backup.applications) {
       const history = historyByApp.get(application.id);
       if (!history) throw invalid(`application ${application.id} has no stage history`);
       const company = backup.companies.find((c) => c.id === application.company.id)!;
-      await insertApplication(trx, userId, {
+      await insertApplication(tx.db, userId, {
         ...application,
         company: { id: company.id, name: company.name },
         ...summarizeStageHistory(history),
       });
     }
-    for (const interview of backup.interviews) await insertInterview(trx, userId, interview);
-    for (const step of backup.followUps) await insertFollowUp(trx, userId, step);
-    for (const event of backup.events) await insertEvent(trx, userId, event);
+    for (const interview of backup.interviews) await insertInterview(tx.db, userId, interview);
+    for (const step of backup.followUps) await insertFollowUp(tx.db, userId, step);
+    for (const event of backup.events) await insertEvent(tx.db, userId, event);
     return {
       companies: backup.companies.length,
       contacts: backup.contacts.length,

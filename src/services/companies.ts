@@ -12,11 +12,11 @@ import {
 } from '../storage/company-store.js';
 import type { Db } from '../storage/schema.js';
 import { lockNaturalKeys } from '../storage/sql-helpers.js';
-import { type Deps, inTransaction, nowIso } from './deps.js';
+import { type Deps, inTransaction, nowIso, type TxDeps } from './deps.js';
 
 export async function createCompany(deps: Deps, input: CompanyCreate): Promise<Company> {
-  return inTransaction(deps, async (trx) => {
-    await lockNaturalKeys(trx, deps.userId);
+  return inTransaction(deps, async (tx) => {
+    await lockNaturalKeys(tx.db, deps.userId);
     const now = nowIso(deps);
     const company: Company = {
       id: deps.ids.next(),
@@ -28,8 +28,8 @@ export async function createCompany(deps: Deps, input: CompanyCreate): Promise<C
       createdAt: now,
       updatedAt: now,
     };
-    if (await insertCompanyUnlessNamed(trx, deps.userId, company)) return company;
-    await assertNameFree(trx, deps.userId, input.name);
+    if (await insertCompanyUnlessNamed(tx.db, deps.userId, company)) return company;
+    await assertNameFree(tx.db, deps.userId, input.name);
     throw new Error(`company "${input.name}" was neither inserted nor found`);
   });
 }
@@ -38,12 +38,12 @@ export async function createCompany(deps: Deps, input: CompanyCreate): Promise<C
  * The company with this name, created on the spot when the user names one we do not know yet. Concurrent
  * calls naming the same new company all get the one row (see insertCompanyUnlessNamed).
  */
-export async function findOrCreateCompany(deps: Deps, trx: Db, name: string): Promise<Company> {
-  const existing = await findCompanyByName(trx, deps.userId, name);
+export async function findOrCreateCompany(tx: TxDeps, name: string): Promise<Company> {
+  const existing = await findCompanyByName(tx.db, tx.userId, name);
   if (existing) return existing;
-  const now = nowIso(deps);
+  const now = nowIso(tx);
   const company: Company = {
-    id: deps.ids.next(),
+    id: tx.ids.next(),
     name,
     website: null,
     sizeBand: null,
@@ -52,8 +52,8 @@ export async function findOrCreateCompany(deps: Deps, trx: Db, name: string): Pr
     createdAt: now,
     updatedAt: now,
   };
-  if (await insertCompanyUnlessNamed(trx, deps.userId, company)) return company;
-  const winner = await findCompanyByName(trx, deps.userId, name);
+  if (await insertCompanyUnlessNamed(tx.db, tx.userId, company)) return company;
+  const winner = await findCompanyByName(tx.db, tx.userId, name);
   if (!winner) throw new Error(`company "${name}" was neither inserted nor found`);
   return winner;
 }
@@ -67,11 +67,11 @@ export function listCompanies(deps: Deps, query: CompanyListQuery = {}): Promise
 }
 
 export async function updateCompany(deps: Deps, id: string, input: CompanyUpdate): Promise<Company> {
-  return inTransaction(deps, async (trx) => {
-    const current = await getCompanyRow(trx, deps.userId, id);
+  return inTransaction(deps, async (tx) => {
+    const current = await getCompanyRow(tx.db, deps.userId, id);
     if (input.name !== undefined) {
-      await lockNaturalKeys(trx, deps.userId);
-      await assertNameFree(trx, deps.userId, input.name, id);
+      await lockNaturalKeys(tx.db, deps.userId);
+      await assertNameFree(tx.db, deps.userId, input.name, id);
     }
     const next: Company = {
       ...current,
@@ -82,16 +82,16 @@ export async function updateCompany(deps: Deps, id: string, input: CompanyUpdate
       notes: input.notes ?? current.notes,
       updatedAt: nowIso(deps),
     };
-    await updateCompanyRow(trx, deps.userId, next);
-    if (next.name !== current.name) await refreshSearchTextForCompany(trx, deps.userId, id);
+    await updateCompanyRow(tx.db, deps.userId, next);
+    if (next.name !== current.name) await refreshSearchTextForCompany(tx.db, deps.userId, id);
     return next;
   });
 }
 
 export async function deleteCompany(deps: Deps, id: string): Promise<void> {
-  await inTransaction(deps, async (trx) => {
-    await getCompanyRow(trx, deps.userId, id);
-    const count = await countApplicationsOfCompany(trx, deps.userId, id);
+  await inTransaction(deps, async (tx) => {
+    await getCompanyRow(tx.db, deps.userId, id);
+    const count = await countApplicationsOfCompany(tx.db, deps.userId, id);
     if (count > 0) {
       throw new AppError(
         'COMPANY_IN_USE',
@@ -101,7 +101,7 @@ export async function deleteCompany(deps: Deps, id: string): Promise<void> {
         },
       );
     }
-    await deleteCompanyRow(trx, deps.userId, id);
+    await deleteCompanyRow(tx.db, deps.userId, id);
   });
 }
 

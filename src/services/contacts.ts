@@ -12,10 +12,10 @@ import type { Db } from '../storage/schema.js';
 import { type Deps, inTransaction, nowIso } from './deps.js';
 
 export async function createContact(deps: Deps, input: ContactCreate): Promise<Contact> {
-  return inTransaction(deps, async (trx) => {
-    if (input.companyId) await assertCompany(trx, deps.userId, input.companyId);
+  return inTransaction(deps, async (tx) => {
+    if (input.companyId) await assertCompany(tx.db, deps.userId, input.companyId);
     const now = nowIso(deps);
-    return insertContact(trx, deps.userId, {
+    return insertContact(tx.db, deps.userId, {
       id: deps.ids.next(),
       name: input.name,
       role: input.role ?? 'other',
@@ -39,9 +39,9 @@ export function listContacts(deps: Deps, query: ContactListQuery = {}): Promise<
 }
 
 export async function updateContact(deps: Deps, id: string, input: ContactUpdate): Promise<Contact> {
-  return inTransaction(deps, async (trx) => {
-    const current = await getContactRow(trx, deps.userId, id);
-    if (input.companyId) await assertCompany(trx, deps.userId, input.companyId);
+  return inTransaction(deps, async (tx) => {
+    const current = await getContactRow(tx.db, deps.userId, id);
+    if (input.companyId) await assertCompany(tx.db, deps.userId, input.companyId);
     const next: Contact = {
       ...current,
       name: input.name ?? current.name,
@@ -53,14 +53,14 @@ export async function updateContact(deps: Deps, id: string, input: ContactUpdate
       notes: input.notes ?? current.notes,
       updatedAt: nowIso(deps),
     };
-    return updateContactRow(trx, deps.userId, next);
+    return updateContactRow(tx.db, deps.userId, next);
   });
 }
 
 export async function deleteContact(deps: Deps, id: string): Promise<void> {
-  await inTransaction(deps, async (trx) => {
-    await getContactRow(trx, deps.userId, id);
-    await deleteContactRow(trx, deps.userId, id);
+  await inTransaction(deps, async (tx) => {
+    await getContactRow(tx.db, deps.userId, id);
+    await deleteContactRow(tx.db, deps.userId, id);
   });
 }
 

@@ -505,8 +505,8 @@ describeEachDialect('CSV import', (ctx) => {
 
   it('writes nothing when the caller’s transaction fails after the import', async () => {
     await expect(
-      inTransaction(ctx.deps, async (trx) => {
-        const result = await importCsv({ ...ctx.deps, db: trx }, fixture('teal-job-tracker.csv'), berlin);
+      inTransaction(ctx.deps, async (tx) => {
+        const result = await importCsv(tx, fixture('teal-job-tracker.csv'), berlin);
         expect(result.created).toBe(8);
         throw new Error('a later step failed');
       }),

@@ -26,13 +26,23 @@ export function nowIso(deps: Pick<Deps, 'clock'>): string {
 }
 
 /**
+ * Deps inside a transaction: `db` is the transaction. A use case hands this one object down to the storage
+ * and to the services it calls, never a pair of handles that could name two different connections.
+ */
+export type TxDeps = Deps & { readonly db: Transaction<Database> };
+
+function isInTransaction(deps: Deps): deps is TxDeps {
+  return deps.db.isTransaction;
+}
+
+/**
  * Runs `work` in a transaction, or inside the caller's when `deps.db` already is one, so use cases compose:
  * an import can create a hundred applications through the same services and still be all-or-nothing.
  */
-export function inTransaction<T>(deps: Deps, work: (trx: Transaction<Database>) => Promise<T>): Promise<T> {
-  if (deps.db.isTransaction) return work(deps.db as Transaction<Database>);
+export function inTransaction<T>(deps: Deps, work: (tx: TxDeps) => Promise<T>): Promise<T> {
+  if (isInTransaction(deps)) return work(deps);
   return deps.db.transaction().execute(async (trx) => {
-    const result = await work(trx);
+    const result = await work({ ...deps, db: trx });
     // Every use case that opens a transaction writes; the new version tells caches their answers are old.
     await bumpDataVersion(trx, deps.userId, deps.ids.next());
     return result;
@@ -52,7 +62,7 @@ export async function inBulkTransaction<T>(
   work: (db: Db, sink: StatementSink) => Promise<T>,
 ): Promise<T> {
   const file = options.writerThread ? sqliteFileOf(deps.db) : null;
-  if (!file) return inTransaction(deps, (trx) => work(trx, statementSinkOf(trx)));
+  if (!file) return inTransaction(deps, (tx) => work(tx.db, statementSinkOf(tx.db)));
   return deps.db.connection().execute(async (connection) => {
     const writer = await startSqliteWriterThread(file);
     try {

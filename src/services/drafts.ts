@@ -104,9 +104,8 @@ export async function sendStepEmail(deps: Deps, followUpId: string, input: SendI
     if ((error as { code?: string }).code === 'VALIDATION_FAILED') throw error;
     throw new AppError('EMAIL_SEND_FAILED', error instanceof Error ? error.message : String(error), details);
   }
-  return inTransaction(deps, async (trx) => {
-    const d = { ...deps, db: trx };
-    const event = await createEvent(d, {
+  return inTransaction(deps, async (tx) => {
+    const event = await createEvent(tx, {
       kind: 'message_sent',
       applicationId: step.applicationId,
       channel: 'email',
@@ -115,7 +114,7 @@ export async function sendStepEmail(deps: Deps, followUpId: string, input: SendI
       subject,
       body,
     });
-    const done = await markFollowUpDone(d, followUpId, { note: `Sent by email to ${to}` });
+    const done = await markFollowUpDone(tx, followUpId, { note: `Sent by email to ${to}` });
     return { step: done, event };
   });
 }
@@ -132,10 +131,10 @@ export async function listTemplates(deps: Deps): Promise<TemplateView[]> {
 /** Saves the user's own template for a kind, checked first: an unknown merge field is refused by name. */
 export async function saveTemplate(deps: Deps, kind: DraftKind, input: { subject: string; body: string }) {
   const template = parseDraftTemplate({ kind, ...input });
-  return inTransaction(deps, async (trx) => {
-    const stored = ((await getSettingsDocument(trx, deps.userId, 'draft_templates')) ??
+  return inTransaction(deps, async (tx) => {
+    const stored = ((await getSettingsDocument(tx.db, deps.userId, 'draft_templates')) ??
       {}) as StoredTemplates;
-    await saveSettingsDocument(trx, deps.userId, 'draft_templates', {
+    await saveSettingsDocument(tx.db, deps.userId, 'draft_templates', {
       ...stored,
       [kind]: { subject: template.subject, body: template.body },
     });
@@ -144,12 +143,12 @@ export async function saveTemplate(deps: Deps, kind: DraftKind, input: { subject
 }
 
 export async function resetTemplate(deps: Deps, kind: DraftKind): Promise<TemplateView> {
-  return inTransaction(deps, async (trx) => {
-    const stored = ((await getSettingsDocument(trx, deps.userId, 'draft_templates')) ??
+  return inTransaction(deps, async (tx) => {
+    const stored = ((await getSettingsDocument(tx.db, deps.userId, 'draft_templates')) ??
       {}) as StoredTemplates;
     const { [kind]: _removed, ...rest } = stored;
     await saveSettingsDocument(
-      trx,
+      tx.db,
       deps.userId,
       'draft_templates',
       Object.keys(rest).length > 0 ? rest : null,

@@ -28,12 +28,12 @@ import { replanApplication } from './replan.js';
 export async function createEvent(deps: Deps, input: EventCreate): Promise<TimelineEvent> {
   const now = nowIso(deps);
   assertHappened('occurredAt', input.occurredAt, now);
-  return inTransaction(deps, async (trx) => {
-    const application = await findApplication(trx, deps.userId, input.applicationId);
+  return inTransaction(deps, async (tx) => {
+    const application = await findApplication(tx.db, deps.userId, input.applicationId);
     if (!application) {
       throw fieldError('applicationId', `no application with id ${input.applicationId}`);
     }
-    await assertReferences(trx, deps.userId, input);
+    await assertReferences(tx.db, deps.userId, input);
     const { occurredAt, ...fields } = input;
     const event = eventSchema.parse({
       ...nullDefaults(input.kind),
@@ -42,9 +42,9 @@ export async function createEvent(deps: Deps, input: EventCreate): Promise<Timel
       occurredAt: occurredAt ?? now,
       createdAt: now,
     });
-    await assertReplyAfterFirstContact(trx, deps.userId, application, event);
-    await insertEvent(trx, deps.userId, event);
-    await replanApplication(deps, trx, event.applicationId);
+    await assertReplyAfterFirstContact(tx.db, deps.userId, application, event);
+    await insertEvent(tx.db, deps.userId, event);
+    await replanApplication(tx, event.applicationId);
     return event;
   });
 }
@@ -59,8 +59,8 @@ export function listEvents(deps: Deps, query: EventListQuery): Promise<TimelineE
 
 export async function updateEvent(deps: Deps, id: string, input: EventUpdate): Promise<TimelineEvent> {
   assertHappened('occurredAt', input.occurredAt, nowIso(deps));
-  return inTransaction(deps, async (trx) => {
-    const current = await getEventRow(trx, deps.userId, id);
+  return inTransaction(deps, async (tx) => {
+    const current = await getEventRow(tx.db, deps.userId, id);
     if (!isUserEventKind(current.kind)) throw notEditable(current);
     const allowed = new Set(['occurredAt', ...eventFieldsByKind[current.kind]]);
     const foreign = Object.keys(input).filter((key) => !allowed.has(key));
@@ -73,22 +73,22 @@ export async function updateEvent(deps: Deps, id: string, input: EventUpdate): P
         },
       );
     }
-    await assertReferences(trx, deps.userId, input);
+    await assertReferences(tx.db, deps.userId, input);
     const next = eventSchema.parse({ ...current, ...withoutUndefined(input) });
-    const application = await findApplication(trx, deps.userId, next.applicationId);
-    if (application) await assertReplyAfterFirstContact(trx, deps.userId, application, next);
-    await updateEventRow(trx, deps.userId, next, nowIso(deps));
-    await replanApplication(deps, trx, next.applicationId);
+    const application = await findApplication(tx.db, deps.userId, next.applicationId);
+    if (application) await assertReplyAfterFirstContact(tx.db, deps.userId, application, next);
+    await updateEventRow(tx.db, deps.userId, next, nowIso(deps));
+    await replanApplication(tx, next.applicationId);
     return next;
   });
 }
 
 export async function deleteEvent(deps: Deps, id: string): Promise<void> {
-  await inTransaction(deps, async (trx) => {
-    const current = await getEventRow(trx, deps.userId, id);
+  await inTransaction(deps, async (tx) => {
+    const current = await getEventRow(tx.db, deps.userId, id);
     if (!isUserEventKind(current.kind)) throw notEditable(current);
-    await deleteEventRow(trx, deps.userId, id);
-    await replanApplication(deps, trx, current.applicationId);
+    await deleteEventRow(tx.db, deps.userId, id);
+    await replanApplication(tx, current.applicationId);
   });
 }
 

@@ -100,8 +100,8 @@ describeEachDialect('follow-up engine in storage, Today, drafts and sending', (c
   it('re-plans idempotently: planning again changes nothing', async () => {
     const { application } = await interviewedApplication();
     const before = await listApplicationFollowUps(ctx.deps.db, ctx.deps.userId, application.id);
-    await inTransaction(ctx.deps, (trx) => replanApplication(ctx.deps, trx, application.id));
-    await inTransaction(ctx.deps, (trx) => replanApplication(ctx.deps, trx, application.id));
+    await inTransaction(ctx.deps, (tx) => replanApplication(tx, application.id));
+    await inTransaction(ctx.deps, (tx) => replanApplication(tx, application.id));
     expect(await listApplicationFollowUps(ctx.deps.db, ctx.deps.userId, application.id)).toEqual(before);
   });
 

@@ -36,11 +36,11 @@ type FollowUpListFilter = z.output<typeof followUpListQuerySchema>;
 const openStatuses = ['planned', 'snoozed'] as const;
 
 export async function createFollowUp(deps: Deps, input: FollowUpCreate): Promise<FollowUp> {
-  return inTransaction(deps, async (trx) => {
-    const application = await findApplication(trx, deps.userId, input.applicationId);
+  return inTransaction(deps, async (tx) => {
+    const application = await findApplication(tx.db, deps.userId, input.applicationId);
     if (!application) throw fieldError('applicationId', `no application with id ${input.applicationId}`);
-    await assertReferences(trx, deps.userId, input);
-    if (input.kind === 'application_check_in') await assertNotAnswered(trx, deps.userId, application);
+    await assertReferences(tx.db, deps.userId, input);
+    if (input.kind === 'application_check_in') await assertNotAnswered(tx.db, deps.userId, application);
     const now = nowIso(deps);
     const step: FollowUp = {
       id: deps.ids.next(),
@@ -60,7 +60,7 @@ export async function createFollowUp(deps: Deps, input: FollowUpCreate): Promise
       createdAt: now,
       updatedAt: now,
     };
-    await insertFollowUp(trx, deps.userId, step);
+    await insertFollowUp(tx.db, deps.userId, step);
     return step;
   });
 }
@@ -89,14 +89,14 @@ export async function listFollowUps(deps: Deps, query: FollowUpListFilter): Prom
 }
 
 export async function updateFollowUp(deps: Deps, id: string, input: FollowUpUpdate): Promise<FollowUp> {
-  return inTransaction(deps, async (trx) => {
-    const current = await getFollowUpRow(trx, deps.userId, id);
-    await assertReferences(trx, deps.userId, input);
+  return inTransaction(deps, async (tx) => {
+    const current = await getFollowUpRow(tx.db, deps.userId, id);
+    await assertReferences(tx.db, deps.userId, input);
     if (input.kind === 'application_check_in' && current.kind !== 'application_check_in') {
       await assertNotAnswered(
-        trx,
+        tx.db,
         deps.userId,
-        await getApplication(trx, deps.userId, current.applicationId),
+        await getApplication(tx.db, deps.userId, current.applicationId),
       );
     }
     const next: FollowUp = {
@@ -108,7 +108,7 @@ export async function updateFollowUp(deps: Deps, id: string, input: FollowUpUpda
       contactId: input.contactId === undefined ? current.contactId : input.contactId,
       updatedAt: nowIso(deps),
     };
-    await updateFollowUpRow(trx, deps.userId, next);
+    await updateFollowUpRow(tx.db, deps.userId, next);
     return next;
   });
 }
@@ -153,8 +153,8 @@ export async function snoozeFollowUp(deps: Deps, id: string, input: FollowUpSnoo
 }
 
 export async function deleteFollowUp(deps: Deps, id: string): Promise<void> {
-  await inTransaction(deps, async (trx) => {
-    const step = await getFollowUpRow(trx, deps.userId, id);
+  await inTransaction(deps, async (tx) => {
+    const step = await getFollowUpRow(tx.db, deps.userId, id);
     if (step.origin === 'plan') {
       throw new AppError(
         'FOLLOW_UP_IS_PLANNED',
@@ -162,7 +162,7 @@ export async function deleteFollowUp(deps: Deps, id: string): Promise<void> {
         { planKey: step.planKey },
       );
     }
-    await deleteFollowUpRow(trx, deps.userId, id);
+    await deleteFollowUpRow(tx.db, deps.userId, id);
   });
 }
 
@@ -178,19 +178,19 @@ async function changeOpenStep(
 ) {
   const now = nowIso(deps);
   assertHappened('at', at, now);
-  return inTransaction(deps, async (trx) => {
-    const current = await getFollowUpRow(trx, deps.userId, id);
+  return inTransaction(deps, async (tx) => {
+    const current = await getFollowUpRow(tx.db, deps.userId, id);
     if (!isOpenFollowUp(current)) {
       throw new AppError('FOLLOW_UP_NOT_OPEN', `The step is already ${current.status}`, {
         status: current.status,
       });
     }
-    if (at !== undefined) await assertAfterApplying(trx, deps.userId, current.applicationId, at);
+    if (at !== undefined) await assertAfterApplying(tx.db, deps.userId, current.applicationId, at);
     const next = { ...change(current, at ?? now), updatedAt: now };
-    await updateFollowUpRow(trx, deps.userId, next);
+    await updateFollowUpRow(tx.db, deps.userId, next);
     // What comes next is timed from when this step was really done, so the rest of the plan moves with it.
-    await replanApplication(deps, trx, current.applicationId);
-    return getFollowUpRow(trx, deps.userId, id);
+    await replanApplication(tx, current.applicationId);
+    return getFollowUpRow(tx.db, deps.userId, id);
   });
 }
 

@@ -74,9 +74,8 @@ export async function importInvitation(
   icsText: string,
   options: InvitationImportOptions = {},
 ): Promise<InvitationImportResult> {
-  return inTransaction(deps, async (trx) => {
-    await lockNaturalKeys(trx, deps.userId);
-    const tx: Deps = { ...deps, db: trx };
+  return inTransaction(deps, async (tx) => {
+    await lockNaturalKeys(tx.db, deps.userId);
     const preview = await previewInvitationImport(tx, icsText, options);
     const { invitation } = preview;
     if (invitation.isCancelled) {

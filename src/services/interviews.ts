@@ -19,7 +19,7 @@ import {
 } from '../storage/interview-store.js';
 import type { Db } from '../storage/schema.js';
 import { stageEvent, stageHistoryOf } from './applications.js';
-import { type Deps, inTransaction, nowIso } from './deps.js';
+import { type Deps, inTransaction, nowIso, type TxDeps } from './deps.js';
 import { replanApplication } from './replan.js';
 
 /**
@@ -27,11 +27,11 @@ import { replanApplication } from './replan.js';
  * screen to screening, any other round to interviewing), recorded in its history like any other move.
  */
 export async function createInterview(deps: Deps, input: InterviewCreate): Promise<Interview> {
-  return inTransaction(deps, async (trx) => {
-    if (!(await findApplication(trx, deps.userId, input.applicationId))) {
+  return inTransaction(deps, async (tx) => {
+    if (!(await findApplication(tx.db, deps.userId, input.applicationId))) {
       throw fieldError('applicationId', `no application with id ${input.applicationId}`);
     }
-    await assertInterviewers(trx, deps.userId, input.interviewerIds ?? []);
+    await assertInterviewers(tx.db, deps.userId, input.interviewerIds ?? []);
     const now = nowIso(deps);
     const interview: Interview = {
       id: deps.ids.next(),
@@ -50,8 +50,8 @@ export async function createInterview(deps: Deps, input: InterviewCreate): Promi
       createdAt: now,
       updatedAt: now,
     };
-    await insertInterview(trx, deps.userId, interview);
-    await insertEvent(trx, deps.userId, {
+    await insertInterview(tx.db, deps.userId, interview);
+    await insertEvent(tx.db, deps.userId, {
       id: deps.ids.next(),
       applicationId: interview.applicationId,
       kind: 'interview',
@@ -59,8 +59,8 @@ export async function createInterview(deps: Deps, input: InterviewCreate): Promi
       occurredAt: interview.startsAt,
       createdAt: now,
     });
-    await advanceForInterview(deps, trx, interview, now);
-    await replanApplication(deps, trx, interview.applicationId);
+    await advanceForInterview(tx, interview, now);
+    await replanApplication(tx, interview.applicationId);
     return interview;
   });
 }
@@ -74,9 +74,9 @@ export function listInterviews(deps: Deps, query: InterviewListQuery = {}): Prom
 }
 
 export async function updateInterview(deps: Deps, id: string, input: InterviewUpdate): Promise<Interview> {
-  return inTransaction(deps, async (trx) => {
-    const current = await getInterviewRow(trx, deps.userId, id);
-    if (input.interviewerIds) await assertInterviewers(trx, deps.userId, input.interviewerIds);
+  return inTransaction(deps, async (tx) => {
+    const current = await getInterviewRow(tx.db, deps.userId, id);
+    if (input.interviewerIds) await assertInterviewers(tx.db, deps.userId, input.interviewerIds);
     const next: Interview = {
       ...current,
       round: input.round ?? current.round,
@@ -93,10 +93,10 @@ export async function updateInterview(deps: Deps, id: string, input: InterviewUp
       updatedAt: nowIso(deps),
     };
     if (next.endsAt <= next.startsAt) throw fieldError('endsAt', 'must be after startsAt');
-    await updateInterviewRow(trx, deps.userId, next);
+    await updateInterviewRow(tx.db, deps.userId, next);
     if (next.startsAt !== current.startsAt) {
-      await deleteInterviewEvents(trx, deps.userId, current);
-      await insertEvent(trx, deps.userId, {
+      await deleteInterviewEvents(tx.db, deps.userId, current);
+      await insertEvent(tx.db, deps.userId, {
         id: deps.ids.next(),
         applicationId: next.applicationId,
         kind: 'interview',
@@ -105,38 +105,37 @@ export async function updateInterview(deps: Deps, id: string, input: InterviewUp
         createdAt: next.updatedAt,
       });
     }
-    await replanApplication(deps, trx, next.applicationId);
+    await replanApplication(tx, next.applicationId);
     return next;
   });
 }
 
 export async function deleteInterview(deps: Deps, id: string): Promise<void> {
-  await inTransaction(deps, async (trx) => {
-    const interview = await getInterviewRow(trx, deps.userId, id);
-    await deleteInterviewEvents(trx, deps.userId, interview);
-    await deleteInterviewRow(trx, deps.userId, id);
-    await replanApplication(deps, trx, interview.applicationId);
+  await inTransaction(deps, async (tx) => {
+    const interview = await getInterviewRow(tx.db, deps.userId, id);
+    await deleteInterviewEvents(tx.db, deps.userId, interview);
+    await deleteInterviewRow(tx.db, deps.userId, id);
+    await replanApplication(tx, interview.applicationId);
   });
 }
 
 async function advanceForInterview(
-  deps: Deps,
-  trx: Db,
+  tx: TxDeps,
   interview: Pick<Interview, 'applicationId' | 'round' | 'startsAt'>,
   now: string,
 ) {
   const { applicationId, round, startsAt } = interview;
-  const application = await getApplication(trx, deps.userId, applicationId);
+  const application = await getApplication(tx.db, tx.userId, applicationId);
   const target: ActiveStage = round === 'phone_screen' ? 'screening' : 'interviewing';
   if (!isActiveStage(application.stage) || stageRank(application.stage) >= stageRank(target)) return;
-  const history = stageHistoryOf(await listApplicationEvents(trx, deps.userId, applicationId));
+  const history = stageHistoryOf(await listApplicationEvents(tx.db, tx.userId, applicationId));
   // The application reached the stage when the interview took place, or now if it is still to come; never
   // before the last recorded move, so the history stays in order.
   const lastAt = history.at(-1)?.occurredAt ?? startsAt;
   const reachedAt = [startsAt, now].sort()[0]!;
   const change = planStageChange(history, { stage: target, occurredAt: [reachedAt, lastAt].sort()[1]! });
-  await insertEvent(trx, deps.userId, stageEvent(deps, applicationId, change, 'interview logged', now));
-  await updateApplicationRow(trx, deps.userId, {
+  await insertEvent(tx.db, tx.userId, stageEvent(tx, applicationId, change, 'interview logged', now));
+  await updateApplicationRow(tx.db, tx.userId, {
     ...application,
     ...summarizeStageHistory([...history, change]),
     updatedAt: now,

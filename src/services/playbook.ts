@@ -10,19 +10,18 @@ export async function getPlaybook(deps: Deps): Promise<Playbook> {
 
 /** Changes delays, channels and on/off switches, or the custom steps; every application is re-planned with it. */
 export function updatePlaybook(deps: Deps, update: unknown): Promise<Playbook> {
-  return inTransaction(deps, async (trx) => {
-    const d = { ...deps, db: trx };
-    const next = applyPlaybookUpdate(await getPlaybook(d), update);
-    await saveSettingsDocument(trx, deps.userId, 'playbook', next);
-    await replanAllApplications(deps, trx);
+  return inTransaction(deps, async (tx) => {
+    const next = applyPlaybookUpdate(await getPlaybook(tx), update);
+    await saveSettingsDocument(tx.db, deps.userId, 'playbook', next);
+    await replanAllApplications(tx);
     return next;
   });
 }
 
 export function resetPlaybook(deps: Deps): Promise<Playbook> {
-  return inTransaction(deps, async (trx) => {
-    await saveSettingsDocument(trx, deps.userId, 'playbook', null);
-    await replanAllApplications(deps, trx);
+  return inTransaction(deps, async (tx) => {
+    await saveSettingsDocument(tx.db, deps.userId, 'playbook', null);
+    await replanAllApplications(tx);
     return defaultPlaybook;
   });
 }

@@ -206,19 +206,16 @@ async function runCheck(deps: PostingWatchDeps, userId: string, watch: PostingWa
     today: localDateAt(now, settings.timeZone),
     snapshotValidThrough: application.posting.validThrough,
   });
-  const applied = await inTransaction(userDeps, async (trx) => {
-    if (!(await replacePostingWatch(trx, userId, step.watch, claimed.revision, now))) return null;
+  const applied = await inTransaction(userDeps, async (tx) => {
+    if (!(await replacePostingWatch(tx.db, userId, step.watch, claimed.revision, now))) return null;
     const event = step.event
-      ? await createEvent(
-          { ...userDeps, db: trx },
-          {
-            kind: 'posting_change',
-            applicationId: watch.applicationId,
-            change: step.event.change,
-            detail: step.event.detail,
-            occurredAt: now,
-          },
-        )
+      ? await createEvent(tx, {
+          kind: 'posting_change',
+          applicationId: watch.applicationId,
+          change: step.event.change,
+          detail: step.event.detail,
+          occurredAt: now,
+        })
       : null;
     return { event };
   });

@@ -1,4 +1,3 @@
-import type { Transaction } from 'kysely';
 import { createWorkCalendar, type WorkCalendar } from '../core/business-days.js';
 import type { FollowUp } from '../core/follow-up.js';
 import { checkInsEndedByResponse, type PlannedStep, planFollowUps } from '../core/follow-up-plan.js';
@@ -13,9 +12,9 @@ import {
   updateFollowUpRow,
 } from '../storage/follow-up-store.js';
 import { listInterviews } from '../storage/interview-store.js';
-import type { Database, Db } from '../storage/schema.js';
+import type { Db } from '../storage/schema.js';
 import { getSettings, getSettingsDocument } from '../storage/settings-store.js';
-import { type Deps, nowIso } from './deps.js';
+import { type Deps, nowIso, type TxDeps } from './deps.js';
 
 export type PlanningContext = {
   readonly playbook: Playbook;
@@ -57,12 +56,12 @@ export async function loadPlanningContext(db: Db, userId: string): Promise<Plann
  * employer has since answered, which is closed as skipped. Running it twice changes nothing.
  */
 export async function replanApplication(
-  deps: Deps,
-  trx: Transaction<Database>,
+  tx: TxDeps,
   applicationId: string,
   context?: PlanningContext,
 ): Promise<void> {
-  const { userId } = deps;
+  const { userId, db: trx } = tx;
+  const deps = tx;
   const planning = context ?? (await loadPlanningContext(trx, userId));
   const application = await getApplication(trx, userId, applicationId);
   const steps = await listApplicationFollowUps(trx, userId, applicationId);
@@ -111,10 +110,9 @@ export async function replanApplication(
 export const checkInEndedNote = 'Closed by hearback: the employer has answered, so there is nothing to check';
 
 /** Re-plans every application, after a change that moves dates for all of them (calendar, playbook). */
-export async function replanAllApplications(deps: Deps, trx: Transaction<Database>): Promise<void> {
-  const context = await loadPlanningContext(trx, deps.userId);
-  for (const id of await listApplicationIds(trx, deps.userId))
-    await replanApplication(deps, trx, id, context);
+export async function replanAllApplications(tx: TxDeps): Promise<void> {
+  const context = await loadPlanningContext(tx.db, tx.userId);
+  for (const id of await listApplicationIds(tx.db, tx.userId)) await replanApplication(tx, id, context);
 }
 
 function plannedFields(planned: PlannedStep) {

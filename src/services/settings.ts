@@ -14,8 +14,8 @@ export function getSettings(deps: Deps): Promise<Settings> {
  * date, so every application is re-planned in the same transaction.
  */
 export async function updateSettings(deps: Deps, input: SettingsUpdate): Promise<Settings> {
-  return inTransaction(deps, async (trx) => {
-    const current = await getSettingsRow(trx, deps.userId);
+  return inTransaction(deps, async (tx) => {
+    const current = await getSettingsRow(tx.db, deps.userId);
     const keep = <T>(value: T | undefined, fallback: T): T => (value === undefined ? fallback : value);
     const next: Settings = {
       ...current,
@@ -44,14 +44,14 @@ export async function updateSettings(deps: Deps, input: SettingsUpdate): Promise
       const [issue] = placeIssues(next.country, next.region);
       if (issue) throw fieldError(issue.field, issue.message);
     }
-    if (input.smtpUrl !== undefined) await saveSmtpUrl(trx, deps.userId, input.smtpUrl);
-    const saved = await saveSettings(trx, deps.userId, next, nowIso(deps));
+    if (input.smtpUrl !== undefined) await saveSmtpUrl(tx.db, deps.userId, input.smtpUrl);
+    const saved = await saveSettings(tx.db, deps.userId, next, nowIso(deps));
     const calendarChanged =
       next.timeZone !== current.timeZone ||
       next.country !== current.country ||
       next.region !== current.region ||
       next.workingDays.join() !== current.workingDays.join();
-    if (calendarChanged) await replanAllApplications(deps, trx);
+    if (calendarChanged) await replanAllApplications(tx);
     return saved;
   });
 }

@@ -39,8 +39,8 @@ export async function checkTailoring(
     analysis,
     createdAt: nowIso(deps),
   };
-  await inTransaction(deps, (trx) =>
-    insertTailoringCheck(trx, deps.userId, { ...check, resumeText, coverLetterText }),
+  await inTransaction(deps, (tx) =>
+    insertTailoringCheck(tx.db, deps.userId, { ...check, resumeText, coverLetterText }),
   );
   return check;
 }

@@ -73,8 +73,8 @@ export function registerInterviewCommands(program: Command): void {
       const application = await (await loadApplications()).getApplication(ctx.deps, applicationId);
       // New interviewers named on the command line are created with the interview, or not at all; the one
       // transaction helper also replaces the data version, so a server on the same data sees the change.
-      const created = await (await loadDeps()).inTransaction(ctx.deps, async (trx) => {
-        const txCtx = { ...ctx, deps: { ...ctx.deps, db: trx } };
+      const created = await (await loadDeps()).inTransaction(ctx.deps, async (tx) => {
+        const txCtx = { ...ctx, deps: tx };
         const fields = await interviewFields(txCtx, options, application.company.id);
         const input = parseInput(
           interviewCreateSchema,
