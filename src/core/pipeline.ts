@@ -1,5 +1,3 @@
-import { nowIso } from '../services/deps.js';
-export const plantedLayerViolation = nowIso;
 import { z } from 'zod';
 import { AppError } from './errors.js';
 
