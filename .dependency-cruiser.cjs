@@ -76,8 +76,6 @@ module.exports = {
       from: { path: '^src/integrations/', pathNot: tests },
       to: {
         path: '^src/(services|server|cli|web)/|^src/(main|runtime)\\.ts$',
-        // Not yet moved (issue 14): the posting text helpers belong in core.
-        pathNot: '^src/services/posting-text\\.ts$',
       },
     },
     {
