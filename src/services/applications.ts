@@ -12,6 +12,7 @@ import { assertHappened } from '../core/date-window.js';
 import { AppError, fieldError } from '../core/errors.js';
 import type { StageChangeEvent, TimelineEvent } from '../core/event.js';
 import { planStageChange, type StageChange, summarizeStageHistory } from '../core/pipeline.js';
+import { mergePosting } from '../core/posting-text.js';
 import {
   deleteApplicationRow,
   findDuplicateApplications,
@@ -26,7 +27,6 @@ import type { Db } from '../storage/schema.js';
 import { lockNaturalKeys } from '../storage/sql-helpers.js';
 import { findOrCreateCompany } from './companies.js';
 import { type Deps, inTransaction, nowIso } from './deps.js';
-import { mergePosting } from './posting-text.js';
 import { replanApplication } from './replan.js';
 
 export async function createApplication(deps: Deps, input: ApplicationCreate): Promise<Application> {

@@ -11,6 +11,7 @@ import { isValidTimeZone } from '../core/fields.js';
 import type { FollowUp } from '../core/follow-up.js';
 import { type PlannedStep, planFollowUps } from '../core/follow-up-plan.js';
 import { planStageChange, type StageChange, summarizeStageHistory } from '../core/pipeline.js';
+import { mergePosting } from '../core/posting-text.js';
 import {
   type CsvColumnMapping,
   type CsvField,
@@ -52,7 +53,6 @@ import { listAllCompanies } from '../storage/company-store.js';
 import { lockNaturalKeys } from '../storage/sql-helpers.js';
 import { stageEvent } from './applications.js';
 import { type Deps, inBulkTransaction, nowIso } from './deps.js';
-import { mergePosting } from './posting-text.js';
 import { loadPlanningContext } from './replan.js';
 
 export type CsvImportOptions = {

@@ -1,6 +1,6 @@
 import { type PostingInput, postingInputSchema, type RemoteType } from '../../core/application.js';
 import { limits } from '../../core/fields.js';
-import { htmlToPlainText, sanitizeDescription } from '../../services/posting-text.js';
+import { htmlToPlainText, sanitizeDescription } from '../../core/posting-text.js';
 import { type EmploymentType, readCurrency, type SalaryPeriod } from './posting-values.js';
 
 /** Where the fields came from: structured data on the page, an ATS API, or the readable text of the page. */

@@ -1,6 +1,6 @@
 import { convert } from 'html-to-text';
 import sanitizeHtml from 'sanitize-html';
-import { emptyPosting, type Posting, type PostingInput } from '../core/application.js';
+import { emptyPosting, type Posting, type PostingInput } from './application.js';
 
 /**
  * Posting descriptions arrive as HTML from job boards. We keep a sanitised copy (formatting tags only,
