@@ -13,8 +13,10 @@ export default defineConfig({
     // At least two at a time: many suites mostly wait on child processes (CLI runs, server restarts), so even
     // a 2-core machine finishes a third sooner than with Vitest's default of one fewer than the cores.
     maxWorkers: Math.max(2, os.availableParallelism() - 1),
-    testTimeout: 30_000,
-    hookTimeout: 60_000,
+    // A time-out is there to end a hang, never to judge speed: the suites share two cores with other work, where
+    // opening PGlite alone can take half a minute, so the limits are far above any honest run.
+    testTimeout: 120_000,
+    hookTimeout: 180_000,
     reporters: reportDir ? ['default', 'json'] : ['default'],
     ...(reportDir && { outputFile: { json: path.join(reportDir, 'vitest.json') } }),
   },

@@ -37,16 +37,14 @@ function startServer(): Promise<{ child: ChildProcess; url: string }> {
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
+  // No start-up deadline: a loaded machine may take long to start it, and a server that never starts is caught
+  // by the test's own time-out, while one that exits rejects at once.
   return new Promise((resolve, reject) => {
     let output = '';
-    const timer = setTimeout(() => reject(new Error(`server did not start: ${output}`)), 20_000);
     child.stdout!.on('data', (chunk) => {
       output += chunk;
       const match = output.match(/running at (http:\/\/[^/\s]+)\//);
-      if (match) {
-        clearTimeout(timer);
-        resolve({ child, url: match[1]! });
-      }
+      if (match) resolve({ child, url: match[1]! });
     });
     child.stderr!.on('data', (chunk) => {
       output += chunk;
@@ -67,8 +65,7 @@ describe('durability [sqlite]', () => {
         child.kill('SIGKILL');
       };
       // The kill lands at a random moment after the first answered write, so every cycle writes something
-      // however slowly the machine starts the server; a cycle never lasts more than 5 s.
-      const deadline = setTimeout(kill, 5_000);
+      // however slowly the machine runs; nothing here waits on the clock but that random delay.
       let killer: NodeJS.Timeout | undefined;
       let n = 0;
       while (!killed) {
@@ -76,7 +73,6 @@ describe('durability [sqlite]', () => {
         try {
           const res = await fetch(`${url}/api/applications`, {
             method: 'POST',
-            signal: AbortSignal.timeout(5_000),
             headers: { 'content-type': 'application/json' },
             body: JSON.stringify({
               companyName: `Co ${cycle % 7}`,
@@ -85,15 +81,16 @@ describe('durability [sqlite]', () => {
             }),
           });
           answer = { status: res.status, body: (await res.json()) as { id?: string } };
-        } catch {
+        } catch (error) {
           // The connection died with the server: that write was never answered, so it may or may not exist.
-          continue;
+          // Before the kill, a failed request is a real failure.
+          if (killed) break;
+          throw error;
         }
         expect(answer.status, JSON.stringify(answer.body)).toBe(201);
         acknowledged.push(answer.body.id!);
         killer ??= setTimeout(kill, Math.floor(Math.random() * 150));
       }
-      clearTimeout(deadline);
       clearTimeout(killer);
       await exited;
     }
