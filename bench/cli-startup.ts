@@ -14,7 +14,8 @@ import path from 'node:path';
 const rounds = Number(process.argv[2] ?? 15);
 const repo = path.resolve(import.meta.dirname, '..');
 const cli = path.join(repo, 'bin/hearback.js');
-if (!fs.existsSync(path.join(repo, 'dist/cli/main.js'))) throw new Error('run npm run build first');
+if (!fs.existsSync(path.join(repo, 'dist/cli-bundle/hearback.js')))
+  throw new Error('run npm run build first');
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'hearback-bench-cli-'));
 const env = { ...process.env, DATABASE_URL: '', HEARBACK_DATA_DIR: dir, NO_COLOR: '1' };
 

@@ -1,7 +1,8 @@
 // CI's check that the built app runs from a production install (`npm ci --omit=dev`, as an image installs it):
 // copies the build (dist/, bin/, package.json, package-lock.json) into a temporary folder, installs only the
 // dependencies there, starts the server on a free port with a temporary data folder, and checks that
-// /api/health answers and that an interview invitation (.ics) imports. Run `npm run build` first.
+// /api/health answers and that an interview invitation (.ics) imports, then runs the bundled CLI (`hearback
+// list`, which sees the application the server made, and `hearback --version`). Run `npm run build` first.
 //
 // Quick by design: npm reads the packages from its cache (--prefer-offline), and install scripts are skipped,
 // the native better-sqlite3 binding being copied from this checkout's install (same Node, same version): what
@@ -18,7 +19,7 @@ const invitation = path.join(repo, 'src/integrations/ics/fixtures/google-invite.
 const startTimeoutMs = 120_000;
 
 async function check(dir) {
-  for (const built of ['dist/main.js', 'dist/web/index.html']) {
+  for (const built of ['dist/main.js', 'dist/web/index.html', 'dist/cli-bundle/hearback.js']) {
     if (!fs.existsSync(path.join(repo, built)))
       throw new Error(`${built} is missing: run npm run build first`);
   }
@@ -101,7 +102,23 @@ async function check(dir) {
       throw new Error(
         `POST /api/interviews/import-ics answered ${imported.status} ${JSON.stringify(result)}`,
       );
-    console.log(`production install: ${base}/api/health ok (${status.version}), invitation imported`);
+    // The CLI bundle leaves most packages to node_modules: each must be in `dependencies`.
+    const hearback = (...args) => {
+      const cli = spawnSync(process.execPath, ['bin/hearback.js', ...args], {
+        cwd: dir,
+        env,
+        encoding: 'utf8',
+      });
+      if (cli.status !== 0) throw new Error(`hearback ${args.join(' ')} exited ${cli.status}: ${cli.stderr}`);
+      return cli.stdout;
+    };
+    if (hearback('--version').trim() !== status.version)
+      throw new Error(`hearback --version did not print ${status.version}`);
+    if (!hearback('list').includes('Backend Engineer'))
+      throw new Error('hearback list did not show the application the server made');
+    console.log(
+      `production install: ${base}/api/health ok (${status.version}), invitation imported, CLI lists it`,
+    );
   } finally {
     if (server.exitCode === null && server.signalCode === null) {
       const exited = once(server, 'exit');

@@ -3,6 +3,7 @@ import type { z } from 'zod';
 import { companyCreateSchema } from '../core/company.js';
 import { AppError, type ErrorCode, isAppError } from '../core/errors.js';
 import type { Settings } from '../core/settings.js';
+import type { PrivateAddressPolicy } from '../integrations/postings/address-guard.js';
 import type { Runtime } from '../runtime.js';
 import type { Deps } from '../services/deps.js';
 import type { LookupTable } from '../storage/id-lookup-store.js';
@@ -10,7 +11,7 @@ import { createOutput, type Output } from './output.js';
 
 // Loaded when a command runs, so `hearback --version` and `--help` load none of it (issue 12, item 11).
 const loadAddressGuard = () => import('../integrations/postings/address-guard.js');
-const loadConfig = () => import('../config.js');
+const loadConfigModule = () => import('../config.js');
 const loadRuntime = () => import('../runtime.js');
 const loadCompanies = () => import('../services/companies.js');
 const loadDeps = () => import('../services/deps.js');
@@ -99,8 +100,9 @@ export async function resolveId(ctx: CliContext, table: LookupTable, ref: string
 export async function resolveOrCreateCompany(ctx: CliContext, ref: string): Promise<string> {
   const name = ref.trim();
   if (name !== '' && !isFullId(name) && (await findIds(ctx, 'companies', name)).length === 0) {
+    const { createCompany } = await loadCompanies();
     const input = parseInput(companyCreateSchema, { name }, { name: '--company' });
-    return (await (await loadCompanies()).createCompany(ctx.deps, input)).id;
+    return (await createCompany(ctx.deps, input)).id;
   }
   return resolveId(ctx, 'companies', ref);
 }
@@ -110,7 +112,8 @@ export async function inCliTransaction<T>(
   ctx: CliContext,
   work: (txCtx: CliContext) => Promise<T>,
 ): Promise<T> {
-  return (await loadDeps()).inTransaction(ctx.deps, (tx) => work({ ...ctx, deps: tx }));
+  const { inTransaction } = await loadDeps();
+  return inTransaction(ctx.deps, (tx) => work({ ...ctx, deps: tx }));
 }
 
 function isFullId(ref: string): boolean {
@@ -118,16 +121,17 @@ function isFullId(ref: string): boolean {
 }
 
 async function findIds(ctx: CliContext, table: LookupTable, ref: string): Promise<string[]> {
+  const { findIdsBySuffix, findIdsByName } = await loadIdLookupStore();
   const { db, userId } = ctx.deps;
   const trimmed = ref.trim();
   const byId = isFullId(trimmed)
     ? [trimmed.toUpperCase()]
     : trimmed.length >= 4
-      ? await (await loadIdLookupStore()).findIdsBySuffix(db, userId, table, trimmed)
+      ? await findIdsBySuffix(db, userId, table, trimmed)
       : [];
   const byName =
     (table === 'companies' || table === 'contacts') && trimmed !== ''
-      ? await (await loadIdLookupStore()).findIdsByName(db, userId, table, trimmed)
+      ? await findIdsByName(db, userId, table, trimmed)
       : [];
   return [...new Set([...byName, ...byId])];
 }
@@ -146,21 +150,24 @@ export async function runCommand(command: Command, work: (ctx: CliContext) => Pr
   });
   let runtime: Runtime | undefined;
   try {
-    const config = (await loadConfig()).loadConfig(
-      process.env,
-      options.dataDir ? { dataDir: options.dataDir } : {},
-    );
-    runtime = await (await loadRuntime()).startRuntime(config.database, {
+    const [{ loadConfig }, { startRuntime }, { getSettings }] = await Promise.all([
+      loadConfigModule(),
+      loadRuntime(),
+      loadSettings(),
+    ]);
+    const config = loadConfig(process.env, options.dataDir ? { dataDir: options.dataDir } : {});
+    let privateAddresses: PrivateAddressPolicy | undefined;
+    if (config.allowPrivateFetch) {
+      const { allowEveryPrivateAddress } = await loadAddressGuard();
       // The opt-in is said on stderr each time it is used, so it is never on unnoticed.
-      privateAddresses: config.allowPrivateFetch
-        ? (await loadAddressGuard()).allowEveryPrivateAddress(({ host, address, port }) =>
-            out.error(
-              `warning: fetching ${host} at the private address ${address} port ${port} (HEARBACK_ALLOW_PRIVATE_FETCH=1)`,
-            ),
-          )
-        : undefined,
-    });
-    const settings = await (await loadSettings()).getSettings(runtime.deps);
+      privateAddresses = allowEveryPrivateAddress(({ host, address, port }) =>
+        out.error(
+          `warning: fetching ${host} at the private address ${address} port ${port} (HEARBACK_ALLOW_PRIVATE_FETCH=1)`,
+        ),
+      );
+    }
+    runtime = await startRuntime(config.database, { privateAddresses });
+    const settings = await getSettings(runtime.deps);
     await work({ deps: runtime.deps, out, settings, runtime });
   } catch (error) {
     reportError(out, error);

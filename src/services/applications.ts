@@ -12,7 +12,6 @@ import { assertHappened } from '../core/date-window.js';
 import { AppError, fieldError } from '../core/errors.js';
 import type { StageChangeEvent, TimelineEvent } from '../core/event.js';
 import { planStageChange, type StageChange, summarizeStageHistory } from '../core/pipeline.js';
-import { mergePosting } from '../core/posting-text.js';
 import {
   deleteApplicationRow,
   findDuplicateApplications,
@@ -27,10 +26,15 @@ import type { Db } from '../storage/schema.js';
 import { lockNaturalKeys } from '../storage/sql-helpers.js';
 import { findOrCreateCompany } from './companies.js';
 import { type Deps, inTransaction, nowIso } from './deps.js';
-import { replanApplication } from './replan.js';
+
+// Loaded by the changes that use them: the planner brings date-holidays' data and posting-text an HTML parser,
+// which a read such as `hearback list` does not need (issue 12, item 11).
+const loadPostingText = () => import('../core/posting-text.js');
+const loadReplan = () => import('./replan.js');
 
 export async function createApplication(deps: Deps, input: ApplicationCreate): Promise<Application> {
   assertHappened('stageAt', input.stageAt, nowIso(deps));
+  const [{ mergePosting }, { replanApplication }] = await Promise.all([loadPostingText(), loadReplan()]);
   return inTransaction(deps, async (tx) => {
     await lockNaturalKeys(tx.db, deps.userId);
     const company = input.companyId
@@ -84,6 +88,7 @@ export async function updateApplication(
   id: string,
   input: ApplicationUpdate,
 ): Promise<Application> {
+  const { mergePosting } = await loadPostingText();
   return inTransaction(deps, async (tx) => {
     const current = await getApplicationRow(tx.db, deps.userId, id);
     const company = input.companyId
@@ -120,6 +125,7 @@ export async function deleteApplication(deps: Deps, id: string): Promise<void> {
 /** Records a stage change. History is only ever appended; the current and furthest stage are derived from it. */
 export async function moveApplication(deps: Deps, id: string, input: StageChangeInput): Promise<Application> {
   assertHappened('occurredAt', input.occurredAt, nowIso(deps));
+  const { replanApplication } = await loadReplan();
   return inTransaction(deps, async (tx) => {
     const current = await getApplicationRow(tx.db, deps.userId, id);
     const history = stageHistoryOf(await listApplicationEvents(tx.db, deps.userId, id));

@@ -1,9 +1,12 @@
 import { fieldError } from '../core/errors.js';
-import { placeIssues } from '../core/places.js';
 import type { Settings, SettingsUpdate } from '../core/settings.js';
 import { getSettings as getSettingsRow, saveSettings, saveSmtpUrl } from '../storage/settings-store.js';
 import { type Deps, inTransaction, nowIso } from './deps.js';
-import { replanAllApplications } from './replan.js';
+
+// Loaded by updateSettings: every command reads the settings, few change them, and these bring
+// date-holidays' data (issue 12, item 11).
+const loadPlaces = () => import('../core/places.js');
+const loadReplan = () => import('./replan.js');
 
 export function getSettings(deps: Deps): Promise<Settings> {
   return getSettingsRow(deps.db, deps.userId);
@@ -14,6 +17,7 @@ export function getSettings(deps: Deps): Promise<Settings> {
  * date, so every application is re-planned in the same transaction.
  */
 export async function updateSettings(deps: Deps, input: SettingsUpdate): Promise<Settings> {
+  const [{ placeIssues }, { replanAllApplications }] = await Promise.all([loadPlaces(), loadReplan()]);
   return inTransaction(deps, async (tx) => {
     const current = await getSettingsRow(tx.db, deps.userId);
     const keep = <T>(value: T | undefined, fallback: T): T => (value === undefined ? fallback : value);

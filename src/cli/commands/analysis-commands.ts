@@ -21,9 +21,10 @@ export function registerAnalysisCommands(program: Command): void {
     )
     .action((ref: string, options: { asOf?: string }, command: Command) =>
       runCommand(command, async (ctx) => {
+        const { diagnoseApplication } = await loadDiagnosis();
         const { asOf } = parseInput(diagnosisQuerySchema, { asOf: options.asOf }, { asOf: '--as-of' });
         const id = await resolveId(ctx, 'applications', ref);
-        const diagnosis = await (await loadDiagnosis()).diagnoseApplication(ctx.deps, id, asOf);
+        const diagnosis = await diagnoseApplication(ctx.deps, id, asOf);
         if (ctx.out.isJson) return ctx.out.json(diagnosis);
         ctx.out.line(safeText(diagnosis.summary));
         for (const notice of diagnosis.notices)
@@ -53,11 +54,12 @@ export function registerAnalysisCommands(program: Command): void {
     .action(
       (ref: string, options: { resume: string; coverLetter?: string; name?: string }, command: Command) =>
         runCommand(command, async (ctx) => {
+          const { checkTailoring } = await loadTailoring();
           const id = await resolveId(ctx, 'applications', ref);
           const file = (f: string) => ({
             file: { fileName: path.basename(f), contentBase64: fs.readFileSync(f).toString('base64') },
           });
-          const check = await (await loadTailoring()).checkTailoring(ctx.deps, id, {
+          const check = await checkTailoring(ctx.deps, id, {
             resume: file(options.resume),
             ...(options.coverLetter && { coverLetter: file(options.coverLetter) }),
             ...(options.name && { resumeName: options.name }),

@@ -93,6 +93,7 @@ export function registerApplicationCommands(program: Command): void {
       .option('--from-page <file>', 'read the posting from a saved page (HTML) or text file'),
   ).action((options: ApplicationOptions, command: Command) =>
     runCommand(command, async (ctx) => {
+      const { createApplication } = await loadApplications();
       if (options.fromUrl || options.fromPage) return addFromPosting(ctx, options);
       if (canPrompt() && !ctx.out.isJson) {
         options.company ??= await ask('Company');
@@ -104,7 +105,7 @@ export function registerApplicationCommands(program: Command): void {
         { ...toFields(options), companyName: options.company, allowDuplicate: options.force || undefined },
         applicationFlags,
       );
-      const application = await (await loadApplications()).createApplication(ctx.deps, input);
+      const application = await createApplication(ctx.deps, input);
       if (ctx.out.isJson) return ctx.out.json(application);
       ctx.out.line(`Added ${nameOf(application)}  ${pc.dim(`(${shortId(application.id)})`)}`);
     }),
@@ -125,6 +126,7 @@ export function registerApplicationCommands(program: Command): void {
     .option('--all', 'every page')
     .action((options, command: Command) =>
       runCommand(command, async (ctx) => {
+        const { listApplications } = await loadApplications();
         const companyId = options.company ? await resolveId(ctx, 'companies', options.company) : undefined;
         const filter = parseInput(
           applicationListQuerySchema,
@@ -143,7 +145,7 @@ export function registerApplicationCommands(program: Command): void {
         const items: Application[] = [];
         let cursor: string | undefined;
         do {
-          const page = await (await loadApplications()).listApplications(ctx.deps, { ...filter, cursor });
+          const page = await listApplications(ctx.deps, { ...filter, cursor });
           items.push(...page.items);
           cursor = page.nextCursor ?? undefined;
         } while (options.all && cursor);
@@ -176,11 +178,14 @@ export function registerApplicationCommands(program: Command): void {
     .description('Show an application with its timeline, interviews and follow-up steps')
     .action((ref: string, _options, command: Command) =>
       runCommand(command, async (ctx) => {
+        const { getApplication, getTimeline } = await loadApplications();
+        const { listInterviews } = await loadInterviews();
+        const { listFollowUps } = await loadFollowUps();
         const id = await resolveId(ctx, 'applications', ref);
-        const application = await (await loadApplications()).getApplication(ctx.deps, id);
-        const timeline = await (await loadApplications()).getTimeline(ctx.deps, id);
-        const interviews = await (await loadInterviews()).listInterviews(ctx.deps, { applicationId: id });
-        const steps = await (await loadFollowUps()).listFollowUps(ctx.deps, {
+        const application = await getApplication(ctx.deps, id);
+        const timeline = await getTimeline(ctx.deps, id);
+        const interviews = await listInterviews(ctx.deps, { applicationId: id });
+        const steps = await listFollowUps(ctx.deps, {
           applicationId: id,
           limit: 200,
         });
@@ -208,6 +213,7 @@ export function registerApplicationCommands(program: Command): void {
   withApplicationOptions(program.command('edit <application>').description('Change an application')).action(
     (ref: string, options: ApplicationOptions, command: Command) =>
       runCommand(command, async (ctx) => {
+        const { updateApplication } = await loadApplications();
         const id = await resolveId(ctx, 'applications', ref);
         const { stage: _stage, stageAt: _stageAt, ...fields } = toFields(options);
         // A new company named with --company is added with the change, or not at all.
@@ -216,7 +222,7 @@ export function registerApplicationCommands(program: Command): void {
             ? await resolveOrCreateCompany(txCtx, options.company)
             : undefined;
           const input = parseInput(applicationUpdateSchema, { ...fields, companyId }, applicationFlags);
-          return (await loadApplications()).updateApplication(txCtx.deps, id, input);
+          return updateApplication(txCtx.deps, id, input);
         });
         if (ctx.out.isJson) return ctx.out.json(application);
         ctx.out.line(`Updated ${nameOf(application)}`);
@@ -229,8 +235,9 @@ export function registerApplicationCommands(program: Command): void {
     .option('-y, --yes', 'do not ask')
     .action((ref: string, options: { yes?: boolean }, command: Command) =>
       runCommand(command, async (ctx) => {
+        const { getApplication, deleteApplication } = await loadApplications();
         const id = await resolveId(ctx, 'applications', ref);
-        const application = await (await loadApplications()).getApplication(ctx.deps, id);
+        const application = await getApplication(ctx.deps, id);
         if (
           !options.yes &&
           canPrompt() &&
@@ -238,7 +245,7 @@ export function registerApplicationCommands(program: Command): void {
         ) {
           return ctx.out.line('Nothing deleted.');
         }
-        await (await loadApplications()).deleteApplication(ctx.deps, id);
+        await deleteApplication(ctx.deps, id);
         if (ctx.out.isJson) return ctx.out.json({ deleted: id });
         ctx.out.line(`Deleted ${nameOf(application)}`);
       }),
@@ -259,6 +266,7 @@ export function registerApplicationCommands(program: Command): void {
     .option('--at <date-time>', 'when it happened (ISO 8601), default now')
     .action((ref: string, stage: string, options, command: Command) =>
       runCommand(command, async (ctx) => {
+        const { moveApplication } = await loadApplications();
         const id = await resolveId(ctx, 'applications', ref);
         const input = parseInput(
           stageChangeInputSchema,
@@ -271,11 +279,9 @@ export function registerApplicationCommands(program: Command): void {
           },
           moveFlags,
         );
-        const application = await (await loadApplications())
-          .moveApplication(ctx.deps, id, input)
-          .catch((error: unknown) => {
-            throw withFlagNames(error, moveFlags);
-          });
+        const application = await moveApplication(ctx.deps, id, input).catch((error: unknown) => {
+          throw withFlagNames(error, moveFlags);
+        });
         if (ctx.out.isJson) return ctx.out.json(application);
         ctx.out.line(
           `${nameOf(application)}: now ${describeStage({ toStage: application.stage, outcome: application.outcome, closedReason: application.closedReason })} (furthest: ${stageLabels[application.furthestStage].toLowerCase()})`,
@@ -289,7 +295,8 @@ export function registerApplicationCommands(program: Command): void {
     .action((ref: string, text: string, _options, command: Command) =>
       runCommand(command, async (ctx) => {
         const applicationId = await resolveId(ctx, 'applications', ref);
-        const event = await (await loadEvents()).createEvent(ctx.deps, { kind: 'note', applicationId, text });
+        const { createEvent } = await loadEvents();
+        const event = await createEvent(ctx.deps, { kind: 'note', applicationId, text });
         if (ctx.out.isJson) return ctx.out.json(event);
         ctx.out.line(`Noted (${shortId(event.id)})`);
       }),
@@ -299,7 +306,8 @@ export function registerApplicationCommands(program: Command): void {
 /** `hearback add --from-url`: read the posting, ask for what it did not say, then add it. */
 async function addFromPosting(ctx: CliContext, options: ApplicationOptions): Promise<void> {
   const page = options.fromPage ? fs.readFileSync(options.fromPage, 'utf8') : undefined;
-  const { extract, duplicates } = await (await loadPostings()).previewPosting(ctx.deps, {
+  const { previewPosting, addApplicationFromPosting } = await loadPostings();
+  const { extract, duplicates } = await previewPosting(ctx.deps, {
     url: options.fromUrl,
     page,
   });
@@ -334,11 +342,11 @@ async function addFromPosting(ctx: CliContext, options: ApplicationOptions): Pro
       allowDuplicate: options.force || undefined,
     }).filter(([, v]) => v !== undefined),
   );
-  const { application } = await (await loadPostings())
-    .addApplicationFromPosting(ctx.deps, { extract, overrides })
-    .catch((error: unknown) => {
+  const { application } = await addApplicationFromPosting(ctx.deps, { extract, overrides }).catch(
+    (error: unknown) => {
       throw withFlagNames(error, { companyName: '--company', jobTitle: '--title' });
-    });
+    },
+  );
   if (ctx.out.isJson) return ctx.out.json({ application, extract });
   ctx.out.line(
     `Added ${nameOf(application)} from ${extract.source}${extract.status === 'partial' ? ' (partly read: check it)' : ''}  ${pc.dim(`(${shortId(application.id)})`)}`,

@@ -6,7 +6,7 @@ import { localDateTime, safeText } from '../output.js';
 import { print } from './people-commands.js';
 
 // Loaded when a command runs, so `hearback --version` and `--help` load none of it (issue 12, item 11).
-const loadConfig = () => import('../../config.js');
+const loadConfigModule = () => import('../../config.js');
 const loadCalendarFeed = () => import('../../services/calendar-feed.js');
 const loadDigest = () => import('../../services/digest.js');
 
@@ -21,7 +21,8 @@ export function registerCalendarCommands(program: Command): void {
     .description('Whether a feed URL is issued')
     .action((_o, command: Command) =>
       runCommand(command, async (ctx) => {
-        const status = await (await loadCalendarFeed()).getCalendarFeedStatus(ctx.deps);
+        const { getCalendarFeedStatus } = await loadCalendarFeed();
+        const status = await getCalendarFeedStatus(ctx.deps);
         print(
           ctx,
           status,
@@ -40,7 +41,8 @@ export function registerCalendarCommands(program: Command): void {
     .option('--reissue', 'replace the current URL')
     .action((options: { reissue?: boolean }, command: Command) =>
       runCommand(command, async (ctx) => {
-        const issued = await (await loadCalendarFeed()).issueCalendarFeed(
+        const { issueCalendarFeed } = await loadCalendarFeed();
+        const issued = await issueCalendarFeed(
           ctx.deps,
           { reissue: Boolean(options.reissue) },
           await links(),
@@ -60,7 +62,8 @@ export function registerCalendarCommands(program: Command): void {
     .description('Revoke the feed URL; it answers 404 from now on')
     .action((_o, command: Command) =>
       runCommand(command, async (ctx) => {
-        await (await loadCalendarFeed()).revokeCalendarFeed(ctx.deps);
+        const { revokeCalendarFeed } = await loadCalendarFeed();
+        await revokeCalendarFeed(ctx.deps);
         print(ctx, { revoked: true }, 'Revoked: the feed URL no longer works.');
       }),
     );
@@ -72,13 +75,14 @@ export function registerCalendarCommands(program: Command): void {
     .option('--interview <id>', 'only this interview, as a file to open in any calendar app')
     .action((options: { out?: string; interview?: string }, command: Command) =>
       runCommand(command, async (ctx) => {
+        const { buildInterviewCalendarFile, buildUserCalendarFeed } = await loadCalendarFeed();
         const text = options.interview
-          ? await (await loadCalendarFeed()).buildInterviewCalendarFile(
+          ? await buildInterviewCalendarFile(
               ctx.deps,
               await resolveId(ctx, 'interviews', options.interview),
               await links(),
             )
-          : await (await loadCalendarFeed()).buildUserCalendarFeed(ctx.deps, await links());
+          : await buildUserCalendarFeed(ctx.deps, await links());
         if (!options.out) {
           process.stdout.write(text);
           return;
@@ -95,7 +99,8 @@ export function registerCalendarCommands(program: Command): void {
     .description('Show the digest email that would be sent now (nothing is sent or recorded)')
     .action((_o, command: Command) =>
       runCommand(command, async (ctx: CliContext) => {
-        const email = await (await loadDigest()).previewDigest(ctx.deps, await links());
+        const { previewDigest } = await loadDigest();
+        const email = await previewDigest(ctx.deps, await links());
         if (ctx.out.isJson) return ctx.out.json(email);
         if (!email) return ctx.out.line('Nothing is overdue or due today: no digest would be sent.');
         ctx.out.line(`${pc.dim('Subject:')} ${safeText(email.subject)}\n`);
@@ -105,5 +110,6 @@ export function registerCalendarCommands(program: Command): void {
 }
 
 async function links(): Promise<{ publicUrl: string }> {
-  return { publicUrl: (await loadConfig()).loadConfig(process.env).publicUrl };
+  const { loadConfig } = await loadConfigModule();
+  return { publicUrl: loadConfig(process.env).publicUrl };
 }

@@ -69,11 +69,14 @@ export function registerInterviewCommands(program: Command): void {
     interview.command('add <application>').alias('log').description('Log an interview on an application'),
   ).action((ref: string, options: InterviewOptions, command: Command) =>
     runCommand(command, async (ctx) => {
+      const { getApplication } = await loadApplications();
+      const { inTransaction } = await loadDeps();
+      const { createInterview } = await loadInterviews();
       const applicationId = await resolveId(ctx, 'applications', ref);
-      const application = await (await loadApplications()).getApplication(ctx.deps, applicationId);
+      const application = await getApplication(ctx.deps, applicationId);
       // New interviewers named on the command line are created with the interview, or not at all; the one
       // transaction helper also replaces the data version, so a server on the same data sees the change.
-      const created = await (await loadDeps()).inTransaction(ctx.deps, async (tx) => {
+      const created = await inTransaction(ctx.deps, async (tx) => {
         const txCtx = { ...ctx, deps: tx };
         const fields = await interviewFields(txCtx, options, application.company.id);
         const input = parseInput(
@@ -81,7 +84,7 @@ export function registerInterviewCommands(program: Command): void {
           { applicationId, ...fields, round: fields.round ?? 'other' },
           interviewFlags,
         );
-        return (await loadInterviews()).createInterview(txCtx.deps, input);
+        return createInterview(txCtx.deps, input);
       });
       print(
         ctx,
@@ -96,10 +99,11 @@ export function registerInterviewCommands(program: Command): void {
     .option('--application <application>', 'only this application')
     .action((options: { application?: string }, command: Command) =>
       runCommand(command, async (ctx) => {
+        const { listInterviews } = await loadInterviews();
         const applicationId = options.application
           ? await resolveId(ctx, 'applications', options.application)
           : undefined;
-        const interviews = await (await loadInterviews()).listInterviews(ctx.deps, { applicationId });
+        const interviews = await listInterviews(ctx.deps, { applicationId });
         if (ctx.out.isJson) return ctx.out.json(interviews);
         if (interviews.length === 0)
           return ctx.out.line(
@@ -123,10 +127,8 @@ export function registerInterviewCommands(program: Command): void {
 
   interview.command('show <interview>').action((ref: string, _o, command: Command) =>
     runCommand(command, async (ctx) => {
-      const i = await (await loadInterviews()).getInterview(
-        ctx.deps,
-        await resolveId(ctx, 'interviews', ref),
-      );
+      const { getInterview } = await loadInterviews();
+      const i = await getInterview(ctx.deps, await resolveId(ctx, 'interviews', ref));
       print(
         ctx,
         i,
@@ -154,16 +156,18 @@ export function registerInterviewCommands(program: Command): void {
     interview.command('edit <interview>').description('Change an interview, or add notes after it'),
   ).action((ref: string, options: InterviewOptions, command: Command) =>
     runCommand(command, async (ctx) => {
+      const { getInterview, updateInterview } = await loadInterviews();
+      const { getApplication } = await loadApplications();
       const id = await resolveId(ctx, 'interviews', ref);
-      const current = await (await loadInterviews()).getInterview(ctx.deps, id);
-      const application = await (await loadApplications()).getApplication(ctx.deps, current.applicationId);
+      const current = await getInterview(ctx.deps, id);
+      const application = await getApplication(ctx.deps, current.applicationId);
       const fields = await interviewFields(
         ctx,
         { tz: current.timeZone, ...options },
         application.company.id,
         current,
       );
-      const updated = await (await loadInterviews()).updateInterview(
+      const updated = await updateInterview(
         ctx.deps,
         id,
         parseInput(interviewUpdateSchema, fields, interviewFlags),
@@ -181,6 +185,7 @@ export function registerInterviewCommands(program: Command): void {
     .action(
       (file: string, options: { application?: string; event?: string; dryRun?: boolean }, command: Command) =>
         runCommand(command, async (ctx) => {
+          const { previewInvitationImport, importInvitation } = await loadIcsImport();
           const ics = fs.readFileSync(file, 'utf8');
           const importOptions = {
             ...(options.application && {
@@ -189,11 +194,7 @@ export function registerInterviewCommands(program: Command): void {
             ...(options.event !== undefined && { eventIndex: Number(options.event) }),
           };
           if (options.dryRun) {
-            const preview = await (await loadIcsImport()).previewInvitationImport(
-              ctx.deps,
-              ics,
-              importOptions,
-            );
+            const preview = await previewInvitationImport(ctx.deps, ics, importOptions);
             if (ctx.out.isJson) return ctx.out.json(preview);
             const where = preview.application
               ? `"${safeText(preview.application.jobTitle)}" at ${safeText(preview.application.companyName)}`
@@ -204,7 +205,7 @@ export function registerInterviewCommands(program: Command): void {
             for (const warning of preview.warnings) ctx.out.line(`  note: ${safeText(warning)}`);
             return;
           }
-          const result = await (await loadIcsImport()).importInvitation(ctx.deps, ics, importOptions);
+          const result = await importInvitation(ctx.deps, ics, importOptions);
           print(
             ctx,
             result,
@@ -215,8 +216,9 @@ export function registerInterviewCommands(program: Command): void {
 
   interview.command('rm <interview>').action((ref: string, _o, command: Command) =>
     runCommand(command, async (ctx) => {
+      const { deleteInterview } = await loadInterviews();
       const id = await resolveId(ctx, 'interviews', ref);
-      await (await loadInterviews()).deleteInterview(ctx.deps, id);
+      await deleteInterview(ctx.deps, id);
       print(ctx, { deleted: id }, 'Deleted the interview');
     }),
   );
@@ -278,10 +280,8 @@ async function resolveInterviewers(
     } catch (error) {
       if (!isAppError(error) || error.code !== 'CONTACT_NOT_FOUND' || /^[0-9A-Za-z]{26}$/.test(ref))
         throw error;
-      ids.push(
-        (await (await loadContacts()).createContact(ctx.deps, { name: ref, role: 'interviewer', companyId }))
-          .id,
-      );
+      const { createContact } = await loadContacts();
+      ids.push((await createContact(ctx.deps, { name: ref, role: 'interviewer', companyId })).id);
     }
   }
   return ids;

@@ -55,7 +55,8 @@ export function registerPeopleCommands(program: Command): void {
   withCompanyOptions(company.command('add').description('Add a company')).action(
     (options, command: Command) =>
       runCommand(command, async (ctx) => {
-        const created = await (await loadCompanies()).createCompany(
+        const { createCompany } = await loadCompanies();
+        const created = await createCompany(
           ctx.deps,
           parseInput(companyCreateSchema, companyFields(options), companyFlags),
         );
@@ -67,7 +68,8 @@ export function registerPeopleCommands(program: Command): void {
     .option('-q, --search <text>', 'name contains')
     .action((options, command: Command) =>
       runCommand(command, async (ctx) => {
-        const companies = await (await loadCompanies()).listCompanies(ctx.deps, { q: options.search });
+        const { listCompanies } = await loadCompanies();
+        const companies = await listCompanies(ctx.deps, { q: options.search });
         if (ctx.out.isJson) return ctx.out.json(companies);
         if (companies.length === 0)
           return ctx.out.line('No companies yet. They are added with applications.');
@@ -86,10 +88,8 @@ export function registerPeopleCommands(program: Command): void {
     );
   company.command('show <company>').action((ref: string, _o, command: Command) =>
     runCommand(command, async (ctx) => {
-      const found = await (await loadCompanies()).getCompany(
-        ctx.deps,
-        await resolveId(ctx, 'companies', ref),
-      );
+      const { getCompany } = await loadCompanies();
+      const found = await getCompany(ctx.deps, await resolveId(ctx, 'companies', ref));
       print(
         ctx,
         found,
@@ -109,8 +109,9 @@ export function registerPeopleCommands(program: Command): void {
   );
   withCompanyOptions(company.command('edit <company>')).action((ref: string, options, command: Command) =>
     runCommand(command, async (ctx) => {
+      const { updateCompany } = await loadCompanies();
       const id = await resolveId(ctx, 'companies', ref);
-      const updated = await (await loadCompanies()).updateCompany(
+      const updated = await updateCompany(
         ctx.deps,
         id,
         parseInput(companyUpdateSchema, companyFields(options), companyFlags),
@@ -120,8 +121,9 @@ export function registerPeopleCommands(program: Command): void {
   );
   company.command('rm <company>').action((ref: string, _o, command: Command) =>
     runCommand(command, async (ctx) => {
+      const { deleteCompany } = await loadCompanies();
       const id = await resolveId(ctx, 'companies', ref);
-      await (await loadCompanies()).deleteCompany(ctx.deps, id);
+      await deleteCompany(ctx.deps, id);
       print(ctx, { deleted: id }, 'Deleted the company');
     }),
   );
@@ -160,10 +162,11 @@ export function registerPeopleCommands(program: Command): void {
   withContactOptions(contact.command('add').description('Add a contact')).action(
     (options, command: Command) =>
       runCommand(command, async (ctx) => {
+        const { createContact } = await loadContacts();
         // A new company named with --company is added with the contact, or not at all.
         const created = await inCliTransaction(ctx, async (txCtx) => {
           const input = parseInput(contactCreateSchema, await contactFields(txCtx, options), contactFlags);
-          return (await loadContacts()).createContact(txCtx.deps, input);
+          return createContact(txCtx.deps, input);
         });
         print(ctx, created, `Added contact ${safeText(created.name)} (${shortId(created.id)})`);
       }),
@@ -175,8 +178,9 @@ export function registerPeopleCommands(program: Command): void {
     .option('-q, --search <text>', 'name or email contains')
     .action((options, command: Command) =>
       runCommand(command, async (ctx) => {
+        const { listContacts } = await loadContacts();
         const companyId = options.company ? await resolveId(ctx, 'companies', options.company) : undefined;
-        const contacts = await (await loadContacts()).listContacts(ctx.deps, {
+        const contacts = await listContacts(ctx.deps, {
           companyId,
           role: options.role,
           q: options.search,
@@ -200,7 +204,8 @@ export function registerPeopleCommands(program: Command): void {
     );
   contact.command('show <contact>').action((ref: string, _o, command: Command) =>
     runCommand(command, async (ctx) => {
-      const c = await (await loadContacts()).getContact(ctx.deps, await resolveId(ctx, 'contacts', ref));
+      const { getContact } = await loadContacts();
+      const c = await getContact(ctx.deps, await resolveId(ctx, 'contacts', ref));
       print(
         ctx,
         c,
@@ -221,18 +226,20 @@ export function registerPeopleCommands(program: Command): void {
   );
   withContactOptions(contact.command('edit <contact>')).action((ref: string, options, command: Command) =>
     runCommand(command, async (ctx) => {
+      const { updateContact } = await loadContacts();
       const id = await resolveId(ctx, 'contacts', ref);
       const updated = await inCliTransaction(ctx, async (txCtx) => {
         const input = parseInput(contactUpdateSchema, await contactFields(txCtx, options), contactFlags);
-        return (await loadContacts()).updateContact(txCtx.deps, id, input);
+        return updateContact(txCtx.deps, id, input);
       });
       print(ctx, updated, `Updated contact ${safeText(updated.name)}`);
     }),
   );
   contact.command('rm <contact>').action((ref: string, _o, command: Command) =>
     runCommand(command, async (ctx) => {
+      const { deleteContact } = await loadContacts();
       const id = await resolveId(ctx, 'contacts', ref);
-      await (await loadContacts()).deleteContact(ctx.deps, id);
+      await deleteContact(ctx.deps, id);
       print(ctx, { deleted: id }, 'Deleted the contact');
     }),
   );

@@ -77,6 +77,7 @@ export function registerSystemCommands(program: Command): void {
     .option('--posting-watch <on|off>', 're-check posting URLs for removal or changes')
     .action((o, command: Command) =>
       runCommand(command, async (ctx) => {
+        const { updateSettings } = await loadSettings();
         const input = parseInput(
           settingsUpdateSchema,
           {
@@ -112,7 +113,7 @@ export function registerSystemCommands(program: Command): void {
             postingWatchEnabled: '--posting-watch',
           },
         );
-        print(ctx, await (await loadSettings()).updateSettings(ctx.deps, input), 'Settings saved.');
+        print(ctx, await updateSettings(ctx.deps, input), 'Settings saved.');
       }),
     );
 
@@ -124,9 +125,7 @@ export function registerSystemCommands(program: Command): void {
     .option('-o, --out <file>', 'write to this file instead of standard output')
     .action((options: { out?: string; csv?: boolean }, command: Command) =>
       runCommand(command, async (ctx) => {
-        const text = options.csv
-          ? await (await loadCsvExport()).exportApplicationsCsv(ctx.deps)
-          : `${JSON.stringify(await (await loadBackup()).exportBackup(ctx.deps), null, 2)}\n`;
+        const text = options.csv ? await csvExport(ctx) : await backupJson(ctx);
         if (!options.out) return void process.stdout.write(text);
         fs.writeFileSync(options.out, text);
         ctx.out.error(`${options.csv ? 'CSV' : 'Backup'} written to ${path.resolve(options.out)}`);
@@ -153,6 +152,7 @@ export function registerSystemCommands(program: Command): void {
     .option('--allow-duplicates', 'CSV: import rows that repeat applications you already have')
     .action((file: string, options: ImportOptions, command: Command) =>
       runCommand(command, async (ctx) => {
+        const { restoreBackup } = await loadBackup();
         const isCsv = options.csv ?? (!options.json && !file.toLowerCase().endsWith('.json'));
         if (isCsv) return importCsvFile(ctx, file, options);
         let raw: unknown;
@@ -164,7 +164,7 @@ export function registerSystemCommands(program: Command): void {
             `${file}: ${error instanceof Error ? error.message : String(error)}`,
           );
         }
-        const report = await (await loadBackup()).restoreBackup(ctx.deps, raw, { replace: options.replace });
+        const report = await restoreBackup(ctx.deps, raw, { replace: options.replace });
         print(
           ctx,
           report,
@@ -218,6 +218,8 @@ export type ImportOptions = {
 
 /** `hearback import file.csv`: a preview with --dry-run, else an all-or-nothing import with a progress bar. */
 export async function importCsvFile(ctx: CliContext, file: string, options: ImportOptions): Promise<void> {
+  const { previewCsvImport, importCsv } = await loadCsvImport();
+  const { SingleBar, Presets } = await loadCliProgress();
   const mapping = Object.fromEntries(
     (options.map ?? []).map((pair) => {
       const at = pair.lastIndexOf('=');
@@ -235,7 +237,7 @@ export async function importCsvFile(ctx: CliContext, file: string, options: Impo
   });
   const bytes = fs.readFileSync(file);
   if (options.dryRun) {
-    const preview = await (await loadCsvImport()).previewCsvImport(ctx.deps, bytes, importOptions);
+    const preview = await previewCsvImport(ctx.deps, bytes, importOptions);
     if (ctx.out.isJson) return ctx.out.json(preview);
     ctx.out.line(`Format: ${preview.format.label}; dates read as ${preview.dateOrder ?? 'ISO'}`);
     ctx.out.line(
@@ -251,27 +253,25 @@ export async function importCsvFile(ctx: CliContext, file: string, options: Impo
     }
     return;
   }
-  const bar = new (await loadCliProgress()).SingleBar(
+  const bar = new SingleBar(
     { format: 'importing [{bar}] {value}/{total} rows', noTTYOutput: true, stream: process.stderr },
-    (await loadCliProgress()).Presets.shades_classic,
+    Presets.shades_classic,
   );
   let started = false;
-  const result = await (await loadCsvImport())
-    .importCsv(ctx.deps, bytes, {
-      ...importOptions,
-      onProgress: ctx.out.isJson
-        ? undefined
-        : (done, total) => {
-            if (!started) {
-              bar.start(total, 0);
-              started = true;
-            }
-            bar.update(done);
-          },
-    })
-    .finally(() => {
-      if (started) bar.stop();
-    });
+  const result = await importCsv(ctx.deps, bytes, {
+    ...importOptions,
+    onProgress: ctx.out.isJson
+      ? undefined
+      : (done, total) => {
+          if (!started) {
+            bar.start(total, 0);
+            started = true;
+          }
+          bar.update(done);
+        },
+  }).finally(() => {
+    if (started) bar.stop();
+  });
   if (result.failed.length > 0 && result.created === 0) process.exitCode = 1;
   if (ctx.out.isJson) return ctx.out.json(result);
   ctx.out.line(
@@ -300,4 +300,14 @@ function yesNo(value: string | undefined): boolean | string | undefined {
   if (/^(on|yes|true|1)$/i.test(value)) return true;
   if (/^(off|no|false|0)$/i.test(value)) return false;
   return value;
+}
+
+async function csvExport(ctx: CliContext): Promise<string> {
+  const { exportApplicationsCsv } = await loadCsvExport();
+  return exportApplicationsCsv(ctx.deps);
+}
+
+async function backupJson(ctx: CliContext): Promise<string> {
+  const { exportBackup } = await loadBackup();
+  return `${JSON.stringify(await exportBackup(ctx.deps), null, 2)}\n`;
 }

@@ -92,13 +92,14 @@ export function registerTimelineCommands(program: Command): void {
       .requiredOption('--kind <kind>', 'note | message_sent | reply_received | posting_change'),
   ).action((ref: string, options: EventOptions, command: Command) =>
     runCommand(command, async (ctx) => {
+      const { createEvent } = await loadEvents();
       const applicationId = await resolveId(ctx, 'applications', ref);
       const input = parseInput(
         eventCreateSchema,
         { kind: options.kind, applicationId, ...defined(await eventFields(ctx, options)) },
         eventFlags,
       );
-      const created = await (await loadEvents()).createEvent(ctx.deps, input);
+      const created = await createEvent(ctx.deps, input);
       print(ctx, created, `Recorded: ${describeEvent(created)} (${shortId(created.id)})`);
     }),
   );
@@ -108,10 +109,11 @@ export function registerTimelineCommands(program: Command): void {
     .option('--kind <kind>', 'only this kind')
     .action((options: { application?: string; kind?: string }, command: Command) =>
       runCommand(command, async (ctx) => {
+        const { listEvents } = await loadEvents();
         const applicationId = options.application
           ? await resolveId(ctx, 'applications', options.application)
           : undefined;
-        const events = await (await loadEvents()).listEvents(ctx.deps, {
+        const events = await listEvents(ctx.deps, {
           applicationId,
           kind: options.kind as never,
           limit: 1000,
@@ -134,23 +136,26 @@ export function registerTimelineCommands(program: Command): void {
     );
   event.command('show <event>').action((ref: string, _o, command: Command) =>
     runCommand(command, async (ctx) => {
-      const e = await (await loadEvents()).getEvent(ctx.deps, await resolveId(ctx, 'events', ref));
+      const { getEvent } = await loadEvents();
+      const e = await getEvent(ctx.deps, await resolveId(ctx, 'events', ref));
       print(ctx, e, `${localDateTime(e.occurredAt, ctx.settings.timeZone)}  ${describeEvent(e)}`);
     }),
   );
   withEventOptions(event.command('edit <event>')).action(
     (ref: string, options: EventOptions, command: Command) =>
       runCommand(command, async (ctx) => {
+        const { updateEvent } = await loadEvents();
         const id = await resolveId(ctx, 'events', ref);
         const input = parseInput(eventUpdateSchema, defined(await eventFields(ctx, options)), eventFlags);
-        const updated = await (await loadEvents()).updateEvent(ctx.deps, id, input);
+        const updated = await updateEvent(ctx.deps, id, input);
         print(ctx, updated, `Updated: ${describeEvent(updated)}`);
       }),
   );
   event.command('rm <event>').action((ref: string, _o, command: Command) =>
     runCommand(command, async (ctx) => {
+      const { deleteEvent } = await loadEvents();
       const id = await resolveId(ctx, 'events', ref);
-      await (await loadEvents()).deleteEvent(ctx.deps, id);
+      await deleteEvent(ctx.deps, id);
       print(ctx, { deleted: id }, 'Deleted the event');
     }),
   );
@@ -168,6 +173,7 @@ export function registerTimelineCommands(program: Command): void {
     .action(
       (options: { due?: string; status?: string; application?: string; asOf?: string }, command: Command) =>
         runCommand(command, async (ctx) => {
+          const { listFollowUps } = await loadFollowUps();
           const applicationId = options.application
             ? await resolveId(ctx, 'applications', options.application)
             : undefined;
@@ -176,7 +182,7 @@ export function registerTimelineCommands(program: Command): void {
             { due: options.due, status: options.status, applicationId, asOf: options.asOf, limit: 1000 },
             { due: '--due', status: '--status', asOf: '--as-of' },
           );
-          const steps = await (await loadFollowUps()).listFollowUps(ctx.deps, query);
+          const steps = await listFollowUps(ctx.deps, query);
           if (ctx.out.isJson) return ctx.out.json(steps);
           if (steps.length === 0) return ctx.out.line('Nothing to follow up on here.');
           ctx.out.line(
@@ -219,13 +225,14 @@ export function registerTimelineCommands(program: Command): void {
   withStepOptions(followups.command('add <application>').description('Add your own follow-up step')).action(
     (ref: string, options, command: Command) =>
       runCommand(command, async (ctx) => {
+        const { createFollowUp } = await loadFollowUps();
         const applicationId = await resolveId(ctx, 'applications', ref);
         const input = parseInput(
           followUpCreateSchema,
           { applicationId, ...defined(await stepFields(ctx, options)) },
           stepFlags,
         );
-        const step = await (await loadFollowUps()).createFollowUp(ctx.deps, input);
+        const step = await createFollowUp(ctx.deps, input);
         print(
           ctx,
           step,
@@ -235,9 +242,10 @@ export function registerTimelineCommands(program: Command): void {
   );
   withStepOptions(followups.command('edit <step>')).action((ref: string, options, command: Command) =>
     runCommand(command, async (ctx) => {
+      const { updateFollowUp } = await loadFollowUps();
       const id = await resolveId(ctx, 'follow_ups', ref);
       const input = parseInput(followUpUpdateSchema, defined(await stepFields(ctx, options)), stepFlags);
-      print(ctx, await (await loadFollowUps()).updateFollowUp(ctx.deps, id, input), 'Updated the step');
+      print(ctx, await updateFollowUp(ctx.deps, id, input), 'Updated the step');
     }),
   );
   followups
@@ -246,13 +254,14 @@ export function registerTimelineCommands(program: Command): void {
     .option('--at <when>', 'when you did it (default now)')
     .action((ref: string, options: { note?: string; at?: string }, command: Command) =>
       runCommand(command, async (ctx) => {
+        const { markFollowUpDone } = await loadFollowUps();
         const id = await resolveId(ctx, 'follow_ups', ref);
         const input = parseInput(
           followUpDoneSchema,
           { note: options.note, at: readWhen(options.at, ctx.settings.timeZone) },
           { at: '--at', note: '--note' },
         );
-        const step = await (await loadFollowUps()).markFollowUpDone(ctx.deps, id, input);
+        const step = await markFollowUpDone(ctx.deps, id, input);
         print(ctx, step, `Done: ${step.kind.replaceAll('_', ' ')}`);
       }),
     );
@@ -262,13 +271,14 @@ export function registerTimelineCommands(program: Command): void {
     .option('--at <when>', 'when you decided to skip it (default now)')
     .action((ref: string, options: { reason?: string; at?: string }, command: Command) =>
       runCommand(command, async (ctx) => {
+        const { skipFollowUp } = await loadFollowUps();
         const id = await resolveId(ctx, 'follow_ups', ref);
         const input = parseInput(
           followUpSkipSchema,
           { reason: options.reason, at: readWhen(options.at, ctx.settings.timeZone) },
           { at: '--at', reason: '--reason' },
         );
-        const step = await (await loadFollowUps()).skipFollowUp(ctx.deps, id, input);
+        const step = await skipFollowUp(ctx.deps, id, input);
         print(ctx, step, `Skipped: ${step.kind.replaceAll('_', ' ')}`);
       }),
     );
@@ -278,11 +288,12 @@ export function registerTimelineCommands(program: Command): void {
     .option('--at <when>', 'when you snoozed it (default now)')
     .action((ref: string, until: string, options: { at?: string }, command: Command) =>
       runCommand(command, async (ctx) => {
+        const { snoozeFollowUp } = await loadFollowUps();
         const id = await resolveId(ctx, 'follow_ups', ref);
         const value = /^\d{4}-\d{2}-\d{2}$/.test(until)
           ? until
           : (readDateTime(until, ctx.settings.timeZone) ?? until);
-        const step = await (await loadFollowUps()).snoozeFollowUp(
+        const step = await snoozeFollowUp(
           ctx.deps,
           id,
           parseInput(
@@ -296,8 +307,9 @@ export function registerTimelineCommands(program: Command): void {
     );
   followups.command('rm <step>').action((ref: string, _o, command: Command) =>
     runCommand(command, async (ctx) => {
+      const { deleteFollowUp } = await loadFollowUps();
       const id = await resolveId(ctx, 'follow_ups', ref);
-      await (await loadFollowUps()).deleteFollowUp(ctx.deps, id);
+      await deleteFollowUp(ctx.deps, id);
       print(ctx, { deleted: id }, 'Deleted the step');
     }),
   );

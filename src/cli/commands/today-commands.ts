@@ -22,8 +22,9 @@ export function registerTodayCommands(program: Command): void {
     .option('--as-of <date>', 'as if it were this date (morning) or instant, e.g. next Monday: 2026-03-09')
     .action((options: { asOf?: string }, command: Command) =>
       runCommand(command, async (ctx) => {
+        const { getToday } = await loadToday();
         const { asOf } = parseInput(todayQuerySchema, { asOf: options.asOf }, { asOf: '--as-of' });
-        const today = await (await loadToday()).getToday(ctx.deps, asOf);
+        const today = await getToday(ctx.deps, asOf);
         if (ctx.out.isJson) return ctx.out.json(today);
         const total = today.overdue.length + today.today.length + today.week.length;
         ctx.out.line(heading(ctx, `Today, ${today.date} (${today.timeZone})`));
@@ -55,13 +56,10 @@ export function registerTodayCommands(program: Command): void {
         command: Command,
       ) =>
         runCommand(command, async (ctx) => {
+          const { sendStepEmail, emlForStep, draftForStep } = await loadDrafts();
           const id = await resolveId(ctx, 'follow_ups', ref);
           if (options.send) {
-            const result = await (await loadDrafts()).sendStepEmail(
-              ctx.deps,
-              id,
-              options.to ? { to: options.to } : {},
-            );
+            const result = await sendStepEmail(ctx.deps, id, options.to ? { to: options.to } : {});
             return print(
               ctx,
               result,
@@ -69,14 +67,14 @@ export function registerTodayCommands(program: Command): void {
             );
           }
           if (options.eml) {
-            fs.writeFileSync(options.eml, await (await loadDrafts()).emlForStep(ctx.deps, id, options.to));
+            fs.writeFileSync(options.eml, await emlForStep(ctx.deps, id, options.to));
             return print(
               ctx,
               { written: options.eml },
               `Wrote ${options.eml}; open it in your mail program.`,
             );
           }
-          const draft = await (await loadDrafts()).draftForStep(ctx.deps, id);
+          const draft = await draftForStep(ctx.deps, id);
           if (ctx.out.isJson) return ctx.out.json(draft);
           if (options.mailto) return ctx.out.line(draft.mailto);
           ctx.out.line(`${pc.dim('To:')} ${draft.to ?? pc.dim('(no address for this contact)')}`);
@@ -91,7 +89,8 @@ export function registerTodayCommands(program: Command): void {
   const playbook = program.command('playbook').description('The rules that plan your follow-ups');
   playbook.command('show', { isDefault: true }).action((_o, command: Command) =>
     runCommand(command, async (ctx) => {
-      const current = await (await loadPlaybook()).getPlaybook(ctx.deps);
+      const { getPlaybook } = await loadPlaybook();
+      const current = await getPlaybook(ctx.deps);
       if (ctx.out.isJson) return ctx.out.json(current);
       for (const kind of playbookRuleKinds) {
         const rule = current.rules[kind] as {
@@ -121,7 +120,8 @@ export function registerTodayCommands(program: Command): void {
         command: Command,
       ) =>
         runCommand(command, async (ctx) => {
-          const current = await (await loadPlaybook()).getPlaybook(ctx.deps);
+          const { getPlaybook, updatePlaybook } = await loadPlaybook();
+          const current = await getPlaybook(ctx.deps);
           const existing = (current.rules as Record<string, { delay: { amount: number; unit: string } }>)[
             rule
           ];
@@ -135,22 +135,22 @@ export function registerTodayCommands(program: Command): void {
             };
           }
           if (options.channel !== undefined) change.channel = options.channel;
-          const next = await (await loadPlaybook()).updatePlaybook(ctx.deps, { rules: { [rule]: change } });
+          const next = await updatePlaybook(ctx.deps, { rules: { [rule]: change } });
           print(ctx, next, `Saved; your follow-ups are re-planned with it.`);
         }),
     );
-  playbook
-    .command('reset')
-    .action((_o, command: Command) =>
-      runCommand(command, async (ctx) =>
-        print(ctx, await (await loadPlaybook()).resetPlaybook(ctx.deps), 'Back to the default playbook.'),
-      ),
-    );
+  playbook.command('reset').action((_o, command: Command) =>
+    runCommand(command, async (ctx) => {
+      const { resetPlaybook } = await loadPlaybook();
+      print(ctx, await resetPlaybook(ctx.deps), 'Back to the default playbook.');
+    }),
+  );
 
   const templates = program.command('templates').description(`Message templates: ${draftKinds.join(', ')}`);
   templates.command('list', { isDefault: true }).action((_o, command: Command) =>
     runCommand(command, async (ctx) => {
-      const all = await (await loadDrafts()).listTemplates(ctx.deps);
+      const { listTemplates } = await loadDrafts();
+      const all = await listTemplates(ctx.deps);
       if (ctx.out.isJson) return ctx.out.json(all);
       for (const t of all)
         ctx.out.line(
@@ -166,12 +166,13 @@ export function registerTodayCommands(program: Command): void {
     .action(
       (kind: string, options: { subject?: string; body?: string; bodyFile?: string }, command: Command) =>
         runCommand(command, async (ctx) => {
-          const current = (await (await loadDrafts()).listTemplates(ctx.deps)).find((t) => t.kind === kind);
+          const { listTemplates, saveTemplate } = await loadDrafts();
+          const current = (await listTemplates(ctx.deps)).find((t) => t.kind === kind);
           if (!current) throw fieldError('<kind>', `must be one of ${draftKinds.join(', ')}`);
           const body = options.bodyFile
             ? fs.readFileSync(options.bodyFile, 'utf8')
             : (options.body ?? current.body);
-          const saved = await (await loadDrafts()).saveTemplate(ctx.deps, current.kind, {
+          const saved = await saveTemplate(ctx.deps, current.kind, {
             subject: options.subject ?? current.subject,
             body,
           });
@@ -180,11 +181,12 @@ export function registerTodayCommands(program: Command): void {
     );
   templates.command('reset <kind>').action((kind: string, _o, command: Command) =>
     runCommand(command, async (ctx) => {
+      const { resetTemplate } = await loadDrafts();
       if (!(draftKinds as readonly string[]).includes(kind))
         throw fieldError('<kind>', `must be one of ${draftKinds.join(', ')}`);
       print(
         ctx,
-        await (await loadDrafts()).resetTemplate(ctx.deps, kind as (typeof draftKinds)[number]),
+        await resetTemplate(ctx.deps, kind as (typeof draftKinds)[number]),
         `Back to the default ${kind} template.`,
       );
     }),

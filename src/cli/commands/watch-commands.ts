@@ -24,8 +24,9 @@ export function registerWatchCommands(program: Command): void {
     .description('Check the posting now; a removal, expiry, edit or re-post goes on the timeline')
     .action((ref: string, _options, command: Command) =>
       runCommand(command, async (ctx) => {
+        const { checkPosting } = await loadPostingWatch();
         const id = await resolveId(ctx, 'applications', ref);
-        const result = await (await loadPostingWatch()).checkPosting(await watchDeps(ctx), id);
+        const result = await checkPosting(await watchDeps(ctx), id);
         if (ctx.out.isJson) return ctx.out.json(result);
         printWatch(ctx, result.watch);
         ctx.out.line(
@@ -41,8 +42,9 @@ export function registerWatchCommands(program: Command): void {
     .description('What hearback last saw of the posting, and when it looks again')
     .action((ref: string, _options, command: Command) =>
       runCommand(command, async (ctx) => {
+        const { getPostingWatch } = await loadPostingWatch();
         const id = await resolveId(ctx, 'applications', ref);
-        const view = await (await loadPostingWatch()).getPostingWatch(await watchDeps(ctx), id);
+        const view = await getPostingWatch(await watchDeps(ctx), id);
         if (ctx.out.isJson) return ctx.out.json(view);
         if (view === null) return ctx.out.line('This application has no posting URL to watch.');
         printWatch(ctx, view);
