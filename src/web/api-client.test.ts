@@ -8,7 +8,7 @@ import { buildApp } from '../server/build-app.js';
 import { installErrorHandling } from '../server/error-handler.js';
 import { type ApiClient, createApiClient } from './api-client.js';
 import { ApiError } from './api-error.js';
-import { readCsvPreview } from './csv-import-view.js';
+import { toCsvPreviewView } from './csv-import-view.js';
 import { readDuplicates } from './duplicates.js';
 import { toInvitationPreviewView } from './invitation-view.js';
 
@@ -271,14 +271,14 @@ describe('api client: diagnosis, tailoring, posting watch, calendar feed and imp
   it('previews a CSV file with a changed column, then imports it', async () => {
     const csv =
       'Employer,Role,Applied on,Where\nAcme,Engineer,2026-01-10,LinkedIn\nGlobex,Designer,2026-01-12,Referral\n';
-    const automatic = readCsvPreview(await api.previewCsvImport(csv));
+    const automatic = toCsvPreviewView(await api.previewCsvImport(csv));
     expect(automatic?.mapping).toEqual({
       Employer: 'companyName',
       Role: 'jobTitle',
       'Applied on': 'appliedAt',
       Where: 'note',
     });
-    const changed = readCsvPreview(await api.previewCsvImport(csv, { mapping: { Where: 'source' } }));
+    const changed = toCsvPreviewView(await api.previewCsvImport(csv, { mapping: { Where: 'source' } }));
     expect(changed?.mapping.Where).toBe('source');
     expect(changed?.counts).toEqual({ total: 2, create: 2, duplicate: 0, error: 0 });
     expect(await api.importCsv(csv, { mapping: { Where: 'source' } })).toEqual({
@@ -300,7 +300,7 @@ describe('api client: diagnosis, tailoring, posting watch, calendar feed and imp
       .catch((e) => e);
     expect(error).toBeInstanceOf(ApiError);
     expect((error as ApiError).issues.map((i) => i.field)).toEqual(['mapping.Role']);
-    const noTitle = readCsvPreview(await api.previewCsvImport(csv, { mapping: { Role: 'companyName' } }));
+    const noTitle = toCsvPreviewView(await api.previewCsvImport(csv, { mapping: { Role: 'companyName' } }));
     expect(noTitle?.errors.map((e) => e.field)).toEqual(['jobTitle']);
   });
 

@@ -11,6 +11,7 @@ import type { RestoreReport } from '../core/backup.js';
 import type { CalendarFeedIssue, CalendarFeedIssued, CalendarFeedStatus } from '../core/calendar-feed.js';
 import type { Company, CompanyListQuery, companyCreateSchema, companyUpdateSchema } from '../core/company.js';
 import type { Contact, ContactListQuery, contactCreateSchema, contactUpdateSchema } from '../core/contact.js';
+import type { CsvImportPreview } from '../core/csv-import.js';
 import type { Diagnosis } from '../core/diagnosis.js';
 import type { DraftKind, RenderedTemplate, SentDraft, StepDraft, TemplateView } from '../core/drafts.js';
 import type { EventListQuery, eventCreateSchema, eventUpdateSchema, TimelineEvent } from '../core/event.js';
@@ -203,12 +204,9 @@ export function createApiClient(options: ApiClientOptions = {}) {
         {},
       ),
 
-    /**
-     * A dry run of a CSV import. The answer is read by `readCsvPreview` (csv-import-view.ts): the API
-     * describes it only as an object.
-     */
+    /** A dry run of a CSV import: the format, the mapping and what each row would become. */
     previewCsvImport: (csv: string, choices: CsvImportChoices = {}) =>
-      post<unknown>('/api/import/csv/preview', { csv, ...choices }),
+      post<CsvImportPreview>('/api/import/csv/preview', { csv, ...choices }),
     importCsv: (csv: string, choices: CsvImportChoices = {}) =>
       post<CsvImportReport>('/api/import/csv', { csv, ...choices }),
     /** What importing an invitation (.ics) would do, without writing anything. */

@@ -1,9 +1,10 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { type CsvPreviewRow, pageOfRows, previewPageSize, readCsvPreview } from './csv-import-view.js';
+import type { CsvImportPreview } from '../core/csv-import.js';
+import { type CsvPreviewRow, pageOfRows, previewPageSize, toCsvPreviewView } from './csv-import-view.js';
 
 /** The shape `POST /api/import/csv/preview` answers with (src/services/csv-import.ts). */
-const answer = {
+const answer: CsvImportPreview = {
   format: { id: 'generic', label: 'Spreadsheet' },
   delimiter: ',',
   encoding: 'utf-8',
@@ -12,7 +13,7 @@ const answer = {
     Role: 'jobTitle',
     'Applied on': 'appliedAt',
     Where: 'note',
-    Odd: 'bogus',
+    Odd: 'ignore',
   },
   dateOrder: 'dmy',
   warnings: [{ field: 'dateOrder', column: null, message: 'dates read as day/month' }],
@@ -50,19 +51,20 @@ const answer = {
     {
       row: 5,
       action: 'duplicate',
-      application: { create: {}, moves: [] },
       duplicateOf: { row: 2, reason: 'posting_url' },
+      warnings: [],
+      errors: [],
     },
   ],
   counts: { total: 4, create: 1, duplicate: 2, error: 1 },
 };
 
-describe('readCsvPreview', () => {
+describe('toCsvPreviewView', () => {
   it('reads the format, the mapping in file order, the date order and each row', () => {
-    const view = readCsvPreview(answer);
+    const view = toCsvPreviewView(answer);
     expect(view?.format).toEqual({ id: 'generic', label: 'Spreadsheet' });
     expect(view?.columns).toEqual(['Employer', 'Role', 'Applied on', 'Where', 'Odd']);
-    expect(view?.mapping.Odd).toBe('note');
+    expect(view?.mapping.Odd).toBe('ignore');
     expect(view?.dateOrder).toBe('dmy');
     expect(view?.counts).toEqual({ total: 4, create: 1, duplicate: 2, error: 1 });
     expect(view?.rows.map((r) => [r.row, r.action, r.jobTitle, r.stage])).toEqual([
@@ -78,12 +80,6 @@ describe('readCsvPreview', () => {
     expect(view?.rows[2]?.errors).toEqual([
       { field: 'companyName', column: 'Employer', message: 'is empty' },
     ]);
-  });
-
-  it('answers null for something that is not a preview', () => {
-    expect(readCsvPreview(null)).toBeNull();
-    expect(readCsvPreview({ mapping: {} })).toBeNull();
-    expect(readCsvPreview([answer])).toBeNull();
   });
 });
 

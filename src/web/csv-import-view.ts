@@ -1,4 +1,9 @@
-import { type CsvColumnTarget, csvFields, isCsvColumnTarget } from '../integrations/csv/column-mapping.js';
+import {
+  type CsvColumnTarget,
+  type CsvImportPreview,
+  type CsvImportPreviewRow,
+  csvFields,
+} from '../core/csv-import.js';
 
 /** What a column can fill, in words for people, in the order the mapping selects list them. */
 export const csvTargetLabels: Readonly<Record<CsvColumnTarget, string>> = {
@@ -78,88 +83,40 @@ export type CsvPreviewView = {
   };
 };
 
-/**
- * Reads the answer of `POST /api/import/csv/preview`, which the API describes only as an object, into what
- * the import page shows. Returns null for an answer of another shape.
- */
-export function readCsvPreview(value: unknown): CsvPreviewView | null {
-  if (!isRecord(value) || !isRecord(value.mapping) || !Array.isArray(value.rows)) return null;
-  const mapping: Record<string, CsvColumnTarget> = {};
-  for (const [column, target] of Object.entries(value.mapping)) {
-    mapping[column] = typeof target === 'string' && isCsvColumnTarget(target) ? target : 'note';
-  }
-  const format = isRecord(value.format) ? value.format : {};
-  const rows = value.rows.flatMap(readRow);
-  const counts = isRecord(value.counts) ? value.counts : {};
-  const count = (key: CsvRowAction | 'total', fallback: number) =>
-    typeof counts[key] === 'number' ? counts[key] : fallback;
+/** What the import page shows of `POST /api/import/csv/preview`'s answer. */
+export function toCsvPreviewView(preview: CsvImportPreview): CsvPreviewView {
   return {
-    format: {
-      id: typeof format.id === 'string' ? format.id : 'generic',
-      label: typeof format.label === 'string' ? format.label : 'Spreadsheet',
-    },
-    delimiter: typeof value.delimiter === 'string' ? value.delimiter : ',',
-    mapping,
-    columns: Object.keys(mapping),
-    dateOrder: value.dateOrder === 'mdy' || value.dateOrder === 'dmy' ? value.dateOrder : null,
-    warnings: readIssues(value.warnings),
-    errors: readIssues(value.errors),
-    rows,
-    counts: {
-      total: count('total', rows.length),
-      create: count('create', rows.filter((r) => r.action === 'create').length),
-      duplicate: count('duplicate', rows.filter((r) => r.action === 'duplicate').length),
-      error: count('error', rows.filter((r) => r.action === 'error').length),
-    },
+    format: preview.format,
+    delimiter: preview.delimiter,
+    mapping: preview.mapping,
+    columns: Object.keys(preview.mapping),
+    dateOrder: preview.dateOrder,
+    warnings: preview.warnings,
+    errors: preview.errors,
+    rows: preview.rows.map(toRowView),
+    counts: preview.counts,
   };
 }
 
-function readRow(value: unknown): CsvPreviewRow[] {
-  if (!isRecord(value) || typeof value.row !== 'number') return [];
-  const action: CsvRowAction =
-    value.action === 'create' || value.action === 'duplicate' ? value.action : 'error';
-  const draft = isRecord(value.application) ? value.application : {};
-  const create = isRecord(draft.create) ? draft.create : {};
-  const moves = Array.isArray(draft.moves) ? draft.moves.filter(isRecord) : [];
-  const last = moves.at(-1);
-  return [
-    {
-      row: value.row,
-      action,
-      companyName: stringOrNull(create.companyName),
-      jobTitle: stringOrNull(create.jobTitle),
-      stage: stringOrNull(last?.stage) ?? stringOrNull(create.stage),
-      outcome: stringOrNull(last?.outcome),
-      duplicateOf: describeDuplicate(value.duplicateOf),
-      warnings: readIssues(value.warnings),
-      errors: readIssues(value.errors),
-    },
-  ];
+function toRowView(row: CsvImportPreviewRow): CsvPreviewRow {
+  const last = row.application?.moves.at(-1);
+  return {
+    row: row.row,
+    action: row.action,
+    companyName: row.application?.create.companyName ?? null,
+    jobTitle: row.application?.create.jobTitle ?? null,
+    stage: last?.stage ?? row.application?.create.stage ?? null,
+    outcome: last?.outcome ?? null,
+    duplicateOf: row.duplicateOf ? describeDuplicate(row.duplicateOf) : null,
+    warnings: row.warnings,
+    errors: row.errors,
+  };
 }
 
-function describeDuplicate(value: unknown): string | null {
-  if (!isRecord(value)) return null;
-  const why = value.reason === 'posting_url' ? 'same posting link' : 'same company and job title';
-  if (typeof value.row === 'number') return `row ${value.row} of this file (${why})`;
-  if (typeof value.jobTitle === 'string' && typeof value.companyName === 'string') {
-    return `“${value.jobTitle}” at ${value.companyName}, already tracked (${why})`;
-  }
-  return `an application already tracked (${why})`;
-}
-
-function readIssues(value: unknown): CsvIssueView[] {
-  if (!Array.isArray(value)) return [];
-  return value.flatMap((issue: unknown): CsvIssueView[] =>
-    isRecord(issue) && typeof issue.message === 'string'
-      ? [
-          {
-            field: typeof issue.field === 'string' ? issue.field : '',
-            column: typeof issue.column === 'string' ? issue.column : null,
-            message: issue.message,
-          },
-        ]
-      : [],
-  );
+function describeDuplicate(duplicate: NonNullable<CsvImportPreviewRow['duplicateOf']>): string {
+  const why = duplicate.reason === 'posting_url' ? 'same posting link' : 'same company and job title';
+  if ('row' in duplicate) return `row ${duplicate.row} of this file (${why})`;
+  return `“${duplicate.jobTitle}” at ${duplicate.companyName}, already tracked (${why})`;
 }
 
 /** "Employer: is empty", naming the file's column when the problem is about one. */
@@ -185,12 +142,4 @@ export function pageOfRows(
     pages,
     total: matching.length,
   };
-}
-
-function stringOrNull(value: unknown): string | null {
-  return typeof value === 'string' ? value : null;
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

@@ -1,43 +1,7 @@
+import { type CsvColumnTarget, type CsvField, csvFields } from '../../core/csv-import.js';
 import { fieldError } from '../../core/errors.js';
 
-/** What a CSV column can fill on an application. */
-export const csvFields = [
-  'companyName',
-  'jobTitle',
-  'postingUrl',
-  'status',
-  'furthestStage',
-  'outcome',
-  'closedReason',
-  'savedAt',
-  'appliedAt',
-  'stageAt',
-  'endedAt',
-  'location',
-  'remoteType',
-  'salary',
-  'salaryMin',
-  'salaryMax',
-  'salaryCurrency',
-  'employmentType',
-  'description',
-  'datePosted',
-  'validThrough',
-  'source',
-  'sourceDetail',
-  'priority',
-  'tags',
-  'notes',
-  'resume',
-  'coverLetter',
-  'companySize',
-  'industry',
-] as const;
-
-export type CsvField = (typeof csvFields)[number];
-
-/** A column fills a field, is kept as a `Header: value` line in the notes, or is dropped. */
-export type CsvColumnTarget = CsvField | 'note' | 'ignore';
+export { type CsvColumnTarget, type CsvField, csvFields };
 
 /** Column header (as written in the file) → what it fills. */
 export type CsvColumnMapping = Readonly<Record<string, CsvColumnTarget>>;

@@ -1,18 +1,9 @@
 import type { SourceKind } from '../../core/application.js';
+import { type CsvFormatId, csvFormatIds } from '../../core/csv-import.js';
 import { type CsvColumnTarget, normalizeHeader } from './column-mapping.js';
 import type { DateOrder, NaiveTimes } from './csv-dates.js';
 
-export const csvFormatIds = [
-  'hearback',
-  'huntr',
-  'teal',
-  'linkedin_applications',
-  'linkedin_saved_jobs',
-  'jobsync',
-  'generic',
-] as const;
-
-export type CsvFormatId = (typeof csvFormatIds)[number];
+export { type CsvFormatId, csvFormatIds };
 
 /** What hearback knows about one tracker's export beyond the header aliases. */
 export type CsvFormat = {

@@ -1,6 +1,6 @@
 import { z } from 'zod';
+import { csvFormatIds, csvImportPreviewSchema } from '../../core/csv-import.js';
 import { timeZone } from '../../core/fields.js';
-import { csvFormatIds } from '../../integrations/csv/csv-formats.js';
 import { exportApplicationsCsv } from '../../services/csv-export.js';
 import { importCsv, previewCsvImport } from '../../services/csv-import.js';
 import { getSettings } from '../../services/settings.js';
@@ -38,16 +38,14 @@ export function csvRoutes(app: App, ctx: RouteContext): void {
         summary:
           'Dry run: the detected format and mapping, and per row what would be created, duplicates and errors',
         body: csvInput,
-        response: { 200: z.record(z.string(), z.unknown()), 400: errors[400] },
+        response: { 200: csvImportPreviewSchema, 400: errors[400] },
       },
     },
     async (request) => {
       const deps = depsFor(request);
       const { csv, ...options } = request.body;
       const zone = options.timeZone ?? (await getSettings(deps)).timeZone;
-      return JSON.parse(
-        JSON.stringify(await previewCsvImport(deps, csv, { ...options, timeZone: zone })),
-      ) as Record<string, unknown>;
+      return previewCsvImport(deps, csv, { ...options, timeZone: zone });
     },
   );
   app.post(

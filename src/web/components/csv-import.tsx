@@ -4,7 +4,7 @@ import type { FieldIssue } from '../../core/errors.js';
 import { type Outcome, outcomeLabels, type Stage, stageLabels } from '../../core/pipeline.js';
 import { csvFormatChoices } from '../../integrations/csv/csv-formats.js';
 import type { CsvImportChoices, CsvImportReport } from '../api-client.js';
-import { ApiError, describeError, isApiError } from '../api-error.js';
+import { describeError, isApiError } from '../api-error.js';
 import {
   type CsvPreviewRow,
   type CsvPreviewView,
@@ -13,7 +13,7 @@ import {
   csvTargets,
   describeCsvIssue,
   pageOfRows,
-  readCsvPreview,
+  toCsvPreviewView,
 } from '../csv-import-view.js';
 import { messagesFor } from '../field-issues.js';
 import { fileTooLarge, maxCsvBytes, readTextFile } from '../file-upload.js';
@@ -80,14 +80,7 @@ export function CsvImport() {
 
   const runPreview = useMutation({
     mutationFn: async (input: { text: string; choices: Choices }) => {
-      const answer = readCsvPreview(await api.previewCsvImport(input.text, toRequestChoices(input.choices)));
-      if (!answer)
-        throw new ApiError(
-          'UNEXPECTED_RESPONSE',
-          'The preview came back in a shape hearback cannot read',
-          200,
-        );
-      return answer;
+      return toCsvPreviewView(await api.previewCsvImport(input.text, toRequestChoices(input.choices)));
     },
     onSuccess: (answer) => {
       setPreview(answer);
