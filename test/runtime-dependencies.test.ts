@@ -22,7 +22,10 @@ function runtimeSources(dir = path.join(repo, 'src')): string[] {
   });
 }
 
-/** Module specifiers the compiled file still imports: static, re-exports and import(); `import type` is erased. */
+/**
+ * Module specifiers the compiled file still imports: static, re-exports, import() and require() (a module loaded
+ * on first use through createRequire); `import type` is erased.
+ */
 function runtimeImports(file: string): string[] {
   const source = ts.createSourceFile(file, fs.readFileSync(file, 'utf8'), ts.ScriptTarget.Latest, true);
   const found: string[] = [];
@@ -42,7 +45,8 @@ function runtimeImports(file: string): string[] {
       found.push(node.moduleSpecifier.text);
     else if (
       ts.isCallExpression(node) &&
-      node.expression.kind === ts.SyntaxKind.ImportKeyword &&
+      (node.expression.kind === ts.SyntaxKind.ImportKeyword ||
+        (ts.isIdentifier(node.expression) && node.expression.text === 'require')) &&
       node.arguments[0] &&
       ts.isStringLiteralLike(node.arguments[0])
     )
@@ -73,6 +77,12 @@ describe('runtime dependencies', () => {
       }
     }
     expect(missing).toEqual([]);
+  });
+
+  it('imports every package in dependencies at run time, so a production install carries nothing unused', () => {
+    const imported = new Set(runtimeSources().flatMap(runtimeImports).map(packageName));
+    const unused = Object.keys(manifest.dependencies).filter((name) => !imported.has(name));
+    expect(unused).toEqual([]);
   });
 
   it('finds the imports it checks (a scan that reads nothing passes vacuously)', () => {

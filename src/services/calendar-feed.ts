@@ -23,6 +23,7 @@ import {
   deleteCalendarToken,
   findCalendarToken,
   findCalendarTokenOwner,
+  insertCalendarTokenHash,
   saveCalendarTokenHash,
 } from '../storage/calendar-token-store.js';
 import { findContactsByIds } from '../storage/contact-store.js';
@@ -30,7 +31,7 @@ import { listFollowUps } from '../storage/follow-up-store.js';
 import { getInterview, listInterviews } from '../storage/interview-store.js';
 import type { Db } from '../storage/schema.js';
 import { getSettings } from '../storage/settings-store.js';
-import { type Deps, nowIso } from './deps.js';
+import { type Deps, inTransaction, nowIso } from './deps.js';
 
 /** Where links in calendar events and emails point: hearback's public base URL (HEARBACK_PUBLIC_URL). */
 export type PublicLinks = { readonly publicUrl: string };
@@ -74,22 +75,25 @@ export async function issueCalendarFeed(
   input: CalendarFeedIssue,
   options: PublicLinks & { readonly random?: (size: number) => Buffer },
 ): Promise<CalendarFeedIssued> {
-  if (!input.reissue && (await findCalendarToken(deps.db, deps.userId))) {
-    throw new AppError(
-      'CALENDAR_FEED_EXISTS',
-      'A calendar feed URL is already issued and cannot be shown again; re-issue it for a new one (the old URL stops working)',
-    );
-  }
   const token = (options.random ?? randomBytes)(tokenBytes).toString('base64url');
   const createdAt = nowIso(deps);
-  await saveCalendarTokenHash(deps.db, deps.userId, hashCalendarToken(token), createdAt);
+  const tokenHash = hashCalendarToken(token);
+  await inTransaction(deps, async (tx) => {
+    if (input.reissue) return saveCalendarTokenHash(tx.db, deps.userId, tokenHash, createdAt);
+    if (!(await insertCalendarTokenHash(tx.db, deps.userId, tokenHash, createdAt))) {
+      throw new AppError(
+        'CALENDAR_FEED_EXISTS',
+        'A calendar feed URL is already issued and cannot be shown again; re-issue it for a new one (the old URL stops working)',
+      );
+    }
+  });
   const url = calendarFeedUrl(options.publicUrl, token);
   return { url, webcalUrl: url.replace(/^https?:\/\//, 'webcal://'), createdAt };
 }
 
 /** Revokes the feed URL; nothing to do when there is none. */
 export async function revokeCalendarFeed(deps: Deps): Promise<void> {
-  await deleteCalendarToken(deps.db, deps.userId);
+  await inTransaction(deps, (tx) => deleteCalendarToken(tx.db, deps.userId));
 }
 
 /**

@@ -5,6 +5,7 @@ import { type StatementSink, statementSinkOf } from '../storage/bulk-application
 import { bumpDataVersion, dataVersionBump } from '../storage/data-version-store.js';
 import { sqliteFileOf } from '../storage/database.js';
 import type { Database, Db } from '../storage/schema.js';
+import { lockUserWrites } from '../storage/sql-helpers.js';
 import { startSqliteWriterThread } from '../storage/sqlite-writer-thread.js';
 
 /**
@@ -38,10 +39,12 @@ function isInTransaction(deps: Deps): deps is TxDeps {
 /**
  * Runs `work` in a transaction, or inside the caller's when `deps.db` already is one, so use cases compose:
  * an import can create a hundred applications through the same services and still be all-or-nothing.
+ * A user's transactions take turns (`lockUserWrites`), so a write never plans from a view another is changing.
  */
 export function inTransaction<T>(deps: Deps, work: (tx: TxDeps) => Promise<T>): Promise<T> {
   if (isInTransaction(deps)) return work(deps);
   return deps.db.transaction().execute(async (trx) => {
+    await lockUserWrites(trx, deps.userId);
     const result = await work({ ...deps, db: trx });
     // Every use case that opens a transaction writes; the new version tells caches their answers are old.
     await bumpDataVersion(trx, deps.userId, deps.ids.next());

@@ -14,6 +14,24 @@ export async function saveCalendarTokenHash(
     .execute();
 }
 
+/**
+ * Stores the hash of the user's first feed token; false, storing nothing, when the user has one already. One
+ * statement, so two requests at once cannot both find none and both store one.
+ */
+export async function insertCalendarTokenHash(
+  db: Db,
+  userId: string,
+  tokenHash: string,
+  now: string,
+): Promise<boolean> {
+  const result = await db
+    .insertInto('calendar_tokens')
+    .values({ user_id: userId, token_hash: tokenHash, created_at: now })
+    .onConflict((oc) => oc.column('user_id').doNothing())
+    .executeTakeFirst();
+  return Number(result.numInsertedOrUpdatedRows ?? 0) > 0;
+}
+
 export async function deleteCalendarToken(db: Db, userId: string): Promise<void> {
   await db.deleteFrom('calendar_tokens').where('user_id', '=', userId).execute();
 }

@@ -20,6 +20,18 @@ export async function lockNaturalKeys(db: Db, userId: string): Promise<void> {
   await sql`select pg_advisory_xact_lock(hashtext('hearback natural keys'), hashtext(${userId}))`.execute(db);
 }
 
+/**
+ * Makes the user's write transactions take turns, as SQLite's do: on PostgreSQL, held until the transaction
+ * ends. Taken first thing, before any read, so every statement after it sees what the previous write
+ * committed: two writes re-planning one application's follow-ups would otherwise both find a step missing
+ * and both insert it, or plan from a history the other has changed. A user's writes are few, and another
+ * user's never wait. Taken by the transaction helper only; anything else taking locks takes them after it.
+ */
+export async function lockUserWrites(db: Db, userId: string): Promise<void> {
+  if (!isPostgres(db)) return;
+  await sql`select pg_advisory_xact_lock(hashtext('hearback writes'), hashtext(${userId}))`.execute(db);
+}
+
 /** `%needle%` for LIKE, with the wildcard characters in the needle escaped by `\`. */
 export function containsPattern(needle: string): string {
   return `%${needle.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;

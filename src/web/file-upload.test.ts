@@ -36,7 +36,7 @@ describe('file upload helpers', () => {
   it('refuses a file over the limit with both sizes, and lets one at the limit through', () => {
     const limit = 10 * 1024 * 1024;
     expect(fileTooLarge({ size: limit }, limit)).toBeNull();
-    expect(fileTooLarge({ size: limit + 1 }, limit)).toBe('the file is 10.0 MB; the limit is 10.0 MB');
+    expect(fileTooLarge({ size: limit + 1 }, limit)).toBe('the file is 10.1 MB; the limit is 10.0 MB');
     expect(fileTooLarge({ size: 50 * 1024 * 1024 }, limit)).toBe('the file is 50.0 MB; the limit is 10.0 MB');
   });
 });

@@ -79,11 +79,15 @@ export async function readTextFile(file: File): Promise<string> {
 /** Why a file cannot be sent, when it is over the size the server takes; null when it fits. */
 export function fileTooLarge(file: { readonly size: number }, limit: number): string | null {
   if (file.size <= limit) return null;
-  return `the file is ${formatFileSize(file.size)}; the limit is ${formatFileSize(limit)}`;
+  return `the file is ${formatFileSize(file.size, 'up')}; the limit is ${formatFileSize(limit)}`;
 }
 
-/** "2.4 MB", "820 kB": a size for people. */
-export function formatFileSize(bytes: number): string {
-  if (bytes >= 1024 * 1024) return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
-  return `${Math.max(1, Math.round(bytes / 1024))} kB`;
+/**
+ * "2.4 MB", "820 kB": a size for people. A file refused for being over a limit is rounded `up`, so one just
+ * over it never reads as the limit itself ("10.1 MB; the limit is 10.0 MB").
+ */
+export function formatFileSize(bytes: number, rounding: 'nearest' | 'up' = 'nearest'): string {
+  const round = rounding === 'up' ? Math.ceil : Math.round;
+  if (bytes >= 1024 * 1024) return `${(round((bytes * 10) / (1024 * 1024)) / 10).toFixed(1)} MB`;
+  return `${Math.max(1, round(bytes / 1024))} kB`;
 }

@@ -104,7 +104,7 @@ describe('parseCsvTable', () => {
     const big = `Company,Title\n${'Acme,Engineer\n'.repeat(1000)}`;
     const tooBig = errorOf(() => parseCsvTable(big, { maxBytes: 1000, maxRows: 10_000 }));
     expect(tooBig.code).toBe('BODY_TOO_LARGE');
-    expect(tooBig.message).toMatch(/^file: the CSV file is 0\.0 MB; the limit is 0\.0 MB$/);
+    expect(tooBig.message).toMatch(/^file: the CSV file is 0\.1 MB; the limit is 0\.0 MB$/);
     const tooLong = errorOf(() => parseCsvTable(big, { maxBytes: 1_000_000, maxRows: 999 }));
     expect(tooLong.code).toBe('BODY_TOO_LARGE');
     expect(tooLong.message).toBe('file: the CSV file has 1000 rows; the limit is 999');

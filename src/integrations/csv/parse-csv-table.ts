@@ -30,7 +30,7 @@ const delimiters: readonly CsvDelimiter[] = [',', ';', '\t', '|'];
 export function parseCsvTable(input: string | Uint8Array, limits: CsvLimits = defaultCsvLimits): CsvTable {
   const size = typeof input === 'string' ? Buffer.byteLength(input, 'utf8') : input.byteLength;
   if (size > limits.maxBytes) {
-    const message = `the CSV file is ${formatMegabytes(size)}; the limit is ${formatMegabytes(limits.maxBytes)}`;
+    const message = `the CSV file is ${formatMegabytes(size, 'up')}; the limit is ${formatMegabytes(limits.maxBytes)}`;
     throw new AppError('BODY_TOO_LARGE', `file: ${message}`, {
       issues: [{ field: 'file', message }],
       limit: limits.maxBytes,
@@ -160,6 +160,8 @@ function nameHeaders(cells: readonly string[]): string[] {
   });
 }
 
-function formatMegabytes(bytes: number): string {
-  return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
+/** A size in MB to one decimal; a file's size is rounded up, so one just over the limit never reads as the limit. */
+function formatMegabytes(bytes: number, rounding: 'nearest' | 'up' = 'nearest'): string {
+  const tenths = (bytes * 10) / (1024 * 1024);
+  return `${((rounding === 'up' ? Math.ceil(tenths) : Math.round(tenths)) / 10).toFixed(1)} MB`;
 }

@@ -282,7 +282,7 @@ describe('extractResumeText: DOCX', () => {
       extractResumeText(docx, { limits: { maxUncompressedBytes: 100_000 } }),
     );
     expect(code).toBe('RESUME_TOO_LARGE');
-    expect(message).toMatch(/^The document expands to 0\.3 MB; at most 0\.1 MB is accepted\.$/);
+    expect(message).toMatch(/^The document expands to 0\.4 MB; at most 0\.1 MB is accepted\.$/);
   });
 
   it('refuses an archive with too many parts', async () => {

@@ -64,7 +64,7 @@ export async function extractResumeText(
   if (buffer.byteLength > limits.maxBytes) {
     throw new ResumeExtractionError(
       'RESUME_TOO_LARGE',
-      `The file is ${formatMegabytes(buffer.byteLength)}; at most ${formatMegabytes(limits.maxBytes)} is accepted.`,
+      `The file is ${formatMegabytes(buffer.byteLength, 'up')}; at most ${formatMegabytes(limits.maxBytes)} is accepted.`,
       { bytes: buffer.byteLength, maxBytes: limits.maxBytes },
     );
   }

@@ -124,7 +124,7 @@ function checkDeclaredSizes(entries: readonly ZipEntry[], limits: ZipLimits): vo
   if (total > limits.maxUncompressedBytes) {
     throw new ResumeExtractionError(
       'RESUME_TOO_LARGE',
-      `The document expands to ${formatMegabytes(total)}; at most ${formatMegabytes(limits.maxUncompressedBytes)} is accepted.`,
+      `The document expands to ${formatMegabytes(total, 'up')}; at most ${formatMegabytes(limits.maxUncompressedBytes)} is accepted.`,
       { uncompressedBytes: total, maxUncompressedBytes: limits.maxUncompressedBytes },
     );
   }
@@ -172,6 +172,11 @@ function unreadable(reason: string): ResumeExtractionError {
   return new ResumeExtractionError('RESUME_UNREADABLE', `The DOCX file cannot be read. ${reason}`);
 }
 
-export function formatMegabytes(bytes: number): string {
-  return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
+/**
+ * A size in MB to one decimal. A size refused for being over a limit is rounded `up`, so one just over it never
+ * reads as the limit itself ("10.1 MB; at most 10.0 MB", not "10.0 MB; at most 10.0 MB").
+ */
+export function formatMegabytes(bytes: number, rounding: 'nearest' | 'up' = 'nearest'): string {
+  const tenths = (bytes * 10) / (1024 * 1024);
+  return `${((rounding === 'up' ? Math.ceil(tenths) : Math.round(tenths)) / 10).toFixed(1)} MB`;
 }

@@ -4,8 +4,12 @@ import { diagnoseApplication } from '../../services/diagnosis.js';
 import { checkTailoring, getLatestTailoring } from '../../services/tailoring.js';
 import { type App, errors, idParams, type RouteContext } from '../route-kit.js';
 
-/** A resume is sent as base64 inside JSON; 10 MB of file is about 13.4 MB encoded. */
-const tailoringBodyLimit = 16 * 1024 * 1024;
+/**
+ * Files are sent as base64 inside JSON: 10 MB of file (the stated limit) is about 13.4 MB encoded, and each
+ * file may be up to 15 MiB encoded (core/tailoring-check.ts). A resume and a cover letter both at the limit
+ * must get through, so they can be refused with RESUME_TOO_LARGE naming the file's limit, not the body's.
+ */
+const tailoringBodyLimit = 32 * 1024 * 1024;
 
 /** "Why haven't I heard back?" and the tailoring check. */
 export function analysisRoutes(app: App, ctx: RouteContext): void {
