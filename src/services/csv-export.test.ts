@@ -186,7 +186,7 @@ describeEachDialect('CSV export', (ctx) => {
     expect(row[16]).toBe("'-5 years of Go?\nline two\r\n@mention\t=1+1\n'=already quoted");
   });
 
-  it("round-trips a company's size band and industry, and leaves unknown ones unknown", async () => {
+  it("round-trips a company's size band and industry exactly, and leaves unknown ones unknown", async () => {
     const big = await createCompany(ctx.deps, {
       name: 'Globex',
       sizeBand: '10000+',
@@ -199,7 +199,8 @@ describeEachDialect('CSV export', (ctx) => {
     await importCsv(ctx.deps, csv, { timeZone: 'UTC' });
     const companies = (await listCompanies(ctx.deps)).map((c) => [c.name, c.sizeBand, c.industry]);
     expect(companies).toEqual([
-      ['Globex', '10000+', '=Research & "Labs"'],
+      // hearback reads its own export without trimming (docs/csv.md), so the trailing space comes back too.
+      ['Globex', '10000+', '=Research & "Labs" '],
       ['Unknown Co', null, null],
     ]);
   });

@@ -285,6 +285,8 @@ describe('api client: diagnosis, tailoring, posting watch, calendar feed and imp
       created: 2,
       duplicates: 0,
       failed: [],
+      dateOrder: null,
+      warnings: [],
     });
     const stored = await api.listAllApplications();
     expect(stored.map((a) => [a.company.name, a.source.kind]).sort()).toEqual([
