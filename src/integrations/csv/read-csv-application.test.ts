@@ -41,6 +41,19 @@ describe('makeCsvRowReader: stage history', () => {
     ]);
   });
 
+  it('refuses a stage date after the day of the import, naming the column, and dates today\'s as now', () => {
+    const { draft, errors } = read(header, 'Acme,Dev,applied,,2026-03-03,,,');
+    expect(draft).toBeNull();
+    expect(errors).toEqual([
+      expect.objectContaining({ field: 'appliedAt', message: expect.stringContaining('in the future') }),
+    ]);
+    expect(read(header, 'Acme,Dev,rejected,,2026-01-05,,2027-01-01,').errors).toEqual([
+      expect.objectContaining({ field: 'endedAt' }),
+    ]);
+    // 2 March is the import's own day: read as noon, which is later than 10:00, so it is dated now.
+    expect(history(header, 'Acme,Dev,applied,,2026-03-02,,,')).toEqual([`applied@${now}`]);
+  });
+
   it('moves to the furthest stage and back to the current one', () => {
     expect(history(header, 'Acme,Dev,screening,,2026-01-05,2026-01-20,,interviewing')).toEqual([
       'applied@2026-01-05T12:00:00.000Z',

@@ -117,6 +117,7 @@ export function makeCsvRowReader(setup: CsvRowReaderSetup): (record: CsvRecord) 
     else single.set(target, { index, header });
   });
   const hasStageDateColumn = stageDateFields.some((f) => single.has(f));
+  const today = importDay(setup);
   const empties = new Set(format.emptyValues.map((v) => v.toLowerCase()));
 
   /**
@@ -153,8 +154,14 @@ export function makeCsvRowReader(setup: CsvRowReaderSetup): (record: CsvRecord) 
       const raw = row.cell(field);
       if (raw === '') continue;
       const parsed = parseDate(raw);
-      if (parsed.ok) dates.set(field, parsed);
-      else row.fail(field, parsed.message);
+      if (!parsed.ok) row.fail(field, parsed.message);
+      else if (!stageDateFields.includes(field)) dates.set(field, parsed);
+      else {
+        const happened = happenedBy(parsed, setup.now, today);
+        if (happened === null)
+          row.fail(field, `"${raw}" is in the future: an application's dates must have happened`);
+        else dates.set(field, happened);
+      }
     }
 
     const target = readTarget(row, format);
@@ -433,6 +440,25 @@ function readSource(
 
 function truncate(text: string): string {
   return text.length > limits.name ? text.slice(0, limits.name) : text;
+}
+
+/** The import's own day in the file's time zone: `now` read the way the file's dates are read. */
+function importDay(setup: CsvRowReaderSetup): string {
+  const parsed = setup.parseDate(setup.now);
+  return parsed.ok ? parsed.localDate : setup.now.slice(0, 10);
+}
+
+/**
+ * A stage date as it may be stored: a day after the import's is refused (null). A date of today may still be
+ * ahead of the clock (a plain date reads as noon): it is dated now, so nothing imported happens after the import.
+ */
+function happenedBy(
+  date: { instant: string; localDate: string },
+  now: string,
+  today: string,
+): { instant: string; localDate: string } | null {
+  if (date.localDate > today) return null;
+  return Date.parse(date.instant) > Date.parse(now) ? { ...date, instant: now } : date;
 }
 
 /**
