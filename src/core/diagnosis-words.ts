@@ -15,11 +15,21 @@ const longDate = new Intl.DateTimeFormat('en-GB', {
   timeZone: 'UTC',
 });
 
+/** Formatting through Intl is slow next to the rest of a diagnosis; a date's words never change. */
+const longDates = new Map<string, string>();
+
 /** "Tuesday 10 March 2026": spelled out so no reader mistakes day for month. */
 export function formatDate(date: Temporal.PlainDate): string {
-  const parts = longDate.formatToParts(date.toZonedDateTime('UTC').epochMilliseconds);
+  const { year, month, day } = date;
+  const key = `${year}-${month}-${day}`;
+  const known = longDates.get(key);
+  if (known !== undefined) return known;
+  const parts = longDate.formatToParts(new Date(0).setUTCFullYear(year, month - 1, day));
   const part = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)?.value ?? '';
-  return `${part('weekday')} ${part('day')} ${part('month')} ${part('year')}`;
+  const words = `${part('weekday')} ${part('day')} ${part('month')} ${part('year')}`;
+  if (longDates.size >= 10_000) longDates.clear();
+  longDates.set(key, words);
+  return words;
 }
 
 /** The local calendar date an instant falls on in a time zone. */
