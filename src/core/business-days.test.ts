@@ -75,6 +75,19 @@ describe('working days', () => {
     expect(anywhere.isWorkingDay('2026-12-26')).toBe(false);
   });
 
+  it('takes the holidays it is handed off, as well as the country’s (Good Friday and Easter Monday)', () => {
+    const handed = createWorkCalendar({
+      timeZone: 'UTC',
+      country: null,
+      region: null,
+      workingDays: weekdays,
+      holidays: ['2026-04-03', '2026-04-06'],
+    });
+    expect(handed.dayOff('2026-04-03')).toEqual({ kind: 'holiday', name: 'Public holiday' });
+    expect(handed.addBusinessDays('2026-04-02', 1)).toBe('2026-04-07');
+    expect(handed.businessDaysBetween('2026-04-02', '2026-04-07')).toBe(1);
+  });
+
   it('follows the user’s own working week (Sunday to Thursday)', () => {
     const sundayToThursday = createWorkCalendar({
       timeZone: 'Asia/Jerusalem',

@@ -11,6 +11,8 @@ export type WorkCalendarSettings = {
   readonly region: string | null;
   /** ISO weekdays: 1 is Monday, 7 is Sunday. */
   readonly workingDays: readonly number[];
+  /** Further days off by date (YYYY-MM-DD), for a caller that was handed its holidays rather than a country. */
+  readonly holidays?: readonly string[];
 };
 
 /** Why a local date is not a working day, in words a reason line can use ("Thanksgiving Day"). */
@@ -91,6 +93,7 @@ export function createWorkCalendar(settings: WorkCalendarSettings): WorkCalendar
 
   const country = settings.country;
   const region = settings.region;
+  const givenHolidays = new Set(settings.holidays ?? []);
   const dayOffByDate = new Map<string, DayOff | null>();
   const added = new Map<string, string>();
   const wallByInstant = new Map<string, { date: string; seconds: number; time: string }>();
@@ -102,6 +105,8 @@ export function createWorkCalendar(settings: WorkCalendarSettings): WorkCalendar
     let result: DayOff | null = null;
     if (!workingWeekdays.has(weekday)) {
       result = { kind: 'weekday_off', weekday: weekdayNames[weekday - 1] ?? 'day' };
+    } else if (givenHolidays.has(date)) {
+      result = { kind: 'holiday', name: 'Public holiday' };
     } else if (country) {
       const name =
         holidaysOf(country, region, year).get(date) ?? holidaysOf(country, region, year - 1).get(date);

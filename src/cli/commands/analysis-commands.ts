@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Command } from 'commander';
 import pc from 'picocolors';
-import { diagnosisQuerySchema } from '../../core/diagnosis.js';
+import { diagnosisQuerySchema } from '../../core/diagnosis-schema.js';
 import { parseInput, resolveId, runCommand } from '../context.js';
 import { safeText } from '../output.js';
 
