@@ -4,7 +4,6 @@ import {
   allowEveryPrivateAddress,
   type PrivateAddressPolicy,
 } from './integrations/postings/address-guard.js';
-import { createPostingProbe } from './integrations/postings/posting-probe.js';
 import { startRuntime } from './runtime.js';
 import { buildApp } from './server/build-app.js';
 import { exposureWarning } from './server/host-origin-guard.js';
@@ -27,7 +26,6 @@ export async function main(env: Record<string, string | undefined> = process.env
     dialect: runtime.dialect,
     logger: { level: config.logLevel, redact: ['req.headers.authorization', 'req.headers.cookie'] },
     publicUrl: () => publicUrl,
-    privateAddresses,
     hostOriginGuard: { allowedHosts: config.allowedHosts, allowedOrigins: [config.publicUrl] },
   });
   app.log.info({ config: describeConfig(config), migrationsApplied: runtime.migrations.applied }, 'starting');
@@ -80,17 +78,11 @@ export async function main(env: Record<string, string | undefined> = process.env
     publicUrl,
     onOutcome: (job, outcome) => app.log.info({ digest: { ...job, ...outcome } }, 'morning digest'),
   });
-  // The same address rule as the posting reader that startRuntime builds.
-  const postingProbe = createPostingProbe({ privateAddresses });
-  await registerPostingWatchJobs(
-    jobs,
-    { ...runtime.deps, postingProbe },
-    {
-      onReport: (report) => {
-        if (report.done + report.failed.length > 0) app.log.info({ postingWatch: report }, 'posting watch');
-      },
+  await registerPostingWatchJobs(jobs, runtime.deps, {
+    onReport: (report) => {
+      if (report.done + report.failed.length > 0) app.log.info({ postingWatch: report }, 'posting watch');
     },
-  );
+  });
   app.log.info({ jobs: jobs.kind }, 'background jobs started');
 }
 
