@@ -1,4 +1,4 @@
-import { describeConfig, loadConfig } from './config.js';
+import { describeConfig, loadConfig, processEnvironment } from './config.js';
 import { createJobQueue } from './integrations/jobs/create-job-queue.js';
 import {
   allowEveryPrivateAddress,
@@ -11,7 +11,7 @@ import { startDigestJobs } from './services/digest-jobs.js';
 import { registerPostingWatchJobs } from './services/posting-watch.js';
 
 /** The composition root: configuration, database, migrations, background jobs, HTTP. */
-export async function main(env: Record<string, string | undefined> = process.env): Promise<void> {
+export async function main(env: Record<string, string | undefined> = processEnvironment()): Promise<void> {
   const config = loadConfig(env);
   // Private and local addresses are never fetched unless the user opts in; every such fetch is then logged.
   let logPrivateFetch: (target: { host: string; address: string; port: number }) => void = () => {};

@@ -105,5 +105,6 @@ export function registerCalendarCommands(program: Command): void {
 }
 
 async function links(): Promise<{ publicUrl: string }> {
-  return { publicUrl: (await loadConfig()).loadConfig(process.env).publicUrl };
+  const config = await loadConfig();
+  return { publicUrl: config.loadConfig(config.processEnvironment()).publicUrl };
 }
