@@ -55,7 +55,8 @@ module.exports = {
           // Not yet behind a port (issue 14); remove each line as its service takes the port from Deps.
           '^src/integrations/ics/build-calendar-feed\\.ts$',
           '^src/integrations/ics/parse-invitation\\.ts$',
-          '^src/integrations/csv/',
+          // csv-import.ts (its reader is not a port yet).
+          '^src/integrations/csv/(column-mapping|csv-dates|csv-formats|parse-csv-table|read-csv-application)\\.ts$',
         ],
       },
     },

@@ -4,6 +4,7 @@ import { type Clock, type IdGenerator, type Mailer, systemClock } from './core/p
 import type { PostingReader } from './core/posting-extract.js';
 import type { PostingProbe } from './core/posting-watch.js';
 import { defaultSettings } from './core/settings.js';
+import { applicationsCsvWriter } from './integrations/csv/applications-csv-writer.js';
 import { smtpMailer } from './integrations/email/mailer.js';
 import type { PrivateAddressPolicy } from './integrations/postings/address-guard.js';
 import { createPostingProbeOnUse } from './integrations/postings/posting-probe-on-use.js';
@@ -87,6 +88,7 @@ export async function startRuntime(
         postingProbe:
           options.postingProbe ?? createPostingProbeOnUse({ privateAddresses: options.privateAddresses }),
         documents: resumeDocumentReader,
+        csvWriter: applicationsCsvWriter,
       },
       dialect: opened.dialect,
       migrations,

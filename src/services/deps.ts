@@ -1,5 +1,5 @@
 import type { Kysely, Transaction } from 'kysely';
-import type { Clock, DocumentReader, IdGenerator, Mailer } from '../core/ports.js';
+import type { ApplicationsCsvWriter, Clock, DocumentReader, IdGenerator, Mailer } from '../core/ports.js';
 import type { PostingReader } from '../core/posting-extract.js';
 import type { PostingProbe } from '../core/posting-watch.js';
 import { type StatementSink, statementSinkOf } from '../storage/bulk-application-store.js';
@@ -22,6 +22,7 @@ export type Deps = {
   /** Looks again at a watched posting (docs/posting-watch.md). */
   readonly postingProbe: PostingProbe;
   readonly documents: DocumentReader;
+  readonly csvWriter: ApplicationsCsvWriter;
 };
 
 export function nowIso(deps: Pick<Deps, 'clock'>): string {
