@@ -1,8 +1,13 @@
 /**
  * The layer rule (docs/architecture.md): core ← services ← edges (server, cli, web, main), with storage and
- * integrations as adapters behind the ports declared in core. Checked by src/layer-rule.test.ts in `npm test`.
+ * integrations as adapters behind the ports declared in core. Checked by test/layer-rule.test.ts in `npm test`.
  *
  * An exception is a `pathNot` with a comment saying why; the list only shrinks.
+ *
+ * Allowed on purpose, not an exception: services import the stores in storage/ directly (docs/architecture.md:
+ * "services call core, the stores in storage, and the ports in deps"); moving every store behind a port is
+ * more than issue 14 asked of this pass. Still to do (issue 14) and not expressible as an import rule:
+ * services/backup.ts and services/deps.ts hold SQL and a SQLite-only branch that belong in storage.
  */
 /** Tests wire real adapters into deps (a local HTTP server behind the real posting probe): they are compositions. */
 const tests = '\\.test\\.tsx?$';
@@ -53,10 +58,12 @@ module.exports = {
         path: '^src/integrations/',
         pathNot: [
           // Not yet behind a port (issue 14); remove each line as its service takes the port from Deps.
+          // services/calendar-feed.ts: a calendar feed writer port.
           '^src/integrations/ics/build-calendar-feed\\.ts$',
-          '^src/integrations/ics/compose-step-title\\.ts$',
+          // services/ics-import.ts: an invitation (ICS) reader port.
           '^src/integrations/ics/parse-invitation\\.ts$',
-          '^src/integrations/csv/',
+          // services/csv-import.ts: a CSV reader port (its write logic is being reworked beside this).
+          '^src/integrations/csv/(column-mapping|csv-dates|csv-formats|parse-csv-table|read-csv-application)\\.ts$',
         ],
       },
     },
@@ -111,10 +118,7 @@ module.exports = {
         path: '^src/(storage|integrations)/|^src/(main|runtime)\\.ts$',
         pathNot: [
           // Not yet moved (issue 14).
-          '^src/integrations/postings/address-guard\\.ts$',
-          '^src/integrations/postings/posting-probe\\.ts$',
           '^src/integrations/csv/csv-formats\\.ts$',
-          '^src/runtime\\.ts$',
         ],
       },
     },

@@ -64,6 +64,22 @@ export type Config = {
   readonly allowedHosts: readonly string[];
 };
 
+/** The process environment, read here and nowhere else: main.ts and the CLI take it from this. */
+export function processEnvironment(): Record<string, string | undefined> {
+  return process.env;
+}
+
+/**
+ * What the CLI's output takes from the environment, known before (and without) a valid configuration:
+ * NO_COLOR (https://no-color.org) and HEARBACK_DEBUG (print the stack of an unexpected error).
+ */
+export function outputEnvironment(env: Record<string, string | undefined>): {
+  readonly noColor: boolean;
+  readonly debug: boolean;
+} {
+  return { noColor: Boolean(env.NO_COLOR), debug: Boolean(env.HEARBACK_DEBUG) };
+}
+
 export function loadConfig(
   env: Record<string, string | undefined>,
   overrides: { dataDir?: string } = {},

@@ -1,10 +1,9 @@
-import { describeConfig, loadConfig } from './config.js';
+import { describeConfig, loadConfig, processEnvironment } from './config.js';
 import { createJobQueue } from './integrations/jobs/create-job-queue.js';
 import {
   allowEveryPrivateAddress,
   type PrivateAddressPolicy,
 } from './integrations/postings/address-guard.js';
-import { createPostingProbe } from './integrations/postings/posting-probe.js';
 import { startRuntime } from './runtime.js';
 import { buildApp } from './server/build-app.js';
 import { exposureWarning } from './server/host-origin-guard.js';
@@ -12,7 +11,7 @@ import { startDigestJobs } from './services/digest-jobs.js';
 import { registerPostingWatchJobs } from './services/posting-watch.js';
 
 /** The composition root: configuration, database, migrations, background jobs, HTTP. */
-export async function main(env: Record<string, string | undefined> = process.env): Promise<void> {
+export async function main(env: Record<string, string | undefined> = processEnvironment()): Promise<void> {
   const config = loadConfig(env);
   // Private and local addresses are never fetched unless the user opts in; every such fetch is then logged.
   let logPrivateFetch: (target: { host: string; address: string; port: number }) => void = () => {};
@@ -27,7 +26,6 @@ export async function main(env: Record<string, string | undefined> = process.env
     dialect: runtime.dialect,
     logger: { level: config.logLevel, redact: ['req.headers.authorization', 'req.headers.cookie'] },
     publicUrl: () => publicUrl,
-    privateAddresses,
     hostOriginGuard: { allowedHosts: config.allowedHosts, allowedOrigins: [config.publicUrl] },
   });
   app.log.info({ config: describeConfig(config), migrationsApplied: runtime.migrations.applied }, 'starting');
@@ -80,17 +78,11 @@ export async function main(env: Record<string, string | undefined> = process.env
     publicUrl,
     onOutcome: (job, outcome) => app.log.info({ digest: { ...job, ...outcome } }, 'morning digest'),
   });
-  // The same address rule as the posting reader that startRuntime builds.
-  const postingProbe = createPostingProbe({ privateAddresses });
-  await registerPostingWatchJobs(
-    jobs,
-    { ...runtime.deps, postingProbe },
-    {
-      onReport: (report) => {
-        if (report.done + report.failed.length > 0) app.log.info({ postingWatch: report }, 'posting watch');
-      },
+  await registerPostingWatchJobs(jobs, runtime.deps, {
+    onReport: (report) => {
+      if (report.done + report.failed.length > 0) app.log.info({ postingWatch: report }, 'posting watch');
     },
-  );
+  });
   app.log.info({ jobs: jobs.kind }, 'background jobs started');
 }
 

@@ -2,9 +2,12 @@ import { monotonicFactory } from 'ulid';
 import type { DatabaseTarget } from './config.js';
 import { type Clock, type IdGenerator, type Mailer, systemClock } from './core/ports.js';
 import type { PostingReader } from './core/posting-extract.js';
+import type { PostingProbe } from './core/posting-watch.js';
 import { defaultSettings } from './core/settings.js';
+import { applicationsCsvWriter } from './integrations/csv/applications-csv-writer.js';
 import { smtpMailer } from './integrations/email/mailer.js';
 import type { PrivateAddressPolicy } from './integrations/postings/address-guard.js';
+import { createPostingProbeOnUse } from './integrations/postings/posting-probe-on-use.js';
 import { createPostingReader } from './integrations/postings/posting-reader.js';
 import { resumeDocumentReader } from './integrations/resume/document-reader.js';
 import type { Deps } from './services/deps.js';
@@ -16,7 +19,7 @@ export type Runtime = {
   readonly deps: Deps;
   readonly dialect: Dialect;
   readonly migrations: MigrationReport;
-  /** Which private addresses the posting reader may fetch (HEARBACK_ALLOW_PRIVATE_FETCH); the probe uses it too. */
+  /** Which private addresses the posting reader and probe may fetch (HEARBACK_ALLOW_PRIVATE_FETCH). */
   readonly privateAddresses: PrivateAddressPolicy | undefined;
   close(): Promise<void>;
 };
@@ -59,6 +62,7 @@ export async function startRuntime(
     ids?: IdGenerator;
     mailer?: Mailer;
     postings?: PostingReader;
+    postingProbe?: PostingProbe;
     privateAddresses?: PrivateAddressPolicy;
     system?: { timeZone: string; locale: string };
   } = {},
@@ -85,7 +89,10 @@ export async function startRuntime(
         userId: localUserId,
         mailer: options.mailer ?? smtpMailer,
         postings: options.postings ?? createPostingReader({ privateAddresses: options.privateAddresses }),
+        postingProbe:
+          options.postingProbe ?? createPostingProbeOnUse({ privateAddresses: options.privateAddresses }),
         documents: resumeDocumentReader,
+        csvWriter: applicationsCsvWriter,
       },
       dialect: opened.dialect,
       migrations,

@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import path from 'node:path';
 import { cruise, type ICruiseResult } from 'dependency-cruiser';
 import extractDepcruiseOptions from 'dependency-cruiser/config-utl/extract-depcruise-options';
@@ -35,5 +36,23 @@ describe('the layer rule', () => {
     expect(unresolved).toEqual([]);
     const services = result.modules.find((m) => m.source === 'src/services/applications.ts');
     expect(services?.dependencies.map((d) => d.resolved)).toContain('src/core/application.ts');
+  });
+});
+
+/** Source files (not tests) under `dir`, relative to the repository. */
+function sourceFiles(dir: string): string[] {
+  return fs
+    .readdirSync(path.join(repo, dir), { recursive: true, encoding: 'utf8' })
+    .filter((file) => /\.tsx?$/.test(file) && !/\.test\.tsx?$/.test(file))
+    .map((file) => `${dir}/${file.split(path.sep).join('/')}`)
+    .sort();
+}
+
+describe('the environment', () => {
+  it('is read in config.ts only: everything else is handed the parsed Config', () => {
+    const readers = sourceFiles('src').filter((file) =>
+      /\bprocess\.env\b/.test(fs.readFileSync(path.join(repo, file), 'utf8')),
+    );
+    expect(readers).toEqual(['src/config.ts']);
   });
 });

@@ -143,19 +143,19 @@ async function findIds(ctx: CliContext, table: LookupTable, ref: string): Promis
 export async function runCommand(command: Command, work: (ctx: CliContext) => Promise<void>): Promise<void> {
   const options = command.optsWithGlobals<GlobalOptions>();
   const io = command.configureOutput();
+  const configModule = await loadConfigModule();
+  const env = configModule.processEnvironment();
+  const { noColor, debug } = configModule.outputEnvironment(env);
   const out = createOutput({
     json: Boolean(options.json),
+    noColor,
     stdout: { write: (text: string) => io.writeOut?.(text), isTTY: process.stdout.isTTY },
     stderr: { write: (text: string) => io.writeErr?.(text) },
   });
   let runtime: Runtime | undefined;
   try {
-    const [{ loadConfig }, { startRuntime }, { getSettings }] = await Promise.all([
-      loadConfigModule(),
-      loadRuntime(),
-      loadSettings(),
-    ]);
-    const config = loadConfig(process.env, options.dataDir ? { dataDir: options.dataDir } : {});
+    const [{ startRuntime }, { getSettings }] = await Promise.all([loadRuntime(), loadSettings()]);
+    const config = configModule.loadConfig(env, options.dataDir ? { dataDir: options.dataDir } : {});
     let privateAddresses: PrivateAddressPolicy | undefined;
     if (config.allowPrivateFetch) {
       const { allowEveryPrivateAddress } = await loadAddressGuard();
@@ -170,13 +170,13 @@ export async function runCommand(command: Command, work: (ctx: CliContext) => Pr
     const settings = await getSettings(runtime.deps);
     await work({ deps: runtime.deps, out, settings, runtime });
   } catch (error) {
-    reportError(out, error);
+    reportError(out, error, { debug });
   } finally {
     await runtime?.close();
   }
 }
 
-export function reportError(out: Output, error: unknown): void {
+export function reportError(out: Output, error: unknown, options: { debug?: boolean } = {}): void {
   if (isAppError(error)) {
     if (out.isJson) out.json({ error: { code: error.code, message: error.message, details: error.details } });
     else out.error(`error: ${error.message}`);
@@ -186,6 +186,6 @@ export function reportError(out: Output, error: unknown): void {
   const message = error instanceof Error ? error.message : String(error);
   if (out.isJson) out.json({ error: { code: 'INTERNAL_ERROR', message } });
   else out.error(`unexpected error: ${message}`);
-  if (process.env.HEARBACK_DEBUG) out.error(error instanceof Error ? (error.stack ?? message) : message);
+  if (options.debug) out.error(error instanceof Error ? (error.stack ?? message) : message);
   process.exitCode = 70;
 }

@@ -14,6 +14,8 @@ export type Output = {
 
 export function createOutput(options: {
   json: boolean;
+  /** NO_COLOR is set: no colour even on a terminal. */
+  noColor?: boolean;
   stdout?: { write(text: string): unknown; isTTY?: boolean };
   stderr?: { write(text: string): unknown };
 }): Output {
@@ -21,7 +23,7 @@ export function createOutput(options: {
   const stderr = options.stderr ?? process.stderr;
   return {
     isJson: options.json,
-    color: Boolean(stdout.isTTY) && !process.env.NO_COLOR,
+    color: Boolean(stdout.isTTY) && !options.noColor,
     line: (text = '') => stdout.write(`${text}\n`),
     error: (text) => stderr.write(`${text}\n`),
     json: (value) => stdout.write(`${JSON.stringify(value, null, 2)}\n`),

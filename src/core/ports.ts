@@ -1,3 +1,5 @@
+import type { Application } from './application.js';
+
 /** Time and identity come in from outside so tests, `--as-of` and imports can fix them. */
 export type Clock = { now(): Date };
 
@@ -49,4 +51,20 @@ export type DocumentReader = {
     bytes: Uint8Array,
     file: { readonly fileName?: string; readonly mimeType?: string },
   ): Promise<ReadDocument>;
+};
+
+/** One application as exported, with the dates that only its stage history knows. */
+export type ExportedApplication = {
+  readonly application: Application;
+  /** When it was saved, if its history starts at the saved stage. */
+  readonly savedAt: string | null;
+  /** When its stage last changed. */
+  readonly stageChangedAt: string | null;
+  /** The company's size band and industry, when known. */
+  readonly company?: { readonly sizeBand: string | null; readonly industry: string | null };
+};
+
+/** Writes the applications export as a CSV that is safe to open in a spreadsheet (docs/csv.md). */
+export type ApplicationsCsvWriter = {
+  write(rows: Iterable<ExportedApplication>): Promise<string>;
 };

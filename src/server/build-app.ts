@@ -9,7 +9,6 @@ import {
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import type { PrivateAddressPolicy } from '../integrations/postings/address-guard.js';
 import type { Deps } from '../services/deps.js';
 import { appVersion } from '../version.js';
 import { answerFrameworkError, installErrorHandling } from './error-handler.js';
@@ -45,8 +44,6 @@ export type AppOptions = {
    * known only once the server listens.
    */
   readonly publicUrl?: string | (() => string);
-  /** Which private addresses "check the posting now" may fetch (HEARBACK_ALLOW_PRIVATE_FETCH); none by default. */
-  readonly privateAddresses?: PrivateAddressPolicy;
   /**
    * Host names answered besides the loopback names (the public URL's, HEARBACK_ALLOWED_HOSTS), and origins
    * allowed to change data besides the page's own; see host-origin-guard.ts.
@@ -148,7 +145,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const publicUrl = options.publicUrl ?? 'http://localhost:4600';
   calendarRoutes(app, routes, { publicUrl: typeof publicUrl === 'string' ? () => publicUrl : publicUrl });
   postingRoutes(app, routes);
-  postingWatchRoutes(app, routes, { privateAddresses: options.privateAddresses });
+  postingWatchRoutes(app, routes);
   analysisRoutes(app, routes);
   importRoutes(app, routes);
   csvRoutes(app, routes);

@@ -5,6 +5,7 @@ import {
   type CalendarFeedStatus,
   calendarRefreshMinutes,
 } from '../core/calendar-feed.js';
+import { composeStepTitle } from '../core/compose-step-title.js';
 import type { Contact } from '../core/contact.js';
 import { draftKindFor } from '../core/drafts.js';
 import { AppError } from '../core/errors.js';
@@ -17,7 +18,6 @@ import {
   type FeedInterview,
   type FeedStep,
 } from '../integrations/ics/build-calendar-feed.js';
-import { composeStepTitle } from '../integrations/ics/compose-step-title.js';
 import { type FeedApplication, findFeedApplications } from '../storage/calendar-feed-store.js';
 import {
   deleteCalendarToken,

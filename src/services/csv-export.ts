@@ -1,5 +1,4 @@
 import type { StageChangeEvent } from '../core/event.js';
-import { formatApplicationsCsv } from '../integrations/csv/write-applications-csv.js';
 import { listAllApplications } from '../storage/application-store.js';
 import { listAllCompanies } from '../storage/company-store.js';
 import { listAllEvents } from '../storage/event-store.js';
@@ -16,7 +15,7 @@ export async function exportApplicationsCsv(deps: Deps): Promise<string> {
     if (list) list.push(event);
     else history.set(event.applicationId, [event]);
   }
-  return formatApplicationsCsv(
+  return deps.csvWriter.write(
     applications.map((application) => {
       // Events come in id order; a stable sort by time keeps same-instant changes in the order they were made.
       const changes = (history.get(application.id) ?? []).sort(byTime);

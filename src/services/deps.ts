@@ -1,6 +1,7 @@
 import type { Kysely, Transaction } from 'kysely';
-import type { Clock, DocumentReader, IdGenerator, Mailer } from '../core/ports.js';
+import type { ApplicationsCsvWriter, Clock, DocumentReader, IdGenerator, Mailer } from '../core/ports.js';
 import type { PostingReader } from '../core/posting-extract.js';
+import type { PostingProbe } from '../core/posting-watch.js';
 import { type StatementSink, statementSinkOf } from '../storage/bulk-application-store.js';
 import { bumpDataVersion, dataVersionBump } from '../storage/data-version-store.js';
 import { sqliteFileOf } from '../storage/database.js';
@@ -19,7 +20,10 @@ export type Deps = {
   readonly userId: string;
   readonly mailer: Mailer;
   readonly postings: PostingReader;
+  /** Looks again at a watched posting (docs/posting-watch.md). */
+  readonly postingProbe: PostingProbe;
   readonly documents: DocumentReader;
+  readonly csvWriter: ApplicationsCsvWriter;
 };
 
 export function nowIso(deps: Pick<Deps, 'clock'>): string {

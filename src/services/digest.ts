@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { composeStepTitle } from '../core/compose-step-title.js';
 import {
   composeDigestEmail,
   type DigestEmail,
@@ -9,7 +10,6 @@ import {
 } from '../core/digest.js';
 import { isAppError } from '../core/errors.js';
 import type { TodayItem } from '../core/today.js';
-import { composeStepTitle } from '../integrations/ics/compose-step-title.js';
 import {
   claimDigestSend,
   type DigestSendState,

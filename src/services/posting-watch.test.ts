@@ -20,7 +20,6 @@ import {
   checkDuePostings,
   checkPosting,
   getPostingWatch,
-  type PostingWatchDeps,
   registerPostingWatchJobs,
   type WatchTimer,
 } from './posting-watch.js';
@@ -132,7 +131,7 @@ const site = startSite();
 beforeAll(() => site.start());
 afterAll(() => site.close());
 
-function watchDepsOf(deps: Deps, options: { maxBytes?: number } = {}): PostingWatchDeps {
+function watchDepsOf(deps: Deps, options: { maxBytes?: number } = {}): Deps {
   return {
     ...deps,
     postingProbe: createPostingProbe({
@@ -152,7 +151,7 @@ async function postingEvents(deps: Deps, applicationId: string) {
 }
 
 describeEachDialect('posting watch', (ctx) => {
-  let deps: PostingWatchDeps;
+  let deps: Deps;
   beforeEach(() => {
     site.reset();
     deps = watchDepsOf(ctx.deps);

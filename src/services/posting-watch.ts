@@ -33,8 +33,6 @@ import { createEvent } from './events.js';
  * schedule, read a watch. The watch rows follow the applications lazily: a scheduled run first creates
  * watches for new posting URLs and resets those whose URL changed.
  */
-export type PostingWatchDeps = Deps & { readonly postingProbe: PostingProbe };
-
 export type PostingWatchCheck = {
   readonly watch: PostingWatchView;
   /** The timeline event this check recorded, if it found something new. */
@@ -45,10 +43,7 @@ export type PostingWatchCheck = {
 const claimMinutes = 10;
 
 /** The watch of an application's posting, or null when it has no posting URL. Reads only. */
-export async function getPostingWatch(
-  deps: PostingWatchDeps,
-  applicationId: string,
-): Promise<PostingWatchView | null> {
+export async function getPostingWatch(deps: Deps, applicationId: string): Promise<PostingWatchView | null> {
   const application = await getApplication(deps.db, deps.userId, applicationId);
   if (application.postingUrl === null) return null;
   const stored = await findPostingWatch(deps.db, deps.userId, applicationId);
@@ -61,10 +56,7 @@ export async function getPostingWatch(
  * Checks one application's posting now, whatever its schedule and the settings switch (the user asked),
  * records what changed on the timeline, and schedules the next check.
  */
-export async function checkPosting(
-  deps: PostingWatchDeps,
-  applicationId: string,
-): Promise<PostingWatchCheck> {
+export async function checkPosting(deps: Deps, applicationId: string): Promise<PostingWatchCheck> {
   const application = await getApplication(deps.db, deps.userId, applicationId);
   if (application.postingUrl === null) {
     throw fieldError('postingUrl', 'the application has no posting URL to check; add one first');
@@ -115,10 +107,7 @@ const realTimer: WatchTimer = {
  * one host is asked at most once per `perHostIntervalMs`; a host that answers 429 is left alone for the
  * rest of the run and, for every posting on it, until the time it asked for.
  */
-export async function checkDuePostings(
-  deps: PostingWatchDeps,
-  options: DueCheckOptions = {},
-): Promise<DueCheckReport> {
+export async function checkDuePostings(deps: Deps, options: DueCheckOptions = {}): Promise<DueCheckReport> {
   const limit = options.limit ?? watchDefaults.limit;
   const interval = options.perHostIntervalMs ?? watchDefaults.perHostIntervalMs;
   const budget = options.budgetMs ?? watchDefaults.budgetMs;
@@ -165,7 +154,7 @@ export const postingWatchQueue = 'posting-watch';
  */
 export async function registerPostingWatchJobs(
   queue: JobQueue,
-  deps: PostingWatchDeps,
+  deps: Deps,
   options: DueCheckOptions & { readonly onReport?: (report: DueCheckReport) => void } = {},
 ): Promise<void> {
   await queue.defineQueue(postingWatchQueue, { retryLimit: 0, leaseSeconds: 20 * 60, concurrency: 1 });
@@ -189,7 +178,7 @@ type CheckOutcome =
  * One check: take the watch (compare-and-set), ask the site, then write the next state and its event in one
  * transaction, only if nothing else wrote the watch meanwhile. The fetch happens outside any transaction.
  */
-async function runCheck(deps: PostingWatchDeps, userId: string, watch: PostingWatch): Promise<CheckOutcome> {
+async function runCheck(deps: Deps, userId: string, watch: PostingWatch): Promise<CheckOutcome> {
   const claimedAt = nowIso(deps);
   const leaseUntil = new Date(Date.parse(claimedAt) + claimMinutes * 60_000).toISOString();
   if (!(await claimPostingWatch(deps.db, watch.applicationId, watch.revision, leaseUntil, claimedAt))) {
@@ -259,11 +248,7 @@ async function probe(postingProbe: PostingProbe, watch: PostingWatch): Promise<P
 }
 
 /** The stored watch for the application's current URL: created, or reset when the URL changed. */
-async function syncWatch(
-  deps: PostingWatchDeps,
-  userId: string,
-  application: Application,
-): Promise<PostingWatch> {
+async function syncWatch(deps: Deps, userId: string, application: Application): Promise<PostingWatch> {
   const url = application.postingUrl as string;
   const now = nowIso(deps);
   for (let attempt = 0; attempt < 3; attempt++) {
@@ -280,7 +265,7 @@ async function syncWatch(
 }
 
 /** Creates watches for new posting URLs and resets those whose URL changed, for every user with the switch on. */
-async function syncAllWatches(deps: PostingWatchDeps): Promise<void> {
+async function syncAllWatches(deps: Deps): Promise<void> {
   await deleteWatchesWithoutUrl(deps.db);
   const now = nowIso(deps);
   for (const candidate of await listUnsyncedApplications(deps.db, 1_000)) {
@@ -298,7 +283,7 @@ async function syncAllWatches(deps: PostingWatchDeps): Promise<void> {
   }
 }
 
-function newWatch(deps: PostingWatchDeps, application: Application, now: string, revision = 0): PostingWatch {
+function newWatch(deps: Deps, application: Application, now: string, revision = 0): PostingWatch {
   const url = application.postingUrl as string;
   return startPostingWatch({
     applicationId: application.id,

@@ -4,6 +4,7 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { openTestRuntime, type TestRuntime, testNow } from '../../test/support/test-runtime.js';
 import { allowLoopbackPort } from '../integrations/postings/fixtures/fixture-server.js';
+import { createPostingProbe } from '../integrations/postings/posting-probe.js';
 import { buildApp } from '../server/build-app.js';
 import { installErrorHandling } from '../server/error-handler.js';
 import { type ApiClient, createApiClient } from './api-client.js';
@@ -154,10 +155,12 @@ describe('api client: diagnosis, tailoring, posting watch, calendar feed and imp
     runtime = await openTestRuntime('sqlite');
     // The posting watch fetches the fake site on 127.0.0.1, which only its own allowance lets through.
     app = await buildApp({
-      deps: runtime.deps,
+      deps: {
+        ...runtime.deps,
+        postingProbe: createPostingProbe({ privateAddresses: allowLoopbackPort(sitePort) }),
+      },
       dialect: runtime.dialect,
       publicUrl: 'http://hearback.test',
-      privateAddresses: allowLoopbackPort(sitePort),
     });
     api = createApiClient({ baseUrl: await listen(app) });
   });

@@ -110,6 +110,6 @@ export function registerCalendarCommands(program: Command): void {
 }
 
 async function links(): Promise<{ publicUrl: string }> {
-  const { loadConfig } = await loadConfigModule();
-  return { publicUrl: loadConfig(process.env).publicUrl };
+  const config = await loadConfigModule();
+  return { publicUrl: config.loadConfig(config.processEnvironment()).publicUrl };
 }

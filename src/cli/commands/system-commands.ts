@@ -195,8 +195,9 @@ export function registerSystemCommands(program: Command): void {
     .action(async (options: { port?: string; host?: string }, command: Command) => {
       const globals = command.optsWithGlobals<{ dataDir?: string }>();
       const { main } = await import('../../main.js');
+      const { processEnvironment } = await import('../../config.js');
       await main({
-        ...process.env,
+        ...processEnvironment(),
         ...(options.port && { PORT: options.port }),
         ...(options.host && { HOST: options.host }),
         ...(globals.dataDir && { HEARBACK_DATA_DIR: globals.dataDir }),

@@ -1,7 +1,6 @@
 import type { Command } from 'commander';
 import pc from 'picocolors';
-import type { PostingProbe, PostingWatchView } from '../../core/posting-watch.js';
-import type { PostingWatchDeps } from '../../services/posting-watch.js';
+import type { PostingWatchView } from '../../core/posting-watch.js';
 import { type CliContext, resolveId, runCommand } from '../context.js';
 import { formatFields, localDateTime, safeText } from '../output.js';
 
@@ -26,7 +25,7 @@ export function registerWatchCommands(program: Command): void {
       runCommand(command, async (ctx) => {
         const { checkPosting } = await loadPostingWatch();
         const id = await resolveId(ctx, 'applications', ref);
-        const result = await checkPosting(await watchDeps(ctx), id);
+        const result = await checkPosting(ctx.deps, id);
         if (ctx.out.isJson) return ctx.out.json(result);
         printWatch(ctx, result.watch);
         ctx.out.line(
@@ -44,23 +43,12 @@ export function registerWatchCommands(program: Command): void {
       runCommand(command, async (ctx) => {
         const { getPostingWatch } = await loadPostingWatch();
         const id = await resolveId(ctx, 'applications', ref);
-        const view = await getPostingWatch(await watchDeps(ctx), id);
+        const view = await getPostingWatch(ctx.deps, id);
         if (ctx.out.isJson) return ctx.out.json(view);
         if (view === null) return ctx.out.line('This application has no posting URL to watch.');
         printWatch(ctx, view);
       }),
     );
-}
-
-/** The same address rule as the CLI's posting reader: private addresses only with HEARBACK_ALLOW_PRIVATE_FETCH=1. */
-async function watchDeps(ctx: CliContext): Promise<PostingWatchDeps> {
-  const deps = ctx.deps as PostingWatchDeps | CliContext['deps'];
-  if ('postingProbe' in deps && deps.postingProbe) return deps;
-  const { createPostingProbe } = await import('../../integrations/postings/posting-probe.js');
-  const postingProbe: PostingProbe = createPostingProbe({
-    privateAddresses: ctx.runtime.privateAddresses,
-  });
-  return { ...ctx.deps, postingProbe };
 }
 
 function printWatch(ctx: CliContext, view: PostingWatchView): void {

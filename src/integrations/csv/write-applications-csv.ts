@@ -1,17 +1,8 @@
 import { stringify } from 'csv-stringify/sync';
-import type { Application } from '../../core/application.js';
+import type { ExportedApplication } from '../../core/ports.js';
 import { neutralizeCell } from './spreadsheet-safety.js';
 
-/** One application as exported, with the dates that only its stage history knows. */
-export type ExportedApplication = {
-  readonly application: Application;
-  /** When it was saved, if its history starts at the saved stage. */
-  readonly savedAt: string | null;
-  /** When its stage last changed. */
-  readonly stageChangedAt: string | null;
-  /** The company's size band and industry, when known. */
-  readonly company?: { readonly sizeBand: string | null; readonly industry: string | null };
-};
+export type { ExportedApplication };
 
 /**
  * The columns of hearback's CSV export. Import recognises this header row as the `hearback` format, so an

@@ -15,6 +15,7 @@ import { type ExtractedPosting, finishPosting } from './extracted-posting.js';
 import { type FetchedPosting, type FetchPostingOptions, fetchPosting } from './fetch-posting.js';
 import { defaultMaxApiBytes } from './import-posting-from-url.js';
 import { isPostingImportError } from './posting-import-error.js';
+import { postingHostOf } from './posting-probe-on-use.js';
 import { readLine, readString } from './posting-values.js';
 import { defaultMaxJsonDepth, parseTolerantJson } from './tolerant-json.js';
 
@@ -34,8 +35,7 @@ export type PostingProbeOptions = Pick<
 };
 
 export function createPostingProbe(options: PostingProbeOptions = {}): PostingProbe {
-  const hostOf = (target: Pick<PostingProbeTarget, 'url' | 'ats'>) =>
-    new URL(target.ats ? atsApiUrl(target.ats, options.atsApiBases) : target.url).host.toLowerCase();
+  const hostOf = postingHostOf(options.atsApiBases);
   return {
     identify(url) {
       const ats = recognizeAtsUrl(url);

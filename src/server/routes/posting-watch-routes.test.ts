@@ -6,6 +6,7 @@ import {
   type FixtureServer,
   startFixtureServer,
 } from '../../integrations/postings/fixtures/fixture-server.js';
+import { createPostingProbe } from '../../integrations/postings/posting-probe.js';
 import { buildApp } from '../build-app.js';
 
 const posting = `<html><head><script type="application/ld+json">${JSON.stringify({
@@ -29,9 +30,8 @@ describeEachDialect('posting watch routes', (ctx) => {
   let app: FastifyInstance;
   beforeAll(async () => {
     app = await buildApp({
-      deps: ctx.deps,
+      deps: { ...ctx.deps, postingProbe: createPostingProbe({ privateAddresses: server.allowance }) },
       dialect: ctx.runtime.dialect,
-      privateAddresses: server.allowance,
     });
   });
   afterAll(async () => {

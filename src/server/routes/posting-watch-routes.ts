@@ -1,39 +1,11 @@
-import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { eventSchema } from '../../core/event.js';
-import { type PostingProbe, postingWatchSchema } from '../../core/posting-watch.js';
-import type { PrivateAddressPolicy } from '../../integrations/postings/address-guard.js';
-import { checkPosting, getPostingWatch, type PostingWatchDeps } from '../../services/posting-watch.js';
+import { postingWatchSchema } from '../../core/posting-watch.js';
+import { checkPosting, getPostingWatch } from '../../services/posting-watch.js';
 import { type App, errors, idParams, type RouteContext } from '../route-kit.js';
 
-export type PostingWatchRouteOptions = {
-  /** The probe to use when the request's deps carry none; default our own fetcher. */
-  readonly probe?: PostingProbe;
-  /** Which private addresses the default probe may fetch (none when absent), as for the posting reader. */
-  readonly privateAddresses?: PrivateAddressPolicy;
-};
-
-/** The posting watch of one application: read it, or check the posting now. */
-export function postingWatchRoutes(
-  app: App,
-  ctx: RouteContext,
-  options: PostingWatchRouteOptions = {},
-): void {
-  let fallback: Promise<PostingProbe> | undefined;
-  // The fetcher and page readers are large; they load on the first check, not with the server.
-  const defaultProbe = () => {
-    fallback ??= options.probe
-      ? Promise.resolve(options.probe)
-      : import('../../integrations/postings/posting-probe.js').then(({ createPostingProbe }) =>
-          createPostingProbe({ privateAddresses: options.privateAddresses }),
-        );
-    return fallback;
-  };
-  const watchDeps = async (request: FastifyRequest): Promise<PostingWatchDeps> => {
-    const deps = ctx.depsFor(request) as PostingWatchDeps | ReturnType<RouteContext['depsFor']>;
-    if ('postingProbe' in deps && deps.postingProbe) return deps;
-    return { ...deps, postingProbe: await defaultProbe() };
-  };
+/** The posting watch of one application: read it, or check the posting now (with the probe in Deps). */
+export function postingWatchRoutes(app: App, ctx: RouteContext): void {
   const tags = ['postings'];
   app.get(
     '/api/applications/:id/posting-watch',
@@ -46,7 +18,7 @@ export function postingWatchRoutes(
         response: { 200: postingWatchSchema.nullable(), 404: errors[404] },
       },
     },
-    async (request) => getPostingWatch(await watchDeps(request), request.params.id),
+    async (request) => getPostingWatch(ctx.depsFor(request), request.params.id),
   );
   app.post(
     '/api/applications/:id/posting-watch/check',
@@ -64,6 +36,6 @@ export function postingWatchRoutes(
         },
       },
     },
-    async (request) => checkPosting(await watchDeps(request), request.params.id),
+    async (request) => checkPosting(ctx.depsFor(request), request.params.id),
   );
 }

@@ -1,5 +1,5 @@
-import type { Channel } from '../../core/event.js';
-import type { FollowUpKind } from '../../core/follow-up.js';
+import type { Channel } from './event.js';
+import type { FollowUpKind } from './follow-up.js';
 
 export type StepTitleInput = {
   readonly kind: FollowUpKind;

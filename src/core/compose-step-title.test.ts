@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { followUpKinds } from '../../core/follow-up.js';
 import { composeStepTitle } from './compose-step-title.js';
+import { followUpKinds } from './follow-up.js';
 
 const base = {
   channel: 'email' as const,
