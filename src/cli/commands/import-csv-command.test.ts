@@ -10,7 +10,7 @@ import { createOutput } from '../output.js';
 import { importCsvFile } from './system-commands.js';
 
 /** Dates that read as 3 February month-first and 2 March day-first; no value in the file settles which. */
-const ambiguous = 'Company,Job Title,Date Applied\nAcme,Engineer,02/03/2026\nGlobex,Analyst,04/05/2026\n';
+const ambiguous = 'Company,Job Title,Date Applied\nAcme,Engineer,02/03/2026\nGlobex,Analyst,04/05/2025\n';
 
 describe('hearback import file.csv (in process)', () => {
   let runtime: TestRuntime;
