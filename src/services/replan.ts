@@ -97,7 +97,8 @@ export function planStepChanges(
     if (differs(existing, next)) updated.set(next.id, { ...next, updatedAt: now });
   }
   const deleted = [...openByKey.values()];
-  const ended = new Set(checkInsEndedByResponse(input).map((s) => s.id));
+  // A new application (the CSV import plans thousands) has no step for an answer to end.
+  const ended = new Set(steps.length === 0 ? [] : checkInsEndedByResponse(input).map((s) => s.id));
   for (const step of steps) {
     if (!ended.has(step.id)) continue;
     updated.set(step.id, {

@@ -20,6 +20,7 @@ import { followUpColumns, toFollowUp } from './follow-up-store.js';
 import { interviewColumns, toInterview } from './interview-store.js';
 import type {
   ApplicationsTable,
+  ApplicationTagsTable,
   Database,
   Db,
   EventsTable,
@@ -53,11 +54,8 @@ export function titleKeyOf(jobTitle: string): string {
 }
 
 export async function insertApplication(db: Db, userId: string, application: Application): Promise<void> {
-  await db
-    .insertInto('applications')
-    .values({ ...toRow(application), id: application.id, user_id: userId, created_at: application.createdAt })
-    .execute();
-  await replaceTags(db, userId, application.id, application.tags);
+  await db.insertInto('applications').values(applicationRowOf(application, userId)).execute();
+  await replaceTags(db, userId, application);
 }
 
 /** Saves the application; its tags are rewritten only when they differ from `stored`'s (the row as read). */
@@ -69,12 +67,12 @@ export async function updateApplicationRow(
 ): Promise<void> {
   await db
     .updateTable('applications')
-    .set(toRow(application))
+    .set(changeableColumnsOf(applicationRowOf(application, userId)))
     .where('id', '=', application.id)
     .where('user_id', '=', userId)
     .execute();
   if (stored && sameTags(stored.tags, application.tags)) return;
-  await replaceTags(db, userId, application.id, application.tags);
+  await replaceTags(db, userId, application);
 }
 
 function sameTags(a: readonly string[], b: readonly string[]): boolean {
@@ -412,31 +410,37 @@ async function withTags(db: Db, rows: readonly Row[]): Promise<Application[]> {
   return rows.map((row) => toApplication(row, tagsById.get(row.id) ?? []));
 }
 
-async function replaceTags(db: Db, userId: string, applicationId: string, tags: readonly string[]) {
-  await db.deleteFrom('application_tags').where('application_id', '=', applicationId).execute();
+async function replaceTags(db: Db, userId: string, application: Application) {
+  await db.deleteFrom('application_tags').where('application_id', '=', application.id).execute();
+  const rows = tagRowsOf(application, userId);
+  if (rows.length > 0) await db.insertInto('application_tags').values(rows).execute();
+}
+
+/** Tags as stored: the first spelling of each tag (compared without case), in order. */
+export function tagRowsOf(a: Pick<Application, 'id' | 'tags'>, userId: string): ApplicationTagsTable[] {
   const seen = new Set<string>();
-  const values = [];
-  for (const tag of tags) {
+  const rows: ApplicationTagsTable[] = [];
+  for (const tag of a.tags) {
     const key = tag.toLowerCase();
     if (seen.has(key)) continue;
     seen.add(key);
-    values.push({
-      application_id: applicationId,
-      user_id: userId,
-      tag,
-      tag_key: key,
-      position: values.length,
-    });
+    rows.push({ application_id: a.id, user_id: userId, tag, tag_key: key, position: rows.length });
   }
-  if (values.length > 0) await db.insertInto('application_tags').values(values).execute();
+  return rows;
 }
 
-function toRow(a: Application) {
+/**
+ * The row of an application, as inserted here and by the bulk import. `postingUrlKey` is the normalised
+ * posting URL when the caller has already computed it.
+ */
+export function applicationRowOf(a: Application, userId: string, postingUrlKey?: string): ApplicationsTable {
   return {
+    id: a.id,
+    user_id: userId,
     company_id: a.company.id,
     job_title: a.jobTitle,
     posting_url: a.postingUrl,
-    posting_url_key: a.postingUrl ? normalizePostingUrl(a.postingUrl) : null,
+    posting_url_key: a.postingUrl ? (postingUrlKey ?? normalizePostingUrl(a.postingUrl)) : null,
     title_key: titleKeyOf(a.jobTitle),
     description_html: a.posting.descriptionHtml,
     description_text: a.posting.descriptionText,
@@ -462,8 +466,15 @@ function toRow(a: Application) {
     applied_at: a.appliedAt,
     ended_at: a.endedAt,
     search_text: searchTextOf(a, a.company.name),
+    created_at: a.createdAt,
     updated_at: a.updatedAt,
   };
+}
+
+/** What an update may set: everything but the keys and the creation time. */
+function changeableColumnsOf(row: ApplicationsTable) {
+  const { id: _id, user_id: _user, created_at: _created, ...changeable } = row;
+  return changeable;
 }
 
 function toApplication(row: Row, tags: string[]): Application {

@@ -4,19 +4,21 @@ import { allColumns, found, fromJson, storedInstant, storedLocalDateOrNull, toJs
 
 /** Events keep their kind-specific fields as JSON; the core schema checks them on the way out. */
 export async function insertEvent(db: Db, userId: string, event: TimelineEvent): Promise<void> {
-  await db
-    .insertInto('events')
-    .values({
-      id: event.id,
-      user_id: userId,
-      application_id: event.applicationId,
-      kind: event.kind,
-      occurred_at: event.occurredAt,
-      data: toJson(dataOf(event)),
-      created_at: event.createdAt,
-      updated_at: event.createdAt,
-    })
-    .execute();
+  await db.insertInto('events').values(eventRowOf(event, userId)).execute();
+}
+
+/** The row of a new event, as inserted here and by the bulk import. */
+export function eventRowOf(event: TimelineEvent, userId: string): EventsTable {
+  return {
+    id: event.id,
+    user_id: userId,
+    application_id: event.applicationId,
+    kind: event.kind,
+    occurred_at: event.occurredAt,
+    data: toJson(dataOf(event)),
+    created_at: event.createdAt,
+    updated_at: event.createdAt,
+  };
 }
 
 export async function updateEventRow(
