@@ -78,6 +78,11 @@ export function planStepChanges(
     now,
   };
   const plan = planFollowUps(input);
+  if (steps.length === 0) {
+    // A new application (the CSV import plans thousands): every planned step is new.
+    const inserted = plan.map((planned) => newPlannedStep(deps, application.id, planned, now));
+    return { inserted, updated: [], deleted: [], steps: inserted };
+  }
   const openByKey = new Map<string, FollowUp>();
   for (const step of steps) {
     if (step.origin === 'plan' && step.planKey && (step.status === 'planned' || step.status === 'snoozed')) {
@@ -97,8 +102,7 @@ export function planStepChanges(
     if (differs(existing, next)) updated.set(next.id, { ...next, updatedAt: now });
   }
   const deleted = [...openByKey.values()];
-  // A new application (the CSV import plans thousands) has no step for an answer to end.
-  const ended = new Set(steps.length === 0 ? [] : checkInsEndedByResponse(input).map((s) => s.id));
+  const ended = new Set(checkInsEndedByResponse(input).map((s) => s.id));
   for (const step of steps) {
     if (!ended.has(step.id)) continue;
     updated.set(step.id, {

@@ -28,13 +28,23 @@ export async function insertFollowUps(db: Db, userId: string, steps: readonly Fo
 /** The whole row of a step, as inserted (here and by the bulk import). */
 export function followUpRowOf(step: FollowUp, userId: string): FollowUpsTable {
   return {
-    ...toRow(step),
     id: step.id,
     user_id: userId,
     application_id: step.applicationId,
+    kind: step.kind,
+    due_at: step.dueAt,
+    channel: step.channel,
+    status: step.status,
+    reason: step.reason,
+    contact_id: step.contactId,
+    interview_id: step.interviewId,
     origin: step.origin,
     plan_key: step.planKey,
+    snoozed_until: step.snoozedUntil,
+    completed_at: step.completedAt,
+    completion_note: step.completionNote,
     created_at: step.createdAt,
+    updated_at: step.updatedAt,
   };
 }
 
