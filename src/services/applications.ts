@@ -8,13 +8,16 @@ import {
   type SentDocument,
   type StageChangeInput,
 } from '../core/application.js';
+import type { Company } from '../core/company.js';
 import { assertHappened } from '../core/date-window.js';
 import { AppError, fieldError } from '../core/errors.js';
 import type { StageChangeEvent, TimelineEvent } from '../core/event.js';
 import { planStageChange, type StageChange, summarizeStageHistory } from '../core/pipeline.js';
+import { mergePosting } from '../core/posting-text.js';
 import {
   deleteApplicationRow,
   findDuplicateApplications,
+  getApplicationRecord,
   getApplication as getApplicationRow,
   insertApplication,
   listApplications as listApplicationRows,
@@ -27,14 +30,13 @@ import { lockNaturalKeys } from '../storage/sql-helpers.js';
 import { findOrCreateCompany } from './companies.js';
 import { type Deps, inTransaction, nowIso } from './deps.js';
 
-// Loaded by the changes that use them: the planner brings date-holidays' data and posting-text an HTML parser,
-// which a read such as `hearback list` does not need (issue 12, item 11).
-const loadPostingText = () => import('../core/posting-text.js');
+// Loaded by the changes that use it: the planner brings date-holidays' data, which a read such as
+// `hearback list` does not need (issue 12, item 11).
 const loadReplan = () => import('./replan.js');
 
 export async function createApplication(deps: Deps, input: ApplicationCreate): Promise<Application> {
   assertHappened('stageAt', input.stageAt, nowIso(deps));
-  const [{ mergePosting }, { replanApplication }] = await Promise.all([loadPostingText(), loadReplan()]);
+  const { replanApplication } = await loadReplan();
   return inTransaction(deps, async (tx) => {
     await lockNaturalKeys(tx.db, deps.userId);
     const company = input.companyId
@@ -48,29 +50,10 @@ export async function createApplication(deps: Deps, input: ApplicationCreate): P
       });
       if (duplicates.length > 0) throw duplicateError(duplicates);
     }
-    const now = nowIso(deps);
-    const stageAt = input.stageAt ?? now;
-    const first = planStageChange([], { stage: input.stage ?? 'applied', occurredAt: stageAt });
-    const id = deps.ids.next();
-    const application: Application = {
-      id,
-      company: { id: company.id, name: company.name },
-      jobTitle: input.jobTitle,
-      postingUrl: input.postingUrl ?? null,
-      posting: mergePosting(emptyPosting, input.posting),
-      source: { kind: input.source?.kind ?? 'other', detail: input.source?.detail ?? null },
-      priority: input.priority ?? 3,
-      tags: input.tags ?? [],
-      resume: toDocument(input.resume),
-      coverLetter: toDocument(input.coverLetter),
-      notes: input.notes ?? '',
-      ...summarizeStageHistory([first]),
-      createdAt: now,
-      updatedAt: now,
-    };
-    await insertApplication(tx.db, deps.userId, application);
-    await insertEvent(tx.db, deps.userId, stageEvent(deps, id, first, null, now));
-    await replanApplication(tx, id);
+    const { application, events } = buildNewApplication(tx, input, company, [], nowIso(tx));
+    await insertApplication(tx.db, tx.userId, application);
+    for (const event of events) await insertEvent(tx.db, tx.userId, event);
+    await replanApplication(tx, { application, events, interviews: [], steps: [] });
     return application;
   });
 }
@@ -88,7 +71,6 @@ export async function updateApplication(
   id: string,
   input: ApplicationUpdate,
 ): Promise<Application> {
-  const { mergePosting } = await loadPostingText();
   return inTransaction(deps, async (tx) => {
     const current = await getApplicationRow(tx.db, deps.userId, id);
     const company = input.companyId
@@ -110,7 +92,7 @@ export async function updateApplication(
       notes: input.notes ?? current.notes,
       updatedAt: nowIso(deps),
     };
-    await updateApplicationRow(tx.db, deps.userId, next);
+    await updateApplicationRow(tx.db, deps.userId, next, current);
     return next;
   });
 }
@@ -127,16 +109,68 @@ export async function moveApplication(deps: Deps, id: string, input: StageChange
   assertHappened('occurredAt', input.occurredAt, nowIso(deps));
   const { replanApplication } = await loadReplan();
   return inTransaction(deps, async (tx) => {
-    const current = await getApplicationRow(tx.db, deps.userId, id);
-    const history = stageHistoryOf(await listApplicationEvents(tx.db, deps.userId, id));
-    const now = nowIso(deps);
+    const record = await getApplicationRecord(tx.db, tx.userId, id);
+    const history = stageHistoryOf(record.events);
+    const now = nowIso(tx);
     const change = planStageChange(history, { ...input, occurredAt: input.occurredAt ?? now });
-    await insertEvent(tx.db, deps.userId, stageEvent(deps, id, change, input.note ?? null, now));
-    const next: Application = { ...current, ...summarizeStageHistory([...history, change]), updatedAt: now };
-    await updateApplicationRow(tx.db, deps.userId, next);
-    await replanApplication(tx, id);
+    const event = stageEvent(tx, id, change, input.note ?? null, now);
+    await insertEvent(tx.db, tx.userId, event);
+    const next: Application = {
+      ...record.application,
+      ...summarizeStageHistory([...history, change]),
+      updatedAt: now,
+    };
+    await updateApplicationRow(tx.db, tx.userId, next, record.application);
+    await replanApplication(tx, { ...record, application: next, events: withEvent(record.events, event) });
     return next;
   });
+}
+
+/**
+ * A new application and the stage-change events of its history: the first stage, then each of `moves` in
+ * turn. What `createApplication` writes (with no moves), and what the CSV import writes for each row.
+ */
+export function buildNewApplication(
+  deps: Pick<Deps, 'ids'>,
+  input: ApplicationCreate,
+  company: Pick<Company, 'id' | 'name'>,
+  moves: readonly StageChangeInput[],
+  now: string,
+): { application: Application; events: StageChangeEvent[] } {
+  const first = planStageChange([], { stage: input.stage ?? 'applied', occurredAt: input.stageAt ?? now });
+  const id = deps.ids.next();
+  const history: StageChange[] = [first];
+  const events = [stageEvent(deps, id, first, null, now)];
+  for (const move of moves) {
+    const change = planStageChange(history, { ...move, occurredAt: move.occurredAt ?? now });
+    events.push(stageEvent(deps, id, change, move.note ?? null, now));
+    history.push(change);
+  }
+  const application: Application = {
+    id,
+    company: { id: company.id, name: company.name },
+    jobTitle: input.jobTitle,
+    postingUrl: input.postingUrl ?? null,
+    posting: mergePosting(emptyPosting, input.posting),
+    source: { kind: input.source?.kind ?? 'other', detail: input.source?.detail ?? null },
+    priority: input.priority ?? 3,
+    tags: input.tags ?? [],
+    resume: toDocument(input.resume),
+    coverLetter: toDocument(input.coverLetter),
+    notes: input.notes ?? '',
+    ...summarizeStageHistory(history),
+    createdAt: now,
+    updatedAt: now,
+  };
+  return { application, events };
+}
+
+/** `events` with `event` in its place: oldest first, ties by id, as storage lists them. */
+function withEvent(events: readonly TimelineEvent[], event: TimelineEvent): TimelineEvent[] {
+  const at = events.findIndex(
+    (e) => e.occurredAt > event.occurredAt || (e.occurredAt === event.occurredAt && e.id > event.id),
+  );
+  return at === -1 ? [...events, event] : [...events.slice(0, at), event, ...events.slice(at)];
 }
 
 export async function getTimeline(deps: Deps, id: string): Promise<TimelineEvent[]> {

@@ -1,17 +1,9 @@
-import {
-  type Application,
-  emptyPosting,
-  normalizePostingUrl,
-  type SentDocument,
-} from '../core/application.js';
+import { type Application, normalizePostingUrl } from '../core/application.js';
 import { type Company, normalizeCompanyName } from '../core/company.js';
 import { fieldError } from '../core/errors.js';
 import type { StageChangeEvent } from '../core/event.js';
 import { isValidTimeZone } from '../core/fields.js';
 import type { FollowUp } from '../core/follow-up.js';
-import { type PlannedStep, planFollowUps } from '../core/follow-up-plan.js';
-import { planStageChange, type StageChange, summarizeStageHistory } from '../core/pipeline.js';
-import { mergePosting } from '../core/posting-text.js';
 import {
   type CsvColumnMapping,
   type CsvField,
@@ -51,9 +43,9 @@ import {
 } from '../storage/bulk-application-store.js';
 import { listAllCompanies } from '../storage/company-store.js';
 import { lockNaturalKeys } from '../storage/sql-helpers.js';
-import { stageEvent } from './applications.js';
+import { buildNewApplication } from './applications.js';
 import { type Deps, inBulkTransaction, nowIso } from './deps.js';
-import { loadPlanningContext } from './replan.js';
+import { loadPlanningContext, planStepChanges } from './replan.js';
 
 export type CsvImportOptions = {
   /** The user's IANA time zone: dates without a time become noon there, local times are read there. */
@@ -425,8 +417,9 @@ function makeDuplicateGuard(existing: readonly ApplicationKey[]) {
 }
 
 /**
- * Writes drafts as `createApplication` followed by `moveApplication` would, with the same companies,
- * applications, stage-change events and planned follow-ups, but in batches: the companies are looked up
+ * Writes drafts as `createApplication` followed by `moveApplication` would, building each application,
+ * its stage-change events and its planned follow-ups with the same builders (`buildNewApplication`,
+ * `planStepChanges`), but in batches: the companies are looked up
  * once and each batch is a handful of multi-row inserts instead of about ten statements per row. A test
  * imports the same drafts both ways and compares the results, so the two paths cannot drift apart unnoticed.
  * `add` answers whether it wrote a batch; `finish` writes the rest and answers how many were added.
@@ -467,20 +460,11 @@ async function startDraftWriter(deps: Deps, sink: StatementSink) {
         companies.set(companyKeyOf(name), company);
         batch.companies.push(company);
       }
-      const firstEvent = batch.events.length;
-      const application = buildApplication(deps, draft, company, now, batch.events);
+      const { application, events } = buildNewApplication(deps, draft.create, company, draft.moves, now);
+      const record = { application, events, interviews: [], steps: [] };
       batch.applications.push(application);
-      for (const step of planFollowUps({
-        application,
-        interviews: [],
-        events: batch.events.slice(firstEvent),
-        steps: [],
-        playbook: planning.playbook,
-        calendar: planning.calendar,
-        now,
-      })) {
-        batch.followUps.push(plannedFollowUp(deps, application.id, step, now));
-      }
+      batch.events.push(...events);
+      batch.followUps.push(...planStepChanges(deps, record, planning, now).inserted);
       if (urlKey) batch.postingUrlKeys.set(application.id, urlKey);
       added++;
       if (batch.applications.length < batchSize) return false;
@@ -502,67 +486,4 @@ function emptyBatch() {
     followUps: [] as FollowUp[],
     postingUrlKeys: new Map<string, string>(),
   };
-}
-
-/** The application and events `createApplication` then `moveApplication` produce for a draft. */
-function buildApplication(
-  deps: Deps,
-  draft: CsvApplicationDraft,
-  company: Company,
-  now: string,
-  events: StageChangeEvent[],
-): Application {
-  const { create } = draft;
-  const first = planStageChange([], { stage: create.stage ?? 'applied', occurredAt: create.stageAt ?? now });
-  const id = deps.ids.next();
-  const history: StageChange[] = [first];
-  events.push(stageEvent(deps, id, first, null, now));
-  for (const move of draft.moves) {
-    const change = planStageChange(history, { ...move, occurredAt: move.occurredAt ?? now });
-    events.push(stageEvent(deps, id, change, move.note ?? null, now));
-    history.push(change);
-  }
-  return {
-    id,
-    company: { id: company.id, name: company.name },
-    jobTitle: create.jobTitle,
-    postingUrl: create.postingUrl ?? null,
-    posting: mergePosting(emptyPosting, create.posting),
-    source: { kind: create.source?.kind ?? 'other', detail: create.source?.detail ?? null },
-    priority: create.priority ?? 3,
-    tags: create.tags ?? [],
-    resume: toDocument(create.resume),
-    coverLetter: toDocument(create.coverLetter),
-    notes: create.notes ?? '',
-    ...summarizeStageHistory(history),
-    createdAt: now,
-    updatedAt: now,
-  };
-}
-
-/** A planned step as `replanApplication` stores a new one. */
-function plannedFollowUp(deps: Deps, applicationId: string, planned: PlannedStep, now: string): FollowUp {
-  return {
-    id: deps.ids.next(),
-    applicationId,
-    kind: planned.kind,
-    dueAt: planned.dueAt,
-    channel: planned.channel,
-    reason: planned.reason,
-    contactId: planned.contactId,
-    interviewId: planned.interviewId,
-    status: 'planned',
-    origin: 'plan',
-    planKey: planned.planKey,
-    snoozedUntil: null,
-    completedAt: null,
-    completionNote: null,
-    createdAt: now,
-    updatedAt: now,
-  };
-}
-
-function toDocument(input: CsvApplicationDraft['create']['resume']): SentDocument | null {
-  if (!input) return null;
-  return { name: input.name ?? null, text: input.text ?? null, fileRef: input.fileRef ?? null };
 }

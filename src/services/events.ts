@@ -22,7 +22,7 @@ import {
 import { findFollowUp } from '../storage/follow-up-store.js';
 import type { Db } from '../storage/schema.js';
 import { type Deps, inTransaction, nowIso } from './deps.js';
-import { replanApplication } from './replan.js';
+import { replanApplicationById } from './replan.js';
 
 /** Adds a note, a message sent, a reply received or a posting change to an application's timeline. */
 export async function createEvent(deps: Deps, input: EventCreate): Promise<TimelineEvent> {
@@ -44,7 +44,7 @@ export async function createEvent(deps: Deps, input: EventCreate): Promise<Timel
     });
     await assertReplyAfterFirstContact(tx.db, deps.userId, application, event);
     await insertEvent(tx.db, deps.userId, event);
-    await replanApplication(tx, event.applicationId);
+    await replanApplicationById(tx, event.applicationId);
     return event;
   });
 }
@@ -78,7 +78,7 @@ export async function updateEvent(deps: Deps, id: string, input: EventUpdate): P
     const application = await findApplication(tx.db, deps.userId, next.applicationId);
     if (application) await assertReplyAfterFirstContact(tx.db, deps.userId, application, next);
     await updateEventRow(tx.db, deps.userId, next, nowIso(deps));
-    await replanApplication(tx, next.applicationId);
+    await replanApplicationById(tx, next.applicationId);
     return next;
   });
 }
@@ -88,7 +88,7 @@ export async function deleteEvent(deps: Deps, id: string): Promise<void> {
     const current = await getEventRow(tx.db, deps.userId, id);
     if (!isUserEventKind(current.kind)) throw notEditable(current);
     await deleteEventRow(tx.db, deps.userId, id);
-    await replanApplication(tx, current.applicationId);
+    await replanApplicationById(tx, current.applicationId);
   });
 }
 

@@ -5,7 +5,7 @@ import { closedPortUrl, startSmtpServer } from '../../test/support/smtp.js';
 import { describeEachDialect } from '../../test/support/test-runtime.js';
 import { listApplicationFollowUps } from '../storage/follow-up-store.js';
 import { inTransaction } from './deps.js';
-import { replanApplication } from './replan.js';
+import { replanApplicationById } from './replan.js';
 
 type Step = {
   id: string;
@@ -100,8 +100,8 @@ describeEachDialect('follow-up engine in storage, Today, drafts and sending', (c
   it('re-plans idempotently: planning again changes nothing', async () => {
     const { application } = await interviewedApplication();
     const before = await listApplicationFollowUps(ctx.deps.db, ctx.deps.userId, application.id);
-    await inTransaction(ctx.deps, (tx) => replanApplication(tx, application.id));
-    await inTransaction(ctx.deps, (tx) => replanApplication(tx, application.id));
+    await inTransaction(ctx.deps, (tx) => replanApplicationById(tx, application.id));
+    await inTransaction(ctx.deps, (tx) => replanApplicationById(tx, application.id));
     expect(await listApplicationFollowUps(ctx.deps.db, ctx.deps.userId, application.id)).toEqual(before);
   });
 

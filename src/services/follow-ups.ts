@@ -14,7 +14,7 @@ import {
   isOpenFollowUp,
 } from '../core/follow-up.js';
 import { dayWindows, isLocalDate, morningOf } from '../core/local-time.js';
-import { findApplication, getApplication } from '../storage/application-store.js';
+import { findApplication, getApplication, getApplicationRecord } from '../storage/application-store.js';
 import { findContact } from '../storage/contact-store.js';
 import { listApplicationEvents } from '../storage/event-store.js';
 import {
@@ -185,18 +185,21 @@ async function changeOpenStep(
         status: current.status,
       });
     }
-    if (at !== undefined) await assertAfterApplying(tx.db, deps.userId, current.applicationId, at);
+    const record = await getApplicationRecord(tx.db, tx.userId, current.applicationId);
+    if (at !== undefined) assertAfterApplying(record.application, at);
     const next = { ...change(current, at ?? now), updatedAt: now };
     await updateFollowUpRow(tx.db, deps.userId, next);
     // What comes next is timed from when this step was really done, so the rest of the plan moves with it.
-    await replanApplication(tx, current.applicationId);
-    return getFollowUpRow(tx.db, deps.userId, id);
+    const steps = await replanApplication(tx, {
+      ...record,
+      steps: record.steps.map((step) => (step.id === id ? next : step)),
+    });
+    return steps.find((step) => step.id === id) ?? next;
   });
 }
 
-async function assertAfterApplying(db: Db, userId: string, applicationId: string, at: string) {
-  const application = await findApplication(db, userId, applicationId);
-  if (application?.appliedAt && at < application.appliedAt) {
+function assertAfterApplying(application: Application, at: string) {
+  if (application.appliedAt && at < application.appliedAt) {
     throw new AppError(
       'VALIDATION_FAILED',
       `at: ${at} is before the application was sent (${application.appliedAt})`,

@@ -20,7 +20,7 @@ import {
 import type { Db } from '../storage/schema.js';
 import { stageEvent, stageHistoryOf } from './applications.js';
 import { type Deps, inTransaction, nowIso, type TxDeps } from './deps.js';
-import { replanApplication } from './replan.js';
+import { replanApplicationById } from './replan.js';
 
 /**
  * Logs an interview. An application still at saved, applied or screening moves forward to match (a phone
@@ -60,7 +60,7 @@ export async function createInterview(deps: Deps, input: InterviewCreate): Promi
       createdAt: now,
     });
     await advanceForInterview(tx, interview, now);
-    await replanApplication(tx, interview.applicationId);
+    await replanApplicationById(tx, interview.applicationId);
     return interview;
   });
 }
@@ -105,7 +105,7 @@ export async function updateInterview(deps: Deps, id: string, input: InterviewUp
         createdAt: next.updatedAt,
       });
     }
-    await replanApplication(tx, next.applicationId);
+    await replanApplicationById(tx, next.applicationId);
     return next;
   });
 }
@@ -115,7 +115,7 @@ export async function deleteInterview(deps: Deps, id: string): Promise<void> {
     const interview = await getInterviewRow(tx.db, deps.userId, id);
     await deleteInterviewEvents(tx.db, deps.userId, interview);
     await deleteInterviewRow(tx.db, deps.userId, id);
-    await replanApplication(tx, interview.applicationId);
+    await replanApplicationById(tx, interview.applicationId);
   });
 }
 
@@ -135,11 +135,16 @@ async function advanceForInterview(
   const reachedAt = [startsAt, now].sort()[0]!;
   const change = planStageChange(history, { stage: target, occurredAt: [reachedAt, lastAt].sort()[1]! });
   await insertEvent(tx.db, tx.userId, stageEvent(tx, applicationId, change, 'interview logged', now));
-  await updateApplicationRow(tx.db, tx.userId, {
-    ...application,
-    ...summarizeStageHistory([...history, change]),
-    updatedAt: now,
-  });
+  await updateApplicationRow(
+    tx.db,
+    tx.userId,
+    {
+      ...application,
+      ...summarizeStageHistory([...history, change]),
+      updatedAt: now,
+    },
+    application,
+  );
 }
 
 async function assertInterviewers(db: Db, userId: string, ids: readonly string[]): Promise<void> {

@@ -3,17 +3,14 @@ import type { FollowUp } from '../core/follow-up.js';
 import { checkInsEndedByResponse, type PlannedStep, planFollowUps } from '../core/follow-up-plan.js';
 import { defaultPlaybook, type Playbook, parsePlaybook } from '../core/playbook.js';
 import type { Settings } from '../core/settings.js';
-import { getApplication, listApplicationIds } from '../storage/application-store.js';
-import { listApplicationEvents } from '../storage/event-store.js';
 import {
-  deleteFollowUpRow,
-  insertFollowUp,
-  listApplicationFollowUps,
-  updateFollowUpRow,
-} from '../storage/follow-up-store.js';
-import { listInterviews } from '../storage/interview-store.js';
+  type ApplicationRecord,
+  getApplicationRecord,
+  listApplicationIds,
+} from '../storage/application-store.js';
+import { deleteFollowUpRows, insertFollowUps, updateFollowUpRow } from '../storage/follow-up-store.js';
 import type { Db } from '../storage/schema.js';
-import { getSettings, getSettingsDocument } from '../storage/settings-store.js';
+import { getSettingsWithPlaybook } from '../storage/settings-store.js';
 import { type Deps, nowIso, type TxDeps } from './deps.js';
 
 export type PlanningContext = {
@@ -40,63 +37,75 @@ export function workCalendarFor(settings: Pick<Settings, 'timeZone' | 'country' 
 }
 
 export async function loadPlanningContext(db: Db, userId: string): Promise<PlanningContext> {
-  const settings = await getSettings(db, userId);
-  const stored = await getSettingsDocument(db, userId, 'playbook');
+  const { settings, playbook } = await getSettingsWithPlaybook(db, userId);
   return {
     settings,
-    playbook: stored === null ? defaultPlaybook : parsePlaybook(stored),
+    playbook: playbook === null ? defaultPlaybook : parsePlaybook(playbook),
     calendar: workCalendarFor(settings),
   };
 }
 
+/** What re-planning an application changes: steps to insert, open steps to update, stale ones to delete. */
+export type StepChanges = {
+  readonly inserted: readonly FollowUp[];
+  readonly updated: readonly FollowUp[];
+  readonly deleted: readonly FollowUp[];
+  /** Every step of the application once the changes are made, in id order. */
+  readonly steps: readonly FollowUp[];
+};
+
 /**
- * Re-plans one application inside the caller's transaction: its open planned steps become exactly what the
- * planner says now, matched by plan key so a step keeps its id (and a snooze) across re-plans. Steps done
- * or skipped stay as history, and steps the user added by hand are left alone, but for a check-in the
- * employer has since answered, which is closed as skipped. Running it twice changes nothing.
+ * The re-planning decision, without IO: its open planned steps become exactly what the planner says now,
+ * matched by plan key so a step keeps its id (and a snooze) across re-plans. Steps done or skipped stay as
+ * history, and steps the user added by hand are left alone, but for a check-in the employer has since
+ * answered, which is closed as skipped. Every new planned step of the code base is built here, the CSV
+ * import's included.
  */
-export async function replanApplication(
-  tx: TxDeps,
-  applicationId: string,
-  context?: PlanningContext,
-): Promise<void> {
-  const { userId, db: trx } = tx;
-  const deps = tx;
-  const planning = context ?? (await loadPlanningContext(trx, userId));
-  const application = await getApplication(trx, userId, applicationId);
-  const steps = await listApplicationFollowUps(trx, userId, applicationId);
+export function planStepChanges(
+  deps: Pick<Deps, 'ids'>,
+  record: ApplicationRecord,
+  planning: PlanningContext,
+  now: string,
+): StepChanges {
+  const { application, steps } = record;
   const input = {
     application,
-    interviews: await listInterviews(trx, userId, { applicationId }),
-    events: await listApplicationEvents(trx, userId, applicationId),
+    interviews: record.interviews,
+    events: record.events,
     steps,
     playbook: planning.playbook,
     calendar: planning.calendar,
-    now: nowIso(deps),
+    now,
   };
   const plan = planFollowUps(input);
+  if (steps.length === 0) {
+    // A new application (the CSV import plans thousands): every planned step is new.
+    const inserted = plan.map((planned) => newPlannedStep(deps, application.id, planned, now));
+    return { inserted, updated: [], deleted: [], steps: inserted };
+  }
   const openByKey = new Map<string, FollowUp>();
   for (const step of steps) {
     if (step.origin === 'plan' && step.planKey && (step.status === 'planned' || step.status === 'snoozed')) {
       openByKey.set(step.planKey, step);
     }
   }
-  const now = nowIso(deps);
+  const inserted: FollowUp[] = [];
+  const updated = new Map<string, FollowUp>();
   for (const planned of plan) {
     const existing = openByKey.get(planned.planKey);
     openByKey.delete(planned.planKey);
     if (!existing) {
-      await insertFollowUp(trx, userId, toNewStep(deps, applicationId, planned, now));
+      inserted.push(newPlannedStep(deps, application.id, planned, now));
       continue;
     }
     const next: FollowUp = { ...existing, ...plannedFields(planned) };
-    if (differs(existing, next)) await updateFollowUpRow(trx, userId, { ...next, updatedAt: now });
+    if (differs(existing, next)) updated.set(next.id, { ...next, updatedAt: now });
   }
-  for (const stale of openByKey.values()) await deleteFollowUpRow(trx, userId, stale.id);
+  const deleted = [...openByKey.values()];
   const ended = new Set(checkInsEndedByResponse(input).map((s) => s.id));
   for (const step of steps) {
     if (!ended.has(step.id)) continue;
-    await updateFollowUpRow(trx, userId, {
+    updated.set(step.id, {
       ...step,
       status: 'skipped',
       completedAt: now,
@@ -104,6 +113,45 @@ export async function replanApplication(
       updatedAt: now,
     });
   }
+  const gone = new Set(deleted.map((s) => s.id));
+  const kept = steps.filter((s) => !gone.has(s.id)).map((s) => updated.get(s.id) ?? s);
+  return {
+    inserted,
+    updated: [...updated.values()],
+    deleted,
+    steps: [...kept, ...inserted].sort((x, y) => (x.id < y.id ? -1 : x.id > y.id ? 1 : 0)),
+  };
+}
+
+/**
+ * Re-plans one application inside the caller's transaction from `record`, what the caller has already
+ * read (and changed) of it, and writes only the difference. Running it twice changes nothing. Answers
+ * the application's steps as they now stand.
+ */
+export async function replanApplication(
+  tx: TxDeps,
+  record: ApplicationRecord,
+  context?: PlanningContext,
+): Promise<readonly FollowUp[]> {
+  const planning = context ?? (await loadPlanningContext(tx.db, tx.userId));
+  const changes = planStepChanges(tx, record, planning, nowIso(tx));
+  await insertFollowUps(tx.db, tx.userId, changes.inserted);
+  for (const step of changes.updated) await updateFollowUpRow(tx.db, tx.userId, step);
+  await deleteFollowUpRows(
+    tx.db,
+    tx.userId,
+    changes.deleted.map((s) => s.id),
+  );
+  return changes.steps;
+}
+
+/** Re-plans an application the caller has not read: it is read in one statement, then re-planned. */
+export async function replanApplicationById(
+  tx: TxDeps,
+  applicationId: string,
+  context?: PlanningContext,
+): Promise<readonly FollowUp[]> {
+  return replanApplication(tx, await getApplicationRecord(tx.db, tx.userId, applicationId), context);
 }
 
 /** What a check-in the user added by hand says once the employer's answer has closed it. */
@@ -112,7 +160,7 @@ export const checkInEndedNote = 'Closed by hearback: the employer has answered, 
 /** Re-plans every application, after a change that moves dates for all of them (calendar, playbook). */
 export async function replanAllApplications(tx: TxDeps): Promise<void> {
   const context = await loadPlanningContext(tx.db, tx.userId);
-  for (const id of await listApplicationIds(tx.db, tx.userId)) await replanApplication(tx, id, context);
+  for (const id of await listApplicationIds(tx.db, tx.userId)) await replanApplicationById(tx, id, context);
 }
 
 function plannedFields(planned: PlannedStep) {
@@ -126,7 +174,13 @@ function plannedFields(planned: PlannedStep) {
   };
 }
 
-function toNewStep(deps: Deps, applicationId: string, planned: PlannedStep, now: string): FollowUp {
+/** A new step of the plan, as re-planning stores it. */
+function newPlannedStep(
+  deps: Pick<Deps, 'ids'>,
+  applicationId: string,
+  planned: PlannedStep,
+  now: string,
+): FollowUp {
   return {
     id: deps.ids.next(),
     applicationId,

@@ -1,4 +1,6 @@
 import { type ExpressionBuilder, sql } from 'kysely';
+import { jsonArrayFrom as postgresJsonArrayFrom } from 'kysely/helpers/postgres';
+import { jsonArrayFrom as sqliteJsonArrayFrom } from 'kysely/helpers/sqlite';
 import {
   type Application,
   type ApplicationDuplicate,
@@ -9,12 +11,27 @@ import {
   type SentDocument,
 } from '../core/application.js';
 import { AppError } from '../core/errors.js';
+import type { TimelineEvent } from '../core/event.js';
+import type { FollowUp } from '../core/follow-up.js';
+import type { Interview } from '../core/interview.js';
 import type { ActiveStage, ClosedReason, Outcome, Stage } from '../core/pipeline.js';
-import type { ApplicationsTable, Database, Db } from './schema.js';
+import { eventColumns, toEvent } from './event-store.js';
+import { followUpColumns, toFollowUp } from './follow-up-store.js';
+import { interviewColumns, toInterview } from './interview-store.js';
+import type {
+  ApplicationsTable,
+  ApplicationTagsTable,
+  Database,
+  Db,
+  EventsTable,
+  FollowUpsTable,
+  InterviewsTable,
+} from './schema.js';
 import {
   binaryText,
   found,
   fromJson,
+  isPostgres,
   likeEscaped,
   storedInstant,
   storedInstantOrNull,
@@ -37,21 +54,29 @@ export function titleKeyOf(jobTitle: string): string {
 }
 
 export async function insertApplication(db: Db, userId: string, application: Application): Promise<void> {
-  await db
-    .insertInto('applications')
-    .values({ ...toRow(application), id: application.id, user_id: userId, created_at: application.createdAt })
-    .execute();
-  await replaceTags(db, userId, application.id, application.tags);
+  await db.insertInto('applications').values(applicationRowOf(application, userId)).execute();
+  await replaceTags(db, userId, application);
 }
 
-export async function updateApplicationRow(db: Db, userId: string, application: Application): Promise<void> {
+/** Saves the application; its tags are rewritten only when they differ from `stored`'s (the row as read). */
+export async function updateApplicationRow(
+  db: Db,
+  userId: string,
+  application: Application,
+  stored?: Pick<Application, 'tags'>,
+): Promise<void> {
   await db
     .updateTable('applications')
-    .set(toRow(application))
+    .set(changeableColumnsOf(applicationRowOf(application, userId)))
     .where('id', '=', application.id)
     .where('user_id', '=', userId)
     .execute();
-  await replaceTags(db, userId, application.id, application.tags);
+  if (stored && sameTags(stored.tags, application.tags)) return;
+  await replaceTags(db, userId, application);
+}
+
+function sameTags(a: readonly string[], b: readonly string[]): boolean {
+  return a.length === b.length && a.every((tag, i) => tag === b[i]);
 }
 
 /** Keeps search text in step when a company is renamed. */
@@ -77,6 +102,109 @@ export async function findApplication(db: Db, userId: string, id: string): Promi
 
 export async function getApplication(db: Db, userId: string, id: string): Promise<Application> {
   return found(await findApplication(db, userId, id), 'APPLICATION_NOT_FOUND', 'application', id);
+}
+
+/** An application with everything planning reads about it: what one change loads, once. */
+export type ApplicationRecord = {
+  readonly application: Application;
+  /** Oldest first, as `listApplicationEvents` orders them. */
+  readonly events: readonly TimelineEvent[];
+  readonly interviews: readonly Interview[];
+  /** Every step, done and skipped ones too, in id order. */
+  readonly steps: readonly FollowUp[];
+};
+
+/**
+ * The application with its tags, events, interviews (with their interviewers) and follow-up steps, in one
+ * statement: each child list is a JSON array built by the database. Orders are applied again here, since
+ * SQL does not promise that an aggregate keeps its subquery's order.
+ */
+export async function findApplicationRecord(
+  db: Db,
+  userId: string,
+  id: string,
+): Promise<ApplicationRecord | undefined> {
+  const jsonArrayFrom = isPostgres(db) ? postgresJsonArrayFrom : sqliteJsonArrayFrom;
+  const row = await selectApplications(db, userId)
+    .where('applications.id', '=', id)
+    .select((eb) => [
+      jsonArrayFrom(
+        eb
+          .selectFrom('application_tags')
+          .select(['application_tags.tag', 'application_tags.position'])
+          .whereRef('application_tags.application_id', '=', 'applications.id'),
+      ).as('tag_rows'),
+      jsonArrayFrom(
+        eb
+          .selectFrom('events')
+          .select(eventColumns)
+          .whereRef('events.application_id', '=', 'applications.id'),
+      ).as('event_rows'),
+      jsonArrayFrom(
+        eb
+          .selectFrom('interviews')
+          .select(interviewColumns)
+          .whereRef('interviews.application_id', '=', 'applications.id'),
+      ).as('interview_rows'),
+      jsonArrayFrom(
+        eb
+          .selectFrom('interview_interviewers')
+          .innerJoin('interviews', 'interviews.id', 'interview_interviewers.interview_id')
+          .select([
+            'interview_interviewers.interview_id',
+            'interview_interviewers.contact_id',
+            'interview_interviewers.position',
+          ])
+          .whereRef('interviews.application_id', '=', 'applications.id'),
+      ).as('interviewer_rows'),
+      jsonArrayFrom(
+        eb
+          .selectFrom('follow_ups')
+          .select(followUpColumns)
+          .whereRef('follow_ups.application_id', '=', 'applications.id'),
+      ).as('step_rows'),
+    ])
+    .executeTakeFirst();
+  if (!row) return undefined;
+  const tags = jsonRows<{ tag: string; position: number }>(row.tag_rows).sort(byPosition);
+  const interviewers = new Map<string, string[]>();
+  for (const link of jsonRows<{ interview_id: string; contact_id: string; position: number }>(
+    row.interviewer_rows,
+  ).sort(byPosition)) {
+    interviewers.set(link.interview_id, [...(interviewers.get(link.interview_id) ?? []), link.contact_id]);
+  }
+  return {
+    application: toApplication(
+      row,
+      tags.map((t) => t.tag),
+    ),
+    events: jsonRows<EventsTable>(row.event_rows)
+      .sort((a, b) => compare(a.occurred_at, b.occurred_at) || compare(a.id, b.id))
+      .map(toEvent),
+    interviews: jsonRows<InterviewsTable>(row.interview_rows)
+      .sort((a, b) => compare(a.starts_at, b.starts_at) || compare(a.id, b.id))
+      .map((i) => toInterview(i, interviewers.get(i.id) ?? [])),
+    steps: jsonRows<FollowUpsTable>(row.step_rows)
+      .sort((a, b) => compare(a.id, b.id))
+      .map(toFollowUp),
+  };
+}
+
+export async function getApplicationRecord(db: Db, userId: string, id: string): Promise<ApplicationRecord> {
+  return found(await findApplicationRecord(db, userId, id), 'APPLICATION_NOT_FOUND', 'application', id);
+}
+
+/** SQLite answers a JSON array as text, PostgreSQL as parsed JSON. */
+function jsonRows<T>(value: unknown): T[] {
+  return (typeof value === 'string' ? JSON.parse(value) : value) as T[];
+}
+
+function byPosition(a: { position: number }, b: { position: number }): number {
+  return a.position - b.position;
+}
+
+function compare(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 export async function deleteApplicationRow(db: Db, userId: string, id: string): Promise<void> {
@@ -282,31 +410,37 @@ async function withTags(db: Db, rows: readonly Row[]): Promise<Application[]> {
   return rows.map((row) => toApplication(row, tagsById.get(row.id) ?? []));
 }
 
-async function replaceTags(db: Db, userId: string, applicationId: string, tags: readonly string[]) {
-  await db.deleteFrom('application_tags').where('application_id', '=', applicationId).execute();
+async function replaceTags(db: Db, userId: string, application: Application) {
+  await db.deleteFrom('application_tags').where('application_id', '=', application.id).execute();
+  const rows = tagRowsOf(application, userId);
+  if (rows.length > 0) await db.insertInto('application_tags').values(rows).execute();
+}
+
+/** Tags as stored: the first spelling of each tag (compared without case), in order. */
+export function tagRowsOf(a: Pick<Application, 'id' | 'tags'>, userId: string): ApplicationTagsTable[] {
   const seen = new Set<string>();
-  const values = [];
-  for (const tag of tags) {
+  const rows: ApplicationTagsTable[] = [];
+  for (const tag of a.tags) {
     const key = tag.toLowerCase();
     if (seen.has(key)) continue;
     seen.add(key);
-    values.push({
-      application_id: applicationId,
-      user_id: userId,
-      tag,
-      tag_key: key,
-      position: values.length,
-    });
+    rows.push({ application_id: a.id, user_id: userId, tag, tag_key: key, position: rows.length });
   }
-  if (values.length > 0) await db.insertInto('application_tags').values(values).execute();
+  return rows;
 }
 
-function toRow(a: Application) {
+/**
+ * The row of an application, as inserted here and by the bulk import. `postingUrlKey` is the normalised
+ * posting URL when the caller has already computed it.
+ */
+export function applicationRowOf(a: Application, userId: string, postingUrlKey?: string): ApplicationsTable {
   return {
+    id: a.id,
+    user_id: userId,
     company_id: a.company.id,
     job_title: a.jobTitle,
     posting_url: a.postingUrl,
-    posting_url_key: a.postingUrl ? normalizePostingUrl(a.postingUrl) : null,
+    posting_url_key: a.postingUrl ? (postingUrlKey ?? normalizePostingUrl(a.postingUrl)) : null,
     title_key: titleKeyOf(a.jobTitle),
     description_html: a.posting.descriptionHtml,
     description_text: a.posting.descriptionText,
@@ -332,8 +466,15 @@ function toRow(a: Application) {
     applied_at: a.appliedAt,
     ended_at: a.endedAt,
     search_text: searchTextOf(a, a.company.name),
+    created_at: a.createdAt,
     updated_at: a.updatedAt,
   };
+}
+
+/** What an update may set: everything but the keys and the creation time. */
+function changeableColumnsOf(row: ApplicationsTable) {
+  const { id: _id, user_id: _user, created_at: _created, ...changeable } = row;
+  return changeable;
 }
 
 function toApplication(row: Row, tags: string[]): Application {

@@ -1,20 +1,14 @@
 import { CompiledQuery } from 'kysely';
-import { type Application, normalizePostingUrl } from '../core/application.js';
+import type { Application } from '../core/application.js';
 import type { Company } from '../core/company.js';
 import { normalizeCompanyName } from '../core/company.js';
 import type { TimelineEvent } from '../core/event.js';
 import type { FollowUp } from '../core/follow-up.js';
-import { searchTextOf, titleKeyOf } from './application-store.js';
-import type {
-  ApplicationsTable,
-  ApplicationTagsTable,
-  CompaniesTable,
-  Database,
-  Db,
-  EventsTable,
-  FollowUpsTable,
-} from './schema.js';
-import { isPostgres, toJson } from './sql-helpers.js';
+import { applicationRowOf, tagRowsOf } from './application-store.js';
+import { eventRowOf } from './event-store.js';
+import { followUpRowOf } from './follow-up-store.js';
+import type { CompaniesTable, Database, Db } from './schema.js';
+import { isPostgres } from './sql-helpers.js';
 
 /** What the duplicate guard compares an incoming application with, for every application the user has. */
 export type ApplicationKey = {
@@ -180,94 +174,5 @@ function companyRowOf(company: Company, userId: string): CompaniesTable {
     notes: company.notes,
     created_at: company.createdAt,
     updated_at: company.updatedAt,
-  };
-}
-
-/** The row `insertApplication` writes (application-store.ts keeps its own copy private). */
-function applicationRowOf(a: Application, userId: string, urlKey: string | undefined): ApplicationsTable {
-  return {
-    id: a.id,
-    user_id: userId,
-    company_id: a.company.id,
-    job_title: a.jobTitle,
-    posting_url: a.postingUrl,
-    posting_url_key: a.postingUrl ? (urlKey ?? normalizePostingUrl(a.postingUrl)) : null,
-    title_key: titleKeyOf(a.jobTitle),
-    description_html: a.posting.descriptionHtml,
-    description_text: a.posting.descriptionText,
-    location: a.posting.location,
-    remote_type: a.posting.remoteType,
-    salary_min: a.posting.salaryMin,
-    salary_max: a.posting.salaryMax,
-    salary_currency: a.posting.salaryCurrency,
-    salary_period: a.posting.salaryPeriod,
-    employment_type: a.posting.employmentType,
-    date_posted: a.posting.datePosted,
-    valid_through: a.posting.validThrough,
-    source_kind: a.source.kind,
-    source_detail: a.source.detail,
-    priority: a.priority,
-    resume: a.resume ? toJson(a.resume) : null,
-    cover_letter: a.coverLetter ? toJson(a.coverLetter) : null,
-    notes: a.notes,
-    stage: a.stage,
-    furthest_stage: a.furthestStage,
-    outcome: a.outcome,
-    closed_reason: a.closedReason,
-    applied_at: a.appliedAt,
-    ended_at: a.endedAt,
-    search_text: searchTextOf(a, a.company.name),
-    created_at: a.createdAt,
-    updated_at: a.updatedAt,
-  };
-}
-
-/** Tags as `insertApplication` stores them: the first spelling of each tag, in order. */
-function tagRowsOf(a: Application, userId: string): ApplicationTagsTable[] {
-  const seen = new Set<string>();
-  const rows: ApplicationTagsTable[] = [];
-  for (const tag of a.tags) {
-    const key = tag.toLowerCase();
-    if (seen.has(key)) continue;
-    seen.add(key);
-    rows.push({ application_id: a.id, user_id: userId, tag, tag_key: key, position: rows.length });
-  }
-  return rows;
-}
-
-function eventRowOf(event: TimelineEvent, userId: string): EventsTable {
-  const { id, applicationId, kind, occurredAt, createdAt, ...data } = event;
-  return {
-    id,
-    user_id: userId,
-    application_id: applicationId,
-    kind,
-    occurred_at: occurredAt,
-    data: toJson(data),
-    created_at: createdAt,
-    updated_at: createdAt,
-  };
-}
-
-/** The row `insertFollowUp` writes. */
-function followUpRowOf(step: FollowUp, userId: string): FollowUpsTable {
-  return {
-    id: step.id,
-    user_id: userId,
-    application_id: step.applicationId,
-    kind: step.kind,
-    due_at: step.dueAt,
-    channel: step.channel,
-    status: step.status,
-    reason: step.reason,
-    contact_id: step.contactId,
-    interview_id: step.interviewId,
-    origin: step.origin,
-    plan_key: step.planKey,
-    snoozed_until: step.snoozedUntil,
-    completed_at: step.completedAt,
-    completion_note: step.completionNote,
-    created_at: step.createdAt,
-    updated_at: step.updatedAt,
   };
 }

@@ -1,22 +1,24 @@
 import { type EventListQuery, eventSchema, type TimelineEvent } from '../core/event.js';
 import type { Db, EventsTable } from './schema.js';
-import { found, fromJson, storedInstant, storedLocalDateOrNull, toJson } from './sql-helpers.js';
+import { allColumns, found, fromJson, storedInstant, storedLocalDateOrNull, toJson } from './sql-helpers.js';
 
 /** Events keep their kind-specific fields as JSON; the core schema checks them on the way out. */
 export async function insertEvent(db: Db, userId: string, event: TimelineEvent): Promise<void> {
-  await db
-    .insertInto('events')
-    .values({
-      id: event.id,
-      user_id: userId,
-      application_id: event.applicationId,
-      kind: event.kind,
-      occurred_at: event.occurredAt,
-      data: toJson(dataOf(event)),
-      created_at: event.createdAt,
-      updated_at: event.createdAt,
-    })
-    .execute();
+  await db.insertInto('events').values(eventRowOf(event, userId)).execute();
+}
+
+/** The row of a new event, as inserted here and by the bulk import. */
+export function eventRowOf(event: TimelineEvent, userId: string): EventsTable {
+  return {
+    id: event.id,
+    user_id: userId,
+    application_id: event.applicationId,
+    kind: event.kind,
+    occurred_at: event.occurredAt,
+    data: toJson(dataOf(event)),
+    created_at: event.createdAt,
+    updated_at: event.createdAt,
+  };
 }
 
 export async function updateEventRow(
@@ -116,7 +118,18 @@ function dataOf(event: TimelineEvent): Record<string, unknown> {
   return data;
 }
 
-function toEvent(row: EventsTable): TimelineEvent {
+export const eventColumns = allColumns<EventsTable>({
+  id: true,
+  user_id: true,
+  application_id: true,
+  kind: true,
+  occurred_at: true,
+  data: true,
+  created_at: true,
+  updated_at: true,
+});
+
+export function toEvent(row: EventsTable): TimelineEvent {
   const data = fromJson<Record<string, unknown>>(row.data);
   return eventSchema.parse({
     ...data,

@@ -2,7 +2,7 @@ import { firstDate, lastDate } from '../core/date-window.js';
 import type { Channel } from '../core/event.js';
 import type { FollowUp, FollowUpKind, FollowUpStatus } from '../core/follow-up.js';
 import type { Db, FollowUpsTable } from './schema.js';
-import { found, storedInstant, storedInstantOrNull } from './sql-helpers.js';
+import { allColumns, found, storedInstant, storedInstantOrNull } from './sql-helpers.js';
 
 export type FollowUpFilter = {
   readonly applicationId?: string | undefined;
@@ -13,18 +13,39 @@ export type FollowUpFilter = {
 };
 
 export async function insertFollowUp(db: Db, userId: string, step: FollowUp) {
+  await insertFollowUps(db, userId, [step]);
+}
+
+/** Several steps in one statement. */
+export async function insertFollowUps(db: Db, userId: string, steps: readonly FollowUp[]): Promise<void> {
+  if (steps.length === 0) return;
   await db
     .insertInto('follow_ups')
-    .values({
-      ...toRow(step),
-      id: step.id,
-      user_id: userId,
-      application_id: step.applicationId,
-      origin: step.origin,
-      plan_key: step.planKey,
-      created_at: step.createdAt,
-    })
+    .values(steps.map((step) => followUpRowOf(step, userId)))
     .execute();
+}
+
+/** The whole row of a step, as inserted (here and by the bulk import). */
+export function followUpRowOf(step: FollowUp, userId: string): FollowUpsTable {
+  return {
+    id: step.id,
+    user_id: userId,
+    application_id: step.applicationId,
+    kind: step.kind,
+    due_at: step.dueAt,
+    channel: step.channel,
+    status: step.status,
+    reason: step.reason,
+    contact_id: step.contactId,
+    interview_id: step.interviewId,
+    origin: step.origin,
+    plan_key: step.planKey,
+    snoozed_until: step.snoozedUntil,
+    completed_at: step.completedAt,
+    completion_note: step.completionNote,
+    created_at: step.createdAt,
+    updated_at: step.updatedAt,
+  };
 }
 
 export async function updateFollowUpRow(db: Db, userId: string, step: FollowUp): Promise<void> {
@@ -89,7 +110,16 @@ export async function listApplicationFollowUps(
 }
 
 export async function deleteFollowUpRow(db: Db, userId: string, id: string): Promise<void> {
-  await db.deleteFrom('follow_ups').where('id', '=', id).where('user_id', '=', userId).execute();
+  await deleteFollowUpRows(db, userId, [id]);
+}
+
+export async function deleteFollowUpRows(db: Db, userId: string, ids: readonly string[]): Promise<void> {
+  if (ids.length === 0) return;
+  await db
+    .deleteFrom('follow_ups')
+    .where('id', 'in', [...ids])
+    .where('user_id', '=', userId)
+    .execute();
 }
 
 function toRow(step: FollowUp) {
@@ -108,7 +138,27 @@ function toRow(step: FollowUp) {
   };
 }
 
-function toFollowUp(row: FollowUpsTable): FollowUp {
+export const followUpColumns = allColumns<FollowUpsTable>({
+  id: true,
+  user_id: true,
+  application_id: true,
+  kind: true,
+  due_at: true,
+  channel: true,
+  status: true,
+  reason: true,
+  contact_id: true,
+  interview_id: true,
+  origin: true,
+  plan_key: true,
+  snoozed_until: true,
+  completed_at: true,
+  completion_note: true,
+  created_at: true,
+  updated_at: true,
+});
+
+export function toFollowUp(row: FollowUpsTable): FollowUp {
   const dueAt = storedInstant(row.due_at);
   return {
     id: row.id,

@@ -1,6 +1,6 @@
 import type { Interview, InterviewListQuery, InterviewRound } from '../core/interview.js';
 import type { Db, InterviewsTable } from './schema.js';
-import { found, storedInstant, storedLocalDateOrNull } from './sql-helpers.js';
+import { allColumns, found, storedInstant, storedLocalDateOrNull } from './sql-helpers.js';
 
 export async function insertInterview(db: Db, userId: string, interview: Interview): Promise<void> {
   await db
@@ -130,7 +130,25 @@ function toRow(i: Interview) {
   };
 }
 
-function toInterview(row: InterviewsTable, interviewerIds: string[]): Interview {
+export const interviewColumns = allColumns<InterviewsTable>({
+  id: true,
+  user_id: true,
+  application_id: true,
+  round: true,
+  starts_at: true,
+  ends_at: true,
+  time_zone: true,
+  location: true,
+  video_link: true,
+  decision_date: true,
+  notes: true,
+  topics: true,
+  self_rating: true,
+  created_at: true,
+  updated_at: true,
+});
+
+export function toInterview(row: InterviewsTable, interviewerIds: string[]): Interview {
   return {
     id: row.id,
     applicationId: row.application_id,

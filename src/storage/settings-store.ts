@@ -20,29 +20,47 @@ type SettingsRow = {
   updated_at: string;
 };
 
+const settingsColumns = [
+  'time_zone',
+  'country',
+  'region',
+  'working_days',
+  'locale',
+  'name',
+  'email',
+  'travel_buffer_minutes',
+  'calendar_steps_all_day',
+  'digest_enabled',
+  'digest_time',
+  'posting_watch_enabled',
+  'smtp_url',
+  'smtp_from',
+  'updated_at',
+] as const;
+
 export async function getSettings(db: Db, userId: string): Promise<Settings> {
   const row = await db
     .selectFrom('settings')
-    .select([
-      'time_zone',
-      'country',
-      'region',
-      'working_days',
-      'locale',
-      'name',
-      'email',
-      'travel_buffer_minutes',
-      'calendar_steps_all_day',
-      'digest_enabled',
-      'digest_time',
-      'posting_watch_enabled',
-      'smtp_url',
-      'smtp_from',
-      'updated_at',
-    ])
+    .select(settingsColumns)
     .where('user_id', '=', userId)
     .executeTakeFirstOrThrow();
   return toSettings(row);
+}
+
+/** The settings and the stored playbook (null for the default) in one read: what planning needs. */
+export async function getSettingsWithPlaybook(
+  db: Db,
+  userId: string,
+): Promise<{ settings: Settings; playbook: unknown | null }> {
+  const row = await db
+    .selectFrom('settings')
+    .select([...settingsColumns, 'playbook'])
+    .where('user_id', '=', userId)
+    .executeTakeFirstOrThrow();
+  return {
+    settings: toSettings(row),
+    playbook: row.playbook === null ? null : fromJson<unknown>(row.playbook),
+  };
 }
 
 /** Saves everything in Settings; the SMTP URL is written only through saveSmtpUrl. */

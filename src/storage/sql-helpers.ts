@@ -80,3 +80,13 @@ export function storedInstantOrNull(value: string | null): string | null {
 export function storedLocalDateOrNull(value: string | null): string | null {
   return value === null ? null : clampLocalDate(value);
 }
+
+/**
+ * The names of every column of a table, for queries that must list them (a JSON subquery cannot select
+ * `*` on SQLite); writing them as a record lets the compiler check that none is missing or misspelled.
+ */
+export function allColumns<Row>(
+  columns: { readonly [Column in keyof Row]-?: true },
+): Array<keyof Row & string> {
+  return Object.keys(columns) as Array<keyof Row & string>;
+}
