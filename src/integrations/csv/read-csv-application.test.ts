@@ -41,7 +41,7 @@ describe('makeCsvRowReader: stage history', () => {
     ]);
   });
 
-  it('refuses a stage date after the day of the import, naming the column, and dates today\'s as now', () => {
+  it("refuses a stage date after the day of the import, naming the column, and dates today's as now", () => {
     const { draft, errors } = read(header, 'Acme,Dev,applied,,2026-03-03,,,');
     expect(draft).toBeNull();
     expect(errors).toEqual([
