@@ -5,6 +5,7 @@ import { normalizeCompanyName } from '../core/company.js';
 import type { TimelineEvent } from '../core/event.js';
 import type { FollowUp } from '../core/follow-up.js';
 import { applicationRowOf, tagRowsOf } from './application-store.js';
+import { companyRowOf } from './company-store.js';
 import { eventRowOf } from './event-store.js';
 import { followUpRowOf } from './follow-up-store.js';
 import type { CompaniesTable, Database, Db } from './schema.js';
@@ -160,19 +161,4 @@ async function insertRows<Table extends keyof Database>(
 function chunkSize(remaining: number, full: number): number {
   if (remaining >= full) return full;
   return 2 ** Math.floor(Math.log2(remaining));
-}
-
-function companyRowOf(company: Company, userId: string): CompaniesTable {
-  return {
-    id: company.id,
-    user_id: userId,
-    name: company.name,
-    name_key: normalizeCompanyName(company.name),
-    website: company.website,
-    size_band: company.sizeBand,
-    industry: company.industry,
-    notes: company.notes,
-    created_at: company.createdAt,
-    updated_at: company.updatedAt,
-  };
 }

@@ -2,26 +2,8 @@ import { type Company, type CompanyListQuery, normalizeCompanyName } from '../co
 import type { CompaniesTable, Db } from './schema.js';
 import { asCount, binaryText, found, likeEscaped } from './sql-helpers.js';
 
-export async function insertCompany(db: Db, userId: string, company: Company): Promise<Company> {
-  await db.insertInto('companies').values(toRow(userId, company)).execute();
-  return company;
-}
-
-/**
- * Inserts the company unless the user already has one of that name; true when it was inserted. Race-free:
- * of concurrent inserts of one name, one wins and the others wait for it and insert nothing, where a
- * select-then-insert would let them all insert and all but one fail on the unique key.
- */
-export async function insertCompanyUnlessNamed(db: Db, userId: string, company: Company): Promise<boolean> {
-  const result = await db
-    .insertInto('companies')
-    .values(toRow(userId, company))
-    .onConflict((oc) => oc.columns(['user_id', 'name_key']).doNothing())
-    .executeTakeFirst();
-  return Number(result.numInsertedOrUpdatedRows ?? 0) === 1;
-}
-
-function toRow(userId: string, company: Company) {
+/** The companies row of a company: the one mapper, for single inserts and the bulk import alike. */
+export function companyRowOf(company: Company, userId: string): CompaniesTable {
   return {
     id: company.id,
     user_id: userId,
@@ -34,6 +16,25 @@ function toRow(userId: string, company: Company) {
     created_at: company.createdAt,
     updated_at: company.updatedAt,
   };
+}
+
+export async function insertCompany(db: Db, userId: string, company: Company): Promise<Company> {
+  await db.insertInto('companies').values(companyRowOf(company, userId)).execute();
+  return company;
+}
+
+/**
+ * Inserts the company unless the user already has one of that name; true when it was inserted. Race-free:
+ * of concurrent inserts of one name, one wins and the others wait for it and insert nothing, where a
+ * select-then-insert would let them all insert and all but one fail on the unique key.
+ */
+export async function insertCompanyUnlessNamed(db: Db, userId: string, company: Company): Promise<boolean> {
+  const result = await db
+    .insertInto('companies')
+    .values(companyRowOf(company, userId))
+    .onConflict((oc) => oc.columns(['user_id', 'name_key']).doNothing())
+    .executeTakeFirst();
+  return Number(result.numInsertedOrUpdatedRows ?? 0) === 1;
 }
 
 export async function updateCompanyRow(db: Db, userId: string, company: Company): Promise<Company> {
