@@ -5,6 +5,7 @@ import {
   type ApplicationListPage,
   type ApplicationUpdate,
   emptyPosting,
+  type Posting,
   type SentDocument,
   type StageChangeInput,
 } from '../core/application.js';
@@ -13,7 +14,6 @@ import { assertHappened } from '../core/date-window.js';
 import { AppError, fieldError } from '../core/errors.js';
 import type { StageChangeEvent, TimelineEvent } from '../core/event.js';
 import { planStageChange, type StageChange, summarizeStageHistory } from '../core/pipeline.js';
-import { mergePosting } from '../core/posting-text.js';
 import {
   deleteApplicationRow,
   findDuplicateApplications,
@@ -30,13 +30,14 @@ import { lockNaturalKeys } from '../storage/sql-helpers.js';
 import { findOrCreateCompany } from './companies.js';
 import { type Deps, inTransaction, nowIso } from './deps.js';
 
-// Loaded by the changes that use it: the planner brings date-holidays' data, which a read such as
-// `hearback list` does not need (issue 12, item 11).
+// Loaded by the changes that use them: the planner brings date-holidays' data and posting-text two HTML
+// libraries, which a read such as `hearback list` does not need (issue 12, item 11).
+const loadPostingText = () => import('../core/posting-text.js');
 const loadReplan = () => import('./replan.js');
 
 export async function createApplication(deps: Deps, input: ApplicationCreate): Promise<Application> {
   assertHappened('stageAt', input.stageAt, nowIso(deps));
-  const { replanApplication } = await loadReplan();
+  const [{ mergePosting }, { replanApplication }] = await Promise.all([loadPostingText(), loadReplan()]);
   return inTransaction(deps, async (tx) => {
     await lockNaturalKeys(tx.db, deps.userId);
     const company = input.companyId
@@ -50,7 +51,8 @@ export async function createApplication(deps: Deps, input: ApplicationCreate): P
       });
       if (duplicates.length > 0) throw duplicateError(duplicates);
     }
-    const { application, events } = buildNewApplication(tx, input, company, [], nowIso(tx));
+    const posting = mergePosting(emptyPosting, input.posting);
+    const { application, events } = buildNewApplication(tx, input, posting, company, [], nowIso(tx));
     await insertApplication(tx.db, tx.userId, application);
     for (const event of events) await insertEvent(tx.db, tx.userId, event);
     await replanApplication(tx, { application, events, interviews: [], steps: [] });
@@ -71,6 +73,7 @@ export async function updateApplication(
   id: string,
   input: ApplicationUpdate,
 ): Promise<Application> {
+  const { mergePosting } = await loadPostingText();
   return inTransaction(deps, async (tx) => {
     const current = await getApplicationRow(tx.db, deps.userId, id);
     const company = input.companyId
@@ -129,10 +132,13 @@ export async function moveApplication(deps: Deps, id: string, input: StageChange
 /**
  * A new application and the stage-change events of its history: the first stage, then each of `moves` in
  * turn. What `createApplication` writes (with no moves), and what the CSV import writes for each row.
+ * `posting` is the input's posting already cleaned (`mergePosting` over `emptyPosting`): the caller loads the
+ * HTML cleaner, so reading applications never has to.
  */
 export function buildNewApplication(
   deps: Pick<Deps, 'ids'>,
   input: ApplicationCreate,
+  posting: Posting,
   company: Pick<Company, 'id' | 'name'>,
   moves: readonly StageChangeInput[],
   now: string,
@@ -151,7 +157,7 @@ export function buildNewApplication(
     company: { id: company.id, name: company.name },
     jobTitle: input.jobTitle,
     postingUrl: input.postingUrl ?? null,
-    posting: mergePosting(emptyPosting, input.posting),
+    posting,
     source: { kind: input.source?.kind ?? 'other', detail: input.source?.detail ?? null },
     priority: input.priority ?? 3,
     tags: input.tags ?? [],

@@ -1,9 +1,10 @@
-import { type Application, normalizePostingUrl } from '../core/application.js';
+import { type Application, emptyPosting, normalizePostingUrl } from '../core/application.js';
 import { type Company, normalizeCompanyName } from '../core/company.js';
 import { fieldError } from '../core/errors.js';
 import type { StageChangeEvent } from '../core/event.js';
 import { isValidTimeZone } from '../core/fields.js';
 import type { FollowUp } from '../core/follow-up.js';
+import { mergePosting } from '../core/posting-text.js';
 import {
   type CsvColumnMapping,
   type CsvField,
@@ -460,7 +461,14 @@ async function startDraftWriter(deps: Deps, sink: StatementSink) {
         companies.set(companyKeyOf(name), company);
         batch.companies.push(company);
       }
-      const { application, events } = buildNewApplication(deps, draft.create, company, draft.moves, now);
+      const { application, events } = buildNewApplication(
+        deps,
+        draft.create,
+        mergePosting(emptyPosting, draft.create.posting),
+        company,
+        draft.moves,
+        now,
+      );
       const record = { application, events, interviews: [], steps: [] };
       batch.applications.push(application);
       batch.events.push(...events);
