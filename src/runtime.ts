@@ -6,6 +6,7 @@ import type { PostingProbe } from './core/posting-watch.js';
 import { defaultSettings } from './core/settings.js';
 import { applicationsCsvWriter } from './integrations/csv/applications-csv-writer.js';
 import { smtpMailer } from './integrations/email/mailer.js';
+import { icsCalendarWriter } from './integrations/ics/calendar-writer.js';
 import type { PrivateAddressPolicy } from './integrations/postings/address-guard.js';
 import { createPostingProbeOnUse } from './integrations/postings/posting-probe-on-use.js';
 import { createPostingReader } from './integrations/postings/posting-reader.js';
@@ -93,6 +94,7 @@ export async function startRuntime(
           options.postingProbe ?? createPostingProbeOnUse({ privateAddresses: options.privateAddresses }),
         documents: resumeDocumentReader,
         csvWriter: applicationsCsvWriter,
+        calendarWriter: icsCalendarWriter,
       },
       dialect: opened.dialect,
       migrations,

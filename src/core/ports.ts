@@ -1,4 +1,5 @@
 import type { Application } from './application.js';
+import type { CalendarFeedInput, InterviewIcsInput } from './calendar-feed.js';
 
 /** Time and identity come in from outside so tests, `--as-of` and imports can fix them. */
 export type Clock = { now(): Date };
@@ -67,4 +68,14 @@ export type ExportedApplication = {
 /** Writes the applications export as a CSV that is safe to open in a spreadsheet (docs/csv.md). */
 export type ApplicationsCsvWriter = {
   write(rows: Iterable<ExportedApplication>): Promise<string>;
+};
+
+/**
+ * Writes iCalendar files (RFC 5545) in the safe profile of docs/calendar.md: the user's subscription feed,
+ * and one interview as a file to download. Rejects with VALIDATION_FAILED (naming the field) on input it
+ * cannot write.
+ */
+export type CalendarWriter = {
+  writeFeed(feed: CalendarFeedInput): Promise<string>;
+  writeInterview(interview: InterviewIcsInput): Promise<string>;
 };

@@ -4,6 +4,8 @@ import {
   type CalendarFeedIssued,
   type CalendarFeedStatus,
   calendarRefreshMinutes,
+  type FeedInterview,
+  type FeedStep,
 } from '../core/calendar-feed.js';
 import { composeStepTitle } from '../core/compose-step-title.js';
 import type { Contact } from '../core/contact.js';
@@ -12,12 +14,6 @@ import { AppError } from '../core/errors.js';
 import type { FollowUp } from '../core/follow-up.js';
 import type { Interview } from '../core/interview.js';
 import type { Settings } from '../core/settings.js';
-import {
-  buildCalendarFeed,
-  buildInterviewIcs,
-  type FeedInterview,
-  type FeedStep,
-} from '../integrations/ics/build-calendar-feed.js';
 import { type FeedApplication, findFeedApplications } from '../storage/calendar-feed-store.js';
 import {
   deleteCalendarToken,
@@ -127,7 +123,7 @@ export async function buildUserCalendarFeed(deps: Deps, links: PublicLinks): Pro
     const application = applications.get(step.applicationId);
     return application ? [toFeedStep(step, application, contacts, settings, links)] : [];
   });
-  return buildCalendarFeed({
+  return deps.calendarWriter.writeFeed({
     calendarName: 'hearback',
     interviews: feedInterviews,
     steps: feedSteps,
@@ -145,7 +141,7 @@ export async function buildInterviewCalendarFile(deps: Deps, interviewId: string
   if (!application)
     throw new AppError('INTERVIEW_NOT_FOUND', `No interview ${interviewId}`, { id: interviewId });
   const contacts = await findContactsByIds(deps.db, deps.userId, interview.interviewerIds);
-  return buildInterviewIcs({
+  return deps.calendarWriter.writeInterview({
     ...toFeedInterview(interview, application, contacts, settings, links),
     now: nowIso(deps),
   });

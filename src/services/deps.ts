@@ -1,5 +1,12 @@
 import type { Kysely, Transaction } from 'kysely';
-import type { ApplicationsCsvWriter, Clock, DocumentReader, IdGenerator, Mailer } from '../core/ports.js';
+import type {
+  ApplicationsCsvWriter,
+  CalendarWriter,
+  Clock,
+  DocumentReader,
+  IdGenerator,
+  Mailer,
+} from '../core/ports.js';
 import type { PostingReader } from '../core/posting-extract.js';
 import type { PostingProbe } from '../core/posting-watch.js';
 import { type StatementSink, statementSinkOf } from '../storage/bulk-application-store.js';
@@ -24,6 +31,7 @@ export type Deps = {
   readonly postingProbe: PostingProbe;
   readonly documents: DocumentReader;
   readonly csvWriter: ApplicationsCsvWriter;
+  readonly calendarWriter: CalendarWriter;
 };
 
 export function nowIso(deps: Pick<Deps, 'clock'>): string {
