@@ -1,5 +1,6 @@
 import { Temporal } from 'temporal-polyfill';
 import { z } from 'zod';
+import { formatLongDate as formatDateWords } from './date-words.js';
 import { AppError, type FieldIssue } from './errors.js';
 import { type Channel, eventSchema } from './event.js';
 import { limits, requiredText, text } from './fields.js';
@@ -213,22 +214,6 @@ const roundWords: Readonly<Record<InterviewRound, string>> = {
   other: 'interview',
 };
 
-const weekdayWords = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];
-const monthWords = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
-
 /** "Tuesday 3 March": a local date, or the date an instant falls on in the user's zone. */
 export function formatLongDate(dateOrInstant: string, timeZone: string): string {
   const key = `${timeZone}|${dateOrInstant}`;
@@ -237,7 +222,7 @@ export function formatLongDate(dateOrInstant: string, timeZone: string): string 
   const date = /^\d{4}-\d{2}-\d{2}$/.test(dateOrInstant)
     ? Temporal.PlainDate.from(dateOrInstant)
     : Temporal.Instant.from(dateOrInstant).toZonedDateTimeISO(timeZone).toPlainDate();
-  const result = `${weekdayWords[date.dayOfWeek - 1]} ${date.day} ${monthWords[date.month - 1]}`;
+  const result = formatDateWords(date.toString());
   if (longDates.size >= 10_000) longDates.clear();
   longDates.set(key, result);
   return result;

@@ -1,6 +1,7 @@
 import type { Application } from './application.js';
-import { type DayOff, formatShortDate, type WorkCalendar, type WorkingTime } from './business-days.js';
+import type { DayOff, WorkCalendar, WorkingTime } from './business-days.js';
 import { clampInstant } from './date-window.js';
+import { formatShortDate } from './date-words.js';
 import { hasEmployerResponded } from './employer-response.js';
 import type { Channel, TimelineEvent } from './event.js';
 import type { FollowUp, FollowUpKind } from './follow-up.js';

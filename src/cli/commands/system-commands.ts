@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Command } from 'commander';
 import { z } from 'zod';
+import { weekdayName } from '../../core/date-words.js';
 import { AppError, fieldError } from '../../core/errors.js';
 import { settingsUpdateSchema } from '../../core/settings.js';
 import { validate } from '../../core/validate.js';
@@ -33,10 +34,7 @@ export function registerSystemCommands(program: Command): void {
             ['time zone', s.timeZone],
             ['country', s.country ?? '(none: no public holidays)'],
             ['region', s.region],
-            [
-              'working days',
-              s.workingDays.map((d) => ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'][d - 1]).join(' '),
-            ],
+            ['working days', s.workingDays.map((d) => weekdayName(d, 'short')).join(' ')],
             ['locale', s.locale],
             ['name', s.name],
             ['email', s.email],

@@ -12,6 +12,7 @@ import type {
   InterviewIcsInput,
 } from '../../core/calendar-feed.js';
 import type { Contact, ContactRole } from '../../core/contact.js';
+import { formatWeekdayDate } from '../../core/date-words.js';
 import { fieldError } from '../../core/errors.js';
 import { type FollowUp, isOpenFollowUp } from '../../core/follow-up.js';
 import type { InterviewRound } from '../../core/interview.js';
@@ -215,13 +216,11 @@ function leaveWord(location: string): string {
   return location ? 'Leave' : 'Be ready';
 }
 
-const weekdays = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'] as const;
-
-/** Formatted by hand rather than with Intl, whose output changes between ICU versions. */
+/** "Mon 2026-03-09, 14:00–15:00 (Europe/London)": the clock written out, the weekday from date-words. */
 function describeSpan(startsAt: string, endsAt: string, timeZone: string): string {
   const start = Temporal.Instant.from(startsAt).toZonedDateTimeISO(timeZone);
   const end = Temporal.Instant.from(endsAt).toZonedDateTimeISO(timeZone);
-  const day = (z: Temporal.ZonedDateTime) => `${weekdays[z.dayOfWeek - 1]} ${z.toPlainDate().toString()}`;
+  const day = (z: Temporal.ZonedDateTime) => formatWeekdayDate(z.toPlainDate().toString());
   const endText =
     Temporal.PlainDate.compare(start.toPlainDate(), end.toPlainDate()) === 0
       ? clock(end)

@@ -1,5 +1,6 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useMemo, useState } from 'react';
+import { weekdayNames } from '../../core/date-words.js';
 import type { FieldIssue } from '../../core/errors.js';
 import { type Settings, settingsUpdateSchema } from '../../core/settings.js';
 import type { SettingsUpdateInput } from '../api-client.js';
@@ -13,7 +14,6 @@ import { SmtpSettings } from '../components/smtp-settings.js';
 import { TemplatesEditor } from '../components/templates-editor.js';
 import { issuesOutside, validateWith } from '../field-issues.js';
 import { useApi } from '../hooks/use-api.js';
-import { weekdayLabels } from '../labels.js';
 import { queryKeys, refreshAfterChange, useSettings } from '../queries.js';
 import { knownTimeZones } from '../zoned-time.js';
 
@@ -229,7 +229,7 @@ function SettingsForm({ settings }: { settings: Settings }) {
       >
         <legend>Working days</legend>
         <div className="weekday-options">
-          {weekdayLabels.map((label, index) => {
+          {weekdayNames().map((label, index) => {
             const day = index + 1;
             return (
               <label key={label} className="choice">
