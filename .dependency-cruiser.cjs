@@ -58,8 +58,6 @@ module.exports = {
         path: '^src/integrations/',
         pathNot: [
           // Not yet behind a port (issue 14); remove each line as its service takes the port from Deps.
-          // services/ics-import.ts: an invitation (ICS) reader port.
-          '^src/integrations/ics/parse-invitation\\.ts$',
           // services/csv-import.ts: a CSV reader port (its write logic is being reworked beside this).
           '^src/integrations/csv/(column-mapping|csv-dates|csv-formats|parse-csv-table|read-csv-application)\\.ts$',
         ],

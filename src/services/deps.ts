@@ -5,6 +5,7 @@ import type {
   Clock,
   DocumentReader,
   IdGenerator,
+  InvitationReader,
   Mailer,
 } from '../core/ports.js';
 import type { PostingReader } from '../core/posting-extract.js';
@@ -32,6 +33,7 @@ export type Deps = {
   readonly documents: DocumentReader;
   readonly csvWriter: ApplicationsCsvWriter;
   readonly calendarWriter: CalendarWriter;
+  readonly invitations: InvitationReader;
 };
 
 export function nowIso(deps: Pick<Deps, 'clock'>): string {
