@@ -8,6 +8,7 @@ import { applicationsCsvWriter } from './integrations/csv/applications-csv-write
 import { smtpMailer } from './integrations/email/mailer.js';
 import { icsCalendarWriter } from './integrations/ics/calendar-writer.js';
 import { icsInvitationReader } from './integrations/ics/invitation-reader.js';
+import { winkTagger } from './integrations/language/wink-tagger.js';
 import type { PrivateAddressPolicy } from './integrations/postings/address-guard.js';
 import { createPostingProbeOnUse } from './integrations/postings/posting-probe-on-use.js';
 import { createPostingReader } from './integrations/postings/posting-reader.js';
@@ -97,6 +98,7 @@ export async function startRuntime(
         csvWriter: applicationsCsvWriter,
         calendarWriter: icsCalendarWriter,
         invitations: icsInvitationReader,
+        tagger: winkTagger,
       },
       dialect: opened.dialect,
       migrations,

@@ -96,3 +96,11 @@ export type InvitationReadOptions = {
 export type InvitationReader = {
   read(icsText: string, options: InvitationReadOptions): Promise<InterviewInvitation[]>;
 };
+
+/** A word as the tagger read it, spelled as in the text, with its Universal POS tag (NOUN, VERB, ADJ, …). */
+export type TaggedWord = { readonly value: string; readonly pos: string };
+
+/** Splits English text into words and tags each with its part of speech, in text order. */
+export type PartOfSpeechTagger = {
+  tag(text: string): readonly TaggedWord[];
+};

@@ -7,6 +7,7 @@ import type {
   IdGenerator,
   InvitationReader,
   Mailer,
+  PartOfSpeechTagger,
 } from '../core/ports.js';
 import type { PostingReader } from '../core/posting-extract.js';
 import type { PostingProbe } from '../core/posting-watch.js';
@@ -34,6 +35,8 @@ export type Deps = {
   readonly csvWriter: ApplicationsCsvWriter;
   readonly calendarWriter: CalendarWriter;
   readonly invitations: InvitationReader;
+  /** For the tailoring check's noun phrases. */
+  readonly tagger: PartOfSpeechTagger;
 };
 
 export function nowIso(deps: Pick<Deps, 'clock'>): string {
