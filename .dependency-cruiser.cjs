@@ -6,8 +6,9 @@
  *
  * Allowed on purpose, not an exception: services import the stores in storage/ directly (docs/architecture.md:
  * "services call core, the stores in storage, and the ports in deps"); moving every store behind a port is
- * more than issue 14 asked of this pass. Still to do (issue 14) and not expressible as an import rule:
- * services/backup.ts and services/deps.ts hold SQL and a SQLite-only branch that belong in storage.
+ * more than issue 14 asked of this pass. What the import rules cannot see, that services hold no SQL and no
+ * dialect branch, holds since the backup's queries and the transaction helpers' SQLite writer thread moved
+ * to storage (user-store.ts, write-transaction.ts).
  */
 /** Tests wire real adapters into deps (a local HTTP server behind the real posting probe): they are compositions. */
 const tests = '\\.test\\.tsx?$';
