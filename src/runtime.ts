@@ -7,6 +7,8 @@ import { defaultSettings } from './core/settings.js';
 import { applicationsCsvWriter } from './integrations/csv/applications-csv-writer.js';
 import { smtpMailer } from './integrations/email/mailer.js';
 import { icsCalendarWriter } from './integrations/ics/calendar-writer.js';
+import { icsInvitationReader } from './integrations/ics/invitation-reader.js';
+import { winkTagger } from './integrations/language/wink-tagger.js';
 import type { PrivateAddressPolicy } from './integrations/postings/address-guard.js';
 import { createPostingProbeOnUse } from './integrations/postings/posting-probe-on-use.js';
 import { createPostingReader } from './integrations/postings/posting-reader.js';
@@ -95,6 +97,8 @@ export async function startRuntime(
         documents: resumeDocumentReader,
         csvWriter: applicationsCsvWriter,
         calendarWriter: icsCalendarWriter,
+        invitations: icsInvitationReader,
+        tagger: winkTagger,
       },
       dialect: opened.dialect,
       migrations,

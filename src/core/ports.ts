@@ -1,5 +1,6 @@
 import type { Application } from './application.js';
 import type { CalendarFeedInput, InterviewIcsInput } from './calendar-feed.js';
+import type { InterviewInvitation } from './invitation.js';
 
 /** Time and identity come in from outside so tests, `--as-of` and imports can fix them. */
 export type Clock = { now(): Date };
@@ -78,4 +79,28 @@ export type ApplicationsCsvWriter = {
 export type CalendarWriter = {
   writeFeed(feed: CalendarFeedInput): Promise<string>;
   writeInterview(interview: InterviewIcsInput): Promise<string>;
+};
+
+export type InvitationReadOptions = {
+  /** Left out of organizer and attendees: the invitation is addressed to the user, who is not a contact. */
+  readonly userEmail?: string | null;
+  /** The zone floating and all-day times are read in, and the guess for UTC-only files. Default UTC. */
+  readonly defaultTimeZone?: string;
+  readonly maxBytes?: number;
+};
+
+/**
+ * Reads the events of an invitation file (.ics) as calendar programs and scheduling tools write them, times
+ * as UTC instants; a file it cannot read is refused with VALIDATION_FAILED naming `ics`.
+ */
+export type InvitationReader = {
+  read(icsText: string, options: InvitationReadOptions): Promise<InterviewInvitation[]>;
+};
+
+/** A word as the tagger read it, spelled as in the text, with its Universal POS tag (NOUN, VERB, ADJ, …). */
+export type TaggedWord = { readonly value: string; readonly pos: string };
+
+/** Splits English text into words and tags each with its part of speech, in text order. */
+export type PartOfSpeechTagger = {
+  tag(text: string): readonly TaggedWord[];
 };
