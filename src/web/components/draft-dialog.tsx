@@ -7,6 +7,7 @@ import { useApi } from '../hooks/use-api.js';
 import { followUpKindLabels } from '../labels.js';
 import { refreshAfterChange, useUserClock } from '../queries.js';
 import { Dialog } from './dialog.js';
+import { TextAreaField, TextField } from './field.js';
 import { useNotices } from './notices.js';
 
 type DraftDialogProps = {
@@ -56,29 +57,9 @@ function DraftEditor({ step, draft, onDone }: { step: FollowUp; draft: Draft; on
           [placeholders] in the text below.
         </div>
       ) : null}
-      <div className="field">
-        <label htmlFor={`draft-to-${step.id}`}>To</label>
-        <input
-          id={`draft-to-${step.id}`}
-          type="email"
-          value={to}
-          autoComplete="off"
-          onChange={(e) => setTo(e.target.value)}
-        />
-      </div>
-      <div className="field">
-        <label htmlFor={`draft-subject-${step.id}`}>Subject</label>
-        <input id={`draft-subject-${step.id}`} value={subject} onChange={(e) => setSubject(e.target.value)} />
-      </div>
-      <div className="field">
-        <label htmlFor={`draft-body-${step.id}`}>Message</label>
-        <textarea
-          id={`draft-body-${step.id}`}
-          rows={12}
-          value={body}
-          onChange={(e) => setBody(e.target.value)}
-        />
-      </div>
+      <TextField label="To" name="to" type="email" autoComplete="off" value={to} onChange={setTo} />
+      <TextField label="Subject" name="subject" value={subject} onChange={setSubject} />
+      <TextAreaField label="Message" name="body" rows={12} value={body} onChange={setBody} />
       <StepActions
         step={step}
         to={to.trim()}

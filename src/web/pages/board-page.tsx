@@ -26,6 +26,7 @@ import {
 } from '../board-model.js';
 import { BoardCard, dragType } from '../components/board-card.js';
 import { EndApplicationDialog } from '../components/end-application-dialog.js';
+import { Choice } from '../components/field.js';
 import { Link } from '../components/link.js';
 import { StageBadge } from '../components/stage-badge.js';
 import { hasLostFocus } from '../focus.js';
@@ -131,14 +132,9 @@ export function BoardPage() {
             onChange={(e) => setParam('q', e.target.value)}
           />
         </div>
-        <label className="choice">
-          <input
-            type="checkbox"
-            checked={hideRejections}
-            onChange={(e) => toggleHideRejections(e.target.checked)}
-          />
-          <span>Hide rejections</span>
-        </label>
+        <Choice checked={hideRejections} onChange={toggleHideRejections}>
+          Hide rejections
+        </Choice>
         <p className="muted toolbar-count" aria-live="polite">
           {applications.data
             ? q

@@ -6,7 +6,7 @@ import { type Settings, settingsUpdateSchema } from '../../core/settings.js';
 import type { SettingsUpdateInput } from '../api-client.js';
 import { describeError, isApiError } from '../api-error.js';
 import { CalendarFeedSettings } from '../components/calendar-feed-settings.js';
-import { Field, FormErrors } from '../components/field.js';
+import { Choice, FieldSet, FormErrors, Options, SelectField, TextField } from '../components/field.js';
 import { Link } from '../components/link.js';
 import { useNotices } from '../components/notices.js';
 import { PlaybookEditor } from '../components/playbook-editor.js';
@@ -180,7 +180,6 @@ function SettingsForm({ settings }: { settings: Settings }) {
     if (found.length === 0) save.mutate(input);
   };
 
-  const dayMessages = issues.filter((i) => i.field === 'workingDays' || i.field.startsWith('workingDays.'));
   return (
     <form onSubmit={submit} noValidate className="panel">
       <h2>Your calendar</h2>
@@ -188,135 +187,114 @@ function SettingsForm({ settings }: { settings: Settings }) {
         Follow-ups fall on your working days, in your time zone, and skip public holidays.
       </p>
       <FormErrors error={error} issues={issuesOutside(issues, shown)} />
-      <Field label="Time zone" name="timeZone" issues={issues}>
-        {(control) => (
-          <select {...control} value={timeZone} onChange={(e) => setTimeZone(e.target.value)}>
-            {zones.map((z) => (
-              <option key={z} value={z}>
-                {z}
-              </option>
-            ))}
-          </select>
-        )}
-      </Field>
+      <SelectField label="Time zone" name="timeZone" issues={issues} value={timeZone} onChange={setTimeZone}>
+        <Options values={zones} />
+      </SelectField>
       <div className="field-row">
-        <Field label="Country" name="country" issues={issues} hint="Its public holidays are days off">
-          {(control) => (
-            <select {...control} value={country} onChange={(e) => setCountry(e.target.value)}>
-              <option value="">None (no public holidays)</option>
-              {countries.map((c) => (
-                <option key={c.code} value={c.code}>
-                  {c.name} ({c.code})
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
-        <Field
+        <SelectField
+          label="Country"
+          name="country"
+          issues={issues}
+          hint="Its public holidays are days off"
+          value={country}
+          onChange={setCountry}
+        >
+          <option value="">None (no public holidays)</option>
+          {countries.map((c) => (
+            <option key={c.code} value={c.code}>
+              {c.name} ({c.code})
+            </option>
+          ))}
+        </SelectField>
+        <TextField
           label="State or region"
           name="region"
           issues={issues}
           hint="A code such as CA, NY or ON; optional"
-        >
-          {(control) => (
-            <input {...control} value={region} maxLength={3} onChange={(e) => setRegion(e.target.value)} />
-          )}
-        </Field>
+          maxLength={3}
+          value={region}
+          onChange={setRegion}
+        />
       </div>
-      <fieldset
-        className="weekdays"
-        aria-describedby={dayMessages.length > 0 ? 'working-days-error' : undefined}
-      >
-        <legend>Working days</legend>
+      <FieldSet legend="Working days" names={['workingDays']} issues={issues} className="weekdays">
         <div className="weekday-options">
           {weekdayNames().map((label, index) => {
             const day = index + 1;
             return (
-              <label key={label} className="choice">
-                <input
-                  type="checkbox"
-                  checked={workingDays.includes(day)}
-                  onChange={(e) =>
-                    setWorkingDays((days) =>
-                      e.target.checked ? [...days, day] : days.filter((d) => d !== day),
-                    )
-                  }
-                />
-                <span>{label}</span>
-              </label>
+              <Choice
+                key={label}
+                checked={workingDays.includes(day)}
+                onChange={(checked) =>
+                  setWorkingDays((days) => (checked ? [...days, day] : days.filter((d) => d !== day)))
+                }
+              >
+                {label}
+              </Choice>
             );
           })}
         </div>
-        {dayMessages.length > 0 ? (
-          <p className="field-error" id="working-days-error">
-            {dayMessages.map((m) => m.message).join('; ')}
-          </p>
-        ) : null}
-      </fieldset>
-      <Field label="Language and format" name="locale" issues={issues} hint="A locale such as en-US or de-DE">
-        {(control) => <input {...control} value={locale} onChange={(e) => setLocale(e.target.value)} />}
-      </Field>
+      </FieldSet>
+      <TextField
+        label="Language and format"
+        name="locale"
+        issues={issues}
+        hint="A locale such as en-US or de-DE"
+        value={locale}
+        onChange={setLocale}
+      />
       <h2>You</h2>
       <div className="field-row">
-        <Field label="Your name" name="name" issues={issues} hint="Signs your drafts">
-          {(control) => (
-            <input {...control} value={name} autoComplete="name" onChange={(e) => setName(e.target.value)} />
-          )}
-        </Field>
-        <Field label="Your email" name="email" issues={issues}>
-          {(control) => (
-            <input
-              {...control}
-              type="email"
-              autoComplete="email"
-              value={email}
-              onChange={(e) => setEmail(e.target.value)}
-            />
-          )}
-        </Field>
+        <TextField
+          label="Your name"
+          name="name"
+          issues={issues}
+          hint="Signs your drafts"
+          autoComplete="name"
+          value={name}
+          onChange={setName}
+        />
+        <TextField
+          label="Your email"
+          name="email"
+          issues={issues}
+          type="email"
+          autoComplete="email"
+          value={email}
+          onChange={setEmail}
+        />
       </div>
       <h2>Reminders</h2>
       <div className="field-row">
-        <Field
+        <TextField
           label="Leave for interviews this early"
           name="travelBufferMinutes"
           issues={issues}
           hint="Minutes; the calendar feed shows a “leave by” reminder"
-        >
-          {(control) => (
-            <input
-              {...control}
-              type="number"
-              min={0}
-              max={1440}
-              value={travelBuffer}
-              onChange={(e) => setTravelBuffer(e.target.value)}
-            />
-          )}
-        </Field>
-        <Field label="Morning email at" name="digestTime" issues={issues} hint="Your local time">
-          {(control) => (
-            <input
-              {...control}
-              type="time"
-              value={digestTime}
-              onChange={(e) => setDigestTime(e.target.value)}
-            />
-          )}
-        </Field>
+          type="number"
+          min={0}
+          max={1440}
+          value={travelBuffer}
+          onChange={setTravelBuffer}
+        />
+        <TextField
+          label="Morning email at"
+          name="digestTime"
+          issues={issues}
+          hint="Your local time"
+          type="time"
+          value={digestTime}
+          onChange={setDigestTime}
+        />
       </div>
-      <label className="choice">
-        <input type="checkbox" checked={digestEnabled} onChange={(e) => setDigestEnabled(e.target.checked)} />
-        <span>Send me a morning email with what is due (needs a mail server, below)</span>
-      </label>
-      <label className="choice">
-        <input type="checkbox" checked={stepsAllDay} onChange={(e) => setStepsAllDay(e.target.checked)} />
-        <span>Show follow-up steps as all-day events in the calendar feed</span>
-      </label>
-      <label className="choice">
-        <input type="checkbox" checked={postingWatch} onChange={(e) => setPostingWatch(e.target.checked)} />
-        <span>Check posting links now and then, to notice when a job is removed or re-posted</span>
-      </label>
+      <Choice checked={digestEnabled} onChange={setDigestEnabled}>
+        Send me a morning email with what is due (needs a mail server, below)
+      </Choice>
+      <Choice checked={stepsAllDay} onChange={setStepsAllDay}>
+        Show follow-up steps as all-day events in the calendar feed
+      </Choice>
+      <Choice checked={postingWatch} onChange={setPostingWatch}>
+        Check posting links now and then, to notice when a job is removed or re-posted
+      </Choice>
       <div className="form-actions">
         <button type="submit" className="button-primary" disabled={save.isPending}>
           {save.isPending ? 'Saving…' : 'Save settings'}
