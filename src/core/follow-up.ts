@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { bulkFailureSchema, bulkIds, bulkItems } from './bulk.js';
 import { channels } from './event.js';
 import { happenedAt, id, instant, instantOut, limits, localDate, text } from './fields.js';
 
@@ -85,9 +86,45 @@ export const followUpSnoozeSchema = z.strictObject({
   at: happenedAt('when you snoozed it, default now').optional(),
 });
 
+/**
+ * Opens a done or skipped step again, or takes back a snooze: what Undo sends. Without fields, a closed step
+ * comes back as it was before (its snooze kept); an open step is left as it is.
+ */
+export const followUpReopenSchema = z.strictObject({
+  snoozedUntil: instant
+    .nullable()
+    .optional()
+    .describe('the snooze to give the step back (null: not snoozed); default: the snooze it had'),
+  dueAt: instant
+    .optional()
+    .describe(
+      'for a step you added yourself: when it is due again; a step of the plan is due when the plan says',
+    ),
+});
+
+/** One action on several steps, in one request and one transaction: what the Today selection sends. */
+export const followUpBulkSchema = z
+  .discriminatedUnion('action', [
+    z.strictObject({ action: z.literal('done'), ids: bulkIds, ...followUpDoneSchema.shape }),
+    z.strictObject({ action: z.literal('skip'), ids: bulkIds, ...followUpSkipSchema.shape }),
+    z.strictObject({ action: z.literal('snooze'), ids: bulkIds, ...followUpSnoozeSchema.shape }),
+    z.strictObject({ action: z.literal('reopen'), steps: bulkItems(followUpReopenSchema.extend({ id })) }),
+  ])
+  .meta({ id: 'FollowUpBulkAction' });
+
+export const followUpBulkResultSchema = z
+  .object({
+    steps: z.array(followUpSchema).describe('the steps changed, as they now stand'),
+    failed: z.array(bulkFailureSchema),
+  })
+  .meta({ id: 'FollowUpBulkResult' });
+
 export type FollowUpDone = z.infer<typeof followUpDoneSchema>;
 export type FollowUpSkip = z.infer<typeof followUpSkipSchema>;
 export type FollowUpSnooze = z.infer<typeof followUpSnoozeSchema>;
+export type FollowUpReopen = z.infer<typeof followUpReopenSchema>;
+export type FollowUpBulk = z.infer<typeof followUpBulkSchema>;
+export type FollowUpBulkResult = z.infer<typeof followUpBulkResultSchema>;
 
 export const dueWindows = ['overdue', 'today', 'week', 'open'] as const;
 export type DueWindow = (typeof dueWindows)[number];
