@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import type { Command } from 'commander';
 import pc from 'picocolors';
-import { draftKinds } from '../../core/drafts.js';
+import { draftKinds, type StepDraft } from '../../core/drafts.js';
 import { fieldError } from '../../core/errors.js';
 import { playbookRuleKinds } from '../../core/playbook.js';
 import { type TodayItem, todayQuerySchema } from '../../core/today.js';
@@ -77,11 +77,11 @@ export function registerTodayCommands(program: Command): void {
           const draft = await draftForStep(ctx.deps, id);
           if (ctx.out.isJson) return ctx.out.json(draft);
           if (options.mailto) return ctx.out.line(draft.mailto);
-          ctx.out.line(`${pc.dim('To:')} ${draft.to ?? pc.dim('(no address for this contact)')}`);
+          ctx.out.line(`${pc.dim('To:')} ${describeAddressee(draft.contact)}`);
           ctx.out.line(`${pc.dim('Subject:')} ${safeText(draft.subject)}\n`);
           ctx.out.line(safeText(draft.body));
-          if (draft.missingFields.length > 0) {
-            ctx.out.error(`\nFill in before sending: ${draft.missingFields.join(', ')}`);
+          if (draft.missingWords.length > 0) {
+            ctx.out.error(`\nFill in before sending: ${safeText(draft.missingWords.join(', '))}`);
           }
         }),
     );
@@ -212,4 +212,10 @@ function section(
     );
     ctx.out.line(`          ${pc.dim(safeText(item.explanation))}`);
   }
+}
+
+function describeAddressee(contact: StepDraft['contact']): string {
+  if (!contact) return pc.dim('(no contact for this step yet)');
+  const reach = [contact.email, contact.phone].filter((value) => value !== null).join(', ');
+  return `${safeText(contact.name)}${reach ? ` (${safeText(reach)})` : pc.dim(' (no email or phone)')}`;
 }

@@ -115,8 +115,8 @@ function TemplateForm({ template }: { template: TemplateView }) {
             <strong>{preview.subject}</strong>
           </p>
           <p className="prose">{preview.body}</p>
-          {preview.missingFields.length > 0 ? (
-            <p className="hint">Shown as placeholders here: {preview.missingFields.join(', ')}</p>
+          {preview.missingWords.length > 0 ? (
+            <p className="hint">Shown as placeholders here: {preview.missingWords.join(', ')}</p>
           ) : null}
         </section>
       ) : null}
