@@ -5,6 +5,7 @@ import type { PostingReader } from './core/posting-extract.js';
 import type { PostingProbe } from './core/posting-watch.js';
 import { defaultSettings } from './core/settings.js';
 import { applicationsCsvWriter } from './integrations/csv/applications-csv-writer.js';
+import { papaCsvTableReader } from './integrations/csv/csv-table-reader.js';
 import { smtpMailer } from './integrations/email/mailer.js';
 import { icsCalendarWriter } from './integrations/ics/calendar-writer.js';
 import { icsInvitationReader } from './integrations/ics/invitation-reader.js';
@@ -95,6 +96,7 @@ export async function startRuntime(
         postingProbe:
           options.postingProbe ?? createPostingProbeOnUse({ privateAddresses: options.privateAddresses }),
         documents: resumeDocumentReader,
+        csvReader: papaCsvTableReader,
         csvWriter: applicationsCsvWriter,
         calendarWriter: icsCalendarWriter,
         invitations: icsInvitationReader,

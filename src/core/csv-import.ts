@@ -56,6 +56,31 @@ export type CsvFormatId = (typeof csvFormatIds)[number];
 
 export const csvColumnTargets = [...csvFields, 'note', 'ignore'] as const;
 
+/** How a numeric date like 03/04/2025 is read: month first (US) or day first (most of the world). */
+export const dateOrderSchema = z.enum(['mdy', 'dmy']);
+
+export const csvDelimiters = [',', ';', '\t', '|'] as const;
+
+export type CsvDelimiter = (typeof csvDelimiters)[number];
+
+export const csvEncodings = ['utf-8', 'utf-16le', 'utf-16be', 'windows-1252'] as const;
+
+/** One data record; `row` is the row number a spreadsheet shows for it (the header is row 1). */
+export type CsvRecord = { readonly row: number; readonly cells: readonly string[] };
+
+/** A CSV file as read: its header row and its non-blank records. */
+export type CsvTable = {
+  readonly delimiter: CsvDelimiter;
+  readonly encoding: (typeof csvEncodings)[number];
+  readonly headers: readonly string[];
+  readonly records: readonly CsvRecord[];
+};
+
+export type CsvLimits = { readonly maxBytes: number; readonly maxRows: number };
+
+/** Big enough for any real tracker (100,000 rows of a generous export is about 30 MB), small enough for memory. */
+export const defaultCsvLimits: CsvLimits = { maxBytes: 50 * 1024 * 1024, maxRows: 200_000 };
+
 const csvIssueSchema = z.object({ field: z.string(), column: z.string().nullable(), message: z.string() });
 
 const duplicateReason = z.enum(['posting_url', 'company_and_title']);
@@ -90,10 +115,10 @@ export const csvImportPreviewRowSchema = z.object({
 export const csvImportPreviewSchema = z
   .object({
     format: z.object({ id: z.enum(csvFormatIds), label: z.string() }),
-    delimiter: z.enum([',', ';', '\t', '|']),
-    encoding: z.enum(['utf-8', 'utf-16le', 'utf-16be', 'windows-1252']),
+    delimiter: z.enum(csvDelimiters),
+    encoding: z.enum(csvEncodings),
     mapping: z.record(z.string(), z.enum(csvColumnTargets)).describe('column header → what it fills'),
-    dateOrder: z.enum(['mdy', 'dmy']).nullable().describe('how numeric dates were read; null when none'),
+    dateOrder: dateOrderSchema.nullable().describe('how numeric dates were read; null when none'),
     warnings: z.array(csvIssueSchema).readonly().describe('about the whole file'),
     errors: z.array(csvIssueSchema).readonly(),
     rows: z.array(csvImportPreviewRowSchema).readonly(),

@@ -1,5 +1,6 @@
 import type { Application } from './application.js';
 import type { CalendarFeedInput, InterviewIcsInput } from './calendar-feed.js';
+import type { CsvLimits, CsvTable } from './csv-import.js';
 import type { InterviewInvitation } from './invitation.js';
 
 /** Time and identity come in from outside so tests, `--as-of` and imports can fix them. */
@@ -64,6 +65,15 @@ export type ExportedApplication = {
   readonly stageChangedAt: string | null;
   /** The company's size band and industry, when known. */
   readonly company?: { readonly sizeBand: string | null; readonly industry: string | null };
+};
+
+/**
+ * Reads a CSV file into its header row and records, with the encoding (UTF-8, UTF-16, Windows-1252), the
+ * separator and the quoting spreadsheets and trackers write (docs/csv.md). Refuses binary files, files over
+ * `limits` and broken quoting with an error naming `file`. What the cells mean is core's to decide.
+ */
+export type CsvTableReader = {
+  read(input: string | Uint8Array, limits: CsvLimits): Promise<CsvTable>;
 };
 
 /** Writes the applications export as a CSV that is safe to open in a spreadsheet (docs/csv.md). */

@@ -3,6 +3,7 @@ import type {
   ApplicationsCsvWriter,
   CalendarWriter,
   Clock,
+  CsvTableReader,
   DocumentReader,
   IdGenerator,
   InvitationReader,
@@ -29,6 +30,7 @@ export type Deps = {
   /** Looks again at a watched posting (docs/posting-watch.md). */
   readonly postingProbe: PostingProbe;
   readonly documents: DocumentReader;
+  readonly csvReader: CsvTableReader;
   readonly csvWriter: ApplicationsCsvWriter;
   readonly calendarWriter: CalendarWriter;
   readonly invitations: InvitationReader;

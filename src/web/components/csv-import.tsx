@@ -1,8 +1,8 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useId, useState } from 'react';
+import { csvFormatChoices } from '../../core/csv-formats.js';
 import type { FieldIssue } from '../../core/errors.js';
 import { type Outcome, outcomeLabels, type Stage, stageLabels } from '../../core/pipeline.js';
-import { csvFormatChoices } from '../../integrations/csv/csv-formats.js';
 import type { CsvImportChoices, CsvImportReport } from '../api-client.js';
 import { describeError, isApiError } from '../api-error.js';
 import {

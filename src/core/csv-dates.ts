@@ -1,9 +1,10 @@
 import { Temporal } from 'temporal-polyfill';
-import { dateWindowMessage, isInstantInWindow, isLocalDateInWindow } from '../../core/date-window.js';
-import { monthNames } from '../../core/date-words.js';
+import type { z } from 'zod';
+import type { dateOrderSchema } from './csv-import.js';
+import { dateWindowMessage, isInstantInWindow, isLocalDateInWindow } from './date-window.js';
+import { monthNames } from './date-words.js';
 
-/** How a numeric date like 03/04/2025 is read: month first (US) or day first (most of the world). */
-export type DateOrder = 'mdy' | 'dmy';
+export type DateOrder = z.infer<typeof dateOrderSchema>;
 
 /** Date-times written without a zone are read in the user's zone, or as UTC for exporters known to write UTC. */
 export type NaiveTimes = 'local' | 'utc';
