@@ -12,6 +12,7 @@ import {
   type FollowUpUpdate,
   type followUpListQuerySchema,
   isOpenFollowUp,
+  openFollowUpStatuses,
 } from '../core/follow-up.js';
 import { dayWindows, isLocalDate, morningOf } from '../core/local-time.js';
 import { findApplication, getApplication, getApplicationRecord } from '../storage/application-store.js';
@@ -32,8 +33,6 @@ import { type Deps, inTransaction, nowIso } from './deps.js';
 import { replanApplication } from './replan.js';
 
 type FollowUpListFilter = z.output<typeof followUpListQuerySchema>;
-
-const openStatuses = ['planned', 'snoozed'] as const;
 
 export async function createFollowUp(deps: Deps, input: FollowUpCreate): Promise<FollowUp> {
   return inTransaction(deps, async (tx) => {
@@ -85,7 +84,11 @@ export async function listFollowUps(deps: Deps, query: FollowUpListFilter): Prom
     week: { dueFrom: days.tomorrowStart, dueBefore: days.weekEnd },
     open: {},
   } as const;
-  return listFollowUpRows(deps.db, deps.userId, { ...filter, statuses: openStatuses, ...windows[query.due] });
+  return listFollowUpRows(deps.db, deps.userId, {
+    ...filter,
+    statuses: openFollowUpStatuses,
+    ...windows[query.due],
+  });
 }
 
 export async function updateFollowUp(deps: Deps, id: string, input: FollowUpUpdate): Promise<FollowUp> {
