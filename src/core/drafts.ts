@@ -6,7 +6,7 @@ import { formatLongDate as formatDateWords } from './date-words.js';
 import { AppError, type FieldIssue } from './errors.js';
 import { type Channel, eventSchema } from './event.js';
 import { limits, requiredText, text } from './fields.js';
-import { type FollowUpKind, followUpSchema } from './follow-up.js';
+import { type FollowUpKind, followUpSchema, messageFollowUpKinds } from './follow-up.js';
 import type { InterviewRound } from './interview.js';
 
 /**
@@ -16,17 +16,12 @@ import type { InterviewRound } from './interview.js';
  * value becomes a visible placeholder in the user's words, such as "[interviewer's name]", and is listed in
  * `missingFields` (and, in the same words, in `missingWords`); nothing ever renders as "undefined".
  */
-export const draftKinds = [
-  'thank_you',
-  'first_follow_up',
-  'second_follow_up',
-  'phone_script',
-  'closing_note',
-  'offer_check',
-  'feedback_request',
-  'application_check_in',
-] as const;
-export type DraftKind = (typeof draftKinds)[number];
+export type DraftKind = (typeof messageFollowUpKinds)[number] | 'phone_script';
+
+/** A template for each kind of step that sends a message, and a call script beside the first follow-up. */
+export const draftKinds: readonly DraftKind[] = messageFollowUpKinds.flatMap((kind): DraftKind[] =>
+  kind === 'first_follow_up' ? [kind, 'phone_script'] : [kind],
+);
 
 export const mergeFieldNames = [
   'user.name',

@@ -4,7 +4,7 @@ import { clampInstant } from './date-window.js';
 import { formatShortDate } from './date-words.js';
 import { hasEmployerResponded } from './employer-response.js';
 import type { Channel, TimelineEvent } from './event.js';
-import type { FollowUp, FollowUpKind } from './follow-up.js';
+import { type FollowUp, type FollowUpKind, isNudgeKind } from './follow-up.js';
 import type { Interview, InterviewRound } from './interview.js';
 import type { Stage } from './pipeline.js';
 import type { Delay, Playbook } from './playbook.js';
@@ -71,15 +71,6 @@ export type PlannedStep = {
   readonly isOptional: boolean;
 };
 
-/** Steps that ask the employer for news. A thank-you, a feedback request or a suggestion is not one. */
-export const nudgeKinds: readonly FollowUpKind[] = [
-  'first_follow_up',
-  'second_follow_up',
-  'closing_note',
-  'application_check_in',
-  'offer_check',
-];
-
 export const minBusinessDaysBetweenNudges = 3;
 export const maxNudgesWithoutReply = 3;
 /**
@@ -88,10 +79,6 @@ export const maxNudgesWithoutReply = 3;
  * A step already planned stays planned, so the plan never changes just because time passed.
  */
 export const lateLimitBusinessDays = 5;
-
-export function isNudgeKind(kind: FollowUpKind): boolean {
-  return nudgeKinds.includes(kind);
-}
 
 export function planFollowUps(input: FollowUpPlanInput): PlannedStep[] {
   const ctx = createContext(input);

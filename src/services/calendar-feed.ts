@@ -11,7 +11,7 @@ import { composeStepTitle } from '../core/compose-step-title.js';
 import type { Contact } from '../core/contact.js';
 import { draftKindFor } from '../core/drafts.js';
 import { AppError } from '../core/errors.js';
-import type { FollowUp } from '../core/follow-up.js';
+import { type FollowUp, openFollowUpStatuses } from '../core/follow-up.js';
 import type { Interview } from '../core/interview.js';
 import type { Settings } from '../core/settings.js';
 import { type FeedApplication, findFeedApplications } from '../storage/calendar-feed-store.js';
@@ -106,7 +106,7 @@ export async function buildUserCalendarFeed(deps: Deps, links: PublicLinks): Pro
   const settings = await getSettings(deps.db, deps.userId);
   const from = new Date(Date.parse(now) - pastInterviewDays * 86_400_000).toISOString();
   const interviews = await listInterviews(deps.db, deps.userId, { from });
-  const steps = await listFollowUps(deps.db, deps.userId, { statuses: ['planned', 'snoozed'] });
+  const steps = await listFollowUps(deps.db, deps.userId, { statuses: openFollowUpStatuses });
   const applications = await findFeedApplications(deps.db, deps.userId, [
     ...interviews.map((i) => i.applicationId),
     ...steps.map((s) => s.applicationId),

@@ -8,7 +8,7 @@ import { AppError, fieldError } from '../../core/errors.js';
 import { settingsUpdateSchema } from '../../core/settings.js';
 import { validate } from '../../core/validate.js';
 import { type CliContext, parseInput, runCommand } from '../context.js';
-import { formatFields, safeText } from '../output.js';
+import { choices, formatFields, safeText } from '../output.js';
 import { print } from './people-commands.js';
 
 // Loaded when a command runs, so `hearback --version` and `--help` load none of it (issue 12, item 11).
@@ -141,7 +141,7 @@ export function registerSystemCommands(program: Command): void {
     .option('--replace', 'backup: delete everything here first (in the same transaction)')
     .option('--dry-run', 'CSV: show the mapping and what each row would do; change nothing')
     .option('--map <column=field>', 'CSV: map a column yourself, e.g. "Firm=companyName" (repeat)', collect)
-    .option('--format <format>', `CSV: read as ${csvFormatIds.join(' | ')}`)
+    .option('--format <format>', `CSV: read as ${choices(csvFormatIds)}`)
     .option(
       '--date-order <order>',
       'CSV: mdy or dmy for dates like 03/04/2025 (default: decided from the file)',

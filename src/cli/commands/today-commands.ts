@@ -3,10 +3,11 @@ import type { Command } from 'commander';
 import pc from 'picocolors';
 import { draftKinds, type StepDraft } from '../../core/drafts.js';
 import { fieldError } from '../../core/errors.js';
-import { playbookRuleKinds } from '../../core/playbook.js';
+import { channels } from '../../core/event.js';
+import { delayUnits, playbookRuleKinds } from '../../core/playbook.js';
 import { type TodayItem, todayQuerySchema } from '../../core/today.js';
 import { type CliContext, parseInput, resolveId, runCommand } from '../context.js';
-import { localDateTime, safeText, shortId } from '../output.js';
+import { choices, localDateTime, safeText, shortId } from '../output.js';
 import { print } from './people-commands.js';
 
 // Loaded when a command runs, so `hearback --version` and `--help` load none of it (issue 12, item 11).
@@ -111,8 +112,8 @@ export function registerTodayCommands(program: Command): void {
     .option('--on', 'turn it on')
     .option('--off', 'turn it off')
     .option('--delay <amount>', 'how long after its anchor')
-    .option('--unit <unit>', 'hours | business_days')
-    .option('--channel <channel>', 'email | phone | linkedin | in_person | other')
+    .option('--unit <unit>', choices(delayUnits))
+    .option('--channel <channel>', choices(channels))
     .action(
       (
         rule: string,
