@@ -7,16 +7,16 @@ import {
   type RemoteType,
   remoteTypes,
   type SourceKind,
-  salaryPeriods,
-  sourceKinds,
+  type salaryPeriods,
 } from '../../core/application.js';
 import type { FieldIssue } from '../../core/errors.js';
 import type { ApplicationUpdateInput } from '../api-client.js';
 import { describeError, isApiError } from '../api-error.js';
 import { issuesOutside, validateWith } from '../field-issues.js';
 import { useApi } from '../hooks/use-api.js';
-import { remoteLabels, sourceLabels } from '../labels.js';
+import { remoteLabels } from '../labels.js';
 import { queryKeys, refreshAfterChange, useCompanies } from '../queries.js';
+import { SalaryFields, SourceFields } from './application-fields.js';
 import { FormErrors, Options, SelectField, TextAreaField, TextField } from './field.js';
 
 type Props = { readonly application: Application; readonly onDone: () => void };
@@ -137,33 +137,7 @@ export function ApplicationDetailsForm({ application, onDone }: Props) {
           <Options values={employmentTypes} labels={(t) => t.replace('_', ' ')} />
         </SelectField>
       </div>
-      <div className="field-row field-row-4">
-        <TextField
-          label="Salary from"
-          name="posting.salaryMin"
-          issues={issues}
-          inputMode="decimal"
-          {...input('salaryMin')}
-        />
-        <TextField
-          label="Salary to"
-          name="posting.salaryMax"
-          issues={issues}
-          inputMode="decimal"
-          {...input('salaryMax')}
-        />
-        <TextField
-          label="Currency"
-          name="posting.salaryCurrency"
-          issues={issues}
-          maxLength={3}
-          {...input('salaryCurrency')}
-        />
-        <SelectField label="Per" name="posting.salaryPeriod" issues={issues} {...input('salaryPeriod')}>
-          <option value="">Not said</option>
-          <Options values={salaryPeriods} />
-        </SelectField>
-      </div>
+      <SalaryFields values={v} set={set} issues={issues} />
       <div className="field-row">
         <TextField
           label="Posted on"
@@ -187,24 +161,7 @@ export function ApplicationDetailsForm({ application, onDone }: Props) {
         rows={6}
         {...input('descriptionText')}
       />
-      <div className="field-row">
-        <SelectField label="Source" name="source.kind" issues={issues} {...input('sourceKind')}>
-          <Options values={sourceKinds} labels={sourceLabels} />
-        </SelectField>
-        <TextField label="Source detail" name="source.detail" issues={issues} {...input('sourceDetail')} />
-      </div>
-      <div className="field-row">
-        <SelectField
-          label="Priority"
-          name="priority"
-          issues={issues}
-          hint="1 (low) to 5 (dream job)"
-          {...input('priority')}
-        >
-          <Options values={['1', '2', '3', '4', '5']} />
-        </SelectField>
-        <TextField label="Tags" name="tags" issues={issues} hint="Separated by commas" {...input('tags')} />
-      </div>
+      <SourceFields values={v} set={set} issues={issues} />
       <div className="form-actions">
         <button type="submit" className="button-primary" disabled={save.isPending}>
           {save.isPending ? 'Saving…' : 'Save details'}

@@ -102,26 +102,33 @@ export function Field({ label, name, issues = [], hint, required, className, chi
 /** What the Field sets on the control; the rest of a control's attributes pass through. */
 type Wired = 'id' | 'name' | 'required' | 'value' | 'onChange' | 'aria-invalid' | 'aria-describedby';
 
-type TextFieldProps = FieldFrameProps &
-  Omit<InputHTMLAttributes<HTMLInputElement>, Wired> & {
-    readonly value: string;
-    readonly onChange: (value: string) => void;
-  };
+type ValueProps<T extends string> = {
+  readonly value: T;
+  readonly onChange: (value: T) => void;
+};
 
-/** A labelled `<input>` (text, email, url, date, time…) holding a string. */
-export function TextField({
+/** Splits a field's props into the frame's (label, hint, issues…) and the control's own attributes. */
+function splitFrame<P extends FieldFrameProps>({
   label,
   name,
   issues,
   hint,
   required,
   className,
-  value,
-  onChange,
-  ...input
-}: TextFieldProps) {
+  ...rest
+}: P) {
+  return [{ label, name, issues, hint, required, className }, rest] as const;
+}
+
+type TextFieldProps = FieldFrameProps &
+  Omit<InputHTMLAttributes<HTMLInputElement>, Wired> &
+  ValueProps<string>;
+
+/** A labelled `<input>` (text, email, url, date, time…) holding a string. */
+export function TextField(props: TextFieldProps) {
+  const [frame, { value, onChange, ...input }] = splitFrame(props);
   return (
-    <Field label={label} name={name} issues={issues} hint={hint} required={required} className={className}>
+    <Field {...frame}>
       {(control) => (
         <input {...input} {...control} value={value} onChange={(e) => onChange(e.target.value)} />
       )}
@@ -130,25 +137,14 @@ export function TextField({
 }
 
 type TextAreaFieldProps = FieldFrameProps &
-  Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, Wired> & {
-    readonly value: string;
-    readonly onChange: (value: string) => void;
-  };
+  Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, Wired> &
+  ValueProps<string>;
 
 /** A labelled `<textarea>`. */
-export function TextAreaField({
-  label,
-  name,
-  issues,
-  hint,
-  required,
-  className,
-  value,
-  onChange,
-  ...textarea
-}: TextAreaFieldProps) {
+export function TextAreaField(props: TextAreaFieldProps) {
+  const [frame, { value, onChange, ...textarea }] = splitFrame(props);
   return (
-    <Field label={label} name={name} issues={issues} hint={hint} required={required} className={className}>
+    <Field {...frame}>
       {(control) => (
         <textarea {...textarea} {...control} value={value} onChange={(e) => onChange(e.target.value)} />
       )}
@@ -157,28 +153,17 @@ export function TextAreaField({
 }
 
 type SelectFieldProps<T extends string> = FieldFrameProps &
-  Omit<SelectHTMLAttributes<HTMLSelectElement>, Wired> & {
-    readonly value: T;
-    /** Called with the chosen option's value: the options given as children must all be `T`s. */
-    readonly onChange: (value: T) => void;
+  Omit<SelectHTMLAttributes<HTMLSelectElement>, Wired> &
+  ValueProps<T> & {
+    /** The `<option>`s; `onChange` receives one of their values, so they must all be `T`s. */
     readonly children: ReactNode;
   };
 
 /** A labelled `<select>`; its `<option>`s are the children (`Options` writes the usual list). */
-export function SelectField<T extends string>({
-  label,
-  name,
-  issues,
-  hint,
-  required,
-  className,
-  value,
-  onChange,
-  children,
-  ...select
-}: SelectFieldProps<T>) {
+export function SelectField<T extends string>(props: SelectFieldProps<T>) {
+  const [frame, { value, onChange, children, ...select }] = splitFrame(props);
   return (
-    <Field label={label} name={name} issues={issues} hint={hint} required={required} className={className}>
+    <Field {...frame}>
       {(control) => (
         <select {...select} {...control} value={value} onChange={(e) => onChange(e.target.value as T)}>
           {children}

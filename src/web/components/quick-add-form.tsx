@@ -7,8 +7,7 @@ import {
   type RemoteType,
   remoteTypes,
   type SourceKind,
-  salaryPeriods,
-  sourceKinds,
+  type salaryPeriods,
 } from '../../core/application.js';
 import type { FieldIssue } from '../../core/errors.js';
 import { type ActiveStage, activeStages, stageLabels } from '../../core/pipeline.js';
@@ -17,10 +16,11 @@ import { type ApiError, describeError, isApiError } from '../api-error.js';
 import { type Duplicate, readDuplicates, readPastedPosting } from '../duplicates.js';
 import { issuesOutside, validateWith } from '../field-issues.js';
 import { useApi } from '../hooks/use-api.js';
-import { remoteLabels, sourceLabels } from '../labels.js';
+import { remoteLabels } from '../labels.js';
 import { refreshAfterChange, useCompanies, useUserClock } from '../queries.js';
 import { applicationPath } from '../router.js';
 import { todayIn, zonedToInstant } from '../zoned-time.js';
+import { SalaryFields, SourceFields } from './application-fields.js';
 import { Field, FormErrors, Options, SelectField, TextAreaField, TextField } from './field.js';
 import { Link } from './link.js';
 
@@ -307,58 +307,8 @@ export function QuickAddForm({ onSaved, autoFocus }: QuickAddFormProps) {
             <Options values={remoteTypes} labels={remoteLabels} />
           </SelectField>
         </div>
-        <div className="field-row field-row-4">
-          <TextField
-            label="Salary from"
-            name="posting.salaryMin"
-            issues={issues}
-            inputMode="decimal"
-            {...input('salaryMin')}
-          />
-          <TextField
-            label="Salary to"
-            name="posting.salaryMax"
-            issues={issues}
-            inputMode="decimal"
-            {...input('salaryMax')}
-          />
-          <TextField
-            label="Currency"
-            name="posting.salaryCurrency"
-            issues={issues}
-            hint="e.g. USD, EUR"
-            maxLength={3}
-            {...input('salaryCurrency')}
-          />
-          <SelectField label="Per" name="posting.salaryPeriod" issues={issues} {...input('salaryPeriod')}>
-            <option value="">Not said</option>
-            <Options values={salaryPeriods} />
-          </SelectField>
-        </div>
-        <div className="field-row">
-          <SelectField label="Source" name="source.kind" issues={issues} {...input('sourceKind')}>
-            <Options values={sourceKinds} labels={sourceLabels} />
-          </SelectField>
-          <TextField
-            label="Source detail"
-            name="source.detail"
-            issues={issues}
-            hint="Which board, or who referred you"
-            {...input('sourceDetail')}
-          />
-        </div>
-        <div className="field-row">
-          <SelectField
-            label="Priority"
-            name="priority"
-            issues={issues}
-            hint="1 (low) to 5 (dream job)"
-            {...input('priority')}
-          >
-            <Options values={['1', '2', '3', '4', '5']} />
-          </SelectField>
-          <TextField label="Tags" name="tags" issues={issues} hint="Separated by commas" {...input('tags')} />
-        </div>
+        <SalaryFields values={values} set={set} issues={issues} />
+        <SourceFields values={values} set={set} issues={issues} />
         <TextAreaField label="Notes" name="notes" issues={issues} rows={3} {...input('notes')} />
       </details>
       {duplicates.length > 0 ? (

@@ -1,4 +1,3 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
 import type { Company } from '../../core/company.js';
 import { describeError } from '../api-error.js';
@@ -6,7 +5,7 @@ import { CompanyForm } from '../components/company-form.js';
 import { Dialog } from '../components/dialog.js';
 import { ExternalLink } from '../components/external-link.js';
 import { Link } from '../components/link.js';
-import { useNotices } from '../components/notices.js';
+import { RowActions } from '../components/row-actions.js';
 import { useApi } from '../hooks/use-api.js';
 import { queryKeys, useApplications, useCompanies } from '../queries.js';
 
@@ -15,8 +14,6 @@ export function CompaniesPage() {
   const companies = useCompanies();
   const applications = useApplications();
   const api = useApi();
-  const client = useQueryClient();
-  const { notify } = useNotices();
   const [editing, setEditing] = useState<Company | 'new' | null>(null);
   const counts = useMemo(() => {
     const map = new Map<string, { open: number; ended: number }>();
@@ -28,14 +25,6 @@ export function CompaniesPage() {
     }
     return map;
   }, [applications.data]);
-  const remove = useMutation({
-    mutationFn: (company: Company) => api.deleteCompany(company.id),
-    onSuccess: async (_r, company) => {
-      notify(`Deleted ${company.name}`);
-      await client.invalidateQueries({ queryKey: queryKeys.companies });
-    },
-    onError: (e) => notify(`Could not delete: ${describeError(e)}`),
-  });
 
   return (
     <div className="page">
@@ -93,20 +82,12 @@ export function CompaniesPage() {
                     <td>
                       <div className="clamp">{c.notes}</div>
                     </td>
-                    <td className="row-actions">
-                      <button type="button" className="button-small" onClick={() => setEditing(c)}>
-                        Edit<span className="visually-hidden"> {c.name}</span>
-                      </button>
-                      <button
-                        type="button"
-                        className="button-small"
-                        onClick={() => {
-                          if (window.confirm(`Delete ${c.name}?`)) remove.mutate(c);
-                        }}
-                      >
-                        Delete<span className="visually-hidden"> {c.name}</span>
-                      </button>
-                    </td>
+                    <RowActions
+                      name={c.name}
+                      onEdit={() => setEditing(c)}
+                      onDelete={() => api.deleteCompany(c.id)}
+                      queryKey={queryKeys.companies}
+                    />
                   </tr>
                 );
               })}

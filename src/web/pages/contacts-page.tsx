@@ -1,4 +1,3 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
 import type { Contact } from '../../core/contact.js';
 import { describeError } from '../api-error.js';
@@ -6,7 +5,7 @@ import { foldForSearch, searchWords } from '../board-model.js';
 import { ContactForm } from '../components/contact-form.js';
 import { Dialog } from '../components/dialog.js';
 import { ExternalLink } from '../components/external-link.js';
-import { useNotices } from '../components/notices.js';
+import { RowActions } from '../components/row-actions.js';
 import { useApi } from '../hooks/use-api.js';
 import { roleLabels } from '../labels.js';
 import { queryKeys, useCompanies, useContacts } from '../queries.js';
@@ -16,8 +15,6 @@ export function ContactsPage() {
   const contacts = useContacts();
   const companies = useCompanies();
   const api = useApi();
-  const client = useQueryClient();
-  const { notify } = useNotices();
   const [q, setQ] = useState('');
   const [editing, setEditing] = useState<Contact | 'new' | null>(null);
   const companyNames = useMemo(
@@ -39,14 +36,6 @@ export function ContactsPage() {
       return words.every((w) => text.includes(w));
     });
   }, [contacts.data, q, companyNames]);
-  const remove = useMutation({
-    mutationFn: (contact: Contact) => api.deleteContact(contact.id),
-    onSuccess: async (_r, contact) => {
-      notify(`Deleted ${contact.name}`);
-      await client.invalidateQueries({ queryKey: queryKeys.contacts });
-    },
-    onError: (e) => notify(`Could not delete: ${describeError(e)}`),
-  });
 
   return (
     <div className="page">
@@ -110,20 +99,12 @@ export function ContactsPage() {
                   <td>{c.companyId ? (companyNames.get(c.companyId) ?? '') : ''}</td>
                   <td className="break">{c.email ?? ''}</td>
                   <td>{c.phone ?? ''}</td>
-                  <td className="row-actions">
-                    <button type="button" className="button-small" onClick={() => setEditing(c)}>
-                      Edit<span className="visually-hidden"> {c.name}</span>
-                    </button>
-                    <button
-                      type="button"
-                      className="button-small"
-                      onClick={() => {
-                        if (window.confirm(`Delete ${c.name}?`)) remove.mutate(c);
-                      }}
-                    >
-                      Delete<span className="visually-hidden"> {c.name}</span>
-                    </button>
-                  </td>
+                  <RowActions
+                    name={c.name}
+                    onEdit={() => setEditing(c)}
+                    onDelete={() => api.deleteContact(c.id)}
+                    queryKey={queryKeys.contacts}
+                  />
                 </tr>
               ))}
             </tbody>
