@@ -38,7 +38,7 @@ import { stages } from '../core/pipeline.js';
 import type { Playbook, playbookUpdateSchema } from '../core/playbook.js';
 import type { PostingPreview } from '../core/posting-extract.js';
 import type { PostingWatchView } from '../core/posting-watch.js';
-import type { Settings, settingsUpdateSchema } from '../core/settings.js';
+import type { Places, Settings, settingsUpdateSchema } from '../core/settings.js';
 import type { TailoringCheck, tailoringRequestSchema } from '../core/tailoring-check.js';
 import type { Today } from '../core/today.js';
 import { ApiError, readApiError } from './api-error.js';
@@ -289,6 +289,7 @@ export function createApiClient(options: ApiClientOptions = {}) {
 
     getSettings: () => get<Settings>('/api/settings'),
     updateSettings: (input: SettingsUpdateInput) => patch<Settings>('/api/settings', input),
+    getPlaces: () => get<Places>('/api/places'),
   };
   return client;
 }

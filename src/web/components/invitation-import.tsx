@@ -15,7 +15,7 @@ import {
 import { roleLabels, roundLabels } from '../labels.js';
 import { refreshAfterChange, useApplications, useUserClock } from '../queries.js';
 import { applicationPath } from '../router.js';
-import { formatDateTime } from '../zoned-time.js';
+import { formatDateTimeAlsoIn } from '../zoned-time.js';
 import { ExternalLink } from './external-link.js';
 import { SelectField } from './field.js';
 import { FileField } from './file-field.js';
@@ -162,7 +162,7 @@ export function InvitationImport() {
 }
 
 function InvitationDetails({ preview }: { preview: InvitationPreviewView }) {
-  const { locale } = useUserClock();
+  const { timeZone, locale } = useUserClock();
   return (
     <div className="invitation">
       <h3 className="break">{preview.summary || 'Interview'}</h3>
@@ -171,14 +171,16 @@ function InvitationDetails({ preview }: { preview: InvitationPreviewView }) {
           <dt>Starts</dt>
           <dd>
             <time dateTime={preview.startsAt}>
-              {formatDateTime(preview.startsAt, preview.timeZone, locale)}
+              {formatDateTimeAlsoIn(preview.startsAt, timeZone, locale, preview.timeZone)}
             </time>
           </dd>
         </div>
         <div>
           <dt>Ends</dt>
           <dd>
-            <time dateTime={preview.endsAt}>{formatDateTime(preview.endsAt, preview.timeZone, locale)}</time>
+            <time dateTime={preview.endsAt}>
+              {formatDateTimeAlsoIn(preview.endsAt, timeZone, locale, preview.timeZone)}
+            </time>
           </dd>
         </div>
         <div>
@@ -298,14 +300,14 @@ function ApplicationChoice({ match, value, onChange, issues }: ApplicationChoice
 }
 
 function InvitationReport({ report }: { report: InvitationImportReport }) {
-  const { locale } = useUserClock();
+  const { timeZone, locale } = useUserClock();
   const { interview } = report;
   return (
     <div className="success" role="status">
       <p>
         <strong>{report.created ? 'Interview imported:' : 'Already imported:'}</strong>{' '}
-        {roundLabels[interview.round]} on {formatDateTime(interview.startsAt, interview.timeZone, locale)} (
-        {interview.timeZone}).
+        {roundLabels[interview.round]} on{' '}
+        {formatDateTimeAlsoIn(interview.startsAt, timeZone, locale, interview.timeZone)}.
         {report.createdContacts.length > 0
           ? ` New contacts: ${report.createdContacts.map((c) => c.name).join(', ')}.`
           : ''}

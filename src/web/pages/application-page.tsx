@@ -46,7 +46,7 @@ import {
   useUserClock,
 } from '../queries.js';
 import { type FollowUpCardItem, isDraftable } from '../today-view.js';
-import { formatDate, formatDateTime, formatLocalDate } from '../zoned-time.js';
+import { formatDate, formatDateTimeAlsoIn, formatLocalDate } from '../zoned-time.js';
 
 /** Everything about one application: its posting, stage and outcome, interviews, people, steps and history. */
 export function ApplicationPage({ id }: { readonly id: string }) {
@@ -342,14 +342,12 @@ function InterviewsSection({ application, interviews, contactsById }: Interviews
         {sorted.map((interview) => {
           const names = interview.interviewerIds.map((id) => contactsById.get(id)?.name ?? 'someone');
           const isPast = Date.parse(interview.endsAt) <= Date.now();
-          const where = interview.timeZone !== timeZone ? ` (${interview.timeZone})` : '';
           return (
             <li key={interview.id} className="interview">
               <h3>
                 {roundLabels[interview.round]} ·{' '}
                 <time dateTime={interview.startsAt}>
-                  {formatDateTime(interview.startsAt, interview.timeZone, locale)}
-                  {where}
+                  {formatDateTimeAlsoIn(interview.startsAt, timeZone, locale, interview.timeZone)}
                 </time>
               </h3>
               {names.length > 0 ? <p>With {names.join(', ')}</p> : null}

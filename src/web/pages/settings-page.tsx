@@ -1,41 +1,25 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { type FormEvent, useMemo, useState } from 'react';
-import { weekdayNames } from '../../core/date-words.js';
+import { type FormEvent, useState } from 'react';
 import type { FieldIssue } from '../../core/errors.js';
 import { type Settings, settingsUpdateSchema } from '../../core/settings.js';
 import type { SettingsUpdateInput } from '../api-client.js';
 import { describeError, isApiError } from '../api-error.js';
 import { CalendarFeedSettings } from '../components/calendar-feed-settings.js';
-import { Choice, FieldSet, FormErrors, Options, SelectField, TextField } from '../components/field.js';
+import { Choice, FormErrors, TextField } from '../components/field.js';
 import { Link } from '../components/link.js';
 import { useNotices } from '../components/notices.js';
 import { PlaybookEditor } from '../components/playbook-editor.js';
+import {
+  PlaceFields,
+  ProfileFields,
+  TimeZoneField,
+  WorkingDaysField,
+} from '../components/settings-fields.js';
 import { SmtpSettings } from '../components/smtp-settings.js';
 import { TemplatesEditor } from '../components/templates-editor.js';
 import { issuesOutside, validateWith } from '../field-issues.js';
 import { useApi } from '../hooks/use-api.js';
 import { queryKeys, refreshAfterChange, useSettings } from '../queries.js';
-import { knownTimeZones } from '../zoned-time.js';
-
-/** Every two-letter region code this browser can name, for the country picker. */
-function countryOptions(locale: string): { code: string; name: string }[] {
-  let names: Intl.DisplayNames;
-  try {
-    names = new Intl.DisplayNames([locale, 'en'], { type: 'region' });
-  } catch {
-    names = new Intl.DisplayNames(['en'], { type: 'region' });
-  }
-  const letters = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ';
-  const options: { code: string; name: string }[] = [];
-  for (const a of letters) {
-    for (const b of letters) {
-      const code = `${a}${b}`;
-      const name = names.of(code);
-      if (name && name !== code) options.push({ code, name });
-    }
-  }
-  return options.sort((x, y) => x.name.localeCompare(y.name));
-}
 
 export function SettingsPage() {
   const settings = useSettings();
@@ -142,8 +126,6 @@ function SettingsForm({ settings }: { settings: Settings }) {
   const [postingWatch, setPostingWatch] = useState(settings.postingWatchEnabled);
   const [issues, setIssues] = useState<FieldIssue[]>([]);
   const [error, setError] = useState<string | null>(null);
-  const zones = useMemo(() => knownTimeZones(timeZone), [timeZone]);
-  const countries = useMemo(() => countryOptions(settings.locale), [settings.locale]);
 
   const save = useMutation({
     mutationFn: (input: SettingsUpdateInput) => api.updateSettings(input),
@@ -163,7 +145,7 @@ function SettingsForm({ settings }: { settings: Settings }) {
     const input: SettingsUpdateInput = {
       timeZone,
       country: country || null,
-      region: region.trim() ? region.trim().toUpperCase() : null,
+      region: region || null,
       workingDays: [...workingDays].sort((a, b) => a - b),
       locale,
       name: name.trim() ? name : null,
@@ -187,53 +169,18 @@ function SettingsForm({ settings }: { settings: Settings }) {
         Follow-ups fall on your working days, in your time zone, and skip public holidays.
       </p>
       <FormErrors error={error} issues={issuesOutside(issues, shown)} />
-      <SelectField label="Time zone" name="timeZone" issues={issues} value={timeZone} onChange={setTimeZone}>
-        <Options values={zones} />
-      </SelectField>
-      <div className="field-row">
-        <SelectField
-          label="Country"
-          name="country"
-          issues={issues}
-          hint="Its public holidays are days off"
-          value={country}
-          onChange={setCountry}
-        >
-          <option value="">None (no public holidays)</option>
-          {countries.map((c) => (
-            <option key={c.code} value={c.code}>
-              {c.name} ({c.code})
-            </option>
-          ))}
-        </SelectField>
-        <TextField
-          label="State or region"
-          name="region"
-          issues={issues}
-          hint="A code such as CA, NY or ON; optional"
-          maxLength={3}
-          value={region}
-          onChange={setRegion}
-        />
-      </div>
-      <FieldSet legend="Working days" names={['workingDays']} issues={issues} className="weekdays">
-        <div className="weekday-options">
-          {weekdayNames().map((label, index) => {
-            const day = index + 1;
-            return (
-              <Choice
-                key={label}
-                checked={workingDays.includes(day)}
-                onChange={(checked) =>
-                  setWorkingDays((days) => (checked ? [...days, day] : days.filter((d) => d !== day)))
-                }
-              >
-                {label}
-              </Choice>
-            );
-          })}
-        </div>
-      </FieldSet>
+      <TimeZoneField value={timeZone} onChange={setTimeZone} issues={issues} />
+      <PlaceFields
+        country={country}
+        region={region}
+        onChange={(place) => {
+          setCountry(place.country);
+          setRegion(place.region);
+        }}
+        issues={issues}
+        locale={settings.locale}
+      />
+      <WorkingDaysField value={workingDays} onChange={setWorkingDays} issues={issues} />
       <TextField
         label="Language and format"
         name="locale"
@@ -243,26 +190,7 @@ function SettingsForm({ settings }: { settings: Settings }) {
         onChange={setLocale}
       />
       <h2>You</h2>
-      <div className="field-row">
-        <TextField
-          label="Your name"
-          name="name"
-          issues={issues}
-          hint="Signs your drafts"
-          autoComplete="name"
-          value={name}
-          onChange={setName}
-        />
-        <TextField
-          label="Your email"
-          name="email"
-          issues={issues}
-          type="email"
-          autoComplete="email"
-          value={email}
-          onChange={setEmail}
-        />
-      </div>
+      <ProfileFields name={name} email={email} onName={setName} onEmail={setEmail} issues={issues} />
       <h2>Reminders</h2>
       <div className="field-row">
         <TextField
