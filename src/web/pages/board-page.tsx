@@ -144,8 +144,8 @@ export function BoardPage() {
         </p>
       </div>
       <p id="board-move-help" className="visually-hidden">
-        Use the left and right arrow keys to move to the previous or next stage, or press Enter to choose a
-        stage.
+        Use the left and right arrow keys to move to the previous or next stage, or press Enter or the down
+        arrow to choose a stage.
       </p>
       {applications.isError ? (
         <p className="form-errors" role="alert">
