@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { applicationCreateSchema, stageChangeInputSchema } from './application.js';
-import { instantOut } from './fields.js';
+import { instantOut, timeZone } from './fields.js';
 
 /** What a CSV column can fill on an application. */
 export const csvFields = [
@@ -81,6 +81,22 @@ export type CsvLimits = { readonly maxBytes: number; readonly maxRows: number };
 /** Big enough for any real tracker (100,000 rows of a generous export is about 30 MB), small enough for memory. */
 export const defaultCsvLimits: CsvLimits = { maxBytes: 50 * 1024 * 1024, maxRows: 200_000 };
 
+/** What `POST /api/import/csv` and its preview take besides the file: the user's choices, all optional. */
+export const csvImportChoicesSchema = z.strictObject({
+  mapping: z
+    .record(z.string(), z.string())
+    .optional()
+    .describe('column header → field (or "note", "ignore"), overriding the automatic mapping'),
+  format: z.enum(csvFormatIds).optional().describe('read as this format instead of detecting it'),
+  dateOrder: dateOrderSchema.optional().describe('how to read 03/04/2025; by default decided per file'),
+  timeZone: timeZone.optional().describe('for dates without a time; default your settings'),
+  allowDuplicates: z.boolean().optional(),
+  skipInvalidRows: z.boolean().optional().describe('import the good rows of a file that has bad ones'),
+});
+
+export type CsvImportChoices = z.input<typeof csvImportChoicesSchema>;
+
+/** A problem with the file or one row: the field it concerns, the column it came from (if one did), and what is wrong. */
 const csvIssueSchema = z.object({ field: z.string(), column: z.string().nullable(), message: z.string() });
 
 const duplicateReason = z.enum(['posting_url', 'company_and_title']);
@@ -133,3 +149,30 @@ export const csvImportPreviewSchema = z
 
 export type CsvImportPreview = z.infer<typeof csvImportPreviewSchema>;
 export type CsvImportPreviewRow = z.infer<typeof csvImportPreviewRowSchema>;
+
+const csvImportFailureSchema = z.object({
+  row: z.number(),
+  field: z.string(),
+  column: z.string().nullable(),
+  message: z.string(),
+});
+
+export type CsvImportFailure = z.infer<typeof csvImportFailureSchema>;
+
+/** What `POST /api/import/csv` answers. */
+export const csvImportResultSchema = z
+  .object({
+    created: z.number(),
+    duplicates: z.number(),
+    failed: z.array(csvImportFailureSchema).readonly(),
+    dateOrder: dateOrderSchema
+      .nullable()
+      .describe('how numeric dates such as 03/04/2025 were read; null when the file has none'),
+    warnings: z
+      .array(csvIssueSchema)
+      .readonly()
+      .describe('about the whole file: the date order when the values did not settle it, columns missing'),
+  })
+  .meta({ id: 'CsvImportResult' });
+
+export type CsvImportResult = z.infer<typeof csvImportResultSchema>;

@@ -12,6 +12,8 @@ import {
   type CsvDelimiter,
   type CsvField,
   type CsvFormatId,
+  type CsvImportFailure,
+  type CsvImportResult,
   type CsvLimits,
   type CsvTable,
   defaultCsvLimits,
@@ -92,23 +94,6 @@ export type CsvImportPreview = {
     readonly duplicate: number;
     readonly error: number;
   };
-};
-
-export type CsvImportFailure = {
-  readonly row: number;
-  readonly field: string;
-  readonly column: string | null;
-  readonly message: string;
-};
-
-export type CsvImportResult = {
-  readonly created: number;
-  readonly duplicates: number;
-  readonly failed: readonly CsvImportFailure[];
-  /** How numeric dates were read (as in the preview); null when the file has none. */
-  readonly dateOrder: DateOrder | null;
-  /** About the whole file, as in the preview: how dates were read (an ambiguous order says so), columns missing. */
-  readonly warnings: readonly CsvRowIssue[];
 };
 
 /** A row as planned: the preview's row, plus its normalised posting URL for the write. */

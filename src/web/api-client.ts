@@ -11,7 +11,7 @@ import type { RestoreReport } from '../core/backup.js';
 import type { CalendarFeedIssue, CalendarFeedIssued, CalendarFeedStatus } from '../core/calendar-feed.js';
 import type { Company, CompanyListQuery, companyCreateSchema, companyUpdateSchema } from '../core/company.js';
 import type { Contact, ContactListQuery, contactCreateSchema, contactUpdateSchema } from '../core/contact.js';
-import type { CsvImportPreview } from '../core/csv-import.js';
+import type { CsvImportChoices, CsvImportPreview, CsvImportResult } from '../core/csv-import.js';
 import type { Diagnosis } from '../core/diagnosis.js';
 import type { DraftKind, RenderedTemplate, SentDraft, StepDraft, TemplateView } from '../core/drafts.js';
 import type { EventListQuery, eventCreateSchema, eventUpdateSchema, TimelineEvent } from '../core/event.js';
@@ -63,31 +63,10 @@ export type SettingsUpdateInput = z.input<typeof settingsUpdateSchema>;
 export type PlaybookUpdateInput = z.input<typeof playbookUpdateSchema>;
 export type TailoringRequestInput = z.input<typeof tailoringRequestSchema>;
 
-/** What `POST /api/import/csv` and its preview take besides the file: the user's choices, all optional. */
-export type CsvImportChoices = {
-  readonly mapping?: Readonly<Record<string, string>>;
-  readonly format?: string;
-  readonly dateOrder?: 'mdy' | 'dmy';
-  readonly allowDuplicates?: boolean;
-  readonly skipInvalidRows?: boolean;
-};
+/** What the CSV import and its preview take besides the file: the user's choices, all optional. */
+export type { CsvImportChoices };
 
-export type CsvImportReport = {
-  readonly created: number;
-  readonly duplicates: number;
-  readonly failed: readonly {
-    readonly row: number;
-    readonly field: string;
-    readonly column: string | null;
-    readonly message: string;
-  }[];
-  readonly dateOrder: 'mdy' | 'dmy' | null;
-  readonly warnings: readonly {
-    readonly field: string;
-    readonly column: string | null;
-    readonly message: string;
-  }[];
-};
+export type CsvImportReport = CsvImportResult;
 
 /** How many records a restored backup brought back. */
 export type BackupRestoreReport = RestoreReport;

@@ -1,6 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useId, useState } from 'react';
 import { csvFormatChoices } from '../../core/csv-formats.js';
+import type { CsvFormatId } from '../../core/csv-import.js';
 import type { FieldIssue } from '../../core/errors.js';
 import { type Outcome, outcomeLabels, type Stage, stageLabels } from '../../core/pipeline.js';
 import type { CsvImportChoices, CsvImportReport } from '../api-client.js';
@@ -26,7 +27,7 @@ import { useNotices } from './notices.js';
 
 type Choices = {
   readonly overrides: Readonly<Record<string, string>>;
-  readonly format: string;
+  readonly format: CsvFormatId | '';
   readonly dateOrder: '' | 'mdy' | 'dmy';
   readonly skipInvalidRows: boolean;
   readonly allowDuplicates: boolean;
@@ -216,7 +217,7 @@ function PreviewDetails({
           name="format"
           hint={choices.format ? 'Chosen by you' : `Recognised from its columns: ${preview.format.label}`}
           value={choices.format || preview.format.id}
-          onChange={(format) => onChange({ format })}
+          onChange={(format) => onChange({ format: format as CsvFormatId })}
         >
           {csvFormatChoices.map((format) => (
             <option key={format.id} value={format.id}>
