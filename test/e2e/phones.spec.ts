@@ -96,6 +96,13 @@ const test = base.extend<object, { phoneApp: { url: string; data: PhoneData } }>
   app: async ({ phoneApp }, use) => use({ url: phoneApp.url }),
 });
 
+/** A tracker spreadsheet with long headers and values, so the import preview's tables are as wide as real ones. */
+const trackerCsv = [
+  'Company,Job Title,Date applied,Status,Found on,Recruiter email,Notes about the role and the people',
+  `"${long.company}","${long.jobTitle}",03/02/2026,interviewing,LinkedIn,${long.email},${long.token}`,
+  'Contoso,Data analyst,13/02/2026,applied,Referral,,',
+].join('\n');
+
 type View = {
   readonly name: string;
   readonly path: (data: PhoneData) => string;
@@ -121,6 +128,19 @@ const views: readonly View[] = [
     },
   },
   { name: 'import', path: () => '/import' },
+  {
+    name: 'import with a CSV preview',
+    path: () => '/import',
+    prepare: async (page) => {
+      await page.getByLabel('CSV file').setInputFiles({
+        name: 'tracker.csv',
+        mimeType: 'text/csv',
+        buffer: Buffer.from(trackerCsv),
+      });
+      await page.locator('table.csv-mapping').waitFor();
+      await expect(page.locator('[aria-busy="true"]')).toHaveCount(0);
+    },
+  },
   { name: 'settings', path: () => '/settings' },
   { name: 'not found', path: () => '/no/such/page' },
 ];
