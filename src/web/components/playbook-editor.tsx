@@ -111,7 +111,7 @@ function PlaybookForm({ playbook }: { playbook: Playbook }) {
   return (
     <form onSubmit={submit} noValidate className="playbook">
       <FormErrors error={error} issues={issuesOutside(issues, ['rules', 'customSteps'])} />
-      <div className="table-scroll">
+      <div className="table-scroll card-table">
         <table>
           <caption className="visually-hidden">Follow-up rules</caption>
           <thead>
@@ -133,7 +133,7 @@ function PlaybookForm({ playbook }: { playbook: Playbook }) {
                     {label}
                     <span className="hint">{ruleHints[kind]}</span>
                   </th>
-                  <td>
+                  <td data-label="Planned">
                     <input
                       type="checkbox"
                       aria-label={`Plan: ${label}`}
@@ -143,7 +143,7 @@ function PlaybookForm({ playbook }: { playbook: Playbook }) {
                       }
                     />
                   </td>
-                  <td>
+                  <td data-label="Due after">
                     <DelayInput
                       label={label}
                       value={rule.delay}
@@ -190,7 +190,7 @@ function PlaybookForm({ playbook }: { playbook: Playbook }) {
                       </div>
                     ) : null}
                   </td>
-                  <td>
+                  <td data-label="Channel">
                     {'channel' in rule ? (
                       <ChannelSelect
                         label={label}

@@ -405,7 +405,7 @@ function ApplicationsTable({ applications, hideRejections, params, setParam }: A
         </label>
         <p className="muted toolbar-count">{rows.length} shown</p>
       </div>
-      <div className="table-scroll">
+      <div className="table-scroll card-table card-table-sortable">
         <table className="applications-table">
           <caption className="visually-hidden">
             Applications, sorted by {tableSortLabels[sort].toLowerCase()},{' '}
@@ -431,17 +431,19 @@ function ApplicationsTable({ applications, hideRejections, params, setParam }: A
           <tbody>
             {rows.map((a) => (
               <tr key={a.id}>
-                <td>
+                <td data-label={tableSortLabels.jobTitle}>
                   <Link to={applicationPath(a.id)}>{a.jobTitle}</Link>
                 </td>
-                <td>{a.company.name}</td>
-                <td>
+                <td data-label={tableSortLabels.company}>{a.company.name}</td>
+                <td data-label={tableSortLabels.stage}>
                   <StageBadge application={a} />
                 </td>
-                <td>{a.priority}</td>
-                <td>{a.appliedAt ? formatDate(a.appliedAt, timeZone, locale) : '—'}</td>
-                <td>{formatDate(a.updatedAt, timeZone, locale)}</td>
-                <td>{a.tags.join(', ')}</td>
+                <td data-label={tableSortLabels.priority}>{a.priority}</td>
+                <td data-label={tableSortLabels.appliedAt}>
+                  {a.appliedAt ? formatDate(a.appliedAt, timeZone, locale) : '—'}
+                </td>
+                <td data-label={tableSortLabels.updatedAt}>{formatDate(a.updatedAt, timeZone, locale)}</td>
+                <td data-label="Tags">{a.tags.join(', ')}</td>
               </tr>
             ))}
           </tbody>

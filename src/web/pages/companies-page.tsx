@@ -5,6 +5,7 @@ import { CompanyForm } from '../components/company-form.js';
 import { Dialog } from '../components/dialog.js';
 import { ExternalLink } from '../components/external-link.js';
 import { Link } from '../components/link.js';
+import { RecordTable } from '../components/record-table.js';
 import { RowActions } from '../components/row-actions.js';
 import { useApi } from '../hooks/use-api.js';
 import { queryKeys, useApplications, useCompanies } from '../queries.js';
@@ -25,6 +26,8 @@ export function CompaniesPage() {
     }
     return map;
   }, [applications.data]);
+  const countOf = (c: Company) => counts.get(c.id) ?? { open: 0, ended: 0 };
+  const isInUse = (c: Company) => countOf(c).open + countOf(c).ended > 0;
 
   return (
     <div className="page">
@@ -49,51 +52,33 @@ export function CompaniesPage() {
           <p>Companies are added with your applications; you can also add one here first.</p>
         </section>
       ) : (
-        <div className="table-scroll">
-          <table>
-            <caption className="visually-hidden">Companies</caption>
-            <thead>
-              <tr>
-                <th scope="col">Name</th>
-                <th scope="col">Website</th>
-                <th scope="col">Open</th>
-                <th scope="col">Ended</th>
-                <th scope="col">Notes</th>
-                <th scope="col">
-                  <span className="visually-hidden">Actions</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {(companies.data ?? []).map((c) => {
-                const count = counts.get(c.id) ?? { open: 0, ended: 0 };
-                return (
-                  <tr key={c.id}>
-                    <td>
-                      {count.open + count.ended > 0 ? (
-                        <Link to={`/board?view=table&q=${encodeURIComponent(c.name)}`}>{c.name}</Link>
-                      ) : (
-                        c.name
-                      )}
-                    </td>
-                    <td>{c.website ? <ExternalLink href={c.website} /> : ''}</td>
-                    <td>{count.open}</td>
-                    <td>{count.ended}</td>
-                    <td>
-                      <div className="clamp">{c.notes}</div>
-                    </td>
-                    <RowActions
-                      name={c.name}
-                      onEdit={() => setEditing(c)}
-                      onDelete={() => api.deleteCompany(c.id)}
-                      queryKey={queryKeys.companies}
-                    />
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
-        </div>
+        <RecordTable
+          caption="Companies"
+          rows={companies.data ?? []}
+          columns={[
+            {
+              label: 'Name',
+              cell: (c) =>
+                isInUse(c) ? (
+                  <Link to={`/board?view=table&q=${encodeURIComponent(c.name)}`}>{c.name}</Link>
+                ) : (
+                  c.name
+                ),
+            },
+            { label: 'Website', cell: (c) => (c.website ? <ExternalLink href={c.website} /> : '') },
+            { label: 'Open', cell: (c) => countOf(c).open },
+            { label: 'Ended', cell: (c) => countOf(c).ended },
+            { label: 'Notes', cell: (c) => (c.notes ? <div className="clamp">{c.notes}</div> : '') },
+          ]}
+          actions={(c) => (
+            <RowActions
+              name={c.name}
+              onEdit={() => setEditing(c)}
+              onDelete={() => api.deleteCompany(c.id)}
+              queryKey={queryKeys.companies}
+            />
+          )}
+        />
       )}
       <Dialog
         open={editing !== null}

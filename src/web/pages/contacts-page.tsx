@@ -5,6 +5,7 @@ import { foldForSearch, searchWords } from '../board-model.js';
 import { ContactForm } from '../components/contact-form.js';
 import { Dialog } from '../components/dialog.js';
 import { ExternalLink } from '../components/external-link.js';
+import { RecordTable } from '../components/record-table.js';
 import { RowActions } from '../components/row-actions.js';
 import { useApi } from '../hooks/use-api.js';
 import { roleLabels } from '../labels.js';
@@ -76,41 +77,32 @@ export function ContactsPage() {
           </p>
         </section>
       ) : (
-        <div className="table-scroll">
-          <table>
-            <caption className="visually-hidden">Contacts</caption>
-            <thead>
-              <tr>
-                <th scope="col">Name</th>
-                <th scope="col">Role</th>
-                <th scope="col">Company</th>
-                <th scope="col">Email</th>
-                <th scope="col">Phone</th>
-                <th scope="col">
-                  <span className="visually-hidden">Actions</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {shown.map((c) => (
-                <tr key={c.id}>
-                  <td>{c.profileUrl ? <ExternalLink href={c.profileUrl}>{c.name}</ExternalLink> : c.name}</td>
-                  <td>{roleLabels[c.role]}</td>
-                  <td>{c.companyId ? (companyNames.get(c.companyId) ?? '') : ''}</td>
-                  <td className="break">{c.email ?? ''}</td>
-                  <td>{c.phone ?? ''}</td>
-                  <RowActions
-                    name={c.name}
-                    onEdit={() => setEditing(c)}
-                    onDelete={() => api.deleteContact(c.id)}
-                    queryKey={queryKeys.contacts}
-                  />
-                </tr>
-              ))}
-            </tbody>
-          </table>
+        <>
+          <RecordTable
+            caption="Contacts"
+            rows={shown}
+            columns={[
+              {
+                label: 'Name',
+                cell: (c) =>
+                  c.profileUrl ? <ExternalLink href={c.profileUrl}>{c.name}</ExternalLink> : c.name,
+              },
+              { label: 'Role', cell: (c) => roleLabels[c.role] },
+              { label: 'Company', cell: (c) => (c.companyId ? (companyNames.get(c.companyId) ?? '') : '') },
+              { label: 'Email', cell: (c) => c.email ?? '', className: 'break' },
+              { label: 'Phone', cell: (c) => c.phone ?? '' },
+            ]}
+            actions={(c) => (
+              <RowActions
+                name={c.name}
+                onEdit={() => setEditing(c)}
+                onDelete={() => api.deleteContact(c.id)}
+                queryKey={queryKeys.contacts}
+              />
+            )}
+          />
           {shown.length === 0 ? <p className="muted">No contact matches.</p> : null}
-        </div>
+        </>
       )}
       <Dialog
         open={editing !== null}
