@@ -132,7 +132,7 @@ describe('hearback init, without a terminal', { timeout: 60_000 }, () => {
     expect(JSON.parse(shown.stdout).setUpAt).not.toBeNull();
   });
 
-  it('refuses a place that does not exist, naming the flag, and changes nothing', async () => {
+  it('refuses a place that does not exist, naming the flag, and changes nothing (init and settings set)', async () => {
     const region = await runCli(['--data-dir', dir, 'init', '--country', 'DE', '--region', 'XX']);
     expect(region.code).toBe(1);
     expect(region.stderr).toMatch(/^error: --region: XX is not a region of DE: one of BB, BE, /);
@@ -141,8 +141,11 @@ describe('hearback init, without a terminal', { timeout: 60_000 }, () => {
     expect(country.stderr).toBe(
       'error: --country: UK is not a country whose public holidays hearback knows\n',
     );
+    const set = await runCli(['--data-dir', dir, 'settings', 'set', '--country', 'DE', '--region', 'XX']);
+    expect(set.code).toBe(1);
+    expect(set.stderr).toMatch(/^error: --region \(region\): XX is not a region of DE: one of BB, BE, /);
     const shown = await runCli(['--data-dir', dir, '--json', 'settings']);
-    expect(JSON.parse(shown.stdout).setUpAt).toBeNull();
+    expect(JSON.parse(shown.stdout)).toMatchObject({ setUpAt: null, region: null });
   });
 
   it('shows an interview on the user’s clock after set-up, with its own zone’s time after', async () => {

@@ -6,7 +6,7 @@ import { AppError, fieldError } from '../../core/errors.js';
 import { settingsUpdateSchema } from '../../core/settings.js';
 import { validate } from '../../core/validate.js';
 import { csvFormatIds } from '../../integrations/csv/csv-formats.js';
-import { type CliContext, parseInput, runCommand } from '../context.js';
+import { type CliContext, parseInput, runCommand, withFlagNames } from '../context.js';
 import { formatFields, safeText } from '../output.js';
 import { print } from './people-commands.js';
 
@@ -96,24 +96,12 @@ export function registerSystemCommands(program: Command): void {
             digestTime: o.digestTime,
             postingWatchEnabled: yesNo(o.postingWatch),
           },
-          {
-            timeZone: '--time-zone',
-            workingDays: '--working-days',
-            country: '--country',
-            region: '--region',
-            locale: '--locale',
-            name: '--name',
-            email: '--email',
-            smtpUrl: '--smtp-url',
-            smtpFrom: '--smtp-from',
-            travelBufferMinutes: '--travel-buffer',
-            calendarStepsAllDay: '--calendar-all-day',
-            digestEnabled: '--digest',
-            digestTime: '--digest-time',
-            postingWatchEnabled: '--posting-watch',
-          },
+          settingsFlags,
         );
-        print(ctx, await updateSettings(ctx.deps, input), 'Settings saved.');
+        const saved = await updateSettings(ctx.deps, input).catch((error: unknown) => {
+          throw withFlagNames(error, settingsFlags);
+        });
+        print(ctx, saved, 'Settings saved.');
       }),
     );
 
@@ -204,6 +192,23 @@ export function registerSystemCommands(program: Command): void {
       });
     });
 }
+
+const settingsFlags: Record<string, string> = {
+  timeZone: '--time-zone',
+  workingDays: '--working-days',
+  country: '--country',
+  region: '--region',
+  locale: '--locale',
+  name: '--name',
+  email: '--email',
+  smtpUrl: '--smtp-url',
+  smtpFrom: '--smtp-from',
+  travelBufferMinutes: '--travel-buffer',
+  calendarStepsAllDay: '--calendar-all-day',
+  digestEnabled: '--digest',
+  digestTime: '--digest-time',
+  postingWatchEnabled: '--posting-watch',
+};
 
 export type ImportOptions = {
   json?: boolean;
