@@ -121,6 +121,7 @@ describe('hearback init, without a terminal', { timeout: 60_000 }, () => {
     );
     expect(result.stdout).toContain(`time zone     ${system.timeZone}`);
     expect(result.stdout).toContain('name          Lena Vogel');
+    expect(result.stdout).toContain('working days  Mon Tue Wed Thu Fri\n');
     const shown = await runCli(['--data-dir', dir, '--json', 'settings']);
     expect(JSON.parse(shown.stdout)).toMatchObject({
       timeZone: system.timeZone,

@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import type { z } from 'zod';
+import { weekdayName } from '../../core/date-words.js';
 import { fieldError } from '../../core/errors.js';
 import { type Settings, settingsUpdateSchema } from '../../core/settings.js';
 import { type CliContext, runCommand, withFlagNames } from '../context.js';
@@ -42,8 +43,6 @@ function valid<K extends Key>(key: K, value: unknown): z.output<(typeof settings
   if (result.success) return result.data as z.output<(typeof settingsUpdateSchema.shape)[K]>;
   throw fieldError(flagNames[key], result.error.issues[0]?.message ?? 'is not valid');
 }
-
-const weekdayNames = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
 
 /** `hearback init`: the first-run set-up of the web app, in a terminal. */
 export function registerInitCommand(program: Command): void {
@@ -182,7 +181,7 @@ export async function runInit(ctx: CliContext, flags: InitFlags, ask: Asker | nu
         ['time zone', saved.timeZone],
         ['country', saved.country ?? '(none: no public holidays)'],
         ['region', saved.region],
-        ['working days', saved.workingDays.map((d) => weekdayNames[d - 1]).join(' ')],
+        ['working days', saved.workingDays.map((d) => weekdayName(d, 'short')).join(' ')],
         ['locale', saved.locale],
         ['name', saved.name],
         ['email', saved.email],
