@@ -21,8 +21,8 @@ const backupCompanySchema = companySchema.extend({
   industry: z.string().nullable().default(null),
 });
 
-/** Backups made before the first-run set-up restore as set up: restoring is setting up. */
-const backupSettingsSchema = settingsSchema.extend({ setUpAt: z.string().nullable().default(null) });
+/** Backups made before the first-run set-up have no setUpAt: they restore as set up when they were saved. */
+const backupSettingsSchema = settingsSchema.extend({ setUpAt: z.string().nullable().optional() });
 
 export const backupSchema = z
   .object({
