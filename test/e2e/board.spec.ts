@@ -98,6 +98,26 @@ test.describe('board', () => {
     await expect.poll(async () => (await api.getApplication(app.id)).stage).toBe('screening');
   });
 
+  test('deleting an application from its page goes back to the board and asks nothing more about it', async ({
+    page,
+    api,
+  }) => {
+    const app = await api.createApplication({ companyName: 'Gone Inc', jobTitle: 'Deleted role' });
+    await page.goto(`/applications/${app.id}`);
+    await expect(page.getByRole('heading', { name: 'Why haven’t I heard back?' })).toBeVisible();
+    await expect(page.locator('.diagnosis .facts, .diagnosis-verdict').first()).toBeVisible();
+    const afterDelete: string[] = [];
+    page.on('request', (request) => {
+      if (request.url().includes(app.id) && request.method() !== 'DELETE') afterDelete.push(request.url());
+    });
+    page.on('dialog', (dialog) => dialog.accept());
+    await page.getByRole('button', { name: 'Delete application' }).click();
+    await expect(page.getByRole('heading', { level: 1, name: 'Board' })).toBeVisible();
+    await expect(page.getByRole('heading', { name: 'No applications yet' })).toBeVisible();
+    await page.waitForLoadState('networkidle');
+    expect(afterDelete).toEqual([]);
+  });
+
   test('hides rejections on request and counts them as hidden', async ({ page, api }) => {
     const rejected = await api.createApplication({ companyName: 'Nope Inc', jobTitle: 'Rejected role' });
     await api.moveApplication(rejected.id, { stage: 'ended', outcome: 'rejected' });
