@@ -158,7 +158,9 @@ function ApplicationView({ application }: { application: Application }) {
             </span>
           ) : application.appliedAt ? (
             <span className="muted">Applied {formatDate(application.appliedAt, timeZone, locale)}</span>
-          ) : null}
+          ) : (
+            <span className="muted">Saved {formatDate(application.stageChangedAt, timeZone, locale)}</span>
+          )}
         </div>
         <div className="form-actions">
           <StageControl application={application} onEnd={() => setEnding(true)} />

@@ -250,7 +250,7 @@ function BoardColumns({
     if (application.stage === 'ended')
       return application.endedAt ? formatDate(application.endedAt, timeZone, locale) : null;
     if (application.appliedAt) return `Applied ${formatDate(application.appliedAt, timeZone, locale)}`;
-    return `Saved ${formatDate(application.createdAt, timeZone, locale)}`;
+    return `Saved ${formatDate(application.stageChangedAt, timeZone, locale)}`;
   };
 
   const cards = (stage: Stage) => (
@@ -443,7 +443,15 @@ function ApplicationsTable({ applications, hideRejections, params, setParam }: A
                   <StageBadge application={a} />
                 </td>
                 <td>{a.priority}</td>
-                <td>{a.appliedAt ? formatDate(a.appliedAt, timeZone, locale) : '—'}</td>
+                <td>
+                  {a.appliedAt ? (
+                    formatDate(a.appliedAt, timeZone, locale)
+                  ) : a.stage === 'saved' ? (
+                    <span className="muted">Saved {formatDate(a.stageChangedAt, timeZone, locale)}</span>
+                  ) : (
+                    '—'
+                  )}
+                </td>
                 <td>{formatDate(a.updatedAt, timeZone, locale)}</td>
                 <td>{a.tags.join(', ')}</td>
               </tr>
