@@ -21,6 +21,9 @@ const backupCompanySchema = companySchema.extend({
   industry: z.string().nullable().default(null),
 });
 
+/** Backups made before applications carried `stageChangedAt` restore too: it is derived from the events. */
+const backupApplicationSchema = applicationSchema.extend({ stageChangedAt: z.string().optional() });
+
 export const backupSchema = z
   .object({
     format: z.literal(backupFormat),
@@ -28,7 +31,7 @@ export const backupSchema = z
     settings: settingsSchema,
     companies: z.array(backupCompanySchema),
     contacts: z.array(contactSchema),
-    applications: z.array(applicationSchema),
+    applications: z.array(backupApplicationSchema),
     interviews: z.array(interviewSchema),
     events: z.array(eventSchema),
     followUps: z.array(followUpSchema),
