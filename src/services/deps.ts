@@ -2,12 +2,11 @@ import type { Kysely, Transaction } from 'kysely';
 import type { ApplicationsCsvWriter, Clock, DocumentReader, IdGenerator, Mailer } from '../core/ports.js';
 import type { PostingReader } from '../core/posting-extract.js';
 import type { PostingProbe } from '../core/posting-watch.js';
-import { type StatementSink, statementSinkOf } from '../storage/bulk-application-store.js';
+import type { StatementSink } from '../storage/bulk-application-store.js';
 import { bumpDataVersion, dataVersionBump } from '../storage/data-version-store.js';
 import { sqliteFileOf } from '../storage/database.js';
 import type { Database, Db } from '../storage/schema.js';
 import { lockUserWrites } from '../storage/sql-helpers.js';
-import { startSqliteWriterThread } from '../storage/sqlite-writer-thread.js';
 
 /**
  * What every use case needs. `userId` is the one place queries are scoped by: local mode passes the
@@ -68,8 +67,14 @@ export async function inBulkTransaction<T>(
   options: { readonly writerThread: boolean },
   work: (db: Db, sink: StatementSink) => Promise<T>,
 ): Promise<T> {
+  // Loaded here, by the bulk writes that use them: every other command starts without the row mappers of
+  // every table and without worker threads (issue 12, item 11).
   const file = options.writerThread ? sqliteFileOf(deps.db) : null;
-  if (!file) return inTransaction(deps, (tx) => work(tx.db, statementSinkOf(tx.db)));
+  if (!file) {
+    const { statementSinkOf } = await import('../storage/bulk-application-store.js');
+    return inTransaction(deps, (tx) => work(tx.db, statementSinkOf(tx.db)));
+  }
+  const { startSqliteWriterThread } = await import('../storage/sqlite-writer-thread.js');
   return deps.db.connection().execute(async (connection) => {
     const writer = await startSqliteWriterThread(file);
     try {
