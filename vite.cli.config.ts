@@ -97,15 +97,21 @@ export default defineConfig({
   plugins: [requireCommonJsPackages()],
   logLevel: 'warn',
   build: {
-    ssr: 'src/cli/main.ts',
+    ssr: true,
     outDir: 'dist/cli-bundle',
     emptyOutDir: true,
     target: 'node20',
     sourcemap: true,
     minify: true,
     rolldownOptions: {
+      // The writer thread of large imports (src/storage/sqlite-writer-thread.ts) starts this file, next to the
+      // chunk that starts it.
+      input: {
+        hearback: 'src/cli/main.ts',
+        'chunks/sqlite-writer-thread-worker': 'src/storage/sqlite-writer-thread-worker.ts',
+      },
       output: {
-        entryFileNames: 'hearback.js',
+        entryFileNames: '[name].js',
         chunkFileNames: 'chunks/[name]-[hash].js',
         codeSplitting: {
           groups: [
