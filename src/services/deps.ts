@@ -12,9 +12,9 @@ import type {
 } from '../core/ports.js';
 import type { PostingReader } from '../core/posting-extract.js';
 import type { PostingProbe } from '../core/posting-watch.js';
-import { type StatementSink, statementSinkOf } from '../storage/bulk-application-store.js';
+import type { StatementSink } from '../storage/bulk-application-store.js';
 import type { Database, Db } from '../storage/schema.js';
-import { runBulkWriteTransaction, runWriteTransaction } from '../storage/write-transaction.js';
+import { runWriteTransaction } from '../storage/write-transaction.js';
 
 /**
  * What every use case needs. `userId` is the one place queries are scoped by: local mode passes the
@@ -67,13 +67,14 @@ export function inTransaction<T>(deps: Deps, work: (tx: TxDeps) => Promise<T>): 
  * statements: on a SQLite file, with `writerThread` set, a writer thread holds the transaction
  * (storage/write-transaction.ts); inside a caller's transaction, a sink on that transaction.
  */
-export function inBulkTransaction<T>(
+export async function inBulkTransaction<T>(
   deps: Deps,
   options: { readonly writerThread: boolean },
   work: (db: Db, sink: StatementSink) => Promise<T>,
 ): Promise<T> {
-  if (isInTransaction(deps)) return work(deps.db, statementSinkOf(deps.db));
-  return runBulkWriteTransaction(deps.db, deps.userId, nextVersionOf(deps), options, work);
+  const bulk = await import('../storage/bulk-write-transaction.js');
+  if (isInTransaction(deps)) return work(deps.db, bulk.statementSinkOf(deps.db));
+  return bulk.runBulkWriteTransaction(deps.db, deps.userId, nextVersionOf(deps), options, work);
 }
 
 /** A write's new data version is a fresh id, drawn when the write is done. */
