@@ -3,6 +3,7 @@ import { AppError, type FieldIssue } from './errors.js';
 import { channels } from './event.js';
 import { limits, requiredText } from './fields.js';
 import { plannedFollowUpKinds } from './follow-up.js';
+import { delayUnitLabels } from './labels.js';
 
 /**
  * The playbook: when each follow-up step falls due, on which channel, and whether it is planned at all.
@@ -17,8 +18,6 @@ export type DelayUnit = (typeof delayUnits)[number];
 /** The longest delay a rule may have: two weeks in hours, about three months in business days. */
 export const delayLimits: Readonly<Record<DelayUnit, number>> = { hours: 336, business_days: 60 };
 
-const unitWords: Readonly<Record<DelayUnit, string>> = { hours: 'hours', business_days: 'business days' };
-
 const amount = z
   .number({ message: 'must be a number' })
   .int({ message: 'must be a whole number' })
@@ -32,7 +31,7 @@ export const delaySchema = z
       ctx.addIssue({
         code: 'custom',
         path: ['amount'],
-        message: `must be at most ${max} ${unitWords[delay.unit]}`,
+        message: `must be at most ${max} ${delayUnitLabels[delay.unit]}`,
       });
     }
   })

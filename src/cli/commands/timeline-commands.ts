@@ -18,6 +18,7 @@ import {
   followUpStatuses,
   followUpUpdateSchema,
 } from '../../core/follow-up.js';
+import { followUpKindLabels } from '../../core/labels.js';
 import { readDateTime } from '../../core/local-time.js';
 import { type CliContext, parseInput, resolveId, runCommand } from '../context.js';
 import { choices, formatTable, localDateTime, safeText, shortId } from '../output.js';
@@ -201,7 +202,7 @@ export function registerTimelineCommands(program: Command): void {
               [
                 { header: 'ID', value: (s) => shortId(s.id) },
                 { header: 'DUE', value: (s) => localDateTime(s.dueAt, ctx.settings.timeZone) },
-                { header: 'STEP', value: (s) => s.kind.replaceAll('_', ' ') },
+                { header: 'STEP', value: (s) => followUpKindLabels[s.kind] },
                 { header: 'STATUS', value: (s) => s.status },
                 { header: 'APPLICATION', value: (s) => shortId(s.applicationId) },
                 { header: 'WHY', value: (s) => safeText(s.reason), max: 60 },
@@ -272,7 +273,7 @@ export function registerTimelineCommands(program: Command): void {
           { at: '--at', note: '--note' },
         );
         const step = await markFollowUpDone(ctx.deps, id, input);
-        print(ctx, step, `Done: ${step.kind.replaceAll('_', ' ')}`);
+        print(ctx, step, `Done: ${followUpKindLabels[step.kind]}`);
       }),
     );
   followups
@@ -289,7 +290,7 @@ export function registerTimelineCommands(program: Command): void {
           { at: '--at', reason: '--reason' },
         );
         const step = await skipFollowUp(ctx.deps, id, input);
-        print(ctx, step, `Skipped: ${step.kind.replaceAll('_', ' ')}`);
+        print(ctx, step, `Skipped: ${followUpKindLabels[step.kind]}`);
       }),
     );
   followups

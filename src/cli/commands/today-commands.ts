@@ -4,6 +4,7 @@ import pc from 'picocolors';
 import { draftKinds } from '../../core/drafts.js';
 import { fieldError } from '../../core/errors.js';
 import { channels } from '../../core/event.js';
+import { channelLabels, followUpKindLabels } from '../../core/labels.js';
 import { delayUnits, playbookRuleKinds } from '../../core/playbook.js';
 import { type TodayItem, todayQuerySchema } from '../../core/today.js';
 import { type CliContext, parseInput, resolveId, runCommand } from '../context.js';
@@ -209,7 +210,7 @@ function section(
   for (const item of items) {
     const who = item.contact ? ` · ${safeText(item.contact.name)}` : '';
     ctx.out.line(
-      `  ${shortId(item.step.id)}  ${localDateTime(item.step.dueAt, ctx.settings.timeZone)}  ${item.step.kind.replaceAll('_', ' ')}${item.step.channel ? ` (${item.step.channel})` : ''} — ${safeText(item.application.jobTitle)} at ${safeText(item.application.companyName)}${who}`,
+      `  ${shortId(item.step.id)}  ${localDateTime(item.step.dueAt, ctx.settings.timeZone)}  ${followUpKindLabels[item.step.kind]}${item.step.channel ? ` (${channelLabels[item.step.channel]})` : ''} — ${safeText(item.application.jobTitle)} at ${safeText(item.application.companyName)}${who}`,
     );
     ctx.out.line(`          ${pc.dim(safeText(item.explanation))}`);
   }

@@ -15,23 +15,10 @@ import {
 import { describeError, isApiError } from '../api-error.js';
 import { issuesOutside, messagesFor, validateWith } from '../field-issues.js';
 import { useApi } from '../hooks/use-api.js';
-import { channelLabels, followUpKindLabels } from '../labels.js';
+import { channelLabels, delayUnitLabels, followUpKindHints, followUpKindLabels } from '../labels.js';
 import { refreshAfterChange } from '../queries.js';
 import { FormErrors } from './field.js';
 import { useNotices } from './notices.js';
-
-const unitLabels: Readonly<Record<DelayUnit, string>> = { hours: 'hours', business_days: 'business days' };
-
-const ruleHints: Readonly<Record<PlaybookRuleKind, string>> = {
-  thank_you: 'after the interview ends, one per interviewer',
-  first_follow_up: 'after the interview, when they gave no decision date',
-  second_follow_up: 'after the first follow-up, if no reply',
-  closing_note: 'after the second follow-up, if no reply',
-  suggest_no_response: 'after the closing note: hearback suggests ending as no response',
-  application_check_in: 'after applying, until the employer answers in any way',
-  offer_check: 'after an offer is promised, to check on the written offer',
-  feedback_request: 'after a rejection (optional)',
-};
 
 const anchorLabels: Readonly<Record<CustomStep['after'], string>> = {
   application: 'applying',
@@ -131,7 +118,7 @@ function PlaybookForm({ playbook }: { playbook: Playbook }) {
                 <tr key={kind}>
                   <th scope="row">
                     {label}
-                    <span className="hint">{ruleHints[kind]}</span>
+                    <span className="hint">{followUpKindHints[kind]}</span>
                   </th>
                   <td>
                     <input
@@ -328,7 +315,7 @@ function DelayInput({ label, value, onChange, messages, prefix, onlyBusinessDays
         >
           {delayUnits.map((u) => (
             <option key={u} value={u}>
-              {unitLabels[u]}
+              {delayUnitLabels[u]}
             </option>
           ))}
         </select>
