@@ -19,6 +19,7 @@ import {
 } from '../src/core/pipeline.js';
 import { delayUnits } from '../src/core/playbook.js';
 import { watchStates } from '../src/core/posting-watch.js';
+import { apiPathAliases } from '../src/server/route-aliases.js';
 
 /**
  * Issue 14, "one home for words". Weekday and month names come from src/core/date-words.ts (Intl), never
@@ -187,5 +188,23 @@ describe('labels', () => {
             .map((label) => `${file}: ${label}`),
     );
     expect(offenders).toEqual([]);
+  });
+});
+
+describe('the glossary', () => {
+  const glossary = fs.readFileSync(path.join(repo, 'docs', 'glossary.md'), 'utf8');
+  const literal = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+  it('lists every kind of follow-up with its one label', () => {
+    for (const kind of followUpKinds) {
+      const label = labels.followUpKindLabels[kind];
+      expect(glossary, kind).toMatch(new RegExp(`^\\| ${literal(label)} \\|.*\\| \`${kind}\` \\|$`, 'm'));
+    }
+  });
+
+  it('documents every old spelling the API still answers, beside the current one', () => {
+    for (const [alias, canonical] of Object.entries(apiPathAliases)) {
+      expect(glossary).toMatch(new RegExp(`^\\| \`${literal(alias)}\`.*\\| \`${literal(canonical)}\``, 'm'));
+    }
   });
 });

@@ -62,7 +62,7 @@ type EventOptions = Partial<
   >
 >;
 
-/** `hearback event …` (the timeline) and `hearback followups …` (the steps to take). */
+/** `hearback event …` (the timeline) and `hearback follow-ups …` (the steps to take). */
 export function registerTimelineCommands(program: Command): void {
   const event = program
     .command('event')
@@ -171,9 +171,10 @@ export function registerTimelineCommands(program: Command): void {
     }),
   );
 
+  // `followups`, the first spelling, stays as an alias for scripts that use it (docs/glossary.md).
   const followups = program
-    .command('followups')
-    .alias('follow-ups')
+    .command('follow-ups')
+    .alias('followups')
     .description('Follow-up steps: list, add, done, skip, snooze');
   followups
     .command('list', { isDefault: true })

@@ -38,7 +38,7 @@ export function registerTodayCommands(program: Command): void {
         section(ctx, 'Overdue', today.overdue, pc.red);
         section(ctx, 'Due today', today.today, pc.yellow);
         section(ctx, 'This week', today.week, pc.cyan);
-        ctx.out.line(pc.dim('\nhearback draft <id> · hearback followups done|skip|snooze <id>'));
+        ctx.out.line(pc.dim('\nhearback draft <id> · hearback follow-ups done|skip|snooze <id>'));
       }),
     );
 
