@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { useInProcessCli } from '../../test/support/in-process-cli.js';
+import { inProcessCli } from '../../test/support/in-process-cli.js';
 
-const { hearback, json } = useInProcessCli('ids');
+const { hearback, json } = inProcessCli('ids');
 
 describe('id-or-name arguments of the CLI', { timeout: 60_000 }, () => {
   it('takes a company by name, id or id tail wherever a company is asked for, adding a new one by name', async () => {

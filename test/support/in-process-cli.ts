@@ -8,7 +8,7 @@ import { runCli } from '../../src/cli/program.js';
  * `hearback …` run in this process (runCli) against a data folder of its own, made before the file's tests and
  * removed after them, on SQLite and without colour whatever the environment says.
  */
-export function useInProcessCli(name: string) {
+export function inProcessCli(name: string) {
   let dir = '';
   beforeAll(() => {
     vi.stubEnv('DATABASE_URL', '');

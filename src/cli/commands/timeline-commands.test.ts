@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { useInProcessCli } from '../../../test/support/in-process-cli.js';
+import { inProcessCli } from '../../../test/support/in-process-cli.js';
 
-const { hearback, json } = useInProcessCli('follow-ups');
+const { hearback, json } = inProcessCli('follow-ups');
 
 describe('hearback follow-ups', { timeout: 60_000 }, () => {
   it('is spelled follow-ups, with followups kept as an alias in the help', async () => {
