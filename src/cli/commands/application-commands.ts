@@ -13,6 +13,13 @@ import {
 } from '../../core/application.js';
 import type { TimelineEvent } from '../../core/event.js';
 import {
+  followUpKindLabels,
+  followUpStatusLabels,
+  remoteLabels,
+  roundLabels,
+  sourceLabels,
+} from '../../core/labels.js';
+import {
   activeStages,
   closedReasons,
   describeStage,
@@ -205,7 +212,7 @@ export function registerApplicationCommands(program: Command): void {
           ctx.out.line(`\n${heading(ctx, 'Interviews')}`);
           for (const i of interviews) {
             ctx.out.line(
-              `  ${localDateTime(i.startsAt, i.timeZone)} ${i.timeZone}  ${i.round}  (${shortId(i.id)})`,
+              `  ${localDateTime(i.startsAt, i.timeZone)} ${i.timeZone}  ${roundLabels[i.round]}  (${shortId(i.id)})`,
             );
           }
         }
@@ -213,7 +220,7 @@ export function registerApplicationCommands(program: Command): void {
           ctx.out.line(`\n${heading(ctx, 'Follow-ups')}`);
           for (const s of steps) {
             ctx.out.line(
-              `  ${localDay(s.dueAt, ctx.settings.timeZone)}  ${s.kind}  ${s.status}  ${safeText(s.reason)}  (${shortId(s.id)})`,
+              `  ${localDay(s.dueAt, ctx.settings.timeZone)}  ${followUpKindLabels[s.kind]}  ${followUpStatusLabels[s.status]}  ${safeText(s.reason)}  (${shortId(s.id)})`,
             );
           }
         }
@@ -399,9 +406,12 @@ function printApplication(ctx: CliContext, a: Application, timeline: readonly Ti
         ['applied', localDateTime(a.appliedAt, tz)],
         ['url', a.postingUrl],
         ['location', a.posting.location && safeText(a.posting.location)],
-        ['remote', a.posting.remoteType],
+        ['remote', a.posting.remoteType && remoteLabels[a.posting.remoteType]],
         ['salary', salary],
-        ['source', `${a.source.kind}${a.source.detail ? ` (${safeText(a.source.detail)})` : ''}`],
+        [
+          'source',
+          `${sourceLabels[a.source.kind]}${a.source.detail ? ` (${safeText(a.source.detail)})` : ''}`,
+        ],
         ['priority', String(a.priority)],
         ['tags', a.tags.map(safeText).join(', ')],
         ['notes', safeText(a.notes)],

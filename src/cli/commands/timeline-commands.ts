@@ -18,7 +18,7 @@ import {
   followUpStatuses,
   followUpUpdateSchema,
 } from '../../core/follow-up.js';
-import { followUpKindLabels } from '../../core/labels.js';
+import { followUpKindLabels, followUpStatusLabels } from '../../core/labels.js';
 import { readDateTime } from '../../core/local-time.js';
 import { type CliContext, parseInput, resolveId, runCommand } from '../context.js';
 import { choices, formatTable, localDateTime, safeText, shortId } from '../output.js';
@@ -204,7 +204,7 @@ export function registerTimelineCommands(program: Command): void {
                 { header: 'ID', value: (s) => shortId(s.id) },
                 { header: 'DUE', value: (s) => localDateTime(s.dueAt, ctx.settings.timeZone) },
                 { header: 'STEP', value: (s) => followUpKindLabels[s.kind] },
-                { header: 'STATUS', value: (s) => s.status },
+                { header: 'STATUS', value: (s) => followUpStatusLabels[s.status] },
                 { header: 'APPLICATION', value: (s) => shortId(s.applicationId) },
                 { header: 'WHY', value: (s) => safeText(s.reason), max: 60 },
               ],

@@ -3,9 +3,9 @@ import type { Command } from 'commander';
 import pc from 'picocolors';
 import { draftKinds } from '../../core/drafts.js';
 import { fieldError } from '../../core/errors.js';
-import { channels } from '../../core/event.js';
-import { channelLabels, followUpKindLabels } from '../../core/labels.js';
-import { delayUnits, playbookRuleKinds } from '../../core/playbook.js';
+import { type Channel, channels } from '../../core/event.js';
+import { channelLabels, delayUnitLabels, followUpKindLabels } from '../../core/labels.js';
+import { type DelayUnit, delayUnits, playbookRuleKinds } from '../../core/playbook.js';
 import { type TodayItem, todayQuerySchema } from '../../core/today.js';
 import { type CliContext, parseInput, resolveId, runCommand } from '../context.js';
 import { choices, localDateTime, safeText, shortId } from '../output.js';
@@ -97,11 +97,11 @@ export function registerTodayCommands(program: Command): void {
       for (const kind of playbookRuleKinds) {
         const rule = current.rules[kind] as {
           enabled: boolean;
-          channel?: string | null;
-          delay: { amount: number; unit: string };
+          channel?: Channel | null;
+          delay: { amount: number; unit: DelayUnit };
         };
         ctx.out.line(
-          `${kind.padEnd(22)} ${rule.enabled ? 'on ' : 'off'}  ${String(rule.delay.amount).padStart(3)} ${rule.delay.unit.replace('_', ' ')}${rule.channel ? `  by ${rule.channel}` : ''}`,
+          `${kind.padEnd(22)} ${rule.enabled ? 'on ' : 'off'}  ${String(rule.delay.amount).padStart(3)} ${delayUnitLabels[rule.delay.unit]}${rule.channel ? `  (${channelLabels[rule.channel]})` : ''}`,
         );
       }
       for (const step of current.customSteps) ctx.out.line(`custom: ${safeText(step.title)} (${step.after})`);
