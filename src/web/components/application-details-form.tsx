@@ -15,7 +15,7 @@ import type { ApplicationUpdateInput } from '../api-client.js';
 import { describeError, isApiError } from '../api-error.js';
 import { issuesOutside, validateWith } from '../field-issues.js';
 import { useApi } from '../hooks/use-api.js';
-import { remoteLabels, sourceLabels } from '../labels.js';
+import { employmentTypeLabels, remoteLabels, sourceLabels } from '../labels.js';
 import { queryKeys, refreshAfterChange, useCompanies } from '../queries.js';
 import { Field, FormErrors } from './field.js';
 
@@ -151,7 +151,7 @@ export function ApplicationDetailsForm({ application, onDone }: Props) {
               <option value="">Not said</option>
               {employmentTypes.map((t) => (
                 <option key={t} value={t}>
-                  {t.replace('_', ' ')}
+                  {employmentTypeLabels[t]}
                 </option>
               ))}
             </select>
