@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { employmentTypes, remoteTypes, sourceKinds } from '../src/core/application.js';
 import { contactRoles } from '../src/core/contact.js';
 import { monthNames, weekdayNames } from '../src/core/date-words.js';
+import { likelihoods } from '../src/core/diagnosis-schema.js';
 import { draftKinds } from '../src/core/drafts.js';
 import { channels, eventKinds, sentiments } from '../src/core/event.js';
 import { followUpKinds, followUpStatuses, plannedFollowUpKinds } from '../src/core/follow-up.js';
@@ -107,6 +108,7 @@ const tables: readonly {
   { name: 'sourceLabels', table: labels.sourceLabels, keys: sourceKinds, home: 'labels' },
   { name: 'sentimentLabels', table: labels.sentimentLabels, keys: sentiments, home: 'labels' },
   { name: 'eventKindLabels', table: labels.eventKindLabels, keys: eventKinds, home: 'labels' },
+  { name: 'likelihoodLabels', table: labels.likelihoodLabels, keys: likelihoods, home: 'labels' },
   { name: 'watchStateLabels', table: labels.watchStateLabels, keys: watchStates, home: 'labels' },
   { name: 'stageLabels', table: stageLabels, keys: stages, home: 'pipeline' },
   { name: 'outcomeLabels', table: outcomeLabels, keys: outcomes, home: 'pipeline' },

@@ -1,5 +1,6 @@
 import type { EmploymentType, RemoteType, SourceKind } from './application.js';
 import type { ContactRole } from './contact.js';
+import type { Likelihood } from './diagnosis-schema.js';
 import type { DraftKind } from './drafts.js';
 import type { Channel, EventKind, Sentiment } from './event.js';
 import type { FollowUpKind, FollowUpStatus, PlannedFollowUpKind } from './follow-up.js';
@@ -141,6 +142,13 @@ export const eventKindLabels: Readonly<Record<EventKind, string>> = {
   reply_received: 'Reply received',
   note: 'Note',
   posting_change: 'Posting change',
+};
+
+/** How likely a cause of an employer's silence looks in the diagnosis. */
+export const likelihoodLabels: Readonly<Record<Likelihood, string>> = {
+  likely: 'Likely',
+  possible: 'Possible',
+  unlikely: 'Unlikely',
 };
 
 /** What the posting watch last saw at the posting's address. */

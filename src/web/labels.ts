@@ -9,6 +9,7 @@ export {
   followUpKindLabels,
   followUpStatusLabels,
   interviewTitle,
+  likelihoodLabels,
   remoteLabels,
   roleLabels,
   roundLabels,
