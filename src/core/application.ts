@@ -26,6 +26,7 @@ export const employmentTypes = [
 export const sourceKinds = ['referral', 'job_board', 'company_site', 'recruiter', 'other'] as const;
 
 export type RemoteType = (typeof remoteTypes)[number];
+export type EmploymentType = (typeof employmentTypes)[number];
 export type SourceKind = (typeof sourceKinds)[number];
 
 /** The posting as it was when the user applied; postings change or vanish, so we keep our own copy. */

@@ -1,6 +1,7 @@
 import { Temporal } from 'temporal-polyfill';
 import { formatFullDate } from './date-words.js';
 import type { Interview } from './interview.js';
+import { roundNouns } from './labels.js';
 
 /** How the diagnosis writes dates, counts and lists in its sentences; the same on every machine. */
 
@@ -16,17 +17,8 @@ export function localDateOf(instant: string, timeZone: string): Temporal.PlainDa
     .toPlainDate();
 }
 
-const roundNames: Readonly<Record<Interview['round'], string>> = {
-  phone_screen: 'phone screen',
-  technical: 'technical interview',
-  onsite: 'onsite interview',
-  panel: 'panel interview',
-  final: 'final interview',
-  other: 'interview',
-};
-
 export function roundName(interview: Pick<Interview, 'round'>): string {
-  return roundNames[interview.round];
+  return roundNouns[interview.round];
 }
 
 export function formatDays(days: number): string {

@@ -8,6 +8,7 @@ import { type Channel, eventSchema } from './event.js';
 import { limits, requiredText, text } from './fields.js';
 import { type FollowUpKind, followUpSchema, messageFollowUpKinds } from './follow-up.js';
 import type { InterviewRound } from './interview.js';
+import { roundNouns } from './labels.js';
 
 /**
  * Drafts: the message (or call script) for a follow-up step, from a user-editable template with merge
@@ -182,7 +183,7 @@ function mergeValues(context: DraftContext): Readonly<Record<MergeField, string 
     'application.appliedDate': application?.appliedAt
       ? formatLongDate(application.appliedAt, timeZone)
       : null,
-    'interview.round': interview ? roundWords[interview.round] : null,
+    'interview.round': interview ? roundNouns[interview.round] : null,
     'interview.date': interview ? formatLongDate(interview.startsAt, timeZone) : null,
     'interview.topics': interview ? (joinTopics(interview.topics) ?? joinTopics(interview.notes)) : null,
     'interview.decisionDate': interview?.decisionDate
@@ -222,15 +223,6 @@ export function joinTopics(topics: string): string | null {
   if (items.length === 1) return items[0] ?? null;
   return `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`;
 }
-
-const roundWords: Readonly<Record<InterviewRound, string>> = {
-  phone_screen: 'phone screen',
-  technical: 'technical interview',
-  onsite: 'on-site interview',
-  panel: 'panel interview',
-  final: 'final interview',
-  other: 'interview',
-};
 
 /** "Tuesday 3 March": a local date, or the date an instant falls on in the user's zone. */
 export function formatLongDate(dateOrInstant: string, timeZone: string): string {

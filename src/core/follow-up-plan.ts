@@ -5,7 +5,8 @@ import { formatShortDate } from './date-words.js';
 import { hasEmployerResponded } from './employer-response.js';
 import type { Channel, TimelineEvent } from './event.js';
 import { type FollowUp, type FollowUpKind, isNudgeKind } from './follow-up.js';
-import type { Interview, InterviewRound } from './interview.js';
+import type { Interview } from './interview.js';
+import { followUpKindLabels, roundNouns } from './labels.js';
 import type { Stage } from './pipeline.js';
 import type { Delay, Playbook } from './playbook.js';
 
@@ -181,7 +182,7 @@ function planThankYous(ctx: Context): PlannedStep[] {
     const anchor: Moment = {
       at: interview.endsAt,
       key: interview.id,
-      label: `the end of your ${roundLabels[interview.round]} on ${formatShortDate(ctx.calendar.localDate(interview.endsAt))}`,
+      label: `the end of your ${roundNouns[interview.round]} on ${formatShortDate(ctx.calendar.localDate(interview.endsAt))}`,
     };
     const timing = applyDelay(ctx, anchor, rule.delay, 'within');
     const interviewers = [...new Set(interview.interviewerIds)];
@@ -211,7 +212,7 @@ function planCustomSteps(ctx: Context): PlannedStep[] {
     const anchor: Moment = {
       at: interview.endsAt,
       key: `interview:${interview.id}`,
-      label: `your ${roundLabels[interview.round]} on ${formatShortDate(ctx.calendar.localDate(interview.endsAt))}`,
+      label: `your ${roundNouns[interview.round]} on ${formatShortDate(ctx.calendar.localDate(interview.endsAt))}`,
     };
     steps.push(...planCustomStepsAfter(ctx, 'interview', anchor, interview.id));
   }
@@ -492,7 +493,7 @@ function baseCycle(ctx: Context): Cycle | null {
       phase: 'in_touch',
       at: interview.endsAt,
       key: `interview:${interview.id}`,
-      label: `your ${roundLabels[interview.round]} on ${formatShortDate(endDate)}`,
+      label: `your ${roundNouns[interview.round]} on ${formatShortDate(endDate)}`,
       // A decision date before the interview itself is a typing slip; the interview date is used instead.
       givenDate: decision !== null && decision >= endDate ? decision : null,
       interviewId: interview.id,
@@ -612,21 +613,13 @@ function businessDaysPhrase(n: number): string {
   return `${n} business days after`;
 }
 
+/** A step's label, but the follow-up after a reply and the check-ins say which they are. */
 function stepTitle(link: Link, cycle: Cycle): string {
-  switch (link.kind) {
-    case 'first_follow_up':
-      return cycle.source === 'reply' ? 'Follow-up' : 'First follow-up';
-    case 'second_follow_up':
-      return 'Second follow-up';
-    case 'closing_note':
-      return 'Closing-the-loop note';
-    case 'application_check_in':
-      return link.ordinal > 1 ? 'Second check-in on your application' : 'Check-in on your application';
-    case 'offer_check':
-      return 'Check on the written offer';
-    default:
-      return 'Follow-up';
+  if (link.kind === 'first_follow_up' && cycle.source === 'reply') return 'Follow-up';
+  if (link.kind === 'application_check_in') {
+    return link.ordinal > 1 ? 'Second check-in on your application' : 'Check-in on your application';
   }
+  return followUpKindLabels[link.kind];
 }
 
 function stepName(link: Link, cycle: Cycle): string {
@@ -645,15 +638,6 @@ function stepName(link: Link, cycle: Cycle): string {
       return 'step';
   }
 }
-
-const roundLabels: Readonly<Record<InterviewRound, string>> = {
-  phone_screen: 'phone screen',
-  technical: 'technical interview',
-  onsite: 'on-site interview',
-  panel: 'panel interview',
-  final: 'final interview',
-  other: 'interview',
-};
 
 /** A snooze only ever makes a step later, and still lands in working hours. */
 function applySnooze(ctx: Context, step: PlannedStep, stored: ExistingStep): PlannedStep {

@@ -17,6 +17,7 @@ import {
 } from '../core/drafts.js';
 import { AppError, fieldError } from '../core/errors.js';
 import type { FollowUp } from '../core/follow-up.js';
+import { followUpKindLabels } from '../core/labels.js';
 import { getApplicationRecord } from '../storage/application-store.js';
 import { findContactsByIds, listContacts } from '../storage/contact-store.js';
 import { getFollowUp } from '../storage/follow-up-store.js';
@@ -41,7 +42,7 @@ export async function draftForStep(deps: Deps, followUpId: string, db: Db = deps
   if (!kind) {
     throw new AppError(
       'DRAFT_NOT_AVAILABLE',
-      `A ${step.kind.replaceAll('_', ' ')} step has no message to draft`,
+      `${followUpKindLabels[step.kind]}: this step has no message to draft`,
       {
         kind: step.kind,
       },

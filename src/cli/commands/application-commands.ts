@@ -13,6 +13,13 @@ import {
 } from '../../core/application.js';
 import type { TimelineEvent } from '../../core/event.js';
 import {
+  followUpKindLabels,
+  followUpStatusLabels,
+  remoteLabels,
+  roundLabels,
+  sourceLabels,
+} from '../../core/labels.js';
+import {
   activeStages,
   closedReasons,
   describeStage,
@@ -210,7 +217,7 @@ export function registerApplicationCommands(program: Command): void {
                 ? ''
                 : ` (${localDateTime(i.startsAt, i.timeZone).slice(11)} ${i.timeZone})`;
             ctx.out.line(
-              `  ${localDateTime(i.startsAt, ctx.settings.timeZone)}${own}  ${i.round}  (${shortId(i.id)})`,
+              `  ${localDateTime(i.startsAt, ctx.settings.timeZone)}${own}  ${roundLabels[i.round]}  (${shortId(i.id)})`,
             );
           }
         }
@@ -218,7 +225,7 @@ export function registerApplicationCommands(program: Command): void {
           ctx.out.line(`\n${heading(ctx, 'Follow-ups')}`);
           for (const s of steps) {
             ctx.out.line(
-              `  ${localDay(s.dueAt, ctx.settings.timeZone)}  ${s.kind}  ${s.status}  ${safeText(s.reason)}  (${shortId(s.id)})`,
+              `  ${localDay(s.dueAt, ctx.settings.timeZone)}  ${followUpKindLabels[s.kind]}  ${followUpStatusLabels[s.status]}  ${safeText(s.reason)}  (${shortId(s.id)})`,
             );
           }
         }
@@ -404,9 +411,12 @@ function printApplication(ctx: CliContext, a: Application, timeline: readonly Ti
         ['applied', localDateTime(a.appliedAt, tz)],
         ['url', a.postingUrl],
         ['location', a.posting.location && safeText(a.posting.location)],
-        ['remote', a.posting.remoteType],
+        ['remote', a.posting.remoteType && remoteLabels[a.posting.remoteType]],
         ['salary', salary],
-        ['source', `${a.source.kind}${a.source.detail ? ` (${safeText(a.source.detail)})` : ''}`],
+        [
+          'source',
+          `${sourceLabels[a.source.kind]}${a.source.detail ? ` (${safeText(a.source.detail)})` : ''}`,
+        ],
         ['priority', String(a.priority)],
         ['tags', a.tags.map(safeText).join(', ')],
         ['notes', safeText(a.notes)],

@@ -6,6 +6,7 @@ import {
   describeSizeBand,
 } from '../../core/company.js';
 import { contactCreateSchema, contactRoles, contactUpdateSchema } from '../../core/contact.js';
+import { roleLabels } from '../../core/labels.js';
 import {
   type CliContext,
   inCliTransaction,
@@ -194,7 +195,7 @@ export function registerPeopleCommands(program: Command): void {
             [
               { header: 'ID', value: (c) => shortId(c.id) },
               { header: 'NAME', value: (c) => c.name },
-              { header: 'ROLE', value: (c) => c.role },
+              { header: 'ROLE', value: (c) => roleLabels[c.role] },
               { header: 'EMAIL', value: (c) => c.email ?? '' },
             ],
             ctx.out.color,
@@ -213,7 +214,7 @@ export function registerPeopleCommands(program: Command): void {
           [
             ['id', c.id],
             ['name', safeText(c.name)],
-            ['role', c.role],
+            ['role', roleLabels[c.role]],
             ['email', c.email],
             ['phone', c.phone],
             ['profile', c.profileUrl],

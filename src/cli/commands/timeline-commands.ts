@@ -18,6 +18,7 @@ import {
   followUpStatuses,
   followUpUpdateSchema,
 } from '../../core/follow-up.js';
+import { followUpKindLabels, followUpStatusLabels } from '../../core/labels.js';
 import { readDateTime } from '../../core/local-time.js';
 import { type CliContext, parseInput, resolveId, runCommand } from '../context.js';
 import { choices, formatTable, localDateTime, safeText, shortId } from '../output.js';
@@ -61,7 +62,7 @@ type EventOptions = Partial<
   >
 >;
 
-/** `hearback event …` (the timeline) and `hearback followups …` (the steps to take). */
+/** `hearback event …` (the timeline) and `hearback follow-ups …` (the steps to take). */
 export function registerTimelineCommands(program: Command): void {
   const event = program
     .command('event')
@@ -170,9 +171,10 @@ export function registerTimelineCommands(program: Command): void {
     }),
   );
 
+  // `followups`, the first spelling, stays as an alias for scripts that use it (docs/glossary.md).
   const followups = program
-    .command('followups')
-    .alias('follow-ups')
+    .command('follow-ups')
+    .alias('followups')
     .description('Follow-up steps: list, add, done, skip, snooze');
   followups
     .command('list', { isDefault: true })
@@ -201,8 +203,8 @@ export function registerTimelineCommands(program: Command): void {
               [
                 { header: 'ID', value: (s) => shortId(s.id) },
                 { header: 'DUE', value: (s) => localDateTime(s.dueAt, ctx.settings.timeZone) },
-                { header: 'STEP', value: (s) => s.kind.replaceAll('_', ' ') },
-                { header: 'STATUS', value: (s) => s.status },
+                { header: 'STEP', value: (s) => followUpKindLabels[s.kind] },
+                { header: 'STATUS', value: (s) => followUpStatusLabels[s.status] },
                 { header: 'APPLICATION', value: (s) => shortId(s.applicationId) },
                 { header: 'WHY', value: (s) => safeText(s.reason), max: 60 },
               ],
@@ -272,7 +274,7 @@ export function registerTimelineCommands(program: Command): void {
           { at: '--at', note: '--note' },
         );
         const step = await markFollowUpDone(ctx.deps, id, input);
-        print(ctx, step, `Done: ${step.kind.replaceAll('_', ' ')}`);
+        print(ctx, step, `Done: ${followUpKindLabels[step.kind]}`);
       }),
     );
   followups
@@ -289,7 +291,7 @@ export function registerTimelineCommands(program: Command): void {
           { at: '--at', reason: '--reason' },
         );
         const step = await skipFollowUp(ctx.deps, id, input);
-        print(ctx, step, `Skipped: ${step.kind.replaceAll('_', ' ')}`);
+        print(ctx, step, `Skipped: ${followUpKindLabels[step.kind]}`);
       }),
     );
   followups

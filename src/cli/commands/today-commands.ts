@@ -3,7 +3,8 @@ import type { Command } from 'commander';
 import pc from 'picocolors';
 import { draftKinds, type StepDraft } from '../../core/drafts.js';
 import { fieldError } from '../../core/errors.js';
-import { channels } from '../../core/event.js';
+import { type Channel, channels } from '../../core/event.js';
+import { channelLabels, followUpKindLabels } from '../../core/labels.js';
 import { type Delay, delayUnits, describeDelay, playbookRuleKinds } from '../../core/playbook.js';
 import { type TodayItem, todayQuerySchema } from '../../core/today.js';
 import { type CliContext, parseInput, resolveId, runCommand } from '../context.js';
@@ -37,7 +38,7 @@ export function registerTodayCommands(program: Command): void {
         section(ctx, 'Overdue', today.overdue, pc.red);
         section(ctx, 'Due today', today.today, pc.yellow);
         section(ctx, 'This week', today.week, pc.cyan);
-        ctx.out.line(pc.dim('\nhearback draft <id> · hearback followups done|skip|snooze <id>'));
+        ctx.out.line(pc.dim('\nhearback draft <id> · hearback follow-ups done|skip|snooze <id>'));
       }),
     );
 
@@ -96,11 +97,11 @@ export function registerTodayCommands(program: Command): void {
       for (const kind of playbookRuleKinds) {
         const rule = current.rules[kind] as {
           enabled: boolean;
-          channel?: string | null;
+          channel?: Channel | null;
           delay: Delay;
         };
         ctx.out.line(
-          `${kind.padEnd(22)} ${rule.enabled ? 'on ' : 'off'}  ${describeDelay(rule.delay).padEnd(16)}${rule.channel ? `  by ${rule.channel}` : ''}`.trimEnd(),
+          `${kind.padEnd(22)} ${rule.enabled ? 'on ' : 'off'}  ${describeDelay(rule.delay).padEnd(16)}${rule.channel ? `  (${channelLabels[rule.channel]})` : ''}`.trimEnd(),
         );
       }
       for (const step of current.customSteps) ctx.out.line(`custom: ${safeText(step.title)} (${step.after})`);
@@ -209,7 +210,7 @@ function section(
   for (const item of items) {
     const who = item.contact ? ` · ${safeText(item.contact.name)}` : '';
     ctx.out.line(
-      `  ${shortId(item.step.id)}  ${localDateTime(item.step.dueAt, ctx.settings.timeZone)}  ${item.step.kind.replaceAll('_', ' ')}${item.step.channel ? ` (${item.step.channel})` : ''} — ${safeText(item.application.jobTitle)} at ${safeText(item.application.companyName)}${who}`,
+      `  ${shortId(item.step.id)}  ${localDateTime(item.step.dueAt, ctx.settings.timeZone)}  ${followUpKindLabels[item.step.kind]}${item.step.channel ? ` (${channelLabels[item.step.channel]})` : ''} — ${safeText(item.application.jobTitle)} at ${safeText(item.application.companyName)}${who}`,
     );
     ctx.out.line(`          ${pc.dim(safeText(item.explanation))}`);
   }

@@ -328,7 +328,7 @@ describe('buildCalendarFeed', () => {
     expect(event.startDate.toJSDate().toISOString()).toBe('2026-03-07T14:00:00.000Z');
     expect(event.duration.toSeconds()).toBe(15 * 60);
     expect(event.description).toBe(
-      'A thank-you note within 24 hours of the interview keeps you in mind.\nHow: email\nDraft: http://localhost:4310/follow-ups/01JSTEP0000000000000000000/draft',
+      'A thank-you note within 24 hours of the interview keeps you in mind.\nHow: Email\nDraft: http://localhost:4310/follow-ups/01JSTEP0000000000000000000/draft',
     );
     expect(event.component.getFirstPropertyValue('transp')).toBe('TRANSPARENT');
   });

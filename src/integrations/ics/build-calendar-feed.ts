@@ -11,11 +11,11 @@ import type {
   FeedStep,
   InterviewIcsInput,
 } from '../../core/calendar-feed.js';
-import type { Contact, ContactRole } from '../../core/contact.js';
+import type { Contact } from '../../core/contact.js';
 import { formatWeekdayDate } from '../../core/date-words.js';
 import { fieldError } from '../../core/errors.js';
-import { type FollowUp, isOpenFollowUp } from '../../core/follow-up.js';
-import type { InterviewRound } from '../../core/interview.js';
+import { isOpenFollowUp } from '../../core/follow-up.js';
+import { channelLabels, interviewTitle, roleLabels } from '../../core/labels.js';
 import { cleanIcsLine, cleanIcsText, escapeIcsText, foldIcsLines, safeIcsUri } from './ics-text.js';
 
 export const defaultTravelBufferMinutes = 30;
@@ -122,7 +122,9 @@ function addInterview(calendar: ICalCalendar, item: FeedInterview, now: Date | s
     lastModified: latest(updates),
     start: interview.startsAt,
     end: interview.endsAt,
-    summary: cleanIcsLine(`${roundLabels[interview.round]}: ${application.jobTitle} at ${item.companyName}`),
+    summary: cleanIcsLine(
+      `${interviewTitle(interview.round)}: ${application.jobTitle} at ${item.companyName}`,
+    ),
     location: location || videoLink || null,
     description: describeInterview(item, buffer, location, videoLink, link),
     url: link,
@@ -132,7 +134,7 @@ function addInterview(calendar: ICalCalendar, item: FeedInterview, now: Date | s
         type: ICalAlarmType.display,
         trigger: buffer * 60,
         description: cleanIcsLine(
-          `${leaveWord(location)} by ${localClock(interview.startsAt, buffer, interview.timeZone)}: ${roundLabels[interview.round]} at ${item.companyName}`,
+          `${leaveWord(location)} by ${localClock(interview.startsAt, buffer, interview.timeZone)}: ${interviewTitle(interview.round)} at ${item.companyName}`,
         ),
       },
     ],
@@ -180,7 +182,7 @@ function describeInterview(
 ): string {
   const { interview, application } = item;
   const lines = [
-    `${roundLabels[interview.round]} for ${application.jobTitle} at ${item.companyName}.`,
+    `${interviewTitle(interview.round)} for ${application.jobTitle} at ${item.companyName}.`,
     `When: ${describeSpan(interview.startsAt, interview.endsAt, interview.timeZone)}`,
     `${leaveWord(location)} by ${localClock(interview.startsAt, buffer, interview.timeZone)} (${buffer} minutes before) so you ${location ? 'arrive early' : 'are ready on time'}.`,
   ];
@@ -207,7 +209,9 @@ function describeStep(item: FeedStep): string {
 
 function describePerson(person: Contact): string {
   const role =
-    person.role === 'interviewer' || person.role === 'other' ? '' : ` (${roleLabels[person.role]})`;
+    person.role === 'interviewer' || person.role === 'other'
+      ? ''
+      : ` (${roleLabels[person.role].toLowerCase()})`;
   const email = person.email ? ` <${person.email}>` : '';
   return cleanIcsLine(`${person.name}${role}${email}`);
 }
@@ -241,28 +245,3 @@ function clock(z: Temporal.ZonedDateTime): string {
 function latest(instants: readonly string[]): string {
   return instants.reduce((a, b) => (Date.parse(b) > Date.parse(a) ? b : a));
 }
-
-export const roundLabels: Readonly<Record<InterviewRound, string>> = {
-  phone_screen: 'Phone screen',
-  technical: 'Technical interview',
-  onsite: 'Onsite interview',
-  panel: 'Panel interview',
-  final: 'Final interview',
-  other: 'Interview',
-};
-
-const roleLabels: Readonly<Record<ContactRole, string>> = {
-  recruiter: 'recruiter',
-  hiring_manager: 'hiring manager',
-  interviewer: 'interviewer',
-  referral: 'referral',
-  other: 'contact',
-};
-
-const channelLabels: Readonly<Record<NonNullable<FollowUp['channel']>, string>> = {
-  email: 'email',
-  phone: 'phone call',
-  linkedin: 'LinkedIn message',
-  in_person: 'in person',
-  other: 'your choice',
-};

@@ -397,7 +397,7 @@ describe('parseInvitation: our own download', () => {
     expect(only(text)).toMatchObject({
       uid: 'i1@hearback',
       method: 'PUBLISH',
-      summary: 'Onsite interview: Platform Engineer at Contoso',
+      summary: 'On-site interview: Platform Engineer at Contoso',
       startsAt: '2026-03-30T08:00:00.000Z',
       endsAt: '2026-03-30T10:00:00.000Z',
       location: 'Contoso, Unter den Linden 1; 3rd floor',

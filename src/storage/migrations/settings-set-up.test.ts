@@ -6,7 +6,12 @@ import { migrateToLatest, migrations } from '../migrate.js';
 it('counts a user who existed before the first-run set-up as set up', async () => {
   const { db, close } = await openDatabase({ kind: 'sqlite', file: ':memory:' });
   try {
-    const migrator = new Migrator({ db, provider: { getMigrations: async () => ({ ...migrations }) } });
+    const loaded = Object.fromEntries(
+      await Promise.all(
+        Object.entries(migrations).map(async ([name, load]) => [name, await load()] as const),
+      ),
+    );
+    const migrator = new Migrator({ db, provider: { getMigrations: async () => loaded } });
     const { error } = await migrator.migrateTo('20261206-1020-company-size-industry');
     if (error) throw error;
     await db

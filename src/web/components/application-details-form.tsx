@@ -14,7 +14,7 @@ import type { ApplicationUpdateInput } from '../api-client.js';
 import { describeError, isApiError } from '../api-error.js';
 import { issuesOutside, validateWith } from '../field-issues.js';
 import { useApi } from '../hooks/use-api.js';
-import { remoteLabels } from '../labels.js';
+import { employmentTypeLabels, remoteLabels } from '../labels.js';
 import { queryKeys, refreshAfterChange, useCompanies } from '../queries.js';
 import { SalaryFields, SourceFields } from './application-fields.js';
 import { FormErrors, Options, SelectField, TextAreaField, TextField } from './field.js';
@@ -134,7 +134,7 @@ export function ApplicationDetailsForm({ application, onDone }: Props) {
           {...input('employmentType')}
         >
           <option value="">Not said</option>
-          <Options values={employmentTypes} labels={(t) => t.replace('_', ' ')} />
+          <Options values={employmentTypes} labels={employmentTypeLabels} />
         </SelectField>
       </div>
       <SalaryFields values={v} set={set} issues={issues} />

@@ -16,21 +16,10 @@ import {
 import { describeError, isApiError } from '../api-error.js';
 import { issuesOutside, messagesFor, validateWith } from '../field-issues.js';
 import { useApi } from '../hooks/use-api.js';
-import { channelLabels, followUpKindLabels } from '../labels.js';
+import { channelLabels, followUpKindHints, followUpKindLabels } from '../labels.js';
 import { refreshAfterChange } from '../queries.js';
 import { Choice, FormErrors, Options, SelectField, TextField } from './field.js';
 import { useNotices } from './notices.js';
-
-const ruleHints: Readonly<Record<PlaybookRuleKind, string>> = {
-  thank_you: 'after the interview ends, one per interviewer',
-  first_follow_up: 'after the interview, when they gave no decision date',
-  second_follow_up: 'after the first follow-up, if no reply',
-  closing_note: 'after the second follow-up, if no reply',
-  suggest_no_response: 'after the closing note: hearback suggests ending as no response',
-  application_check_in: 'after applying, until the employer answers in any way',
-  offer_check: 'after an offer is promised, to check on the written offer',
-  feedback_request: 'after a rejection (optional)',
-};
 
 const anchorLabels: Readonly<Record<CustomStep['after'], string>> = {
   application: 'applying',
@@ -130,7 +119,7 @@ function PlaybookForm({ playbook }: { playbook: Playbook }) {
                 <tr key={kind}>
                   <th scope="row">
                     {label}
-                    <span className="hint">{ruleHints[kind]}</span>
+                    <span className="hint">{followUpKindHints[kind]}</span>
                   </th>
                   <td data-label="Planned">
                     <input

@@ -5,6 +5,7 @@ import type { FieldIssue } from '../../core/errors.js';
 import {
   type Channel,
   channels,
+  type EventKind,
   eventCreateSchema,
   type Sentiment,
   sentiments,
@@ -16,7 +17,7 @@ import type { EventCreateInput } from '../api-client.js';
 import { describeError, isApiError } from '../api-error.js';
 import { issuesOutside, validateWith } from '../field-issues.js';
 import { useApi } from '../hooks/use-api.js';
-import { channelLabels, roundLabels, sentimentLabels } from '../labels.js';
+import { channelLabels, eventKindLabels, interviewTitle, sentimentLabels } from '../labels.js';
 import { refreshAfterChange, useUserClock } from '../queries.js';
 import { formatDateTime, formatLocalDate, todayIn, zonedToInstant } from '../zoned-time.js';
 import { FormErrors, Options, SelectField, TextAreaField, TextField } from './field.js';
@@ -87,7 +88,7 @@ function EventText({ event, interview, contactName, locale }: EventTextProps) {
         </div>
       );
     case 'interview':
-      return <p>{interview ? `${roundLabels[interview.round]} interview` : 'Interview'}</p>;
+      return <p>{interview ? interviewTitle(interview.round) : eventKindLabels.interview}</p>;
     case 'message_sent':
       return (
         <div>
@@ -124,13 +125,9 @@ function EventText({ event, interview, contactName, locale }: EventTextProps) {
   }
 }
 
-type Kind = 'note' | 'message_sent' | 'reply_received';
-
-const kindLabels: Readonly<Record<Kind, string>> = {
-  note: 'Note',
-  message_sent: 'Message I sent',
-  reply_received: 'Reply I received',
-};
+/** What the user adds by hand here; posting changes come from the posting watch. */
+const addedKinds = ['note', 'message_sent', 'reply_received'] as const satisfies readonly EventKind[];
+type Kind = (typeof addedKinds)[number];
 
 function AddEventForm({ applicationId, contacts }: { applicationId: string; contacts: readonly Contact[] }) {
   const api = useApi();
@@ -215,7 +212,7 @@ function AddEventForm({ applicationId, contacts }: { applicationId: string; cont
       />
       <div className="field-row">
         <SelectField label="Add to the timeline" name="kind" issues={issues} value={kind} onChange={setKind}>
-          <Options values={Object.keys(kindLabels) as Kind[]} labels={kindLabels} />
+          <Options values={addedKinds} labels={eventKindLabels} />
         </SelectField>
         <TextField
           label="On"

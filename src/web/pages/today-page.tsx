@@ -9,7 +9,7 @@ import { Link } from '../components/link.js';
 import { useNotices } from '../components/notices.js';
 import { PostInterviewPrompt } from '../components/post-interview-prompt.js';
 import { useAppDialogs } from '../hooks/use-app-dialogs.js';
-import { roundLabels } from '../labels.js';
+import { interviewTitle } from '../labels.js';
 import { useApplications, useInterviews, useToday, useUserClock } from '../queries.js';
 import { applicationPath } from '../router.js';
 import { countTodayItems, type TodayGroup, todayGroups } from '../today-view.js';
@@ -117,7 +117,7 @@ export function TodayPage() {
                   return (
                     <li key={interview.id} className="debrief">
                       <span>
-                        {roundLabels[interview.round]} interview
+                        {interviewTitle(interview.round)}
                         {application ? (
                           <>
                             {' '}
