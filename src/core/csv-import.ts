@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { applicationCreateSchema, stageChangeInputSchema } from './application.js';
 import { instantOut } from './fields.js';
+import { historyChoiceSchema } from './history-choice.js';
 
 /** What a CSV column can fill on an application. */
 export const csvFields = [
@@ -60,6 +61,15 @@ const csvIssueSchema = z.object({ field: z.string(), column: z.string().nullable
 
 const duplicateReason = z.enum(['posting_url', 'company_and_title']);
 
+/**
+ * The applications of a file that have had no news for a long time (still waiting on the employer, last
+ * change more than 30 days ago), and the choice that decides what becomes of them.
+ */
+export const csvImportHistorySchema = z.object({
+  choice: historyChoiceSchema,
+  applications: z.number().describe('how many of the applications to create (or created) have had no news'),
+});
+
 /** What a row becomes: the application as created, then its stage moves, as the import would send them. */
 const csvApplicationDraftSchema = z.object({
   create: applicationCreateSchema.safeExtend({ stageAt: instantOut.optional() }),
@@ -103,6 +113,11 @@ export const csvImportPreviewSchema = z
       duplicate: z.number(),
       error: z.number(),
     }),
+    history: csvImportHistorySchema
+      .extend({ quietAfterDays: z.number().describe('"no news" means none for more than this many days') })
+      .describe(
+        'the rows to create whose application has had no news for a long time, and what happens to them',
+      ),
   })
   .meta({ id: 'CsvImportPreview' });
 

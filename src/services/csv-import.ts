@@ -4,6 +4,7 @@ import { fieldError } from '../core/errors.js';
 import type { StageChangeEvent } from '../core/event.js';
 import { isValidTimeZone } from '../core/fields.js';
 import type { FollowUp } from '../core/follow-up.js';
+import { defaultHistoryChoice, type HistoryChoice, isQuiet, quietAfterDays } from '../core/history-choice.js';
 import { mergePosting } from '../core/posting-text.js';
 import {
   type CsvColumnMapping,
@@ -46,7 +47,7 @@ import { listAllCompanies } from '../storage/company-store.js';
 import { lockNaturalKeys } from '../storage/sql-helpers.js';
 import { buildNewApplication } from './applications.js';
 import { type Deps, inBulkTransaction, nowIso } from './deps.js';
-import { loadPlanningContext, planStepChanges } from './replan.js';
+import { closeOutPlan, loadPlanningContext, planStepChanges } from './replan.js';
 
 export type CsvImportOptions = {
   /** The user's IANA time zone: dates without a time become noon there, local times are read there. */
@@ -61,6 +62,8 @@ export type CsvImportOptions = {
   readonly allowDuplicates?: boolean;
   /** Import the good rows of a file that has bad ones; by default one bad row stops the whole import. */
   readonly skipInvalidRows?: boolean;
+  /** What becomes of applications with no news for more than 30 days; by default `keep`. */
+  readonly history?: HistoryChoice;
   readonly limits?: Partial<CsvLimits>;
   /** Called as rows are written, for a progress bar. */
   readonly onProgress?: (done: number, total: number) => void;
@@ -101,6 +104,14 @@ export type CsvImportPreview = {
     readonly duplicate: number;
     readonly error: number;
   };
+  readonly history: CsvHistoryPreview;
+};
+
+/** The rows to create whose application has had no news for a long time, and what the import does with them. */
+export type CsvHistoryPreview = {
+  readonly quietAfterDays: number;
+  readonly applications: number;
+  readonly choice: HistoryChoice;
 };
 
 export type CsvImportFailure = {
@@ -118,13 +129,18 @@ export type CsvImportResult = {
   readonly dateOrder: DateOrder | null;
   /** About the whole file, as in the preview: how dates were read (an ambiguous order says so), columns missing. */
   readonly warnings: readonly CsvRowIssue[];
+  /** How many of the applications created had no news for a long time, and what was done with them. */
+  readonly history: { readonly choice: HistoryChoice; readonly applications: number };
 };
 
-/** A row as planned: the preview's row, plus its normalised posting URL for the write. */
-type PlannedRow = CsvImportPreviewRow & { readonly urlKey: string | null };
+/**
+ * A row as planned: the preview's row, plus its normalised posting URL for the write and whether its
+ * application has had no news for a long time (`isQuiet`).
+ */
+type PlannedRow = CsvImportPreviewRow & { readonly urlKey: string | null; readonly isQuiet: boolean };
 
 /** What is known of a file before its rows are read, and its rows, read and checked one by one. */
-type FilePlan = Omit<CsvImportPreview, 'rows' | 'counts'> & {
+type FilePlan = Omit<CsvImportPreview, 'rows' | 'counts' | 'history'> & {
   readonly rowCount: number;
   rows(): Generator<PlannedRow>;
 };
@@ -161,12 +177,14 @@ export async function previewCsvImport(
   } = planFile(deps, input, options, await listApplicationKeys(deps.db, deps.userId));
   const rows: CsvImportPreviewRow[] = [];
   const counts = { total: 0, create: 0, duplicate: 0, error: 0 };
-  for (const { urlKey: _, ...row } of readRows()) {
+  const history = { quietAfterDays, applications: 0, choice: options.history ?? defaultHistoryChoice };
+  for (const { urlKey: _, isQuiet, ...row } of readRows()) {
     rows.push(row);
     counts.total++;
     counts[row.action]++;
+    if (isQuiet && row.action === 'create') history.applications++;
   }
-  return { ...file, rows, counts };
+  return { ...file, rows, counts, history };
 }
 
 /**
@@ -191,7 +209,9 @@ export async function importCsv(
         const plan = planFile(txDeps, input, options, await listApplicationKeys(db, deps.userId));
         const missing = plan.errors[0];
         if (missing) throw fieldError('mapping', missing.message);
-        const aboutFile = { dateOrder: plan.dateOrder, warnings: plan.warnings };
+        const choice = options.history ?? defaultHistoryChoice;
+        const history = { choice, applications: 0 };
+        const aboutFile = { dateOrder: plan.dateOrder, warnings: plan.warnings, history };
         const writer = await startDraftWriter(txDeps, sink);
         const progress = progressReporter(plan.rowCount, options.onProgress);
         const failed: CsvImportFailure[] = [];
@@ -205,11 +225,13 @@ export async function importCsv(
             }
           } else if (row.action === 'duplicate') duplicates++;
           else if (failed.length === 0 || options.skipInvalidRows) {
-            if (await writer.add(row.application!, row.urlKey)) progress(read);
+            if (row.isQuiet) history.applications++;
+            if (await writer.add(row.application!, row.urlKey, row.isQuiet ? choice : null)) progress(read);
           }
         }
         if (failed.length > 0 && !options.skipInvalidRows) {
-          throw new ImportRefused({ created: 0, duplicates, failed, ...aboutFile });
+          const nothing = { ...history, applications: 0 };
+          throw new ImportRefused({ created: 0, duplicates, failed, ...aboutFile, history: nothing });
         }
         const created = await writer.finish();
         progress(plan.rowCount);
@@ -283,6 +305,7 @@ function planFile(
   });
   const guard = makeDuplicateGuard(existing);
   const companyKeyOf = makeCompanyKeyOf();
+  const now = nowIso(deps);
   function* rows(): Generator<PlannedRow> {
     for (const record of table.records) {
       const reading = readRow(record);
@@ -293,6 +316,7 @@ function planFile(
           warnings: reading.warnings,
           errors: reading.errors,
           urlKey: null,
+          isQuiet: false,
         };
         continue;
       }
@@ -308,6 +332,7 @@ function planFile(
         warnings: reading.warnings,
         errors: [],
         urlKey: keys.url,
+        isQuiet: isQuietDraft(reading.draft, now, options.timeZone),
       };
     }
   }
@@ -322,6 +347,17 @@ function planFile(
     rowCount: table.records.length,
     rows,
   };
+}
+
+/**
+ * Whether the application a row becomes has had no news for a long time, by the row's own dates: the
+ * reader dates its moves in order, so the last one is the latest (an undated row is dated now).
+ */
+function isQuietDraft(draft: CsvApplicationDraft, now: string, timeZone: string): boolean {
+  const last = draft.moves.at(-1);
+  const stage = last?.stage ?? draft.create.stage ?? 'applied';
+  const lastChangeAt = (last ? last.occurredAt : draft.create.stageAt) ?? now;
+  return isQuiet(stage, lastChangeAt, now, timeZone);
 }
 
 function* dateCells(table: CsvTable, mapping: CsvColumnMapping): Generator<string> {
@@ -424,6 +460,7 @@ function makeDuplicateGuard(existing: readonly ApplicationKey[]) {
  * once and each batch is a handful of multi-row inserts instead of about ten statements per row. A test
  * imports the same drafts both ways and compares the results, so the two paths cannot drift apart unnoticed.
  * `add` answers whether it wrote a batch; `finish` writes the rest and answers how many were added.
+ * `history` is the user's choice for an application with no news for a long time, null for any other.
  */
 async function startDraftWriter(deps: Deps, sink: StatementSink) {
   const companyKeyOf = makeCompanyKeyOf();
@@ -443,7 +480,11 @@ async function startDraftWriter(deps: Deps, sink: StatementSink) {
   };
 
   return {
-    async add(draft: CsvApplicationDraft, urlKey: string | null): Promise<boolean> {
+    async add(
+      draft: CsvApplicationDraft,
+      urlKey: string | null,
+      history: HistoryChoice | null,
+    ): Promise<boolean> {
       const now = nowIso(deps);
       const name = draft.create.companyName ?? '';
       let company = companies.get(companyKeyOf(name));
@@ -461,18 +502,29 @@ async function startDraftWriter(deps: Deps, sink: StatementSink) {
         companies.set(companyKeyOf(name), company);
         batch.companies.push(company);
       }
+      const moves = history === 'no_response' ? [...draft.moves, endedAsNoResponse(now)] : draft.moves;
       const { application, events } = buildNewApplication(
         deps,
         draft.create,
         mergePosting(emptyPosting, draft.create.posting),
         company,
-        draft.moves,
+        moves,
         now,
       );
       const record = { application, events, interviews: [], steps: [] };
       batch.applications.push(application);
       batch.events.push(...events);
-      batch.followUps.push(...planStepChanges(deps, record, planning, now).inserted);
+      batch.followUps.push(
+        ...(history === 'keep'
+          ? closeOutPlan(deps, record, planning, now, keptWithoutRemindersNote)
+          : planStepChanges(
+              deps,
+              record,
+              planning,
+              now,
+              history === 'plan_from_today' ? 'plan_from_added' : undefined,
+            ).inserted),
+      );
       if (urlKey) batch.postingUrlKeys.set(application.id, urlKey);
       added++;
       if (batch.applications.length < batchSize) return false;
@@ -485,6 +537,19 @@ async function startDraftWriter(deps: Deps, sink: StatementSink) {
     },
   };
 }
+
+/** The ending the "mark them as no response" choice adds after the history a row describes. */
+function endedAsNoResponse(now: string) {
+  return {
+    stage: 'ended',
+    outcome: 'no_response',
+    occurredAt: now,
+    note: `Ended as no response when imported: no news for more than ${quietAfterDays} days`,
+  } as const;
+}
+
+/** What a step closed by the "keep them open without reminders" choice says. */
+export const keptWithoutRemindersNote = `Not planned: imported with no news for more than ${quietAfterDays} days and kept open without reminders`;
 
 function emptyBatch() {
   return {

@@ -57,6 +57,7 @@ const answer: CsvImportPreview = {
     },
   ],
   counts: { total: 4, create: 1, duplicate: 2, error: 1 },
+  history: { quietAfterDays: 30, applications: 1, choice: 'keep' },
 };
 
 describe('toCsvPreviewView', () => {

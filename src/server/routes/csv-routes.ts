@@ -1,6 +1,7 @@
 import { z } from 'zod';
-import { csvFormatIds, csvImportPreviewSchema } from '../../core/csv-import.js';
+import { csvFormatIds, csvImportHistorySchema, csvImportPreviewSchema } from '../../core/csv-import.js';
 import { timeZone } from '../../core/fields.js';
+import { historyChoiceSchema } from '../../core/history-choice.js';
 import { exportApplicationsCsv } from '../../services/csv-export.js';
 import { importCsv, previewCsvImport } from '../../services/csv-import.js';
 import { getSettings } from '../../services/settings.js';
@@ -23,6 +24,7 @@ const csvInput = z.strictObject({
   timeZone: timeZone.optional().describe('for dates without a time; default your settings'),
   allowDuplicates: z.boolean().optional(),
   skipInvalidRows: z.boolean().optional().describe('import the good rows of a file that has bad ones'),
+  history: historyChoiceSchema.optional(),
 });
 
 /** Importing spreadsheets and other trackers' exports, and exporting applications as CSV. */
@@ -80,6 +82,7 @@ export function csvRoutes(app: App, ctx: RouteContext): void {
               .describe(
                 'about the whole file: the date order when the values did not settle it, columns missing',
               ),
+            history: csvImportHistorySchema,
           }),
           400: errors[400],
         },
