@@ -27,6 +27,13 @@ export const historyChoiceLabels: Readonly<Record<HistoryChoice, string>> = {
   plan_from_today: 'Plan check-ins from today',
 };
 
+/** What was done, as an import's report says it: "12 applications … with no reply: ended as no response". */
+export const historyChoiceResults: Readonly<Record<HistoryChoice, string>> = {
+  keep: 'kept open without reminders',
+  no_response: 'ended as no response',
+  plan_from_today: 'check-ins planned from today',
+};
+
 /** An application still waiting on the employer whose last change is older than this has had no news. */
 export const quietAfterDays = 30;
 
