@@ -122,4 +122,5 @@ export const csvImportPreviewSchema = z
   .meta({ id: 'CsvImportPreview' });
 
 export type CsvImportPreview = z.infer<typeof csvImportPreviewSchema>;
+export type CsvImportHistory = z.infer<typeof csvImportHistorySchema>;
 export type CsvImportPreviewRow = z.infer<typeof csvImportPreviewRowSchema>;

@@ -11,7 +11,7 @@ import type { RestoreReport } from '../core/backup.js';
 import type { CalendarFeedIssue, CalendarFeedIssued, CalendarFeedStatus } from '../core/calendar-feed.js';
 import type { Company, CompanyListQuery, companyCreateSchema, companyUpdateSchema } from '../core/company.js';
 import type { Contact, ContactListQuery, contactCreateSchema, contactUpdateSchema } from '../core/contact.js';
-import type { CsvImportPreview } from '../core/csv-import.js';
+import type { CsvImportHistory, CsvImportPreview } from '../core/csv-import.js';
 import type { Diagnosis } from '../core/diagnosis.js';
 import type { DraftKind, RenderedTemplate, SentDraft, StepDraft, TemplateView } from '../core/drafts.js';
 import type { EventListQuery, eventCreateSchema, eventUpdateSchema, TimelineEvent } from '../core/event.js';
@@ -23,6 +23,7 @@ import type {
   followUpSkipSchema,
   followUpSnoozeSchema,
 } from '../core/follow-up.js';
+import type { HistoryChoice } from '../core/history-choice.js';
 import type {
   Interview,
   InterviewListQuery,
@@ -70,6 +71,7 @@ export type CsvImportChoices = {
   readonly dateOrder?: 'mdy' | 'dmy';
   readonly allowDuplicates?: boolean;
   readonly skipInvalidRows?: boolean;
+  readonly history?: HistoryChoice;
 };
 
 export type CsvImportReport = {
@@ -87,6 +89,7 @@ export type CsvImportReport = {
     readonly column: string | null;
     readonly message: string;
   }[];
+  readonly history: CsvImportHistory;
 };
 
 /** How many records a restored backup brought back. */

@@ -1,6 +1,14 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useId, useState } from 'react';
 import type { FieldIssue } from '../../core/errors.js';
+import {
+  defaultHistoryChoice,
+  describeQuietApplications,
+  type HistoryChoice,
+  historyChoiceLabels,
+  historyChoiceResults,
+  historyChoices,
+} from '../../core/history-choice.js';
 import { type Outcome, outcomeLabels, type Stage, stageLabels } from '../../core/pipeline.js';
 import { csvFormatChoices } from '../../integrations/csv/csv-formats.js';
 import type { CsvImportChoices, CsvImportReport } from '../api-client.js';
@@ -12,6 +20,7 @@ import {
   csvTargetLabels,
   csvTargets,
   describeCsvIssue,
+  historyChoiceHints,
   pageOfRows,
   toCsvPreviewView,
 } from '../csv-import-view.js';
@@ -73,6 +82,8 @@ export function CsvImport() {
   const { notify } = useNotices();
   const [csv, setCsv] = useState<{ name: string; text: string } | null>(null);
   const [choices, setChoices] = useState<Choices>(initialChoices);
+  // Apart from the other choices: it changes what the import does, not what the preview shows.
+  const [history, setHistory] = useState<HistoryChoice>(defaultHistoryChoice);
   const [preview, setPreview] = useState<CsvPreviewView | null>(null);
   const [issues, setIssues] = useState<FieldIssue[]>([]);
   const [error, setError] = useState<string | null>(null);
@@ -94,8 +105,8 @@ export function CsvImport() {
   });
 
   const runImport = useMutation({
-    mutationFn: (input: { text: string; choices: Choices }) =>
-      api.importCsv(input.text, toRequestChoices(input.choices)),
+    mutationFn: (input: { text: string; choices: Choices; history: HistoryChoice }) =>
+      api.importCsv(input.text, { ...toRequestChoices(input.choices), history: input.history }),
     onSuccess: async (result) => {
       setReport(result);
       setError(null);
@@ -112,6 +123,7 @@ export function CsvImport() {
     setReport(null);
     setPreview(null);
     setChoices(initialChoices);
+    setHistory(defaultHistoryChoice);
     setIssues([]);
     setError(null);
     if (!file) {
@@ -167,14 +179,25 @@ export function CsvImport() {
       ) : null}
       {runPreview.isPending && !preview ? <p className="muted">Reading the file…</p> : null}
       {report ? <ImportReport report={report} /> : null}
-      {preview && csv && !report ? (
+      {preview?.isEmpty && !report ? (
+        <p className="warning-box" role="status">
+          This file has a header row but no rows under it, so there is nothing to import. Choose the file that
+          holds your applications.
+        </p>
+      ) : null}
+      {preview && !preview.isEmpty && csv && !report ? (
         <PreviewDetails
           preview={preview}
           choices={choices}
+          history={history}
           issues={issues}
           isBusy={runPreview.isPending || runImport.isPending}
           onChange={change}
-          onImport={() => runImport.mutate({ text: csv.text, choices })}
+          onHistoryChange={(next) => {
+            setHistory(next);
+            setReport(null);
+          }}
+          onImport={() => runImport.mutate({ text: csv.text, choices, history })}
           isImporting={runImport.isPending}
         />
       ) : null}
@@ -185,20 +208,24 @@ export function CsvImport() {
 type PreviewDetailsProps = {
   readonly preview: CsvPreviewView;
   readonly choices: Choices;
+  readonly history: HistoryChoice;
   readonly issues: readonly FieldIssue[];
   readonly isBusy: boolean;
   readonly isImporting: boolean;
   readonly onChange: (next: Partial<Choices>) => void;
+  readonly onHistoryChange: (next: HistoryChoice) => void;
   readonly onImport: () => void;
 };
 
 function PreviewDetails({
   preview,
   choices,
+  history,
   issues,
   isBusy,
   isImporting,
   onChange,
+  onHistoryChange,
   onImport,
 }: PreviewDetailsProps) {
   const id = useId();
@@ -318,6 +345,10 @@ function PreviewDetails({
       </p>
       <PreviewRows rows={preview.rows} />
 
+      {preview.quietApplications > 0 ? (
+        <HistoryChoiceField count={preview.quietApplications} value={history} onChange={onHistoryChange} />
+      ) : null}
+
       <div className="csv-options">
         <label className="choice">
           <input
@@ -350,6 +381,37 @@ function PreviewDetails({
         </button>
       </div>
     </div>
+  );
+}
+
+type HistoryChoiceFieldProps = {
+  readonly count: number;
+  readonly value: HistoryChoice;
+  readonly onChange: (next: HistoryChoice) => void;
+};
+
+/** What becomes of applications with no news for a long time (docs/follow-up-rules.md). */
+function HistoryChoiceField({ count, value, onChange }: HistoryChoiceFieldProps) {
+  const name = useId();
+  return (
+    <fieldset className="choice-list csv-history">
+      <legend>{describeQuietApplications(count)}: what should hearback do with them?</legend>
+      {historyChoices.map((choice) => (
+        <label key={choice} className="choice">
+          <input
+            type="radio"
+            name={name}
+            value={choice}
+            checked={value === choice}
+            onChange={() => onChange(choice)}
+          />
+          <span>
+            <strong>{historyChoiceLabels[choice]}</strong>
+            <span className="hint">{historyChoiceHints[choice]}</span>
+          </span>
+        </label>
+      ))}
+    </fieldset>
   );
 }
 
@@ -480,6 +542,12 @@ function ImportReport({ report }: { report: CsvImportReport }) {
           ? `${report.failed.length} ${report.failed.length === 1 ? 'problem' : 'problems'} in rows not imported:`
           : ''}
       </p>
+      {report.history.applications > 0 ? (
+        <p>
+          {describeQuietApplications(report.history.applications)}:{' '}
+          {historyChoiceResults[report.history.choice]}.
+        </p>
+      ) : null}
       {report.warnings.length > 0 ? (
         <ul className="import-warnings">
           {report.warnings.map((warning) => (
