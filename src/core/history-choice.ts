@@ -1,5 +1,6 @@
 import { Temporal } from 'temporal-polyfill';
 import { z } from 'zod';
+import { toIso } from './local-time.js';
 import type { Stage } from './pipeline.js';
 
 /**
@@ -41,14 +42,21 @@ export const quietAfterDays = 30;
 const waitingStages: readonly Stage[] = ['applied', 'screening', 'interviewing'];
 
 /**
- * Whether an application has had no news for more than `quietAfterDays` days on `now`, counting calendar
- * days in `timeZone` from its last stage change. Saved jobs (never sent), offers and ended ones never are.
+ * The moment an application's last stage change must be before for it to have had no news on `now`: the
+ * start, in `timeZone`, of the day `quietAfterDays` days before today. Computed once per file.
  */
-export function isQuiet(stage: Stage, lastChangeAt: string, now: string, timeZone: string): boolean {
-  if (!waitingStages.includes(stage)) return false;
-  const dateOf = (instant: string) =>
-    Temporal.Instant.from(instant).toZonedDateTimeISO(timeZone).toPlainDate();
-  return dateOf(lastChangeAt).until(dateOf(now)).days > quietAfterDays;
+export function quietBefore(now: string, timeZone: string): string {
+  const today = Temporal.Instant.from(now).toZonedDateTimeISO(timeZone).toPlainDate();
+  return toIso(today.subtract({ days: quietAfterDays }).toZonedDateTime({ timeZone }).toInstant());
+}
+
+/**
+ * Whether an application has had no news for more than `quietAfterDays` calendar days: still waiting on the
+ * employer, last changed before `before` (`quietBefore`). Saved jobs (never sent), offers and ended ones
+ * never are.
+ */
+export function isQuiet(stage: Stage, lastChangeAt: string, before: string): boolean {
+  return waitingStages.includes(stage) && lastChangeAt < before;
 }
 
 /** "12 applications older than 30 days with no reply", as the import preview says it. */

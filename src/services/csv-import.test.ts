@@ -10,7 +10,7 @@ import {
 } from '../../test/support/test-runtime.js';
 import type { Application } from '../core/application.js';
 import type { StageChangeEvent } from '../core/event.js';
-import { isQuiet } from '../core/history-choice.js';
+import { isQuiet, quietBefore } from '../core/history-choice.js';
 import { defaultSettings } from '../core/settings.js';
 import { listAllApplications } from '../storage/application-store.js';
 import { getDataVersion } from '../storage/data-version-store.js';
@@ -494,7 +494,7 @@ describeEachDialect('CSV import', (ctx) => {
         }
         const [last] = (await historyOf(other, created.id)).slice(-1);
         const lastChangeAt = last!.slice(last!.indexOf('@') + 1);
-        if (isQuiet(application.stage, lastChangeAt, nowIso(other), berlin.timeZone)) {
+        if (isQuiet(application.stage, lastChangeAt, quietBefore(nowIso(other), berlin.timeZone))) {
           await keepWithoutReminders(other, created.id);
         }
       }

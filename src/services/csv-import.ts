@@ -4,7 +4,13 @@ import { fieldError } from '../core/errors.js';
 import type { StageChangeEvent } from '../core/event.js';
 import { isValidTimeZone } from '../core/fields.js';
 import type { FollowUp } from '../core/follow-up.js';
-import { defaultHistoryChoice, type HistoryChoice, isQuiet, quietAfterDays } from '../core/history-choice.js';
+import {
+  defaultHistoryChoice,
+  type HistoryChoice,
+  isQuiet,
+  quietAfterDays,
+  quietBefore,
+} from '../core/history-choice.js';
 import { mergePosting } from '../core/posting-text.js';
 import {
   type CsvColumnMapping,
@@ -306,6 +312,7 @@ function planFile(
   const guard = makeDuplicateGuard(existing);
   const companyKeyOf = makeCompanyKeyOf();
   const now = nowIso(deps);
+  const quietIfBefore = quietBefore(now, options.timeZone);
   function* rows(): Generator<PlannedRow> {
     for (const record of table.records) {
       const reading = readRow(record);
@@ -332,7 +339,7 @@ function planFile(
         warnings: reading.warnings,
         errors: [],
         urlKey: keys.url,
-        isQuiet: isQuietDraft(reading.draft, now, options.timeZone),
+        isQuiet: isQuietDraft(reading.draft, now, quietIfBefore),
       };
     }
   }
@@ -353,11 +360,11 @@ function planFile(
  * Whether the application a row becomes has had no news for a long time, by the row's own dates: the
  * reader dates its moves in order, so the last one is the latest (an undated row is dated now).
  */
-function isQuietDraft(draft: CsvApplicationDraft, now: string, timeZone: string): boolean {
+function isQuietDraft(draft: CsvApplicationDraft, now: string, before: string): boolean {
   const last = draft.moves.at(-1);
   const stage = last?.stage ?? draft.create.stage ?? 'applied';
   const lastChangeAt = (last ? last.occurredAt : draft.create.stageAt) ?? now;
-  return isQuiet(stage, lastChangeAt, now, timeZone);
+  return isQuiet(stage, lastChangeAt, before);
 }
 
 function* dateCells(table: CsvTable, mapping: CsvColumnMapping): Generator<string> {
