@@ -1,3 +1,4 @@
+import { AxeBuilder } from '@axe-core/playwright';
 import { ImportPage } from './pages/import-page.js';
 import { TodayPage } from './pages/today-page.js';
 import { expect, test } from './support/fixtures.js';
@@ -29,6 +30,8 @@ test.describe('importing applications with past dates', () => {
       '50 applications older than 30 days with no reply: what should hearback do with them?',
     );
     await expect(importPage.historyChoice('Keep them open without reminders')).toBeChecked();
+    const axe = await new AxeBuilder({ page }).include('.csv-history').analyze();
+    expect(axe.violations).toEqual([]);
     await importPage.historyChoice('Plan check-ins from today').check();
     await importPage.importButton.click();
     await expect(importPage.report).toContainText('Imported 50 applications.');
