@@ -5,7 +5,11 @@ import type { PostingReader } from './core/posting-extract.js';
 import type { PostingProbe } from './core/posting-watch.js';
 import { defaultSettings } from './core/settings.js';
 import { applicationsCsvWriter } from './integrations/csv/applications-csv-writer.js';
+import { papaCsvTableReader } from './integrations/csv/csv-table-reader.js';
 import { smtpMailer } from './integrations/email/mailer.js';
+import { icsCalendarWriter } from './integrations/ics/calendar-writer.js';
+import { icsInvitationReader } from './integrations/ics/invitation-reader.js';
+import { winkTagger } from './integrations/language/wink-tagger.js';
 import type { PrivateAddressPolicy } from './integrations/postings/address-guard.js';
 import { createPostingProbeOnUse } from './integrations/postings/posting-probe-on-use.js';
 import { createPostingReader } from './integrations/postings/posting-reader.js';
@@ -92,7 +96,11 @@ export async function startRuntime(
         postingProbe:
           options.postingProbe ?? createPostingProbeOnUse({ privateAddresses: options.privateAddresses }),
         documents: resumeDocumentReader,
+        csvReader: papaCsvTableReader,
         csvWriter: applicationsCsvWriter,
+        calendarWriter: icsCalendarWriter,
+        invitations: icsInvitationReader,
+        tagger: winkTagger,
       },
       dialect: opened.dialect,
       migrations,

@@ -108,3 +108,8 @@ export function safeText(text: string): string {
     (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`,
   );
 }
+
+/** The values an option takes, as its help shows them: `email | phone | linkedin`. */
+export function choices(values: readonly string[]): string {
+  return values.join(' | ');
+}

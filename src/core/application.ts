@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { bulkFailureSchema, bulkIds, bulkItems } from './bulk.js';
 import {
   happenedAt,
   id,
@@ -187,6 +188,36 @@ export const stageChangeInputSchema = z.strictObject({
 });
 
 export type StageChangeInput = z.infer<typeof stageChangeInputSchema>;
+
+/**
+ * Takes back the application's latest move (what Undo sends), named by where it came from and went to so a
+ * move made since, elsewhere, is never the one taken back.
+ */
+export const stageUndoSchema = z.strictObject({
+  fromStage: stageSchema.describe('the stage the move to take back came from'),
+  toStage: stageSchema.describe('the stage it went to: where the application is now'),
+});
+
+export type StageUndo = z.infer<typeof stageUndoSchema>;
+
+/** One action on several applications, in one request and one transaction: what the board selection sends. */
+export const applicationBulkSchema = z
+  .discriminatedUnion('action', [
+    z.strictObject({ action: z.literal('move'), ids: bulkIds, ...stageChangeInputSchema.shape }),
+    z.strictObject({ action: z.literal('undo_move'), moves: bulkItems(stageUndoSchema.extend({ id })) }),
+  ])
+  .meta({ id: 'ApplicationBulkAction' });
+
+export type ApplicationBulk = z.infer<typeof applicationBulkSchema>;
+
+export const applicationBulkResultSchema = z
+  .object({
+    applications: z.array(applicationSchema).describe('the applications changed, as they now stand'),
+    failed: z.array(bulkFailureSchema),
+  })
+  .meta({ id: 'ApplicationBulkResult' });
+
+export type ApplicationBulkResult = z.infer<typeof applicationBulkResultSchema>;
 
 export const applicationSortKeys = ['createdAt', 'updatedAt', 'jobTitle', 'priority', 'appliedAt'] as const;
 export type ApplicationSortKey = (typeof applicationSortKeys)[number];

@@ -21,11 +21,14 @@ const backupCompanySchema = companySchema.extend({
   industry: z.string().nullable().default(null),
 });
 
+/** Backups made before the first-run set-up restore as set up: restoring is setting up. */
+const backupSettingsSchema = settingsSchema.extend({ setUpAt: z.string().nullable().default(null) });
+
 export const backupSchema = z
   .object({
     format: z.literal(backupFormat),
     version: z.literal(backupVersion),
-    settings: settingsSchema,
+    settings: backupSettingsSchema,
     companies: z.array(backupCompanySchema),
     contacts: z.array(contactSchema),
     applications: z.array(applicationSchema),

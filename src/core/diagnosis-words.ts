@@ -1,35 +1,12 @@
 import { Temporal } from 'temporal-polyfill';
+import { formatFullDate } from './date-words.js';
 import type { Interview } from './interview.js';
 
 /** How the diagnosis writes dates, counts and lists in its sentences; the same on every machine. */
 
-/**
- * British English puts the day before the month; the parts are joined without its comma so the sentence reads
- * "Tuesday 10 March 2026". The time zone is UTC because a plain date is formatted as its UTC midnight.
- */
-const longDate = new Intl.DateTimeFormat('en-GB', {
-  weekday: 'long',
-  day: 'numeric',
-  month: 'long',
-  year: 'numeric',
-  timeZone: 'UTC',
-});
-
-/** Formatting through Intl is slow next to the rest of a diagnosis; a date's words never change. */
-const longDates = new Map<string, string>();
-
 /** "Tuesday 10 March 2026": spelled out so no reader mistakes day for month. */
 export function formatDate(date: Temporal.PlainDate): string {
-  const { year, month, day } = date;
-  const key = `${year}-${month}-${day}`;
-  const known = longDates.get(key);
-  if (known !== undefined) return known;
-  const parts = longDate.formatToParts(new Date(0).setUTCFullYear(year, month - 1, day));
-  const part = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)?.value ?? '';
-  const words = `${part('weekday')} ${part('day')} ${part('month')} ${part('year')}`;
-  if (longDates.size >= 10_000) longDates.clear();
-  longDates.set(key, words);
-  return words;
+  return formatFullDate(date.toString());
 }
 
 /** The local calendar date an instant falls on in a time zone. */

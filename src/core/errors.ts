@@ -25,6 +25,10 @@ export const errorCatalogue = {
     'Stage changes and interview entries are history; change them through their own commands.',
   COMPANY_IN_USE: 'The company still has applications; delete or move them first.',
   FOLLOW_UP_NOT_OPEN: 'The follow-up step is already done or skipped.',
+  FOLLOW_UP_NOT_REOPENABLE:
+    'The step cannot be opened again: the plan has moved on (a later stage, an answer from the employer).',
+  STAGE_CHANGE_NOT_LATEST:
+    'The move to take back is not the application’s latest: it has moved since, or it was never moved.',
   DRAFT_NOT_AVAILABLE: 'This kind of step has no message to draft (a suggestion, or a step of your own).',
   EMAIL_NOT_CONFIGURED: 'No outgoing mail server (SMTP) is set in settings.',
   EMAIL_SEND_FAILED: 'The mail server did not take the message; the details say why. Nothing was recorded.',

@@ -3,11 +3,11 @@ import { Temporal } from 'temporal-polyfill';
 import { describe, expect, it } from 'vitest';
 import { createWorkCalendar, type WorkCalendar } from './business-days.js';
 import type { TimelineEvent } from './event.js';
+import { isNudgeKind } from './follow-up.js';
 import {
   checkInsEndedByResponse,
   type ExistingStep,
   type FollowUpPlanInput,
-  isNudgeKind,
   maxNudgesWithoutReply,
   minBusinessDaysBetweenNudges,
   type PastSteps,

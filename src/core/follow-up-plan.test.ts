@@ -857,6 +857,14 @@ describe('applications added with past dates (history is history)', () => {
     );
   });
 
+  it('does not bring a check-in left as history back when the next one is done', () => {
+    const input = arriving(local(losAngeles, '2026-02-27T10:00'));
+    const second = stored('application_check_in:applied:e1:2', 'application_check_in', 'done', {
+      completedAt: local(losAngeles, '2026-03-17T10:00'),
+    });
+    expect(plan({ ...input, steps: [second], now: local(losAngeles, '2026-03-17T10:00') })).toEqual([]);
+  });
+
   it('plans no follow-up, closing note or suggestion for an interview stage reached months before', () => {
     const applied = sentInNovember;
     const input = arriving(applied, 'interviewing', {

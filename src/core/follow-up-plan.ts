@@ -1,9 +1,10 @@
 import type { Application } from './application.js';
-import { type DayOff, formatShortDate, type WorkCalendar, type WorkingTime } from './business-days.js';
+import type { DayOff, WorkCalendar, WorkingTime } from './business-days.js';
 import { clampInstant } from './date-window.js';
+import { formatShortDate } from './date-words.js';
 import { hasEmployerResponded } from './employer-response.js';
 import type { Channel, TimelineEvent } from './event.js';
-import type { FollowUp, FollowUpKind } from './follow-up.js';
+import { type FollowUp, type FollowUpKind, isNudgeKind } from './follow-up.js';
 import type { Interview, InterviewRound } from './interview.js';
 import type { Stage } from './pipeline.js';
 import type { Delay, Playbook } from './playbook.js';
@@ -85,15 +86,6 @@ export type PlannedStep = {
   readonly isOptional: boolean;
 };
 
-/** Steps that ask the employer for news. A thank-you, a feedback request or a suggestion is not one. */
-export const nudgeKinds: readonly FollowUpKind[] = [
-  'first_follow_up',
-  'second_follow_up',
-  'closing_note',
-  'application_check_in',
-  'offer_check',
-];
-
 export const minBusinessDaysBetweenNudges = 3;
 export const maxNudgesWithoutReply = 3;
 /**
@@ -108,10 +100,6 @@ export const lateLimitBusinessDays = 5;
  * follow-up just missed, and is due the day the application was added.
  */
 export const historyLimitBusinessDays = 3;
-
-export function isNudgeKind(kind: FollowUpKind): boolean {
-  return nudgeKinds.includes(kind);
-}
 
 export function planFollowUps(input: FollowUpPlanInput): PlannedStep[] {
   const ctx = createContext(input);
@@ -352,6 +340,7 @@ function planNextNudge(ctx: Context): PlannedStep[] {
       continue;
     }
     const step = timeLink(ctx, cycle, link, key, previous);
+    // History by its own date: a message sent later must not bring a step that had passed back to life.
     if (!stored && ctx.pastSteps === 'leave_as_history' && isHistory(ctx, step.dueAt)) {
       // Not sent and not skipped, so it is no nudge and no message; only the next link counts from it.
       previous = {
@@ -361,7 +350,7 @@ function planNextNudge(ctx: Context): PlannedStep[] {
       };
       continue;
     }
-    return [step];
+    return [keepSpacing(ctx, step)];
   }
   return [];
 }
@@ -388,14 +377,6 @@ function timeLink(ctx: Context, cycle: Cycle, link: Link, key: string, previous:
         ? `No reply ${timing.phrase}: consider ending this application as no response`
         : `${title}, ${timing.phrase}`;
   }
-  const isNudge = isNudgeKind(link.kind);
-  if (isNudge) {
-    const spaced = spaceFromLastMessage(ctx, dueAt);
-    if (spaced) {
-      dueAt = spaced.dueAt;
-      reason += spaced.note;
-    }
-  }
   return {
     planKey: key,
     kind: link.kind,
@@ -405,9 +386,16 @@ function timeLink(ctx: Context, cycle: Cycle, link: Link, key: string, previous:
     contactId: cycle.contactId,
     interviewId: cycle.interviewId,
     reason,
-    isNudge,
+    isNudge: isNudgeKind(link.kind),
     isOptional: false,
   };
+}
+
+/** A nudge keeps its distance from the last message sent (`spaceFromLastMessage`). */
+function keepSpacing(ctx: Context, step: PlannedStep): PlannedStep {
+  if (!step.isNudge) return step;
+  const spaced = spaceFromLastMessage(ctx, step.dueAt);
+  return spaced ? { ...step, dueAt: spaced.dueAt, reason: step.reason + spaced.note } : step;
 }
 
 /**

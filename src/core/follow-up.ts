@@ -1,8 +1,13 @@
 import { z } from 'zod';
+import { bulkFailureSchema, bulkIds, bulkItems } from './bulk.js';
 import { channels } from './event.js';
 import { happenedAt, id, instant, instantOut, limits, localDate, text } from './fields.js';
 
-export const followUpKinds = [
+/**
+ * The one list of step kinds. The planned kinds are the playbook's rules (core/playbook.ts), one each; a
+ * `custom` step is one of the user's own. Every other list of kinds is derived from these.
+ */
+export const plannedFollowUpKinds = [
   'thank_you',
   'first_follow_up',
   'second_follow_up',
@@ -11,9 +16,36 @@ export const followUpKinds = [
   'application_check_in',
   'offer_check',
   'feedback_request',
-  'custom',
 ] as const;
+export type PlannedFollowUpKind = (typeof plannedFollowUpKinds)[number];
+
+export const followUpKinds = [...plannedFollowUpKinds, 'custom'] as const;
 export type FollowUpKind = (typeof followUpKinds)[number];
+
+/** Planned steps that send someone a message; suggesting to end an application is advice to the user. */
+export type MessageFollowUpKind = Exclude<PlannedFollowUpKind, 'suggest_no_response'>;
+
+export const messageFollowUpKinds: readonly MessageFollowUpKind[] = plannedFollowUpKinds.filter(
+  (kind): kind is MessageFollowUpKind => kind !== 'suggest_no_response',
+);
+
+/** Steps that ask the employer for news. A thank-you, a feedback request or a suggestion is not one. */
+export const nudgeKinds = [
+  'first_follow_up',
+  'second_follow_up',
+  'closing_note',
+  'application_check_in',
+  'offer_check',
+] as const satisfies readonly MessageFollowUpKind[];
+
+export function isNudgeKind(kind: FollowUpKind): boolean {
+  return (nudgeKinds as readonly FollowUpKind[]).includes(kind);
+}
+
+/** Whether a step has a message to draft: every planned kind but the suggestion to end. */
+export function isMessageKind(kind: FollowUpKind): kind is MessageFollowUpKind {
+  return (messageFollowUpKinds as readonly FollowUpKind[]).includes(kind);
+}
 
 export const followUpStatuses = ['planned', 'done', 'skipped', 'snoozed'] as const;
 export type FollowUpStatus = (typeof followUpStatuses)[number];
@@ -85,9 +117,45 @@ export const followUpSnoozeSchema = z.strictObject({
   at: happenedAt('when you snoozed it, default now').optional(),
 });
 
+/**
+ * Opens a done or skipped step again, or takes back a snooze: what Undo sends. Without fields, a closed step
+ * comes back as it was before (its snooze kept); an open step is left as it is.
+ */
+export const followUpReopenSchema = z.strictObject({
+  snoozedUntil: instant
+    .nullable()
+    .optional()
+    .describe('the snooze to give the step back (null: not snoozed); default: the snooze it had'),
+  dueAt: instant
+    .optional()
+    .describe(
+      'for a step you added yourself: when it is due again; a step of the plan is due when the plan says',
+    ),
+});
+
+/** One action on several steps, in one request and one transaction: what the Today selection sends. */
+export const followUpBulkSchema = z
+  .discriminatedUnion('action', [
+    z.strictObject({ action: z.literal('done'), ids: bulkIds, ...followUpDoneSchema.shape }),
+    z.strictObject({ action: z.literal('skip'), ids: bulkIds, ...followUpSkipSchema.shape }),
+    z.strictObject({ action: z.literal('snooze'), ids: bulkIds, ...followUpSnoozeSchema.shape }),
+    z.strictObject({ action: z.literal('reopen'), steps: bulkItems(followUpReopenSchema.extend({ id })) }),
+  ])
+  .meta({ id: 'FollowUpBulkAction' });
+
+export const followUpBulkResultSchema = z
+  .object({
+    steps: z.array(followUpSchema).describe('the steps changed, as they now stand'),
+    failed: z.array(bulkFailureSchema),
+  })
+  .meta({ id: 'FollowUpBulkResult' });
+
 export type FollowUpDone = z.infer<typeof followUpDoneSchema>;
 export type FollowUpSkip = z.infer<typeof followUpSkipSchema>;
 export type FollowUpSnooze = z.infer<typeof followUpSnoozeSchema>;
+export type FollowUpReopen = z.infer<typeof followUpReopenSchema>;
+export type FollowUpBulk = z.infer<typeof followUpBulkSchema>;
+export type FollowUpBulkResult = z.infer<typeof followUpBulkResultSchema>;
 
 export const dueWindows = ['overdue', 'today', 'week', 'open'] as const;
 export type DueWindow = (typeof dueWindows)[number];
@@ -110,6 +178,9 @@ export const followUpListQuerySchema = z.strictObject({
 
 export type FollowUpListQuery = z.input<typeof followUpListQuerySchema>;
 
+/** A step still to do: planned, or snoozed to a later date. */
+export const openFollowUpStatuses = ['planned', 'snoozed'] as const satisfies readonly FollowUpStatus[];
+
 export function isOpenFollowUp(step: { readonly status: FollowUpStatus }): boolean {
-  return step.status === 'planned' || step.status === 'snoozed';
+  return (openFollowUpStatuses as readonly FollowUpStatus[]).includes(step.status);
 }

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { AppError, type FieldIssue } from './errors.js';
 import { channels } from './event.js';
 import { limits, requiredText } from './fields.js';
+import { plannedFollowUpKinds } from './follow-up.js';
 
 /**
  * The playbook: when each follow-up step falls due, on which channel, and whether it is planned at all.
@@ -60,16 +61,8 @@ const checkInRuleSchema = z.strictObject({
   second: z.strictObject({ enabled: z.boolean(), delay: delaySchema }),
 });
 
-export const playbookRuleKinds = [
-  'thank_you',
-  'first_follow_up',
-  'second_follow_up',
-  'closing_note',
-  'suggest_no_response',
-  'application_check_in',
-  'offer_check',
-  'feedback_request',
-] as const;
+/** One rule for each kind of step the planner makes. */
+export const playbookRuleKinds = plannedFollowUpKinds;
 export type PlaybookRuleKind = (typeof playbookRuleKinds)[number];
 
 const rulesShape = {
@@ -81,7 +74,7 @@ const rulesShape = {
   application_check_in: checkInRuleSchema,
   offer_check: messageRuleSchema,
   feedback_request: messageRuleSchema,
-} as const;
+} as const satisfies Record<PlaybookRuleKind, z.ZodType>;
 
 /** What a custom step is timed from: applying, each interview, an offer, or a rejection. */
 export const customStepAnchors = ['application', 'interview', 'offer', 'rejection'] as const;
@@ -137,7 +130,7 @@ export const playbookUpdateSchema = z
         application_check_in: checkInRuleSchema.partial(),
         offer_check: messageRuleSchema.partial(),
         feedback_request: messageRuleSchema.partial(),
-      })
+      } satisfies Record<PlaybookRuleKind, z.ZodType>)
       .partial(),
     customSteps: customStepsSchema,
   })

@@ -70,6 +70,14 @@ const requests: Record<string, (app: FastifyInstance) => Promise<Request>> = {
     url: `/api/applications/${(await addApplication(app, { allowDuplicate: true })).id}/stage`,
     body: { stage: 'screening' },
   }),
+  'POST /api/applications/bulk occurredAt': async (app) => ({
+    url: '/api/applications/bulk',
+    body: {
+      action: 'move',
+      ids: [(await addApplication(app, { allowDuplicate: true })).id],
+      stage: 'screening',
+    },
+  }),
   'POST /api/events occurredAt': async (app) => ({
     url: '/api/events',
     body: {
@@ -84,6 +92,10 @@ const requests: Record<string, (app: FastifyInstance) => Promise<Request>> = {
     const note = await call(app, 'POST', '/api/events', { kind: 'note', applicationId, text: 'x' }, 201);
     return { url: `/api/events/${note.id}`, body: {} };
   },
+  'POST /api/follow-ups/bulk at': async (app) => ({
+    url: '/api/follow-ups/bulk',
+    body: { action: 'done', ids: [await openStep(app)] },
+  }),
   'POST /api/follow-ups/{id}/done at': async (app) => ({
     url: `/api/follow-ups/${await openStep(app)}/done`,
     body: {},

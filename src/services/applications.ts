@@ -1,5 +1,7 @@
 import {
   type Application,
+  type ApplicationBulk,
+  type ApplicationBulkResult,
   type ApplicationCreate,
   type ApplicationListFilter,
   type ApplicationListPage,
@@ -8,13 +10,16 @@ import {
   type Posting,
   type SentDocument,
   type StageChangeInput,
+  type StageUndo,
 } from '../core/application.js';
+import type { BulkFailure } from '../core/bulk.js';
 import type { Company } from '../core/company.js';
 import { assertHappened } from '../core/date-window.js';
-import { AppError, fieldError } from '../core/errors.js';
+import { AppError, fieldError, isAppError } from '../core/errors.js';
 import type { StageChangeEvent, TimelineEvent } from '../core/event.js';
 import { planStageChange, type StageChange, summarizeStageHistory } from '../core/pipeline.js';
 import {
+  type ApplicationRecord,
   deleteApplicationRow,
   findDuplicateApplications,
   getApplicationRecord,
@@ -24,11 +29,11 @@ import {
   updateApplicationRow,
 } from '../storage/application-store.js';
 import { findCompany } from '../storage/company-store.js';
-import { insertEvent, listApplicationEvents } from '../storage/event-store.js';
+import { deleteEventRow, insertEvent, listApplicationEvents } from '../storage/event-store.js';
 import type { Db } from '../storage/schema.js';
 import { lockNaturalKeys } from '../storage/sql-helpers.js';
 import { findOrCreateCompany } from './companies.js';
-import { type Deps, inTransaction, nowIso } from './deps.js';
+import { type Deps, inTransaction, nowIso, type TxDeps } from './deps.js';
 
 // Loaded by the changes that use them: the planner brings date-holidays' data and posting-text two HTML
 // libraries, which a read such as `hearback list` does not need (issue 12, item 11).
@@ -109,24 +114,112 @@ export async function deleteApplication(deps: Deps, id: string): Promise<void> {
 
 /** Records a stage change. History is only ever appended; the current and furthest stage are derived from it. */
 export async function moveApplication(deps: Deps, id: string, input: StageChangeInput): Promise<Application> {
-  assertHappened('occurredAt', input.occurredAt, nowIso(deps));
+  const decide = moveDecision(deps, input);
   const { replanApplication } = await loadReplan();
+  return inTransaction(deps, async (tx) => writeMove(tx, await decide(tx, id), replanApplication));
+}
+
+/**
+ * Takes back the application's latest move, as Undo does: its entry leaves the history, as if the move had
+ * never been made, and the stage, furthest stage and dates derived from the history go back with it. Only
+ * the latest move, and only when it is the one named (from, to); a move made since is never taken back.
+ */
+export async function undoMove(deps: Deps, id: string, input: StageUndo): Promise<Application> {
+  const decide = undoMoveDecision(deps, input);
+  const { replanApplication } = await loadReplan();
+  return inTransaction(deps, async (tx) => writeMove(tx, await decide(tx, id), replanApplication));
+}
+
+/**
+ * Moves several applications (or takes back their moves) in one transaction. An application that cannot
+ * take it (not found, already there, moved since) is reported in `failed` and left alone.
+ */
+export async function changeApplications(deps: Deps, input: ApplicationBulk): Promise<ApplicationBulkResult> {
+  const items =
+    input.action === 'move'
+      ? input.ids.map((id) => ({ id, decide: moveDecision(deps, input) }))
+      : input.moves.map(({ id, ...move }) => ({ id, decide: undoMoveDecision(deps, move) }));
+  const { replanApplication, loadPlanningContext } = await loadReplan();
   return inTransaction(deps, async (tx) => {
+    const planning = await loadPlanningContext(tx.db, tx.userId);
+    const replan: Replan = (trx, record) => replanApplication(trx, record, planning);
+    const applications: Application[] = [];
+    const failed: BulkFailure[] = [];
+    for (const { id, decide } of items) {
+      let decided: MoveDecision;
+      try {
+        decided = await decide(tx, id);
+      } catch (error) {
+        if (!isAppError(error)) throw error;
+        failed.push({ id, code: error.code, message: error.message });
+        continue;
+      }
+      applications.push(await writeMove(tx, decided, replan));
+    }
+    return { applications, failed };
+  });
+}
+
+/** A stage change (a move, or a move taken back), decided and checked before anything is written. */
+type MoveDecision = {
+  readonly record: ApplicationRecord;
+  readonly application: Application;
+  readonly events: readonly TimelineEvent[];
+  readonly added: StageChangeEvent | null;
+  readonly removed: StageChangeEvent | null;
+};
+
+type Replan = (tx: TxDeps, record: ApplicationRecord) => Promise<unknown>;
+
+function moveDecision(deps: Deps, input: StageChangeInput) {
+  const now = nowIso(deps);
+  assertHappened('occurredAt', input.occurredAt, now);
+  return async (tx: TxDeps, id: string): Promise<MoveDecision> => {
     const record = await getApplicationRecord(tx.db, tx.userId, id);
     const history = stageHistoryOf(record.events);
-    const now = nowIso(tx);
     const change = planStageChange(history, { ...input, occurredAt: input.occurredAt ?? now });
     const event = stageEvent(tx, id, change, input.note ?? null, now);
-    await insertEvent(tx.db, tx.userId, event);
-    const next: Application = {
+    const application = {
       ...record.application,
       ...summarizeStageHistory([...history, change]),
       updatedAt: now,
     };
-    await updateApplicationRow(tx.db, tx.userId, next, record.application);
-    await replanApplication(tx, { ...record, application: next, events: withEvent(record.events, event) });
-    return next;
-  });
+    return { record, application, events: withEvent(record.events, event), added: event, removed: null };
+  };
+}
+
+function undoMoveDecision(deps: Deps, input: StageUndo) {
+  const now = nowIso(deps);
+  return async (tx: TxDeps, id: string): Promise<MoveDecision> => {
+    const record = await getApplicationRecord(tx.db, tx.userId, id);
+    const history = record.events.filter((e): e is StageChangeEvent => e.kind === 'stage_change');
+    const latest = history.at(-1);
+    if (!latest || latest.fromStage !== input.fromStage || latest.toStage !== input.toStage) {
+      throw new AppError(
+        'STAGE_CHANGE_NOT_LATEST',
+        latest?.fromStage
+          ? `The latest move of this application is from ${latest.fromStage} to ${latest.toStage}, not from ${input.fromStage} to ${input.toStage}: it has moved since; move it yourself`
+          : `This application was never moved (it was added as ${latest?.toStage ?? 'nothing'}): there is no move to take back`,
+        { latest: latest ? { fromStage: latest.fromStage, toStage: latest.toStage } : null },
+      );
+    }
+    const application = {
+      ...record.application,
+      ...summarizeStageHistory(history.slice(0, -1)),
+      updatedAt: now,
+    };
+    const events = record.events.filter((e) => e.id !== latest.id);
+    return { record, application, events, added: null, removed: latest };
+  };
+}
+
+async function writeMove(tx: TxDeps, decided: MoveDecision, replan: Replan): Promise<Application> {
+  const { record, application, events, added, removed } = decided;
+  if (added) await insertEvent(tx.db, tx.userId, added);
+  if (removed) await deleteEventRow(tx.db, tx.userId, removed.id);
+  await updateApplicationRow(tx.db, tx.userId, application, record.application);
+  await replan(tx, { ...record, application, events });
+  return application;
 }
 
 /**

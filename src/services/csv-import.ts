@@ -1,5 +1,23 @@
 import { type Application, emptyPosting, normalizePostingUrl } from '../core/application.js';
 import { type Company, normalizeCompanyName } from '../core/company.js';
+import { type CsvColumnMapping, dateFields, mapCsvColumns } from '../core/csv-column-mapping.js';
+import {
+  collectDateOrderEvidence,
+  type DateOrder,
+  type DateOrderEvidence,
+  makeCsvDateParser,
+} from '../core/csv-dates.js';
+import { type CsvFormat, csvFormatById, detectCsvFormat } from '../core/csv-formats.js';
+import {
+  type CsvDelimiter,
+  type CsvField,
+  type CsvFormatId,
+  type CsvImportFailure,
+  type CsvImportResult,
+  type CsvLimits,
+  type CsvTable,
+  defaultCsvLimits,
+} from '../core/csv-import.js';
 import { fieldError } from '../core/errors.js';
 import type { StageChangeEvent } from '../core/event.js';
 import { isValidTimeZone } from '../core/fields.js';
@@ -13,35 +31,10 @@ import {
 } from '../core/history-choice.js';
 import { mergePosting } from '../core/posting-text.js';
 import {
-  type CsvColumnMapping,
-  type CsvField,
-  dateFields,
-  mapCsvColumns,
-} from '../integrations/csv/column-mapping.js';
-import {
-  collectDateOrderEvidence,
-  type DateOrder,
-  type DateOrderEvidence,
-  makeCsvDateParser,
-} from '../integrations/csv/csv-dates.js';
-import {
-  type CsvFormat,
-  type CsvFormatId,
-  csvFormatById,
-  detectCsvFormat,
-} from '../integrations/csv/csv-formats.js';
-import {
-  type CsvDelimiter,
-  type CsvLimits,
-  type CsvTable,
-  defaultCsvLimits,
-  parseCsvTable,
-} from '../integrations/csv/parse-csv-table.js';
-import {
   type CsvApplicationDraft,
   type CsvRowIssue,
   makeCsvRowReader,
-} from '../integrations/csv/read-csv-application.js';
+} from '../core/read-csv-application.js';
 import { titleKeyOf } from '../storage/application-store.js';
 import {
   type ApplicationKey,
@@ -120,25 +113,6 @@ export type CsvHistoryPreview = {
   readonly choice: HistoryChoice;
 };
 
-export type CsvImportFailure = {
-  readonly row: number;
-  readonly field: string;
-  readonly column: string | null;
-  readonly message: string;
-};
-
-export type CsvImportResult = {
-  readonly created: number;
-  readonly duplicates: number;
-  readonly failed: readonly CsvImportFailure[];
-  /** How numeric dates were read (as in the preview); null when the file has none. */
-  readonly dateOrder: DateOrder | null;
-  /** About the whole file, as in the preview: how dates were read (an ambiguous order says so), columns missing. */
-  readonly warnings: readonly CsvRowIssue[];
-  /** How many of the applications created had no news for a long time, and what was done with them. */
-  readonly history: { readonly choice: HistoryChoice; readonly applications: number };
-};
-
 /**
  * A row as planned: the preview's row, plus its normalised posting URL for the write and whether its
  * application has had no news for a long time (`isQuiet`).
@@ -180,7 +154,7 @@ export async function previewCsvImport(
     rowCount: _,
     rows: readRows,
     ...file
-  } = planFile(deps, input, options, await listApplicationKeys(deps.db, deps.userId));
+  } = await planFile(deps, input, options, await listApplicationKeys(deps.db, deps.userId));
   const rows: CsvImportPreviewRow[] = [];
   const counts = { total: 0, create: 0, duplicate: 0, error: 0 };
   const history = { quietAfterDays, applications: 0, choice: options.history ?? defaultHistoryChoice };
@@ -212,7 +186,7 @@ export async function importCsv(
       async (db, sink) => {
         const txDeps: Deps = { ...deps, db };
         await lockNaturalKeys(db, deps.userId);
-        const plan = planFile(txDeps, input, options, await listApplicationKeys(db, deps.userId));
+        const plan = await planFile(txDeps, input, options, await listApplicationKeys(db, deps.userId));
         const missing = plan.errors[0];
         if (missing) throw fieldError('mapping', missing.message);
         const choice = options.history ?? defaultHistoryChoice;
@@ -262,16 +236,16 @@ function progressReporter(total: number, onProgress: CsvImportOptions['onProgres
   return report;
 }
 
-function planFile(
+async function planFile(
   deps: Deps,
   input: string | Uint8Array,
   options: CsvImportOptions,
   existing: readonly ApplicationKey[],
-): FilePlan {
+): Promise<FilePlan> {
   if (!isValidTimeZone(options.timeZone)) {
     throw fieldError('timeZone', 'must be an IANA time zone such as Europe/Berlin');
   }
-  const table = parseCsvTable(input, { ...defaultCsvLimits, ...options.limits });
+  const table = await deps.csvReader.read(input, { ...defaultCsvLimits, ...options.limits });
   const format = options.format ? csvFormatById(options.format) : detectCsvFormat(table.headers);
   const mapping = mapCsvColumns(table.headers, format.columns, options.mapping);
   const fileWarnings: CsvRowIssue[] = [];

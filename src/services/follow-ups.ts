@@ -1,20 +1,30 @@
 import type { z } from 'zod';
 import type { Application } from '../core/application.js';
+import type { BulkFailure } from '../core/bulk.js';
 import { assertHappened } from '../core/date-window.js';
 import { hasEmployerResponded } from '../core/employer-response.js';
-import { AppError, fieldError } from '../core/errors.js';
+import { AppError, fieldError, isAppError } from '../core/errors.js';
 import {
   type FollowUp,
+  type FollowUpBulk,
+  type FollowUpBulkResult,
   type FollowUpCreate,
   type FollowUpDone,
+  type FollowUpReopen,
   type FollowUpSkip,
   type FollowUpSnooze,
   type FollowUpUpdate,
   type followUpListQuerySchema,
   isOpenFollowUp,
+  openFollowUpStatuses,
 } from '../core/follow-up.js';
 import { dayWindows, isLocalDate, morningOf } from '../core/local-time.js';
-import { findApplication, getApplication, getApplicationRecord } from '../storage/application-store.js';
+import {
+  type ApplicationRecord,
+  findApplication,
+  getApplication,
+  getApplicationRecord,
+} from '../storage/application-store.js';
 import { findContact } from '../storage/contact-store.js';
 import { listApplicationEvents } from '../storage/event-store.js';
 import {
@@ -28,12 +38,16 @@ import {
 import { findInterview, listInterviews } from '../storage/interview-store.js';
 import type { Db } from '../storage/schema.js';
 import { getSettings } from '../storage/settings-store.js';
-import { type Deps, inTransaction, nowIso } from './deps.js';
-import { replanApplication } from './replan.js';
+import { type Deps, inTransaction, nowIso, type TxDeps } from './deps.js';
+import {
+  loadPlanningContext,
+  type PlanningContext,
+  planStepChanges,
+  type StepChanges,
+  writeStepChanges,
+} from './replan.js';
 
 type FollowUpListFilter = z.output<typeof followUpListQuerySchema>;
-
-const openStatuses = ['planned', 'snoozed'] as const;
 
 export async function createFollowUp(deps: Deps, input: FollowUpCreate): Promise<FollowUp> {
   return inTransaction(deps, async (tx) => {
@@ -85,7 +99,11 @@ export async function listFollowUps(deps: Deps, query: FollowUpListFilter): Prom
     week: { dueFrom: days.tomorrowStart, dueBefore: days.weekEnd },
     open: {},
   } as const;
-  return listFollowUpRows(deps.db, deps.userId, { ...filter, statuses: openStatuses, ...windows[query.due] });
+  return listFollowUpRows(deps.db, deps.userId, {
+    ...filter,
+    statuses: openFollowUpStatuses,
+    ...windows[query.due],
+  });
 }
 
 export async function updateFollowUp(deps: Deps, id: string, input: FollowUpUpdate): Promise<FollowUp> {
@@ -115,22 +133,12 @@ export async function updateFollowUp(deps: Deps, id: string, input: FollowUpUpda
 
 /** Marks a step done at `at` (default now); the next step is timed from then. */
 export function markFollowUpDone(deps: Deps, id: string, input: FollowUpDone = {}): Promise<FollowUp> {
-  return changeOpenStep(deps, id, input.at, (step, at) => ({
-    ...step,
-    status: 'done',
-    completedAt: at,
-    completionNote: input.note ?? null,
-  }));
+  return changeStep(deps, id, openStepChange(deps, input.at, doneAs(input)));
 }
 
 /** Skips a step at `at` (default now): a step skipped yesterday is recorded yesterday, as done is. */
 export function skipFollowUp(deps: Deps, id: string, input: FollowUpSkip = {}): Promise<FollowUp> {
-  return changeOpenStep(deps, id, input.at, (step, at) => ({
-    ...step,
-    status: 'skipped',
-    completedAt: at,
-    completionNote: input.reason ?? null,
-  }));
+  return changeStep(deps, id, openStepChange(deps, input.at, skippedAs(input)));
 }
 
 /**
@@ -138,18 +146,178 @@ export function skipFollowUp(deps: Deps, id: string, input: FollowUpSkip = {}): 
  * `at` says when the snooze was decided (default now): the new time must be after it.
  */
 export async function snoozeFollowUp(deps: Deps, id: string, input: FollowUpSnooze): Promise<FollowUp> {
+  const until = await snoozeUntil(deps, input);
+  return changeStep(deps, id, openStepChange(deps, input.at, snoozedAs(until)));
+}
+
+/**
+ * Opens a done or skipped step again, or gives a step back the snooze it had: what Undo does. The plan is
+ * re-made around it, so a step timed from this one is withdrawn until it is done again. A step the plan no
+ * longer has (the application moved on, the employer answered) is refused rather than silently dropped.
+ */
+export function reopenFollowUp(deps: Deps, id: string, input: FollowUpReopen = {}): Promise<FollowUp> {
+  return changeStep(deps, id, reopenChange(deps, input));
+}
+
+/**
+ * One action on several steps, in one transaction. A step that cannot take it (not found, already done,
+ * no longer in the plan) is reported in `failed` and left alone; the others are changed.
+ */
+export async function changeFollowUps(deps: Deps, input: FollowUpBulk): Promise<FollowUpBulkResult> {
+  const items = await bulkDecisions(deps, input);
+  return inTransaction(deps, async (tx) => {
+    const planning = await loadPlanningContext(tx.db, tx.userId);
+    const steps: FollowUp[] = [];
+    const failed: BulkFailure[] = [];
+    for (const { id, decide } of items) {
+      let decided: StepDecision;
+      try {
+        decided = await decide(tx, id, planning);
+      } catch (error) {
+        if (!isAppError(error)) throw error;
+        failed.push({ id, code: error.code, message: error.message });
+        continue;
+      }
+      steps.push(await writeStepDecision(tx, decided));
+    }
+    return { steps, failed };
+  });
+}
+
+async function bulkDecisions(deps: Deps, input: FollowUpBulk): Promise<{ id: string; decide: Decide }[]> {
+  if (input.action === 'reopen') {
+    return input.steps.map(({ id, ...fields }) => ({ id, decide: reopenChange(deps, fields) }));
+  }
+  const change =
+    input.action === 'done'
+      ? doneAs(input)
+      : input.action === 'skip'
+        ? skippedAs(input)
+        : snoozedAs(await snoozeUntil(deps, input));
+  const decide = openStepChange(deps, input.at, change);
+  return input.ids.map((id) => ({ id, decide }));
+}
+
+/** A change to one step and the re-plan around it, decided and checked before anything is written. */
+type StepDecision = { readonly next: FollowUp; readonly changes: StepChanges };
+
+/** Reads what a change needs and decides it, throwing an AppError (and writing nothing) when it cannot be made. */
+type Decide = (tx: TxDeps, id: string, planning: PlanningContext) => Promise<StepDecision>;
+
+async function changeStep(deps: Deps, id: string, decide: Decide): Promise<FollowUp> {
+  return inTransaction(deps, async (tx) =>
+    writeStepDecision(tx, await decide(tx, id, await loadPlanningContext(tx.db, tx.userId))),
+  );
+}
+
+const doneAs =
+  (input: FollowUpDone) =>
+  (step: FollowUp, at: string): FollowUp => ({
+    ...step,
+    status: 'done',
+    completedAt: at,
+    completionNote: input.note ?? null,
+  });
+
+const skippedAs =
+  (input: FollowUpSkip) =>
+  (step: FollowUp, at: string): FollowUp => ({
+    ...step,
+    status: 'skipped',
+    completedAt: at,
+    completionNote: input.reason ?? null,
+  });
+
+const snoozedAs =
+  (until: string) =>
+  (step: FollowUp): FollowUp => ({ ...step, status: 'snoozed', snoozedUntil: until, dueAt: until });
+
+async function snoozeUntil(deps: Deps, input: FollowUpSnooze): Promise<string> {
   const settings = await getSettings(deps.db, deps.userId);
   const until = isLocalDate(input.until) ? morningOf(input.until, settings.timeZone) : input.until;
   const at = input.at ?? nowIso(deps);
   if (until <= at) {
     throw fieldError('until', input.at ? `must be after at (${input.at})` : 'must be in the future');
   }
-  return changeOpenStep(deps, id, input.at, (step) => ({
-    ...step,
-    status: 'snoozed',
-    snoozedUntil: until,
-    dueAt: until,
-  }));
+  return until;
+}
+
+/**
+ * Changes an open step as of `at` (when the user says it happened, default now), which may be neither in
+ * the future nor before the application was sent.
+ */
+function openStepChange(
+  deps: Deps,
+  at: string | undefined,
+  change: (step: FollowUp, at: string) => FollowUp,
+): Decide {
+  const now = nowIso(deps);
+  assertHappened('at', at, now);
+  return async (tx, id, planning) => {
+    const current = await getFollowUpRow(tx.db, tx.userId, id);
+    if (!isOpenFollowUp(current)) {
+      throw new AppError('FOLLOW_UP_NOT_OPEN', `The step is already ${current.status}`, {
+        status: current.status,
+      });
+    }
+    const record = await getApplicationRecord(tx.db, tx.userId, current.applicationId);
+    if (at !== undefined) assertAfterApplying(record.application, at);
+    // What comes next is timed from when this step was really done, so the rest of the plan moves with it.
+    return planAround(tx, record, { ...change(current, at ?? now), updatedAt: now }, planning);
+  };
+}
+
+function reopenChange(deps: Deps, input: FollowUpReopen): Decide {
+  const now = nowIso(deps);
+  return async (tx, id, planning) => {
+    const current = await getFollowUpRow(tx.db, tx.userId, id);
+    if (input.dueAt !== undefined && current.origin === 'plan') {
+      throw fieldError(
+        'dueAt',
+        'a step of your playbook is due when the plan says; give snoozedUntil to move it later',
+      );
+    }
+    const snoozedUntil = input.snoozedUntil === undefined ? current.snoozedUntil : input.snoozedUntil;
+    const next: FollowUp = {
+      ...current,
+      status: snoozedUntil === null ? 'planned' : 'snoozed',
+      snoozedUntil,
+      // A step of the plan gets its date from the plan below; one of the user's own keeps the date it had.
+      dueAt: input.dueAt ?? input.snoozedUntil ?? current.dueAt,
+      completedAt: null,
+      completionNote: null,
+      updatedAt: now,
+    };
+    const record = await getApplicationRecord(tx.db, tx.userId, current.applicationId);
+    const decided = planAround(tx, record, next, planning);
+    const after = decided.changes.steps.find((step) => step.id === id);
+    if (!after || !isOpenFollowUp(after)) {
+      throw new AppError(
+        'FOLLOW_UP_NOT_REOPENABLE',
+        `The plan for this application no longer has this step (it has moved on, or the employer has answered), so it stays ${current.status}`,
+        { status: current.status },
+      );
+    }
+    return decided;
+  };
+}
+
+function planAround(
+  tx: TxDeps,
+  record: ApplicationRecord,
+  next: FollowUp,
+  planning: PlanningContext,
+): StepDecision {
+  const steps = record.steps.map((step) => (step.id === next.id ? next : step));
+  return { next, changes: planStepChanges(tx, { ...record, steps }, planning, nowIso(tx)) };
+}
+
+/** Writes the step and the re-plan around it (one write of the step, even when the plan moved it too). */
+async function writeStepDecision(tx: TxDeps, { next, changes }: StepDecision): Promise<FollowUp> {
+  const replanned = changes.updated.find((step) => step.id === next.id);
+  await updateFollowUpRow(tx.db, tx.userId, replanned ?? next);
+  await writeStepChanges(tx, { ...changes, updated: changes.updated.filter((step) => step !== replanned) });
+  return changes.steps.find((step) => step.id === next.id) ?? next;
 }
 
 export async function deleteFollowUp(deps: Deps, id: string): Promise<void> {
@@ -163,38 +331,6 @@ export async function deleteFollowUp(deps: Deps, id: string): Promise<void> {
       );
     }
     await deleteFollowUpRow(tx.db, deps.userId, id);
-  });
-}
-
-/**
- * Changes an open step as of `at` (when the user says it happened, default now), which may be neither in
- * the future nor before the application was sent.
- */
-async function changeOpenStep(
-  deps: Deps,
-  id: string,
-  at: string | undefined,
-  change: (step: FollowUp, at: string) => FollowUp,
-) {
-  const now = nowIso(deps);
-  assertHappened('at', at, now);
-  return inTransaction(deps, async (tx) => {
-    const current = await getFollowUpRow(tx.db, deps.userId, id);
-    if (!isOpenFollowUp(current)) {
-      throw new AppError('FOLLOW_UP_NOT_OPEN', `The step is already ${current.status}`, {
-        status: current.status,
-      });
-    }
-    const record = await getApplicationRecord(tx.db, tx.userId, current.applicationId);
-    if (at !== undefined) assertAfterApplying(record.application, at);
-    const next = { ...change(current, at ?? now), updatedAt: now };
-    await updateFollowUpRow(tx.db, deps.userId, next);
-    // What comes next is timed from when this step was really done, so the rest of the plan moves with it.
-    const steps = await replanApplication(tx, {
-      ...record,
-      steps: record.steps.map((step) => (step.id === id ? next : step)),
-    });
-    return steps.find((step) => step.id === id) ?? next;
   });
 }
 

@@ -142,6 +142,12 @@ export async function replanApplication(
 ): Promise<readonly FollowUp[]> {
   const planning = context ?? (await loadPlanningContext(tx.db, tx.userId));
   const changes = planStepChanges(tx, record, planning, nowIso(tx));
+  await writeStepChanges(tx, changes);
+  return changes.steps;
+}
+
+/** Writes what re-planning decided, for a caller that had to see the decision first (reopening a step). */
+export async function writeStepChanges(tx: TxDeps, changes: StepChanges): Promise<void> {
   await insertFollowUps(tx.db, tx.userId, changes.inserted);
   for (const step of changes.updated) await updateFollowUpRow(tx.db, tx.userId, step);
   await deleteFollowUpRows(
@@ -149,7 +155,6 @@ export async function replanApplication(
     tx.userId,
     changes.deleted.map((s) => s.id),
   );
-  return changes.steps;
 }
 
 /**

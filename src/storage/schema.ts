@@ -51,6 +51,7 @@ export interface SettingsTable {
   digest_enabled: Generated<number>;
   digest_time: Generated<string>;
   posting_watch_enabled: Generated<number>;
+  set_up_at: string | null;
 }
 
 export interface CompaniesTable {

@@ -18,6 +18,7 @@ type SettingsRow = {
   smtp_url: string | null;
   smtp_from: string | null;
   updated_at: string;
+  set_up_at: string | null;
 };
 
 const settingsColumns = [
@@ -36,6 +37,7 @@ const settingsColumns = [
   'smtp_url',
   'smtp_from',
   'updated_at',
+  'set_up_at',
 ] as const;
 
 export async function getSettings(db: Db, userId: string): Promise<Settings> {
@@ -63,7 +65,10 @@ export async function getSettingsWithPlaybook(
   };
 }
 
-/** Saves everything in Settings; the SMTP URL is written only through saveSmtpUrl. */
+/**
+ * Saves everything in Settings; the SMTP URL is written only through saveSmtpUrl. The first save marks the
+ * set-up done (`setUpAt`), so the web app stops offering it.
+ */
 export async function saveSettings(
   db: Db,
   userId: string,
@@ -87,10 +92,11 @@ export async function saveSettings(
       posting_watch_enabled: settings.postingWatchEnabled ? 1 : 0,
       smtp_from: settings.smtp.from,
       updated_at: now,
+      set_up_at: settings.setUpAt ?? now,
     })
     .where('user_id', '=', userId)
     .execute();
-  return { ...settings, updatedAt: now };
+  return { ...settings, updatedAt: now, setUpAt: settings.setUpAt ?? now };
 }
 
 /** The SMTP URL holds a password: it is read only to send, and never leaves the server. */
@@ -147,5 +153,6 @@ function toSettings(row: SettingsRow): Settings {
     postingWatchEnabled: Number(row.posting_watch_enabled) === 1,
     smtp: { configured: row.smtp_url !== null, from: row.smtp_from },
     updatedAt: row.updated_at,
+    setUpAt: row.set_up_at,
   };
 }

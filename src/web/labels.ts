@@ -77,13 +77,3 @@ export const eventKindLabels: Readonly<Record<EventKind, string>> = {
   note: 'Note',
   posting_change: 'Posting change',
 };
-
-export const weekdayLabels = [
-  'Monday',
-  'Tuesday',
-  'Wednesday',
-  'Thursday',
-  'Friday',
-  'Saturday',
-  'Sunday',
-] as const;

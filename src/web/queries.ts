@@ -13,6 +13,7 @@ export const queryKeys = {
   contacts: ['contacts'] as const,
   companies: ['companies'] as const,
   settings: ['settings'] as const,
+  places: ['places'] as const,
   today: ['today'] as const,
   diagnosis: (id: string) => ['diagnosis', id] as const,
   tailoring: (id: string) => ['tailoring', id] as const,
@@ -34,6 +35,16 @@ export function browserSettings(): Settings {
 export function useSettings() {
   const api = useApi();
   return useQuery({ queryKey: queryKeys.settings, queryFn: () => api.getSettings(), staleTime: 60_000 });
+}
+
+/** The countries and regions settings accept; they change only with a new hearback. */
+export function usePlaces() {
+  const api = useApi();
+  return useQuery({
+    queryKey: queryKeys.places,
+    queryFn: () => api.getPlaces(),
+    staleTime: Number.POSITIVE_INFINITY,
+  });
 }
 
 /** Settings to format dates with: the saved ones, or the browser's until they load. */

@@ -70,6 +70,34 @@ test.describe('board', () => {
     await expect.poll(async () => (await api.getTimeline(app.id)).length).toBe(4);
   });
 
+  test('ArrowDown enters the move menu, arrows walk it, Escape leaves it', async ({ page, api }) => {
+    const app = await api.createApplication({ companyName: 'Menuco', jobTitle: 'Menu role', stage: 'saved' });
+    const board = new BoardPage(page);
+    await board.goto();
+    const menu = board.card('Menu role').locator('.move-menu');
+
+    await board.moveButton('Menu role').focus();
+    await page.keyboard.press('ArrowDown');
+    await expect(menu.getByRole('button', { name: 'Applied' })).toBeFocused();
+    await page.keyboard.press('ArrowDown');
+    await expect(menu.getByRole('button', { name: 'Screening' })).toBeFocused();
+    await page.keyboard.press('ArrowUp');
+    await page.keyboard.press('ArrowUp');
+    await expect(menu.getByRole('button', { name: 'End…' })).toBeFocused();
+    await page.keyboard.press('Escape');
+    await expect(menu).toBeHidden();
+    await expect(board.moveButton('Menu role')).toBeFocused();
+
+    await page.keyboard.press('Enter');
+    await expect(menu).toBeVisible();
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('ArrowDown');
+    await expect(menu.getByRole('button', { name: 'Screening' })).toBeFocused();
+    await page.keyboard.press('Enter');
+    await expect(board.cardIn('screening', 'Menu role')).toBeVisible();
+    await expect.poll(async () => (await api.getApplication(app.id)).stage).toBe('screening');
+  });
+
   test('hides rejections on request and counts them as hidden', async ({ page, api }) => {
     const rejected = await api.createApplication({ companyName: 'Nope Inc', jobTitle: 'Rejected role' });
     await api.moveApplication(rejected.id, { stage: 'ended', outcome: 'rejected' });

@@ -5,11 +5,21 @@ import {
   type Application,
   applicationCreateSchema,
   applicationListQuerySchema,
+  applicationSortKeys,
   applicationUpdateSchema,
+  remoteTypes,
+  sourceKinds,
   stageChangeInputSchema,
 } from '../../core/application.js';
 import type { TimelineEvent } from '../../core/event.js';
-import { describeStage, stageLabels } from '../../core/pipeline.js';
+import {
+  activeStages,
+  closedReasons,
+  describeStage,
+  outcomes,
+  stageLabels,
+  stages,
+} from '../../core/pipeline.js';
 import {
   type CliContext,
   inCliTransaction,
@@ -19,7 +29,7 @@ import {
   runCommand,
   withFlagNames,
 } from '../context.js';
-import { formatFields, formatTable, localDateTime, localDay, safeText, shortId } from '../output.js';
+import { choices, formatFields, formatTable, localDateTime, localDay, safeText, shortId } from '../output.js';
 import { ask, canPrompt, confirm } from '../prompts.js';
 
 // Loaded when a command runs, so `hearback --version` and `--help` load none of it (issue 12, item 11).
@@ -73,17 +83,17 @@ export function registerApplicationCommands(program: Command): void {
       .option('--priority <1-5>', 'how much you want it, 1 to 5')
       .option('--tag <tag>', 'a tag (repeat for several)', collect)
       .option('--notes <text>', 'notes')
-      .option('--source <kind>', 'referral | job_board | company_site | recruiter | other')
+      .option('--source <kind>', choices(sourceKinds))
       .option('--source-detail <text>', 'where exactly, e.g. "LinkedIn" or who referred you')
       .option('--location <text>', 'where the job is')
-      .option('--remote <type>', 'remote | hybrid | on_site')
+      .option('--remote <type>', choices(remoteTypes))
       .option('--description <text>', 'the posting text');
 
   withApplicationOptions(
     program
       .command('add')
       .description('Track a new application (asks for what is missing when run in a terminal)')
-      .option('-s, --stage <stage>', 'saved | applied | screening | interviewing | offer', 'applied')
+      .option('-s, --stage <stage>', choices(activeStages), 'applied')
       .option('--at <date-time>', 'when it reached that stage (ISO 8601), default now')
       .option('-f, --force', 'add even if it looks like a duplicate')
       .option(
@@ -120,7 +130,7 @@ export function registerApplicationCommands(program: Command): void {
     .option('--company <company>', 'only this company (id or name)')
     .option('--tag <tag>', 'only with this tag')
     .option('-q, --search <text>', 'search title, company, notes and tags')
-    .option('--sort <key>', 'createdAt | updatedAt | jobTitle | priority | appliedAt', 'createdAt')
+    .option('--sort <key>', choices(applicationSortKeys), 'createdAt')
     .option('--order <order>', 'asc | desc', 'desc')
     .option('-n, --limit <n>', 'how many', '50')
     .option('--all', 'every page')
@@ -253,15 +263,9 @@ export function registerApplicationCommands(program: Command): void {
 
   program
     .command('move <application> <stage>')
-    .description('Move an application to a stage (saved, applied, screening, interviewing, offer, ended)')
-    .option(
-      '-o, --outcome <outcome>',
-      'when ending: accepted | declined | rejected | withdrew | no_response | position_closed',
-    )
-    .option(
-      '-r, --reason <reason>',
-      'when position_closed: cancelled | filled_internally | hiring_freeze | unknown',
-    )
+    .description(`Move an application to a stage (${stages.join(', ')})`)
+    .option('-o, --outcome <outcome>', `when ending: ${choices(outcomes)}`)
+    .option('-r, --reason <reason>', `when position_closed: ${choices(closedReasons)}`)
     .option('--note <text>', 'a note kept with the change')
     .option('--at <date-time>', 'when it happened (ISO 8601), default now')
     .action((ref: string, stage: string, options, command: Command) =>

@@ -1,10 +1,10 @@
 import fs from 'node:fs';
 import type { Command } from 'commander';
 import { fieldError, isAppError } from '../../core/errors.js';
-import { interviewCreateSchema, interviewUpdateSchema } from '../../core/interview.js';
+import { interviewCreateSchema, interviewRounds, interviewUpdateSchema } from '../../core/interview.js';
 import { readDateTime } from '../../core/local-time.js';
 import { type CliContext, parseInput, resolveId, runCommand } from '../context.js';
-import { formatFields, formatTable, localDateTime, safeText, shortId } from '../output.js';
+import { choices, formatFields, formatTable, localDateTime, safeText, shortId } from '../output.js';
 import { print } from './people-commands.js';
 
 // Loaded when a command runs, so `hearback --version` and `--help` load none of it (issue 12, item 11).
@@ -52,7 +52,7 @@ export function registerInterviewCommands(program: Command): void {
       .option('--end <when>', 'end (or use --duration)')
       .option('--duration <minutes>', 'length in minutes', undefined)
       .option('--tz <zone>', 'IANA time zone it was scheduled in (default: yours)')
-      .option('--round <round>', 'phone_screen | technical | onsite | panel | final | other')
+      .option('--round <round>', choices(interviewRounds))
       .option(
         '--with <interviewer>',
         'an interviewer: contact id, or a name (added as a contact if new); repeat',

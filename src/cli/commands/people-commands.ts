@@ -5,7 +5,7 @@ import {
   companyUpdateSchema,
   describeSizeBand,
 } from '../../core/company.js';
-import { contactCreateSchema, contactUpdateSchema } from '../../core/contact.js';
+import { contactCreateSchema, contactRoles, contactUpdateSchema } from '../../core/contact.js';
 import {
   type CliContext,
   inCliTransaction,
@@ -14,7 +14,7 @@ import {
   resolveOrCreateCompany,
   runCommand,
 } from '../context.js';
-import { formatFields, formatTable, safeText, shortId } from '../output.js';
+import { choices, formatFields, formatTable, safeText, shortId } from '../output.js';
 
 // Loaded when a command runs, so `hearback --version` and `--help` load none of it (issue 12, item 11).
 const loadCompanies = () => import('../../services/companies.js');
@@ -143,7 +143,7 @@ export function registerPeopleCommands(program: Command): void {
   const withContactOptions = (c: Command) =>
     c
       .option('--name <name>', 'name')
-      .option('--role <role>', 'recruiter | hiring_manager | interviewer | referral | other')
+      .option('--role <role>', choices(contactRoles))
       .option('--email <email>', 'email')
       .option('--phone <phone>', 'phone')
       .option('--profile <url>', 'profile URL, e.g. LinkedIn')

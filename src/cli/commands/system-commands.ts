@@ -2,6 +2,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Command } from 'commander';
 import { z } from 'zod';
+import { csvFormatIds } from '../../core/csv-import.js';
+import { weekdayName } from '../../core/date-words.js';
 import { AppError, fieldError } from '../../core/errors.js';
 import {
   describeQuietApplications,
@@ -12,9 +14,8 @@ import {
 } from '../../core/history-choice.js';
 import { settingsUpdateSchema } from '../../core/settings.js';
 import { validate } from '../../core/validate.js';
-import { csvFormatIds } from '../../integrations/csv/csv-formats.js';
 import { type CliContext, parseInput, runCommand } from '../context.js';
-import { formatFields, safeText } from '../output.js';
+import { choices, formatFields, safeText } from '../output.js';
 import { ask, canPrompt } from '../prompts.js';
 import { print } from './people-commands.js';
 
@@ -41,10 +42,7 @@ export function registerSystemCommands(program: Command): void {
             ['time zone', s.timeZone],
             ['country', s.country ?? '(none: no public holidays)'],
             ['region', s.region],
-            [
-              'working days',
-              s.workingDays.map((d) => ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'][d - 1]).join(' '),
-            ],
+            ['working days', s.workingDays.map((d) => weekdayName(d, 'short')).join(' ')],
             ['locale', s.locale],
             ['name', s.name],
             ['email', s.email],
@@ -151,7 +149,7 @@ export function registerSystemCommands(program: Command): void {
     .option('--replace', 'backup: delete everything here first (in the same transaction)')
     .option('--dry-run', 'CSV: show the mapping and what each row would do; change nothing')
     .option('--map <column=field>', 'CSV: map a column yourself, e.g. "Firm=companyName" (repeat)', collect)
-    .option('--format <format>', `CSV: read as ${csvFormatIds.join(' | ')}`)
+    .option('--format <format>', `CSV: read as ${choices(csvFormatIds)}`)
     .option(
       '--date-order <order>',
       'CSV: mdy or dmy for dates like 03/04/2025 (default: decided from the file)',
@@ -160,7 +158,7 @@ export function registerSystemCommands(program: Command): void {
     .option('--allow-duplicates', 'CSV: import rows that repeat applications you already have')
     .option(
       '--history <choice>',
-      `CSV: applications with no news for more than 30 days: ${[...historyFlags.keys()].join(' | ')} (asked in a terminal; else keep: open, without reminders)`,
+      `CSV: applications with no news for more than 30 days: ${choices([...historyFlags.keys()])} (asked in a terminal; else keep: open, without reminders)`,
     )
     .action((file: string, options: ImportOptions, command: Command) =>
       runCommand(command, async (ctx) => {

@@ -1,16 +1,26 @@
 import type { Command } from 'commander';
-import { eventCreateSchema, eventUpdateSchema } from '../../core/event.js';
 import {
+  channels,
+  eventCreateSchema,
+  eventUpdateSchema,
+  postingChanges,
+  sentiments,
+  userEventKinds,
+} from '../../core/event.js';
+import {
+  dueWindows,
   followUpCreateSchema,
   followUpDoneSchema,
+  followUpKinds,
   followUpListQuerySchema,
   followUpSkipSchema,
   followUpSnoozeSchema,
+  followUpStatuses,
   followUpUpdateSchema,
 } from '../../core/follow-up.js';
 import { readDateTime } from '../../core/local-time.js';
 import { type CliContext, parseInput, resolveId, runCommand } from '../context.js';
-import { formatTable, localDateTime, safeText, shortId } from '../output.js';
+import { choices, formatTable, localDateTime, safeText, shortId } from '../output.js';
 import { describeEvent } from './application-commands.js';
 import { print } from './people-commands.js';
 
@@ -60,14 +70,14 @@ export function registerTimelineCommands(program: Command): void {
     c
       .option('--at <when>', 'when it happened (default now)')
       .option('--text <text>', 'note text')
-      .option('--channel <channel>', 'email | phone | linkedin | in_person | other')
+      .option('--channel <channel>', choices(channels))
       .option('--contact <contact>', 'who (contact id or name)')
       .option('--subject <text>', 'message subject')
       .option('--body <text>', 'message body')
-      .option('--sentiment <s>', 'reply: positive | neutral | negative')
+      .option('--sentiment <s>', `reply: ${choices(sentiments)}`)
       .option('--summary <text>', 'reply: what they said')
       .option('--decision-date <YYYY-MM-DD>', 'reply: a new date they gave')
-      .option('--change <change>', 'posting: removed | expired | changed | reposted | restored')
+      .option('--change <change>', `posting: ${choices(postingChanges)}`)
       .option('--detail <text>', 'posting: detail');
   const eventFields = async (ctx: CliContext, o: EventOptions) => ({
     occurredAt: o.at === undefined ? undefined : (readDateTime(o.at, ctx.settings.timeZone) ?? o.at),
@@ -89,7 +99,7 @@ export function registerTimelineCommands(program: Command): void {
     event
       .command('add <application>')
       .description('Record a note, a message you sent, a reply you got, or a posting change')
-      .requiredOption('--kind <kind>', 'note | message_sent | reply_received | posting_change'),
+      .requiredOption('--kind <kind>', choices(userEventKinds)),
   ).action((ref: string, options: EventOptions, command: Command) =>
     runCommand(command, async (ctx) => {
       const { createEvent } = await loadEvents();
@@ -166,8 +176,8 @@ export function registerTimelineCommands(program: Command): void {
     .description('Follow-up steps: list, add, done, skip, snooze');
   followups
     .command('list', { isDefault: true })
-    .option('--due <window>', 'overdue | today | week | open')
-    .option('--status <status>', 'planned | done | skipped | snoozed')
+    .option('--due <window>', choices(dueWindows))
+    .option('--status <status>', choices(followUpStatuses))
     .option('--application <application>', 'only this application')
     .option('--as-of <date>', 'compute "today" as of this date or instant')
     .action(
@@ -218,8 +228,8 @@ export function registerTimelineCommands(program: Command): void {
   const withStepOptions = (c: Command) =>
     c
       .option('--due <when>', 'when it is due: a date (morning) or a date and time')
-      .option('--kind <kind>', 'thank_you | first_follow_up | … | custom')
-      .option('--channel <channel>', 'email | phone | linkedin | in_person | other')
+      .option('--kind <kind>', choices(followUpKinds))
+      .option('--channel <channel>', choices(channels))
       .option('--reason <text>', 'why, in your words')
       .option('--contact <contact>', 'who to contact (contact id or name)');
   withStepOptions(followups.command('add <application>').description('Add your own follow-up step')).action(

@@ -1,12 +1,13 @@
 import fs from 'node:fs';
 import type { Command } from 'commander';
 import pc from 'picocolors';
-import { draftKinds } from '../../core/drafts.js';
+import { draftKinds, type StepDraft } from '../../core/drafts.js';
 import { fieldError } from '../../core/errors.js';
-import { playbookRuleKinds } from '../../core/playbook.js';
+import { channels } from '../../core/event.js';
+import { delayUnits, playbookRuleKinds } from '../../core/playbook.js';
 import { type TodayItem, todayQuerySchema } from '../../core/today.js';
 import { type CliContext, parseInput, resolveId, runCommand } from '../context.js';
-import { localDateTime, safeText, shortId } from '../output.js';
+import { choices, localDateTime, safeText, shortId } from '../output.js';
 import { print } from './people-commands.js';
 
 // Loaded when a command runs, so `hearback --version` and `--help` load none of it (issue 12, item 11).
@@ -77,11 +78,11 @@ export function registerTodayCommands(program: Command): void {
           const draft = await draftForStep(ctx.deps, id);
           if (ctx.out.isJson) return ctx.out.json(draft);
           if (options.mailto) return ctx.out.line(draft.mailto);
-          ctx.out.line(`${pc.dim('To:')} ${draft.to ?? pc.dim('(no address for this contact)')}`);
+          ctx.out.line(`${pc.dim('To:')} ${describeAddressee(draft.contact)}`);
           ctx.out.line(`${pc.dim('Subject:')} ${safeText(draft.subject)}\n`);
           ctx.out.line(safeText(draft.body));
-          if (draft.missingFields.length > 0) {
-            ctx.out.error(`\nFill in before sending: ${draft.missingFields.join(', ')}`);
+          if (draft.missingWords.length > 0) {
+            ctx.out.error(`\nFill in before sending: ${safeText(draft.missingWords.join(', '))}`);
           }
         }),
     );
@@ -111,8 +112,8 @@ export function registerTodayCommands(program: Command): void {
     .option('--on', 'turn it on')
     .option('--off', 'turn it off')
     .option('--delay <amount>', 'how long after its anchor')
-    .option('--unit <unit>', 'hours | business_days')
-    .option('--channel <channel>', 'email | phone | linkedin | in_person | other')
+    .option('--unit <unit>', choices(delayUnits))
+    .option('--channel <channel>', choices(channels))
     .action(
       (
         rule: string,
@@ -212,4 +213,10 @@ function section(
     );
     ctx.out.line(`          ${pc.dim(safeText(item.explanation))}`);
   }
+}
+
+function describeAddressee(contact: StepDraft['contact']): string {
+  if (!contact) return pc.dim('(no contact for this step yet)');
+  const reach = [contact.email, contact.phone].filter((value) => value !== null).join(', ');
+  return `${safeText(contact.name)}${reach ? ` (${safeText(reach)})` : pc.dim(' (no email or phone)')}`;
 }

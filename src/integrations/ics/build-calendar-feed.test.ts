@@ -4,17 +4,11 @@ import fc from 'fast-check';
 import ICAL from 'ical.js';
 import { describe, expect, it } from 'vitest';
 import { corporaSkipMessage, corpusPath, hasCorpora } from '../../../test/support/corpora.js';
+import type { CalendarFeedInput, FeedInterview, FeedStep } from '../../core/calendar-feed.js';
 import type { Contact } from '../../core/contact.js';
 import type { FollowUp } from '../../core/follow-up.js';
 import type { Interview } from '../../core/interview.js';
-import {
-  buildCalendarFeed,
-  buildInterviewIcs,
-  type CalendarFeedInput,
-  deriveSequence,
-  type FeedInterview,
-  type FeedStep,
-} from './build-calendar-feed.js';
+import { buildCalendarFeed, buildInterviewIcs, deriveSequence } from './build-calendar-feed.js';
 import { cleanIcsLine, cleanIcsText } from './ics-text.js';
 import { lintIcs } from './lint-ics.js';
 

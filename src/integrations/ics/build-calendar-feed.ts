@@ -5,50 +5,18 @@ import icalGenerator, {
   ICalEventTransparency,
 } from 'ical-generator';
 import { Temporal } from 'temporal-polyfill';
-import type { Application } from '../../core/application.js';
+import type {
+  CalendarFeedInput,
+  FeedInterview,
+  FeedStep,
+  InterviewIcsInput,
+} from '../../core/calendar-feed.js';
 import type { Contact, ContactRole } from '../../core/contact.js';
+import { formatWeekdayDate } from '../../core/date-words.js';
 import { fieldError } from '../../core/errors.js';
 import { type FollowUp, isOpenFollowUp } from '../../core/follow-up.js';
-import type { Interview, InterviewRound } from '../../core/interview.js';
+import type { InterviewRound } from '../../core/interview.js';
 import { cleanIcsLine, cleanIcsText, escapeIcsText, foldIcsLines, safeIcsUri } from './ics-text.js';
-
-export type FeedInterview = {
-  readonly interview: Interview;
-  readonly application: Pick<Application, 'id' | 'jobTitle' | 'postingUrl' | 'updatedAt'>;
-  readonly companyName: string;
-  readonly interviewers: readonly Contact[];
-  /** Minutes before the start the user wants to leave (or be ready); default 30. */
-  readonly travelBufferMinutes?: number | null;
-  /** The application's page in hearback. */
-  readonly link: string | null;
-  /** updatedAt of other records the event shows (the company, say), so renaming them bumps SEQUENCE. */
-  readonly relatedUpdatedAt?: readonly string[];
-};
-
-export type FeedStep = {
-  readonly step: FollowUp;
-  /** Says the action, e.g. "Thank Dana Lee (Acme) for the interview" (see composeStepTitle). */
-  readonly title: string;
-  /** Why the step is due when it is. */
-  readonly explanation: string;
-  readonly draftLink: string | null;
-  /** All-day on the local due date instead of a short event at the due time. */
-  readonly allDay: boolean;
-  /** The user's time zone: it decides the local date of an all-day step. */
-  readonly timeZone: string;
-  readonly relatedUpdatedAt?: readonly string[];
-};
-
-export type CalendarFeedInput = {
-  readonly calendarName: string;
-  readonly interviews: readonly FeedInterview[];
-  readonly steps: readonly FeedStep[];
-  readonly now: Date | string;
-  /** How often calendar apps should fetch the feed again (REFRESH-INTERVAL and X-PUBLISHED-TTL). */
-  readonly refreshMinutes: number;
-};
-
-export type InterviewIcsInput = FeedInterview & { readonly now: Date | string };
 
 export const defaultTravelBufferMinutes = 30;
 
@@ -248,13 +216,11 @@ function leaveWord(location: string): string {
   return location ? 'Leave' : 'Be ready';
 }
 
-const weekdays = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'] as const;
-
-/** Formatted by hand rather than with Intl, whose output changes between ICU versions. */
+/** "Mon 2026-03-09, 14:00–15:00 (Europe/London)": the clock written out, the weekday from date-words. */
 function describeSpan(startsAt: string, endsAt: string, timeZone: string): string {
   const start = Temporal.Instant.from(startsAt).toZonedDateTimeISO(timeZone);
   const end = Temporal.Instant.from(endsAt).toZonedDateTimeISO(timeZone);
-  const day = (z: Temporal.ZonedDateTime) => `${weekdays[z.dayOfWeek - 1]} ${z.toPlainDate().toString()}`;
+  const day = (z: Temporal.ZonedDateTime) => formatWeekdayDate(z.toPlainDate().toString());
   const endText =
     Temporal.PlainDate.compare(start.toPlainDate(), end.toPlainDate()) === 0
       ? clock(end)

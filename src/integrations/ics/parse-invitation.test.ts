@@ -4,8 +4,9 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { AppError } from '../../core/errors.js';
 import { isValidTimeZone } from '../../core/fields.js';
+import type { InterviewInvitation } from '../../core/invitation.js';
 import { buildInterviewIcs } from './build-calendar-feed.js';
-import { type InterviewInvitation, parseInvitation } from './parse-invitation.js';
+import { parseInvitation } from './parse-invitation.js';
 import { findVideoLink } from './video-links.js';
 import { resolveTimeZoneId, windowsTimeZones } from './windows-time-zones.js';
 

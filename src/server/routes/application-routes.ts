@@ -1,19 +1,24 @@
 import { z } from 'zod';
 import {
+  applicationBulkResultSchema,
+  applicationBulkSchema,
   applicationCreateSchema,
   applicationListQuerySchema,
   applicationSchema,
   applicationUpdateSchema,
   stageChangeInputSchema,
+  stageUndoSchema,
 } from '../../core/application.js';
 import { eventSchema } from '../../core/event.js';
 import {
+  changeApplications,
   createApplication,
   deleteApplication,
   getApplication,
   getTimeline,
   listApplications,
   moveApplication,
+  undoMove,
   updateApplication,
 } from '../../services/applications.js';
 import { type App, crudRoutes, errors, idParams, type RouteContext } from '../route-kit.js';
@@ -53,6 +58,33 @@ export function applicationRoutes(app: App, ctx: RouteContext): void {
       },
     },
     (request) => moveApplication(depsFor(request), request.params.id, request.body),
+  );
+  app.post(
+    '/api/applications/:id/stage/undo',
+    {
+      schema: {
+        tags,
+        summary:
+          'Take back the latest move (what Undo does): its entry leaves the history and the stage goes back',
+        params: idParams,
+        body: stageUndoSchema,
+        response: { 200: applicationSchema, 400: errors[400], 404: errors[404], 409: errors[409] },
+      },
+    },
+    (request) => undoMove(depsFor(request), request.params.id, request.body),
+  );
+  app.post(
+    '/api/applications/bulk',
+    {
+      schema: {
+        tags,
+        summary:
+          'Move several applications (or take their moves back) in one transaction; those that cannot be changed are listed in `failed`',
+        body: applicationBulkSchema,
+        response: { 200: applicationBulkResultSchema, 400: errors[400] },
+      },
+    },
+    (request) => changeApplications(depsFor(request), request.body),
   );
   app.get(
     '/api/applications/:id/timeline',

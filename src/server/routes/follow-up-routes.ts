@@ -1,19 +1,24 @@
 import { z } from 'zod';
 import {
+  followUpBulkResultSchema,
+  followUpBulkSchema,
   followUpCreateSchema,
   followUpDoneSchema,
   followUpListQuerySchema,
+  followUpReopenSchema,
   followUpSchema,
   followUpSkipSchema,
   followUpSnoozeSchema,
   followUpUpdateSchema,
 } from '../../core/follow-up.js';
 import {
+  changeFollowUps,
   createFollowUp,
   deleteFollowUp,
   getFollowUp,
   listFollowUps,
   markFollowUpDone,
+  reopenFollowUp,
   skipFollowUp,
   snoozeFollowUp,
   updateFollowUp,
@@ -82,5 +87,31 @@ export function followUpRoutes(app: App, ctx: RouteContext): void {
         request.params.id,
         request.body as z.output<typeof followUpSnoozeSchema>,
       ),
+  );
+  app.post(
+    '/api/follow-ups/:id/reopen',
+    action(
+      'Open a done or skipped step again, or give it back the snooze it had (what Undo does)',
+      followUpReopenSchema,
+    ),
+    (request) =>
+      reopenFollowUp(
+        depsFor(request),
+        request.params.id,
+        request.body as z.output<typeof followUpReopenSchema>,
+      ),
+  );
+  app.post(
+    '/api/follow-ups/bulk',
+    {
+      schema: {
+        tags,
+        summary:
+          'Mark several steps done, skip, snooze or reopen them in one transaction; steps that cannot be changed are listed in `failed`',
+        body: followUpBulkSchema,
+        response: { 200: followUpBulkResultSchema, 400: errors[400] },
+      },
+    },
+    (request) => changeFollowUps(depsFor(request), request.body),
   );
 }

@@ -20,8 +20,9 @@ type BoardCardProps = {
 };
 
 /**
- * A card on the board. Drag it to another column, or use its move button: arrow keys step to the previous
- * or next stage, Enter opens the list of stages.
+ * A card on the board. Drag it to another column, or use its move button: ArrowLeft and ArrowRight step to
+ * the previous or next stage, Enter opens the list of stages, ArrowDown (or ArrowUp) opens it and enters it at
+ * its first (or last) stage; inside, the arrows, Home and End walk the list and Escape leaves it.
  */
 export const BoardCard = memo(function BoardCard({
   application,
@@ -31,7 +32,17 @@ export const BoardCard = memo(function BoardCard({
   dateLabel,
 }: BoardCardProps) {
   const moveButton = useRef<HTMLButtonElement>(null);
+  const menu = useRef<HTMLUListElement>(null);
   const [isMenuOpen, setMenuOpen] = useState(false);
+  const [menuFocus, setMenuFocus] = useState<'first' | 'last' | null>(null);
+
+  // The menu is drawn after the key that opens it, so its item is focused once it is there.
+  useEffect(() => {
+    if (!isMenuOpen || menuFocus === null) return;
+    const items = menuItems(menu.current);
+    (menuFocus === 'first' ? items[0] : items.at(-1))?.focus();
+    setMenuFocus(null);
+  }, [isMenuOpen, menuFocus]);
 
   // Runs on every render while this card is being moved: a card drawn anew has a button that never had focus.
   useEffect(() => {
@@ -45,10 +56,40 @@ export const BoardCard = memo(function BoardCard({
   };
 
   const onMoveKey = (event: KeyboardEvent<HTMLButtonElement>) => {
+    if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
+      event.preventDefault();
+      setMenuOpen(true);
+      setMenuFocus(event.key === 'ArrowDown' ? 'first' : 'last');
+      return;
+    }
     if (event.key !== 'ArrowLeft' && event.key !== 'ArrowRight') return;
     event.preventDefault();
     const target = neighbourStage(application, event.key === 'ArrowLeft' ? 'previous' : 'next');
     if (target) onMove(application, target);
+  };
+
+  const onMenuKey = (event: KeyboardEvent<HTMLUListElement>) => {
+    if (event.key === 'Escape') {
+      event.preventDefault();
+      setMenuOpen(false);
+      moveButton.current?.focus();
+      return;
+    }
+    const items = menuItems(menu.current);
+    const at = items.indexOf(document.activeElement as HTMLButtonElement);
+    const next =
+      event.key === 'ArrowDown'
+        ? (at + 1) % items.length
+        : event.key === 'ArrowUp'
+          ? (at - 1 + items.length) % items.length
+          : event.key === 'Home'
+            ? 0
+            : event.key === 'End'
+              ? items.length - 1
+              : null;
+    if (next === null) return;
+    event.preventDefault();
+    items[next]?.focus();
   };
 
   const choose = (stage: Stage) => {
@@ -90,17 +131,7 @@ export const BoardCard = memo(function BoardCard({
           Move
         </button>
         {isMenuOpen ? (
-          <ul
-            className="move-menu"
-            aria-label={`Move ${label} to`}
-            onKeyDown={(e) => {
-              if (e.key === 'Escape') {
-                e.preventDefault();
-                setMenuOpen(false);
-                moveButton.current?.focus();
-              }
-            }}
-          >
+          <ul ref={menu} className="move-menu" aria-label={`Move ${label} to`} onKeyDown={onMenuKey}>
             {stages
               .filter((stage) => stage !== application.stage || stage === 'ended')
               .map((stage) => (
@@ -120,3 +151,7 @@ export const BoardCard = memo(function BoardCard({
     </li>
   );
 });
+
+function menuItems(menu: HTMLUListElement | null): HTMLButtonElement[] {
+  return menu ? [...menu.querySelectorAll('button')] : [];
+}

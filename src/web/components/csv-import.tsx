@@ -1,5 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useId, useState } from 'react';
+import { csvFormatChoices } from '../../core/csv-formats.js';
+import type { CsvFormatId } from '../../core/csv-import.js';
 import type { FieldIssue } from '../../core/errors.js';
 import {
   defaultHistoryChoice,
@@ -10,7 +12,6 @@ import {
   historyChoices,
 } from '../../core/history-choice.js';
 import { type Outcome, outcomeLabels, type Stage, stageLabels } from '../../core/pipeline.js';
-import { csvFormatChoices } from '../../integrations/csv/csv-formats.js';
 import type { CsvImportChoices, CsvImportReport } from '../api-client.js';
 import { describeError, isApiError } from '../api-error.js';
 import {
@@ -28,13 +29,14 @@ import { messagesFor } from '../field-issues.js';
 import { fileTooLarge, maxCsvBytes, readTextFile } from '../file-upload.js';
 import { useApi } from '../hooks/use-api.js';
 import { refreshAfterChange } from '../queries.js';
+import { Choice, SelectField } from './field.js';
 import { FileField } from './file-field.js';
 import { Link } from './link.js';
 import { useNotices } from './notices.js';
 
 type Choices = {
   readonly overrides: Readonly<Record<string, string>>;
-  readonly format: string;
+  readonly format: CsvFormatId | '';
   readonly dateOrder: '' | 'mdy' | 'dmy';
   readonly skipInvalidRows: boolean;
   readonly allowDuplicates: boolean;
@@ -148,7 +150,6 @@ export function CsvImport() {
     if (csv) runPreview.mutate({ text: csv.text, choices: updated });
   };
 
-  const fileMessages = messagesFor(issues, 'csv');
   const otherIssues = issues.filter(
     (i) => !(i.field === 'csv' || i.field.startsWith('csv.') || i.field.startsWith('mapping.')),
   );
@@ -162,7 +163,8 @@ export function CsvImport() {
       <FileField
         label="CSV file"
         accept=".csv,.tsv,.txt,text/csv,text/plain"
-        messages={fileMessages}
+        name="csv"
+        issues={issues}
         onChoose={(file) => void choose(file)}
       />
       {error || otherIssues.length > 0 ? (
@@ -237,43 +239,35 @@ function PreviewDetails({
     <div className="csv-preview" aria-busy={isBusy}>
       <h3>What the file holds</h3>
       <div className="field-row">
-        <div className="field">
-          <label htmlFor={`${id}-format`}>Format</label>
-          <select
-            id={`${id}-format`}
-            value={choices.format || preview.format.id}
-            onChange={(e) => onChange({ format: e.target.value })}
-          >
-            {csvFormatChoices.map((format) => (
-              <option key={format.id} value={format.id}>
-                {format.label}
-              </option>
-            ))}
-          </select>
-          <p className="hint">
-            {choices.format ? 'Chosen by you' : `Recognised from its columns: ${preview.format.label}`}
-          </p>
-        </div>
-        <div className="field">
-          <label htmlFor={`${id}-date-order`}>Dates like 03/04/2025</label>
-          <select
-            id={`${id}-date-order`}
-            value={choices.dateOrder}
-            onChange={(e) => onChange({ dateOrder: e.target.value as Choices['dateOrder'] })}
-          >
-            <option value="">
-              Decide from the file
-              {preview.dateOrder && !choices.dateOrder
-                ? ` (${preview.dateOrder === 'mdy' ? 'month first' : 'day first'})`
-                : ''}
+        <SelectField
+          label="Format"
+          name="format"
+          hint={choices.format ? 'Chosen by you' : `Recognised from its columns: ${preview.format.label}`}
+          value={choices.format || preview.format.id}
+          onChange={(format) => onChange({ format: format as CsvFormatId })}
+        >
+          {csvFormatChoices.map((format) => (
+            <option key={format.id} value={format.id}>
+              {format.label}
             </option>
-            <option value="mdy">Month first: 3 April → 04/03</option>
-            <option value="dmy">Day first: 3 April → 03/04</option>
-          </select>
-          {preview.dateOrder === null ? (
-            <p className="hint">The file has no dates written with numbers only.</p>
-          ) : null}
-        </div>
+          ))}
+        </SelectField>
+        <SelectField
+          label="Dates like 03/04/2025"
+          name="dateOrder"
+          hint={preview.dateOrder === null ? 'The file has no dates written with numbers only.' : undefined}
+          value={choices.dateOrder}
+          onChange={(dateOrder) => onChange({ dateOrder })}
+        >
+          <option value="">
+            Decide from the file
+            {preview.dateOrder && !choices.dateOrder
+              ? ` (${preview.dateOrder === 'mdy' ? 'month first' : 'day first'})`
+              : ''}
+          </option>
+          <option value="mdy">Month first: 3 April → 04/03</option>
+          <option value="dmy">Day first: 3 April → 03/04</option>
+        </SelectField>
       </div>
       {preview.warnings.length > 0 || preview.errors.length > 0 ? (
         <ul className="csv-file-issues">
@@ -350,22 +344,18 @@ function PreviewDetails({
       ) : null}
 
       <div className="csv-options">
-        <label className="choice">
-          <input
-            type="checkbox"
-            checked={choices.skipInvalidRows}
-            onChange={(e) => onChange({ skipInvalidRows: e.target.checked })}
-          />
-          <span>Skip the rows with errors and import the rest</span>
-        </label>
-        <label className="choice">
-          <input
-            type="checkbox"
-            checked={choices.allowDuplicates}
-            onChange={(e) => onChange({ allowDuplicates: e.target.checked })}
-          />
-          <span>Import duplicates too (rows that repeat an application you already track)</span>
-        </label>
+        <Choice
+          checked={choices.skipInvalidRows}
+          onChange={(skipInvalidRows) => onChange({ skipInvalidRows })}
+        >
+          Skip the rows with errors and import the rest
+        </Choice>
+        <Choice
+          checked={choices.allowDuplicates}
+          onChange={(allowDuplicates) => onChange({ allowDuplicates })}
+        >
+          Import duplicates too (rows that repeat an application you already track)
+        </Choice>
       </div>
       {hasRowErrors && !choices.skipInvalidRows ? (
         <p className="warning-box">

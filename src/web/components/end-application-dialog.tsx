@@ -17,7 +17,7 @@ import { issuesOutside, validateWith } from '../field-issues.js';
 import { useApi } from '../hooks/use-api.js';
 import { refreshAfterChange } from '../queries.js';
 import { Dialog } from './dialog.js';
-import { Field, FormErrors } from './field.js';
+import { Choice, FieldSet, FormErrors, Options, SelectField, TextAreaField } from './field.js';
 import { useNotices } from './notices.js';
 
 type EndApplicationDialogProps = {
@@ -95,56 +95,41 @@ function EndApplicationForm({ application, onDone }: { application: Application;
         error={error}
         issues={issuesOutside(issues, ['outcome', 'closedReason', 'note', 'stage'])}
       />
-      <fieldset
-        className="choice-list"
-        aria-describedby={issues.some((i) => i.field === 'outcome') ? 'outcome-error' : undefined}
-      >
-        <legend>How did it end?</legend>
+      <FieldSet legend="How did it end?" names={['outcome', 'stage']} issues={issues} className="choice-list">
         {outcomes.map((value) => (
-          <label key={value} className="choice">
-            <input
-              type="radio"
-              name="outcome"
-              value={value}
-              checked={outcome === value}
-              onChange={() => setOutcome(value)}
-            />
-            <span>
-              <strong>{outcomeLabels[value]}</strong>
-              <span className="hint">{outcomeHints[value]}</span>
-            </span>
-          </label>
+          <Choice
+            key={value}
+            type="radio"
+            name="outcome"
+            value={value}
+            checked={outcome === value}
+            onChange={() => setOutcome(value)}
+          >
+            <strong>{outcomeLabels[value]}</strong>
+            <span className="hint">{outcomeHints[value]}</span>
+          </Choice>
         ))}
-        {issues
-          .filter((i) => i.field === 'outcome' || i.field === 'stage')
-          .map((i) => (
-            <p className="field-error" id="outcome-error" key={i.message}>
-              {i.message}
-            </p>
-          ))}
-      </fieldset>
+      </FieldSet>
       {outcome === 'position_closed' ? (
-        <Field label="Why was it closed?" name="closedReason" issues={issues}>
-          {(control) => (
-            <select
-              {...control}
-              value={closedReason}
-              onChange={(e) => setClosedReason(e.target.value as ClosedReason)}
-            >
-              {closedReasons.map((reason) => (
-                <option key={reason} value={reason}>
-                  {closedReasonLabels[reason]}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
+        <SelectField
+          label="Why was it closed?"
+          name="closedReason"
+          issues={issues}
+          value={closedReason}
+          onChange={setClosedReason}
+        >
+          <Options values={closedReasons} labels={closedReasonLabels} />
+        </SelectField>
       ) : null}
-      <Field label="Note" name="note" issues={issues} hint="Optional: what they said, or why you stopped.">
-        {(control) => (
-          <textarea {...control} rows={3} value={note} onChange={(e) => setNote(e.target.value)} />
-        )}
-      </Field>
+      <TextAreaField
+        label="Note"
+        name="note"
+        issues={issues}
+        hint="Optional: what they said, or why you stopped."
+        rows={3}
+        value={note}
+        onChange={setNote}
+      />
       <div className="form-actions">
         <button type="submit" className="button-primary" disabled={end.isPending}>
           {end.isPending ? 'Saving…' : 'End application'}

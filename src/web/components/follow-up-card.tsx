@@ -9,6 +9,7 @@ import { applicationPath } from '../router.js';
 import type { FollowUpCardItem } from '../today-view.js';
 import { addDays, formatDate, formatDateTime, isoWeekday, todayIn } from '../zoned-time.js';
 import { Dialog } from './dialog.js';
+import { TextAreaField } from './field.js';
 import { Link } from './link.js';
 import { useNotices } from './notices.js';
 
@@ -194,11 +195,14 @@ function SkipDialog({ step, title, onClose }: { step: FollowUp | null; title: st
             {error}
           </p>
         ) : null}
-        <div className="field">
-          <label htmlFor="skip-reason">Why skip it?</label>
-          <textarea id="skip-reason" rows={3} value={reason} onChange={(e) => setReason(e.target.value)} />
-          <p className="hint">Optional. It stays in the history of this application.</p>
-        </div>
+        <TextAreaField
+          label="Why skip it?"
+          name="reason"
+          hint="Optional. It stays in the history of this application."
+          rows={3}
+          value={reason}
+          onChange={setReason}
+        />
         <div className="form-actions">
           <button type="submit" className="button-primary" disabled={skip.isPending}>
             Skip this step

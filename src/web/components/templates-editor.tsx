@@ -4,7 +4,7 @@ import type { DraftKind, RenderedTemplate, TemplateView } from '../../core/draft
 import type { FieldIssue } from '../../core/errors.js';
 import { describeError, isApiError } from '../api-error.js';
 import { useApi } from '../hooks/use-api.js';
-import { Field, FormErrors } from './field.js';
+import { FormErrors, TextAreaField, TextField } from './field.js';
 import { useNotices } from './notices.js';
 
 const kindLabels: Readonly<Record<DraftKind, string>> = {
@@ -94,14 +94,8 @@ function TemplateForm({ template }: { template: TemplateView }) {
       noValidate
     >
       <FormErrors error={error} />
-      <Field label="Subject" name="subject" issues={issues}>
-        {(control) => <input {...control} value={subject} onChange={(e) => setSubject(e.target.value)} />}
-      </Field>
-      <Field label="Message" name="body" issues={issues}>
-        {(control) => (
-          <textarea {...control} rows={10} value={body} onChange={(e) => setBody(e.target.value)} />
-        )}
-      </Field>
+      <TextField label="Subject" name="subject" issues={issues} value={subject} onChange={setSubject} />
+      <TextAreaField label="Message" name="body" issues={issues} rows={10} value={body} onChange={setBody} />
       <div className="form-actions">
         <button type="submit" className="button-primary" disabled={save.isPending}>
           Save template
@@ -121,8 +115,8 @@ function TemplateForm({ template }: { template: TemplateView }) {
             <strong>{preview.subject}</strong>
           </p>
           <p className="prose">{preview.body}</p>
-          {preview.missingFields.length > 0 ? (
-            <p className="hint">Shown as placeholders here: {preview.missingFields.join(', ')}</p>
+          {preview.missingWords.length > 0 ? (
+            <p className="hint">Shown as placeholders here: {preview.missingWords.join(', ')}</p>
           ) : null}
         </section>
       ) : null}

@@ -26,6 +26,7 @@ import {
 } from '../board-model.js';
 import { BoardCard, dragType } from '../components/board-card.js';
 import { EndApplicationDialog } from '../components/end-application-dialog.js';
+import { Choice } from '../components/field.js';
 import { Link } from '../components/link.js';
 import { StageBadge } from '../components/stage-badge.js';
 import { hasLostFocus } from '../focus.js';
@@ -131,14 +132,9 @@ export function BoardPage() {
             onChange={(e) => setParam('q', e.target.value)}
           />
         </div>
-        <label className="choice">
-          <input
-            type="checkbox"
-            checked={hideRejections}
-            onChange={(e) => toggleHideRejections(e.target.checked)}
-          />
-          <span>Hide rejections</span>
-        </label>
+        <Choice checked={hideRejections} onChange={toggleHideRejections}>
+          Hide rejections
+        </Choice>
         <p className="muted toolbar-count" aria-live="polite">
           {applications.data
             ? q
@@ -148,8 +144,8 @@ export function BoardPage() {
         </p>
       </div>
       <p id="board-move-help" className="visually-hidden">
-        Use the left and right arrow keys to move to the previous or next stage, or press Enter to choose a
-        stage.
+        Use the left and right arrow keys to move to the previous or next stage, or press Enter or the down
+        arrow to choose a stage.
       </p>
       {applications.isError ? (
         <p className="form-errors" role="alert">
@@ -409,7 +405,7 @@ function ApplicationsTable({ applications, hideRejections, params, setParam }: A
         </label>
         <p className="muted toolbar-count">{rows.length} shown</p>
       </div>
-      <div className="table-scroll">
+      <div className="table-scroll card-table card-table-sortable">
         <table className="applications-table">
           <caption className="visually-hidden">
             Applications, sorted by {tableSortLabels[sort].toLowerCase()},{' '}
@@ -435,17 +431,19 @@ function ApplicationsTable({ applications, hideRejections, params, setParam }: A
           <tbody>
             {rows.map((a) => (
               <tr key={a.id}>
-                <td>
+                <td data-label={tableSortLabels.jobTitle}>
                   <Link to={applicationPath(a.id)}>{a.jobTitle}</Link>
                 </td>
-                <td>{a.company.name}</td>
-                <td>
+                <td data-label={tableSortLabels.company}>{a.company.name}</td>
+                <td data-label={tableSortLabels.stage}>
                   <StageBadge application={a} />
                 </td>
-                <td>{a.priority}</td>
-                <td>{a.appliedAt ? formatDate(a.appliedAt, timeZone, locale) : '—'}</td>
-                <td>{formatDate(a.updatedAt, timeZone, locale)}</td>
-                <td>{a.tags.join(', ')}</td>
+                <td data-label={tableSortLabels.priority}>{a.priority}</td>
+                <td data-label={tableSortLabels.appliedAt}>
+                  {a.appliedAt ? formatDate(a.appliedAt, timeZone, locale) : '—'}
+                </td>
+                <td data-label={tableSortLabels.updatedAt}>{formatDate(a.updatedAt, timeZone, locale)}</td>
+                <td data-label="Tags">{a.tags.join(', ')}</td>
               </tr>
             ))}
           </tbody>
