@@ -3,6 +3,7 @@ import { appVersion } from '../version.js';
 import { registerAnalysisCommands } from './commands/analysis-commands.js';
 import { registerApplicationCommands } from './commands/application-commands.js';
 import { registerCalendarCommands } from './commands/calendar-commands.js';
+import { registerInitCommand } from './commands/init-command.js';
 import { registerInterviewCommands } from './commands/interview-commands.js';
 import { registerPeopleCommands } from './commands/people-commands.js';
 import { registerSystemCommands } from './commands/system-commands.js';
@@ -23,6 +24,7 @@ export function buildProgram(io?: CliIo): Command {
     .showHelpAfterError('(run with --help for usage)');
   // Set before the commands are added: commander copies the output settings into each subcommand.
   if (io) program.configureOutput(io).exitOverride();
+  registerInitCommand(program);
   registerTodayCommands(program);
   registerApplicationCommands(program);
   registerAnalysisCommands(program);

@@ -136,6 +136,7 @@ export const applicationSchema = z
     closedReason: closedReasonSchema.nullable(),
     appliedAt: instantOut.nullable(),
     endedAt: instantOut.nullable(),
+    stageChangedAt: instantOut.describe('when it reached its current stage (saved since, applied, …)'),
     createdAt: instantOut,
     updatedAt: instantOut,
   })

@@ -21,8 +21,10 @@ const backupCompanySchema = companySchema.extend({
   industry: z.string().nullable().default(null),
 });
 
-/** Backups made before the first-run set-up restore as set up: restoring is setting up. */
-const backupSettingsSchema = settingsSchema.extend({ setUpAt: z.string().nullable().default(null) });
+/** Backups made before the first-run set-up have no setUpAt: they restore as set up when they were saved. */
+const backupSettingsSchema = settingsSchema.extend({ setUpAt: z.string().nullable().optional() });
+/** Backups made before applications carried `stageChangedAt` restore too: it is derived from the events. */
+const backupApplicationSchema = applicationSchema.extend({ stageChangedAt: z.string().optional() });
 
 export const backupSchema = z
   .object({
@@ -31,7 +33,7 @@ export const backupSchema = z
     settings: backupSettingsSchema,
     companies: z.array(backupCompanySchema),
     contacts: z.array(contactSchema),
-    applications: z.array(applicationSchema),
+    applications: z.array(backupApplicationSchema),
     interviews: z.array(interviewSchema),
     events: z.array(eventSchema),
     followUps: z.array(followUpSchema),

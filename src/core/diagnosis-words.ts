@@ -33,9 +33,7 @@ export function formatDays(days: number): string {
   return Number.isInteger(days) ? String(days) : days.toFixed(1);
 }
 
-export function plural(n: number, word: string): string {
-  return `${n} ${n === 1 ? word : `${word}s`}`;
-}
+export { plural } from './plural.js';
 
 export function times(n: number): string {
   return n === 1 ? 'once' : n === 2 ? 'twice' : `${n} times`;

@@ -3,6 +3,7 @@ import { AppError, type FieldIssue } from './errors.js';
 import { channels } from './event.js';
 import { limits, requiredText } from './fields.js';
 import { plannedFollowUpKinds } from './follow-up.js';
+import { plural } from './plural.js';
 
 /**
  * The playbook: when each follow-up step falls due, on which channel, and whether it is planned at all.
@@ -17,7 +18,17 @@ export type DelayUnit = (typeof delayUnits)[number];
 /** The longest delay a rule may have: two weeks in hours, about three months in business days. */
 export const delayLimits: Readonly<Record<DelayUnit, number>> = { hours: 336, business_days: 60 };
 
-const unitWords: Readonly<Record<DelayUnit, string>> = { hours: 'hours', business_days: 'business days' };
+const unitNouns: Readonly<Record<DelayUnit, string>> = { hours: 'hour', business_days: 'business day' };
+
+/** "1 business day", "5 business days", "24 hours". */
+export function describeDelay(delay: { readonly amount: number; readonly unit: DelayUnit }): string {
+  return plural(delay.amount, unitNouns[delay.unit]);
+}
+
+/** The unit's word as it reads after an amount: "business day" after 1, "business days" after 5. */
+export function delayUnitWord(unit: DelayUnit, amount: number): string {
+  return amount === 1 ? unitNouns[unit] : `${unitNouns[unit]}s`;
+}
 
 const amount = z
   .number({ message: 'must be a number' })
@@ -32,7 +43,7 @@ export const delaySchema = z
       ctx.addIssue({
         code: 'custom',
         path: ['amount'],
-        message: `must be at most ${max} ${unitWords[delay.unit]}`,
+        message: `must be at most ${describeDelay({ amount: max, unit: delay.unit })}`,
       });
     }
   })

@@ -67,10 +67,11 @@ export async function restoreBackup(deps: Deps, raw: unknown, options: { replace
         'This database already has records; restore into an empty data directory, or replace them',
       );
     }
+    const { setUpAt = backup.settings.updatedAt } = backup.settings;
     await saveSettings(
       tx.db,
       userId,
-      backup.settings,
+      { ...backup.settings, setUpAt },
       backup.settings.updatedAt ?? new Date(0).toISOString(),
     );
     for (const company of backup.companies) await insertCompany(tx.db, userId, company);

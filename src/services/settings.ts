@@ -29,6 +29,7 @@ export async function updateSettings(deps: Deps, input: SettingsUpdate): Promise
     const keep = <T>(value: T | undefined, fallback: T): T => (value === undefined ? fallback : value);
     const next: Settings = {
       ...current,
+      setUpAt: current.setUpAt ?? nowIso(deps),
       timeZone: input.timeZone ?? current.timeZone,
       country: keep(input.country, current.country),
       // A new country drops a region of the old one unless a region comes with it.

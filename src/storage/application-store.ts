@@ -465,6 +465,7 @@ export function applicationRowOf(a: Application, userId: string, postingUrlKey?:
     closed_reason: a.closedReason,
     applied_at: a.appliedAt,
     ended_at: a.endedAt,
+    stage_changed_at: a.stageChangedAt,
     search_text: searchTextOf(a, a.company.name),
     created_at: a.createdAt,
     updated_at: a.updatedAt,
@@ -508,6 +509,7 @@ function toApplication(row: Row, tags: string[]): Application {
     closedReason: row.closed_reason as ClosedReason | null,
     appliedAt: storedInstantOrNull(row.applied_at),
     endedAt: storedInstantOrNull(row.ended_at),
+    stageChangedAt: storedInstant(row.stage_changed_at ?? row.created_at),
     createdAt: storedInstant(row.created_at),
     updatedAt: storedInstant(row.updated_at),
   };

@@ -7,7 +7,9 @@ import {
   type TestDialect,
   type TestRuntime,
 } from '../../test/support/test-runtime.js';
+import { createApplication, moveApplication } from '../services/applications.js';
 import { migrateToLatest, migrations } from './migrate.js';
+import { fillStageChangedAt } from './migrations/20261207-1510-application-stage-changed-at.js';
 
 /**
  * The committed snapshot is the schema the migrations must produce on each dialect. When a new migration
@@ -51,6 +53,30 @@ for (const dialect of ['sqlite', 'postgres'] as const) {
       }
       const snapshot: Snapshot = JSON.parse(fs.readFileSync(snapshotFile, 'utf8'));
       expect(actual).toEqual(snapshot[dialect]);
+    });
+
+    it('fills when each application reached its current stage from its stage history', async () => {
+      const { deps } = runtime;
+      const saved = await createApplication(deps, {
+        companyName: 'Acme',
+        jobTitle: 'Saved role',
+        stage: 'saved',
+        stageAt: '2026-02-12T12:00:00.000Z',
+      });
+      const moved = await createApplication(deps, { companyName: 'Acme', jobTitle: 'Moved role' });
+      runtime.clock.set('2026-03-05T09:00:00.000Z');
+      await moveApplication(deps, moved.id, { stage: 'screening' });
+      await deps.db.updateTable('applications').set({ stage_changed_at: null }).execute();
+      await fillStageChangedAt(deps.db);
+      const rows = await deps.db
+        .selectFrom('applications')
+        .select(['id', 'stage_changed_at'])
+        .where('id', 'in', [saved.id, moved.id])
+        .execute();
+      expect(Object.fromEntries(rows.map((r) => [r.id, r.stage_changed_at]))).toEqual({
+        [saved.id]: '2026-02-12T12:00:00.000Z',
+        [moved.id]: '2026-03-05T09:00:00.000Z',
+      });
     });
 
     it('does nothing when run again', async () => {

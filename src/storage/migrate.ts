@@ -7,6 +7,7 @@ import * as tailoringChecks from './migrations/20261126-0600-tailoring-checks.js
 import * as postingWatches from './migrations/20261126-0700-posting-watches.js';
 import * as companySizeIndustry from './migrations/20261206-1020-company-size-industry.js';
 import * as settingsSetUp from './migrations/20261207-0900-settings-set-up.js';
+import * as applicationStageChangedAt from './migrations/20261207-1510-application-stage-changed-at.js';
 import type { Database } from './schema.js';
 
 /**
@@ -22,6 +23,7 @@ export const migrations: Readonly<Record<string, Migration>> = {
   '20261126-0700-posting-watches': postingWatches,
   '20261206-1020-company-size-industry': companySizeIndustry,
   '20261207-0900-settings-set-up': settingsSetUp,
+  '20261207-1510-application-stage-changed-at': applicationStageChangedAt,
 };
 
 export type MigrationReport = { readonly applied: string[]; readonly current: string | null };

@@ -65,10 +65,7 @@ export async function getSettingsWithPlaybook(
   };
 }
 
-/**
- * Saves everything in Settings; the SMTP URL is written only through saveSmtpUrl. The first save marks the
- * set-up done (`setUpAt`), so the web app stops offering it.
- */
+/** Saves everything in Settings; the SMTP URL is written only through saveSmtpUrl. */
 export async function saveSettings(
   db: Db,
   userId: string,
@@ -92,11 +89,11 @@ export async function saveSettings(
       posting_watch_enabled: settings.postingWatchEnabled ? 1 : 0,
       smtp_from: settings.smtp.from,
       updated_at: now,
-      set_up_at: settings.setUpAt ?? now,
+      set_up_at: settings.setUpAt,
     })
     .where('user_id', '=', userId)
     .execute();
-  return { ...settings, updatedAt: now, setUpAt: settings.setUpAt ?? now };
+  return { ...settings, updatedAt: now };
 }
 
 /** The SMTP URL holds a password: it is read only to send, and never leaves the server. */

@@ -134,6 +134,24 @@ export function usePostingWatch(applicationId: string) {
 }
 
 /**
+ * Drops everything cached about an application that no longer exists, so nothing asks the server about it
+ * again (its diagnosis, steps and interviews would answer 404 or nothing). Call it once its page is left.
+ */
+export function forgetApplication(client: QueryClient, applicationId: string): void {
+  for (const queryKey of [
+    queryKeys.application(applicationId),
+    queryKeys.timeline(applicationId),
+    queryKeys.interviews(applicationId),
+    queryKeys.followUps(applicationId),
+    queryKeys.diagnosis(applicationId),
+    queryKeys.tailoring(applicationId),
+    queryKeys.postingWatch(applicationId),
+  ]) {
+    client.removeQueries({ queryKey });
+  }
+}
+
+/**
  * After a change, marks stale what it may have touched. The follow-up planner re-plans steps whenever an
  * application, interview or event changes, so those changes refresh Today and the step lists too.
  */

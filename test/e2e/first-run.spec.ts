@@ -115,3 +115,18 @@ test('a new user in Berlin gets Berlin’s time, format and holidays', async ({ 
     expect(thanks?.reason).toMatch(/Mar is International Women.s Day, so it is due the next working morning/);
   });
 });
+
+test('the set-up can be skipped, and is not offered again', async ({ page, api }) => {
+  const setUp = new FirstRunDialog(page);
+  const before = await api.getSettings();
+  await page.goto('/');
+  await setUp.skip();
+  await expect(setUp.root).toHaveCount(0);
+  await expect(new AppShell(page).notices).toContainText('Skipped');
+  const after = await api.getSettings();
+  expect(after.setUpAt).not.toBeNull();
+  expect({ ...after, setUpAt: null, updatedAt: null }).toEqual({ ...before, updatedAt: null });
+  await page.reload();
+  await expect(page.getByRole('heading', { level: 1, name: 'Today' })).toBeVisible();
+  await expect(new AppShell(page).openDialog).toHaveCount(0);
+});

@@ -204,8 +204,13 @@ export function registerApplicationCommands(program: Command): void {
         if (interviews.length > 0) {
           ctx.out.line(`\n${heading(ctx, 'Interviews')}`);
           for (const i of interviews) {
+            // On the user's clock like every other time; the interview's own zone after, when it differs.
+            const own =
+              i.timeZone === ctx.settings.timeZone
+                ? ''
+                : ` (${localDateTime(i.startsAt, i.timeZone).slice(11)} ${i.timeZone})`;
             ctx.out.line(
-              `  ${localDateTime(i.startsAt, i.timeZone)} ${i.timeZone}  ${i.round}  (${shortId(i.id)})`,
+              `  ${localDateTime(i.startsAt, ctx.settings.timeZone)}${own}  ${i.round}  (${shortId(i.id)})`,
             );
           }
         }

@@ -14,7 +14,7 @@ import {
 } from '../../core/history-choice.js';
 import { settingsUpdateSchema } from '../../core/settings.js';
 import { validate } from '../../core/validate.js';
-import { type CliContext, parseInput, runCommand } from '../context.js';
+import { type CliContext, parseInput, runCommand, withFlagNames } from '../context.js';
 import { choices, formatFields, safeText } from '../output.js';
 import { ask, canPrompt } from '../prompts.js';
 import { print } from './people-commands.js';
@@ -102,24 +102,12 @@ export function registerSystemCommands(program: Command): void {
             digestTime: o.digestTime,
             postingWatchEnabled: yesNo(o.postingWatch),
           },
-          {
-            timeZone: '--time-zone',
-            workingDays: '--working-days',
-            country: '--country',
-            region: '--region',
-            locale: '--locale',
-            name: '--name',
-            email: '--email',
-            smtpUrl: '--smtp-url',
-            smtpFrom: '--smtp-from',
-            travelBufferMinutes: '--travel-buffer',
-            calendarStepsAllDay: '--calendar-all-day',
-            digestEnabled: '--digest',
-            digestTime: '--digest-time',
-            postingWatchEnabled: '--posting-watch',
-          },
+          settingsFlags,
         );
-        print(ctx, await updateSettings(ctx.deps, input), 'Settings saved.');
+        const saved = await updateSettings(ctx.deps, input).catch((error: unknown) => {
+          throw withFlagNames(error, settingsFlags);
+        });
+        print(ctx, saved, 'Settings saved.');
       }),
     );
 
@@ -214,6 +202,23 @@ export function registerSystemCommands(program: Command): void {
       });
     });
 }
+
+const settingsFlags: Record<string, string> = {
+  timeZone: '--time-zone',
+  workingDays: '--working-days',
+  country: '--country',
+  region: '--region',
+  locale: '--locale',
+  name: '--name',
+  email: '--email',
+  smtpUrl: '--smtp-url',
+  smtpFrom: '--smtp-from',
+  travelBufferMinutes: '--travel-buffer',
+  calendarStepsAllDay: '--calendar-all-day',
+  digestEnabled: '--digest',
+  digestTime: '--digest-time',
+  postingWatchEnabled: '--posting-watch',
+};
 
 export type ImportOptions = {
   json?: boolean;

@@ -4,7 +4,7 @@ import pc from 'picocolors';
 import { draftKinds, type StepDraft } from '../../core/drafts.js';
 import { fieldError } from '../../core/errors.js';
 import { channels } from '../../core/event.js';
-import { delayUnits, playbookRuleKinds } from '../../core/playbook.js';
+import { type Delay, delayUnits, describeDelay, playbookRuleKinds } from '../../core/playbook.js';
 import { type TodayItem, todayQuerySchema } from '../../core/today.js';
 import { type CliContext, parseInput, resolveId, runCommand } from '../context.js';
 import { choices, localDateTime, safeText, shortId } from '../output.js';
@@ -97,10 +97,10 @@ export function registerTodayCommands(program: Command): void {
         const rule = current.rules[kind] as {
           enabled: boolean;
           channel?: string | null;
-          delay: { amount: number; unit: string };
+          delay: Delay;
         };
         ctx.out.line(
-          `${kind.padEnd(22)} ${rule.enabled ? 'on ' : 'off'}  ${String(rule.delay.amount).padStart(3)} ${rule.delay.unit.replace('_', ' ')}${rule.channel ? `  by ${rule.channel}` : ''}`,
+          `${kind.padEnd(22)} ${rule.enabled ? 'on ' : 'off'}  ${describeDelay(rule.delay).padEnd(16)}${rule.channel ? `  by ${rule.channel}` : ''}`.trimEnd(),
         );
       }
       for (const step of current.customSteps) ctx.out.line(`custom: ${safeText(step.title)} (${step.after})`);

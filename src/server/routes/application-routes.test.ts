@@ -208,6 +208,29 @@ describeEachDialect('applications API', (ctx) => {
     expect(timeline[2].note).toBe('silence for weeks');
   });
 
+  it('keeps the date a saved application was saved since, in the application and in the list', async () => {
+    const saved = await addApplication(ctx.app, { stage: 'saved', stageAt: '2026-02-12T12:00:00Z' });
+    expect(saved).toMatchObject({
+      stage: 'saved',
+      appliedAt: null,
+      stageChangedAt: '2026-02-12T12:00:00.000Z',
+    });
+    const list = await call(ctx.app, 'GET', '/api/applications', undefined, 200);
+    expect(list.items[0]).toMatchObject({ id: saved.id, stageChangedAt: '2026-02-12T12:00:00.000Z' });
+    ctx.runtime.clock.set('2026-03-04T10:00:00.000Z');
+    const applied = await call(
+      ctx.app,
+      'POST',
+      `/api/applications/${saved.id}/stage`,
+      { stage: 'applied' },
+      200,
+    );
+    expect(applied).toMatchObject({
+      appliedAt: '2026-03-04T10:00:00.000Z',
+      stageChangedAt: '2026-03-04T10:00:00.000Z',
+    });
+  });
+
   it('keeps stage history and furthest stage right after any sequence of moves through the API', async () => {
     const move = fc.oneof(
       fc.constantFrom(...activeStages).map((stage) => ({ stage })),

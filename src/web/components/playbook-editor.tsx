@@ -7,6 +7,7 @@ import {
   customStepAnchors,
   type DelayUnit,
   delayUnits,
+  delayUnitWord,
   type Playbook,
   type PlaybookRuleKind,
   playbookRuleKinds,
@@ -19,8 +20,6 @@ import { channelLabels, followUpKindLabels } from '../labels.js';
 import { refreshAfterChange } from '../queries.js';
 import { Choice, FormErrors, Options, SelectField, TextField } from './field.js';
 import { useNotices } from './notices.js';
-
-const unitLabels: Readonly<Record<DelayUnit, string>> = { hours: 'hours', business_days: 'business days' };
 
 const ruleHints: Readonly<Record<PlaybookRuleKind, string>> = {
   thank_you: 'after the interview ends, one per interviewer',
@@ -305,7 +304,7 @@ function DelayInput({ label, value, onChange, messages, prefix, onlyBusinessDays
         }
       />
       {onlyBusinessDays ? (
-        <span>business days</span>
+        <span>{delayUnitWord('business_days', value.amount)}</span>
       ) : (
         <select
           aria-label={`${label}: unit`}
@@ -314,7 +313,7 @@ function DelayInput({ label, value, onChange, messages, prefix, onlyBusinessDays
         >
           {delayUnits.map((u) => (
             <option key={u} value={u}>
-              {unitLabels[u]}
+              {delayUnitWord(u, value.amount)}
             </option>
           ))}
         </select>

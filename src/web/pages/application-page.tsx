@@ -33,6 +33,7 @@ import { useAppDialogs } from '../hooks/use-app-dialogs.js';
 import { navigate } from '../hooks/use-location.js';
 import { roleLabels, roundLabels, sourceLabels } from '../labels.js';
 import {
+  forgetApplication,
   queryKeys,
   refreshAfterChange,
   useApplication,
@@ -157,7 +158,9 @@ function ApplicationView({ application }: { application: Application }) {
             </span>
           ) : application.appliedAt ? (
             <span className="muted">Applied {formatDate(application.appliedAt, timeZone, locale)}</span>
-          ) : null}
+          ) : (
+            <span className="muted">Saved {formatDate(application.stageChangedAt, timeZone, locale)}</span>
+          )}
         </div>
         <div className="form-actions">
           <StageControl application={application} onEnd={() => setEnding(true)} />
@@ -653,9 +656,10 @@ function DangerZone({ application }: { application: Application }) {
     mutationFn: () => api.deleteApplication(application.id),
     onSuccess: async () => {
       notify(`Deleted “${application.jobTitle}”`);
-      client.removeQueries({ queryKey: queryKeys.application(application.id) });
-      await refreshAfterChange(client);
+      // Leave the page first: refreshing while it is shown would ask again for its diagnosis, steps, ….
       navigate('/board');
+      forgetApplication(client, application.id);
+      await refreshAfterChange(client);
     },
     onError: (e) => notify(`Could not delete: ${describeError(e)}`),
   });

@@ -246,7 +246,7 @@ function BoardColumns({
     if (application.stage === 'ended')
       return application.endedAt ? formatDate(application.endedAt, timeZone, locale) : null;
     if (application.appliedAt) return `Applied ${formatDate(application.appliedAt, timeZone, locale)}`;
-    return `Saved ${formatDate(application.createdAt, timeZone, locale)}`;
+    return `Saved ${formatDate(application.stageChangedAt, timeZone, locale)}`;
   };
 
   const cards = (stage: Stage) => (
@@ -440,7 +440,13 @@ function ApplicationsTable({ applications, hideRejections, params, setParam }: A
                 </td>
                 <td data-label={tableSortLabels.priority}>{a.priority}</td>
                 <td data-label={tableSortLabels.appliedAt}>
-                  {a.appliedAt ? formatDate(a.appliedAt, timeZone, locale) : '—'}
+                  {a.appliedAt ? (
+                    formatDate(a.appliedAt, timeZone, locale)
+                  ) : a.stage === 'saved' ? (
+                    <span className="muted">Saved {formatDate(a.stageChangedAt, timeZone, locale)}</span>
+                  ) : (
+                    '—'
+                  )}
                 </td>
                 <td data-label={tableSortLabels.updatedAt}>{formatDate(a.updatedAt, timeZone, locale)}</td>
                 <td data-label="Tags">{a.tags.join(', ')}</td>
