@@ -2,6 +2,7 @@ import { Temporal } from 'temporal-polyfill';
 import { z } from 'zod';
 import { toIso } from './local-time.js';
 import type { Stage } from './pipeline.js';
+import { plural } from './plural.js';
 
 /**
  * What an import does with applications that have had no news for a long time (docs/follow-up-rules.md,
@@ -61,6 +62,5 @@ export function isQuiet(stage: Stage, lastChangeAt: string, before: string): boo
 
 /** "12 applications older than 30 days with no reply", as the import preview says it. */
 export function describeQuietApplications(count: number): string {
-  const what = count === 1 ? 'application' : 'applications';
-  return `${count} ${what} older than ${quietAfterDays} days with no reply`;
+  return `${plural(count, 'application')} older than ${quietAfterDays} days with no reply`;
 }
