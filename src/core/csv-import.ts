@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { applicationCreateSchema, stageChangeInputSchema } from './application.js';
 import { instantOut, timeZone } from './fields.js';
+import { historyChoiceSchema } from './history-choice.js';
 
 /** What a CSV column can fill on an application. */
 export const csvFields = [
@@ -92,6 +93,7 @@ export const csvImportChoicesSchema = z.strictObject({
   timeZone: timeZone.optional().describe('for dates without a time; default your settings'),
   allowDuplicates: z.boolean().optional(),
   skipInvalidRows: z.boolean().optional().describe('import the good rows of a file that has bad ones'),
+  history: historyChoiceSchema.optional(),
 });
 
 export type CsvImportChoices = z.input<typeof csvImportChoicesSchema>;
@@ -100,6 +102,15 @@ export type CsvImportChoices = z.input<typeof csvImportChoicesSchema>;
 const csvIssueSchema = z.object({ field: z.string(), column: z.string().nullable(), message: z.string() });
 
 const duplicateReason = z.enum(['posting_url', 'company_and_title']);
+
+/**
+ * The applications of a file that have had no news for a long time (still waiting on the employer, last
+ * change more than 30 days ago), and the choice that decides what becomes of them.
+ */
+export const csvImportHistorySchema = z.object({
+  choice: historyChoiceSchema,
+  applications: z.number().describe('how many of the applications to create (or created) have had no news'),
+});
 
 /** What a row becomes: the application as created, then its stage moves, as the import would send them. */
 const csvApplicationDraftSchema = z.object({
@@ -144,10 +155,16 @@ export const csvImportPreviewSchema = z
       duplicate: z.number(),
       error: z.number(),
     }),
+    history: csvImportHistorySchema
+      .extend({ quietAfterDays: z.number().describe('"no news" means none for more than this many days') })
+      .describe(
+        'the rows to create whose application has had no news for a long time, and what happens to them',
+      ),
   })
   .meta({ id: 'CsvImportPreview' });
 
 export type CsvImportPreview = z.infer<typeof csvImportPreviewSchema>;
+export type CsvImportHistory = z.infer<typeof csvImportHistorySchema>;
 export type CsvImportPreviewRow = z.infer<typeof csvImportPreviewRowSchema>;
 
 const csvImportFailureSchema = z.object({
@@ -172,6 +189,7 @@ export const csvImportResultSchema = z
       .array(csvIssueSchema)
       .readonly()
       .describe('about the whole file: the date order when the values did not settle it, columns missing'),
+    history: csvImportHistorySchema,
   })
   .meta({ id: 'CsvImportResult' });
 

@@ -300,6 +300,7 @@ describe('api client: diagnosis, tailoring, posting watch, calendar feed and imp
       failed: [],
       dateOrder: null,
       warnings: [],
+      history: { choice: 'keep', applications: 2 },
     });
     const stored = await api.listAllApplications();
     expect(stored.map((a) => [a.company.name, a.source.kind]).sort()).toEqual([

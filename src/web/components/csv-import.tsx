@@ -3,6 +3,14 @@ import { useId, useState } from 'react';
 import { csvFormatChoices } from '../../core/csv-formats.js';
 import type { CsvFormatId } from '../../core/csv-import.js';
 import type { FieldIssue } from '../../core/errors.js';
+import {
+  defaultHistoryChoice,
+  describeQuietApplications,
+  type HistoryChoice,
+  historyChoiceLabels,
+  historyChoiceResults,
+  historyChoices,
+} from '../../core/history-choice.js';
 import { type Outcome, outcomeLabels, type Stage, stageLabels } from '../../core/pipeline.js';
 import type { CsvImportChoices, CsvImportReport } from '../api-client.js';
 import { describeError, isApiError } from '../api-error.js';
@@ -13,6 +21,7 @@ import {
   csvTargetLabels,
   csvTargets,
   describeCsvIssue,
+  historyChoiceHints,
   pageOfRows,
   toCsvPreviewView,
 } from '../csv-import-view.js';
@@ -75,6 +84,8 @@ export function CsvImport() {
   const { notify } = useNotices();
   const [csv, setCsv] = useState<{ name: string; text: string } | null>(null);
   const [choices, setChoices] = useState<Choices>(initialChoices);
+  // Apart from the other choices: it changes what the import does, not what the preview shows.
+  const [history, setHistory] = useState<HistoryChoice>(defaultHistoryChoice);
   const [preview, setPreview] = useState<CsvPreviewView | null>(null);
   const [issues, setIssues] = useState<FieldIssue[]>([]);
   const [error, setError] = useState<string | null>(null);
@@ -96,8 +107,8 @@ export function CsvImport() {
   });
 
   const runImport = useMutation({
-    mutationFn: (input: { text: string; choices: Choices }) =>
-      api.importCsv(input.text, toRequestChoices(input.choices)),
+    mutationFn: (input: { text: string; choices: Choices; history: HistoryChoice }) =>
+      api.importCsv(input.text, { ...toRequestChoices(input.choices), history: input.history }),
     onSuccess: async (result) => {
       setReport(result);
       setError(null);
@@ -114,6 +125,7 @@ export function CsvImport() {
     setReport(null);
     setPreview(null);
     setChoices(initialChoices);
+    setHistory(defaultHistoryChoice);
     setIssues([]);
     setError(null);
     if (!file) {
@@ -169,14 +181,25 @@ export function CsvImport() {
       ) : null}
       {runPreview.isPending && !preview ? <p className="muted">Reading the file…</p> : null}
       {report ? <ImportReport report={report} /> : null}
-      {preview && csv && !report ? (
+      {preview?.isEmpty && !report ? (
+        <p className="warning-box" role="status">
+          This file has a header row but no rows under it, so there is nothing to import. Choose the file that
+          holds your applications.
+        </p>
+      ) : null}
+      {preview && !preview.isEmpty && csv && !report ? (
         <PreviewDetails
           preview={preview}
           choices={choices}
+          history={history}
           issues={issues}
           isBusy={runPreview.isPending || runImport.isPending}
           onChange={change}
-          onImport={() => runImport.mutate({ text: csv.text, choices })}
+          onHistoryChange={(next) => {
+            setHistory(next);
+            setReport(null);
+          }}
+          onImport={() => runImport.mutate({ text: csv.text, choices, history })}
           isImporting={runImport.isPending}
         />
       ) : null}
@@ -187,20 +210,24 @@ export function CsvImport() {
 type PreviewDetailsProps = {
   readonly preview: CsvPreviewView;
   readonly choices: Choices;
+  readonly history: HistoryChoice;
   readonly issues: readonly FieldIssue[];
   readonly isBusy: boolean;
   readonly isImporting: boolean;
   readonly onChange: (next: Partial<Choices>) => void;
+  readonly onHistoryChange: (next: HistoryChoice) => void;
   readonly onImport: () => void;
 };
 
 function PreviewDetails({
   preview,
   choices,
+  history,
   issues,
   isBusy,
   isImporting,
   onChange,
+  onHistoryChange,
   onImport,
 }: PreviewDetailsProps) {
   const id = useId();
@@ -312,6 +339,10 @@ function PreviewDetails({
       </p>
       <PreviewRows rows={preview.rows} />
 
+      {preview.quietApplications > 0 ? (
+        <HistoryChoiceField count={preview.quietApplications} value={history} onChange={onHistoryChange} />
+      ) : null}
+
       <div className="csv-options">
         <Choice
           checked={choices.skipInvalidRows}
@@ -340,6 +371,37 @@ function PreviewDetails({
         </button>
       </div>
     </div>
+  );
+}
+
+type HistoryChoiceFieldProps = {
+  readonly count: number;
+  readonly value: HistoryChoice;
+  readonly onChange: (next: HistoryChoice) => void;
+};
+
+/** What becomes of applications with no news for a long time (docs/follow-up-rules.md). */
+function HistoryChoiceField({ count, value, onChange }: HistoryChoiceFieldProps) {
+  const name = useId();
+  return (
+    <fieldset className="choice-list csv-history">
+      <legend>{describeQuietApplications(count)}: what should hearback do with them?</legend>
+      {historyChoices.map((choice) => (
+        <label key={choice} className="choice">
+          <input
+            type="radio"
+            name={name}
+            value={choice}
+            checked={value === choice}
+            onChange={() => onChange(choice)}
+          />
+          <span>
+            <strong>{historyChoiceLabels[choice]}</strong>
+            <span className="hint">{historyChoiceHints[choice]}</span>
+          </span>
+        </label>
+      ))}
+    </fieldset>
   );
 }
 
@@ -470,6 +532,12 @@ function ImportReport({ report }: { report: CsvImportReport }) {
           ? `${report.failed.length} ${report.failed.length === 1 ? 'problem' : 'problems'} in rows not imported:`
           : ''}
       </p>
+      {report.history.applications > 0 ? (
+        <p>
+          {describeQuietApplications(report.history.applications)}:{' '}
+          {historyChoiceResults[report.history.choice]}.
+        </p>
+      ) : null}
       {report.warnings.length > 0 ? (
         <ul className="import-warnings">
           {report.warnings.map((warning) => (
