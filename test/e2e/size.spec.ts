@@ -54,12 +54,15 @@ test('with many applications, Today shows more on request and board columns scro
   await expect(board.count('applied')).toHaveText(String(count));
   const list = board.column('applied').locator('.card-list');
   await expect(list.locator('li.card')).toHaveCount(count);
-  const sizes = await list.evaluate((element) => ({
-    own: element.scrollHeight,
-    shown: element.clientHeight,
-    page: document.documentElement.scrollHeight,
-    viewport: window.innerHeight,
-  }));
+  const sizes = await page.evaluate<{ own: number; shown: number; page: number; viewport: number }>(`(() => {
+    const list = document.querySelector('section[data-stage="applied"] .card-list');
+    return {
+      own: list.scrollHeight,
+      shown: list.clientHeight,
+      page: document.documentElement.scrollHeight,
+      viewport: window.innerHeight,
+    };
+  })()`);
   expect(sizes.own).toBeGreaterThan(sizes.shown);
   expect(sizes.page).toBeLessThan(2 * sizes.viewport);
 
