@@ -53,7 +53,11 @@ test('with many applications, Today shows more on request and board columns scro
   await board.goto();
   await expect(board.count('applied')).toHaveText(String(count));
   const list = board.column('applied').locator('.card-list');
+  await expect(list.locator('li.card')).toHaveCount(30);
+  const columnMore = list.getByRole('button', { name: /^Show 30 more in Applied/ });
+  await columnMore.click();
   await expect(list.locator('li.card')).toHaveCount(count);
+  await expect(list.locator('li.card .card-title').nth(30)).toBeFocused();
   const sizes = await page.evaluate<{ own: number; shown: number; page: number; viewport: number }>(`(() => {
     const list = document.querySelector('section[data-stage="applied"] .card-list');
     return {

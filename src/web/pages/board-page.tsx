@@ -26,6 +26,7 @@ import {
 } from '../board-model.js';
 import { type BoardSortKey, describeNextStep, sortBoardColumn } from '../board-sort.js';
 import { BoardCard, dragType } from '../components/board-card.js';
+import { BoardCardList } from '../components/board-card-list.js';
 import { BoardSortSelect, useBoardSort } from '../components/board-sort-select.js';
 import { EndApplicationDialog } from '../components/end-application-dialog.js';
 import { Choice } from '../components/field.js';
@@ -262,8 +263,11 @@ function BoardColumns({
   const nextStepOf = (application: ApplicationListItem) =>
     describeNextStep(application.nextStep, now, (at) => formatDate(at, timeZone, locale));
   const cards = (stage: Stage) => (
-    <ul className="card-list">
-      {columns[stage].map((application) => (
+    <BoardCardList
+      cards={columns[stage]}
+      keepShownId={focusRequest?.id ?? null}
+      label={stageLabels[stage]}
+      renderCard={(application) => (
         <BoardCard
           nextStep={nextStepOf(application)?.text ?? null}
           isNextStepOverdue={nextStepOf(application)?.isOverdue ?? false}
@@ -274,8 +278,8 @@ function BoardColumns({
           onFocusLeft={onFocusLeft}
           dateLabel={dateLabel(application)}
         />
-      ))}
-    </ul>
+      )}
+    />
   );
 
   return (
