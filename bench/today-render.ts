@@ -115,7 +115,12 @@ async function main(): Promise<void> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'hearback-bench-'));
   process.stdout.write(`seeding ${count} applications…\n`);
   const runtime = await startRuntime({ kind: 'sqlite', file: path.join(dataDir, 'hearback.db') });
-  await seedSearch(runtime.deps, count, new Date());
+  // Seeded as of yesterday afternoon (UTC): seedSearch dates things at noon of its day, which just after midnight
+  // would lie in the future and be refused.
+  const yesterday = new Date();
+  yesterday.setUTCDate(yesterday.getUTCDate() - 1);
+  yesterday.setUTCHours(14, 0, 0, 0);
+  await seedSearch(runtime.deps, count, yesterday);
   await runtime.close();
 
   const server = await startAppServer({ dataDir });
