@@ -11,6 +11,7 @@ import {
   text,
   webUrl,
 } from './fields.js';
+import { followUpKinds } from './follow-up.js';
 import { activeStageSchema, closedReasonSchema, outcomeSchema, type Stage, stageSchema } from './pipeline.js';
 
 export const remoteTypes = ['remote', 'hybrid', 'on_site'] as const;
@@ -245,7 +246,28 @@ export const applicationListQuerySchema = z.strictObject({
 export type ApplicationListQuery = z.input<typeof applicationListQuerySchema>;
 export type ApplicationListFilter = z.output<typeof applicationListQuerySchema>;
 
-export type ApplicationListPage = { readonly items: Application[]; readonly nextCursor: string | null };
+/** The earliest open follow-up step of an application: what the board shows on its card and sorts by. */
+export const nextStepSchema = z
+  .object({ id, kind: z.enum(followUpKinds), dueAt: instantOut })
+  .meta({ id: 'NextStep' });
+
+export type NextStep = z.infer<typeof nextStepSchema>;
+
+/** An application as lists give it: with its next step, read for the whole page in one statement. */
+export const applicationListItemSchema = applicationSchema
+  .extend({
+    nextStep: nextStepSchema
+      .nullable()
+      .describe('the open follow-up step due first (planned or snoozed); null when none is open'),
+  })
+  .meta({ id: 'ApplicationListItem' });
+
+export type ApplicationListItem = z.infer<typeof applicationListItemSchema>;
+
+export type ApplicationListPage = {
+  readonly items: ApplicationListItem[];
+  readonly nextCursor: string | null;
+};
 
 export function isEnded(application: { readonly stage: Stage }): boolean {
   return application.stage === 'ended';

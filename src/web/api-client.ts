@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import type {
   Application,
+  ApplicationListItem,
   ApplicationListPage,
   ApplicationListQuery,
   applicationCreateSchema,
@@ -141,9 +142,9 @@ export function createApiClient(options: ApiClientOptions = {}) {
      */
     async listAllApplications(
       query: Omit<ApplicationListQuery, 'cursor' | 'limit'> = {},
-    ): Promise<Application[]> {
+    ): Promise<ApplicationListItem[]> {
       const followCursor = async (stageQuery: Omit<ApplicationListQuery, 'cursor' | 'limit'>) => {
-        const found: Application[] = [];
+        const found: ApplicationListItem[] = [];
         let cursor: string | undefined;
         do {
           const page = await client.listApplications({ ...stageQuery, limit: pageLimit, cursor });

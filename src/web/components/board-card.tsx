@@ -17,6 +17,9 @@ type BoardCardProps = {
   /** Called when the user moves focus away from this card's move button. */
   readonly onFocusLeft: (id: string) => void;
   readonly dateLabel: string | null;
+  /** "Next: First follow-up, Tue, 8 Dec 2026"; null when no step is open. */
+  readonly nextStep: string | null;
+  readonly isNextStepOverdue: boolean;
 };
 
 /**
@@ -30,6 +33,8 @@ export const BoardCard = memo(function BoardCard({
   shouldFocus,
   onFocusLeft,
   dateLabel,
+  nextStep,
+  isNextStepOverdue,
 }: BoardCardProps) {
   const moveButton = useRef<HTMLButtonElement>(null);
   const menu = useRef<HTMLUListElement>(null);
@@ -113,6 +118,9 @@ export const BoardCard = memo(function BoardCard({
         {application.stage === 'ended' ? <StageBadge application={application} /> : null}
         {dateLabel ? <span className="muted">{dateLabel}</span> : null}
       </div>
+      {nextStep ? (
+        <p className={isNextStepOverdue ? 'card-next card-next-overdue' : 'card-next'}>{nextStep}</p>
+      ) : null}
       <div className="card-move">
         <button
           ref={moveButton}

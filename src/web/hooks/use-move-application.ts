@@ -39,7 +39,7 @@ export function useMoveApplication() {
     },
     onSuccess: (updated) => {
       client.setQueryData<Application[]>(queryKeys.applications, (list) =>
-        list?.map((a) => (a.id === updated.id ? updated : a)),
+        list?.map((a) => (a.id === updated.id ? { ...a, ...updated } : a)),
       );
       notify(`Moved “${updated.jobTitle}” to ${stageLabels[updated.stage]}`);
     },

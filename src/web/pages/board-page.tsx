@@ -1,5 +1,5 @@
 import { type DragEvent, useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import type { Application } from '../../core/application.js';
+import type { Application, ApplicationListItem } from '../../core/application.js';
 import {
   activeStages,
   type Outcome,
@@ -24,7 +24,10 @@ import {
   tableSortKeys,
   tableSortLabels,
 } from '../board-model.js';
+import { type BoardSortKey, describeNextStep, sortBoardColumn } from '../board-sort.js';
 import { BoardCard, dragType } from '../components/board-card.js';
+import { BoardCardList } from '../components/board-card-list.js';
+import { BoardSortSelect, useBoardSort } from '../components/board-sort-select.js';
 import { EndApplicationDialog } from '../components/end-application-dialog.js';
 import { Choice } from '../components/field.js';
 import { Link } from '../components/link.js';
@@ -66,6 +69,7 @@ export function BoardPage() {
   const [hideRejections, setHideRejections] = useState(readHideRejections);
   const [ending, setEnding] = useState<Application | null>(null);
   const [focusRequest, setFocusRequest] = useState<FocusRequest | null>(null);
+  const [boardSort, setBoardSort] = useBoardSort();
   const move = useMoveApplication();
 
   const setParam = (key: string, value: string | null) => {
@@ -135,6 +139,7 @@ export function BoardPage() {
         <Choice checked={hideRejections} onChange={toggleHideRejections}>
           Hide rejections
         </Choice>
+        {view === 'board' ? <BoardSortSelect value={boardSort} onChange={setBoardSort} /> : null}
         <p className="muted toolbar-count" aria-live="polite">
           {applications.data
             ? q
@@ -168,6 +173,7 @@ export function BoardPage() {
         <BoardColumns
           applications={searched}
           hideRejections={hideRejections}
+          sort={boardSort}
           isSearching={q.trim() !== ''}
           onMove={requestMove}
           focusRequest={focusRequest}
@@ -187,8 +193,9 @@ export function BoardPage() {
 }
 
 type BoardColumnsProps = {
-  readonly applications: readonly Application[];
+  readonly applications: readonly ApplicationListItem[];
   readonly hideRejections: boolean;
+  readonly sort: BoardSortKey;
   readonly isSearching: boolean;
   readonly onMove: (application: Application, stage: Stage) => void;
   readonly focusRequest: FocusRequest | null;
@@ -198,6 +205,7 @@ type BoardColumnsProps = {
 function BoardColumns({
   applications,
   hideRejections,
+  sort,
   isSearching,
   onMove,
   focusRequest,
@@ -206,10 +214,12 @@ function BoardColumns({
   const { timeZone, locale } = useUserClock();
   const [isEndedOpen, setEndedOpen] = useState(false);
   const [dropTarget, setDropTarget] = useState<Stage | null>(null);
-  const columns = useMemo(
-    () => groupByStage(applications, { hideRejections }),
-    [applications, hideRejections],
-  );
+  const columns = useMemo(() => {
+    const byStage = groupByStage(applications, { hideRejections });
+    return Object.fromEntries(
+      stages.map((stage) => [stage, sortBoardColumn(byStage[stage], sort)]),
+    ) as Record<Stage, ApplicationListItem[]>;
+  }, [applications, hideRejections, sort]);
   const counts = useMemo(
     () => countByStage(applications, { hideRejections }),
     [applications, hideRejections],
@@ -249,10 +259,18 @@ function BoardColumns({
     return `Saved ${formatDate(application.stageChangedAt, timeZone, locale)}`;
   };
 
+  const now = new Date();
+  const nextStepOf = (application: ApplicationListItem) =>
+    describeNextStep(application.nextStep, now, (at) => formatDate(at, timeZone, locale));
   const cards = (stage: Stage) => (
-    <ul className="card-list">
-      {columns[stage].map((application) => (
+    <BoardCardList
+      cards={columns[stage]}
+      keepShownId={focusRequest?.id ?? null}
+      label={stageLabels[stage]}
+      renderCard={(application) => (
         <BoardCard
+          nextStep={nextStepOf(application)?.text ?? null}
+          isNextStepOverdue={nextStepOf(application)?.isOverdue ?? false}
           key={application.id}
           application={application}
           onMove={onMove}
@@ -260,8 +278,8 @@ function BoardColumns({
           onFocusLeft={onFocusLeft}
           dateLabel={dateLabel(application)}
         />
-      ))}
-    </ul>
+      )}
+    />
   );
 
   return (

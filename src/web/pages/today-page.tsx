@@ -8,6 +8,7 @@ import { FollowUpCard } from '../components/follow-up-card.js';
 import { Link } from '../components/link.js';
 import { useNotices } from '../components/notices.js';
 import { PostInterviewPrompt } from '../components/post-interview-prompt.js';
+import { ShowMoreList } from '../components/show-more-list.js';
 import { useAppDialogs } from '../hooks/use-app-dialogs.js';
 import { interviewTitle } from '../labels.js';
 import { useApplications, useInterviews, useToday, useUserClock } from '../queries.js';
@@ -165,13 +166,15 @@ export function TodayPage() {
                   {items.length === 0 ? (
                     <p className="muted">{groupEmpty[group]}</p>
                   ) : (
-                    <ul className="plain-list follow-up-list">
-                      {items.map((item) => (
-                        <li key={item.step.id}>
-                          <FollowUpCard item={item} showApplication onOpenDraft={setDraftStep} />
-                        </li>
-                      ))}
-                    </ul>
+                    <ShowMoreList
+                      className="plain-list follow-up-list"
+                      label={groupTitles[group].toLowerCase()}
+                      items={items}
+                      itemKey={(item) => item.step.id}
+                      renderItem={(item) => (
+                        <FollowUpCard item={item} showApplication onOpenDraft={setDraftStep} />
+                      )}
+                    />
                   )}
                 </section>
               );

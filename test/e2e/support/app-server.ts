@@ -19,6 +19,8 @@ export type AppServerOptions = {
   readonly allowPrivateFetch?: boolean;
   /** Leave the first-run set-up to be offered (a fresh database's); else it is marked done, as a skip would. */
   readonly firstRun?: boolean;
+  /** A data directory already holding a database (a benchmark's seeded one); removed on stop like a new one. */
+  readonly dataDir?: string;
 };
 
 /**
@@ -26,7 +28,7 @@ export type AppServerOptions = {
  * temporary data directory and a port the system picks, and resolves once it says where it listens.
  */
 export async function startAppServer(options: AppServerOptions = {}): Promise<AppServer> {
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'hearback-e2e-'));
+  const dataDir = options.dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'hearback-e2e-'));
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     HEARBACK_DATA_DIR: dataDir,
