@@ -17,6 +17,8 @@ type BoardCardProps = {
   /** Called when the user moves focus away from this card's move button. */
   readonly onFocusLeft: (id: string) => void;
   readonly dateLabel: string | null;
+  readonly isSelected: boolean;
+  readonly onSelect: (id: string, isSelected: boolean) => void;
 };
 
 /**
@@ -29,6 +31,8 @@ export const BoardCard = memo(function BoardCard({
   shouldFocus,
   onFocusLeft,
   dateLabel,
+  isSelected,
+  onSelect,
 }: BoardCardProps) {
   const moveButton = useRef<HTMLButtonElement>(null);
   const [isMenuOpen, setMenuOpen] = useState(false);
@@ -59,14 +63,23 @@ export const BoardCard = memo(function BoardCard({
   const label = `${application.jobTitle} at ${application.company.name}`;
   return (
     <li
-      className={isMenuOpen ? 'card card-menu-open' : 'card'}
+      className={`card${isMenuOpen ? ' card-menu-open' : ''}${isSelected ? ' card-selected' : ''}`}
       draggable
       onDragStart={startDrag}
       data-application-id={application.id}
     >
-      <Link className="card-title" to={applicationPath(application.id)}>
-        {application.jobTitle}
-      </Link>
+      <div className="card-heading">
+        <Link className="card-title" to={applicationPath(application.id)}>
+          {application.jobTitle}
+        </Link>
+        <input
+          type="checkbox"
+          className="card-select"
+          checked={isSelected}
+          onChange={(e) => onSelect(application.id, e.target.checked)}
+          aria-label={`Select ${label}`}
+        />
+      </div>
       <p className="card-company">{application.company.name}</p>
       <div className="card-meta">
         {application.stage === 'ended' ? <StageBadge application={application} /> : null}

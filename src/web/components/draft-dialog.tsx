@@ -4,8 +4,9 @@ import type { FollowUp } from '../../core/follow-up.js';
 import { describeError } from '../api-error.js';
 import { buildMailto, type Draft, formatDraftForClipboard, isMailtoLink } from '../draft.js';
 import { useApi } from '../hooks/use-api.js';
+import { useStepActions } from '../hooks/use-step-actions.js';
 import { followUpKindLabels } from '../labels.js';
-import { refreshAfterChange, useUserClock } from '../queries.js';
+import { refreshReplanned, useUserClock } from '../queries.js';
 import { Dialog } from './dialog.js';
 import { useNotices } from './notices.js';
 
@@ -108,23 +109,20 @@ function StepActions({ step, to, subject, body, mailto, canSend, onDone }: StepA
   const client = useQueryClient();
   const { notify } = useNotices();
   const [error, setError] = useState<string | null>(null);
-  const finish = async (message: string) => {
-    notify(message);
-    await refreshAfterChange(client, step.applicationId);
+  const change = useStepActions();
+  // The dialog closes at once; the step leaves the screen with it, and a refusal comes back as a notice.
+  const markDone = () => {
+    const note = subject || body ? { note: formatDraftForClipboard({ subject, body }) } : {};
+    change.mutate({ action: 'done', steps: [step], ...note });
     onDone();
   };
-  const done = useMutation({
-    mutationFn: () =>
-      api.markFollowUpDone(
-        step.id,
-        subject || body ? { note: formatDraftForClipboard({ subject, body }) } : {},
-      ),
-    onSuccess: () => finish('Marked done'),
-    onError: (e) => setError(describeError(e)),
-  });
   const send = useMutation({
     mutationFn: () => api.sendDraft(step.id, { ...(to ? { to } : {}), subject, body }),
-    onSuccess: () => finish('Sent, and marked done'),
+    onSuccess: () => {
+      onDone();
+      notify('Sent, and marked done');
+      refreshReplanned(client, [step.applicationId], 'steps');
+    },
     onError: (e) => setError(describeError(e)),
   });
   const copy = async () => {
@@ -176,12 +174,7 @@ function StepActions({ step, to, subject, body, mailto, canSend, onDone }: StepA
             ) : null}
           </>
         ) : null}
-        <button
-          type="button"
-          className="button-primary"
-          onClick={() => done.mutate()}
-          disabled={done.isPending}
-        >
+        <button type="button" className="button-primary" onClick={markDone}>
           Mark done
         </button>
       </div>

@@ -1,4 +1,3 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import type { Application } from '../../core/application.js';
 import { stageChangeInputSchema } from '../../core/application.js';
@@ -12,13 +11,10 @@ import {
   outcomes,
 } from '../../core/pipeline.js';
 import type { StageChangeRequest } from '../api-client.js';
-import { describeError, isApiError } from '../api-error.js';
 import { issuesOutside, validateWith } from '../field-issues.js';
-import { useApi } from '../hooks/use-api.js';
-import { refreshAfterChange } from '../queries.js';
+import { useMoveApplications } from '../hooks/use-move-application.js';
 import { Dialog } from './dialog.js';
 import { Field, FormErrors } from './field.js';
-import { useNotices } from './notices.js';
 
 type EndApplicationDialogProps = {
   readonly application: Application | null;
@@ -48,33 +44,17 @@ export function EndApplicationDialog({ application, onClose }: EndApplicationDia
 }
 
 function EndApplicationForm({ application, onDone }: { application: Application; onDone: () => void }) {
-  const api = useApi();
-  const client = useQueryClient();
-  const { notify } = useNotices();
   const [outcome, setOutcome] = useState<Outcome | ''>('');
   const [closedReason, setClosedReason] = useState<ClosedReason>('unknown');
   const [note, setNote] = useState('');
   const [issues, setIssues] = useState<FieldIssue[]>([]);
-  const [error, setError] = useState<string | null>(null);
 
-  const end = useMutation({
-    mutationFn: (input: StageChangeRequest) => api.moveApplication(application.id, input),
-    onSuccess: async (updated) => {
-      notify(`Ended “${updated.jobTitle}”: ${updated.outcome ? outcomeLabels[updated.outcome] : ''}`);
-      await refreshAfterChange(client, application.id);
-      onDone();
-    },
-    onError: (e) => {
-      setError(describeError(e));
-      setIssues(isApiError(e) ? [...e.issues] : []);
-    },
-  });
+  const move = useMoveApplications();
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
     if (!outcome) {
       setIssues([{ field: 'outcome', message: 'choose how it ended' }]);
-      setError(null);
       return;
     }
     const input: StageChangeRequest = {
@@ -85,16 +65,15 @@ function EndApplicationForm({ application, onDone }: { application: Application;
     };
     const found = validateWith(stageChangeInputSchema, input);
     setIssues(found);
-    setError(null);
-    if (found.length === 0) end.mutate(input);
+    if (found.length > 0) return;
+    // The board shows it ended at once; a refusal comes back as a notice, and the notice offers Undo.
+    move.mutate({ action: 'move', applications: [application], input });
+    onDone();
   };
 
   return (
     <form onSubmit={submit} noValidate>
-      <FormErrors
-        error={error}
-        issues={issuesOutside(issues, ['outcome', 'closedReason', 'note', 'stage'])}
-      />
+      <FormErrors error={null} issues={issuesOutside(issues, ['outcome', 'closedReason', 'note', 'stage'])} />
       <fieldset
         className="choice-list"
         aria-describedby={issues.some((i) => i.field === 'outcome') ? 'outcome-error' : undefined}
@@ -146,8 +125,8 @@ function EndApplicationForm({ application, onDone }: { application: Application;
         )}
       </Field>
       <div className="form-actions">
-        <button type="submit" className="button-primary" disabled={end.isPending}>
-          {end.isPending ? 'Saving…' : 'End application'}
+        <button type="submit" className="button-primary">
+          End application
         </button>
       </div>
     </form>

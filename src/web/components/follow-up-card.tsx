@@ -1,58 +1,66 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { type FormEvent, useState } from 'react';
+import { type FormEvent, useRef, useState } from 'react';
 import { type FollowUp, isOpenFollowUp } from '../../core/follow-up.js';
-import { describeError } from '../api-error.js';
-import { useApi } from '../hooks/use-api.js';
+import { keepFocusNear } from '../focus.js';
+import { type StepChange, useStepActions } from '../hooks/use-step-actions.js';
 import { channelLabels, followUpKindLabels, followUpStatusLabels } from '../labels.js';
-import { refreshAfterChange, useUserClock } from '../queries.js';
+import { useUserClock } from '../queries.js';
 import { applicationPath } from '../router.js';
 import type { FollowUpCardItem } from '../today-view.js';
-import { addDays, formatDate, formatDateTime, isoWeekday, todayIn } from '../zoned-time.js';
+import { addDays, formatDateTime, isoWeekday, todayIn } from '../zoned-time.js';
 import { Dialog } from './dialog.js';
 import { Link } from './link.js';
-import { useNotices } from './notices.js';
 
 type FollowUpCardProps = {
   readonly item: FollowUpCardItem;
   readonly showApplication: boolean;
   readonly onOpenDraft: (step: FollowUp) => void;
   readonly headingLevel?: 'h3' | 'h4';
+  /** On a list that acts on several steps at once: whether this one is chosen. */
+  readonly selection?: { readonly isSelected: boolean; onChange(isSelected: boolean): void };
 };
 
-/** One follow-up step: what to do, for whom, when and why, with done, draft, snooze and skip. */
-export function FollowUpCard({ item, showApplication, onOpenDraft, headingLevel = 'h3' }: FollowUpCardProps) {
+/**
+ * One follow-up step: what to do, for whom, when and why, with done, draft, snooze and skip; once done or
+ * skipped, what was noted and a way to open it again.
+ */
+export function FollowUpCard({
+  item,
+  showApplication,
+  onOpenDraft,
+  headingLevel = 'h3',
+  selection,
+}: FollowUpCardProps) {
   const { step, application, contact, explanation } = item;
   const { timeZone, locale } = useUserClock();
-  const api = useApi();
-  const client = useQueryClient();
-  const { notify } = useNotices();
-  const [error, setError] = useState<string | null>(null);
+  const change = useStepActions();
+  const card = useRef<HTMLElement>(null);
   const [isSkipping, setSkipping] = useState(false);
   const isOpen = isOpenFollowUp(step);
   const isOverdue = isOpen && Date.parse(step.dueAt) < Date.now();
   const Heading = headingLevel;
 
-  const refresh = () => refreshAfterChange(client, step.applicationId);
-  const done = useMutation({
-    mutationFn: () => api.markFollowUpDone(step.id),
-    onSuccess: async () => {
-      notify(`Done: ${followUpKindLabels[step.kind]}`);
-      await refresh();
-    },
-    onError: (e) => setError(describeError(e)),
-  });
-  const snooze = useMutation({
-    mutationFn: (until: string) => api.snoozeFollowUp(step.id, { until }),
-    onSuccess: async (saved) => {
-      notify(`Snoozed until ${formatDate(saved.dueAt, timeZone, locale)}`);
-      await refresh();
-    },
-    onError: (e) => setError(describeError(e)),
-  });
+  const act = (request: StepChange) => {
+    keepFocusNear(card.current);
+    change.mutate(request);
+  };
 
   const title = `${followUpKindLabels[step.kind]}${contact ? ` for ${contact.name}` : ''}`;
   return (
-    <article className={`follow-up${isOverdue ? ' follow-up-overdue' : ''}`} aria-label={title}>
+    <article
+      ref={card}
+      tabIndex={-1}
+      className={`follow-up${isOverdue ? ' follow-up-overdue' : ''}${selection?.isSelected ? ' follow-up-selected' : ''}`}
+      aria-label={title}
+    >
+      {selection ? (
+        <input
+          type="checkbox"
+          className="follow-up-select"
+          checked={selection.isSelected}
+          onChange={(e) => selection.onChange(e.target.checked)}
+          aria-label={`Select ${title}`}
+        />
+      ) : null}
       <div className="follow-up-main">
         <Heading className="follow-up-title">{title}</Heading>
         {showApplication && application ? (
@@ -71,11 +79,6 @@ export function FollowUpCard({ item, showApplication, onOpenDraft, headingLevel 
         </p>
         <p className="follow-up-reason">{explanation}</p>
         {step.completionNote && !isOpen ? <p className="follow-up-note">{step.completionNote}</p> : null}
-        {error ? (
-          <p className="field-error" role="alert">
-            {error}
-          </p>
-        ) : null}
       </div>
       {isOpen ? (
         <div className="follow-up-actions">
@@ -87,23 +90,35 @@ export function FollowUpCard({ item, showApplication, onOpenDraft, headingLevel 
           <button
             type="button"
             className="button-primary"
-            onClick={() => done.mutate()}
-            disabled={done.isPending}
+            onClick={() => act({ action: 'done', steps: [step] })}
           >
             Done<span className="visually-hidden">: {title}</span>
           </button>
           <SnoozeMenu
             label={title}
             today={todayIn(timeZone, new Date())}
-            onSnooze={(until) => snooze.mutate(until)}
-            disabled={snooze.isPending}
+            onSnooze={(until) => act({ action: 'snooze', steps: [step], until })}
           />
           <button type="button" onClick={() => setSkipping(true)}>
             Skip<span className="visually-hidden"> {title}</span>
           </button>
         </div>
-      ) : null}
-      <SkipDialog step={isSkipping ? step : null} title={title} onClose={() => setSkipping(false)} />
+      ) : (
+        <div className="follow-up-actions">
+          <button type="button" onClick={() => act({ action: 'reopen', steps: [step] })}>
+            Reopen<span className="visually-hidden"> {title}</span>
+          </button>
+        </div>
+      )}
+      <SkipDialog
+        title={title}
+        isOpen={isSkipping}
+        onClose={() => setSkipping(false)}
+        onSkip={(reason) => {
+          setSkipping(false);
+          act({ action: 'skip', steps: [step], ...(reason ? { reason } : {}) });
+        }}
+      />
     </article>
   );
 }
@@ -112,10 +127,10 @@ type SnoozeMenuProps = {
   readonly label: string;
   readonly today: string;
   readonly onSnooze: (until: string) => void;
-  readonly disabled: boolean;
 };
 
-function SnoozeMenu({ label, today, onSnooze, disabled }: SnoozeMenuProps) {
+/** Snooze choices (tomorrow, in 3 days, next Monday, in 2 weeks, a date) under a Snooze button. */
+export function SnoozeMenu({ label, today, onSnooze }: SnoozeMenuProps) {
   const [date, setDate] = useState(addDays(today, 1));
   const daysToMonday = 8 - isoWeekday(today);
   const choices = [
@@ -130,7 +145,7 @@ function SnoozeMenu({ label, today, onSnooze, disabled }: SnoozeMenuProps) {
   };
   return (
     <details className="menu">
-      <summary className="button" aria-disabled={disabled}>
+      <summary className="button">
         Snooze<span className="visually-hidden"> {label}</span>
       </summary>
       <div className="menu-panel">
@@ -166,41 +181,31 @@ function SnoozeMenu({ label, today, onSnooze, disabled }: SnoozeMenuProps) {
   );
 }
 
-function SkipDialog({ step, title, onClose }: { step: FollowUp | null; title: string; onClose: () => void }) {
-  const api = useApi();
-  const client = useQueryClient();
-  const { notify } = useNotices();
+type SkipDialogProps = {
+  readonly title: string;
+  readonly isOpen: boolean;
+  readonly onClose: () => void;
+  /** Closes the dialog at once: the step leaves the screen, and a refusal comes back as a notice. */
+  readonly onSkip: (reason: string | null) => void;
+};
+
+function SkipDialog({ title, isOpen, onClose, onSkip }: SkipDialogProps) {
   const [reason, setReason] = useState('');
-  const [error, setError] = useState<string | null>(null);
-  const skip = useMutation({
-    mutationFn: (id: string) => api.skipFollowUp(id, reason.trim() ? { reason } : {}),
-    onSuccess: async (saved) => {
-      notify(`Skipped: ${followUpKindLabels[saved.kind]}`);
-      await refreshAfterChange(client, saved.applicationId);
-      onClose();
-    },
-    onError: (e) => setError(describeError(e)),
-  });
   return (
-    <Dialog open={step !== null} title={`Skip: ${title}`} onClose={onClose}>
+    <Dialog open={isOpen} title={`Skip: ${title}`} onClose={onClose}>
       <form
         onSubmit={(e) => {
           e.preventDefault();
-          if (step) skip.mutate(step.id);
+          onSkip(reason.trim() ? reason : null);
         }}
       >
-        {error ? (
-          <p className="form-errors" role="alert">
-            {error}
-          </p>
-        ) : null}
         <div className="field">
           <label htmlFor="skip-reason">Why skip it?</label>
           <textarea id="skip-reason" rows={3} value={reason} onChange={(e) => setReason(e.target.value)} />
           <p className="hint">Optional. It stays in the history of this application.</p>
         </div>
         <div className="form-actions">
-          <button type="submit" className="button-primary" disabled={skip.isPending}>
+          <button type="submit" className="button-primary">
             Skip this step
           </button>
         </div>
