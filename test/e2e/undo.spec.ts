@@ -92,6 +92,58 @@ test.describe('instant actions with undo', () => {
     await expect(notices.getByRole('button', { name: /^Undo/ })).toHaveAttribute('aria-keyshortcuts', 'z');
   });
 
+  test('the application page reopens a done step, and its timeline lists the steps done and skipped', async ({
+    page,
+    api,
+  }) => {
+    const { application, followUp, closing } = await seedSteps(api);
+    await api.markFollowUpDone(followUp.id, { note: 'Called Rita' });
+    await api.skipFollowUp(closing.id, { reason: 'They wrote first' });
+    await page.goto(`/applications/${application.id}`);
+    const timeline = page.locator('.timeline-list');
+    await expect(timeline).toContainText('Done: First follow-up');
+    await expect(timeline).toContainText('Called Rita');
+    await expect(timeline).toContainText('Skipped: Closing-the-loop note');
+    await expect(timeline).toContainText('They wrote first');
+
+    const steps = page.locator('section[aria-labelledby="steps-title"]');
+    const card = steps.getByRole('article', { name: 'First follow-up' });
+    await card.getByRole('button', { name: /^Reopen/ }).click();
+    await expect(card.getByRole('button', { name: /^Done/ })).toBeVisible();
+    await expect(card).toBeFocused();
+    await expect(timeline).not.toContainText('Done: First follow-up');
+    await expect
+      .poll(async () => api.getFollowUp(followUp.id))
+      .toMatchObject({ status: 'planned', completedAt: null, completionNote: null });
+  });
+
+  test('a step the plan no longer has cannot be reopened, and the page says why', async ({ page, api }) => {
+    const application = await api.createApplication({ companyName: 'Replyco', jobTitle: 'Answered role' });
+    const checkIn = await api.createFollowUp({
+      applicationId: application.id,
+      kind: 'application_check_in',
+      dueAt: zonedToInstant(addDays(todayIn(zone, new Date()), 2), '09:00', zone),
+    });
+    // The employer answers: hearback closes the check-in, and it has nothing left to ask.
+    await api.createEvent({
+      kind: 'reply_received',
+      applicationId: application.id,
+      channel: 'email',
+      sentiment: 'positive',
+    });
+    expect((await api.getFollowUp(checkIn.id)).status).toBe('skipped');
+    await page.goto(`/applications/${application.id}`);
+    const card = page
+      .locator('section[aria-labelledby="steps-title"]')
+      .getByRole('article', { name: 'Application check-in' });
+    await card.getByRole('button', { name: /^Reopen/ }).click();
+    await expect(new AppShell(page).notices).toContainText(
+      'Could not reopen “Application check-in”: The plan for this application no longer has this step',
+    );
+    await expect(card).toContainText('Skipped · was due');
+    expect((await api.getFollowUp(checkIn.id)).status).toBe('skipped');
+  });
+
   test('a board move offers Undo; Undo moves it back and leaves no move in its history', async ({
     page,
     api,

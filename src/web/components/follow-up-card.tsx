@@ -80,8 +80,9 @@ export function FollowUpCard({
         <p className="follow-up-reason">{explanation}</p>
         {step.completionNote && !isOpen ? <p className="follow-up-note">{step.completionNote}</p> : null}
       </div>
+      {/* Keyed apart, so a button of one set never turns into a button of the other under the user's focus. */}
       {isOpen ? (
-        <div className="follow-up-actions">
+        <div className="follow-up-actions" key="open">
           {item.hasDraft ? (
             <button type="button" onClick={() => onOpenDraft(step)}>
               Draft<span className="visually-hidden"> for {title}</span>
@@ -104,7 +105,7 @@ export function FollowUpCard({
           </button>
         </div>
       ) : (
-        <div className="follow-up-actions">
+        <div className="follow-up-actions" key="closed">
           <button type="button" onClick={() => act({ action: 'reopen', steps: [step] })}>
             Reopen<span className="visually-hidden"> {title}</span>
           </button>
