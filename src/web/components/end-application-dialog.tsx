@@ -6,6 +6,7 @@ import {
   type ClosedReason,
   closedReasonLabels,
   closedReasons,
+  describeStage,
   type Outcome,
   outcomeLabels,
   outcomes,
@@ -63,7 +64,15 @@ function EndApplicationForm({ application, onDone }: { application: Application;
       closedReason: outcome === 'position_closed' ? closedReason : null,
       note: note.trim() ? note : null,
     };
-    const found = validateWith(stageChangeInputSchema, input);
+    const ending = { toStage: 'ended', outcome, closedReason: input.closedReason ?? null } as const;
+    const isSame =
+      application.stage === 'ended' &&
+      application.outcome === outcome &&
+      application.closedReason === ending.closedReason;
+    // The one refusal known before asking (the server's own words): the dialog stays open, the note kept.
+    const found = isSame
+      ? [{ field: 'stage', message: `the application is already ${describeStage(ending)}` }]
+      : validateWith(stageChangeInputSchema, input);
     setIssues(found);
     if (found.length > 0) return;
     // The board shows it ended at once; a refusal comes back as a notice, and the notice offers Undo.

@@ -1,4 +1,4 @@
-import { type FormEvent, useRef, useState } from 'react';
+import { type FormEvent, memo, useRef, useState } from 'react';
 import { type FollowUp, isOpenFollowUp } from '../../core/follow-up.js';
 import { keepFocusNear } from '../focus.js';
 import { type StepChange, useStepActions } from '../hooks/use-step-actions.js';
@@ -15,20 +15,22 @@ type FollowUpCardProps = {
   readonly showApplication: boolean;
   readonly onOpenDraft: (step: FollowUp) => void;
   readonly headingLevel?: 'h3' | 'h4';
-  /** On a list that acts on several steps at once: whether this one is chosen. */
-  readonly selection?: { readonly isSelected: boolean; onChange(isSelected: boolean): void };
+  /** On a list that acts on several steps at once: whether this one is chosen, and how to choose it. */
+  readonly isSelected?: boolean;
+  readonly onSelect?: (step: FollowUp, isSelected: boolean) => void;
 };
 
 /**
  * One follow-up step: what to do, for whom, when and why, with done, draft, snooze and skip; once done or
  * skipped, what was noted and a way to open it again.
  */
-export function FollowUpCard({
+export const FollowUpCard = memo(function FollowUpCard({
   item,
   showApplication,
   onOpenDraft,
   headingLevel = 'h3',
-  selection,
+  isSelected = false,
+  onSelect,
 }: FollowUpCardProps) {
   const { step, application, contact, explanation } = item;
   const { timeZone, locale } = useUserClock();
@@ -49,15 +51,15 @@ export function FollowUpCard({
     <article
       ref={card}
       tabIndex={-1}
-      className={`follow-up${isOverdue ? ' follow-up-overdue' : ''}${selection?.isSelected ? ' follow-up-selected' : ''}`}
+      className={`follow-up${isOverdue ? ' follow-up-overdue' : ''}${isSelected ? ' follow-up-selected' : ''}`}
       aria-label={title}
     >
-      {selection ? (
+      {onSelect ? (
         <input
           type="checkbox"
           className="follow-up-select"
-          checked={selection.isSelected}
-          onChange={(e) => selection.onChange(e.target.checked)}
+          checked={isSelected}
+          onChange={(e) => onSelect(step, e.target.checked)}
           aria-label={`Select ${title}`}
         />
       ) : null}
@@ -122,7 +124,7 @@ export function FollowUpCard({
       />
     </article>
   );
-}
+});
 
 type SnoozeMenuProps = {
   readonly label: string;

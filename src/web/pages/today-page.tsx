@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { FollowUp } from '../../core/follow-up.js';
 import type { Interview } from '../../core/interview.js';
 import { describeError } from '../api-error.js';
@@ -13,7 +13,7 @@ import { useAppDialogs } from '../hooks/use-app-dialogs.js';
 import { roundLabels } from '../labels.js';
 import { useApplications, useInterviews, useToday, useUserClock } from '../queries.js';
 import { applicationPath } from '../router.js';
-import { countTodayItems, type TodayGroup, type TodayItem, todayGroups } from '../today-view.js';
+import { countTodayItems, type TodayGroup, todayGroups } from '../today-view.js';
 import { formatDate, formatDateTime } from '../zoned-time.js';
 
 const groupTitles: Readonly<Record<TodayGroup, string>> = {
@@ -74,15 +74,22 @@ export function TodayPage() {
         .map((item) => item.step),
     [today.data, selectedIds],
   );
-  const select = (items: readonly TodayItem[], isSelected: boolean) =>
-    setSelectedIds((current) => {
-      const next = new Set(current);
-      for (const item of items) {
-        if (isSelected) next.add(item.step.id);
-        else next.delete(item.step.id);
-      }
-      return next;
-    });
+  const select = useCallback(
+    (steps: readonly FollowUp[], isSelected: boolean) =>
+      setSelectedIds((current) => {
+        const next = new Set(current);
+        for (const step of steps) {
+          if (isSelected) next.add(step.id);
+          else next.delete(step.id);
+        }
+        return next;
+      }),
+    [],
+  );
+  const selectStep = useCallback(
+    (step: FollowUp, isSelected: boolean) => select([step], isSelected),
+    [select],
+  );
 
   // Everything the page shows arrives before it is drawn, so no section pushes another down as it loads.
   const isLoading = today.isPending || applications.isPending || interviews.isPending;
@@ -200,7 +207,12 @@ export function TodayPage() {
                           label={groupSelectLabels[group]}
                           selectedCount={items.filter((item) => selectedIds.has(item.step.id)).length}
                           total={items.length}
-                          onChange={(isSelected) => select(items, isSelected)}
+                          onChange={(isSelected) =>
+                            select(
+                              items.map((item) => item.step),
+                              isSelected,
+                            )
+                          }
                         />
                       ) : null}
                     </div>
@@ -214,10 +226,8 @@ export function TodayPage() {
                               item={item}
                               showApplication
                               onOpenDraft={setDraftStep}
-                              selection={{
-                                isSelected: selectedIds.has(item.step.id),
-                                onChange: (isSelected) => select([item], isSelected),
-                              }}
+                              isSelected={selectedIds.has(item.step.id)}
+                              onSelect={selectStep}
                             />
                           </li>
                         ))}
