@@ -273,6 +273,11 @@ describe('hearback CLI', { timeout: 180_000 }, () => {
     expect(skipped).toMatchObject({ status: 'skipped', completedAt: '2026-01-14T10:00:00.000Z' });
     const [second] = await json(dir, 'followups', 'list', '--application', app.id, '--status', 'planned');
     expect(second).toMatchObject({ kind: 'application_check_in', dueAt: '2026-01-22T09:00:00.000Z' });
+    // Reopened, the first check-in is open again on its date, and the second waits for it.
+    const reopened = await json(dir, 'followups', 'reopen', first.id);
+    expect(reopened).toMatchObject({ status: 'planned', completedAt: null, dueAt: first.dueAt });
+    const open = await json(dir, 'followups', 'list', '--application', app.id, '--status', 'planned');
+    expect(open.map((s: { id: string }) => s.id)).toEqual([first.id]);
   });
 
   it('exports a backup, restores it into an empty data dir, and exports identical JSON', async () => {
