@@ -146,7 +146,7 @@ function generate(n: number): FollowUpPlanInput[] {
       });
     }
     inputs.push({
-      application: { id, stage, outcome, appliedAt: iso(applied), endedAt },
+      application: { id, stage, outcome, appliedAt: iso(applied), endedAt, createdAt: iso(applied) },
       interviews,
       events,
       steps,

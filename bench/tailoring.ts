@@ -8,6 +8,7 @@
 import os from 'node:os';
 import { skillsDictionary } from '../src/core/skills-dictionary.js';
 import { analyzeTailoring } from '../src/core/tailoring.js';
+import { winkTagger } from '../src/integrations/language/wink-tagger.js';
 
 const postingCount = Number(process.argv[2] ?? 1_000);
 
@@ -119,7 +120,7 @@ const postings = Array.from({ length: postingCount }, (_, index) => generatePost
 const averageLength = postings.reduce((sum, posting) => sum + posting.length, 0) / postings.length;
 
 const loadStart = performance.now();
-analyzeTailoring({ postingText: generatePosting(-1), resumeText: resume });
+analyzeTailoring({ postingText: generatePosting(-1), resumeText: resume }, winkTagger);
 const loadMs = performance.now() - loadStart;
 
 let keywords = 0;
@@ -128,7 +129,7 @@ const durations: number[] = [];
 const analysisStart = performance.now();
 for (const posting of postings) {
   const started = performance.now();
-  const analysis = analyzeTailoring({ postingText: posting, resumeText: resume });
+  const analysis = analyzeTailoring({ postingText: posting, resumeText: resume }, winkTagger);
   durations.push(performance.now() - started);
   keywords += analysis.keywords.length;
   scoreSum += analysis.score ?? 0;

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { z } from 'zod';
-import { hostNameOf } from './server/host-origin-guard.js';
+import { hostNameOf } from './server/host-name.js';
 
 /**
  * The only reader of the environment. Everything else receives the parsed Config.

@@ -3,9 +3,12 @@ import type { DatabaseTarget } from './config.js';
 import { type Clock, type IdGenerator, type Mailer, systemClock } from './core/ports.js';
 import type { PostingReader } from './core/posting-extract.js';
 import type { PostingProbe } from './core/posting-watch.js';
-import { defaultSettings } from './core/settings.js';
 import { applicationsCsvWriter } from './integrations/csv/applications-csv-writer.js';
+import { papaCsvTableReader } from './integrations/csv/csv-table-reader.js';
 import { smtpMailer } from './integrations/email/mailer.js';
+import { icsCalendarWriter } from './integrations/ics/calendar-writer.js';
+import { icsInvitationReader } from './integrations/ics/invitation-reader.js';
+import { winkTagger } from './integrations/language/wink-tagger.js';
 import type { PrivateAddressPolicy } from './integrations/postings/address-guard.js';
 import { createPostingProbeOnUse } from './integrations/postings/posting-probe-on-use.js';
 import { createPostingReader } from './integrations/postings/posting-reader.js';
@@ -75,8 +78,12 @@ export async function startRuntime(
       opened.db,
       { id: localUserId, displayName: 'You' },
       async () => {
+        // Only a new user needs these: later starts load neither the holiday data nor the settings schemas.
         const system = options.system ?? systemLocale();
-        const { countryOfLocale } = await import('./core/places.js');
+        const [{ countryOfLocale }, { defaultSettings }] = await Promise.all([
+          import('./core/places.js'),
+          import('./core/settings.js'),
+        ]);
         return defaultSettings(system, countryOfLocale(system.locale));
       },
       clock.now().toISOString(),
@@ -92,7 +99,11 @@ export async function startRuntime(
         postingProbe:
           options.postingProbe ?? createPostingProbeOnUse({ privateAddresses: options.privateAddresses }),
         documents: resumeDocumentReader,
+        csvReader: papaCsvTableReader,
         csvWriter: applicationsCsvWriter,
+        calendarWriter: icsCalendarWriter,
+        invitations: icsInvitationReader,
+        tagger: winkTagger,
       },
       dialect: opened.dialect,
       migrations,

@@ -1,8 +1,9 @@
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { cruise, type ICruiseResult } from 'dependency-cruiser';
 import extractDepcruiseOptions from 'dependency-cruiser/config-utl/extract-depcruise-options';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 /**
  * The layer rule of docs/architecture.md, checked in-process with dependency-cruiser against
@@ -10,11 +11,73 @@ import { beforeAll, describe, expect, it } from 'vitest';
  */
 const repo = path.resolve(import.meta.dirname, '..');
 
-async function cruiseSource(): Promise<ICruiseResult> {
+async function cruiseSource(baseDir = repo): Promise<ICruiseResult> {
   const options = await extractDepcruiseOptions(path.join(repo, '.dependency-cruiser.cjs'));
-  const { output } = await cruise(['src'], { ...options, baseDir: repo, validate: true });
+  const { output } = await cruise(['src'], { ...options, baseDir, validate: true });
   return output as ICruiseResult;
 }
+
+/**
+ * A small tree with one import breaking each rule (and two that break none), so every rule is shown to
+ * fail on a planted violation, not only to pass on the real source.
+ */
+const planted: Readonly<Record<string, string>> = {
+  'src/core/pure.ts': "import { s } from '../storage/store.js';\nexport const p = s;",
+  'src/core/pure.test.ts': "import { s } from '../storage/store.js';\nexport const t = s;",
+  'src/core/reads-files.ts': "import fs from 'node:fs';\nexport const r = fs.readFileSync;",
+  'src/services/above-edges.ts': "import { route } from '../server/route.js';\nexport const a = route;",
+  'src/services/concrete.ts': "import { csv } from '../integrations/csv/reader.js';\nexport const c = csv;",
+  'src/services/starts-runtime.ts': "import { runtime } from '../runtime.js';\nexport const r = runtime;",
+  'src/services/uses-store.ts': "import { s } from '../storage/store.js';\nexport const u = s;",
+  'src/storage/store.ts':
+    "import { u } from '../services/uses-store.js';\nexport const s = 1;\nexport const v = u;",
+  'src/integrations/csv/reader.ts':
+    "import { a } from '../../services/above-edges.js';\nexport const csv = a;",
+  'src/integrations/email/mailer.ts': "import { s } from '../../storage/store.js';\nexport const m = s;",
+  'src/web/page.ts': "import { csv } from '../integrations/csv/reader.js';\nexport const w = csv;",
+  'src/server/route.ts': "import { s } from '../storage/store.js';\nexport const route = s;",
+  'src/runtime.ts': 'export const runtime = 1;',
+};
+
+const plantedBreaks = [
+  'core-is-pure: src/core/pure.ts → src/storage/store.ts',
+  'core-does-no-io: src/core/reads-files.ts → fs',
+  'services-below-edges: src/services/above-edges.ts → src/server/route.ts',
+  'services-use-ports-not-integrations: src/services/concrete.ts → src/integrations/csv/reader.ts',
+  'services-below-edges: src/services/starts-runtime.ts → src/runtime.ts',
+  'composition-roots-are-for-edges: src/services/starts-runtime.ts → src/runtime.ts',
+  'storage-is-an-adapter: src/storage/store.ts → src/services/uses-store.ts',
+  'integrations-are-adapters: src/integrations/csv/reader.ts → src/services/above-edges.ts',
+  'only-the-job-queue-uses-storage: src/integrations/email/mailer.ts → src/storage/store.ts',
+  'web-sees-only-core: src/web/page.ts → src/integrations/csv/reader.ts',
+  'server-through-services: src/server/route.ts → src/storage/store.ts',
+];
+
+describe('the layer rule on planted violations', () => {
+  let dir: string;
+  let result: ICruiseResult;
+  beforeAll(async () => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'hearback-layers-'));
+    for (const [file, text] of Object.entries(planted)) {
+      fs.mkdirSync(path.dirname(path.join(dir, file)), { recursive: true });
+      fs.writeFileSync(path.join(dir, file), `${text}\n`);
+    }
+    result = await cruiseSource(dir);
+  }, 120_000);
+  afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+  it('fails on each: every rule names the import that breaks it, and nothing else', () => {
+    const broken = result.summary.violations.map((v) => `${v.rule.name}: ${v.from} → ${v.to}`);
+    expect(broken.sort()).toEqual([...plantedBreaks].sort());
+  });
+
+  it('has a planted violation for every rule in .dependency-cruiser.cjs', async () => {
+    const options = await extractDepcruiseOptions(path.join(repo, '.dependency-cruiser.cjs'));
+    const rules = (options.ruleSet?.forbidden ?? []).map((rule) => rule.name);
+    expect(rules.length).toBeGreaterThan(0);
+    expect(new Set(plantedBreaks.map((line) => line.split(':')[0]))).toEqual(new Set(rules));
+  });
+});
 
 describe('the layer rule', () => {
   let result: ICruiseResult;

@@ -46,9 +46,8 @@ describe('hearback beside a running server', () => {
     });
     vi.stubEnv('DATABASE_URL', '');
     try {
-      await buildProgram()
-        .exitOverride()
-        .parseAsync(['--data-dir', dir, '--json', ...args], { from: 'user' });
+      const program = await buildProgram(undefined, args);
+      await program.exitOverride().parseAsync(['--data-dir', dir, '--json', ...args], { from: 'user' });
     } finally {
       write.mockRestore();
       vi.unstubAllEnvs();

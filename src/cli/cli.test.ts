@@ -5,6 +5,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bundleEntry } from '../../test/support/bundle.js';
+import { createWorkCalendar } from '../core/business-days.js';
 import { startRuntime } from '../runtime.js';
 import { buildApp } from '../server/build-app.js';
 import { migrations } from '../storage/migrate.js';
@@ -260,19 +261,25 @@ describe('hearback CLI', { timeout: 180_000 }, () => {
 
   it('dates a skip with --at, so the next check-in counts from then, and refuses a future --at', async () => {
     const dir = path.join(root, 'skip-at');
-    const app = await json(dir, 'add', '-c', 'Acme', '-t', 'Engineer', '--at', '2026-01-05T09:00:00Z');
+    // Each command runs on the real clock: sent yesterday (a check-in due long before the day an application
+    // is added would not be planned), skipped an hour ago.
+    const sentAt = new Date(Date.now() - 86_400_000).toISOString();
+    const skippedAt = new Date(Date.now() - 3_600_000).toISOString();
+    const app = await json(dir, 'add', '-c', 'Acme', '-t', 'Engineer', '--at', sentAt);
     const [first] = await json(dir, 'followups', 'list', '--application', app.id);
-    expect(first).toMatchObject({ kind: 'application_check_in', dueAt: '2026-01-14T09:00:00.000Z' });
+    expect(first).toMatchObject({ kind: 'application_check_in' });
     const future = await hearback(dir, 'followups', 'skip', first.id, '--at', '2999-01-01T00:00:00Z');
     expect(future).toMatchObject({ code: 1 });
     expect(future.stderr).toContain('--at');
     const tomorrow = new Date(Date.now() + 86_400_000).toISOString();
     const ahead = await hearback(dir, '--json', 'followups', 'skip', first.id, '--at', tomorrow);
     expect(JSON.parse(ahead.stdout).error.message).toContain('must not be in the future');
-    const skipped = await json(dir, 'followups', 'skip', first.id, '--at', '2026-01-14T10:00:00Z');
-    expect(skipped).toMatchObject({ status: 'skipped', completedAt: '2026-01-14T10:00:00.000Z' });
+    const skipped = await json(dir, 'followups', 'skip', first.id, '--at', skippedAt);
+    expect(skipped).toMatchObject({ status: 'skipped', completedAt: skippedAt });
     const [second] = await json(dir, 'followups', 'list', '--application', app.id, '--status', 'planned');
-    expect(second).toMatchObject({ kind: 'application_check_in', dueAt: '2026-01-22T09:00:00.000Z' });
+    const calendar = createWorkCalendar(await json(dir, 'settings', 'show'));
+    const fiveAfterSkip = calendar.addBusinessDays(calendar.localDate(skippedAt), 5);
+    expect(second).toMatchObject({ kind: 'application_check_in', dueAt: calendar.morningOf(fiveAfterSkip) });
     // Reopened, the first check-in is open again on its date, and the second waits for it.
     const reopened = await json(dir, 'followups', 'reopen', first.id);
     expect(reopened).toMatchObject({ status: 'planned', completedAt: null, dueAt: first.dueAt });

@@ -1,31 +1,7 @@
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { runCli } from './program.js';
+import { describe, expect, it } from 'vitest';
+import { inProcessCli } from '../../test/support/in-process-cli.js';
 
-let dir: string;
-
-beforeAll(() => {
-  vi.stubEnv('DATABASE_URL', '');
-  vi.stubEnv('NO_COLOR', '1');
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'hearback-cli-ids-'));
-});
-
-afterAll(() => {
-  vi.unstubAllEnvs();
-  fs.rmSync(dir, { recursive: true, force: true });
-});
-
-const hearback = (...args: string[]) => runCli(['--data-dir', dir, ...args]);
-
-// biome-ignore lint/suspicious/noExplicitAny: tests read command output loosely and assert what they need
-async function json<T = any>(...args: string[]): Promise<T> {
-  const result = await hearback('--json', ...args);
-  if (result.code !== 0)
-    throw new Error(`hearback ${args.join(' ')} failed (${result.code}): ${result.stdout}`);
-  return JSON.parse(result.stdout) as T;
-}
+const { hearback, json } = inProcessCli('ids');
 
 describe('id-or-name arguments of the CLI', { timeout: 60_000 }, () => {
   it('takes a company by name, id or id tail wherever a company is asked for, adding a new one by name', async () => {

@@ -70,19 +70,29 @@ export function shortId(id: string): string {
   return id.slice(-6).toLowerCase();
 }
 
+const dateTimeFormats = new Map<string, Intl.DateTimeFormat>();
+
+/** A formatter per time zone: making one costs about as much as listing a page of rows with it. */
+function dateTimeFormatIn(timeZone: string): Intl.DateTimeFormat {
+  let format = dateTimeFormats.get(timeZone);
+  if (!format) {
+    format = new Intl.DateTimeFormat('en-CA', {
+      timeZone,
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      hourCycle: 'h23',
+    });
+    dateTimeFormats.set(timeZone, format);
+  }
+  return format;
+}
+
 export function localDateTime(instant: string | null, timeZone: string): string {
   if (!instant) return '';
-  return new Intl.DateTimeFormat('en-CA', {
-    timeZone,
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-    hourCycle: 'h23',
-  })
-    .format(new Date(instant))
-    .replace(',', '');
+  return dateTimeFormatIn(timeZone).format(new Date(instant)).replace(',', '');
 }
 
 export function localDay(instant: string | null, timeZone: string): string {
@@ -107,4 +117,9 @@ export function safeText(text: string): string {
     /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g,
     (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`,
   );
+}
+
+/** The values an option takes, as its help shows them: `email | phone | linkedin`. */
+export function choices(values: readonly string[]): string {
+  return values.join(' | ');
 }

@@ -1,11 +1,11 @@
-import readline from 'node:readline/promises';
-
 /** Asks for the fields a command still needs, only when a person is at the terminal. */
 export function canPrompt(): boolean {
   return Boolean(process.stdin.isTTY && process.stdout.isTTY);
 }
 
 export async function ask(question: string, fallback?: string): Promise<string | undefined> {
+  // Loaded here: only a prompt needs it, and loading it costs every other command start-up time.
+  const readline = await import('node:readline/promises');
   const rl = readline.createInterface({ input: process.stdin, output: process.stdout });
   try {
     const hint = fallback ? ` [${fallback}]` : '';

@@ -11,6 +11,7 @@ import {
   text,
   webUrl,
 } from './fields.js';
+import { followUpKinds } from './follow-up.js';
 import { activeStageSchema, closedReasonSchema, outcomeSchema, type Stage, stageSchema } from './pipeline.js';
 
 export const remoteTypes = ['remote', 'hybrid', 'on_site'] as const;
@@ -26,6 +27,7 @@ export const employmentTypes = [
 export const sourceKinds = ['referral', 'job_board', 'company_site', 'recruiter', 'other'] as const;
 
 export type RemoteType = (typeof remoteTypes)[number];
+export type EmploymentType = (typeof employmentTypes)[number];
 export type SourceKind = (typeof sourceKinds)[number];
 
 /** The posting as it was when the user applied; postings change or vanish, so we keep our own copy. */
@@ -136,6 +138,7 @@ export const applicationSchema = z
     closedReason: closedReasonSchema.nullable(),
     appliedAt: instantOut.nullable(),
     endedAt: instantOut.nullable(),
+    stageChangedAt: instantOut.describe('when it reached its current stage (saved since, applied, …)'),
     createdAt: instantOut,
     updatedAt: instantOut,
   })
@@ -243,7 +246,28 @@ export const applicationListQuerySchema = z.strictObject({
 export type ApplicationListQuery = z.input<typeof applicationListQuerySchema>;
 export type ApplicationListFilter = z.output<typeof applicationListQuerySchema>;
 
-export type ApplicationListPage = { readonly items: Application[]; readonly nextCursor: string | null };
+/** The earliest open follow-up step of an application: what the board shows on its card and sorts by. */
+export const nextStepSchema = z
+  .object({ id, kind: z.enum(followUpKinds), dueAt: instantOut })
+  .meta({ id: 'NextStep' });
+
+export type NextStep = z.infer<typeof nextStepSchema>;
+
+/** An application as lists give it: with its next step, read for the whole page in one statement. */
+export const applicationListItemSchema = applicationSchema
+  .extend({
+    nextStep: nextStepSchema
+      .nullable()
+      .describe('the open follow-up step due first (planned or snoozed); null when none is open'),
+  })
+  .meta({ id: 'ApplicationListItem' });
+
+export type ApplicationListItem = z.infer<typeof applicationListItemSchema>;
+
+export type ApplicationListPage = {
+  readonly items: ApplicationListItem[];
+  readonly nextCursor: string | null;
+};
 
 export function isEnded(application: { readonly stage: Stage }): boolean {
   return application.stage === 'ended';

@@ -21,14 +21,19 @@ const backupCompanySchema = companySchema.extend({
   industry: z.string().nullable().default(null),
 });
 
+/** Backups made before the first-run set-up have no setUpAt: they restore as set up when they were saved. */
+const backupSettingsSchema = settingsSchema.extend({ setUpAt: z.string().nullable().optional() });
+/** Backups made before applications carried `stageChangedAt` restore too: it is derived from the events. */
+const backupApplicationSchema = applicationSchema.extend({ stageChangedAt: z.string().optional() });
+
 export const backupSchema = z
   .object({
     format: z.literal(backupFormat),
     version: z.literal(backupVersion),
-    settings: settingsSchema,
+    settings: backupSettingsSchema,
     companies: z.array(backupCompanySchema),
     contacts: z.array(contactSchema),
-    applications: z.array(applicationSchema),
+    applications: z.array(backupApplicationSchema),
     interviews: z.array(interviewSchema),
     events: z.array(eventSchema),
     followUps: z.array(followUpSchema),

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { createWorkCalendar, formatShortDate } from './business-days.js';
+import { createWorkCalendar } from './business-days.js';
 
 const weekdays = [1, 2, 3, 4, 5];
 const losAngeles = createWorkCalendar({
@@ -249,10 +249,5 @@ describe('local dates and times in the user’s zone', () => {
       ),
       { numRuns: 1000 },
     );
-  });
-
-  it('formats dates the way reason lines use them', () => {
-    expect(formatShortDate('2027-03-05')).toBe('Fri 5 Mar');
-    expect(formatShortDate('2026-11-26')).toBe('Thu 26 Nov');
   });
 });

@@ -1,5 +1,6 @@
 import Holidays from 'date-holidays';
 import { Temporal } from 'temporal-polyfill';
+import { weekdayName } from './date-words.js';
 import { morningHour, toIso } from './local-time.js';
 
 /** The working day ends here: a step due "today" never lands after this local hour. */
@@ -61,7 +62,6 @@ export type WorkCalendar = {
   deferToWorkingTime(instant: string): WorkingTime;
 };
 
-const weekdayNames = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'] as const;
 const dayMs = 86_400_000;
 /** A calendar with no working day in ten years is a broken calendar, not a long holiday. */
 const searchLimitDays = 3_660;
@@ -104,7 +104,7 @@ export function createWorkCalendar(settings: WorkCalendarSettings): WorkCalendar
     const { year, weekday } = factsOf(date);
     let result: DayOff | null = null;
     if (!workingWeekdays.has(weekday)) {
-      result = { kind: 'weekday_off', weekday: weekdayNames[weekday - 1] ?? 'day' };
+      result = { kind: 'weekday_off', weekday: weekdayName(weekday) };
     } else if (givenHolidays.has(date)) {
       result = { kind: 'holiday', name: 'Public holiday' };
     } else if (country) {
@@ -301,31 +301,3 @@ function remember<V>(cache: Map<string, V>, key: string, value: V): void {
   if (cache.size >= memoLimit) cache.clear();
   cache.set(key, value);
 }
-
-const shortDates = new Map<string, string>();
-
-/** "Fri 5 Mar": the short date every reason line uses, independent of the machine's locale. */
-export function formatShortDate(date: string): string {
-  const cached = shortDates.get(date);
-  if (cached) return cached;
-  const plain = Temporal.PlainDate.from(date);
-  const weekday = weekdayNames[plain.dayOfWeek - 1]?.slice(0, 3) ?? '';
-  const result = `${weekday} ${plain.day} ${monthNames[plain.month - 1] ?? ''}`;
-  remember(shortDates, date, result);
-  return result;
-}
-
-const monthNames = [
-  'Jan',
-  'Feb',
-  'Mar',
-  'Apr',
-  'May',
-  'Jun',
-  'Jul',
-  'Aug',
-  'Sep',
-  'Oct',
-  'Nov',
-  'Dec',
-] as const;

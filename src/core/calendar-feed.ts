@@ -1,5 +1,9 @@
 import { z } from 'zod';
+import type { Application } from './application.js';
+import type { Contact } from './contact.js';
 import { instantOut } from './fields.js';
+import type { FollowUp } from './follow-up.js';
+import type { Interview } from './interview.js';
 
 /**
  * The private calendar feed: one secret URL per user, `<public URL>/ics/<token>.ics`. The token is shown
@@ -37,3 +41,42 @@ export type CalendarFeedIssue = z.infer<typeof calendarFeedIssueSchema>;
 
 /** How often calendar apps are asked to fetch the feed again (REFRESH-INTERVAL, X-PUBLISHED-TTL). */
 export const calendarRefreshMinutes = 60;
+
+/** What the feed shows of an interview: the record, with what the event also names and links to. */
+export type FeedInterview = {
+  readonly interview: Interview;
+  readonly application: Pick<Application, 'id' | 'jobTitle' | 'postingUrl' | 'updatedAt'>;
+  readonly companyName: string;
+  readonly interviewers: readonly Contact[];
+  /** Minutes before the start the user wants to leave (or be ready); default 30. */
+  readonly travelBufferMinutes?: number | null;
+  /** The application's page in hearback. */
+  readonly link: string | null;
+  /** updatedAt of other records the event shows (the company, say), so renaming them bumps SEQUENCE. */
+  readonly relatedUpdatedAt?: readonly string[];
+};
+
+export type FeedStep = {
+  readonly step: FollowUp;
+  /** Says the action, e.g. "Thank Dana Lee (Acme) for the interview" (see composeStepTitle). */
+  readonly title: string;
+  /** Why the step is due when it is. */
+  readonly explanation: string;
+  readonly draftLink: string | null;
+  /** All-day on the local due date instead of a short event at the due time. */
+  readonly allDay: boolean;
+  /** The user's time zone: it decides the local date of an all-day step. */
+  readonly timeZone: string;
+  readonly relatedUpdatedAt?: readonly string[];
+};
+
+export type CalendarFeedInput = {
+  readonly calendarName: string;
+  readonly interviews: readonly FeedInterview[];
+  readonly steps: readonly FeedStep[];
+  readonly now: Date | string;
+  /** How often calendar apps should fetch the feed again (REFRESH-INTERVAL and X-PUBLISHED-TTL). */
+  readonly refreshMinutes: number;
+};
+
+export type InterviewIcsInput = FeedInterview & { readonly now: Date | string };

@@ -2,7 +2,7 @@ import { Temporal } from 'temporal-polyfill';
 import type { WorkCalendar } from './business-days.js';
 import type { DiagnosisInput } from './diagnosis-schema.js';
 import { byInstant, type Expectation, type Timeline, type Waiting } from './diagnosis-timeline.js';
-import { formatDate, formatDays, localDateOf, roundName } from './diagnosis-words.js';
+import { formatDate, formatDays, localDateOf, plural, roundName } from './diagnosis-words.js';
 import type { TimeToHire } from './time-to-hire.js';
 
 /**
@@ -42,14 +42,14 @@ export function findExpectation(
     return {
       date: afterContact,
       basis: 'after_last_contact',
-      text: `They gave no date; news usually comes about ${Math.round(input.priors.afterContactDays)} days after the last contact (${formatDate(contactDate)}), so around ${formatDate(afterContact)}.`,
+      text: `They gave no date; news usually comes about ${plural(Math.round(input.priors.afterContactDays), 'day')} after the last contact (${formatDate(contactDate)}), so around ${formatDate(afterContact)}.`,
       name: `the usual time (${formatDate(afterContact)})`,
     };
   }
   return {
     date: usual,
     basis: 'usual_time_to_hire',
-    text: `They gave no date; hiring takes about ${formatDays(timeToHire.days)} days from application (${timeToHire.label}), so news was due around ${formatDate(usual)}.`,
+    text: `They gave no date; hiring takes about ${plural(timeToHire.days, 'day', formatDays(timeToHire.days))} from application (${timeToHire.label}), so news was due around ${formatDate(usual)}.`,
     name: `the usual time (${formatDate(usual)})`,
   };
 }
@@ -72,7 +72,7 @@ function firstResponseExpectation(
     return {
       date,
       basis: 'first_response',
-      text: `Nobody there has been in touch yet. Employers have usually first answered you within about ${formatDays(own)} days (your own history), so a first answer was due around ${formatDate(date)}.`,
+      text: `Nobody there has been in touch yet. Employers have usually first answered you within about ${plural(own, 'day', formatDays(own))} (your own history), so a first answer was due around ${formatDate(date)}.`,
       name: `the usual time for a first answer (${formatDate(date)})`,
     };
   }
@@ -81,7 +81,7 @@ function firstResponseExpectation(
   return {
     date,
     basis: 'first_response',
-    text: `Nobody there has been in touch yet. No published figure gives the usual time to a first answer, so hearback uses recruiters' advice to check in ${businessDays} business days after applying: a first answer was due around ${formatDate(date)}.`,
+    text: `Nobody there has been in touch yet. No published figure gives the usual time to a first answer, so hearback uses recruiters' advice to check in ${plural(businessDays, 'business day')} after applying: a first answer was due around ${formatDate(date)}.`,
     name: `the usual time for a first answer (${formatDate(date)})`,
   };
 }

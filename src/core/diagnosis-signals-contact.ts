@@ -200,7 +200,7 @@ export function scoreOwnReplyTime(r: Reading): Findings {
   const waited = localDateOf(r.timeline.appliedAt, r.input.settings.timeZone).until(r.timeline.today, {
     largestUnit: 'days',
   }).days;
-  const usual = `Employers have usually first answered you within about ${formatDays(median)} days`;
+  const usual = `Employers have usually first answered you within about ${plural(median, 'day', formatDays(median))}`;
   const isTwiceAsLong = waited > 2 * median;
   const longText = `${usual}; it has been ${plural(waited, 'day')}, more than twice that.`;
   return {

@@ -4,6 +4,7 @@ import { describeSizeBand, smallestHeadcount } from './company.js';
 import { type Finding, type Findings, finding, noFindings } from './diagnosis-finding.js';
 import type { Reading } from './diagnosis-timeline.js';
 import { capitalize, formatDate, localDateOf, plural } from './diagnosis-words.js';
+import { sourceNouns } from './labels.js';
 
 /**
  * The signals of where the application went: the posting (still up, changed, re-posted, taken down, past its
@@ -38,14 +39,6 @@ const sourceWeights: Partial<Record<SourceKind, readonly [number, string]>> = {
     "You applied on the company's careers page: careers pages brought 13% of applicants but 26% of hires (CareerPlug 2025).",
   ],
   recruiter: [-0.6, 'A recruiter put you forward, so someone is already carrying your application.'],
-};
-
-const sourceNames: Readonly<Record<SourceKind, string>> = {
-  referral: 'referrals',
-  job_board: 'job boards',
-  company_site: 'company sites',
-  recruiter: 'recruiters',
-  other: 'other channels',
 };
 
 /** `posting_status`: the posting watch's (or the user's) latest finding about the live posting. */
@@ -262,7 +255,7 @@ export function scoreOwnResponseRate(r: Reading): Findings {
   const rate = history?.responseRateBySource[kind];
   if (!rate || rate.applications < sourceRateMinimum || r.isInterviewed) return noFindings;
   const pct = Math.round(rate.rate * 100);
-  const text = `${pct}% of your ${rate.applications} applications through ${sourceNames[kind]} got any answer.`;
+  const text = `${pct}% of your ${rate.applications} applications through ${sourceNouns[kind]} got any answer.`;
   return {
     position_gone: [],
     avoiding_confrontation: [],

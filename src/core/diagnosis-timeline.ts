@@ -10,10 +10,9 @@ import type {
 } from './diagnosis-schema.js';
 import { localDateOf } from './diagnosis-words.js';
 import type { StageChangeEvent, TimelineEvent } from './event.js';
-import type { FollowUp, FollowUpKind } from './follow-up.js';
-import { nudgeKinds } from './follow-up-plan.js';
+import { type FollowUp, type FollowUpKind, nudgeKinds } from './follow-up.js';
 import type { Interview } from './interview.js';
-import { summarizeStageHistory } from './pipeline.js';
+import { stageRank, summarizeStageHistory } from './pipeline.js';
 
 /**
  * The reading of an application's timeline as of a moment: the facts the signals and the advice work from
@@ -281,8 +280,7 @@ export function outreachAfter(timeline: Timeline, at: string): string[] {
 }
 
 export function reachedStage(application: Application, stage: 'screening' | 'interviewing'): boolean {
-  const order = ['saved', 'applied', 'screening', 'interviewing', 'offer'];
-  return order.indexOf(application.furthestStage) >= order.indexOf(stage);
+  return stageRank(application.furthestStage) >= stageRank(stage);
 }
 
 export function phaseOf(overdueDays: number): Phase {

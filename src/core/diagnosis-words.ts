@@ -1,35 +1,13 @@
 import { Temporal } from 'temporal-polyfill';
+import { formatFullDate } from './date-words.js';
 import type { Interview } from './interview.js';
+import { roundNouns } from './labels.js';
 
 /** How the diagnosis writes dates, counts and lists in its sentences; the same on every machine. */
 
-/**
- * British English puts the day before the month; the parts are joined without its comma so the sentence reads
- * "Tuesday 10 March 2026". The time zone is UTC because a plain date is formatted as its UTC midnight.
- */
-const longDate = new Intl.DateTimeFormat('en-GB', {
-  weekday: 'long',
-  day: 'numeric',
-  month: 'long',
-  year: 'numeric',
-  timeZone: 'UTC',
-});
-
-/** Formatting through Intl is slow next to the rest of a diagnosis; a date's words never change. */
-const longDates = new Map<string, string>();
-
 /** "Tuesday 10 March 2026": spelled out so no reader mistakes day for month. */
 export function formatDate(date: Temporal.PlainDate): string {
-  const { year, month, day } = date;
-  const key = `${year}-${month}-${day}`;
-  const known = longDates.get(key);
-  if (known !== undefined) return known;
-  const parts = longDate.formatToParts(new Date(0).setUTCFullYear(year, month - 1, day));
-  const part = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)?.value ?? '';
-  const words = `${part('weekday')} ${part('day')} ${part('month')} ${part('year')}`;
-  if (longDates.size >= 10_000) longDates.clear();
-  longDates.set(key, words);
-  return words;
+  return formatFullDate(date.toString());
 }
 
 /** The local calendar date an instant falls on in a time zone. */
@@ -39,26 +17,15 @@ export function localDateOf(instant: string, timeZone: string): Temporal.PlainDa
     .toPlainDate();
 }
 
-const roundNames: Readonly<Record<Interview['round'], string>> = {
-  phone_screen: 'phone screen',
-  technical: 'technical interview',
-  onsite: 'onsite interview',
-  panel: 'panel interview',
-  final: 'final interview',
-  other: 'interview',
-};
-
 export function roundName(interview: Pick<Interview, 'round'>): string {
-  return roundNames[interview.round];
+  return roundNouns[interview.round];
 }
 
 export function formatDays(days: number): string {
   return Number.isInteger(days) ? String(days) : days.toFixed(1);
 }
 
-export function plural(n: number, word: string): string {
-  return `${n} ${n === 1 ? word : `${word}s`}`;
-}
+export { plural } from './plural.js';
 
 export function times(n: number): string {
   return n === 1 ? 'once' : n === 2 ? 'twice' : `${n} times`;

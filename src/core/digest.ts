@@ -1,4 +1,5 @@
 import { Temporal } from 'temporal-polyfill';
+import { formatWeekdayDate } from './date-words.js';
 import { toIso } from './local-time.js';
 
 /**
@@ -99,7 +100,7 @@ export function composeDigestEmail(content: DigestContent): DigestEmail | null {
     ...(overdue.length > 0 ? [`${overdue.length} overdue`] : []),
     ...(today.length > 0 ? [`${today.length} due today`] : []),
   ];
-  const day = describeDate(content.date);
+  const day = formatWeekdayDate(content.date);
   const name = content.name ? oneLine(content.name) : '';
   const lines = [
     name ? `Good morning, ${name}.` : 'Good morning.',
@@ -123,7 +124,7 @@ export function composeDigestEmail(content: DigestContent): DigestEmail | null {
     'OVERDUE',
     overdue,
     (item) =>
-      `Was due ${describeDate(localDateAt(item.dueAt, content.timeZone))} ${clock(item.dueAt, content.timeZone)}.`,
+      `Was due ${formatWeekdayDate(localDateAt(item.dueAt, content.timeZone))} ${clock(item.dueAt, content.timeZone)}.`,
   );
   section('DUE TODAY', today, (item) => `Due ${clock(item.dueAt, content.timeZone)}.`);
   lines.push(
@@ -145,13 +146,6 @@ export function oneLine(value: string): string {
     .replace(/\r\n|[\r\n\u000b\u000c\u001c-\u001e\u0085\u2028\u2029]/g, ' ')
     .replace(/[\u0000-\u0008\u000e-\u001b\u001f\u007f-\u0084\u0086-\u009f]/g, '')
     .trim();
-}
-
-const weekdays = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'] as const;
-
-/** Written by hand rather than with Intl, whose output changes between ICU versions. */
-function describeDate(date: string): string {
-  return `${weekdays[Temporal.PlainDate.from(date).dayOfWeek - 1]} ${date}`;
 }
 
 function clock(instant: string, timeZone: string): string {

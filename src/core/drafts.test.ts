@@ -1,7 +1,11 @@
 import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { corporaSkipMessage, corpusPath, hasCorpora } from '../../test/support/corpora.js';
+import { createWorkCalendar } from './business-days.js';
+import type { Contact } from './contact.js';
 import {
+  checkBackDate,
+  chooseAddressee,
   type DraftContext,
   type DraftTemplate,
   defaultDraftTemplates,
@@ -23,8 +27,10 @@ const full: DraftContext = {
     round: 'technical',
     startsAt: '2026-03-03T22:00:00.000Z',
     topics: '- the migration to Kubernetes\n- on-call rota\n\n* testing culture',
+    notes: 'Bring the portfolio.',
     decisionDate: '2026-03-05',
   },
+  followUp: { checkBackDate: '2026-03-16' },
   timeZone: 'America/Los_Angeles',
 };
 
@@ -83,6 +89,32 @@ describe('rendering drafts', () => {
       'interview.date',
       'interview.topics',
     ]);
+  });
+
+  it('cites the notes taken with the interview when nothing was noted afterwards about what was discussed', () => {
+    const draft = renderDraft(defaultDraftTemplates.thank_you, {
+      ...full,
+      interview: { ...full.interview!, topics: ' ', notes: 'the payments API\n- their on-call rota.' },
+    });
+    expect(draft.missingFields).toEqual([]);
+    expect(draft.body).toContain('our conversation about the payments API and their on-call rota.');
+  });
+
+  it("names what is missing in the user's words, the same words the placeholders show", () => {
+    const draft = renderDraft(defaultDraftTemplates.thank_you, {
+      ...full,
+      user: { name: null, email: null },
+      interview: { ...full.interview!, topics: '', notes: '' },
+    });
+    expect(draft.missingFields).toEqual(['interview.topics', 'user.name']);
+    expect(draft.missingWords).toEqual(['what you discussed', 'your name']);
+    for (const words of draft.missingWords) expect(draft.body).toContain(`[${words}]`);
+  });
+
+  it('offers in the call script to check back on a date it was given, never the decision date already past', () => {
+    const draft = renderDraft(defaultDraftTemplates.phone_script, full);
+    expect(draft.body).toContain('Would it be all right if I checked back on Monday 16 March?');
+    expect(draft.body).not.toContain('5 March');
   });
 
   it('uses the interview date where the user lives (a Monday in Tokyo is Sunday in UTC)', () => {
@@ -162,6 +194,7 @@ describe('editing templates', () => {
       subject: 'Thanks, Ada',
       body: 'Northwind Labs / Maya',
       missingFields: [],
+      missingWords: [],
     });
   });
 });
@@ -173,6 +206,63 @@ describe('choosing a draft for a step', () => {
     expect(draftKindFor({ kind: 'thank_you', channel: 'email' })).toBe('thank_you');
     expect(draftKindFor({ kind: 'suggest_no_response', channel: null })).toBe(null);
     expect(draftKindFor({ kind: 'custom', channel: 'linkedin' })).toBe(null);
+  });
+});
+
+describe('the date a draft offers to check back on', () => {
+  const calendar = createWorkCalendar({
+    timeZone: 'America/New_York',
+    country: 'US',
+    region: null,
+    workingDays: [1, 2, 3, 4, 5],
+  });
+
+  it('is a week of business days after the call when the date they gave has passed', () => {
+    // They said Wednesday 2 December; the call is due Friday 4 December.
+    expect(
+      checkBackDate(calendar, { dueDate: '2026-12-04', today: '2026-12-01', decisionDate: '2026-12-02' }),
+    ).toBe('2026-12-11');
+  });
+
+  it('counts from today when the call is overdue', () => {
+    expect(
+      checkBackDate(calendar, { dueDate: '2026-12-04', today: '2026-12-08', decisionDate: '2026-12-02' }),
+    ).toBe('2026-12-15');
+  });
+
+  it('is two business days after the date they gave while that date is still ahead', () => {
+    expect(
+      checkBackDate(calendar, { dueDate: '2026-12-04', today: '2026-12-04', decisionDate: '2026-12-09' }),
+    ).toBe('2026-12-11');
+  });
+});
+
+describe('whom a step is addressed to', () => {
+  type Person = Pick<Contact, 'id' | 'role' | 'email'>;
+  const dana: Person = { id: 'dana', role: 'hiring_manager', email: 'dana@acme.example' };
+  const sam: Person = { id: 'sam', role: 'interviewer', email: null };
+  const rita: Person = { id: 'rita', role: 'recruiter', email: 'rita@acme.example' };
+  const none = { named: null, interviewers: [], atCompany: [] };
+
+  it('keeps the person the planner named (the interviewer thanked, the person last heard from)', () => {
+    expect(chooseAddressee({ kind: 'first_follow_up' }, { ...none, named: sam, interviewers: [dana] })).toBe(
+      sam,
+    );
+  });
+
+  it("sends a nudge nobody was named for to the interview's hiring manager, or someone with an email", () => {
+    expect(chooseAddressee({ kind: 'first_follow_up' }, { ...none, interviewers: [sam, dana] })).toBe(dana);
+    const other: Person = { id: 'o', role: 'interviewer', email: 'o@acme.example' };
+    expect(chooseAddressee({ kind: 'closing_note' }, { ...none, interviewers: [sam, other] })).toBe(other);
+  });
+
+  it('falls back to a hiring manager or recruiter at the company, and never guesses a thank-you', () => {
+    const peer: Person = { id: 'p', role: 'referral', email: 'p@acme.example' };
+    expect(chooseAddressee({ kind: 'application_check_in' }, { ...none, atCompany: [peer, rita] })).toBe(
+      rita,
+    );
+    expect(chooseAddressee({ kind: 'application_check_in' }, { ...none, atCompany: [peer] })).toBe(null);
+    expect(chooseAddressee({ kind: 'thank_you' }, { ...none, interviewers: [dana] })).toBe(null);
   });
 });
 

@@ -1,29 +1,28 @@
 import { Temporal } from 'temporal-polyfill';
 import { z } from 'zod';
+import type { WorkCalendar } from './business-days.js';
+import type { Contact } from './contact.js';
+import { formatLongDate as formatDateWords } from './date-words.js';
 import { AppError, type FieldIssue } from './errors.js';
 import { type Channel, eventSchema } from './event.js';
 import { limits, requiredText, text } from './fields.js';
-import { type FollowUpKind, followUpSchema } from './follow-up.js';
+import { type FollowUpKind, followUpSchema, messageFollowUpKinds } from './follow-up.js';
 import type { InterviewRound } from './interview.js';
+import { roundNouns } from './labels.js';
 
 /**
  * Drafts: the message (or call script) for a follow-up step, from a user-editable template with merge
  * fields such as `{{contact.firstName}}`. Rendering is plain text and single-pass: a merged value is never
  * read as a template again, so a name like "{{user.email}}" or "$&" stays exactly that. A field with no
- * value becomes a visible placeholder such as "[interviewer's name]" and is listed in `missingFields`;
- * nothing ever renders as "undefined".
+ * value becomes a visible placeholder in the user's words, such as "[interviewer's name]", and is listed in
+ * `missingFields` (and, in the same words, in `missingWords`); nothing ever renders as "undefined".
  */
-export const draftKinds = [
-  'thank_you',
-  'first_follow_up',
-  'second_follow_up',
-  'phone_script',
-  'closing_note',
-  'offer_check',
-  'feedback_request',
-  'application_check_in',
-] as const;
-export type DraftKind = (typeof draftKinds)[number];
+export type DraftKind = (typeof messageFollowUpKinds)[number] | 'phone_script';
+
+/** A template for each kind of step that sends a message, and a call script beside the first follow-up. */
+export const draftKinds: readonly DraftKind[] = messageFollowUpKinds.flatMap((kind): DraftKind[] =>
+  kind === 'first_follow_up' ? [kind, 'phone_script'] : [kind],
+);
 
 export const mergeFieldNames = [
   'user.name',
@@ -39,29 +38,34 @@ export const mergeFieldNames = [
   'interview.date',
   'interview.topics',
   'interview.decisionDate',
+  'followUp.checkBackDate',
 ] as const;
 export type MergeField = (typeof mergeFieldNames)[number];
 
-/** What the user sees in place of a field that has no value; contact names depend on who the note is for. */
-const placeholders: Readonly<Record<Exclude<MergeField, 'contact.name' | 'contact.firstName'>, string>> = {
-  'user.name': '[your name]',
-  'user.firstName': '[your first name]',
-  'user.email': '[your email]',
-  'contact.email': '[their email]',
-  'company.name': '[company name]',
-  'application.jobTitle': '[job title]',
-  'application.appliedDate': '[the date you applied]',
-  'interview.round': '[interview]',
-  'interview.date': '[interview date]',
-  'interview.topics': '[what you discussed]',
-  'interview.decisionDate': '[the date they gave you]',
+/**
+ * A missing field in the user's words: the draft shows it in brackets ("[your name]") and the warning lists
+ * the same words, so the user can find each one in the text. Contact names depend on who the note is for.
+ */
+const fieldWords: Readonly<Record<Exclude<MergeField, 'contact.name' | 'contact.firstName'>, string>> = {
+  'user.name': 'your name',
+  'user.firstName': 'your first name',
+  'user.email': 'your email',
+  'contact.email': 'their email',
+  'company.name': 'company name',
+  'application.jobTitle': 'job title',
+  'application.appliedDate': 'the date you applied',
+  'interview.round': 'type of interview',
+  'interview.date': 'interview date',
+  'interview.topics': 'what you discussed',
+  'interview.decisionDate': 'the date they gave you',
+  'followUp.checkBackDate': 'a date to check back',
 };
 
-function placeholderFor(field: MergeField, kind: DraftKind): string {
+export function missingFieldWords(field: MergeField, kind: DraftKind): string {
   if (field === 'contact.name' || field === 'contact.firstName') {
-    return kind === 'thank_you' ? "[interviewer's name]" : "[hiring manager's name]";
+    return kind === 'thank_you' ? "interviewer's name" : "hiring manager's name";
   }
-  return placeholders[field];
+  return fieldWords[field];
 }
 
 const mergeToken = /\{\{\s*([^{}]*?)\s*\}\}/g;
@@ -101,6 +105,8 @@ export type Draft = {
   readonly body: string;
   /** Fields the template uses that had no value, in order of first use; each shows as a placeholder. */
   readonly missingFields: readonly MergeField[];
+  /** The same fields in the user's words ("your name"); each shows in the text as "[your name]". */
+  readonly missingWords: readonly string[];
 };
 
 /** Everything a draft can draw on; any part may be missing, and shows as a placeholder when used. */
@@ -112,9 +118,13 @@ export type DraftContext = {
   readonly interview?: {
     readonly round: InterviewRound;
     readonly startsAt: string;
+    /** What was discussed, noted after the interview; when empty, the notes taken with the interview. */
     readonly topics: string;
+    readonly notes: string;
     readonly decisionDate: string | null;
   } | null;
+  /** The step the draft is for: a date to offer to check back on (`checkBackDate`), never one already past. */
+  readonly followUp?: { readonly checkBackDate: string | null } | null;
   /** The user's zone: "Tuesday 3 March" is the date of the interview where the user lives. */
   readonly timeZone: string;
 };
@@ -149,17 +159,18 @@ export function renderDraft(rawTemplate: DraftTemplate, context: DraftContext): 
       const value = values[field];
       if (value === null) {
         if (!missing.includes(field)) missing.push(field);
-        return placeholderFor(field, template.kind);
+        return `[${missingFieldWords(field, template.kind)}]`;
       }
       return isSubject ? value.replace(lineBreaks, ' ') : value;
     });
   const subject = fill(template.subject, true);
   const body = fill(template.body, false);
-  return { kind: template.kind, subject, body, missingFields: missing };
+  const missingWords = [...new Set(missing.map((field) => missingFieldWords(field, template.kind)))];
+  return { kind: template.kind, subject, body, missingFields: missing, missingWords };
 }
 
 function mergeValues(context: DraftContext): Readonly<Record<MergeField, string | null>> {
-  const { user, company, application, contact, interview, timeZone } = context;
+  const { user, company, application, contact, interview, followUp, timeZone } = context;
   return {
     'user.name': present(user.name),
     'user.firstName': firstName(user.name),
@@ -172,11 +183,14 @@ function mergeValues(context: DraftContext): Readonly<Record<MergeField, string 
     'application.appliedDate': application?.appliedAt
       ? formatLongDate(application.appliedAt, timeZone)
       : null,
-    'interview.round': interview ? roundWords[interview.round] : null,
+    'interview.round': interview ? roundNouns[interview.round] : null,
     'interview.date': interview ? formatLongDate(interview.startsAt, timeZone) : null,
-    'interview.topics': interview ? joinTopics(interview.topics) : null,
+    'interview.topics': interview ? (joinTopics(interview.topics) ?? joinTopics(interview.notes)) : null,
     'interview.decisionDate': interview?.decisionDate
       ? formatLongDate(interview.decisionDate, timeZone)
+      : null,
+    'followUp.checkBackDate': followUp?.checkBackDate
+      ? formatLongDate(followUp.checkBackDate, timeZone)
       : null,
   };
 }
@@ -192,42 +206,23 @@ function firstName(name: string | null | undefined): string | null {
 
 /**
  * Topics are noted as free text, often one per line or as a bulleted list; in a sentence they read as
- * "the roadmap, the on-call rota and testing". Single-line text is kept exactly as typed.
+ * "the roadmap, the on-call rota and testing". A line's closing full stop goes, as the sentence has its
+ * own; otherwise single-line text is kept exactly as typed.
  */
 export function joinTopics(topics: string): string | null {
   const items = topics
     .split(/\r\n|[\r\n]/)
-    .map((line) => line.replace(/^\s*(?:[-*•]|\d+[.)])\s+/, '').trim())
+    .map((line) =>
+      line
+        .replace(/^\s*(?:[-*•]|\d+[.)])\s+/, '')
+        .trim()
+        .replace(/(?<!\.)\.$/, ''),
+    )
     .filter((line) => line.length > 0);
   if (items.length === 0) return null;
   if (items.length === 1) return items[0] ?? null;
   return `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`;
 }
-
-const roundWords: Readonly<Record<InterviewRound, string>> = {
-  phone_screen: 'phone screen',
-  technical: 'technical interview',
-  onsite: 'on-site interview',
-  panel: 'panel interview',
-  final: 'final interview',
-  other: 'interview',
-};
-
-const weekdayWords = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];
-const monthWords = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
 
 /** "Tuesday 3 March": a local date, or the date an instant falls on in the user's zone. */
 export function formatLongDate(dateOrInstant: string, timeZone: string): string {
@@ -237,13 +232,57 @@ export function formatLongDate(dateOrInstant: string, timeZone: string): string 
   const date = /^\d{4}-\d{2}-\d{2}$/.test(dateOrInstant)
     ? Temporal.PlainDate.from(dateOrInstant)
     : Temporal.Instant.from(dateOrInstant).toZonedDateTimeISO(timeZone).toPlainDate();
-  const result = `${weekdayWords[date.dayOfWeek - 1]} ${date.day} ${monthWords[date.month - 1]}`;
+  const result = formatDateWords(date.toString());
   if (longDates.size >= 10_000) longDates.clear();
   longDates.set(key, result);
   return result;
 }
 
 const longDates = new Map<string, string>();
+
+/**
+ * The day the call or message is offered to check back on, should they need more time: two business days
+ * after the date they gave when it is still ahead (the playbook's default after a given date), else a week
+ * of business days after the day of the call. The call is made on the day the step is due, or today when
+ * that has passed, so the date offered is never one already past.
+ */
+export function checkBackDate(
+  calendar: Pick<WorkCalendar, 'addBusinessDays'>,
+  step: { readonly dueDate: string; readonly today: string; readonly decisionDate: string | null },
+): string {
+  const callDate = [step.dueDate, step.today].sort().at(-1) ?? step.dueDate;
+  return step.decisionDate !== null && step.decisionDate >= callDate
+    ? calendar.addBusinessDays(step.decisionDate, 2)
+    : calendar.addBusinessDays(callDate, 5);
+}
+
+type Addressee = Pick<Contact, 'id' | 'role' | 'email'>;
+
+/**
+ * Whom a step's message is for. The planner names the interviewer a thank-you is for, and for the nudges the
+ * person last heard from or written to; when it names no one, a nudge goes to the people of the interview it
+ * follows, else to a hiring manager or recruiter known at the company: someone with an email before someone
+ * without, and a hiring manager before a recruiter before anyone else. A thank-you without an interviewer
+ * stays unaddressed: only an interviewer gets one.
+ */
+export function chooseAddressee<C extends Addressee>(
+  step: { readonly kind: FollowUpKind },
+  people: {
+    readonly named: C | null;
+    readonly interviewers: readonly C[];
+    readonly atCompany: readonly C[];
+  },
+): C | null {
+  if (people.named) return people.named;
+  if (step.kind === 'thank_you') return null;
+  const rank = (contact: C) =>
+    (contact.role === 'hiring_manager' ? 0 : contact.role === 'recruiter' ? 1 : 2) + (contact.email ? 0 : 3);
+  const best = (contacts: readonly C[]) => [...contacts].sort((a, b) => rank(a) - rank(b))[0] ?? null;
+  return (
+    best(people.interviewers) ??
+    best(people.atCompany.filter((c) => c.role === 'hiring_manager' || c.role === 'recruiter'))
+  );
+}
 
 /** Which draft fits a step: a first follow-up planned as a call gets the call script. */
 export function draftKindFor(step: {
@@ -328,7 +367,7 @@ export const defaultDraftTemplates: Readonly<Record<DraftKind, DraftTemplate>> =
       'Hello, this is {{user.name}}. May I speak with {{contact.name}}, please?\n\n' +
       'Hi {{contact.firstName}}, I had my {{interview.round}} for the {{application.jobTitle}} role on {{interview.date}}, and I am calling to follow up. ' +
       'I am still very interested in the position. Is there any news on the timeline for a decision?\n\n' +
-      'If they need more time: Thank you, that helps. Would it be all right if I checked back after {{interview.decisionDate}}?\n\n' +
+      'If they need more time: Thank you, that helps. Would it be all right if I checked back on {{followUp.checkBackDate}}?\n\n' +
       'If you reach voicemail: Hi {{contact.firstName}}, this is {{user.name}}, calling about the {{application.jobTitle}} role I interviewed for on {{interview.date}}. ' +
       'I am still very interested and would appreciate an update when you have one. You can reach me at {{user.email}}. Thank you!',
   },
@@ -373,6 +412,11 @@ export const defaultDraftTemplates: Readonly<Record<DraftKind, DraftTemplate>> =
   },
 };
 
+const missingWords = z
+  .array(z.string())
+  .readonly()
+  .describe('the missing fields in your words ("your name"); each shows in the text as "[your name]"');
+
 /** What `GET /api/follow-ups/:id/draft` answers: the rendered message for one step, ready to copy or send. */
 export const stepDraftSchema = z
   .object({
@@ -384,6 +428,16 @@ export const stepDraftSchema = z
       .array(z.string())
       .readonly()
       .describe('merge fields with no value; each shows as a [placeholder]'),
+    missingWords: missingWords,
+    contact: z
+      .object({
+        id: z.string(),
+        name: z.string(),
+        email: z.string().nullable(),
+        phone: z.string().nullable(),
+      })
+      .nullable()
+      .describe('whom the message is for: the interviewer, or the person last heard from'),
     to: z.string().nullable(),
     mailto: z.string(),
   })
@@ -397,6 +451,7 @@ export const renderedTemplateSchema = z.object({
   subject: z.string(),
   body: z.string(),
   missingFields: z.array(z.string()).readonly(),
+  missingWords,
 });
 
 export type RenderedTemplate = z.infer<typeof renderedTemplateSchema>;

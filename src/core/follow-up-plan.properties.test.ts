@@ -3,13 +3,14 @@ import { Temporal } from 'temporal-polyfill';
 import { describe, expect, it } from 'vitest';
 import { createWorkCalendar, type WorkCalendar } from './business-days.js';
 import type { TimelineEvent } from './event.js';
+import { isNudgeKind } from './follow-up.js';
 import {
   checkInsEndedByResponse,
   type ExistingStep,
   type FollowUpPlanInput,
-  isNudgeKind,
   maxNudgesWithoutReply,
   minBusinessDaysBetweenNudges,
+  type PastSteps,
   type PlannedStep,
   planFollowUps,
 } from './follow-up-plan.js';
@@ -89,6 +90,13 @@ type Scenario = {
   readonly calendar: WorkCalendar;
   readonly playbook: Playbook;
   readonly start: number;
+  /**
+   * Hours after `start` (applying) that the application is added to hearback, when the simulation begins: 0
+   * for most, weeks or months for an application typed in or imported later, with its history.
+   */
+  readonly addedAfterH: number;
+  /** What the first plan does with steps already long past when the application is added. */
+  readonly pastSteps: PastSteps;
   readonly interviews: readonly {
     bookedAfterH: number;
     inH: number;
@@ -173,6 +181,8 @@ const busyScenarioArb: fc.Arbitrary<Scenario> = fc.record({
   calendar: fc.constantFrom(...calendars),
   playbook: playbookArb,
   start: fc.integer({ min: Date.parse('2025-01-01T00:00:00Z'), max: Date.parse('2028-06-30T00:00:00Z') }),
+  addedAfterH: fc.oneof(fc.constant(0), fc.constant(0), fc.integer({ min: 0, max: 3_000 })),
+  pastSteps: fc.constantFrom('leave_as_history', 'plan_from_added'),
   interviews: fc.array(
     fc.record({
       bookedAfterH: fc.integer({ min: 0, max: 1_500 }),
@@ -257,7 +267,12 @@ function shiftDate(date: string, days: number): string {
 }
 
 /** What the planner sees at time `t`: only what has happened (or been booked) by then. */
-function inputAt(scenario: Scenario, t: number, steps: readonly ExistingStep[]): FollowUpPlanInput {
+function inputAt(
+  scenario: Scenario,
+  t: number,
+  steps: readonly ExistingStep[],
+  pastSteps: PastSteps,
+): FollowUpPlanInput {
   const { calendar, start } = scenario;
   const at = (h: number) => start + h * hourMs;
   const interviews = scenario.interviews
@@ -357,13 +372,21 @@ function inputAt(scenario: Scenario, t: number, steps: readonly ExistingStep[]):
     });
   });
   return {
-    application: { id: 'app', stage, outcome, appliedAt: iso(start), endedAt },
+    application: {
+      id: 'app',
+      stage,
+      outcome,
+      appliedAt: iso(start),
+      endedAt,
+      createdAt: iso(at(scenario.addedAfterH)),
+    },
     interviews: interviews.map((x) => x.interview),
     events,
     steps,
     playbook: scenario.playbook,
     calendar,
     now: iso(t),
+    pastSteps,
   };
 }
 
@@ -425,7 +448,7 @@ type Moment = {
 
 /** Runs a scenario and returns every plan made along the way, with the input it was made from. */
 function simulate(scenario: Scenario): Moment[] {
-  let t = scenario.start;
+  let t = scenario.start + scenario.addedAfterH * hourMs;
   let steps: ExistingStep[] = scenario.manualCheckIns.map((h, i) => ({
     id: `manual-check-in-${i}`,
     kind: 'application_check_in',
@@ -438,8 +461,10 @@ function simulate(scenario: Scenario): Moment[] {
   }));
   const moments: Moment[] = [];
   for (const action of scenario.actions) {
+    // Only the plan made when the application is added is asked to plan past steps; later ones never are.
+    const pastSteps = moments.length === 0 ? scenario.pastSteps : 'leave_as_history';
     t += action.advanceH * hourMs;
-    const input = inputAt(scenario, t, steps);
+    const input = inputAt(scenario, t, steps, pastSteps);
     const plan = planFollowUps(input);
     const stored = closeEndedCheckIns(storePlan(steps, plan), input, t);
     moments.push({ t, input, plan, stored });
@@ -634,6 +659,26 @@ describe('planner properties (simulated job searches)', () => {
             open.length === 0 && !plan.some((s) => s.kind === 'application_check_in'),
             `after ${answer} at ${input.now}, check-ins are still open: ${open.map((s) => s.id).join(', ')}`,
           );
+        }
+      }),
+      runs,
+    );
+  });
+
+  it('never plans a step due before the day the application was added, thank-yous aside', () => {
+    fc.assert(
+      fc.property(scenarioArb, (scenario) => {
+        const { calendar } = scenario;
+        for (const { input, plan } of simulate(scenario)) {
+          const added = calendar.localDate(input.application.createdAt);
+          for (const step of plan) {
+            if (step.kind === 'thank_you' || step.kind === 'feedback_request') continue;
+            const due = calendar.localDate(step.dueAt);
+            check(
+              due >= added,
+              `${step.planKey} is due ${due}, before the application was added on ${added}`,
+            );
+          }
         }
       }),
       runs,

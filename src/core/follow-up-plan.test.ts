@@ -46,8 +46,17 @@ function local(calendar: WorkCalendar, dateTime: string): string {
   return new Date(instant.epochMilliseconds).toISOString();
 }
 
+/** An application added to hearback when it was sent (or at the start of 2026 when it was not sent). */
 function application(stage: Stage, appliedAt: string | null, extra: Partial<PlanApplication> = {}) {
-  return { id: 'app', stage, outcome: null, appliedAt, endedAt: null, ...extra } satisfies PlanApplication;
+  return {
+    id: 'app',
+    stage,
+    outcome: null,
+    appliedAt,
+    endedAt: null,
+    createdAt: appliedAt ?? '2026-01-01T00:00:00.000Z',
+    ...extra,
+  } satisfies PlanApplication;
 }
 
 function interview(id: string, startsAt: string, endsAt: string, extra: Partial<PlanInterview> = {}) {
@@ -805,6 +814,145 @@ describe('time zones far from UTC', () => {
     const first = only(plan({ ...interviewing, interviews: [late] }), 'first_follow_up');
     expect(first.reason).toMatch(/on Fri 6 Mar$/);
     expect(first.dueAt).toBe(local(losAngeles, '2026-03-13T09:00'));
+  });
+});
+
+describe('applications added with past dates (history is history)', () => {
+  /** Added to hearback on Monday 16 March 2026 at 10:00 in Los Angeles, with a history that starts earlier. */
+  const added = local(losAngeles, '2026-03-16T10:00');
+  const arriving = (applied: string, stage: Stage = 'applied', extra: Partial<FollowUpPlanInput> = {}) => ({
+    application: application(stage, applied, { createdAt: added }),
+    events: [stageChange('e1', 'applied', applied)],
+    now: added,
+    ...extra,
+  });
+  const sentInNovember = local(losAngeles, '2025-11-03T10:00');
+  const fromAdded = { ...arriving(sentInNovember), pastSteps: 'plan_from_added' as const };
+
+  it('plans no check-in for an application sent four months before it was added', () => {
+    expect(plan(arriving(sentInNovember))).toEqual([]);
+  });
+
+  it('plans a check-in missed by 2 business days on the day the application is added, not as overdue', () => {
+    const checkIn = only(plan(arriving(local(losAngeles, '2026-03-03T10:00'))), 'application_check_in');
+    expect(checkIn.dueAt).toBe(added);
+    expect(checkIn.reason).toBe(
+      'Check-in on your application, 7 business days after you applied on Tue 3 Mar; that was Thu 12 Mar, ' +
+        'before you added this application on Mon 16 Mar, so it is due from then',
+    );
+  });
+
+  it('still plans a check-in missed by exactly 3 business days', () => {
+    const checkIn = only(plan(arriving(local(losAngeles, '2026-03-02T10:00'))), 'application_check_in');
+    expect(checkIn.planKey).toBe('application_check_in:applied:e1');
+    expect(checkIn.dueAt).toBe(added);
+  });
+
+  it('leaves a check-in missed by 4 business days as history and plans the second one from its date', () => {
+    const second = only(plan(arriving(local(losAngeles, '2026-02-27T10:00'))), 'application_check_in');
+    expect(second.planKey).toBe('application_check_in:applied:e1:2');
+    expect(second.dueAt).toBe(local(losAngeles, '2026-03-17T09:00'));
+    expect(second.reason).toBe(
+      'Second check-in on your application, 5 business days after the check-in due Tue 10 Mar (before you added this application)',
+    );
+  });
+
+  it('does not bring a check-in left as history back when the next one is done', () => {
+    const input = arriving(local(losAngeles, '2026-02-27T10:00'));
+    const second = stored('application_check_in:applied:e1:2', 'application_check_in', 'done', {
+      completedAt: local(losAngeles, '2026-03-17T10:00'),
+    });
+    expect(plan({ ...input, steps: [second], now: local(losAngeles, '2026-03-17T10:00') })).toEqual([]);
+  });
+
+  it('plans no follow-up, closing note or suggestion for an interview stage reached months before', () => {
+    const applied = sentInNovember;
+    const input = arriving(applied, 'interviewing', {
+      events: [
+        stageChange('e1', 'applied', applied),
+        stageChange('e2', 'interviewing', local(losAngeles, '2025-11-10T10:00')),
+      ],
+    });
+    expect(plan(input)).toEqual([]);
+  });
+
+  it('suggests ending as no response when only that suggestion is still ahead', () => {
+    const applied = local(losAngeles, '2026-02-02T10:00');
+    const input = arriving(applied, 'screening', {
+      events: [
+        stageChange('e1', 'applied', applied),
+        stageChange('e2', 'screening', local(losAngeles, '2026-02-09T10:00')),
+      ],
+    });
+    const suggestion = only(plan(input), 'suggest_no_response');
+    expect(suggestion.dueAt).toBe(local(losAngeles, '2026-03-17T09:00'));
+    expect(suggestion.reason).toBe(
+      'No reply 10 business days after the closing note due Tue 3 Mar (before you added this application): ' +
+        'consider ending this application as no response',
+    );
+  });
+
+  it('plans the first check-in from the day the application was added when asked to', () => {
+    const steps = plan(fromAdded);
+    expect(steps.map((s) => [s.planKey, s.dueAt])).toEqual([['application_check_in:applied:e1', added]]);
+    expect(steps[0]?.reason).toBe(
+      'Check-in on your application, 7 business days after you applied on Mon 3 Nov; that was Thu 13 Nov, ' +
+        'before you added this application on Mon 16 Mar, so it is due from then',
+    );
+  });
+
+  it('keeps a step planned from the day the application was added there when planned again', () => {
+    const [first] = plan(fromAdded);
+    const storedStep = stored(first!.planKey, first!.kind, 'planned', { dueAt: first!.dueAt });
+    const later = {
+      ...arriving(sentInNovember),
+      now: local(losAngeles, '2026-04-20T10:00'),
+    };
+    expect(plan({ ...later, steps: [storedStep] })).toEqual([first]);
+  });
+
+  it('plans from the next working morning when the application is added on a Saturday', () => {
+    const saturday = local(losAngeles, '2026-03-14T11:00');
+    const applied = sentInNovember;
+    const steps = plan({
+      application: application('applied', applied, { createdAt: saturday }),
+      events: [stageChange('e1', 'applied', applied)],
+      now: saturday,
+      pastSteps: 'plan_from_added',
+    });
+    expect(steps.map((s) => s.dueAt)).toEqual([local(losAngeles, '2026-03-16T09:00')]);
+  });
+
+  it('leaves out a custom step already past, or plans it from the day added when asked to', () => {
+    const playbook = applyPlaybookUpdate(defaultPlaybook, {
+      customSteps: [
+        {
+          id: 'linkedin',
+          title: 'Connect on LinkedIn',
+          after: 'application',
+          delay: { amount: 1, unit: 'business_days' },
+          channel: 'linkedin',
+          enabled: true,
+        },
+      ],
+    });
+    const input = { ...arriving(sentInNovember), playbook };
+    expect(plan(input)).toEqual([]);
+    const fromAdded = plan({ ...input, pastSteps: 'plan_from_added' });
+    expect(fromAdded.map((s) => [s.kind, s.dueAt])).toEqual([
+      ['application_check_in', added],
+      ['custom', added],
+    ]);
+  });
+
+  it('keeps an overdue check-in of an application that was added when it was sent', () => {
+    const applied = local(losAngeles, '2026-03-02T10:00');
+    const late = {
+      application: application('applied', applied),
+      events: [stageChange('e1', 'applied', applied)],
+      now: local(losAngeles, '2026-04-20T10:00'),
+    };
+    expect(only(plan(late), 'application_check_in').dueAt).toBe(local(losAngeles, '2026-03-11T09:00'));
   });
 });
 

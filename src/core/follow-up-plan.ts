@@ -1,10 +1,12 @@
 import type { Application } from './application.js';
-import { type DayOff, formatShortDate, type WorkCalendar, type WorkingTime } from './business-days.js';
+import type { DayOff, WorkCalendar, WorkingTime } from './business-days.js';
 import { clampInstant } from './date-window.js';
+import { formatShortDate } from './date-words.js';
 import { hasEmployerResponded } from './employer-response.js';
 import type { Channel, TimelineEvent } from './event.js';
-import type { FollowUp, FollowUpKind } from './follow-up.js';
-import type { Interview, InterviewRound } from './interview.js';
+import { type FollowUp, type FollowUpKind, isNudgeKind } from './follow-up.js';
+import type { Interview } from './interview.js';
+import { followUpKindLabels, roundNouns } from './labels.js';
 import type { Stage } from './pipeline.js';
 import type { Delay, Playbook } from './playbook.js';
 
@@ -26,9 +28,22 @@ import type { Delay, Playbook } from './playbook.js';
  *   done (or skipped), so a late follow-up pushes the rest back instead of piling up.
  * - Never two nudges within 3 business days of each other or of any message the user logged; at most 3
  *   nudges in a cycle; an ended application keeps only the optional feedback request after a rejection.
+ * - History is history: nothing is due before the day the application was added to hearback. A step that
+ *   fell due at most 3 business days before that day is due on it; one due earlier is left as history (a
+ *   chain goes on from its date) unless `pastSteps` asks to plan it from that day too.
  */
 
-export type PlanApplication = Pick<Application, 'id' | 'stage' | 'outcome' | 'appliedAt' | 'endedAt'>;
+export type PlanApplication = Pick<
+  Application,
+  'id' | 'stage' | 'outcome' | 'appliedAt' | 'endedAt' | 'createdAt'
+>;
+
+/**
+ * What becomes of a step that fell due more than `historyLimitBusinessDays` before the application was
+ * added: left as history (the default), or planned from the day it was added (the CSV import's "plan
+ * check-ins from today"). Once stored, such a step keeps that day whatever is asked later.
+ */
+export type PastSteps = 'leave_as_history' | 'plan_from_added';
 
 export type PlanInterview = Pick<
   Interview,
@@ -51,6 +66,8 @@ export type FollowUpPlanInput = {
   readonly calendar: WorkCalendar;
   /** The moment of planning; it only decides whether a thank-you or feedback request is too late to add. */
   readonly now: string;
+  /** Default `leave_as_history`. */
+  readonly pastSteps?: PastSteps;
 };
 
 export type PlannedStep = {
@@ -70,15 +87,6 @@ export type PlannedStep = {
   readonly isOptional: boolean;
 };
 
-/** Steps that ask the employer for news. A thank-you, a feedback request or a suggestion is not one. */
-export const nudgeKinds: readonly FollowUpKind[] = [
-  'first_follow_up',
-  'second_follow_up',
-  'closing_note',
-  'application_check_in',
-  'offer_check',
-];
-
 export const minBusinessDaysBetweenNudges = 3;
 export const maxNudgesWithoutReply = 3;
 /**
@@ -87,10 +95,12 @@ export const maxNudgesWithoutReply = 3;
  * A step already planned stays planned, so the plan never changes just because time passed.
  */
 export const lateLimitBusinessDays = 5;
-
-export function isNudgeKind(kind: FollowUpKind): boolean {
-  return nudgeKinds.includes(kind);
-}
+/**
+ * A step that fell due more than this many business days before the application was added (imported from
+ * a spreadsheet, or added with an earlier date) is history, not overdue work; one due within them is a
+ * follow-up just missed, and is due the day the application was added.
+ */
+export const historyLimitBusinessDays = 3;
 
 export function planFollowUps(input: FollowUpPlanInput): PlannedStep[] {
   const ctx = createContext(input);
@@ -99,10 +109,15 @@ export function planFollowUps(input: FollowUpPlanInput): PlannedStep[] {
       ? planForEndedApplication(ctx)
       : [...planThankYous(ctx), ...planCustomSteps(ctx), ...planNextNudge(ctx)];
   const plan: PlannedStep[] = [];
-  for (const step of candidates) {
-    const stored = ctx.stepsByKey.get(step.planKey);
+  for (const candidate of candidates) {
+    const stored = ctx.stepsByKey.get(candidate.planKey);
     if (stored && isClosed(stored)) continue;
-    if (!stored && isTooLate(ctx, step)) continue;
+    if (!stored && isTooLate(ctx, candidate)) continue;
+    let step = candidate;
+    if (isBeforeAdded(ctx, step)) {
+      if (!stored && isHistory(ctx, step.dueAt) && ctx.pastSteps === 'leave_as_history') continue;
+      step = dueFromAdded(ctx, step);
+    }
     plan.push(keepInDateWindow(stored ? applySnooze(ctx, step, stored) : step));
   }
   return plan.sort((a, b) => compare(a.dueAt, b.dueAt) || compare(a.planKey, b.planKey));
@@ -126,6 +141,9 @@ function keepInDateWindow(step: PlannedStep): PlannedStep {
 
 type Context = {
   readonly input: FollowUpPlanInput;
+  readonly pastSteps: PastSteps;
+  /** The user's local date the application was added to hearback on. */
+  readonly addedDate: string;
   readonly calendar: WorkCalendar;
   readonly playbook: Playbook;
   readonly stepsByKey: ReadonlyMap<string, ExistingStep>;
@@ -144,6 +162,8 @@ function createContext(input: FollowUpPlanInput): Context {
   }
   return {
     input,
+    pastSteps: input.pastSteps ?? 'leave_as_history',
+    addedDate: input.calendar.localDate(input.application.createdAt),
     calendar: input.calendar,
     playbook: input.playbook,
     stepsByKey,
@@ -193,7 +213,7 @@ function planThankYous(ctx: Context): PlannedStep[] {
     const anchor: Moment = {
       at: interview.endsAt,
       key: interview.id,
-      label: `the end of your ${roundLabels[interview.round]} on ${formatShortDate(ctx.calendar.localDate(interview.endsAt))}`,
+      label: `the end of your ${roundNouns[interview.round]} on ${formatShortDate(ctx.calendar.localDate(interview.endsAt))}`,
     };
     const timing = applyDelay(ctx, anchor, rule.delay, 'within');
     const interviewers = [...new Set(interview.interviewerIds)];
@@ -223,7 +243,7 @@ function planCustomSteps(ctx: Context): PlannedStep[] {
     const anchor: Moment = {
       at: interview.endsAt,
       key: `interview:${interview.id}`,
-      label: `your ${roundLabels[interview.round]} on ${formatShortDate(ctx.calendar.localDate(interview.endsAt))}`,
+      label: `your ${roundNouns[interview.round]} on ${formatShortDate(ctx.calendar.localDate(interview.endsAt))}`,
     };
     steps.push(...planCustomStepsAfter(ctx, 'interview', anchor, interview.id));
   }
@@ -320,7 +340,18 @@ function planNextNudge(ctx: Context): PlannedStep[] {
       previous = lastNudge ?? previous;
       continue;
     }
-    return [timeLink(ctx, cycle, link, key, previous)];
+    const step = timeLink(ctx, cycle, link, key, previous);
+    // History by its own date: a message sent later must not bring a step that had passed back to life.
+    if (!stored && ctx.pastSteps === 'leave_as_history' && isHistory(ctx, step.dueAt)) {
+      // Not sent and not skipped, so it is no nudge and no message; only the next link counts from it.
+      previous = {
+        at: step.dueAt,
+        key,
+        label: `the ${stepName(link, cycle)} due ${shortDate(ctx, step.dueAt)} (before you added this application)`,
+      };
+      continue;
+    }
+    return [keepSpacing(ctx, step)];
   }
   return [];
 }
@@ -347,14 +378,6 @@ function timeLink(ctx: Context, cycle: Cycle, link: Link, key: string, previous:
         ? `No reply ${timing.phrase}: consider ending this application as no response`
         : `${title}, ${timing.phrase}`;
   }
-  const isNudge = isNudgeKind(link.kind);
-  if (isNudge) {
-    const spaced = spaceFromLastMessage(ctx, dueAt);
-    if (spaced) {
-      dueAt = spaced.dueAt;
-      reason += spaced.note;
-    }
-  }
   return {
     planKey: key,
     kind: link.kind,
@@ -364,9 +387,16 @@ function timeLink(ctx: Context, cycle: Cycle, link: Link, key: string, previous:
     contactId: cycle.contactId,
     interviewId: cycle.interviewId,
     reason,
-    isNudge,
+    isNudge: isNudgeKind(link.kind),
     isOptional: false,
   };
+}
+
+/** A nudge keeps its distance from the last message sent (`spaceFromLastMessage`). */
+function keepSpacing(ctx: Context, step: PlannedStep): PlannedStep {
+  if (!step.isNudge) return step;
+  const spaced = spaceFromLastMessage(ctx, step.dueAt);
+  return spaced ? { ...step, dueAt: spaced.dueAt, reason: step.reason + spaced.note } : step;
 }
 
 /**
@@ -504,7 +534,7 @@ function baseCycle(ctx: Context): Cycle | null {
       phase: 'in_touch',
       at: interview.endsAt,
       key: `interview:${interview.id}`,
-      label: `your ${roundLabels[interview.round]} on ${formatShortDate(endDate)}`,
+      label: `your ${roundNouns[interview.round]} on ${formatShortDate(endDate)}`,
       // A decision date before the interview itself is a typing slip; the interview date is used instead.
       givenDate: decision !== null && decision >= endDate ? decision : null,
       interviewId: interview.id,
@@ -624,21 +654,13 @@ function businessDaysPhrase(n: number): string {
   return `${n} business days after`;
 }
 
+/** A step's label, but the follow-up after a reply and the check-ins say which they are. */
 function stepTitle(link: Link, cycle: Cycle): string {
-  switch (link.kind) {
-    case 'first_follow_up':
-      return cycle.source === 'reply' ? 'Follow-up' : 'First follow-up';
-    case 'second_follow_up':
-      return 'Second follow-up';
-    case 'closing_note':
-      return 'Closing-the-loop note';
-    case 'application_check_in':
-      return link.ordinal > 1 ? 'Second check-in on your application' : 'Check-in on your application';
-    case 'offer_check':
-      return 'Check on the written offer';
-    default:
-      return 'Follow-up';
+  if (link.kind === 'first_follow_up' && cycle.source === 'reply') return 'Follow-up';
+  if (link.kind === 'application_check_in') {
+    return link.ordinal > 1 ? 'Second check-in on your application' : 'Check-in on your application';
   }
+  return followUpKindLabels[link.kind];
 }
 
 function stepName(link: Link, cycle: Cycle): string {
@@ -658,15 +680,6 @@ function stepName(link: Link, cycle: Cycle): string {
   }
 }
 
-const roundLabels: Readonly<Record<InterviewRound, string>> = {
-  phone_screen: 'phone screen',
-  technical: 'technical interview',
-  onsite: 'on-site interview',
-  panel: 'panel interview',
-  final: 'final interview',
-  other: 'interview',
-};
-
 /** A snooze only ever makes a step later, and still lands in working hours. */
 function applySnooze(ctx: Context, step: PlannedStep, stored: ExistingStep): PlannedStep {
   if (stored.status !== 'snoozed' || !stored.snoozedUntil) return step;
@@ -684,6 +697,27 @@ function isTooLate(ctx: Context, step: PlannedStep): boolean {
   const { calendar } = ctx;
   const limit = calendar.addBusinessDays(calendar.localDate(step.dueAt), lateLimitBusinessDays);
   return calendar.localDate(ctx.input.now) > limit;
+}
+
+/** Thank-yous and feedback requests have their own limit (`isTooLate`), counted from today. */
+function isBeforeAdded(ctx: Context, step: PlannedStep): boolean {
+  if (step.kind === 'thank_you' || step.kind === 'feedback_request') return false;
+  return ctx.calendar.localDate(step.dueAt) < ctx.addedDate;
+}
+
+function isHistory(ctx: Context, dueAt: string): boolean {
+  const { calendar } = ctx;
+  return calendar.addBusinessDays(calendar.localDate(dueAt), historyLimitBusinessDays) < ctx.addedDate;
+}
+
+/** A step that fell due before the application was added is due from the moment it was added. */
+function dueFromAdded(ctx: Context, step: PlannedStep): PlannedStep {
+  const { createdAt } = ctx.input.application;
+  return {
+    ...step,
+    dueAt: ctx.calendar.deferToWorkingTime(createdAt).instant,
+    reason: `${step.reason}; that was ${shortDate(ctx, step.dueAt)}, before you added this application on ${formatShortDate(ctx.addedDate)}, so it is due from then`,
+  };
 }
 
 function isClosed(step: ExistingStep): boolean {

@@ -3,7 +3,11 @@ import { bulkFailureSchema, bulkIds, bulkItems } from './bulk.js';
 import { channels } from './event.js';
 import { happenedAt, id, instant, instantOut, limits, localDate, text } from './fields.js';
 
-export const followUpKinds = [
+/**
+ * The one list of step kinds. The planned kinds are the playbook's rules (core/playbook.ts), one each; a
+ * `custom` step is one of the user's own. Every other list of kinds is derived from these.
+ */
+export const plannedFollowUpKinds = [
   'thank_you',
   'first_follow_up',
   'second_follow_up',
@@ -12,9 +16,36 @@ export const followUpKinds = [
   'application_check_in',
   'offer_check',
   'feedback_request',
-  'custom',
 ] as const;
+export type PlannedFollowUpKind = (typeof plannedFollowUpKinds)[number];
+
+export const followUpKinds = [...plannedFollowUpKinds, 'custom'] as const;
 export type FollowUpKind = (typeof followUpKinds)[number];
+
+/** Planned steps that send someone a message; suggesting to end an application is advice to the user. */
+export type MessageFollowUpKind = Exclude<PlannedFollowUpKind, 'suggest_no_response'>;
+
+export const messageFollowUpKinds: readonly MessageFollowUpKind[] = plannedFollowUpKinds.filter(
+  (kind): kind is MessageFollowUpKind => kind !== 'suggest_no_response',
+);
+
+/** Steps that ask the employer for news. A thank-you, a feedback request or a suggestion is not one. */
+export const nudgeKinds = [
+  'first_follow_up',
+  'second_follow_up',
+  'closing_note',
+  'application_check_in',
+  'offer_check',
+] as const satisfies readonly MessageFollowUpKind[];
+
+export function isNudgeKind(kind: FollowUpKind): boolean {
+  return (nudgeKinds as readonly FollowUpKind[]).includes(kind);
+}
+
+/** Whether a step has a message to draft: every planned kind but the suggestion to end. */
+export function isMessageKind(kind: FollowUpKind): kind is MessageFollowUpKind {
+  return (messageFollowUpKinds as readonly FollowUpKind[]).includes(kind);
+}
 
 export const followUpStatuses = ['planned', 'done', 'skipped', 'snoozed'] as const;
 export type FollowUpStatus = (typeof followUpStatuses)[number];
@@ -147,6 +178,9 @@ export const followUpListQuerySchema = z.strictObject({
 
 export type FollowUpListQuery = z.input<typeof followUpListQuerySchema>;
 
+/** A step still to do: planned, or snoozed to a later date. */
+export const openFollowUpStatuses = ['planned', 'snoozed'] as const satisfies readonly FollowUpStatus[];
+
 export function isOpenFollowUp(step: { readonly status: FollowUpStatus }): boolean {
-  return step.status === 'planned' || step.status === 'snoozed';
+  return (openFollowUpStatuses as readonly FollowUpStatus[]).includes(step.status);
 }

@@ -14,6 +14,8 @@ export type InvitationChoices = z.input<typeof invitationChoicesSchema>;
 
 const invitationPersonSchema = z.object({ name: z.string().nullable(), email: z.string() });
 
+export type InvitationPerson = z.infer<typeof invitationPersonSchema>;
+
 /** One event of an invitation file as hearback read it. */
 export const interviewInvitationSchema = z
   .object({
@@ -44,6 +46,8 @@ export const interviewInvitationSchema = z
     warnings: z.array(z.string()).readonly().describe('things to check, in plain words'),
   })
   .meta({ id: 'InterviewInvitation' });
+
+export type InterviewInvitation = z.infer<typeof interviewInvitationSchema>;
 
 /** An application an invitation may belong to, and why hearback thinks so. */
 export const applicationCandidateSchema = z.object({

@@ -35,6 +35,7 @@ describe('stage pipeline', () => {
       closedReason: null,
       appliedAt: at(1),
       endedAt: at(9),
+      stageChangedAt: at(9),
     });
   });
 

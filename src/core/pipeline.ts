@@ -75,6 +75,8 @@ export type PipelineSummary = {
   readonly closedReason: ClosedReason | null;
   readonly appliedAt: string | null;
   readonly endedAt: string | null;
+  /** When it reached its current stage: the last change of the history. */
+  readonly stageChangedAt: string;
 };
 
 export function stageRank(stage: ActiveStage): number {
@@ -105,6 +107,7 @@ export function summarizeStageHistory(history: readonly StageChange[]): Pipeline
     closedReason: isEnded ? last.closedReason : null,
     appliedAt,
     endedAt: isEnded ? last.occurredAt : null,
+    stageChangedAt: last.occurredAt,
   };
 }
 

@@ -1,5 +1,6 @@
 import Holidays from 'date-holidays';
 import type { FieldIssue } from './errors.js';
+import type { Places } from './settings.js';
 
 // Kept apart from settings.ts: date-holidays' data is large, and the settings schemas are loaded by the web
 // UI and by every CLI command, which need none of it (issue 12, item 11).
@@ -31,4 +32,21 @@ export function placeIssues(country: string | null, region: string | null): Fiel
 export function countryOfLocale(locale: string): string | null {
   const region = new Intl.Locale(locale).region ?? null;
   return region && placeIssues(region, null).length === 0 ? region : null;
+}
+
+/**
+ * Every country whose public holidays hearback knows, and each one's regions with holidays of their own
+ * (Germany's Länder, US states), sorted by code: the only places settings accept.
+ */
+export function listPlaces(): Places {
+  const holidays = new Holidays();
+  const byCode = (a: { code: string }, b: { code: string }) => a.code.localeCompare(b.code);
+  const countries = Object.entries(holidays.getCountries('en')).map(([code, name]) => ({
+    code,
+    name,
+    regions: Object.entries(holidays.getStates(code, 'en') ?? {})
+      .map(([regionCode, regionName]) => ({ code: regionCode, name: regionName }))
+      .sort(byCode),
+  }));
+  return { countries: countries.sort(byCode) };
 }

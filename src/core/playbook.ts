@@ -2,6 +2,8 @@ import { z } from 'zod';
 import { AppError, type FieldIssue } from './errors.js';
 import { channels } from './event.js';
 import { limits, requiredText } from './fields.js';
+import { plannedFollowUpKinds } from './follow-up.js';
+import { plural } from './plural.js';
 
 /**
  * The playbook: when each follow-up step falls due, on which channel, and whether it is planned at all.
@@ -16,7 +18,17 @@ export type DelayUnit = (typeof delayUnits)[number];
 /** The longest delay a rule may have: two weeks in hours, about three months in business days. */
 export const delayLimits: Readonly<Record<DelayUnit, number>> = { hours: 336, business_days: 60 };
 
-const unitWords: Readonly<Record<DelayUnit, string>> = { hours: 'hours', business_days: 'business days' };
+const unitNouns: Readonly<Record<DelayUnit, string>> = { hours: 'hour', business_days: 'business day' };
+
+/** "1 business day", "5 business days", "24 hours". */
+export function describeDelay(delay: { readonly amount: number; readonly unit: DelayUnit }): string {
+  return plural(delay.amount, unitNouns[delay.unit]);
+}
+
+/** The unit's word as it reads after an amount: "business day" after 1, "business days" after 5. */
+export function delayUnitWord(unit: DelayUnit, amount: number): string {
+  return amount === 1 ? unitNouns[unit] : `${unitNouns[unit]}s`;
+}
 
 const amount = z
   .number({ message: 'must be a number' })
@@ -31,7 +43,7 @@ export const delaySchema = z
       ctx.addIssue({
         code: 'custom',
         path: ['amount'],
-        message: `must be at most ${max} ${unitWords[delay.unit]}`,
+        message: `must be at most ${describeDelay({ amount: max, unit: delay.unit })}`,
       });
     }
   })
@@ -60,16 +72,8 @@ const checkInRuleSchema = z.strictObject({
   second: z.strictObject({ enabled: z.boolean(), delay: delaySchema }),
 });
 
-export const playbookRuleKinds = [
-  'thank_you',
-  'first_follow_up',
-  'second_follow_up',
-  'closing_note',
-  'suggest_no_response',
-  'application_check_in',
-  'offer_check',
-  'feedback_request',
-] as const;
+/** One rule for each kind of step the planner makes. */
+export const playbookRuleKinds = plannedFollowUpKinds;
 export type PlaybookRuleKind = (typeof playbookRuleKinds)[number];
 
 const rulesShape = {
@@ -81,7 +85,7 @@ const rulesShape = {
   application_check_in: checkInRuleSchema,
   offer_check: messageRuleSchema,
   feedback_request: messageRuleSchema,
-} as const;
+} as const satisfies Record<PlaybookRuleKind, z.ZodType>;
 
 /** What a custom step is timed from: applying, each interview, an offer, or a rejection. */
 export const customStepAnchors = ['application', 'interview', 'offer', 'rejection'] as const;
@@ -137,7 +141,7 @@ export const playbookUpdateSchema = z
         application_check_in: checkInRuleSchema.partial(),
         offer_check: messageRuleSchema.partial(),
         feedback_request: messageRuleSchema.partial(),
-      })
+      } satisfies Record<PlaybookRuleKind, z.ZodType>)
       .partial(),
     customSteps: customStepsSchema,
   })

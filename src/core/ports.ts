@@ -1,4 +1,7 @@
 import type { Application } from './application.js';
+import type { CalendarFeedInput, InterviewIcsInput } from './calendar-feed.js';
+import type { CsvLimits, CsvTable } from './csv-import.js';
+import type { InterviewInvitation } from './invitation.js';
 
 /** Time and identity come in from outside so tests, `--as-of` and imports can fix them. */
 export type Clock = { now(): Date };
@@ -64,7 +67,50 @@ export type ExportedApplication = {
   readonly company?: { readonly sizeBand: string | null; readonly industry: string | null };
 };
 
+/**
+ * Reads a CSV file into its header row and records, with the encoding (UTF-8, UTF-16, Windows-1252), the
+ * separator and the quoting spreadsheets and trackers write (docs/csv.md). Refuses binary files, files over
+ * `limits` and broken quoting with an error naming `file`. What the cells mean is core's to decide.
+ */
+export type CsvTableReader = {
+  read(input: string | Uint8Array, limits: CsvLimits): Promise<CsvTable>;
+};
+
 /** Writes the applications export as a CSV that is safe to open in a spreadsheet (docs/csv.md). */
 export type ApplicationsCsvWriter = {
   write(rows: Iterable<ExportedApplication>): Promise<string>;
+};
+
+/**
+ * Writes iCalendar files (RFC 5545) in the safe profile of docs/calendar.md: the user's subscription feed,
+ * and one interview as a file to download. Rejects with VALIDATION_FAILED (naming the field) on input it
+ * cannot write.
+ */
+export type CalendarWriter = {
+  writeFeed(feed: CalendarFeedInput): Promise<string>;
+  writeInterview(interview: InterviewIcsInput): Promise<string>;
+};
+
+export type InvitationReadOptions = {
+  /** Left out of organizer and attendees: the invitation is addressed to the user, who is not a contact. */
+  readonly userEmail?: string | null;
+  /** The zone floating and all-day times are read in, and the guess for UTC-only files. Default UTC. */
+  readonly defaultTimeZone?: string;
+  readonly maxBytes?: number;
+};
+
+/**
+ * Reads the events of an invitation file (.ics) as calendar programs and scheduling tools write them, times
+ * as UTC instants; a file it cannot read is refused with VALIDATION_FAILED naming `ics`.
+ */
+export type InvitationReader = {
+  read(icsText: string, options: InvitationReadOptions): Promise<InterviewInvitation[]>;
+};
+
+/** A word as the tagger read it, spelled as in the text, with its Universal POS tag (NOUN, VERB, ADJ, …). */
+export type TaggedWord = { readonly value: string; readonly pos: string };
+
+/** Splits English text into words and tags each with its part of speech, in text order. */
+export type PartOfSpeechTagger = {
+  tag(text: string): readonly TaggedWord[];
 };

@@ -22,6 +22,12 @@ export const settingsSchema = z
       .object({ configured: z.boolean(), from: z.string().nullable() })
       .describe('your outgoing mail server; its address and password are never sent back'),
     updatedAt: z.string().nullable(),
+    setUpAt: z
+      .string()
+      .nullable()
+      .describe(
+        'when the settings were first saved, or the first-run set-up skipped; null until then, and the web app offers the set-up',
+      ),
   })
   .meta({ id: 'Settings' });
 
@@ -102,5 +108,21 @@ export function defaultSettings(
     postingWatchEnabled: true,
     smtp: { configured: false, from: null },
     updatedAt: null,
+    setUpAt: null,
   };
 }
+
+/** A country whose public holidays hearback knows, with its regions (states, provinces) that have their own. */
+export const placeSchema = z
+  .object({
+    code: z.string().describe('ISO 3166-1 alpha-2'),
+    name: z.string().describe('its English name; the web shows the name in your language'),
+    regions: z.array(z.object({ code: z.string(), name: z.string() })),
+  })
+  .meta({ id: 'Place' });
+
+export type Place = z.infer<typeof placeSchema>;
+
+export const placesSchema = z.object({ countries: z.array(placeSchema) }).meta({ id: 'Places' });
+
+export type Places = z.infer<typeof placesSchema>;

@@ -1,7 +1,18 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { winkTagger } from '../integrations/language/wink-tagger.js';
 import { skillsDictionary } from './skills-dictionary.js';
-import { analyzeTailoring, sectionWeights } from './tailoring.js';
+import {
+  analyzeTailoring,
+  sectionWeights,
+  type TailoringAnalysis,
+  type TailoringInput,
+} from './tailoring.js';
+
+/** The analysis with the tagger runtime.ts wires in. */
+function analyze(input: TailoringInput): TailoringAnalysis {
+  return analyzeTailoring(input, winkTagger);
+}
 
 const backendPosting = `Backend Engineer
 
@@ -17,7 +28,7 @@ We are an equal opportunity employer; Java experience is never a factor.`;
 
 describe('analyzeTailoring', () => {
   it('weighs keywords by section and frequency and scores the resume by the documented formula', () => {
-    const analysis = analyzeTailoring({
+    const analysis = analyze({
       postingText: backendPosting,
       resumeText: 'Skills: Python, Docker, PostgreSQL',
     });
@@ -44,7 +55,7 @@ describe('analyzeTailoring', () => {
   });
 
   it('ignores benefits and equal-opportunity text', () => {
-    const analysis = analyzeTailoring({ postingText: backendPosting, resumeText: '' });
+    const analysis = analyze({ postingText: backendPosting, resumeText: '' });
     const names = analysis.keywords.map((k) => k.canonical);
     expect(names).not.toContain('Docker');
     expect(names).not.toContain('Java');
@@ -52,7 +63,7 @@ describe('analyzeTailoring', () => {
   });
 
   it('says where in the posting a missing keyword appears', () => {
-    const analysis = analyzeTailoring({ postingText: backendPosting, resumeText: 'Python' });
+    const analysis = analyze({ postingText: backendPosting, resumeText: 'Python' });
     const kubernetes = analysis.missing.find((k) => k.canonical === 'Kubernetes');
     expect(kubernetes?.inPosting).toEqual([
       { excerpt: '- Kubernetes', section: 'requirements', start: 43, end: 53 },
@@ -65,7 +76,7 @@ describe('analyzeTailoring', () => {
   });
 
   it('counts a narrower skill in the resume as covering the broader one the posting asks for', () => {
-    const analysis = analyzeTailoring({
+    const analysis = analyze({
       postingText: 'Requirements:\n- SQL and JavaScript\n- Containers',
       resumeText: 'Built services on PostgreSQL with React, shipped with Docker.',
     });
@@ -78,7 +89,7 @@ describe('analyzeTailoring', () => {
   });
 
   it('keeps the posting spelling as the term and the dictionary name as canonical', () => {
-    const analysis = analyzeTailoring({
+    const analysis = analyze({
       postingText: 'Requirements: Postgres and k8s.',
       resumeText: 'PostgreSQL',
     });
@@ -92,7 +103,7 @@ describe('analyzeTailoring', () => {
     const posting = `Requirements:
 - Experience with freight consolidation and customs brokerage for our inventory.
 - You will own carrier scorecards.`;
-    const analysis = analyzeTailoring({
+    const analysis = analyze({
       postingText: posting,
       resumeText: 'Ran customs brokerage and freight consolidation for 40 carriers.',
     });
@@ -106,7 +117,7 @@ describe('analyzeTailoring', () => {
   });
 
   it('finds no noun phrases in a posting that is not in English, but still finds dictionary skills', () => {
-    const analysis = analyzeTailoring({
+    const analysis = analyze({
       postingText:
         'Requisitos:\n- Conocimiento de SQL, Power BI y Excel avanzado.\n- Capacidad de análisis y gestión de proyectos de mejora continua.',
       resumeText: 'Excel, SQL',
@@ -120,7 +131,7 @@ describe('analyzeTailoring', () => {
   });
 
   it('leaves out the company name, which no resume is expected to contain', () => {
-    const analysis = analyzeTailoring({
+    const analysis = analyze({
       postingText: 'Requirements:\n- Salesforce admin experience with Salesforce CRM and SOQL; Apex.',
       resumeText: '',
       companyName: 'Salesforce, Inc.',
@@ -129,7 +140,7 @@ describe('analyzeTailoring', () => {
   });
 
   it('gives no score, and says why, when the posting yields no keywords', () => {
-    const analysis = analyzeTailoring({ postingText: '', resumeText: 'Python' });
+    const analysis = analyze({ postingText: '', resumeText: 'Python' });
     expect(analysis.score).toBeNull();
     expect(analysis.keywords).toEqual([]);
     expect(analysis.formula).toBe('No keywords were found in the posting, so there is nothing to score.');
@@ -137,7 +148,7 @@ describe('analyzeTailoring', () => {
 
   it('shortens a long posting line around the mention', () => {
     const line = `${'We build many things for many people. '.repeat(6)}You will use Terraform daily. ${'More words follow here. '.repeat(6)}`;
-    const keyword = analyzeTailoring({ postingText: line, resumeText: '' }).keywords.find(
+    const keyword = analyze({ postingText: line, resumeText: '' }).keywords.find(
       (k) => k.canonical === 'Terraform',
     );
     const excerpt = keyword?.inPosting[0]?.excerpt ?? '';
@@ -159,7 +170,7 @@ Who you are:
 Perks
 - Lunch and Java lessons.`;
     const sections = Object.fromEntries(
-      analyzeTailoring({ postingText: posting, resumeText: '' }).keywords.map((k) => [
+      analyze({ postingText: posting, resumeText: '' }).keywords.map((k) => [
         k.canonical,
         k.inPosting[0]?.section,
       ]),
@@ -179,7 +190,7 @@ Perks
       resumeText: 'Python',
       coverLetterText: 'Dear team, Python.',
     };
-    expect(analyzeTailoring(input)).toEqual(analyzeTailoring(input));
+    expect(analyze(input)).toEqual(analyze(input));
   });
 });
 
@@ -203,12 +214,12 @@ describe('analyzeTailoring properties', () => {
   it('scores between 0 and 100, and 100 when the resume is the posting itself', () => {
     fc.assert(
       fc.property(postingArbitrary, fc.string({ maxLength: 200 }), (posting, resume) => {
-        const analysis = analyzeTailoring({ postingText: posting, resumeText: resume });
+        const analysis = analyze({ postingText: posting, resumeText: resume });
         if (analysis.score !== null) {
           expect(analysis.score).toBeGreaterThanOrEqual(0);
           expect(analysis.score).toBeLessThanOrEqual(100);
         }
-        const itself = analyzeTailoring({ postingText: posting, resumeText: posting });
+        const itself = analyze({ postingText: posting, resumeText: posting });
         expect(itself.missing).toEqual([]);
         expect(itself.score === null || itself.score === 100).toBe(true);
       }),
@@ -223,8 +234,8 @@ describe('analyzeTailoring properties', () => {
         fc.array(fc.constantFrom(...names), { maxLength: 8 }),
         fc.constantFrom(...names),
         (posting, resumeSkills, extra) => {
-          const before = analyzeTailoring({ postingText: posting, resumeText: resumeSkills.join(', ') });
-          const after = analyzeTailoring({
+          const before = analyze({ postingText: posting, resumeText: resumeSkills.join(', ') });
+          const after = analyze({
             postingText: posting,
             resumeText: `${resumeSkills.join(', ')}, ${extra}`,
           });
@@ -238,7 +249,7 @@ describe('analyzeTailoring properties', () => {
   it('weighs only mentions outside ignored sections', () => {
     fc.assert(
       fc.property(postingArbitrary, (posting) => {
-        for (const keyword of analyzeTailoring({ postingText: posting, resumeText: '' }).keywords) {
+        for (const keyword of analyze({ postingText: posting, resumeText: '' }).keywords) {
           expect(keyword.weight).toBeGreaterThan(0);
           for (const excerpt of keyword.inPosting) expect(sectionWeights[excerpt.section]).toBeGreaterThan(0);
         }
@@ -257,7 +268,7 @@ Responsibilities:
 - Mentor engineers.`;
 
   it('checks that the letter names the company and the role and addresses the top requirements', () => {
-    const checks = analyzeTailoring({
+    const checks = analyze({
       postingText: posting,
       resumeText: '',
       coverLetterText:
@@ -278,7 +289,7 @@ Responsibilities:
   });
 
   it('accepts the company written with or without spaces and passes with half the top requirements', () => {
-    const checks = analyzeTailoring({
+    const checks = analyze({
       postingText: posting,
       resumeText: '',
       coverLetterText: 'At Service Now I would use Python, PostgreSQL and Terraform as a platform engineer.',
@@ -291,17 +302,16 @@ Responsibilities:
   });
 
   it('leaves the checks out without a cover letter, and a name check open when the name is unknown', () => {
-    expect(analyzeTailoring({ postingText: posting, resumeText: '' }).coverLetterChecks).toBeNull();
-    const checks = analyzeTailoring({
+    expect(analyze({ postingText: posting, resumeText: '' }).coverLetterChecks).toBeNull();
+    const checks = analyze({
       postingText: posting,
       resumeText: '',
       coverLetterText: 'Hello',
     }).coverLetterChecks;
     expect([checks?.namesCompany, checks?.namesRole]).toEqual([null, null]);
     expect(
-      analyzeTailoring({ postingText: posting, resumeText: '' }).keywords.find(
-        (k) => k.canonical === 'Python',
-      )?.inCoverLetter,
+      analyze({ postingText: posting, resumeText: '' }).keywords.find((k) => k.canonical === 'Python')
+        ?.inCoverLetter,
     ).toBe(false);
   });
 });

@@ -1,5 +1,4 @@
-import { createRequire } from 'node:module';
-import type WinkFn from 'wink-nlp';
+import type { PartOfSpeechTagger } from './ports.js';
 import {
   findSkills,
   type Skill,
@@ -25,9 +24,9 @@ export type { CoverLetterChecks, PostingExcerpt, PostingSection, TailoringAnalys
  * same texts always give the same analysis.
  *
  * Keywords come from two sources. First the skills dictionary (exact spellings, aliases, "Node.js" kept
- * whole). Then noun phrases the wink-nlp part-of-speech tagger finds in the posting ("feature
- * extraction", "enterprise applications"), minus generic words and minus anything the dictionary already
- * matched.
+ * whole). Then noun phrases found in the posting with a part-of-speech tagger (the PartOfSpeechTagger
+ * port: wink-nlp's English model, loaded by an integration) ("feature extraction", "enterprise
+ * applications"), minus generic words and minus anything the dictionary already matched.
  *
  * Score formula (also in docs/tailoring.md):
  *
@@ -73,7 +72,7 @@ const maxPhrases = 12;
 const maxExcerpts = 3;
 const topRequirementCount = 5;
 
-export function analyzeTailoring(input: TailoringInput): TailoringAnalysis {
+export function analyzeTailoring(input: TailoringInput, tagger: PartOfSpeechTagger): TailoringAnalysis {
   const posting = input.postingText;
   const segments = segmentPosting(posting);
   const postingTokens = tokenizeWords(posting);
@@ -98,7 +97,9 @@ export function analyzeTailoring(input: TailoringInput): TailoringAnalysis {
       segment: segmentAt(segments, match.start),
     });
   }
-  const phrasesFound = isEnglish(postingTokens) ? findNounPhrases(posting, skillMatches, companyKey) : [];
+  const phrasesFound = isEnglish(postingTokens)
+    ? findNounPhrases(tagger, posting, skillMatches, companyKey)
+    : [];
   for (const phrase of phrasesFound) {
     addOccurrence(candidates, `phrase:${phrase.key}`, {
       kind: 'phrase',
@@ -339,24 +340,6 @@ function segmentAt(segments: readonly Segment[], offset: number): Segment {
 // ---------------------------------------------------------------------------------------------------------
 // Noun phrases
 
-type Nlp = ReturnType<typeof WinkFn>;
-
-let nlp: Nlp | undefined;
-
-/**
- * The wink model takes about a quarter of a second to load, so it is loaded on first use (through
- * `require`, which keeps this function synchronous) and then reused by every analysis.
- */
-function getNlp(): Nlp {
-  if (nlp === undefined) {
-    const require = createRequire(import.meta.url);
-    const winkNLP = require('wink-nlp') as typeof WinkFn;
-    const model = require('wink-eng-lite-web-model') as Parameters<typeof WinkFn>[0];
-    nlp = winkNLP(model, ['pos']);
-  }
-  return nlp;
-}
-
 /** Adjectives that say how much or how good, not what: stripped from the front of a phrase. */
 const genericAdjectives = new Set(
   `able additional advanced appropriate available basic best broad clear competitive complex comprehensive concise
@@ -424,11 +407,12 @@ function isEnglish(tokens: readonly WordToken[]): boolean {
 }
 
 function findNounPhrases(
+  tagger: PartOfSpeechTagger,
   text: string,
   skillMatches: readonly { start: number; end: number }[],
   companyKey: string,
 ): NounPhrase[] {
-  const tagged = tagTokens(text);
+  const tagged = tagTokens(tagger, text);
   // Both lists are in text order, so one pointer walks the skill matches alongside the tokens.
   let skillIndex = 0;
   const inSkill = (token: TaggedToken): boolean => {
@@ -480,21 +464,18 @@ function findNounPhrases(
   return phrases;
 }
 
-function tagTokens(text: string): TaggedToken[] {
-  const nlp = getNlp();
-  const doc = nlp.readDoc(text);
-  const values = doc.tokens().out() as string[];
-  const tags = doc.tokens().out(nlp.its.pos) as string[];
+/** The tagger's words, placed in the text. */
+function tagTokens(tagger: PartOfSpeechTagger, text: string): TaggedToken[] {
   const tagged: TaggedToken[] = [];
   let cursor = 0;
-  for (const [index, value] of values.entries()) {
+  for (const { value, pos } of tagger.tag(text)) {
     const at = text.indexOf(value, cursor);
-    // wink keeps token text as written; a token that cannot be placed is left out of any phrase.
+    // The tagger keeps word text as written; a word that cannot be placed is left out of any phrase.
     if (at === -1 || at - cursor > 200) {
-      tagged.push({ value, pos: tags[index] ?? 'X', start: -1, end: -1 });
+      tagged.push({ value, pos, start: -1, end: -1 });
       continue;
     }
-    tagged.push({ value, pos: tags[index] ?? 'X', start: at, end: at + value.length });
+    tagged.push({ value, pos, start: at, end: at + value.length });
     cursor = at + value.length;
   }
   return tagged;

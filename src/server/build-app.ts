@@ -14,6 +14,7 @@ import { appVersion } from '../version.js';
 import { answerFrameworkError, installErrorHandling } from './error-handler.js';
 import { type HostOriginGuardOptions, registerHostOriginGuard } from './host-origin-guard.js';
 import { createResponseCache } from './response-cache.js';
+import { canonicalApiUrl } from './route-aliases.js';
 import type { App, RouteContext } from './route-kit.js';
 import { analysisRoutes } from './routes/analysis-routes.js';
 import { applicationRoutes } from './routes/application-routes.js';
@@ -61,6 +62,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     bodyLimit,
     genReqId: () => crypto.randomUUID(),
     frameworkErrors: answerFrameworkError,
+    rewriteUrl: (request) => canonicalApiUrl(request.url ?? '/'),
   });
   fastify.setValidatorCompiler(validatorCompiler);
   fastify.setSerializerCompiler(serializerCompiler);

@@ -154,7 +154,10 @@ describeEachDialect('"happened at" times', (ctx) => {
   });
 
   it('times the next step from when a step was really skipped, so a late "skip" does not move it', async () => {
+    // Added the day it was sent; a step due before an application was added is planned otherwise.
+    ctx.runtime.clock.set('2026-02-02T09:00:00.000Z');
     const application = await addApplication(ctx.app, { stageAt: '2026-02-02T09:00:00Z' });
+    ctx.runtime.clock.set(testNow);
     const steps = await call(ctx.app, 'GET', `/api/follow-ups?applicationId=${application.id}`);
     const first = steps.find((s: { kind: string }) => s.kind === 'application_check_in');
     expect(first.dueAt).toBe('2026-02-11T09:00:00.000Z');

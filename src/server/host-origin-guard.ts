@@ -1,6 +1,9 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import ipaddr from 'ipaddr.js';
 import { AppError } from '../core/errors.js';
+import { hostNameOf } from './host-name.js';
+
+export { hostNameOf };
 
 /**
  * hearback usually runs on the user's own machine without accounts, so a web page must not be able to drive
@@ -21,19 +24,6 @@ export type HostOriginGuardOptions = {
   /** Origins allowed to make state-changing requests besides the request's own (the public URL's). */
   readonly allowedOrigins?: readonly string[];
 };
-
-/** The host name of a Host header or list entry (`Example.org:8080` → `example.org`); null when malformed. */
-export function hostNameOf(host: string): string | null {
-  try {
-    const url = new URL(`http://${host}`);
-    if (url.username !== '' || url.password !== '' || `${url.host}` === '' || url.pathname !== '/')
-      return null;
-    if (url.search !== '' || url.hash !== '') return null;
-    return url.hostname.replace(/\.$/, '');
-  } catch {
-    return null;
-  }
-}
 
 /** True for the names and addresses of this machine's loopback interface (what HOST=127.0.0.1 binds to). */
 export function isLoopbackHost(host: string): boolean {

@@ -61,6 +61,29 @@ describeEachDialect('backup and restore', (ctx) => {
     ]);
   });
 
+  it('restores whether the set-up was done, and a backup made before it was recorded as set up', async () => {
+    await seedEverything(ctx.app);
+    const backup = await exportBackup(ctx.deps);
+    await restoreBackup(
+      ctx.deps,
+      { ...backup, settings: { ...backup.settings, setUpAt: null } },
+      { replace: true },
+    );
+    expect((await exportBackup(ctx.deps)).settings.setUpAt).toBeNull();
+    const { setUpAt: _, ...older } = backup.settings;
+    await restoreBackup(ctx.deps, { ...backup, settings: older }, { replace: true });
+    expect((await exportBackup(ctx.deps)).settings.setUpAt).toBe(backup.settings.updatedAt);
+  });
+
+  it('restores a backup made before applications said when they reached their stage, from their history', async () => {
+    await seedEverything(ctx.app);
+    const made = await exportBackup(ctx.deps);
+    const backup = structuredClone(made) as { applications: Record<string, unknown>[] };
+    for (const application of backup.applications) delete application.stageChangedAt;
+    await restoreBackup(ctx.deps, backup, { replace: true });
+    expect(JSON.stringify(await exportBackup(ctx.deps))).toBe(JSON.stringify(made));
+  });
+
   it('refuses a non-empty target, and replaces everything only when asked', async () => {
     await seedEverything(ctx.app);
     const backup = await exportBackup(ctx.deps);

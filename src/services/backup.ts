@@ -16,9 +16,9 @@ import { insertContact, listAllContacts } from '../storage/contact-store.js';
 import { insertEvent, listAllEvents } from '../storage/event-store.js';
 import { insertFollowUp, listAllFollowUps } from '../storage/follow-up-store.js';
 import { insertInterview, listAllInterviews } from '../storage/interview-store.js';
-import type { Db } from '../storage/schema.js';
 import { getSettings, saveSettings } from '../storage/settings-store.js';
 import { lockNaturalKeys } from '../storage/sql-helpers.js';
+import { deleteUserRecords, hasUserRecords } from '../storage/user-store.js';
 import { type Deps, inTransaction } from './deps.js';
 
 export async function exportBackup(deps: Deps): Promise<Backup> {
@@ -61,16 +61,17 @@ export async function restoreBackup(deps: Deps, raw: unknown, options: { replace
     const { userId } = deps;
     await lockNaturalKeys(tx.db, userId);
     if (options.replace) await deleteUserRecords(tx.db, userId);
-    else if (!(await isEmpty(tx.db, userId))) {
+    else if (await hasUserRecords(tx.db, userId)) {
       throw new AppError(
         'IMPORT_TARGET_NOT_EMPTY',
         'This database already has records; restore into an empty data directory, or replace them',
       );
     }
+    const { setUpAt = backup.settings.updatedAt } = backup.settings;
     await saveSettings(
       tx.db,
       userId,
-      backup.settings,
+      { ...backup.settings, setUpAt },
       backup.settings.updatedAt ?? new Date(0).toISOString(),
     );
     for (const company of backup.companies) await insertCompany(tx.db, userId, company);
@@ -149,26 +150,6 @@ function checkReferences(backup: Backup): void {
     need(f.contactId === null || contacts.has(f.contactId), `follow-up ${f.id}: unknown contact`);
     need(f.interviewId === null || interviews.has(f.interviewId), `follow-up ${f.id}: unknown interview`);
   }
-}
-
-async function isEmpty(db: Db, userId: string): Promise<boolean> {
-  for (const table of ['companies', 'contacts', 'applications'] as const) {
-    const row = await db
-      .selectFrom(table)
-      .select('id')
-      .where('user_id', '=', userId)
-      .limit(1)
-      .executeTakeFirst();
-    if (row) return false;
-  }
-  return true;
-}
-
-async function deleteUserRecords(db: Db, userId: string): Promise<void> {
-  // Children first: applications restrict the deletion of their company.
-  await db.deleteFrom('applications').where('user_id', '=', userId).execute();
-  await db.deleteFrom('contacts').where('user_id', '=', userId).execute();
-  await db.deleteFrom('companies').where('user_id', '=', userId).execute();
 }
 
 /**

@@ -4,20 +4,16 @@ import {
   type CalendarFeedIssued,
   type CalendarFeedStatus,
   calendarRefreshMinutes,
+  type FeedInterview,
+  type FeedStep,
 } from '../core/calendar-feed.js';
 import { composeStepTitle } from '../core/compose-step-title.js';
 import type { Contact } from '../core/contact.js';
 import { draftKindFor } from '../core/drafts.js';
 import { AppError } from '../core/errors.js';
-import type { FollowUp } from '../core/follow-up.js';
+import { type FollowUp, openFollowUpStatuses } from '../core/follow-up.js';
 import type { Interview } from '../core/interview.js';
 import type { Settings } from '../core/settings.js';
-import {
-  buildCalendarFeed,
-  buildInterviewIcs,
-  type FeedInterview,
-  type FeedStep,
-} from '../integrations/ics/build-calendar-feed.js';
 import { type FeedApplication, findFeedApplications } from '../storage/calendar-feed-store.js';
 import {
   deleteCalendarToken,
@@ -110,7 +106,7 @@ export async function buildUserCalendarFeed(deps: Deps, links: PublicLinks): Pro
   const settings = await getSettings(deps.db, deps.userId);
   const from = new Date(Date.parse(now) - pastInterviewDays * 86_400_000).toISOString();
   const interviews = await listInterviews(deps.db, deps.userId, { from });
-  const steps = await listFollowUps(deps.db, deps.userId, { statuses: ['planned', 'snoozed'] });
+  const steps = await listFollowUps(deps.db, deps.userId, { statuses: openFollowUpStatuses });
   const applications = await findFeedApplications(deps.db, deps.userId, [
     ...interviews.map((i) => i.applicationId),
     ...steps.map((s) => s.applicationId),
@@ -127,7 +123,7 @@ export async function buildUserCalendarFeed(deps: Deps, links: PublicLinks): Pro
     const application = applications.get(step.applicationId);
     return application ? [toFeedStep(step, application, contacts, settings, links)] : [];
   });
-  return buildCalendarFeed({
+  return deps.calendarWriter.writeFeed({
     calendarName: 'hearback',
     interviews: feedInterviews,
     steps: feedSteps,
@@ -145,7 +141,7 @@ export async function buildInterviewCalendarFile(deps: Deps, interviewId: string
   if (!application)
     throw new AppError('INTERVIEW_NOT_FOUND', `No interview ${interviewId}`, { id: interviewId });
   const contacts = await findContactsByIds(deps.db, deps.userId, interview.interviewerIds);
-  return buildInterviewIcs({
+  return deps.calendarWriter.writeInterview({
     ...toFeedInterview(interview, application, contacts, settings, links),
     now: nowIso(deps),
   });

@@ -1,40 +1,40 @@
 import { type Application, emptyPosting, normalizePostingUrl } from '../core/application.js';
 import { type Company, normalizeCompanyName } from '../core/company.js';
-import { fieldError } from '../core/errors.js';
-import type { StageChangeEvent } from '../core/event.js';
-import { isValidTimeZone } from '../core/fields.js';
-import type { FollowUp } from '../core/follow-up.js';
-import { mergePosting } from '../core/posting-text.js';
-import {
-  type CsvColumnMapping,
-  type CsvField,
-  dateFields,
-  mapCsvColumns,
-} from '../integrations/csv/column-mapping.js';
+import { type CsvColumnMapping, dateFields, mapCsvColumns } from '../core/csv-column-mapping.js';
 import {
   collectDateOrderEvidence,
   type DateOrder,
   type DateOrderEvidence,
   makeCsvDateParser,
-} from '../integrations/csv/csv-dates.js';
-import {
-  type CsvFormat,
-  type CsvFormatId,
-  csvFormatById,
-  detectCsvFormat,
-} from '../integrations/csv/csv-formats.js';
+} from '../core/csv-dates.js';
+import { type CsvFormat, csvFormatById, detectCsvFormat } from '../core/csv-formats.js';
 import {
   type CsvDelimiter,
+  type CsvField,
+  type CsvFormatId,
+  type CsvImportFailure,
+  type CsvImportResult,
   type CsvLimits,
   type CsvTable,
   defaultCsvLimits,
-  parseCsvTable,
-} from '../integrations/csv/parse-csv-table.js';
+} from '../core/csv-import.js';
+import { fieldError } from '../core/errors.js';
+import type { StageChangeEvent } from '../core/event.js';
+import { isValidTimeZone } from '../core/fields.js';
+import type { FollowUp } from '../core/follow-up.js';
+import {
+  defaultHistoryChoice,
+  type HistoryChoice,
+  isQuiet,
+  quietAfterDays,
+  quietBefore,
+} from '../core/history-choice.js';
+import { mergePosting } from '../core/posting-text.js';
 import {
   type CsvApplicationDraft,
   type CsvRowIssue,
   makeCsvRowReader,
-} from '../integrations/csv/read-csv-application.js';
+} from '../core/read-csv-application.js';
 import { titleKeyOf } from '../storage/application-store.js';
 import {
   type ApplicationKey,
@@ -46,7 +46,7 @@ import { listAllCompanies } from '../storage/company-store.js';
 import { lockNaturalKeys } from '../storage/sql-helpers.js';
 import { buildNewApplication } from './applications.js';
 import { type Deps, inBulkTransaction, nowIso } from './deps.js';
-import { loadPlanningContext, planStepChanges } from './replan.js';
+import { closeOutPlan, loadPlanningContext, planStepChanges } from './replan.js';
 
 export type CsvImportOptions = {
   /** The user's IANA time zone: dates without a time become noon there, local times are read there. */
@@ -61,6 +61,8 @@ export type CsvImportOptions = {
   readonly allowDuplicates?: boolean;
   /** Import the good rows of a file that has bad ones; by default one bad row stops the whole import. */
   readonly skipInvalidRows?: boolean;
+  /** What becomes of applications with no news for more than 30 days; by default `keep`. */
+  readonly history?: HistoryChoice;
   readonly limits?: Partial<CsvLimits>;
   /** Called as rows are written, for a progress bar. */
   readonly onProgress?: (done: number, total: number) => void;
@@ -101,30 +103,24 @@ export type CsvImportPreview = {
     readonly duplicate: number;
     readonly error: number;
   };
+  readonly history: CsvHistoryPreview;
 };
 
-export type CsvImportFailure = {
-  readonly row: number;
-  readonly field: string;
-  readonly column: string | null;
-  readonly message: string;
+/** The rows to create whose application has had no news for a long time, and what the import does with them. */
+export type CsvHistoryPreview = {
+  readonly quietAfterDays: number;
+  readonly applications: number;
+  readonly choice: HistoryChoice;
 };
 
-export type CsvImportResult = {
-  readonly created: number;
-  readonly duplicates: number;
-  readonly failed: readonly CsvImportFailure[];
-  /** How numeric dates were read (as in the preview); null when the file has none. */
-  readonly dateOrder: DateOrder | null;
-  /** About the whole file, as in the preview: how dates were read (an ambiguous order says so), columns missing. */
-  readonly warnings: readonly CsvRowIssue[];
-};
-
-/** A row as planned: the preview's row, plus its normalised posting URL for the write. */
-type PlannedRow = CsvImportPreviewRow & { readonly urlKey: string | null };
+/**
+ * A row as planned: the preview's row, plus its normalised posting URL for the write and whether its
+ * application has had no news for a long time (`isQuiet`).
+ */
+type PlannedRow = CsvImportPreviewRow & { readonly urlKey: string | null; readonly isQuiet: boolean };
 
 /** What is known of a file before its rows are read, and its rows, read and checked one by one. */
-type FilePlan = Omit<CsvImportPreview, 'rows' | 'counts'> & {
+type FilePlan = Omit<CsvImportPreview, 'rows' | 'counts' | 'history'> & {
   readonly rowCount: number;
   rows(): Generator<PlannedRow>;
 };
@@ -158,15 +154,17 @@ export async function previewCsvImport(
     rowCount: _,
     rows: readRows,
     ...file
-  } = planFile(deps, input, options, await listApplicationKeys(deps.db, deps.userId));
+  } = await planFile(deps, input, options, await listApplicationKeys(deps.db, deps.userId));
   const rows: CsvImportPreviewRow[] = [];
   const counts = { total: 0, create: 0, duplicate: 0, error: 0 };
-  for (const { urlKey: _, ...row } of readRows()) {
+  const history = { quietAfterDays, applications: 0, choice: options.history ?? defaultHistoryChoice };
+  for (const { urlKey: _, isQuiet, ...row } of readRows()) {
     rows.push(row);
     counts.total++;
     counts[row.action]++;
+    if (isQuiet && row.action === 'create') history.applications++;
   }
-  return { ...file, rows, counts };
+  return { ...file, rows, counts, history };
 }
 
 /**
@@ -188,10 +186,12 @@ export async function importCsv(
       async (db, sink) => {
         const txDeps: Deps = { ...deps, db };
         await lockNaturalKeys(db, deps.userId);
-        const plan = planFile(txDeps, input, options, await listApplicationKeys(db, deps.userId));
+        const plan = await planFile(txDeps, input, options, await listApplicationKeys(db, deps.userId));
         const missing = plan.errors[0];
         if (missing) throw fieldError('mapping', missing.message);
-        const aboutFile = { dateOrder: plan.dateOrder, warnings: plan.warnings };
+        const choice = options.history ?? defaultHistoryChoice;
+        const history = { choice, applications: 0 };
+        const aboutFile = { dateOrder: plan.dateOrder, warnings: plan.warnings, history };
         const writer = await startDraftWriter(txDeps, sink);
         const progress = progressReporter(plan.rowCount, options.onProgress);
         const failed: CsvImportFailure[] = [];
@@ -205,11 +205,13 @@ export async function importCsv(
             }
           } else if (row.action === 'duplicate') duplicates++;
           else if (failed.length === 0 || options.skipInvalidRows) {
-            if (await writer.add(row.application!, row.urlKey)) progress(read);
+            if (row.isQuiet) history.applications++;
+            if (await writer.add(row.application!, row.urlKey, row.isQuiet ? choice : null)) progress(read);
           }
         }
         if (failed.length > 0 && !options.skipInvalidRows) {
-          throw new ImportRefused({ created: 0, duplicates, failed, ...aboutFile });
+          const nothing = { ...history, applications: 0 };
+          throw new ImportRefused({ created: 0, duplicates, failed, ...aboutFile, history: nothing });
         }
         const created = await writer.finish();
         progress(plan.rowCount);
@@ -234,16 +236,16 @@ function progressReporter(total: number, onProgress: CsvImportOptions['onProgres
   return report;
 }
 
-function planFile(
+async function planFile(
   deps: Deps,
   input: string | Uint8Array,
   options: CsvImportOptions,
   existing: readonly ApplicationKey[],
-): FilePlan {
+): Promise<FilePlan> {
   if (!isValidTimeZone(options.timeZone)) {
     throw fieldError('timeZone', 'must be an IANA time zone such as Europe/Berlin');
   }
-  const table = parseCsvTable(input, { ...defaultCsvLimits, ...options.limits });
+  const table = await deps.csvReader.read(input, { ...defaultCsvLimits, ...options.limits });
   const format = options.format ? csvFormatById(options.format) : detectCsvFormat(table.headers);
   const mapping = mapCsvColumns(table.headers, format.columns, options.mapping);
   const fileWarnings: CsvRowIssue[] = [];
@@ -283,6 +285,8 @@ function planFile(
   });
   const guard = makeDuplicateGuard(existing);
   const companyKeyOf = makeCompanyKeyOf();
+  const now = nowIso(deps);
+  const quietIfBefore = quietBefore(now, options.timeZone);
   function* rows(): Generator<PlannedRow> {
     for (const record of table.records) {
       const reading = readRow(record);
@@ -293,6 +297,7 @@ function planFile(
           warnings: reading.warnings,
           errors: reading.errors,
           urlKey: null,
+          isQuiet: false,
         };
         continue;
       }
@@ -308,6 +313,7 @@ function planFile(
         warnings: reading.warnings,
         errors: [],
         urlKey: keys.url,
+        isQuiet: isQuietDraft(reading.draft, now, quietIfBefore),
       };
     }
   }
@@ -322,6 +328,17 @@ function planFile(
     rowCount: table.records.length,
     rows,
   };
+}
+
+/**
+ * Whether the application a row becomes has had no news for a long time, by the row's own dates: the
+ * reader dates its moves in order, so the last one is the latest (an undated row is dated now).
+ */
+function isQuietDraft(draft: CsvApplicationDraft, now: string, before: string): boolean {
+  const last = draft.moves.at(-1);
+  const stage = last?.stage ?? draft.create.stage ?? 'applied';
+  const lastChangeAt = (last ? last.occurredAt : draft.create.stageAt) ?? now;
+  return isQuiet(stage, lastChangeAt, before);
 }
 
 function* dateCells(table: CsvTable, mapping: CsvColumnMapping): Generator<string> {
@@ -424,6 +441,7 @@ function makeDuplicateGuard(existing: readonly ApplicationKey[]) {
  * once and each batch is a handful of multi-row inserts instead of about ten statements per row. A test
  * imports the same drafts both ways and compares the results, so the two paths cannot drift apart unnoticed.
  * `add` answers whether it wrote a batch; `finish` writes the rest and answers how many were added.
+ * `history` is the user's choice for an application with no news for a long time, null for any other.
  */
 async function startDraftWriter(deps: Deps, sink: StatementSink) {
   const companyKeyOf = makeCompanyKeyOf();
@@ -443,7 +461,11 @@ async function startDraftWriter(deps: Deps, sink: StatementSink) {
   };
 
   return {
-    async add(draft: CsvApplicationDraft, urlKey: string | null): Promise<boolean> {
+    async add(
+      draft: CsvApplicationDraft,
+      urlKey: string | null,
+      history: HistoryChoice | null,
+    ): Promise<boolean> {
       const now = nowIso(deps);
       const name = draft.create.companyName ?? '';
       let company = companies.get(companyKeyOf(name));
@@ -461,18 +483,29 @@ async function startDraftWriter(deps: Deps, sink: StatementSink) {
         companies.set(companyKeyOf(name), company);
         batch.companies.push(company);
       }
+      const moves = history === 'no_response' ? [...draft.moves, endedAsNoResponse(now)] : draft.moves;
       const { application, events } = buildNewApplication(
         deps,
         draft.create,
         mergePosting(emptyPosting, draft.create.posting),
         company,
-        draft.moves,
+        moves,
         now,
       );
       const record = { application, events, interviews: [], steps: [] };
       batch.applications.push(application);
       batch.events.push(...events);
-      batch.followUps.push(...planStepChanges(deps, record, planning, now).inserted);
+      batch.followUps.push(
+        ...(history === 'keep'
+          ? closeOutPlan(deps, record, planning, now, keptWithoutRemindersNote)
+          : planStepChanges(
+              deps,
+              record,
+              planning,
+              now,
+              history === 'plan_from_today' ? 'plan_from_added' : undefined,
+            ).inserted),
+      );
       if (urlKey) batch.postingUrlKeys.set(application.id, urlKey);
       added++;
       if (batch.applications.length < batchSize) return false;
@@ -485,6 +518,19 @@ async function startDraftWriter(deps: Deps, sink: StatementSink) {
     },
   };
 }
+
+/** The ending the "mark them as no response" choice adds after the history a row describes. */
+function endedAsNoResponse(now: string) {
+  return {
+    stage: 'ended',
+    outcome: 'no_response',
+    occurredAt: now,
+    note: `Ended as no response when imported: no news for more than ${quietAfterDays} days`,
+  } as const;
+}
+
+/** What a step closed by the "keep them open without reminders" choice says. */
+export const keptWithoutRemindersNote = `Not planned: imported with no news for more than ${quietAfterDays} days and kept open without reminders`;
 
 function emptyBatch() {
   return {

@@ -1,13 +1,20 @@
 import type { Kysely, Transaction } from 'kysely';
-import type { ApplicationsCsvWriter, Clock, DocumentReader, IdGenerator, Mailer } from '../core/ports.js';
+import type {
+  ApplicationsCsvWriter,
+  CalendarWriter,
+  Clock,
+  CsvTableReader,
+  DocumentReader,
+  IdGenerator,
+  InvitationReader,
+  Mailer,
+  PartOfSpeechTagger,
+} from '../core/ports.js';
 import type { PostingReader } from '../core/posting-extract.js';
 import type { PostingProbe } from '../core/posting-watch.js';
-import { type StatementSink, statementSinkOf } from '../storage/bulk-application-store.js';
-import { bumpDataVersion, dataVersionBump } from '../storage/data-version-store.js';
-import { sqliteFileOf } from '../storage/database.js';
+import type { StatementSink } from '../storage/bulk-application-store.js';
 import type { Database, Db } from '../storage/schema.js';
-import { lockUserWrites } from '../storage/sql-helpers.js';
-import { startSqliteWriterThread } from '../storage/sqlite-writer-thread.js';
+import { runWriteTransaction } from '../storage/write-transaction.js';
 
 /**
  * What every use case needs. `userId` is the one place queries are scoped by: local mode passes the
@@ -23,7 +30,12 @@ export type Deps = {
   /** Looks again at a watched posting (docs/posting-watch.md). */
   readonly postingProbe: PostingProbe;
   readonly documents: DocumentReader;
+  readonly csvReader: CsvTableReader;
   readonly csvWriter: ApplicationsCsvWriter;
+  readonly calendarWriter: CalendarWriter;
+  readonly invitations: InvitationReader;
+  /** For the tailoring check's noun phrases. */
+  readonly tagger: PartOfSpeechTagger;
 };
 
 export function nowIso(deps: Pick<Deps, 'clock'>): string {
@@ -43,44 +55,29 @@ function isInTransaction(deps: Deps): deps is TxDeps {
 /**
  * Runs `work` in a transaction, or inside the caller's when `deps.db` already is one, so use cases compose:
  * an import can create a hundred applications through the same services and still be all-or-nothing.
- * A user's transactions take turns (`lockUserWrites`), so a write never plans from a view another is changing.
+ * A user's transactions take turns, and each replaces the user's data version (storage/write-transaction.ts).
  */
 export function inTransaction<T>(deps: Deps, work: (tx: TxDeps) => Promise<T>): Promise<T> {
   if (isInTransaction(deps)) return work(deps);
-  return deps.db.transaction().execute(async (trx) => {
-    await lockUserWrites(trx, deps.userId);
-    const result = await work({ ...deps, db: trx });
-    // Every use case that opens a transaction writes; the new version tells caches their answers are old.
-    await bumpDataVersion(trx, deps.userId, deps.ids.next());
-    return result;
-  });
+  return runWriteTransaction(deps.db, deps.userId, nextVersionOf(deps), (trx) => work({ ...deps, db: trx }));
 }
 
 /**
  * Runs a large write all-or-nothing, giving `work` a connection to read through and a sink for its bulk
- * statements. On a SQLite file, with `writerThread` set, the statements run on a writer thread holding the
- * transaction (see sqlite-writer-thread.ts) while this thread reads and builds the next ones; meanwhile no
- * other query of this process uses the connection `work` gets. Anywhere else (PostgreSQL, an in-memory
- * database, inside a caller's transaction) this is `inTransaction`, with a sink on that transaction.
+ * statements: on a SQLite file, with `writerThread` set, a writer thread holds the transaction
+ * (storage/write-transaction.ts); inside a caller's transaction, a sink on that transaction.
  */
 export async function inBulkTransaction<T>(
   deps: Deps,
   options: { readonly writerThread: boolean },
   work: (db: Db, sink: StatementSink) => Promise<T>,
 ): Promise<T> {
-  const file = options.writerThread ? sqliteFileOf(deps.db) : null;
-  if (!file) return inTransaction(deps, (tx) => work(tx.db, statementSinkOf(tx.db)));
-  return deps.db.connection().execute(async (connection) => {
-    const writer = await startSqliteWriterThread(file);
-    try {
-      const result = await work(connection, { dialect: 'sqlite', run: writer.run });
-      const bump = dataVersionBump(connection, deps.userId, deps.ids.next());
-      await writer.run(bump.sql, bump.parameters);
-      await writer.commit();
-      return result;
-    } catch (error) {
-      await writer.rollback();
-      throw error;
-    }
-  });
+  const bulk = await import('../storage/bulk-write-transaction.js');
+  if (isInTransaction(deps)) return work(deps.db, bulk.statementSinkOf(deps.db));
+  return bulk.runBulkWriteTransaction(deps.db, deps.userId, nextVersionOf(deps), options, work);
+}
+
+/** A write's new data version is a fresh id, drawn when the write is done. */
+function nextVersionOf(deps: Deps): () => string {
+  return () => deps.ids.next();
 }

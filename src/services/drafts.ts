@@ -1,4 +1,7 @@
+import type { Contact } from '../core/contact.js';
 import {
+  checkBackDate,
+  chooseAddressee,
   type Draft,
   type DraftContext,
   type DraftKind,
@@ -14,10 +17,10 @@ import {
 } from '../core/drafts.js';
 import { AppError, fieldError } from '../core/errors.js';
 import type { FollowUp } from '../core/follow-up.js';
-import { getApplication } from '../storage/application-store.js';
-import { findContact } from '../storage/contact-store.js';
+import { followUpKindLabels } from '../core/labels.js';
+import { getApplicationRecord } from '../storage/application-store.js';
+import { findContactsByIds, listContacts } from '../storage/contact-store.js';
 import { getFollowUp } from '../storage/follow-up-store.js';
-import { findInterview } from '../storage/interview-store.js';
 import type { Db } from '../storage/schema.js';
 import {
   getSettings,
@@ -28,6 +31,7 @@ import {
 import { type Deps, inTransaction, nowIso } from './deps.js';
 import { createEvent } from './events.js';
 import { markFollowUpDone } from './follow-ups.js';
+import { workCalendarFor } from './replan.js';
 
 type StoredTemplates = Partial<Record<DraftKind, { subject: string; body: string }>>;
 
@@ -38,15 +42,22 @@ export async function draftForStep(deps: Deps, followUpId: string, db: Db = deps
   if (!kind) {
     throw new AppError(
       'DRAFT_NOT_AVAILABLE',
-      `A ${step.kind.replaceAll('_', ' ')} step has no message to draft`,
+      `${followUpKindLabels[step.kind]}: this step has no message to draft`,
       {
         kind: step.kind,
       },
     );
   }
-  const { context, to } = await draftContextFor(deps, db, step);
+  const { context, contact } = await draftContextFor(deps, db, step);
   const draft = renderDraft(await templateFor(db, deps.userId, kind), context);
-  return { ...draft, followUpId, to, mailto: mailtoLink(draft, to) };
+  const to = contact?.email ?? null;
+  return {
+    ...draft,
+    followUpId,
+    contact: contact && { id: contact.id, name: contact.name, email: contact.email, phone: contact.phone },
+    to,
+    mailto: mailtoLink(draft, to),
+  };
 }
 
 /** The step's draft as an .eml file to open in a mail program, addressed to `to` or the contact. */
@@ -109,7 +120,7 @@ export async function sendStepEmail(deps: Deps, followUpId: string, input: SendI
       kind: 'message_sent',
       applicationId: step.applicationId,
       channel: 'email',
-      contactId: step.contactId,
+      contactId: draft.contact?.id ?? step.contactId,
       followUpId,
       subject,
       body,
@@ -169,6 +180,8 @@ export async function previewTemplate(
     return renderDraft(template, (await draftContextFor(deps, deps.db, step)).context);
   }
   const settings = await getSettings(deps.db, deps.userId);
+  const calendar = workCalendarFor(settings);
+  const today = calendar.localDate(nowIso(deps));
   return renderDraft(template, {
     user: { name: settings.name ?? 'Robin Example', email: settings.email },
     company: { name: 'Acme' },
@@ -178,8 +191,10 @@ export async function previewTemplate(
       round: 'technical',
       startsAt: nowIso(deps),
       topics: 'the new payments API, on-call',
+      notes: '',
       decisionDate: null,
     },
+    followUp: { checkBackDate: checkBackDate(calendar, { dueDate: today, today, decisionDate: null }) },
     timeZone: settings.timeZone,
   });
 }
@@ -190,17 +205,36 @@ async function templateFor(db: Db, userId: string, kind: DraftKind): Promise<Dra
   return own ? { kind, ...own } : defaultDraftTemplates[kind];
 }
 
+/**
+ * Everything a step's draft draws on, read once: the application with its interviews, the people it could be
+ * addressed to, and the user's settings (their name and email sign it). The interview is the step's own, or
+ * for a step that names none (an offer check, a feedback request), the latest one already held.
+ */
 async function draftContextFor(
   deps: Deps,
   db: Db,
   step: FollowUp,
-): Promise<{ context: DraftContext; to: string | null }> {
+): Promise<{ context: DraftContext; contact: Contact | null }> {
   const settings = await getSettings(db, deps.userId);
-  const application = await getApplication(db, deps.userId, step.applicationId);
-  const contact = step.contactId ? await findContact(db, deps.userId, step.contactId) : undefined;
-  const interview = step.interviewId ? await findInterview(db, deps.userId, step.interviewId) : undefined;
+  const { application, interviews } = await getApplicationRecord(db, deps.userId, step.applicationId);
+  const now = nowIso(deps);
+  const interview =
+    interviews.find((i) => i.id === step.interviewId) ?? interviews.findLast((i) => i.startsAt <= now);
+  const interviewerIds = step.kind === 'thank_you' ? [] : (interview?.interviewerIds ?? []);
+  const people = await findContactsByIds(db, deps.userId, [
+    ...(step.contactId ? [step.contactId] : []),
+    ...interviewerIds,
+  ]);
+  const named = step.contactId ? (people.get(step.contactId) ?? null) : null;
+  const interviewers = interviewerIds.flatMap((id) => people.get(id) ?? []);
+  const atCompany =
+    named || interviewers.length > 0 || step.kind === 'thank_you'
+      ? []
+      : await listContacts(db, deps.userId, { companyId: application.company.id });
+  const contact = chooseAddressee(step, { named, interviewers, atCompany });
+  const calendar = workCalendarFor(settings);
   return {
-    to: contact?.email ?? null,
+    contact,
     context: {
       user: { name: settings.name, email: settings.email },
       company: { name: application.company.name },
@@ -211,9 +245,17 @@ async function draftContextFor(
             round: interview.round,
             startsAt: interview.startsAt,
             topics: interview.topics,
+            notes: interview.notes,
             decisionDate: interview.decisionDate,
           }
         : null,
+      followUp: {
+        checkBackDate: checkBackDate(calendar, {
+          dueDate: calendar.localDate(step.dueAt),
+          today: calendar.localDate(now),
+          decisionDate: interview?.decisionDate ?? null,
+        }),
+      },
       timeZone: settings.timeZone,
     },
   };

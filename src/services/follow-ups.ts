@@ -16,6 +16,7 @@ import {
   type FollowUpUpdate,
   type followUpListQuerySchema,
   isOpenFollowUp,
+  openFollowUpStatuses,
 } from '../core/follow-up.js';
 import { dayWindows, isLocalDate, morningOf } from '../core/local-time.js';
 import {
@@ -47,8 +48,6 @@ import {
 } from './replan.js';
 
 type FollowUpListFilter = z.output<typeof followUpListQuerySchema>;
-
-const openStatuses = ['planned', 'snoozed'] as const;
 
 export async function createFollowUp(deps: Deps, input: FollowUpCreate): Promise<FollowUp> {
   return inTransaction(deps, async (tx) => {
@@ -100,7 +99,11 @@ export async function listFollowUps(deps: Deps, query: FollowUpListFilter): Prom
     week: { dueFrom: days.tomorrowStart, dueBefore: days.weekEnd },
     open: {},
   } as const;
-  return listFollowUpRows(deps.db, deps.userId, { ...filter, statuses: openStatuses, ...windows[query.due] });
+  return listFollowUpRows(deps.db, deps.userId, {
+    ...filter,
+    statuses: openFollowUpStatuses,
+    ...windows[query.due],
+  });
 }
 
 export async function updateFollowUp(deps: Deps, id: string, input: FollowUpUpdate): Promise<FollowUp> {

@@ -6,14 +6,11 @@ import { limits, webUrl } from '../core/fields.js';
 import { type InterviewCreate, type InterviewRound, interviewCreateSchema } from '../core/interview.js';
 import type {
   ApplicationCandidate,
+  InterviewInvitation,
   InvitationImportPreview,
   InvitationImportResult,
+  InvitationPerson,
 } from '../core/invitation.js';
-import {
-  type InterviewInvitation,
-  type InvitationPerson,
-  parseInvitation,
-} from '../integrations/ics/parse-invitation.js';
 import { lockNaturalKeys } from '../storage/sql-helpers.js';
 import { getApplication, listApplications } from './applications.js';
 import { listCompanies } from './companies.js';
@@ -42,7 +39,7 @@ export async function previewInvitationImport(
 ): Promise<InvitationImportPreview> {
   const settings = await getSettings(deps);
   const userEmail = options.userEmail === undefined ? settings.email : options.userEmail;
-  const invitations = parseInvitation(icsText, { userEmail, defaultTimeZone: settings.timeZone });
+  const invitations = await deps.invitations.read(icsText, { userEmail, defaultTimeZone: settings.timeZone });
   const { invitation, warnings } = pickEvent(invitations, options.eventIndex);
   if (!userEmail) {
     warnings.push('your email address is not in settings, so you may be listed among the contacts');

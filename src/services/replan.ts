@@ -1,6 +1,11 @@
 import { createWorkCalendar, type WorkCalendar } from '../core/business-days.js';
 import type { FollowUp } from '../core/follow-up.js';
-import { checkInsEndedByResponse, type PlannedStep, planFollowUps } from '../core/follow-up-plan.js';
+import {
+  checkInsEndedByResponse,
+  type PastSteps,
+  type PlannedStep,
+  planFollowUps,
+} from '../core/follow-up-plan.js';
 import { defaultPlaybook, type Playbook, parsePlaybook } from '../core/playbook.js';
 import type { Settings } from '../core/settings.js';
 import {
@@ -59,13 +64,14 @@ export type StepChanges = {
  * matched by plan key so a step keeps its id (and a snooze) across re-plans. Steps done or skipped stay as
  * history, and steps the user added by hand are left alone, but for a check-in the employer has since
  * answered, which is closed as skipped. Every new planned step of the code base is built here, the CSV
- * import's included.
+ * import's included. `pastSteps` is for the import of a new application only (see `PastSteps`).
  */
 export function planStepChanges(
   deps: Pick<Deps, 'ids'>,
   record: ApplicationRecord,
   planning: PlanningContext,
   now: string,
+  pastSteps?: PastSteps,
 ): StepChanges {
   const { application, steps } = record;
   const input = {
@@ -76,6 +82,7 @@ export function planStepChanges(
     playbook: planning.playbook,
     calendar: planning.calendar,
     now,
+    pastSteps,
   };
   const plan = planFollowUps(input);
   if (steps.length === 0) {
@@ -148,6 +155,35 @@ export async function writeStepChanges(tx: TxDeps, changes: StepChanges): Promis
     tx.userId,
     changes.deleted.map((s) => s.id),
   );
+}
+
+/**
+ * The steps of a new application kept open without reminders: whatever its plan holds, closed as skipped
+ * with `note`, and so on until the plan is empty, so its current cycle plans nothing more. A reply, a move
+ * or an interview starts a new cycle, with steps of its own.
+ */
+export function closeOutPlan(
+  deps: Pick<Deps, 'ids'>,
+  record: ApplicationRecord,
+  planning: PlanningContext,
+  now: string,
+  note: string,
+): FollowUp[] {
+  const closed: FollowUp[] = [];
+  // Each round closes the next link of a chain; no chain of the playbook is half as long as this bound.
+  for (let round = 0; round < 20; round++) {
+    const { inserted } = planStepChanges(
+      deps,
+      { ...record, steps: [...record.steps, ...closed] },
+      planning,
+      now,
+    );
+    if (inserted.length === 0) break;
+    for (const step of inserted) {
+      closed.push({ ...step, status: 'skipped', completedAt: now, completionNote: note });
+    }
+  }
+  return closed;
 }
 
 /** Re-plans an application the caller has not read: it is read in one statement, then re-planned. */

@@ -1,5 +1,5 @@
 import { fieldError } from '../core/errors.js';
-import type { Settings, SettingsUpdate } from '../core/settings.js';
+import type { Places, Settings, SettingsUpdate } from '../core/settings.js';
 import { getSettings as getSettingsRow, saveSettings, saveSmtpUrl } from '../storage/settings-store.js';
 import { type Deps, inTransaction, nowIso } from './deps.js';
 
@@ -12,8 +12,14 @@ export function getSettings(deps: Deps): Promise<Settings> {
   return getSettingsRow(deps.db, deps.userId);
 }
 
+/** The countries and regions settings accept, for pickers. */
+export async function getPlaces(): Promise<Places> {
+  const { listPlaces } = await loadPlaces();
+  return listPlaces();
+}
+
 /**
- * Saves the settings. A change to the time zone, country, region or working days moves every business-day
+ * Saves the settings; the first save, even of nothing, marks the first-run set-up done. A change to the time zone, country, region or working days moves every business-day
  * date, so every application is re-planned in the same transaction.
  */
 export async function updateSettings(deps: Deps, input: SettingsUpdate): Promise<Settings> {
@@ -23,6 +29,7 @@ export async function updateSettings(deps: Deps, input: SettingsUpdate): Promise
     const keep = <T>(value: T | undefined, fallback: T): T => (value === undefined ? fallback : value);
     const next: Settings = {
       ...current,
+      setUpAt: current.setUpAt ?? nowIso(deps),
       timeZone: input.timeZone ?? current.timeZone,
       country: keep(input.country, current.country),
       // A new country drops a region of the old one unless a region comes with it.

@@ -24,13 +24,16 @@ export async function checkTailoring(
   }
   const resumeText = await readText(deps, input.resume);
   const coverLetterText = input.coverLetter ? await readText(deps, input.coverLetter) : null;
-  const analysis = analyzeTailoring({
-    postingText,
-    resumeText,
-    coverLetterText: coverLetterText ?? undefined,
-    companyName: application.company.name,
-    jobTitle: application.jobTitle,
-  });
+  const analysis = analyzeTailoring(
+    {
+      postingText,
+      resumeText,
+      coverLetterText: coverLetterText ?? undefined,
+      companyName: application.company.name,
+      jobTitle: application.jobTitle,
+    },
+    deps.tagger,
+  );
   const check: TailoringCheck = {
     id: deps.ids.next(),
     applicationId,

@@ -1,4 +1,5 @@
 import { draftKindFor } from '../core/drafts.js';
+import { openFollowUpStatuses } from '../core/follow-up.js';
 import { dayWindows, isLocalDate, morningOf } from '../core/local-time.js';
 import type { Today, TodayItem } from '../core/today.js';
 import { findApplicationSummaries } from '../storage/application-store.js';
@@ -20,7 +21,7 @@ export async function getToday(deps: Deps, asOf?: string): Promise<Today> {
     asOf === undefined ? nowIso(deps) : isLocalDate(asOf) ? morningOf(asOf, settings.timeZone) : asOf;
   const days = dayWindows(moment, settings.timeZone);
   const steps = await listFollowUps(deps.db, deps.userId, {
-    statuses: ['planned', 'snoozed'],
+    statuses: openFollowUpStatuses,
     dueBefore: days.weekEnd,
   });
   const applications = await findApplicationSummaries(

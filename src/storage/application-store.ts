@@ -7,12 +7,13 @@ import {
   type ApplicationListFilter,
   type ApplicationListPage,
   type ApplicationSortKey,
+  type NextStep,
   normalizePostingUrl,
   type SentDocument,
 } from '../core/application.js';
 import { AppError } from '../core/errors.js';
 import type { TimelineEvent } from '../core/event.js';
-import type { FollowUp } from '../core/follow-up.js';
+import { type FollowUp, type FollowUpKind, openFollowUpStatuses } from '../core/follow-up.js';
 import type { Interview } from '../core/interview.js';
 import type { ActiveStage, ClosedReason, Outcome, Stage } from '../core/pipeline.js';
 import { eventColumns, toEvent } from './event-store.js';
@@ -313,7 +314,46 @@ export async function listApplications(
     .execute();
   const byId = new Map(rows.map((row) => [row.id, row]));
   const ordered = pageKeys.map((k) => byId.get(k.id)).filter((row): row is Row => row !== undefined);
-  return { items: await withTags(db, ordered), nextCursor };
+  const [items, nextSteps] = await Promise.all([withTags(db, ordered), nextStepsOf(db, userId, pageKeys)]);
+  return {
+    items: items.map((application) => ({ ...application, nextStep: nextSteps.get(application.id) ?? null })),
+    nextCursor,
+  };
+}
+
+/**
+ * Each application's open step due first, for a whole page in one statement (the page's applications have
+ * a few open steps each, so reading them all and keeping the earliest is cheaper than a window function).
+ */
+async function nextStepsOf(
+  db: Db,
+  userId: string,
+  applications: readonly { readonly id: string }[],
+): Promise<Map<string, NextStep>> {
+  const rows = await db
+    .selectFrom('follow_ups')
+    .select(['id', 'application_id', 'kind', 'due_at'])
+    .where('user_id', '=', userId)
+    .where(
+      'application_id',
+      'in',
+      applications.map((a) => a.id),
+    )
+    .where('status', 'in', [...openFollowUpStatuses])
+    .execute();
+  const earliest = new Map<string, NextStep>();
+  for (const row of rows) {
+    const step: NextStep = {
+      id: row.id,
+      kind: row.kind as FollowUpKind,
+      dueAt: storedInstant(row.due_at),
+    };
+    const current = earliest.get(row.application_id);
+    if (!current || step.dueAt < current.dueAt || (step.dueAt === current.dueAt && step.id < current.id)) {
+      earliest.set(row.application_id, step);
+    }
+  }
+  return earliest;
 }
 
 export async function listApplicationIds(db: Db, userId: string): Promise<string[]> {
@@ -465,6 +505,7 @@ export function applicationRowOf(a: Application, userId: string, postingUrlKey?:
     closed_reason: a.closedReason,
     applied_at: a.appliedAt,
     ended_at: a.endedAt,
+    stage_changed_at: a.stageChangedAt,
     search_text: searchTextOf(a, a.company.name),
     created_at: a.createdAt,
     updated_at: a.updatedAt,
@@ -508,6 +549,7 @@ function toApplication(row: Row, tags: string[]): Application {
     closedReason: row.closed_reason as ClosedReason | null,
     appliedAt: storedInstantOrNull(row.applied_at),
     endedAt: storedInstantOrNull(row.ended_at),
+    stageChangedAt: storedInstant(row.stage_changed_at ?? row.created_at),
     createdAt: storedInstant(row.created_at),
     updatedAt: storedInstant(row.updated_at),
   };

@@ -1,14 +1,13 @@
 import { CompiledQuery } from 'kysely';
 import type { Application } from '../core/application.js';
 import type { Company } from '../core/company.js';
-import { normalizeCompanyName } from '../core/company.js';
 import type { TimelineEvent } from '../core/event.js';
 import type { FollowUp } from '../core/follow-up.js';
 import { applicationRowOf, tagRowsOf } from './application-store.js';
 import { companyRowOf } from './company-store.js';
 import { eventRowOf } from './event-store.js';
 import { followUpRowOf } from './follow-up-store.js';
-import type { CompaniesTable, Database, Db } from './schema.js';
+import type { Database, Db } from './schema.js';
 import { isPostgres } from './sql-helpers.js';
 
 /** What the duplicate guard compares an incoming application with, for every application the user has. */

@@ -1,31 +1,41 @@
-import { type Kysely, type Migration, Migrator } from 'kysely';
-import * as initial from './migrations/20261126-0100-initial.js';
-import * as dataVersions from './migrations/20261126-0200-data-versions.js';
-import * as followUpSettings from './migrations/20261126-0300-follow-up-settings.js';
-import * as calendarDigestJobs from './migrations/20261126-0500-calendar-digest-jobs.js';
-import * as tailoringChecks from './migrations/20261126-0600-tailoring-checks.js';
-import * as postingWatches from './migrations/20261126-0700-posting-watches.js';
-import * as companySizeIndustry from './migrations/20261206-1020-company-size-industry.js';
+import { DEFAULT_MIGRATION_TABLE, type Kysely, type Migration, Migrator, sql } from 'kysely';
 import type { Database } from './schema.js';
 
 /**
- * Every migration, by name. Names sort in the order they run; a shipped migration is never edited,
- * a change is a new file added here.
+ * Every migration, by name, loaded when the migrator runs. Names sort in the order they run; a shipped
+ * migration is never edited, a change is a new file added here.
  */
-export const migrations: Readonly<Record<string, Migration>> = {
-  '20261126-0100-initial': initial,
-  '20261126-0200-data-versions': dataVersions,
-  '20261126-0300-follow-up-settings': followUpSettings,
-  '20261126-0500-calendar-digest-jobs': calendarDigestJobs,
-  '20261126-0600-tailoring-checks': tailoringChecks,
-  '20261126-0700-posting-watches': postingWatches,
-  '20261206-1020-company-size-industry': companySizeIndustry,
+export const migrations: Readonly<Record<string, () => Promise<Migration>>> = {
+  '20261126-0100-initial': () => import('./migrations/20261126-0100-initial.js'),
+  '20261126-0200-data-versions': () => import('./migrations/20261126-0200-data-versions.js'),
+  '20261126-0300-follow-up-settings': () => import('./migrations/20261126-0300-follow-up-settings.js'),
+  '20261126-0500-calendar-digest-jobs': () => import('./migrations/20261126-0500-calendar-digest-jobs.js'),
+  '20261126-0600-tailoring-checks': () => import('./migrations/20261126-0600-tailoring-checks.js'),
+  '20261126-0700-posting-watches': () => import('./migrations/20261126-0700-posting-watches.js'),
+  '20261206-1020-company-size-industry': () => import('./migrations/20261206-1020-company-size-industry.js'),
+  '20261207-0900-settings-set-up': () => import('./migrations/20261207-0900-settings-set-up.js'),
+  '20261207-1510-application-stage-changed-at': () =>
+    import('./migrations/20261207-1510-application-stage-changed-at.js'),
 };
 
 export type MigrationReport = { readonly applied: string[]; readonly current: string | null };
 
+/**
+ * Brings the database to the latest schema. A database that has already run every migration, in order,
+ * is told so by one query, without loading the migrations or taking the migrator's lock: that is every
+ * start but the first after an upgrade, and every CLI command pays for it (issue 12, item 11). Anything
+ * else (no migration table yet, migrations pending, a list that differs) goes to Kysely's migrator, which
+ * applies what is pending under its lock, or refuses a database whose history does not match.
+ */
 export async function migrateToLatest(db: Kysely<Database>): Promise<MigrationReport> {
-  const migrator = new Migrator({ db, provider: { getMigrations: async () => ({ ...migrations }) } });
+  const names = Object.keys(migrations).sort();
+  const executed = await executedMigrationNames(db);
+  if (executed && executed.length === names.length && executed.every((name, i) => name === names[i]))
+    return { applied: [], current: names.at(-1) ?? null };
+  const loaded = Object.fromEntries(
+    await Promise.all(Object.entries(migrations).map(async ([name, load]) => [name, await load()] as const)),
+  );
+  const migrator = new Migrator({ db, provider: { getMigrations: async () => loaded } });
   const { error, results = [] } = await migrator.migrateToLatest();
   if (error) throw error;
   const all = await migrator.getMigrations();
@@ -34,4 +44,25 @@ export async function migrateToLatest(db: Kysely<Database>): Promise<MigrationRe
     applied: results.filter((r) => r.status === 'Success').map((r) => r.migrationName),
     current: done.at(-1)?.name ?? null,
   };
+}
+
+/**
+ * The migrations the database has run, in the order Kysely's migrator reads them (by time, then name), or
+ * null when it cannot tell (no migration table yet): the migrator then decides.
+ */
+async function executedMigrationNames(db: Kysely<Database>): Promise<string[] | null> {
+  try {
+    const { rows } = await sql<{ name: string; timestamp: string }>`select name, timestamp from ${sql.table(
+      DEFAULT_MIGRATION_TABLE,
+    )}`.execute(db);
+    return rows
+      .sort((a, b) =>
+        a.timestamp === b.timestamp
+          ? a.name.localeCompare(b.name)
+          : new Date(a.timestamp).getTime() - new Date(b.timestamp).getTime(),
+      )
+      .map((row) => row.name);
+  } catch {
+    return null;
+  }
 }

@@ -51,6 +51,7 @@ export interface SettingsTable {
   digest_enabled: Generated<number>;
   digest_time: Generated<string>;
   posting_watch_enabled: Generated<number>;
+  set_up_at: string | null;
 }
 
 export interface CompaniesTable {
@@ -111,6 +112,8 @@ export interface ApplicationsTable {
   closed_reason: string | null;
   applied_at: string | null;
   ended_at: string | null;
+  /** Null only in rows written before it existed; the migration filled those. */
+  stage_changed_at: string | null;
   search_text: string;
   created_at: string;
   updated_at: string;

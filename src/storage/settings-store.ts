@@ -18,6 +18,7 @@ type SettingsRow = {
   smtp_url: string | null;
   smtp_from: string | null;
   updated_at: string;
+  set_up_at: string | null;
 };
 
 const settingsColumns = [
@@ -36,6 +37,7 @@ const settingsColumns = [
   'smtp_url',
   'smtp_from',
   'updated_at',
+  'set_up_at',
 ] as const;
 
 export async function getSettings(db: Db, userId: string): Promise<Settings> {
@@ -87,6 +89,7 @@ export async function saveSettings(
       posting_watch_enabled: settings.postingWatchEnabled ? 1 : 0,
       smtp_from: settings.smtp.from,
       updated_at: now,
+      set_up_at: settings.setUpAt,
     })
     .where('user_id', '=', userId)
     .execute();
@@ -147,5 +150,6 @@ function toSettings(row: SettingsRow): Settings {
     postingWatchEnabled: Number(row.posting_watch_enabled) === 1,
     smtp: { configured: row.smtp_url !== null, from: row.smtp_from },
     updatedAt: row.updated_at,
+    setUpAt: row.set_up_at,
   };
 }

@@ -46,3 +46,25 @@ export async function ensureUser(
     .onConflict((oc) => oc.column('user_id').doNothing())
     .execute();
 }
+
+/** Whether the user has any company, contact or application: a backup restores only into an empty account. */
+export async function hasUserRecords(db: Db, userId: string): Promise<boolean> {
+  for (const table of ['companies', 'contacts', 'applications'] as const) {
+    const row = await db
+      .selectFrom(table)
+      .select('id')
+      .where('user_id', '=', userId)
+      .limit(1)
+      .executeTakeFirst();
+    if (row) return true;
+  }
+  return false;
+}
+
+/** Deletes the user's companies, contacts and applications, and with them everything that belongs to those. */
+export async function deleteUserRecords(db: Db, userId: string): Promise<void> {
+  // Children first: applications restrict the deletion of their company.
+  await db.deleteFrom('applications').where('user_id', '=', userId).execute();
+  await db.deleteFrom('contacts').where('user_id', '=', userId).execute();
+  await db.deleteFrom('companies').where('user_id', '=', userId).execute();
+}

@@ -114,7 +114,17 @@ describe('api client against a real hearback server', () => {
     expect(draft).toMatchObject({ followUpId: step.id, kind: 'first_follow_up', to: 'ana@example.com' });
     expect(draft.mailto).toMatch(/^mailto:ana@example\.com\?subject=/);
     expect(Object.keys(draft).sort()).toEqual(
-      ['body', 'followUpId', 'kind', 'mailto', 'missingFields', 'subject', 'to'].sort(),
+      [
+        'body',
+        'contact',
+        'followUpId',
+        'kind',
+        'mailto',
+        'missingFields',
+        'missingWords',
+        'subject',
+        'to',
+      ].sort(),
     );
   });
 
@@ -290,6 +300,7 @@ describe('api client: diagnosis, tailoring, posting watch, calendar feed and imp
       failed: [],
       dateOrder: null,
       warnings: [],
+      history: { choice: 'keep', applications: 2 },
     });
     const stored = await api.listAllApplications();
     expect(stored.map((a) => [a.company.name, a.source.kind]).sort()).toEqual([

@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import type {
   Application,
   ApplicationBulkResult,
+  ApplicationListItem,
   ApplicationListPage,
   ApplicationListQuery,
   applicationBulkSchema,
@@ -14,7 +15,7 @@ import type { RestoreReport } from '../core/backup.js';
 import type { CalendarFeedIssue, CalendarFeedIssued, CalendarFeedStatus } from '../core/calendar-feed.js';
 import type { Company, CompanyListQuery, companyCreateSchema, companyUpdateSchema } from '../core/company.js';
 import type { Contact, ContactListQuery, contactCreateSchema, contactUpdateSchema } from '../core/contact.js';
-import type { CsvImportPreview } from '../core/csv-import.js';
+import type { CsvImportChoices, CsvImportPreview, CsvImportResult } from '../core/csv-import.js';
 import type { Diagnosis } from '../core/diagnosis.js';
 import type { DraftKind, RenderedTemplate, SentDraft, StepDraft, TemplateView } from '../core/drafts.js';
 import type { EventListQuery, eventCreateSchema, eventUpdateSchema, TimelineEvent } from '../core/event.js';
@@ -44,7 +45,7 @@ import { stages } from '../core/pipeline.js';
 import type { Playbook, playbookUpdateSchema } from '../core/playbook.js';
 import type { PostingPreview } from '../core/posting-extract.js';
 import type { PostingWatchView } from '../core/posting-watch.js';
-import type { Settings, settingsUpdateSchema } from '../core/settings.js';
+import type { Places, Settings, settingsUpdateSchema } from '../core/settings.js';
 import type { TailoringCheck, tailoringRequestSchema } from '../core/tailoring-check.js';
 import type { Today } from '../core/today.js';
 import { ApiError, readApiError } from './api-error.js';
@@ -72,31 +73,10 @@ export type SettingsUpdateInput = z.input<typeof settingsUpdateSchema>;
 export type PlaybookUpdateInput = z.input<typeof playbookUpdateSchema>;
 export type TailoringRequestInput = z.input<typeof tailoringRequestSchema>;
 
-/** What `POST /api/import/csv` and its preview take besides the file: the user's choices, all optional. */
-export type CsvImportChoices = {
-  readonly mapping?: Readonly<Record<string, string>>;
-  readonly format?: string;
-  readonly dateOrder?: 'mdy' | 'dmy';
-  readonly allowDuplicates?: boolean;
-  readonly skipInvalidRows?: boolean;
-};
+/** What the CSV import and its preview take besides the file: the user's choices, all optional. */
+export type { CsvImportChoices };
 
-export type CsvImportReport = {
-  readonly created: number;
-  readonly duplicates: number;
-  readonly failed: readonly {
-    readonly row: number;
-    readonly field: string;
-    readonly column: string | null;
-    readonly message: string;
-  }[];
-  readonly dateOrder: 'mdy' | 'dmy' | null;
-  readonly warnings: readonly {
-    readonly field: string;
-    readonly column: string | null;
-    readonly message: string;
-  }[];
-};
+export type CsvImportReport = CsvImportResult;
 
 /** How many records a restored backup brought back. */
 export type BackupRestoreReport = RestoreReport;
@@ -171,9 +151,9 @@ export function createApiClient(options: ApiClientOptions = {}) {
      */
     async listAllApplications(
       query: Omit<ApplicationListQuery, 'cursor' | 'limit'> = {},
-    ): Promise<Application[]> {
+    ): Promise<ApplicationListItem[]> {
       const followCursor = async (stageQuery: Omit<ApplicationListQuery, 'cursor' | 'limit'>) => {
-        const found: Application[] = [];
+        const found: ApplicationListItem[] = [];
         let cursor: string | undefined;
         do {
           const page = await client.listApplications({ ...stageQuery, limit: pageLimit, cursor });
@@ -305,6 +285,7 @@ export function createApiClient(options: ApiClientOptions = {}) {
 
     getSettings: () => get<Settings>('/api/settings'),
     updateSettings: (input: SettingsUpdateInput) => patch<Settings>('/api/settings', input),
+    getPlaces: () => get<Places>('/api/places'),
   };
   return client;
 }

@@ -10,6 +10,7 @@ import { useGlobalShortcuts } from './hooks/use-global-shortcuts.js';
 import { navigate, useLocation } from './hooks/use-location.js';
 import { NotFoundPage } from './pages/not-found-page.js';
 import { TodayPage } from './pages/today-page.js';
+import { useSettings } from './queries.js';
 import { applicationPath, matchRoute, pageTitles, type Route, type RouteName } from './router.js';
 import type { ShortcutAction } from './shortcuts.js';
 
@@ -33,6 +34,9 @@ const SettingsPage = lazy(() => pageModules.settings().then((m) => ({ default: m
 const FollowUpPage = lazy(() => pageModules.follow_up().then((m) => ({ default: m.FollowUpPage })));
 const QuickAddPage = lazy(() => pageModules.add().then((m) => ({ default: m.QuickAddPage })));
 const ImportPage = lazy(() => pageModules.import().then((m) => ({ default: m.ImportPage })));
+const FirstRunSetUp = lazy(() =>
+  import('./components/first-run-set-up.js').then((m) => ({ default: m.FirstRunSetUp })),
+);
 
 /** Starts loading the code of the first page at once, rather than after the app's first render. */
 export function preloadPage(pathname: string): void {
@@ -187,7 +191,19 @@ export function App() {
         onClose={() => setInterviewDialog(null)}
       />
       <ShortcutsOverlay open={isHelpOpen} onClose={() => setHelpOpen(false)} />
+      <FirstRunGate />
     </AppDialogsContext.Provider>
+  );
+}
+
+/** The first-run set-up, on a fresh database only; its code loads only then. */
+function FirstRunGate() {
+  const settings = useSettings();
+  if (settings.data?.setUpAt !== null) return null;
+  return (
+    <Suspense fallback={null}>
+      <FirstRunSetUp settings={settings.data} />
+    </Suspense>
   );
 }
 

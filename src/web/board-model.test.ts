@@ -43,6 +43,7 @@ function application(overrides: Partial<Application> = {}): Application {
     closedReason: null,
     appliedAt: '2026-03-01T10:00:00.000Z',
     endedAt: null,
+    stageChangedAt: '2026-03-01T10:00:00.000Z',
     createdAt: '2026-03-01T10:00:00.000Z',
     updatedAt: `2026-03-01T10:00:${String(serial % 60).padStart(2, '0')}.000Z`,
     ...overrides,

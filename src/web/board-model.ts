@@ -1,7 +1,7 @@
 import type { Application } from '../core/application.js';
 import { activeStages, type Outcome, type Stage, stageLabels, stages } from '../core/pipeline.js';
 
-export type BoardColumns = Readonly<Record<Stage, readonly Application[]>>;
+export type BoardColumns<T extends Application = Application> = Readonly<Record<Stage, readonly T[]>>;
 
 export type BoardOptions = {
   /** Leaves rejected applications out of the ended column (they are still counted as hidden). */
@@ -14,8 +14,11 @@ export type BoardCounts = Readonly<Record<Stage, number>> & { readonly hiddenRej
  * Splits applications into one column per stage, most recently changed first within each column, so what
  * just moved is on top.
  */
-export function groupByStage(applications: readonly Application[], options: BoardOptions): BoardColumns {
-  const columns: Record<Stage, Application[]> = {
+export function groupByStage<T extends Application>(
+  applications: readonly T[],
+  options: BoardOptions,
+): BoardColumns<T> {
+  const columns: Record<Stage, T[]> = {
     saved: [],
     applied: [],
     screening: [],
@@ -119,7 +122,10 @@ export type TableFilter = {
 
 export const emptyTableFilter: TableFilter = { q: '', stages: [], outcome: null, tag: null };
 
-export function filterApplications(applications: readonly Application[], filter: TableFilter): Application[] {
+export function filterApplications<T extends Application>(
+  applications: readonly T[],
+  filter: TableFilter,
+): T[] {
   const words = searchWords(filter.q);
   return applications.filter(
     (a) =>

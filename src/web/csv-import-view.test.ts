@@ -57,6 +57,7 @@ const answer: CsvImportPreview = {
     },
   ],
   counts: { total: 4, create: 1, duplicate: 2, error: 1 },
+  history: { quietAfterDays: 30, applications: 1, choice: 'keep' },
 };
 
 describe('toCsvPreviewView', () => {
@@ -80,6 +81,13 @@ describe('toCsvPreviewView', () => {
     expect(view?.rows[2]?.errors).toEqual([
       { field: 'companyName', column: 'Employer', message: 'is empty' },
     ]);
+    expect(view.isEmpty).toBe(false);
+    expect(view.quietApplications).toBe(1);
+  });
+
+  it('knows a file with only a header row is empty', () => {
+    const headerOnly = { ...answer, rows: [], counts: { total: 0, create: 0, duplicate: 0, error: 0 } };
+    expect(toCsvPreviewView(headerOnly).isEmpty).toBe(true);
   });
 });
 

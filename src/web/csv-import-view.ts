@@ -4,6 +4,7 @@ import {
   type CsvImportPreviewRow,
   csvFields,
 } from '../core/csv-import.js';
+import type { HistoryChoice } from '../core/history-choice.js';
 
 /** What a column can fill, in words for people, in the order the mapping selects list them. */
 export const csvTargetLabels: Readonly<Record<CsvColumnTarget, string>> = {
@@ -81,6 +82,10 @@ export type CsvPreviewView = {
     readonly duplicate: number;
     readonly error: number;
   };
+  /** A file with a header row and nothing under it: there is nothing to map or import. */
+  readonly isEmpty: boolean;
+  /** How many of the applications to create have had no news for a long time (the user chooses their fate). */
+  readonly quietApplications: number;
 };
 
 /** What the import page shows of `POST /api/import/csv/preview`'s answer. */
@@ -95,6 +100,8 @@ export function toCsvPreviewView(preview: CsvImportPreview): CsvPreviewView {
     errors: preview.errors,
     rows: preview.rows.map(toRowView),
     counts: preview.counts,
+    isEmpty: preview.counts.total === 0,
+    quietApplications: preview.history.applications,
   };
 }
 
@@ -123,6 +130,13 @@ function describeDuplicate(duplicate: NonNullable<CsvImportPreviewRow['duplicate
 export function describeCsvIssue(issue: CsvIssueView): string {
   return issue.column ? `${issue.column}: ${issue.message}` : issue.message;
 }
+
+/** What each history choice does, in a line under its label. */
+export const historyChoiceHints: Readonly<Record<HistoryChoice, string>> = {
+  keep: 'They stay in their stage with no check-in or follow-up planned, until you hear from the employer.',
+  no_response: 'Each one ends as no response today; what the file says happened before is kept.',
+  plan_from_today: 'Their next check-in or follow-up is due today, so nothing is overdue.',
+};
 
 export const previewPageSize = 25;
 

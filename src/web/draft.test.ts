@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { buildMailto, formatDraftForClipboard, isMailtoLink } from './draft.js';
+import {
+  buildMailto,
+  formatDraftForClipboard,
+  isMailtoLink,
+  isMissingOwnDetails,
+  placeholdersLeft,
+} from './draft.js';
 
 describe('draft', () => {
   it('never takes a link that is not a mailto link, so it can never run script', () => {
@@ -27,5 +33,19 @@ describe('draft', () => {
     expect([...url.searchParams.keys()]).toEqual(['subject', 'body']);
     expect(url.searchParams.get('subject')).toBe('Hi\r\nBcc: evil@example.com');
     expect(isMailtoLink(link)).toBe(true);
+  });
+
+  it('finds the placeholders a text still shows, of those the draft was written with', () => {
+    const words = ['what you discussed', 'your name'];
+    expect(placeholdersLeft('About [what you discussed].\n\nBest,\n[your name]', words)).toEqual([
+      '[what you discussed]',
+      '[your name]',
+    ]);
+    expect(placeholdersLeft('About the roadmap [sic].\n\nBest,\nRobin', words)).toEqual([]);
+  });
+
+  it("points to settings only when the user's own name or email is missing", () => {
+    expect(isMissingOwnDetails(['what you discussed', 'your email'])).toBe(true);
+    expect(isMissingOwnDetails(["interviewer's name"])).toBe(false);
   });
 });

@@ -18,3 +18,13 @@ export function buildMailto(to: string | null, subject: string, body: string): s
   const params = `subject=${encodeURIComponent(subject)}&body=${encodeURIComponent(body)}`;
   return `mailto:${to ? encodeURIComponent(to).replace(/%40/g, '@') : ''}?${params}`;
 }
+
+/** The placeholders ("[your name]") of a draft's missing fields that a text still shows. */
+export function placeholdersLeft(text: string, missingWords: readonly string[]): string[] {
+  return missingWords.map((words) => `[${words}]`).filter((placeholder) => text.includes(placeholder));
+}
+
+/** Whether the missing fields include the user's own name or email, which settings hold for every draft. */
+export function isMissingOwnDetails(missingWords: readonly string[]): boolean {
+  return missingWords.some((words) => words.startsWith('your '));
+}

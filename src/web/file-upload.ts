@@ -1,8 +1,10 @@
+import { defaultCsvLimits } from '../core/csv-import.js';
+
 /** The largest resume the server reads (src/integrations/resume: 10 MB); larger files are refused here. */
 export const maxResumeBytes = 10 * 1024 * 1024;
 
-/** The largest CSV file the server reads (src/integrations/csv/parse-csv-table.ts). */
-export const maxCsvBytes = 50 * 1024 * 1024;
+/** The largest CSV file the server reads. */
+export const maxCsvBytes = defaultCsvLimits.maxBytes;
 
 /** The largest backup the server restores (src/server/routes/backup-routes.ts). */
 export const maxBackupBytes = 100 * 1024 * 1024;

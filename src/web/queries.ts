@@ -1,5 +1,5 @@
 import { type QueryClient, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { Application } from '../core/application.js';
+import type { Application, ApplicationListItem } from '../core/application.js';
 import { defaultSettings, type Settings } from '../core/settings.js';
 import { useApi } from './hooks/use-api.js';
 
@@ -13,6 +13,7 @@ export const queryKeys = {
   contacts: ['contacts'] as const,
   companies: ['companies'] as const,
   settings: ['settings'] as const,
+  places: ['places'] as const,
   today: ['today'] as const,
   diagnosis: (id: string) => ['diagnosis', id] as const,
   tailoring: (id: string) => ['tailoring', id] as const,
@@ -34,6 +35,16 @@ export function browserSettings(): Settings {
 export function useSettings() {
   const api = useApi();
   return useQuery({ queryKey: queryKeys.settings, queryFn: () => api.getSettings(), staleTime: 60_000 });
+}
+
+/** The countries and regions settings accept; they change only with a new hearback. */
+export function usePlaces() {
+  const api = useApi();
+  return useQuery({
+    queryKey: queryKeys.places,
+    queryFn: () => api.getPlaces(),
+    staleTime: Number.POSITIVE_INFINITY,
+  });
 }
 
 /** Settings to format dates with: the saved ones, or the browser's until they load. */
@@ -123,6 +134,24 @@ export function usePostingWatch(applicationId: string) {
 }
 
 /**
+ * Drops everything cached about an application that no longer exists, so nothing asks the server about it
+ * again (its diagnosis, steps and interviews would answer 404 or nothing). Call it once its page is left.
+ */
+export function forgetApplication(client: QueryClient, applicationId: string): void {
+  for (const queryKey of [
+    queryKeys.application(applicationId),
+    queryKeys.timeline(applicationId),
+    queryKeys.interviews(applicationId),
+    queryKeys.followUps(applicationId),
+    queryKeys.diagnosis(applicationId),
+    queryKeys.tailoring(applicationId),
+    queryKeys.postingWatch(applicationId),
+  ]) {
+    client.removeQueries({ queryKey });
+  }
+}
+
+/**
  * After a change, marks stale what it may have touched. The follow-up planner re-plans steps whenever an
  * application, interview or event changes, so those changes refresh Today and the step lists too.
  */
@@ -194,7 +223,13 @@ export function refreshReplannedWhenSettled(
 /** Puts the server's answer for changed applications in the caches that hold them, the board's list included. */
 export function storeApplications(client: QueryClient, applications: readonly Application[]): void {
   const byId = new Map(applications.map((a) => [a.id, a]));
-  client.setQueryData<Application[]>(queryKeys.applications, (list) => list?.map((a) => byId.get(a.id) ?? a));
+  // A list item carries more than an application (its next step): that stays until the list is read again.
+  client.setQueryData<ApplicationListItem[]>(queryKeys.applications, (list) =>
+    list?.map((a) => {
+      const changed = byId.get(a.id);
+      return changed ? { ...a, ...changed } : a;
+    }),
+  );
   for (const application of applications)
     client.setQueryData(queryKeys.application(application.id), application);
 }

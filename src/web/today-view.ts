@@ -1,4 +1,4 @@
-import type { FollowUp } from '../core/follow-up.js';
+import { type FollowUp, isMessageKind } from '../core/follow-up.js';
 import type { Today, TodayItem } from '../core/today.js';
 
 export type { Today, TodayItem };
@@ -19,11 +19,11 @@ export function countTodayItems(today: Pick<Today, TodayGroup>): number {
 }
 
 /**
- * Mirrors `draftKindFor` in core/drafts.ts (which the page does not load, as it brings a Temporal polyfill):
- * every kind has a message except the suggestion to end and the user's own steps.
+ * Whether a step has a draft, as `draftKindFor` in core/drafts.ts answers (the page does not load that file,
+ * as it brings a Temporal polyfill): every kind that sends a message.
  */
 export function isDraftable(step: Pick<FollowUp, 'kind'>): boolean {
-  return step.kind !== 'suggest_no_response' && step.kind !== 'custom';
+  return isMessageKind(step.kind);
 }
 
 /** A Today item taken off the screen by an action, with its group, so a refusal or Undo can put it back. */

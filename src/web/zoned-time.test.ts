@@ -4,6 +4,8 @@ import { describe, expect, it } from 'vitest';
 import {
   addDays,
   addMinutesToWallTime,
+  formatDateTime,
+  formatDateTimeAlsoIn,
   instantToZoned,
   isoWeekday,
   offsetMinutesAt,
@@ -95,5 +97,25 @@ describe('zoned time', () => {
 
   it('carries minutes past midnight into the next day', () => {
     expect(addMinutesToWallTime('2026-03-02', '23:30', 45)).toEqual({ date: '2026-03-03', time: '00:15' });
+  });
+
+  it('shows times on the clock the locale uses: 24-hour in Germany, 12-hour in the US', () => {
+    const twoPmInBerlin = '2026-12-05T13:00:00.000Z';
+    expect(formatDateTime(twoPmInBerlin, 'Europe/Berlin', 'de-DE')).toBe('Sa., 5. Dez. 2026, 14:00');
+    expect(formatDateTime(twoPmInBerlin, 'Europe/Berlin', 'en-US')).toBe('Sat, Dec 5, 2026, 02:00 PM');
+    expect(formatDateTime(twoPmInBerlin, 'Europe/Berlin', 'en-GB')).toBe('Sat, 5 Dec 2026, 14:00');
+  });
+
+  it('shows an interview set in another zone in the user’s zone first, and its own time after', () => {
+    const twoPmInBerlin = '2026-12-05T13:00:00.000Z';
+    expect(formatDateTimeAlsoIn(twoPmInBerlin, 'Europe/Berlin', 'de-DE', 'Europe/Berlin')).toBe(
+      'Sa., 5. Dez. 2026, 14:00',
+    );
+    expect(formatDateTimeAlsoIn(twoPmInBerlin, 'Europe/Berlin', 'de-DE', 'America/New_York')).toBe(
+      'Sa., 5. Dez. 2026, 14:00 (08:00 America/New_York)',
+    );
+    expect(formatDateTimeAlsoIn(twoPmInBerlin, 'Europe/Berlin', 'en-GB', 'Pacific/Auckland')).toBe(
+      'Sat, 5 Dec 2026, 14:00 (Sun 02:00 Pacific/Auckland)',
+    );
   });
 });

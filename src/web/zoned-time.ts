@@ -142,6 +142,27 @@ export function formatDateTime(instant: string, timeZone: string, locale: string
   }).format(new Date(instant));
 }
 
+/**
+ * An instant set in a zone of its own (an interview's) in the user's zone, the way every other time is
+ * shown, followed by its time in that zone when it differs: "Mon, 7 Dec 2026, 14:00 (08:00 America/New_York)".
+ */
+export function formatDateTimeAlsoIn(
+  instant: string,
+  timeZone: string,
+  locale: string,
+  ownZone: string,
+): string {
+  const here = formatDateTime(instant, timeZone, locale);
+  if (ownZone === timeZone) return here;
+  const isSameDay = instantToZoned(instant, ownZone).date === instantToZoned(instant, timeZone).date;
+  const there = displayFormatter(locale, ownZone, {
+    ...(isSameDay ? {} : { weekday: 'short' }),
+    hour: '2-digit',
+    minute: '2-digit',
+  }).format(new Date(instant));
+  return `${here} (${there} ${ownZone})`;
+}
+
 /** A calendar date (`YYYY-MM-DD`, no zone) for people: "Fri, 6 Mar 2026". */
 export function formatLocalDate(date: string, locale: string): string {
   return displayFormatter(locale, 'UTC', {

@@ -1,8 +1,12 @@
+import { addDays, formatDate, todayIn, zonedToInstant } from '../../src/web/zoned-time.js';
 import { BoardPage } from './pages/board-page.js';
 import { EndDialog } from './pages/end-dialog.js';
+import { QuickAddForm } from './pages/quick-add-dialog.js';
 import { expect, test } from './support/fixtures.js';
 
 test.use({ freshServer: true });
+
+const zone = 'Europe/Berlin';
 
 test.describe('board', () => {
   test('dragging a card to another column records a stage change', async ({ page, api }) => {
@@ -68,6 +72,75 @@ test.describe('board', () => {
     await page.keyboard.press('ArrowLeft');
     await expect(board.cardIn('applied', 'Keyboard role')).toBeVisible();
     await expect.poll(async () => (await api.getTimeline(app.id)).length).toBe(4);
+  });
+
+  test('ArrowDown enters the move menu, arrows walk it, Escape leaves it', async ({ page, api }) => {
+    const app = await api.createApplication({ companyName: 'Menuco', jobTitle: 'Menu role', stage: 'saved' });
+    const board = new BoardPage(page);
+    await board.goto();
+    const menu = board.card('Menu role').locator('.move-menu');
+
+    await board.moveButton('Menu role').focus();
+    await page.keyboard.press('ArrowDown');
+    await expect(menu.getByRole('button', { name: 'Applied' })).toBeFocused();
+    await page.keyboard.press('ArrowDown');
+    await expect(menu.getByRole('button', { name: 'Screening' })).toBeFocused();
+    await page.keyboard.press('ArrowUp');
+    await page.keyboard.press('ArrowUp');
+    await expect(menu.getByRole('button', { name: 'End…' })).toBeFocused();
+    await page.keyboard.press('Escape');
+    await expect(menu).toBeHidden();
+    await expect(board.moveButton('Menu role')).toBeFocused();
+
+    await page.keyboard.press('Enter');
+    await expect(menu).toBeVisible();
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('ArrowDown');
+    await expect(menu.getByRole('button', { name: 'Screening' })).toBeFocused();
+    await page.keyboard.press('Enter');
+    await expect(board.cardIn('screening', 'Menu role')).toBeVisible();
+    await expect.poll(async () => (await api.getApplication(app.id)).stage).toBe('screening');
+  });
+
+  test('deleting an application from its page goes back to the board and asks nothing more about it', async ({
+    page,
+    api,
+  }) => {
+    const app = await api.createApplication({ companyName: 'Gone Inc', jobTitle: 'Deleted role' });
+    await page.goto(`/applications/${app.id}`);
+    await expect(page.getByRole('heading', { name: 'Why haven’t I heard back?' })).toBeVisible();
+    await expect(page.locator('.diagnosis .facts, .diagnosis-verdict').first()).toBeVisible();
+    const afterDelete: string[] = [];
+    page.on('request', (request) => {
+      if (request.url().includes(app.id) && request.method() !== 'DELETE') afterDelete.push(request.url());
+    });
+    page.on('dialog', (dialog) => dialog.accept());
+    await page.getByRole('button', { name: 'Delete application' }).click();
+    await expect(page.getByRole('heading', { level: 1, name: 'Board' })).toBeVisible();
+    await expect(page.getByRole('heading', { name: 'No applications yet' })).toBeVisible();
+    await page.waitForLoadState('networkidle');
+    expect(afterDelete).toEqual([]);
+  });
+
+  test('a saved application shows the day it was saved since, on the board and in the table', async ({
+    page,
+    api,
+  }) => {
+    const since = addDays(todayIn(zone, new Date()), -20);
+    await page.goto('/add');
+    const form = new QuickAddForm(page, page.locator('main'));
+    await form.fill({ company: 'Sinceco', jobTitle: 'Saved role' });
+    await form.root.getByLabel('Stage').selectOption('saved');
+    await form.root.getByLabel('Since').fill(since);
+    await form.save();
+    await expect.poll(async () => (await api.listAllApplications()).length).toBe(1);
+
+    const label = `Saved ${formatDate(zonedToInstant(since, '12:00', zone), zone, 'en-US')}`;
+    const board = new BoardPage(page);
+    await board.goto();
+    await expect(board.cardIn('saved', 'Saved role')).toContainText(label);
+    await board.goto('?view=table');
+    await expect(page.getByRole('row', { name: /Saved role/ })).toContainText(label);
   });
 
   test('hides rejections on request and counts them as hidden', async ({ page, api }) => {

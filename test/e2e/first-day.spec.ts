@@ -91,7 +91,11 @@ test('a new user’s first day', async ({ page, api }) => {
     const draft = shell.openDialog;
     await expect(draft.getByRole('heading', { name: 'Draft: Thank-you note' })).toBeVisible();
     await expect(draft.getByLabel('Subject')).not.toHaveValue('');
-    await expect(draft.getByLabel('Message')).toHaveValue(/Ana/);
+    const message = draft.getByLabel('Message');
+    await expect(message).toHaveValue(/Ana/);
+    await expect(message).toHaveValue(/Their design system migration; my accessibility work/);
+    // The name is asked once, in settings; until then the user signs by hand, and Mark done keeps that.
+    await message.fill((await message.inputValue()).replace('[your name]', 'Robin'));
     await draft.getByRole('button', { name: 'Mark done' }).click();
     await expect(shell.openDialog).toHaveCount(0);
     await expect(today.stepsOfKind('Thank-you note')).toHaveCount(1);

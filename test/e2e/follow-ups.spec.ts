@@ -85,21 +85,56 @@ test.describe('follow-up steps', () => {
     });
   });
 
-  test('the draft dialog offers the draft, or says drafts are not there yet, and can mark the step done', async ({
+  test('the draft dialog names what is missing in plain words, and asks before keeping placeholders', async ({
     page,
     api,
   }) => {
     const { overdue } = await seedSteps(api);
-    const hasDrafts = (await api.getDraft(overdue.id)) !== null;
     await page.goto(`/follow-ups/${overdue.id}/draft`);
     const dialog = new AppShell(page).openDialog;
     await expect(dialog.getByRole('heading', { name: 'Draft: First follow-up' })).toBeVisible();
-    if (hasDrafts) await expect(dialog.getByLabel('Subject')).not.toHaveValue('');
-    else await expect(dialog).toContainText('does not write drafts yet');
+    await expect(dialog.getByLabel('To')).toHaveValue('rita@stepco.example');
+    const missing = dialog.getByRole('note');
+    await expect(missing).toContainText(
+      'Fill in before sending: type of interview, interview date, your name.',
+    );
+    await expect(missing).not.toContainText('user.name');
+    await expect(missing.getByRole('link', { name: 'Settings' })).toBeVisible();
+    await expect(dialog.getByLabel('Message')).toHaveValue(/\[your name\]$/);
+
+    await dialog.getByRole('button', { name: 'Mark done' }).click();
+    const question = dialog.getByRole('alert');
+    await expect(question).toContainText(
+      'The message still shows [type of interview], [interview date], [your name]',
+    );
+    expect((await api.getFollowUp(overdue.id)).status).toBe('planned');
+    await question.getByRole('button', { name: 'Mark done without the message' }).click();
+    await expect(page.locator('dialog[open]')).toHaveCount(0);
+    await expect.poll(async () => (await api.getFollowUp(overdue.id)).status).toBe('done');
+    expect((await api.getFollowUp(overdue.id)).completionNote).toBe(null);
+  });
+
+  test('Mark done keeps the message as it was copied, not as it was edited after', async ({
+    page,
+    api,
+    context,
+  }) => {
+    await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+    const { overdue } = await seedSteps(api);
+    await page.goto(`/follow-ups/${overdue.id}/draft`);
+    const dialog = new AppShell(page).openDialog;
+    const message = dialog.getByLabel('Message');
+    await message.fill('Dear Rita,\n\nAny news on the Step engineer role?\n\nBest,\nRobin');
+    await dialog.getByLabel('Subject').fill('Step engineer');
+    await dialog.getByRole('button', { name: 'Copy' }).click();
+    await expect(new AppShell(page).notices).toContainText('Copied the draft');
+    await message.fill('Something I did not send [your name]');
     await dialog.getByRole('button', { name: 'Mark done' }).click();
     await expect(page.locator('dialog[open]')).toHaveCount(0);
-    await expect(page.getByRole('article')).toContainText('Done');
-    expect((await api.getFollowUp(overdue.id)).status).toBe('done');
+    await expect.poll(async () => (await api.getFollowUp(overdue.id)).status).toBe('done');
+    expect((await api.getFollowUp(overdue.id)).completionNote).toBe(
+      'Subject: Step engineer\n\nDear Rita,\n\nAny news on the Step engineer role?\n\nBest,\nRobin',
+    );
   });
 
   test('the application page lists every step of the application, open ones first', async ({ page, api }) => {

@@ -13,7 +13,7 @@ const cacheDir = path.join(repo, 'node_modules', '.cache', 'hearback-test-bundle
 export async function bundleEntry(entry: string, name: string): Promise<string> {
   await removeStaleBundles();
   const outdir = path.join(cacheDir, `${name}-${process.pid}`);
-  await build({
+  const { metafile } = await build({
     entryPoints: { [name]: path.join(repo, entry) },
     outdir,
     outExtension: { '.js': '.mjs' },
@@ -24,8 +24,27 @@ export async function bundleEntry(entry: string, name: string): Promise<string> 
     target: 'node20',
     packages: 'external',
     logLevel: 'silent',
+    metafile: true,
+    absWorkingDir: repo,
   });
+  const sources = Object.fromEntries(
+    Object.entries(metafile.outputs).map(([file, output]) => [
+      path.resolve(repo, file),
+      Object.keys(output.inputs),
+    ]),
+  );
+  await fs.writeFile(path.join(outdir, sourcesFile), JSON.stringify(sources));
   return path.join(outdir, `${name}.mjs`);
+}
+
+const sourcesFile = 'sources.json';
+
+/**
+ * The source files (relative to the repository) bundled into each file of the bundle `bundleEntry` made,
+ * by the file's absolute path: for tests that check which of our modules a process evaluates.
+ */
+export async function bundledSources(bundle: string): Promise<Record<string, string[]>> {
+  return JSON.parse(await fs.readFile(path.join(path.dirname(bundle), sourcesFile), 'utf8'));
 }
 
 /** Bundles of test runs that have ended; the folder would otherwise grow with every run. */

@@ -36,6 +36,7 @@ export function makeApplication(overrides: Partial<Application> = {}): Applicati
     closedReason: null,
     appliedAt: '2026-03-02T15:00:00.000Z',
     endedAt: null,
+    stageChangedAt: '2026-03-02T15:00:00.000Z',
     createdAt: '2026-03-01T15:00:00.000Z',
     updatedAt: '2026-03-01T15:00:00.000Z',
     ...overrides,

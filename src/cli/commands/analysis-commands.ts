@@ -3,6 +3,7 @@ import path from 'node:path';
 import type { Command } from 'commander';
 import pc from 'picocolors';
 import { diagnosisQuerySchema } from '../../core/diagnosis-schema.js';
+import { likelihoodLabels } from '../../core/labels.js';
 import { parseInput, resolveId, runCommand } from '../context.js';
 import { safeText } from '../output.js';
 
@@ -32,7 +33,7 @@ export function registerAnalysisCommands(program: Command): void {
         if (diagnosis.status !== 'waiting') return;
         for (const cause of diagnosis.causes) {
           ctx.out.line(
-            `\n${ctx.out.color ? pc.bold(cause.label) : cause.label} — ${cause.likelihood} (${Math.round(cause.score * 100)}%)`,
+            `\n${ctx.out.color ? pc.bold(cause.label) : cause.label} — ${likelihoodLabels[cause.likelihood]} (${Math.round(cause.score * 100)}%)`,
           );
           for (const e of cause.evidence)
             ctx.out.line(

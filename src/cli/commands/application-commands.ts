@@ -5,11 +5,28 @@ import {
   type Application,
   applicationCreateSchema,
   applicationListQuerySchema,
+  applicationSortKeys,
   applicationUpdateSchema,
+  remoteTypes,
+  sourceKinds,
   stageChangeInputSchema,
 } from '../../core/application.js';
 import type { TimelineEvent } from '../../core/event.js';
-import { describeStage, stageLabels } from '../../core/pipeline.js';
+import {
+  followUpKindLabels,
+  followUpStatusLabels,
+  remoteLabels,
+  roundLabels,
+  sourceLabels,
+} from '../../core/labels.js';
+import {
+  activeStages,
+  closedReasons,
+  describeStage,
+  outcomes,
+  stageLabels,
+  stages,
+} from '../../core/pipeline.js';
 import {
   type CliContext,
   inCliTransaction,
@@ -19,7 +36,7 @@ import {
   runCommand,
   withFlagNames,
 } from '../context.js';
-import { formatFields, formatTable, localDateTime, localDay, safeText, shortId } from '../output.js';
+import { choices, formatFields, formatTable, localDateTime, localDay, safeText, shortId } from '../output.js';
 import { ask, canPrompt, confirm } from '../prompts.js';
 
 // Loaded when a command runs, so `hearback --version` and `--help` load none of it (issue 12, item 11).
@@ -73,17 +90,17 @@ export function registerApplicationCommands(program: Command): void {
       .option('--priority <1-5>', 'how much you want it, 1 to 5')
       .option('--tag <tag>', 'a tag (repeat for several)', collect)
       .option('--notes <text>', 'notes')
-      .option('--source <kind>', 'referral | job_board | company_site | recruiter | other')
+      .option('--source <kind>', choices(sourceKinds))
       .option('--source-detail <text>', 'where exactly, e.g. "LinkedIn" or who referred you')
       .option('--location <text>', 'where the job is')
-      .option('--remote <type>', 'remote | hybrid | on_site')
+      .option('--remote <type>', choices(remoteTypes))
       .option('--description <text>', 'the posting text');
 
   withApplicationOptions(
     program
       .command('add')
       .description('Track a new application (asks for what is missing when run in a terminal)')
-      .option('-s, --stage <stage>', 'saved | applied | screening | interviewing | offer', 'applied')
+      .option('-s, --stage <stage>', choices(activeStages), 'applied')
       .option('--at <date-time>', 'when it reached that stage (ISO 8601), default now')
       .option('-f, --force', 'add even if it looks like a duplicate')
       .option(
@@ -120,7 +137,7 @@ export function registerApplicationCommands(program: Command): void {
     .option('--company <company>', 'only this company (id or name)')
     .option('--tag <tag>', 'only with this tag')
     .option('-q, --search <text>', 'search title, company, notes and tags')
-    .option('--sort <key>', 'createdAt | updatedAt | jobTitle | priority | appliedAt', 'createdAt')
+    .option('--sort <key>', choices(applicationSortKeys), 'createdAt')
     .option('--order <order>', 'asc | desc', 'desc')
     .option('-n, --limit <n>', 'how many', '50')
     .option('--all', 'every page')
@@ -194,8 +211,13 @@ export function registerApplicationCommands(program: Command): void {
         if (interviews.length > 0) {
           ctx.out.line(`\n${heading(ctx, 'Interviews')}`);
           for (const i of interviews) {
+            // On the user's clock like every other time; the interview's own zone after, when it differs.
+            const own =
+              i.timeZone === ctx.settings.timeZone
+                ? ''
+                : ` (${localDateTime(i.startsAt, i.timeZone).slice(11)} ${i.timeZone})`;
             ctx.out.line(
-              `  ${localDateTime(i.startsAt, i.timeZone)} ${i.timeZone}  ${i.round}  (${shortId(i.id)})`,
+              `  ${localDateTime(i.startsAt, ctx.settings.timeZone)}${own}  ${roundLabels[i.round]}  (${shortId(i.id)})`,
             );
           }
         }
@@ -203,7 +225,7 @@ export function registerApplicationCommands(program: Command): void {
           ctx.out.line(`\n${heading(ctx, 'Follow-ups')}`);
           for (const s of steps) {
             ctx.out.line(
-              `  ${localDay(s.dueAt, ctx.settings.timeZone)}  ${s.kind}  ${s.status}  ${safeText(s.reason)}  (${shortId(s.id)})`,
+              `  ${localDay(s.dueAt, ctx.settings.timeZone)}  ${followUpKindLabels[s.kind]}  ${followUpStatusLabels[s.status]}  ${safeText(s.reason)}  (${shortId(s.id)})`,
             );
           }
         }
@@ -253,15 +275,9 @@ export function registerApplicationCommands(program: Command): void {
 
   program
     .command('move <application> <stage>')
-    .description('Move an application to a stage (saved, applied, screening, interviewing, offer, ended)')
-    .option(
-      '-o, --outcome <outcome>',
-      'when ending: accepted | declined | rejected | withdrew | no_response | position_closed',
-    )
-    .option(
-      '-r, --reason <reason>',
-      'when position_closed: cancelled | filled_internally | hiring_freeze | unknown',
-    )
+    .description(`Move an application to a stage (${stages.join(', ')})`)
+    .option('-o, --outcome <outcome>', `when ending: ${choices(outcomes)}`)
+    .option('-r, --reason <reason>', `when position_closed: ${choices(closedReasons)}`)
     .option('--note <text>', 'a note kept with the change')
     .option('--at <date-time>', 'when it happened (ISO 8601), default now')
     .action((ref: string, stage: string, options, command: Command) =>
@@ -395,9 +411,12 @@ function printApplication(ctx: CliContext, a: Application, timeline: readonly Ti
         ['applied', localDateTime(a.appliedAt, tz)],
         ['url', a.postingUrl],
         ['location', a.posting.location && safeText(a.posting.location)],
-        ['remote', a.posting.remoteType],
+        ['remote', a.posting.remoteType && remoteLabels[a.posting.remoteType]],
         ['salary', salary],
-        ['source', `${a.source.kind}${a.source.detail ? ` (${safeText(a.source.detail)})` : ''}`],
+        [
+          'source',
+          `${sourceLabels[a.source.kind]}${a.source.detail ? ` (${safeText(a.source.detail)})` : ''}`,
+        ],
         ['priority', String(a.priority)],
         ['tags', a.tags.map(safeText).join(', ')],
         ['notes', safeText(a.notes)],

@@ -1,10 +1,11 @@
 import fs from 'node:fs';
 import type { Command } from 'commander';
 import { fieldError, isAppError } from '../../core/errors.js';
-import { interviewCreateSchema, interviewUpdateSchema } from '../../core/interview.js';
+import { interviewCreateSchema, interviewRounds, interviewUpdateSchema } from '../../core/interview.js';
+import { interviewTitle, roundLabels } from '../../core/labels.js';
 import { readDateTime } from '../../core/local-time.js';
 import { type CliContext, parseInput, resolveId, runCommand } from '../context.js';
-import { formatFields, formatTable, localDateTime, safeText, shortId } from '../output.js';
+import { choices, formatFields, formatTable, localDateTime, safeText, shortId } from '../output.js';
 import { print } from './people-commands.js';
 
 // Loaded when a command runs, so `hearback --version` and `--help` load none of it (issue 12, item 11).
@@ -52,7 +53,7 @@ export function registerInterviewCommands(program: Command): void {
       .option('--end <when>', 'end (or use --duration)')
       .option('--duration <minutes>', 'length in minutes', undefined)
       .option('--tz <zone>', 'IANA time zone it was scheduled in (default: yours)')
-      .option('--round <round>', 'phone_screen | technical | onsite | panel | final | other')
+      .option('--round <round>', choices(interviewRounds))
       .option(
         '--with <interviewer>',
         'an interviewer: contact id, or a name (added as a contact if new); repeat',
@@ -89,7 +90,7 @@ export function registerInterviewCommands(program: Command): void {
       print(
         ctx,
         created,
-        `Logged an interview (${created.round.replace('_', ' ')}) on ${localDateTime(created.startsAt, created.timeZone)} ${created.timeZone} (${shortId(created.id)})`,
+        `Logged an interview (${roundLabels[created.round]}) on ${localDateTime(created.startsAt, created.timeZone)} ${created.timeZone} (${shortId(created.id)})`,
       );
     }),
   );
@@ -115,7 +116,7 @@ export function registerInterviewCommands(program: Command): void {
             [
               { header: 'ID', value: (i) => shortId(i.id) },
               { header: 'WHEN', value: (i) => `${localDateTime(i.startsAt, i.timeZone)} ${i.timeZone}` },
-              { header: 'ROUND', value: (i) => i.round },
+              { header: 'ROUND', value: (i) => roundLabels[i.round] },
               { header: 'APPLICATION', value: (i) => shortId(i.applicationId) },
               { header: 'DECISION BY', value: (i) => i.decisionDate ?? '' },
             ],
@@ -135,7 +136,7 @@ export function registerInterviewCommands(program: Command): void {
         formatFields(
           [
             ['id', i.id],
-            ['round', i.round],
+            ['round', roundLabels[i.round]],
             ['starts', `${localDateTime(i.startsAt, i.timeZone)} ${i.timeZone}`],
             ['ends', `${localDateTime(i.endsAt, i.timeZone)} ${i.timeZone}`],
             ['location', i.location && safeText(i.location)],
@@ -209,7 +210,7 @@ export function registerInterviewCommands(program: Command): void {
           print(
             ctx,
             result,
-            `${result.created ? 'Imported' : 'Already imported'}: ${result.interview.round.replace('_', ' ')} on ${localDateTime(result.interview.startsAt, result.interview.timeZone)} ${result.interview.timeZone} (${shortId(result.interview.id)}), ${result.createdContacts.length} new contact(s)`,
+            `${result.created ? 'Imported' : 'Already imported'}: ${interviewTitle(result.interview.round)} on ${localDateTime(result.interview.startsAt, result.interview.timeZone)} ${result.interview.timeZone} (${shortId(result.interview.id)}), ${result.createdContacts.length} new contact(s)`,
           );
         }),
     );

@@ -5,7 +5,8 @@ import {
   companyUpdateSchema,
   describeSizeBand,
 } from '../../core/company.js';
-import { contactCreateSchema, contactUpdateSchema } from '../../core/contact.js';
+import { contactCreateSchema, contactRoles, contactUpdateSchema } from '../../core/contact.js';
+import { roleLabels } from '../../core/labels.js';
 import {
   type CliContext,
   inCliTransaction,
@@ -14,7 +15,7 @@ import {
   resolveOrCreateCompany,
   runCommand,
 } from '../context.js';
-import { formatFields, formatTable, safeText, shortId } from '../output.js';
+import { choices, formatFields, formatTable, safeText, shortId } from '../output.js';
 
 // Loaded when a command runs, so `hearback --version` and `--help` load none of it (issue 12, item 11).
 const loadCompanies = () => import('../../services/companies.js');
@@ -143,7 +144,7 @@ export function registerPeopleCommands(program: Command): void {
   const withContactOptions = (c: Command) =>
     c
       .option('--name <name>', 'name')
-      .option('--role <role>', 'recruiter | hiring_manager | interviewer | referral | other')
+      .option('--role <role>', choices(contactRoles))
       .option('--email <email>', 'email')
       .option('--phone <phone>', 'phone')
       .option('--profile <url>', 'profile URL, e.g. LinkedIn')
@@ -194,7 +195,7 @@ export function registerPeopleCommands(program: Command): void {
             [
               { header: 'ID', value: (c) => shortId(c.id) },
               { header: 'NAME', value: (c) => c.name },
-              { header: 'ROLE', value: (c) => c.role },
+              { header: 'ROLE', value: (c) => roleLabels[c.role] },
               { header: 'EMAIL', value: (c) => c.email ?? '' },
             ],
             ctx.out.color,
@@ -213,7 +214,7 @@ export function registerPeopleCommands(program: Command): void {
           [
             ['id', c.id],
             ['name', safeText(c.name)],
-            ['role', c.role],
+            ['role', roleLabels[c.role]],
             ['email', c.email],
             ['phone', c.phone],
             ['profile', c.profileUrl],

@@ -2,12 +2,21 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Command } from 'commander';
 import { z } from 'zod';
+import { csvFormatIds } from '../../core/csv-import.js';
+import { weekdayName } from '../../core/date-words.js';
 import { AppError, fieldError } from '../../core/errors.js';
+import {
+  describeQuietApplications,
+  type HistoryChoice,
+  historyChoiceLabels,
+  historyChoiceResults,
+  historyChoices,
+} from '../../core/history-choice.js';
 import { settingsUpdateSchema } from '../../core/settings.js';
 import { validate } from '../../core/validate.js';
-import { csvFormatIds } from '../../integrations/csv/csv-formats.js';
-import { type CliContext, parseInput, runCommand } from '../context.js';
-import { formatFields, safeText } from '../output.js';
+import { type CliContext, parseInput, runCommand, withFlagNames } from '../context.js';
+import { choices, formatFields, safeText } from '../output.js';
+import { ask, canPrompt } from '../prompts.js';
 import { print } from './people-commands.js';
 
 // Loaded when a command runs, so `hearback --version` and `--help` load none of it (issue 12, item 11).
@@ -33,10 +42,7 @@ export function registerSystemCommands(program: Command): void {
             ['time zone', s.timeZone],
             ['country', s.country ?? '(none: no public holidays)'],
             ['region', s.region],
-            [
-              'working days',
-              s.workingDays.map((d) => ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'][d - 1]).join(' '),
-            ],
+            ['working days', s.workingDays.map((d) => weekdayName(d, 'short')).join(' ')],
             ['locale', s.locale],
             ['name', s.name],
             ['email', s.email],
@@ -96,24 +102,12 @@ export function registerSystemCommands(program: Command): void {
             digestTime: o.digestTime,
             postingWatchEnabled: yesNo(o.postingWatch),
           },
-          {
-            timeZone: '--time-zone',
-            workingDays: '--working-days',
-            country: '--country',
-            region: '--region',
-            locale: '--locale',
-            name: '--name',
-            email: '--email',
-            smtpUrl: '--smtp-url',
-            smtpFrom: '--smtp-from',
-            travelBufferMinutes: '--travel-buffer',
-            calendarStepsAllDay: '--calendar-all-day',
-            digestEnabled: '--digest',
-            digestTime: '--digest-time',
-            postingWatchEnabled: '--posting-watch',
-          },
+          settingsFlags,
         );
-        print(ctx, await updateSettings(ctx.deps, input), 'Settings saved.');
+        const saved = await updateSettings(ctx.deps, input).catch((error: unknown) => {
+          throw withFlagNames(error, settingsFlags);
+        });
+        print(ctx, saved, 'Settings saved.');
       }),
     );
 
@@ -143,13 +137,17 @@ export function registerSystemCommands(program: Command): void {
     .option('--replace', 'backup: delete everything here first (in the same transaction)')
     .option('--dry-run', 'CSV: show the mapping and what each row would do; change nothing')
     .option('--map <column=field>', 'CSV: map a column yourself, e.g. "Firm=companyName" (repeat)', collect)
-    .option('--format <format>', `CSV: read as ${csvFormatIds.join(' | ')}`)
+    .option('--format <format>', `CSV: read as ${choices(csvFormatIds)}`)
     .option(
       '--date-order <order>',
       'CSV: mdy or dmy for dates like 03/04/2025 (default: decided from the file)',
     )
     .option('--skip-invalid', 'CSV: import the good rows of a file that has bad ones')
     .option('--allow-duplicates', 'CSV: import rows that repeat applications you already have')
+    .option(
+      '--history <choice>',
+      `CSV: applications with no news for more than 30 days: ${choices([...historyFlags.keys()])} (asked in a terminal; else keep: open, without reminders)`,
+    )
     .action((file: string, options: ImportOptions, command: Command) =>
       runCommand(command, async (ctx) => {
         const { restoreBackup } = await loadBackup();
@@ -205,6 +203,23 @@ export function registerSystemCommands(program: Command): void {
     });
 }
 
+const settingsFlags: Record<string, string> = {
+  timeZone: '--time-zone',
+  workingDays: '--working-days',
+  country: '--country',
+  region: '--region',
+  locale: '--locale',
+  name: '--name',
+  email: '--email',
+  smtpUrl: '--smtp-url',
+  smtpFrom: '--smtp-from',
+  travelBufferMinutes: '--travel-buffer',
+  calendarStepsAllDay: '--calendar-all-day',
+  digestEnabled: '--digest',
+  digestTime: '--digest-time',
+  postingWatchEnabled: '--posting-watch',
+};
+
 export type ImportOptions = {
   json?: boolean;
   csv?: boolean;
@@ -215,10 +230,35 @@ export type ImportOptions = {
   dateOrder?: string;
   skipInvalid?: boolean;
   allowDuplicates?: boolean;
+  history?: string;
 };
 
-/** `hearback import file.csv`: a preview with --dry-run, else an all-or-nothing import with a progress bar. */
-export async function importCsvFile(ctx: CliContext, file: string, options: ImportOptions): Promise<void> {
+/** `--history` in the CLI's spelling, and the choice it stands for. */
+const historyFlags: ReadonlyMap<string, HistoryChoice> = new Map([
+  ['keep', 'keep'],
+  ['no-response', 'no_response'],
+  ['plan-from-today', 'plan_from_today'],
+]);
+
+/** The person at the terminal, when there is one; a test answers in their place. */
+export type Terminal = {
+  canPrompt(): boolean;
+  ask(question: string, fallback?: string): Promise<string | undefined>;
+};
+
+const processTerminal: Terminal = { canPrompt, ask };
+
+/**
+ * `hearback import file.csv`: a preview with --dry-run, else an all-or-nothing import with a progress bar.
+ * Without --history, a person at a terminal is asked what to do with applications that have had no news
+ * for a long time (when the file has any); a script gets the default, which never creates overdue work.
+ */
+export async function importCsvFile(
+  ctx: CliContext,
+  file: string,
+  options: ImportOptions,
+  terminal: Terminal = processTerminal,
+): Promise<void> {
   const { previewCsvImport, importCsv } = await loadCsvImport();
   const { SingleBar, Presets } = await loadCliProgress();
   const mapping = Object.fromEntries(
@@ -235,11 +275,13 @@ export async function importCsvFile(ctx: CliContext, file: string, options: Impo
     dateOrder: options.dateOrder,
     allowDuplicates: options.allowDuplicates,
     skipInvalidRows: options.skipInvalid,
+    history: historyFlagOf(options.history),
   });
   const bytes = fs.readFileSync(file);
   if (options.dryRun) {
     const preview = await previewCsvImport(ctx.deps, bytes, importOptions);
     if (ctx.out.isJson) return ctx.out.json(preview);
+    if (preview.counts.total === 0) return ctx.out.line('The file has a header row but no rows to import.');
     ctx.out.line(`Format: ${preview.format.label}; dates read as ${preview.dateOrder ?? 'ISO'}`);
     ctx.out.line(
       `Columns: ${Object.entries(preview.mapping)
@@ -252,7 +294,17 @@ export async function importCsvFile(ctx: CliContext, file: string, options: Impo
     for (const row of preview.rows.filter((r) => r.errors.length > 0).slice(0, 50)) {
       for (const e of row.errors) ctx.out.line(`  row ${row.row}: ${e.field}: ${safeText(e.message)}`);
     }
+    const { applications, choice } = preview.history;
+    if (applications > 0) {
+      ctx.out.line(`${describeQuietApplications(applications)}: would be ${historyChoiceResults[choice]}`);
+    }
     return;
+  }
+  if (!importOptions.history && terminal.canPrompt() && !ctx.out.isJson) {
+    const { history } = await previewCsvImport(ctx.deps, bytes, importOptions);
+    if (history.applications > 0) {
+      importOptions.history = await askHistoryChoice(terminal, history.applications);
+    }
   }
   const bar = new SingleBar(
     { format: 'importing [{bar}] {value}/{total} rows', noTTYOutput: true, stream: process.stderr },
@@ -279,10 +331,33 @@ export async function importCsvFile(ctx: CliContext, file: string, options: Impo
     `Created ${result.created}, skipped ${result.duplicates} duplicate(s), ${result.failed.length} row error(s).`,
   );
   for (const warning of result.warnings) ctx.out.line(`  ${safeText(warning.message)}`);
+  if (result.history.applications > 0) {
+    const { applications, choice } = result.history;
+    ctx.out.line(`${describeQuietApplications(applications)}: ${historyChoiceResults[choice]}.`);
+  }
   for (const f of result.failed.slice(0, 50))
     ctx.out.line(`  row ${f.row}: ${f.field}: ${safeText(f.message)}`);
   if (result.failed.length > 0 && result.created === 0) {
     ctx.out.error('Nothing was imported: fix the rows above, or add --skip-invalid to import the others.');
+  }
+}
+
+function historyFlagOf(flag: string | undefined): HistoryChoice | undefined {
+  if (flag === undefined) return undefined;
+  const choice = historyFlags.get(flag);
+  if (!choice) throw fieldError('--history', `must be one of ${[...historyFlags.keys()].join(', ')}`);
+  return choice;
+}
+
+/** Asks until the answer is one of the choices (by number or name); no answer takes the default, keep. */
+async function askHistoryChoice(terminal: Terminal, count: number): Promise<HistoryChoice> {
+  const menu = historyChoices.map((choice, i) => `  ${i + 1}. ${historyChoiceLabels[choice]}`).join('\n');
+  let question = `${describeQuietApplications(count)}. What should hearback do with them?\n${menu}\nChoose`;
+  for (;;) {
+    const answer = (await terminal.ask(question, '1'))?.trim().toLowerCase() ?? '1';
+    const choice = historyChoices[Number(answer) - 1] ?? historyFlags.get(answer);
+    if (choice) return choice;
+    question = `Please answer 1, 2 or 3`;
   }
 }
 
@@ -293,6 +368,7 @@ const csvOptionsSchema = z.object({
   dateOrder: z.enum(['mdy', 'dmy']).optional(),
   allowDuplicates: z.boolean().optional(),
   skipInvalidRows: z.boolean().optional(),
+  history: z.enum(historyChoices).optional(),
 });
 
 /** "on", "yes", "true" and "off", "no", "false"; anything else is passed on for the schema to refuse by name. */

@@ -1,16 +1,27 @@
 import type { Command } from 'commander';
-import { eventCreateSchema, eventUpdateSchema } from '../../core/event.js';
 import {
+  channels,
+  eventCreateSchema,
+  eventUpdateSchema,
+  postingChanges,
+  sentiments,
+  userEventKinds,
+} from '../../core/event.js';
+import {
+  dueWindows,
   followUpCreateSchema,
   followUpDoneSchema,
+  followUpKinds,
   followUpListQuerySchema,
   followUpSkipSchema,
   followUpSnoozeSchema,
+  followUpStatuses,
   followUpUpdateSchema,
 } from '../../core/follow-up.js';
+import { followUpKindLabels, followUpStatusLabels } from '../../core/labels.js';
 import { readDateTime } from '../../core/local-time.js';
 import { type CliContext, parseInput, resolveId, runCommand } from '../context.js';
-import { formatTable, localDateTime, safeText, shortId } from '../output.js';
+import { choices, formatTable, localDateTime, safeText, shortId } from '../output.js';
 import { describeEvent } from './application-commands.js';
 import { print } from './people-commands.js';
 
@@ -51,7 +62,7 @@ type EventOptions = Partial<
   >
 >;
 
-/** `hearback event …` (the timeline) and `hearback followups …` (the steps to take). */
+/** `hearback event …` (the timeline) and `hearback follow-ups …` (the steps to take). */
 export function registerTimelineCommands(program: Command): void {
   const event = program
     .command('event')
@@ -60,14 +71,14 @@ export function registerTimelineCommands(program: Command): void {
     c
       .option('--at <when>', 'when it happened (default now)')
       .option('--text <text>', 'note text')
-      .option('--channel <channel>', 'email | phone | linkedin | in_person | other')
+      .option('--channel <channel>', choices(channels))
       .option('--contact <contact>', 'who (contact id or name)')
       .option('--subject <text>', 'message subject')
       .option('--body <text>', 'message body')
-      .option('--sentiment <s>', 'reply: positive | neutral | negative')
+      .option('--sentiment <s>', `reply: ${choices(sentiments)}`)
       .option('--summary <text>', 'reply: what they said')
       .option('--decision-date <YYYY-MM-DD>', 'reply: a new date they gave')
-      .option('--change <change>', 'posting: removed | expired | changed | reposted | restored')
+      .option('--change <change>', `posting: ${choices(postingChanges)}`)
       .option('--detail <text>', 'posting: detail');
   const eventFields = async (ctx: CliContext, o: EventOptions) => ({
     occurredAt: o.at === undefined ? undefined : (readDateTime(o.at, ctx.settings.timeZone) ?? o.at),
@@ -89,7 +100,7 @@ export function registerTimelineCommands(program: Command): void {
     event
       .command('add <application>')
       .description('Record a note, a message you sent, a reply you got, or a posting change')
-      .requiredOption('--kind <kind>', 'note | message_sent | reply_received | posting_change'),
+      .requiredOption('--kind <kind>', choices(userEventKinds)),
   ).action((ref: string, options: EventOptions, command: Command) =>
     runCommand(command, async (ctx) => {
       const { createEvent } = await loadEvents();
@@ -160,14 +171,15 @@ export function registerTimelineCommands(program: Command): void {
     }),
   );
 
+  // `followups`, the first spelling, stays as an alias for scripts that use it (docs/glossary.md).
   const followups = program
-    .command('followups')
-    .alias('follow-ups')
+    .command('follow-ups')
+    .alias('followups')
     .description('Follow-up steps: list, add, done, skip, snooze, reopen');
   followups
     .command('list', { isDefault: true })
-    .option('--due <window>', 'overdue | today | week | open')
-    .option('--status <status>', 'planned | done | skipped | snoozed')
+    .option('--due <window>', choices(dueWindows))
+    .option('--status <status>', choices(followUpStatuses))
     .option('--application <application>', 'only this application')
     .option('--as-of <date>', 'compute "today" as of this date or instant')
     .action(
@@ -191,8 +203,8 @@ export function registerTimelineCommands(program: Command): void {
               [
                 { header: 'ID', value: (s) => shortId(s.id) },
                 { header: 'DUE', value: (s) => localDateTime(s.dueAt, ctx.settings.timeZone) },
-                { header: 'STEP', value: (s) => s.kind.replaceAll('_', ' ') },
-                { header: 'STATUS', value: (s) => s.status },
+                { header: 'STEP', value: (s) => followUpKindLabels[s.kind] },
+                { header: 'STATUS', value: (s) => followUpStatusLabels[s.status] },
                 { header: 'APPLICATION', value: (s) => shortId(s.applicationId) },
                 { header: 'WHY', value: (s) => safeText(s.reason), max: 60 },
               ],
@@ -218,8 +230,8 @@ export function registerTimelineCommands(program: Command): void {
   const withStepOptions = (c: Command) =>
     c
       .option('--due <when>', 'when it is due: a date (morning) or a date and time')
-      .option('--kind <kind>', 'thank_you | first_follow_up | … | custom')
-      .option('--channel <channel>', 'email | phone | linkedin | in_person | other')
+      .option('--kind <kind>', choices(followUpKinds))
+      .option('--channel <channel>', choices(channels))
       .option('--reason <text>', 'why, in your words')
       .option('--contact <contact>', 'who to contact (contact id or name)');
   withStepOptions(followups.command('add <application>').description('Add your own follow-up step')).action(
@@ -262,7 +274,7 @@ export function registerTimelineCommands(program: Command): void {
           { at: '--at', note: '--note' },
         );
         const step = await markFollowUpDone(ctx.deps, id, input);
-        print(ctx, step, `Done: ${step.kind.replaceAll('_', ' ')}`);
+        print(ctx, step, `Done: ${followUpKindLabels[step.kind]}`);
       }),
     );
   followups
@@ -279,7 +291,7 @@ export function registerTimelineCommands(program: Command): void {
           { at: '--at', reason: '--reason' },
         );
         const step = await skipFollowUp(ctx.deps, id, input);
-        print(ctx, step, `Skipped: ${step.kind.replaceAll('_', ' ')}`);
+        print(ctx, step, `Skipped: ${followUpKindLabels[step.kind]}`);
       }),
     );
   followups

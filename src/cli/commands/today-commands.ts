@@ -1,12 +1,14 @@
 import fs from 'node:fs';
 import type { Command } from 'commander';
 import pc from 'picocolors';
-import { draftKinds } from '../../core/drafts.js';
+import { draftKinds, type StepDraft } from '../../core/drafts.js';
 import { fieldError } from '../../core/errors.js';
-import { playbookRuleKinds } from '../../core/playbook.js';
+import { type Channel, channels } from '../../core/event.js';
+import { channelLabels, followUpKindLabels } from '../../core/labels.js';
+import { type Delay, delayUnits, describeDelay, playbookRuleKinds } from '../../core/playbook.js';
 import { type TodayItem, todayQuerySchema } from '../../core/today.js';
 import { type CliContext, parseInput, resolveId, runCommand } from '../context.js';
-import { localDateTime, safeText, shortId } from '../output.js';
+import { choices, localDateTime, safeText, shortId } from '../output.js';
 import { print } from './people-commands.js';
 
 // Loaded when a command runs, so `hearback --version` and `--help` load none of it (issue 12, item 11).
@@ -36,7 +38,7 @@ export function registerTodayCommands(program: Command): void {
         section(ctx, 'Overdue', today.overdue, pc.red);
         section(ctx, 'Due today', today.today, pc.yellow);
         section(ctx, 'This week', today.week, pc.cyan);
-        ctx.out.line(pc.dim('\nhearback draft <id> · hearback followups done|skip|snooze <id>'));
+        ctx.out.line(pc.dim('\nhearback draft <id> · hearback follow-ups done|skip|snooze <id>'));
       }),
     );
 
@@ -77,11 +79,11 @@ export function registerTodayCommands(program: Command): void {
           const draft = await draftForStep(ctx.deps, id);
           if (ctx.out.isJson) return ctx.out.json(draft);
           if (options.mailto) return ctx.out.line(draft.mailto);
-          ctx.out.line(`${pc.dim('To:')} ${draft.to ?? pc.dim('(no address for this contact)')}`);
+          ctx.out.line(`${pc.dim('To:')} ${describeAddressee(draft.contact)}`);
           ctx.out.line(`${pc.dim('Subject:')} ${safeText(draft.subject)}\n`);
           ctx.out.line(safeText(draft.body));
-          if (draft.missingFields.length > 0) {
-            ctx.out.error(`\nFill in before sending: ${draft.missingFields.join(', ')}`);
+          if (draft.missingWords.length > 0) {
+            ctx.out.error(`\nFill in before sending: ${safeText(draft.missingWords.join(', '))}`);
           }
         }),
     );
@@ -95,11 +97,11 @@ export function registerTodayCommands(program: Command): void {
       for (const kind of playbookRuleKinds) {
         const rule = current.rules[kind] as {
           enabled: boolean;
-          channel?: string | null;
-          delay: { amount: number; unit: string };
+          channel?: Channel | null;
+          delay: Delay;
         };
         ctx.out.line(
-          `${kind.padEnd(22)} ${rule.enabled ? 'on ' : 'off'}  ${String(rule.delay.amount).padStart(3)} ${rule.delay.unit.replace('_', ' ')}${rule.channel ? `  by ${rule.channel}` : ''}`,
+          `${kind.padEnd(22)} ${rule.enabled ? 'on ' : 'off'}  ${describeDelay(rule.delay).padEnd(16)}${rule.channel ? `  (${channelLabels[rule.channel]})` : ''}`.trimEnd(),
         );
       }
       for (const step of current.customSteps) ctx.out.line(`custom: ${safeText(step.title)} (${step.after})`);
@@ -111,8 +113,8 @@ export function registerTodayCommands(program: Command): void {
     .option('--on', 'turn it on')
     .option('--off', 'turn it off')
     .option('--delay <amount>', 'how long after its anchor')
-    .option('--unit <unit>', 'hours | business_days')
-    .option('--channel <channel>', 'email | phone | linkedin | in_person | other')
+    .option('--unit <unit>', choices(delayUnits))
+    .option('--channel <channel>', choices(channels))
     .action(
       (
         rule: string,
@@ -208,8 +210,14 @@ function section(
   for (const item of items) {
     const who = item.contact ? ` · ${safeText(item.contact.name)}` : '';
     ctx.out.line(
-      `  ${shortId(item.step.id)}  ${localDateTime(item.step.dueAt, ctx.settings.timeZone)}  ${item.step.kind.replaceAll('_', ' ')}${item.step.channel ? ` (${item.step.channel})` : ''} — ${safeText(item.application.jobTitle)} at ${safeText(item.application.companyName)}${who}`,
+      `  ${shortId(item.step.id)}  ${localDateTime(item.step.dueAt, ctx.settings.timeZone)}  ${followUpKindLabels[item.step.kind]}${item.step.channel ? ` (${channelLabels[item.step.channel]})` : ''} — ${safeText(item.application.jobTitle)} at ${safeText(item.application.companyName)}${who}`,
     );
     ctx.out.line(`          ${pc.dim(safeText(item.explanation))}`);
   }
+}
+
+function describeAddressee(contact: StepDraft['contact']): string {
+  if (!contact) return pc.dim('(no contact for this step yet)');
+  const reach = [contact.email, contact.phone].filter((value) => value !== null).join(', ');
+  return `${safeText(contact.name)}${reach ? ` (${safeText(reach)})` : pc.dim(' (no email or phone)')}`;
 }

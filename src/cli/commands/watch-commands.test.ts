@@ -98,7 +98,7 @@ describe('hearback watch', { timeout: 120_000 }, () => {
 
     const first = await optedIn('watch', 'check', ref);
     expect(first.code).toBe(0);
-    expect(first.stdout).toMatch(/State\s+online/);
+    expect(first.stdout).toMatch(/State\s+Still online/);
     expect(first.stdout).toContain('Nothing new.');
     expect(first.stderr).toContain(
       `warning: fetching 127.0.0.1 at the private address 127.0.0.1 port ${new URL(server.origin).port} (HEARBACK_ALLOW_PRIVATE_FETCH=1)`,
@@ -109,7 +109,7 @@ describe('hearback watch', { timeout: 120_000 }, () => {
     expect(second.stdout).toContain('New: removed — The posting page answered 404 (not found).');
 
     const shown = await hearback('watch', 'status', ref);
-    expect(shown.stdout).toMatch(/State\s+removed/);
+    expect(shown.stdout).toMatch(/State\s+Removed or closed/);
     expect(shown.stdout).toMatch(/Next check\s+\d{4}-\d{2}-\d{2} \d{2}:\d{2}/);
   });
 

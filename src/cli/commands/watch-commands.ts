@@ -1,18 +1,12 @@
 import type { Command } from 'commander';
 import pc from 'picocolors';
+import { watchStateLabels } from '../../core/labels.js';
 import type { PostingWatchView } from '../../core/posting-watch.js';
 import { type CliContext, resolveId, runCommand } from '../context.js';
 import { formatFields, localDateTime, safeText } from '../output.js';
 
 // Loaded when a command runs, so `hearback --version` and `--help` load none of it (issue 12, item 11).
 const loadPostingWatch = () => import('../../services/posting-watch.js');
-
-const stateLabels: Readonly<Record<PostingWatchView['state'], string>> = {
-  pending: 'not checked yet',
-  online: 'online',
-  removed: 'removed',
-  expired: 'closing date passed',
-};
 
 /** `hearback watch check|status <application>`: the posting watch of one application. */
 export function registerWatchCommands(program: Command): void {
@@ -64,7 +58,7 @@ function printWatch(ctx: CliContext, view: PostingWatchView): void {
       [
         ['Posting', safeText(view.url)],
         ['Title', safeText(view.title)],
-        ['State', stateLabels[view.state]],
+        ['State', watchStateLabels[view.state]],
         [
           'Followed on',
           view.ats

@@ -1,24 +1,13 @@
 import Papa from 'papaparse';
+import {
+  type CsvDelimiter,
+  type CsvLimits,
+  type CsvRecord,
+  type CsvTable,
+  csvDelimiters,
+  defaultCsvLimits,
+} from '../../core/csv-import.js';
 import { AppError, fieldError } from '../../core/errors.js';
-
-export type CsvDelimiter = ',' | ';' | '\t' | '|';
-
-/** One data record; `row` is the row number a spreadsheet shows for it (the header is row 1). */
-export type CsvRecord = { readonly row: number; readonly cells: readonly string[] };
-
-export type CsvTable = {
-  readonly delimiter: CsvDelimiter;
-  readonly encoding: 'utf-8' | 'utf-16le' | 'utf-16be' | 'windows-1252';
-  readonly headers: readonly string[];
-  readonly records: readonly CsvRecord[];
-};
-
-export type CsvLimits = { readonly maxBytes: number; readonly maxRows: number };
-
-/** Big enough for any real tracker (100,000 rows of a generous export is about 30 MB), small enough for memory. */
-export const defaultCsvLimits: CsvLimits = { maxBytes: 50 * 1024 * 1024, maxRows: 200_000 };
-
-const delimiters: readonly CsvDelimiter[] = [',', ';', '\t', '|'];
 
 /**
  * Reads a CSV file as spreadsheets and trackers write it: UTF-8 (with or without BOM), UTF-16 from Excel's
@@ -41,7 +30,7 @@ export function parseCsvTable(input: string | Uint8Array, limits: CsvLimits = de
   let text = decoded.startsWith('\uFEFF') ? decoded.slice(1) : decoded;
   let declared: CsvDelimiter | null = null;
   const sepLine = /^sep=(.)\r?\n/i.exec(text);
-  if (sepLine && delimiters.includes(sepLine[1] as CsvDelimiter)) {
+  if (sepLine && csvDelimiters.includes(sepLine[1] as CsvDelimiter)) {
     declared = sepLine[1] as CsvDelimiter;
     text = text.slice(sepLine[0].length);
   }
@@ -73,7 +62,7 @@ export function parseCsvTable(input: string | Uint8Array, limits: CsvLimits = de
 
 /** The separator used most often, outside quotes, on the first line; a comma when there is nothing to count. */
 export function detectDelimiter(text: string): CsvDelimiter {
-  const counts = new Map<CsvDelimiter, number>(delimiters.map((d) => [d, 0]));
+  const counts = new Map<CsvDelimiter, number>(csvDelimiters.map((d) => [d, 0]));
   let isQuoted = false;
   let sawContent = false;
   for (let i = 0; i < text.length && i < 1_000_000; i++) {
@@ -87,7 +76,7 @@ export function detectDelimiter(text: string): CsvDelimiter {
     } else if (c.trim() !== '') sawContent = true;
   }
   let best: CsvDelimiter = ',';
-  for (const d of delimiters) if (counts.get(d)! > counts.get(best)!) best = d;
+  for (const d of csvDelimiters) if (counts.get(d)! > counts.get(best)!) best = d;
   return best;
 }
 

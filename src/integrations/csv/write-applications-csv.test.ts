@@ -21,6 +21,7 @@ const application: Application = {
   closedReason: null,
   appliedAt: '2026-01-05T12:00:00.000Z',
   endedAt: '2026-02-01T09:30:00.000Z',
+  stageChangedAt: '2026-02-01T09:30:00.000Z',
   createdAt: '2026-01-05T12:00:00.000Z',
   updatedAt: '2026-02-01T09:30:00.000Z',
 };

@@ -1,6 +1,6 @@
 import { stringify } from 'csv-stringify/sync';
 import type { ExportedApplication } from '../../core/ports.js';
-import { neutralizeCell } from './spreadsheet-safety.js';
+import { neutralizeCell } from '../../core/spreadsheet-safety.js';
 
 export type { ExportedApplication };
 
@@ -33,7 +33,7 @@ export const exportColumns = [
 /**
  * Writes applications as CSV for spreadsheets: UTF-8 with a BOM (so Excel reads accents right), CRLF line
  * ends, every cell quoted (so line breaks inside notes survive), instants in ISO 8601 UTC, and every cell
- * that a spreadsheet would run as a formula neutralised (see spreadsheet-safety.ts).
+ * that a spreadsheet would run as a formula neutralised (see core/spreadsheet-safety.ts).
  */
 export function formatApplicationsCsv(rows: Iterable<ExportedApplication>): string {
   const records: string[][] = [];

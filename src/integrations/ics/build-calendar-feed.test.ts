@@ -4,17 +4,11 @@ import fc from 'fast-check';
 import ICAL from 'ical.js';
 import { describe, expect, it } from 'vitest';
 import { corporaSkipMessage, corpusPath, hasCorpora } from '../../../test/support/corpora.js';
+import type { CalendarFeedInput, FeedInterview, FeedStep } from '../../core/calendar-feed.js';
 import type { Contact } from '../../core/contact.js';
 import type { FollowUp } from '../../core/follow-up.js';
 import type { Interview } from '../../core/interview.js';
-import {
-  buildCalendarFeed,
-  buildInterviewIcs,
-  type CalendarFeedInput,
-  deriveSequence,
-  type FeedInterview,
-  type FeedStep,
-} from './build-calendar-feed.js';
+import { buildCalendarFeed, buildInterviewIcs, deriveSequence } from './build-calendar-feed.js';
 import { cleanIcsLine, cleanIcsText } from './ics-text.js';
 import { lintIcs } from './lint-ics.js';
 
@@ -334,7 +328,7 @@ describe('buildCalendarFeed', () => {
     expect(event.startDate.toJSDate().toISOString()).toBe('2026-03-07T14:00:00.000Z');
     expect(event.duration.toSeconds()).toBe(15 * 60);
     expect(event.description).toBe(
-      'A thank-you note within 24 hours of the interview keeps you in mind.\nHow: email\nDraft: http://localhost:4310/follow-ups/01JSTEP0000000000000000000/draft',
+      'A thank-you note within 24 hours of the interview keeps you in mind.\nHow: Email\nDraft: http://localhost:4310/follow-ups/01JSTEP0000000000000000000/draft',
     );
     expect(event.component.getFirstPropertyValue('transp')).toBe('TRANSPARENT');
   });

@@ -5,50 +5,18 @@ import icalGenerator, {
   ICalEventTransparency,
 } from 'ical-generator';
 import { Temporal } from 'temporal-polyfill';
-import type { Application } from '../../core/application.js';
-import type { Contact, ContactRole } from '../../core/contact.js';
+import type {
+  CalendarFeedInput,
+  FeedInterview,
+  FeedStep,
+  InterviewIcsInput,
+} from '../../core/calendar-feed.js';
+import type { Contact } from '../../core/contact.js';
+import { formatWeekdayDate } from '../../core/date-words.js';
 import { fieldError } from '../../core/errors.js';
-import { type FollowUp, isOpenFollowUp } from '../../core/follow-up.js';
-import type { Interview, InterviewRound } from '../../core/interview.js';
+import { isOpenFollowUp } from '../../core/follow-up.js';
+import { channelLabels, interviewTitle, roleLabels } from '../../core/labels.js';
 import { cleanIcsLine, cleanIcsText, escapeIcsText, foldIcsLines, safeIcsUri } from './ics-text.js';
-
-export type FeedInterview = {
-  readonly interview: Interview;
-  readonly application: Pick<Application, 'id' | 'jobTitle' | 'postingUrl' | 'updatedAt'>;
-  readonly companyName: string;
-  readonly interviewers: readonly Contact[];
-  /** Minutes before the start the user wants to leave (or be ready); default 30. */
-  readonly travelBufferMinutes?: number | null;
-  /** The application's page in hearback. */
-  readonly link: string | null;
-  /** updatedAt of other records the event shows (the company, say), so renaming them bumps SEQUENCE. */
-  readonly relatedUpdatedAt?: readonly string[];
-};
-
-export type FeedStep = {
-  readonly step: FollowUp;
-  /** Says the action, e.g. "Thank Dana Lee (Acme) for the interview" (see composeStepTitle). */
-  readonly title: string;
-  /** Why the step is due when it is. */
-  readonly explanation: string;
-  readonly draftLink: string | null;
-  /** All-day on the local due date instead of a short event at the due time. */
-  readonly allDay: boolean;
-  /** The user's time zone: it decides the local date of an all-day step. */
-  readonly timeZone: string;
-  readonly relatedUpdatedAt?: readonly string[];
-};
-
-export type CalendarFeedInput = {
-  readonly calendarName: string;
-  readonly interviews: readonly FeedInterview[];
-  readonly steps: readonly FeedStep[];
-  readonly now: Date | string;
-  /** How often calendar apps should fetch the feed again (REFRESH-INTERVAL and X-PUBLISHED-TTL). */
-  readonly refreshMinutes: number;
-};
-
-export type InterviewIcsInput = FeedInterview & { readonly now: Date | string };
 
 export const defaultTravelBufferMinutes = 30;
 
@@ -154,7 +122,9 @@ function addInterview(calendar: ICalCalendar, item: FeedInterview, now: Date | s
     lastModified: latest(updates),
     start: interview.startsAt,
     end: interview.endsAt,
-    summary: cleanIcsLine(`${roundLabels[interview.round]}: ${application.jobTitle} at ${item.companyName}`),
+    summary: cleanIcsLine(
+      `${interviewTitle(interview.round)}: ${application.jobTitle} at ${item.companyName}`,
+    ),
     location: location || videoLink || null,
     description: describeInterview(item, buffer, location, videoLink, link),
     url: link,
@@ -164,7 +134,7 @@ function addInterview(calendar: ICalCalendar, item: FeedInterview, now: Date | s
         type: ICalAlarmType.display,
         trigger: buffer * 60,
         description: cleanIcsLine(
-          `${leaveWord(location)} by ${localClock(interview.startsAt, buffer, interview.timeZone)}: ${roundLabels[interview.round]} at ${item.companyName}`,
+          `${leaveWord(location)} by ${localClock(interview.startsAt, buffer, interview.timeZone)}: ${interviewTitle(interview.round)} at ${item.companyName}`,
         ),
       },
     ],
@@ -212,7 +182,7 @@ function describeInterview(
 ): string {
   const { interview, application } = item;
   const lines = [
-    `${roundLabels[interview.round]} for ${application.jobTitle} at ${item.companyName}.`,
+    `${interviewTitle(interview.round)} for ${application.jobTitle} at ${item.companyName}.`,
     `When: ${describeSpan(interview.startsAt, interview.endsAt, interview.timeZone)}`,
     `${leaveWord(location)} by ${localClock(interview.startsAt, buffer, interview.timeZone)} (${buffer} minutes before) so you ${location ? 'arrive early' : 'are ready on time'}.`,
   ];
@@ -239,7 +209,9 @@ function describeStep(item: FeedStep): string {
 
 function describePerson(person: Contact): string {
   const role =
-    person.role === 'interviewer' || person.role === 'other' ? '' : ` (${roleLabels[person.role]})`;
+    person.role === 'interviewer' || person.role === 'other'
+      ? ''
+      : ` (${roleLabels[person.role].toLowerCase()})`;
   const email = person.email ? ` <${person.email}>` : '';
   return cleanIcsLine(`${person.name}${role}${email}`);
 }
@@ -248,13 +220,11 @@ function leaveWord(location: string): string {
   return location ? 'Leave' : 'Be ready';
 }
 
-const weekdays = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'] as const;
-
-/** Formatted by hand rather than with Intl, whose output changes between ICU versions. */
+/** "Mon 2026-03-09, 14:00–15:00 (Europe/London)": the clock written out, the weekday from date-words. */
 function describeSpan(startsAt: string, endsAt: string, timeZone: string): string {
   const start = Temporal.Instant.from(startsAt).toZonedDateTimeISO(timeZone);
   const end = Temporal.Instant.from(endsAt).toZonedDateTimeISO(timeZone);
-  const day = (z: Temporal.ZonedDateTime) => `${weekdays[z.dayOfWeek - 1]} ${z.toPlainDate().toString()}`;
+  const day = (z: Temporal.ZonedDateTime) => formatWeekdayDate(z.toPlainDate().toString());
   const endText =
     Temporal.PlainDate.compare(start.toPlainDate(), end.toPlainDate()) === 0
       ? clock(end)
@@ -275,28 +245,3 @@ function clock(z: Temporal.ZonedDateTime): string {
 function latest(instants: readonly string[]): string {
   return instants.reduce((a, b) => (Date.parse(b) > Date.parse(a) ? b : a));
 }
-
-export const roundLabels: Readonly<Record<InterviewRound, string>> = {
-  phone_screen: 'Phone screen',
-  technical: 'Technical interview',
-  onsite: 'Onsite interview',
-  panel: 'Panel interview',
-  final: 'Final interview',
-  other: 'Interview',
-};
-
-const roleLabels: Readonly<Record<ContactRole, string>> = {
-  recruiter: 'recruiter',
-  hiring_manager: 'hiring manager',
-  interviewer: 'interviewer',
-  referral: 'referral',
-  other: 'contact',
-};
-
-const channelLabels: Readonly<Record<NonNullable<FollowUp['channel']>, string>> = {
-  email: 'email',
-  phone: 'phone call',
-  linkedin: 'LinkedIn message',
-  in_person: 'in person',
-  other: 'your choice',
-};

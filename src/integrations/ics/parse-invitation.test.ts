@@ -4,8 +4,9 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { AppError } from '../../core/errors.js';
 import { isValidTimeZone } from '../../core/fields.js';
+import type { InterviewInvitation } from '../../core/invitation.js';
 import { buildInterviewIcs } from './build-calendar-feed.js';
-import { type InterviewInvitation, parseInvitation } from './parse-invitation.js';
+import { parseInvitation } from './parse-invitation.js';
 import { findVideoLink } from './video-links.js';
 import { resolveTimeZoneId, windowsTimeZones } from './windows-time-zones.js';
 
@@ -396,7 +397,7 @@ describe('parseInvitation: our own download', () => {
     expect(only(text)).toMatchObject({
       uid: 'i1@hearback',
       method: 'PUBLISH',
-      summary: 'Onsite interview: Platform Engineer at Contoso',
+      summary: 'On-site interview: Platform Engineer at Contoso',
       startsAt: '2026-03-30T08:00:00.000Z',
       endsAt: '2026-03-30T10:00:00.000Z',
       location: 'Contoso, Unter den Linden 1; 3rd floor',

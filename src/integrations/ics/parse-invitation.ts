@@ -2,48 +2,12 @@ import ICAL from 'ical.js';
 import { Temporal } from 'temporal-polyfill';
 import { fieldError, isAppError } from '../../core/errors.js';
 import { isValidTimeZone } from '../../core/fields.js';
+import type { InterviewInvitation, InvitationPerson } from '../../core/invitation.js';
+import type { InvitationReadOptions } from '../../core/ports.js';
 import { findImpossibleDate } from './ics-date-values.js';
 import { cleanIcsLine, cleanIcsText } from './ics-text.js';
 import { findVideoLink, isBareUrl } from './video-links.js';
 import { resolveTimeZoneId } from './windows-time-zones.js';
-
-export type InvitationPerson = { readonly name: string | null; readonly email: string };
-
-/** Where the interview's time zone came from: the event's own TZID, the calendar's default, or the user's. */
-export type TimeZoneSource = 'event' | 'calendar' | 'user';
-
-export type InterviewInvitation = {
-  readonly uid: string | null;
-  readonly sequence: number;
-  /** The calendar's METHOD, upper-cased: REQUEST for an invitation, CANCEL for a cancellation. */
-  readonly method: string | null;
-  readonly isCancelled: boolean;
-  readonly summary: string;
-  readonly description: string;
-  readonly startsAt: string;
-  readonly endsAt: string;
-  /** An IANA zone: the event's, or a guess (see timeZoneSource) when the file gives UTC or floating times. */
-  readonly timeZone: string;
-  readonly timeZoneSource: TimeZoneSource;
-  /** The TZID as written in the file, e.g. "W. Europe Standard Time". */
-  readonly sourceTimeZoneId: string | null;
-  readonly allDay: boolean;
-  readonly floating: boolean;
-  readonly location: string | null;
-  readonly videoLink: string | null;
-  readonly organizer: InvitationPerson | null;
-  readonly attendees: readonly InvitationPerson[];
-  /** Things the user should check, in plain words (a guessed time zone, a missing end time…). */
-  readonly warnings: readonly string[];
-};
-
-export type ParseInvitationOptions = {
-  /** Left out of organizer and attendees: the invitation is addressed to the user, who is not a contact. */
-  readonly userEmail?: string | null;
-  /** The zone floating and all-day times are read in, and the guess for UTC-only files. Default UTC. */
-  readonly defaultTimeZone?: string;
-  readonly maxBytes?: number;
-};
 
 export const maxInvitationBytes = 1_000_000;
 
@@ -57,10 +21,7 @@ const field = 'ics';
  * expand from 1601; the file's VTIMEZONE is used only for zones we cannot name. Anything that had to be
  * guessed is listed in `warnings`.
  */
-export function parseInvitation(
-  icsText: string,
-  options: ParseInvitationOptions = {},
-): InterviewInvitation[] {
+export function parseInvitation(icsText: string, options: InvitationReadOptions = {}): InterviewInvitation[] {
   const text = checkText(icsText, options.maxBytes ?? maxInvitationBytes);
   const defaultTimeZone = options.defaultTimeZone ?? 'UTC';
   if (!isValidTimeZone(defaultTimeZone)) throw fieldError('defaultTimeZone', 'must be an IANA time zone');

@@ -37,6 +37,8 @@ export type PostingDraft = {
   companyName: string | null;
   /** Fields read from hints (a board slug, a site name, the page title) rather than stated as such. */
   guessed: Array<'jobTitle' | 'companyName'>;
+  /** Where a guessed job title was read, in words for the warning: "the page title" unless said otherwise. */
+  titleHint: string;
   postingUrl: string | null;
   applyUrl: string | null;
   locations: string[];
@@ -65,6 +67,7 @@ export function emptyDraft(source: PostingSource): PostingDraft {
     validThrough: null,
     warnings: [],
     guessed: [],
+    titleHint: 'the page title',
   };
 }
 
@@ -99,7 +102,7 @@ export function finishPosting(draft: PostingDraft): ExtractedPosting {
   const posting = dropInvalidFields(candidate, warnings);
   if (jobTitle === null) warnings.push('No job title found; please add one.');
   else if (draft.guessed.includes('jobTitle'))
-    warnings.push(`The job title "${jobTitle}" was taken from the page title; please check it.`);
+    warnings.push(`The job title "${jobTitle}" was taken from ${draft.titleHint}; please check it.`);
   if (companyName === null) warnings.push('No company name found; please add one.');
   else if (draft.guessed.includes('companyName'))
     warnings.push(`The company name "${companyName}" was guessed; please check it.`);

@@ -125,8 +125,13 @@ describe('fetchPosting', () => {
   });
 
   it('stops reading a page that never ends at the size limit', async () => {
+    let closed: () => void = () => {};
+    const connectionClosed = new Promise<void>((resolve) => {
+      closed = resolve;
+    });
     const origin = await serve((_req, res) => {
       res.writeHead(200, { 'content-type': 'text/html' });
+      res.on('close', closed);
       const chunk = Buffer.alloc(64 * 1024, 'a');
       const pump = () => {
         while (!res.destroyed && res.write(chunk)) {}
@@ -134,10 +139,11 @@ describe('fetchPosting', () => {
       };
       pump();
     });
-    const started = performance.now();
-    const error = await fetchError(`${origin}/endless`, { maxBytes: 2 * 1024 * 1024, timeoutMs: 10_000 });
+    // A deadline far away: the answer is "too large", not "timed out", so reading stopped at the limit.
+    const error = await fetchError(`${origin}/endless`, { maxBytes: 2 * 1024 * 1024, timeoutMs: 600_000 });
     expect(error.code).toBe('POSTING_TOO_LARGE');
-    expect(performance.now() - started).toBeLessThan(5_000);
+    // And the connection was let go, not left streaming into a buffer nobody reads.
+    await connectionClosed;
   });
 
   it('gives up on a page that trickles forever when the deadline passes', async () => {
@@ -146,11 +152,10 @@ describe('fetchPosting', () => {
       const timer = setInterval(() => res.write('<p>.</p>'), 20);
       res.on('close', () => clearInterval(timer));
     });
-    const started = performance.now();
+    // Bytes keep arriving every 20 ms, so only a deadline on the whole page (not an idle timer) ends this.
     const error = await fetchError(`${origin}/slow`, { timeoutMs: 300 });
     expect(error.code).toBe('POSTING_TIMEOUT');
     expect(error.message).toBe('The page did not load within 0.3 s.');
-    expect(performance.now() - started).toBeLessThan(2_000);
   });
 
   it('gives up on a server that never answers', async () => {

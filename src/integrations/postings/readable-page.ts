@@ -36,12 +36,24 @@ export function readReadablePage(html: string, $: CheerioAPI, pageUrl: string | 
 
 /** The title a page gives for sharing, else its own title, else its first heading. */
 export function readPageTitle($: CheerioAPI): string | null {
-  return (
+  const title =
     readLine($('meta[property="og:title"]').attr('content')) ??
     readLine($('meta[name="twitter:title"]').attr('content')) ??
     readLine($('title').first().text()) ??
-    readLine($('h1').first().text())
-  );
+    readLine($('h1').first().text());
+  return title === null ? null : withoutTitleLabel(title);
+}
+
+const labelWords = String.raw`(?:job\s+(?:description|title|posting|opening|advert(?:isement)?)|position(?:\s+title)?|role|title|vacancy|job)`;
+/** "Job Description: Senior Gardener", "Job title – Senior Gardener": a label, then a separator, then the title. */
+const titleLabel = new RegExp(String.raw`^${labelWords}\s*(?::|[-–—|]\s)\s*`, 'i');
+/** A line that is nothing but a label ("Job description"), whose title is on the next line. */
+const labelOnly = new RegExp(String.raw`^(?:${labelWords}|about\s+the\s+(?:role|job))\s*:?$`, 'i');
+
+/** A title without the label a page or a pasted text may put before it; the title itself when none. */
+export function withoutTitleLabel(title: string): string {
+  const rest = title.replace(titleLabel, '').trim();
+  return rest === '' ? title : rest;
 }
 
 type Article = { content: string | null; title: string | null; siteName: string | null };
@@ -81,18 +93,24 @@ function mainContentHtml($: CheerioAPI): string | null {
   return html === null || html.trim() === '' ? null : html;
 }
 
-/** Pasted plain text (no markup): the first short line is taken as a title hint, the whole as description. */
+/**
+ * Pasted plain text (no markup): the first short line is taken as a title hint (without a label such as "Job
+ * description:", and the next line when the first is only that label), the whole as description.
+ */
 export function readPlainText(text: string, pageUrl: string | null): PostingDraft {
   const draft = emptyDraft('readability');
   draft.postingUrl = pageUrl;
-  const firstLine = text
+  const lines = text
     .split(/\r?\n/)
     .map((line) => line.trim())
-    .find((line) => line !== '');
-  draft.jobTitle = firstLine !== undefined && firstLine.length <= 200 ? firstLine : null;
+    .filter((line) => line !== '');
+  const isLabel = lines[0] !== undefined && labelOnly.test(lines[0]);
+  const titleLine = isLabel ? lines[1] : lines[0];
+  draft.jobTitle = titleLine !== undefined && titleLine.length <= 200 ? withoutTitleLabel(titleLine) : null;
+  draft.titleHint = isLabel ? `the line after "${lines[0]}"` : 'the first line of the text';
   draft.descriptionHtml = textToHtml(text);
   draft.companyName = companyNameFromHost(pageUrl);
   draft.guessed = ['jobTitle', 'companyName'];
-  draft.warnings.push('The text has no structured job posting; the first line was taken as the title.');
+  draft.warnings.push('The text has no structured job posting.');
   return draft;
 }

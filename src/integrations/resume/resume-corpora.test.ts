@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { corporaSkipMessage, corpusPath, hasCorpora } from '../../../test/support/corpora.js';
 import { analyzeTailoring, type TailoringAnalysis } from '../../core/tailoring.js';
+import { winkTagger } from '../language/wink-tagger.js';
 import { type ExtractedResume, extractResumeText } from './extract-resume-text.js';
 import { isResumeExtractionError } from './resume-extraction-error.js';
 
@@ -34,7 +35,7 @@ describe.skipIf(!hasCorpora())('real resumes and postings (../shared/corpora)', 
   const read = new Map<Name, ExtractedResume>();
   const text = (name: Name): string => read.get(name)!.text;
   const analyze = (resume: Name, posting: Name): TailoringAnalysis =>
-    analyzeTailoring({ postingText: text(posting), resumeText: text(resume) });
+    analyzeTailoring({ postingText: text(posting), resumeText: text(resume) }, winkTagger);
   const covered = (analysis: TailoringAnalysis): string[] => analysis.covered.map((k) => k.canonical);
   const missing = (analysis: TailoringAnalysis): string[] => analysis.missing.map((k) => k.canonical);
 
@@ -183,7 +184,7 @@ Requirements:
 - Microsoft Word, PowerPoint and Excel
 - Spanish, strong communication skills
 - Java`;
-    const analysis = analyzeTailoring({ postingText: posting, resumeText: text('laverne') });
+    const analysis = analyzeTailoring({ postingText: posting, resumeText: text('laverne') }, winkTagger);
     expect(covered(analysis)).toEqual(
       expect.arrayContaining([
         'Microsoft Word',
@@ -218,13 +219,16 @@ describe.skipIf(!hasCorpora())('hostile strings (../shared/corpora/payloads)', (
 
   it('analyses every naughty string as posting, resume and cover letter without failing', () => {
     for (const value of naughty) {
-      const analysis = analyzeTailoring({
-        postingText: `Requirements:\n- ${value}\n- Python`,
-        resumeText: value,
-        coverLetterText: value,
-        companyName: value,
-        jobTitle: value,
-      });
+      const analysis = analyzeTailoring(
+        {
+          postingText: `Requirements:\n- ${value}\n- Python`,
+          resumeText: value,
+          coverLetterText: value,
+          companyName: value,
+          jobTitle: value,
+        },
+        winkTagger,
+      );
       expect(analysis.keywords.map((k) => k.canonical)).toContain('Python');
       expect(analysis.score).toBeGreaterThanOrEqual(0);
     }

@@ -128,6 +128,48 @@ describeEachDialect('applications API', (ctx) => {
     expect(await ids('furthestStage=interviewing')).toEqual([b.id]);
   });
 
+  it('gives each listed application its open step due first, and none once its steps are done', async () => {
+    const waiting = await addApplication(ctx.app, { jobTitle: 'Waiting', companyName: 'Acme' });
+    const saved = await addApplication(ctx.app, { jobTitle: 'Saved', companyName: 'Beta', stage: 'saved' });
+    type Step = { id: string; kind: string; dueAt: string; status: string };
+    const steps = await call<Step[]>(
+      ctx.app,
+      'GET',
+      `/api/follow-ups?applicationId=${waiting.id}`,
+      undefined,
+      200,
+    );
+    const earlierDue = new Date(Date.parse(steps[0]?.dueAt ?? '') - 86_400_000).toISOString();
+    const custom = await call<Step>(
+      ctx.app,
+      'POST',
+      '/api/follow-ups',
+      { applicationId: waiting.id, dueAt: earlierDue, kind: 'custom' },
+      201,
+    );
+    const listed = async () =>
+      new Map(
+        (await call(ctx.app, 'GET', '/api/applications', undefined, 200)).items.map(
+          (a: { id: string; nextStep: unknown }) => [a.id, a.nextStep],
+        ),
+      );
+    expect((await listed()).get(waiting.id)).toEqual({ id: custom.id, kind: 'custom', dueAt: custom.dueAt });
+    expect((await listed()).get(saved.id)).toBeNull();
+
+    await call(ctx.app, 'POST', `/api/follow-ups/${custom.id}/done`, {}, 200);
+    const open = (
+      await call<Step[]>(ctx.app, 'GET', `/api/follow-ups?applicationId=${waiting.id}`, undefined, 200)
+    )
+      .filter((step) => step.status === 'planned' || step.status === 'snoozed')
+      .sort((a, b) => a.dueAt.localeCompare(b.dueAt));
+    expect(open.length).toBeGreaterThan(0);
+    expect((await listed()).get(waiting.id)).toEqual({
+      id: open[0]?.id,
+      kind: open[0]?.kind,
+      dueAt: open[0]?.dueAt,
+    });
+  });
+
   it('pages through results with a cursor, in every sort order, without gaps or repeats', async () => {
     const created: string[] = [];
     for (let i = 0; i < 23; i++) {
@@ -206,6 +248,29 @@ describeEachDialect('applications API', (ctx) => {
       timeline.map((e: { fromStage: string | null; toStage: string }) => `${e.fromStage}→${e.toStage}`),
     ).toEqual(['null→applied', 'applied→interviewing', 'interviewing→ended', 'ended→screening']);
     expect(timeline[2].note).toBe('silence for weeks');
+  });
+
+  it('keeps the date a saved application was saved since, in the application and in the list', async () => {
+    const saved = await addApplication(ctx.app, { stage: 'saved', stageAt: '2026-02-12T12:00:00Z' });
+    expect(saved).toMatchObject({
+      stage: 'saved',
+      appliedAt: null,
+      stageChangedAt: '2026-02-12T12:00:00.000Z',
+    });
+    const list = await call(ctx.app, 'GET', '/api/applications', undefined, 200);
+    expect(list.items[0]).toMatchObject({ id: saved.id, stageChangedAt: '2026-02-12T12:00:00.000Z' });
+    ctx.runtime.clock.set('2026-03-04T10:00:00.000Z');
+    const applied = await call(
+      ctx.app,
+      'POST',
+      `/api/applications/${saved.id}/stage`,
+      { stage: 'applied' },
+      200,
+    );
+    expect(applied).toMatchObject({
+      appliedAt: '2026-03-04T10:00:00.000Z',
+      stageChangedAt: '2026-03-04T10:00:00.000Z',
+    });
   });
 
   it('keeps stage history and furthest stage right after any sequence of moves through the API', async () => {

@@ -3,6 +3,7 @@ import {
   applicationBulkResultSchema,
   applicationBulkSchema,
   applicationCreateSchema,
+  applicationListItemSchema,
   applicationListQuerySchema,
   applicationSchema,
   applicationUpdateSchema,
@@ -24,7 +25,7 @@ import {
 import { type App, crudRoutes, errors, idParams, type RouteContext } from '../route-kit.js';
 
 export const applicationPageSchema = z
-  .object({ items: z.array(applicationSchema), nextCursor: z.string().nullable() })
+  .object({ items: z.array(applicationListItemSchema), nextCursor: z.string().nullable() })
   .meta({ id: 'ApplicationPage' });
 
 export function applicationRoutes(app: App, ctx: RouteContext): void {

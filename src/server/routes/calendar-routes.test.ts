@@ -245,7 +245,7 @@ describeEachDialect('calendar routes', (ctx) => {
     const stepEvent = eventByUid(text, `${thanks.id}@hearback`);
     expect(stepEvent.summary).toBe('Thank Dana Lee (Acme) for the interview');
     expect(stepEvent.description).toBe(
-      `${thanks.reason}\nHow: email\nDraft: ${base}/follow-ups/${thanks.id}/draft`,
+      `${thanks.reason}\nHow: Email\nDraft: ${base}/follow-ups/${thanks.id}/draft`,
     );
     expect(stepEvent.startDate.toJSDate().toISOString()).toBe(thanks.dueAt);
     const open = steps.filter((s: { status: string }) => s.status === 'planned' || s.status === 'snoozed');

@@ -1,6 +1,9 @@
 import { z } from 'zod';
-import { csvFormatIds, csvImportPreviewSchema } from '../../core/csv-import.js';
-import { timeZone } from '../../core/fields.js';
+import {
+  csvImportChoicesSchema,
+  csvImportPreviewSchema,
+  csvImportResultSchema,
+} from '../../core/csv-import.js';
 import { exportApplicationsCsv } from '../../services/csv-export.js';
 import { importCsv, previewCsvImport } from '../../services/csv-import.js';
 import { getSettings } from '../../services/settings.js';
@@ -11,18 +14,7 @@ const csvBodyLimit = 60 * 1024 * 1024;
 
 const csvInput = z.strictObject({
   csv: z.string().max(csvBodyLimit).describe('the file as text (UTF-8; a BOM is fine)'),
-  mapping: z
-    .record(z.string(), z.string())
-    .optional()
-    .describe('column header → field (or "note", "ignore"), overriding the automatic mapping'),
-  format: z.enum(csvFormatIds).optional().describe('read as this format instead of detecting it'),
-  dateOrder: z
-    .enum(['mdy', 'dmy'])
-    .optional()
-    .describe('how to read 03/04/2025; by default decided per file'),
-  timeZone: timeZone.optional().describe('for dates without a time; default your settings'),
-  allowDuplicates: z.boolean().optional(),
-  skipInvalidRows: z.boolean().optional().describe('import the good rows of a file that has bad ones'),
+  ...csvImportChoicesSchema.shape,
 });
 
 /** Importing spreadsheets and other trackers' exports, and exporting applications as CSV. */
@@ -56,33 +48,7 @@ export function csvRoutes(app: App, ctx: RouteContext): void {
         tags,
         summary: 'Import a CSV file all or nothing: a file with bad rows imports none unless skipInvalidRows',
         body: csvInput,
-        response: {
-          200: z.object({
-            created: z.number(),
-            duplicates: z.number(),
-            failed: z
-              .array(
-                z.object({
-                  row: z.number(),
-                  field: z.string(),
-                  column: z.string().nullable(),
-                  message: z.string(),
-                }),
-              )
-              .readonly(),
-            dateOrder: z
-              .enum(['mdy', 'dmy'])
-              .nullable()
-              .describe('how numeric dates such as 03/04/2025 were read; null when the file has none'),
-            warnings: z
-              .array(z.object({ field: z.string(), column: z.string().nullable(), message: z.string() }))
-              .readonly()
-              .describe(
-                'about the whole file: the date order when the values did not settle it, columns missing',
-              ),
-          }),
-          400: errors[400],
-        },
+        response: { 200: csvImportResultSchema, 400: errors[400] },
       },
     },
     async (request) => {

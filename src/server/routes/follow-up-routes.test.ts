@@ -1,6 +1,6 @@
 import { expect, it } from 'vitest';
 import { addApplication, call } from '../../../test/support/api.js';
-import { describeEachDialect } from '../../../test/support/test-runtime.js';
+import { describeEachDialect, testNow } from '../../../test/support/test-runtime.js';
 
 /** The fields a 400 names, each once (a value can break two rules of one field). */
 function fieldsOf(answer: { error: { details: { issues: { field: string }[] } } }): string[] {
@@ -26,9 +26,14 @@ describeEachDialect('reopening steps and changing several at once', (ctx) => {
   const getStep = (id: string): Promise<Step> =>
     call(ctx.app, 'GET', `/api/follow-ups/${id}`, undefined, 200);
 
-  /** Applied on Tue 10 Feb (now is Mon 2 Mar, UTC): the planner's check-in is overdue. */
+  /**
+   * Applied and added on Tue 10 Feb (now is Mon 2 Mar, UTC): the planner's check-in is overdue. (Added
+   * only today, a check-in due that long ago would not be planned at all.)
+   */
   async function appliedWithCheckIn() {
+    ctx.runtime.clock.set('2026-02-10T09:00:00.000Z');
     const application = await addApplication(ctx.app, { stageAt: '2026-02-10T09:00:00Z' });
+    ctx.runtime.clock.set(testNow);
     const [checkIn] = await stepsOf(application.id);
     expect(checkIn).toMatchObject({ kind: 'application_check_in', status: 'planned', origin: 'plan' });
     return { application, checkIn: checkIn! };

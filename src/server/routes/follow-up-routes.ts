@@ -44,18 +44,6 @@ export function followUpRoutes(app: App, ctx: RouteContext): void {
       remove: deleteFollowUp,
     },
   });
-  // The spelling used in the first issue text and in bench scripts people may already have.
-  app.get(
-    '/api/followups',
-    {
-      schema: {
-        hide: true,
-        querystring: followUpListQuerySchema,
-        response: { 200: z.array(followUpSchema) },
-      },
-    },
-    (request) => listFollowUps(depsFor(request), request.query),
-  );
   const action = (summary: string, body: z.ZodType) => ({
     schema: {
       tags,

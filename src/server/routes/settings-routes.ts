@@ -1,5 +1,5 @@
-import { settingsSchema, settingsUpdateSchema } from '../../core/settings.js';
-import { getSettings, updateSettings } from '../../services/settings.js';
+import { placesSchema, settingsSchema, settingsUpdateSchema } from '../../core/settings.js';
+import { getPlaces, getSettings, updateSettings } from '../../services/settings.js';
 import { type App, errors, type RouteContext } from '../route-kit.js';
 
 export function settingsRoutes(app: App, ctx: RouteContext): void {
@@ -10,7 +10,16 @@ export function settingsRoutes(app: App, ctx: RouteContext): void {
   );
   app.patch(
     '/api/settings',
-    { schema: { tags, body: settingsUpdateSchema, response: { 200: settingsSchema, 400: errors[400] } } },
+    {
+      schema: {
+        tags,
+        description:
+          'Changes the fields given. Any update, even an empty one, also marks the first-run set-up done (setUpAt).',
+        body: settingsUpdateSchema,
+        response: { 200: settingsSchema, 400: errors[400] },
+      },
+    },
     (request) => updateSettings(depsFor(request), request.body),
   );
+  app.get('/api/places', { schema: { tags, response: { 200: placesSchema } } }, () => getPlaces());
 }

@@ -7,17 +7,17 @@ import {
   type RemoteType,
   remoteTypes,
   type SourceKind,
-  salaryPeriods,
-  sourceKinds,
+  type salaryPeriods,
 } from '../../core/application.js';
 import type { FieldIssue } from '../../core/errors.js';
 import type { ApplicationUpdateInput } from '../api-client.js';
 import { describeError, isApiError } from '../api-error.js';
 import { issuesOutside, validateWith } from '../field-issues.js';
 import { useApi } from '../hooks/use-api.js';
-import { remoteLabels, sourceLabels } from '../labels.js';
+import { employmentTypeLabels, remoteLabels } from '../labels.js';
 import { queryKeys, refreshAfterChange, useCompanies } from '../queries.js';
-import { Field, FormErrors } from './field.js';
+import { SalaryFields, SourceFields } from './application-fields.js';
+import { FormErrors, Options, SelectField, TextAreaField, TextField } from './field.js';
 
 type Props = { readonly application: Application; readonly onDone: () => void };
 
@@ -104,126 +104,64 @@ export function ApplicationDetailsForm({ application, onDone }: Props) {
 
   const input = (key: keyof typeof v) => ({
     value: v[key],
-    onChange: (e: { target: { value: string } }) => set(key, e.target.value),
+    onChange: (value: string) => set(key, value),
   });
 
   return (
     <form onSubmit={submit} noValidate className="details-form">
       <FormErrors error={error} issues={issuesOutside(issues, shown)} />
       <div className="field-row">
-        <Field label="Job title" name="jobTitle" issues={issues} required>
-          {(control) => <input {...control} {...input('jobTitle')} />}
-        </Field>
-        <Field label="Company" name="companyId" issues={issues}>
-          {(control) => (
-            <select {...control} {...input('companyId')}>
-              {(companies.data ?? [application.company]).map((c) => (
-                <option key={c.id} value={c.id}>
-                  {c.name}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
+        <TextField label="Job title" name="jobTitle" issues={issues} required {...input('jobTitle')} />
+        <SelectField label="Company" name="companyId" issues={issues} {...input('companyId')}>
+          {(companies.data ?? [application.company]).map((c) => (
+            <option key={c.id} value={c.id}>
+              {c.name}
+            </option>
+          ))}
+        </SelectField>
       </div>
-      <Field label="Posting link" name="postingUrl" issues={issues}>
-        {(control) => <input {...control} type="url" {...input('postingUrl')} />}
-      </Field>
+      <TextField label="Posting link" name="postingUrl" issues={issues} type="url" {...input('postingUrl')} />
       <div className="field-row">
-        <Field label="Location" name="posting.location" issues={issues}>
-          {(control) => <input {...control} {...input('location')} />}
-        </Field>
-        <Field label="Work place" name="posting.remoteType" issues={issues}>
-          {(control) => (
-            <select {...control} {...input('remoteType')}>
-              <option value="">Not said</option>
-              {remoteTypes.map((r) => (
-                <option key={r} value={r}>
-                  {remoteLabels[r]}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
-        <Field label="Employment" name="posting.employmentType" issues={issues}>
-          {(control) => (
-            <select {...control} {...input('employmentType')}>
-              <option value="">Not said</option>
-              {employmentTypes.map((t) => (
-                <option key={t} value={t}>
-                  {t.replace('_', ' ')}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
+        <TextField label="Location" name="posting.location" issues={issues} {...input('location')} />
+        <SelectField label="Work place" name="posting.remoteType" issues={issues} {...input('remoteType')}>
+          <option value="">Not said</option>
+          <Options values={remoteTypes} labels={remoteLabels} />
+        </SelectField>
+        <SelectField
+          label="Employment"
+          name="posting.employmentType"
+          issues={issues}
+          {...input('employmentType')}
+        >
+          <option value="">Not said</option>
+          <Options values={employmentTypes} labels={employmentTypeLabels} />
+        </SelectField>
       </div>
-      <div className="field-row field-row-4">
-        <Field label="Salary from" name="posting.salaryMin" issues={issues}>
-          {(control) => <input {...control} inputMode="decimal" {...input('salaryMin')} />}
-        </Field>
-        <Field label="Salary to" name="posting.salaryMax" issues={issues}>
-          {(control) => <input {...control} inputMode="decimal" {...input('salaryMax')} />}
-        </Field>
-        <Field label="Currency" name="posting.salaryCurrency" issues={issues}>
-          {(control) => <input {...control} maxLength={3} {...input('salaryCurrency')} />}
-        </Field>
-        <Field label="Per" name="posting.salaryPeriod" issues={issues}>
-          {(control) => (
-            <select {...control} {...input('salaryPeriod')}>
-              <option value="">Not said</option>
-              {salaryPeriods.map((s) => (
-                <option key={s} value={s}>
-                  {s}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
-      </div>
+      <SalaryFields values={v} set={set} issues={issues} />
       <div className="field-row">
-        <Field label="Posted on" name="posting.datePosted" issues={issues}>
-          {(control) => <input {...control} type="date" {...input('datePosted')} />}
-        </Field>
-        <Field label="Open until" name="posting.validThrough" issues={issues}>
-          {(control) => <input {...control} type="date" {...input('validThrough')} />}
-        </Field>
+        <TextField
+          label="Posted on"
+          name="posting.datePosted"
+          issues={issues}
+          type="date"
+          {...input('datePosted')}
+        />
+        <TextField
+          label="Open until"
+          name="posting.validThrough"
+          issues={issues}
+          type="date"
+          {...input('validThrough')}
+        />
       </div>
-      <Field label="Posting description" name="posting.descriptionText" issues={issues}>
-        {(control) => <textarea {...control} rows={6} {...input('descriptionText')} />}
-      </Field>
-      <div className="field-row">
-        <Field label="Source" name="source.kind" issues={issues}>
-          {(control) => (
-            <select {...control} {...input('sourceKind')}>
-              {sourceKinds.map((s) => (
-                <option key={s} value={s}>
-                  {sourceLabels[s]}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
-        <Field label="Source detail" name="source.detail" issues={issues}>
-          {(control) => <input {...control} {...input('sourceDetail')} />}
-        </Field>
-      </div>
-      <div className="field-row">
-        <Field label="Priority" name="priority" issues={issues} hint="1 (low) to 5 (dream job)">
-          {(control) => (
-            <select {...control} {...input('priority')}>
-              {['1', '2', '3', '4', '5'].map((n) => (
-                <option key={n} value={n}>
-                  {n}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
-        <Field label="Tags" name="tags" issues={issues} hint="Separated by commas">
-          {(control) => <input {...control} {...input('tags')} />}
-        </Field>
-      </div>
+      <TextAreaField
+        label="Posting description"
+        name="posting.descriptionText"
+        issues={issues}
+        rows={6}
+        {...input('descriptionText')}
+      />
+      <SourceFields values={v} set={set} issues={issues} />
       <div className="form-actions">
         <button type="submit" className="button-primary" disabled={save.isPending}>
           {save.isPending ? 'Saving…' : 'Save details'}

@@ -1,9 +1,11 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
+import type { FieldIssue } from '../../core/errors.js';
 import type { BackupRestoreReport } from '../api-client.js';
 import { describeError, isApiError } from '../api-error.js';
 import { fileTooLarge, maxBackupBytes, readTextFile } from '../file-upload.js';
 import { useApi } from '../hooks/use-api.js';
+import { Choice } from './field.js';
 import { FileField } from './file-field.js';
 import { Link } from './link.js';
 import { useNotices } from './notices.js';
@@ -19,7 +21,7 @@ export function BackupRestore() {
   const client = useQueryClient();
   const { notify } = useNotices();
   const [chosen, setChosen] = useState<Chosen | null>(null);
-  const [fileMessages, setFileMessages] = useState<string[]>([]);
+  const [fileIssues, setFileIssues] = useState<FieldIssue[]>([]);
   const [replace, setReplace] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [needsReplace, setNeedsReplace] = useState(false);
@@ -47,17 +49,22 @@ export function BackupRestore() {
     setReport(null);
     setError(null);
     setNeedsReplace(false);
-    setFileMessages([]);
+    setFileIssues([]);
     if (!file) return;
     const tooLarge = fileTooLarge(file, maxBackupBytes);
     if (tooLarge) {
-      setFileMessages([tooLarge]);
+      setFileIssues([{ field: 'backup', message: tooLarge }]);
       return;
     }
     try {
       setChosen({ name: file.name, backup: JSON.parse(await readTextFile(file)) });
     } catch {
-      setFileMessages(['this is not a JSON file; choose the .json file "Download a backup" saved']);
+      setFileIssues([
+        {
+          field: 'backup',
+          message: 'this is not a JSON file; choose the .json file "Download a backup" saved',
+        },
+      ]);
     }
   };
 
@@ -79,7 +86,8 @@ export function BackupRestore() {
       <FileField
         label="Backup file (.json)"
         accept=".json,application/json"
-        messages={fileMessages}
+        name="backup"
+        issues={fileIssues}
         onChoose={(file) => void choose(file)}
       />
       {error ? (
@@ -101,10 +109,9 @@ export function BackupRestore() {
         </div>
       ) : chosen ? (
         <>
-          <label className="choice">
-            <input type="checkbox" checked={replace} onChange={(e) => setReplace(e.target.checked)} />
-            <span>Replace everything I have now</span>
-          </label>
+          <Choice checked={replace} onChange={setReplace}>
+            Replace everything I have now
+          </Choice>
           <div className="form-actions">
             <button type="button" className="button-primary" onClick={start} disabled={restore.isPending}>
               {restore.isPending ? 'Restoring…' : `Restore ${chosen.name}`}

@@ -17,13 +17,17 @@ type BoardCardProps = {
   /** Called when the user moves focus away from this card's move button. */
   readonly onFocusLeft: (id: string) => void;
   readonly dateLabel: string | null;
+  /** "Next: First follow-up, Tue, 8 Dec 2026"; null when no step is open. */
+  readonly nextStep: string | null;
+  readonly isNextStepOverdue: boolean;
   readonly isSelected: boolean;
   readonly onSelect: (id: string, isSelected: boolean) => void;
 };
 
 /**
- * A card on the board. Drag it to another column, or use its move button: arrow keys step to the previous
- * or next stage, Enter opens the list of stages.
+ * A card on the board. Drag it to another column, or use its move button: ArrowLeft and ArrowRight step to
+ * the previous or next stage, Enter opens the list of stages, ArrowDown (or ArrowUp) opens it and enters it at
+ * its first (or last) stage; inside, the arrows, Home and End walk the list and Escape leaves it.
  */
 export const BoardCard = memo(function BoardCard({
   application,
@@ -31,11 +35,23 @@ export const BoardCard = memo(function BoardCard({
   shouldFocus,
   onFocusLeft,
   dateLabel,
+  nextStep,
+  isNextStepOverdue,
   isSelected,
   onSelect,
 }: BoardCardProps) {
   const moveButton = useRef<HTMLButtonElement>(null);
+  const menu = useRef<HTMLUListElement>(null);
   const [isMenuOpen, setMenuOpen] = useState(false);
+  const [menuFocus, setMenuFocus] = useState<'first' | 'last' | null>(null);
+
+  // The menu is drawn after the key that opens it, so its item is focused once it is there.
+  useEffect(() => {
+    if (!isMenuOpen || menuFocus === null) return;
+    const items = menuItems(menu.current);
+    (menuFocus === 'first' ? items[0] : items.at(-1))?.focus();
+    setMenuFocus(null);
+  }, [isMenuOpen, menuFocus]);
 
   // Runs on every render while this card is being moved: a card drawn anew has a button that never had focus.
   useEffect(() => {
@@ -49,10 +65,40 @@ export const BoardCard = memo(function BoardCard({
   };
 
   const onMoveKey = (event: KeyboardEvent<HTMLButtonElement>) => {
+    if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
+      event.preventDefault();
+      setMenuOpen(true);
+      setMenuFocus(event.key === 'ArrowDown' ? 'first' : 'last');
+      return;
+    }
     if (event.key !== 'ArrowLeft' && event.key !== 'ArrowRight') return;
     event.preventDefault();
     const target = neighbourStage(application, event.key === 'ArrowLeft' ? 'previous' : 'next');
     if (target) onMove(application, target);
+  };
+
+  const onMenuKey = (event: KeyboardEvent<HTMLUListElement>) => {
+    if (event.key === 'Escape') {
+      event.preventDefault();
+      setMenuOpen(false);
+      moveButton.current?.focus();
+      return;
+    }
+    const items = menuItems(menu.current);
+    const at = items.indexOf(document.activeElement as HTMLButtonElement);
+    const next =
+      event.key === 'ArrowDown'
+        ? (at + 1) % items.length
+        : event.key === 'ArrowUp'
+          ? (at - 1 + items.length) % items.length
+          : event.key === 'Home'
+            ? 0
+            : event.key === 'End'
+              ? items.length - 1
+              : null;
+    if (next === null) return;
+    event.preventDefault();
+    items[next]?.focus();
   };
 
   const choose = (stage: Stage) => {
@@ -85,6 +131,9 @@ export const BoardCard = memo(function BoardCard({
         {application.stage === 'ended' ? <StageBadge application={application} /> : null}
         {dateLabel ? <span className="muted">{dateLabel}</span> : null}
       </div>
+      {nextStep ? (
+        <p className={isNextStepOverdue ? 'card-next card-next-overdue' : 'card-next'}>{nextStep}</p>
+      ) : null}
       <div className="card-move">
         <button
           ref={moveButton}
@@ -103,17 +152,7 @@ export const BoardCard = memo(function BoardCard({
           Move
         </button>
         {isMenuOpen ? (
-          <ul
-            className="move-menu"
-            aria-label={`Move ${label} to`}
-            onKeyDown={(e) => {
-              if (e.key === 'Escape') {
-                e.preventDefault();
-                setMenuOpen(false);
-                moveButton.current?.focus();
-              }
-            }}
-          >
+          <ul ref={menu} className="move-menu" aria-label={`Move ${label} to`} onKeyDown={onMenuKey}>
             {stages
               .filter((stage) => stage !== application.stage || stage === 'ended')
               .map((stage) => (
@@ -133,3 +172,7 @@ export const BoardCard = memo(function BoardCard({
     </li>
   );
 });
+
+function menuItems(menu: HTMLUListElement | null): HTMLButtonElement[] {
+  return menu ? [...menu.querySelectorAll('button')] : [];
+}

@@ -14,7 +14,7 @@ import { describeError, isApiError } from '../api-error.js';
 import { issuesOutside, validateWith } from '../field-issues.js';
 import { useApi } from '../hooks/use-api.js';
 import { refreshAfterChange } from '../queries.js';
-import { Field, FormErrors } from './field.js';
+import { FormErrors, Options, SelectField, TextAreaField, TextField } from './field.js';
 
 type CompanyFormProps = { readonly company?: Company; readonly onSaved: (company: Company) => void };
 
@@ -64,40 +64,23 @@ export function CompanyForm({ company, onSaved }: CompanyFormProps) {
         error={error}
         issues={issuesOutside(issues, ['name', 'website', 'sizeBand', 'industry', 'notes'])}
       />
-      <Field label="Name" name="name" issues={issues} required>
-        {(control) => <input {...control} value={name} onChange={(e) => setName(e.target.value)} />}
-      </Field>
-      <Field label="Website" name="website" issues={issues}>
-        {(control) => (
-          <input {...control} type="url" value={website} onChange={(e) => setWebsite(e.target.value)} />
-        )}
-      </Field>
+      <TextField label="Name" name="name" issues={issues} required value={name} onChange={setName} />
+      <TextField
+        label="Website"
+        name="website"
+        issues={issues}
+        type="url"
+        value={website}
+        onChange={setWebsite}
+      />
       <div className="field-row">
-        <Field label="Size" name="sizeBand" issues={issues}>
-          {(control) => (
-            <select
-              {...control}
-              value={sizeBand}
-              onChange={(e) => setSizeBand(e.target.value as CompanySizeBand | '')}
-            >
-              <option value="">Not known</option>
-              {companySizeBands.map((band) => (
-                <option key={band} value={band}>
-                  {describeSizeBand(band)}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
-        <Field label="Industry" name="industry" issues={issues}>
-          {(control) => <input {...control} value={industry} onChange={(e) => setIndustry(e.target.value)} />}
-        </Field>
+        <SelectField label="Size" name="sizeBand" issues={issues} value={sizeBand} onChange={setSizeBand}>
+          <option value="">Not known</option>
+          <Options values={companySizeBands} labels={describeSizeBand} />
+        </SelectField>
+        <TextField label="Industry" name="industry" issues={issues} value={industry} onChange={setIndustry} />
       </div>
-      <Field label="Notes" name="notes" issues={issues}>
-        {(control) => (
-          <textarea {...control} rows={3} value={notes} onChange={(e) => setNotes(e.target.value)} />
-        )}
-      </Field>
+      <TextAreaField label="Notes" name="notes" issues={issues} rows={3} value={notes} onChange={setNotes} />
       <div className="form-actions">
         <button type="submit" className="button-primary" disabled={save.isPending}>
           {save.isPending ? 'Saving…' : company ? 'Save company' : 'Add company'}

@@ -14,7 +14,7 @@ import { issuesOutside, validateWith } from '../field-issues.js';
 import { useApi } from '../hooks/use-api.js';
 import { roleLabels } from '../labels.js';
 import { queryKeys, useCompanies } from '../queries.js';
-import { Field, FormErrors } from './field.js';
+import { FormErrors, Options, SelectField, TextAreaField, TextField } from './field.js';
 
 type ContactFormProps = {
   readonly contact?: Contact;
@@ -41,7 +41,7 @@ export function ContactForm({ contact, companyId, onSaved }: ContactFormProps) {
   });
   const [issues, setIssues] = useState<FieldIssue[]>([]);
   const [error, setError] = useState<string | null>(null);
-  const set = (key: keyof typeof values, value: string) => setValues((v) => ({ ...v, [key]: value }));
+  const set = (key: keyof typeof values) => (value: string) => setValues((v) => ({ ...v, [key]: value }));
 
   const save = useMutation({
     mutationFn: (input: ContactCreateInput) =>
@@ -77,84 +77,69 @@ export function ContactForm({ contact, companyId, onSaved }: ContactFormProps) {
     <form onSubmit={submit} noValidate>
       <FormErrors error={error} issues={issuesOutside(issues, shown)} />
       <div className="field-row">
-        <Field label="Name" name="name" issues={issues} required>
-          {(control) => (
-            <input {...control} value={values.name} onChange={(e) => set('name', e.target.value)} />
-          )}
-        </Field>
-        <Field label="Role" name="role" issues={issues}>
-          {(control) => (
-            <select {...control} value={values.role} onChange={(e) => set('role', e.target.value)}>
-              {contactRoles.map((r) => (
-                <option key={r} value={r}>
-                  {roleLabels[r]}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
+        <TextField
+          label="Name"
+          name="name"
+          issues={issues}
+          required
+          value={values.name}
+          onChange={set('name')}
+        />
+        <SelectField label="Role" name="role" issues={issues} value={values.role} onChange={set('role')}>
+          <Options values={contactRoles} labels={roleLabels} />
+        </SelectField>
       </div>
       <div className="field-row">
-        <Field label="Email" name="email" issues={issues}>
-          {(control) => (
-            <input
-              {...control}
-              type="email"
-              value={values.email}
-              onChange={(e) => set('email', e.target.value)}
-            />
-          )}
-        </Field>
-        <Field label="Phone" name="phone" issues={issues}>
-          {(control) => (
-            <input
-              {...control}
-              type="tel"
-              value={values.phone}
-              onChange={(e) => set('phone', e.target.value)}
-            />
-          )}
-        </Field>
+        <TextField
+          label="Email"
+          name="email"
+          issues={issues}
+          type="email"
+          value={values.email}
+          onChange={set('email')}
+        />
+        <TextField
+          label="Phone"
+          name="phone"
+          issues={issues}
+          type="tel"
+          value={values.phone}
+          onChange={set('phone')}
+        />
       </div>
       <div className="field-row">
-        <Field
+        <TextField
           label="Profile link"
           name="profileUrl"
           issues={issues}
           hint="LinkedIn or another public profile"
+          type="url"
+          value={values.profileUrl}
+          onChange={set('profileUrl')}
+        />
+        <SelectField
+          label="Company"
+          name="companyId"
+          issues={issues}
+          value={values.companyId}
+          onChange={set('companyId')}
         >
-          {(control) => (
-            <input
-              {...control}
-              type="url"
-              value={values.profileUrl}
-              onChange={(e) => set('profileUrl', e.target.value)}
-            />
-          )}
-        </Field>
-        <Field label="Company" name="companyId" issues={issues}>
-          {(control) => (
-            <select {...control} value={values.companyId} onChange={(e) => set('companyId', e.target.value)}>
-              <option value="">None</option>
-              {(companies.data ?? []).map((c) => (
-                <option key={c.id} value={c.id}>
-                  {c.name}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
+          <option value="">None</option>
+          {(companies.data ?? []).map((c) => (
+            <option key={c.id} value={c.id}>
+              {c.name}
+            </option>
+          ))}
+        </SelectField>
       </div>
-      <Field label="Notes" name="notes" issues={issues}>
-        {(control) => (
-          <textarea
-            {...control}
-            rows={3}
-            value={values.notes}
-            onChange={(e) => set('notes', e.target.value)}
-          />
-        )}
-      </Field>
+      <TextAreaField
+        label="Notes"
+        name="notes"
+        issues={issues}
+        rows={3}
+        value={values.notes}
+        onChange={set('notes')}
+      />
       <div className="form-actions">
         <button type="submit" className="button-primary" disabled={save.isPending}>
           {save.isPending ? 'Saving…' : contact ? 'Save contact' : 'Add contact'}

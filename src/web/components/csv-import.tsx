@@ -1,8 +1,17 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useId, useState } from 'react';
+import { csvFormatChoices } from '../../core/csv-formats.js';
+import type { CsvFormatId } from '../../core/csv-import.js';
 import type { FieldIssue } from '../../core/errors.js';
+import {
+  defaultHistoryChoice,
+  describeQuietApplications,
+  type HistoryChoice,
+  historyChoiceLabels,
+  historyChoiceResults,
+  historyChoices,
+} from '../../core/history-choice.js';
 import { type Outcome, outcomeLabels, type Stage, stageLabels } from '../../core/pipeline.js';
-import { csvFormatChoices } from '../../integrations/csv/csv-formats.js';
 import type { CsvImportChoices, CsvImportReport } from '../api-client.js';
 import { describeError, isApiError } from '../api-error.js';
 import {
@@ -12,6 +21,7 @@ import {
   csvTargetLabels,
   csvTargets,
   describeCsvIssue,
+  historyChoiceHints,
   pageOfRows,
   toCsvPreviewView,
 } from '../csv-import-view.js';
@@ -19,13 +29,14 @@ import { messagesFor } from '../field-issues.js';
 import { fileTooLarge, maxCsvBytes, readTextFile } from '../file-upload.js';
 import { useApi } from '../hooks/use-api.js';
 import { refreshAfterChange } from '../queries.js';
+import { Choice, SelectField } from './field.js';
 import { FileField } from './file-field.js';
 import { Link } from './link.js';
 import { useNotices } from './notices.js';
 
 type Choices = {
   readonly overrides: Readonly<Record<string, string>>;
-  readonly format: string;
+  readonly format: CsvFormatId | '';
   readonly dateOrder: '' | 'mdy' | 'dmy';
   readonly skipInvalidRows: boolean;
   readonly allowDuplicates: boolean;
@@ -73,6 +84,8 @@ export function CsvImport() {
   const { notify } = useNotices();
   const [csv, setCsv] = useState<{ name: string; text: string } | null>(null);
   const [choices, setChoices] = useState<Choices>(initialChoices);
+  // Apart from the other choices: it changes what the import does, not what the preview shows.
+  const [history, setHistory] = useState<HistoryChoice>(defaultHistoryChoice);
   const [preview, setPreview] = useState<CsvPreviewView | null>(null);
   const [issues, setIssues] = useState<FieldIssue[]>([]);
   const [error, setError] = useState<string | null>(null);
@@ -94,8 +107,8 @@ export function CsvImport() {
   });
 
   const runImport = useMutation({
-    mutationFn: (input: { text: string; choices: Choices }) =>
-      api.importCsv(input.text, toRequestChoices(input.choices)),
+    mutationFn: (input: { text: string; choices: Choices; history: HistoryChoice }) =>
+      api.importCsv(input.text, { ...toRequestChoices(input.choices), history: input.history }),
     onSuccess: async (result) => {
       setReport(result);
       setError(null);
@@ -112,6 +125,7 @@ export function CsvImport() {
     setReport(null);
     setPreview(null);
     setChoices(initialChoices);
+    setHistory(defaultHistoryChoice);
     setIssues([]);
     setError(null);
     if (!file) {
@@ -136,7 +150,6 @@ export function CsvImport() {
     if (csv) runPreview.mutate({ text: csv.text, choices: updated });
   };
 
-  const fileMessages = messagesFor(issues, 'csv');
   const otherIssues = issues.filter(
     (i) => !(i.field === 'csv' || i.field.startsWith('csv.') || i.field.startsWith('mapping.')),
   );
@@ -150,7 +163,8 @@ export function CsvImport() {
       <FileField
         label="CSV file"
         accept=".csv,.tsv,.txt,text/csv,text/plain"
-        messages={fileMessages}
+        name="csv"
+        issues={issues}
         onChoose={(file) => void choose(file)}
       />
       {error || otherIssues.length > 0 ? (
@@ -167,14 +181,25 @@ export function CsvImport() {
       ) : null}
       {runPreview.isPending && !preview ? <p className="muted">Reading the file…</p> : null}
       {report ? <ImportReport report={report} /> : null}
-      {preview && csv && !report ? (
+      {preview?.isEmpty && !report ? (
+        <p className="warning-box" role="status">
+          This file has a header row but no rows under it, so there is nothing to import. Choose the file that
+          holds your applications.
+        </p>
+      ) : null}
+      {preview && !preview.isEmpty && csv && !report ? (
         <PreviewDetails
           preview={preview}
           choices={choices}
+          history={history}
           issues={issues}
           isBusy={runPreview.isPending || runImport.isPending}
           onChange={change}
-          onImport={() => runImport.mutate({ text: csv.text, choices })}
+          onHistoryChange={(next) => {
+            setHistory(next);
+            setReport(null);
+          }}
+          onImport={() => runImport.mutate({ text: csv.text, choices, history })}
           isImporting={runImport.isPending}
         />
       ) : null}
@@ -185,20 +210,24 @@ export function CsvImport() {
 type PreviewDetailsProps = {
   readonly preview: CsvPreviewView;
   readonly choices: Choices;
+  readonly history: HistoryChoice;
   readonly issues: readonly FieldIssue[];
   readonly isBusy: boolean;
   readonly isImporting: boolean;
   readonly onChange: (next: Partial<Choices>) => void;
+  readonly onHistoryChange: (next: HistoryChoice) => void;
   readonly onImport: () => void;
 };
 
 function PreviewDetails({
   preview,
   choices,
+  history,
   issues,
   isBusy,
   isImporting,
   onChange,
+  onHistoryChange,
   onImport,
 }: PreviewDetailsProps) {
   const id = useId();
@@ -210,43 +239,35 @@ function PreviewDetails({
     <div className="csv-preview" aria-busy={isBusy}>
       <h3>What the file holds</h3>
       <div className="field-row">
-        <div className="field">
-          <label htmlFor={`${id}-format`}>Format</label>
-          <select
-            id={`${id}-format`}
-            value={choices.format || preview.format.id}
-            onChange={(e) => onChange({ format: e.target.value })}
-          >
-            {csvFormatChoices.map((format) => (
-              <option key={format.id} value={format.id}>
-                {format.label}
-              </option>
-            ))}
-          </select>
-          <p className="hint">
-            {choices.format ? 'Chosen by you' : `Recognised from its columns: ${preview.format.label}`}
-          </p>
-        </div>
-        <div className="field">
-          <label htmlFor={`${id}-date-order`}>Dates like 03/04/2025</label>
-          <select
-            id={`${id}-date-order`}
-            value={choices.dateOrder}
-            onChange={(e) => onChange({ dateOrder: e.target.value as Choices['dateOrder'] })}
-          >
-            <option value="">
-              Decide from the file
-              {preview.dateOrder && !choices.dateOrder
-                ? ` (${preview.dateOrder === 'mdy' ? 'month first' : 'day first'})`
-                : ''}
+        <SelectField
+          label="Format"
+          name="format"
+          hint={choices.format ? 'Chosen by you' : `Recognised from its columns: ${preview.format.label}`}
+          value={choices.format || preview.format.id}
+          onChange={(format) => onChange({ format: format as CsvFormatId })}
+        >
+          {csvFormatChoices.map((format) => (
+            <option key={format.id} value={format.id}>
+              {format.label}
             </option>
-            <option value="mdy">Month first: 3 April → 04/03</option>
-            <option value="dmy">Day first: 3 April → 03/04</option>
-          </select>
-          {preview.dateOrder === null ? (
-            <p className="hint">The file has no dates written with numbers only.</p>
-          ) : null}
-        </div>
+          ))}
+        </SelectField>
+        <SelectField
+          label="Dates like 03/04/2025"
+          name="dateOrder"
+          hint={preview.dateOrder === null ? 'The file has no dates written with numbers only.' : undefined}
+          value={choices.dateOrder}
+          onChange={(dateOrder) => onChange({ dateOrder })}
+        >
+          <option value="">
+            Decide from the file
+            {preview.dateOrder && !choices.dateOrder
+              ? ` (${preview.dateOrder === 'mdy' ? 'month first' : 'day first'})`
+              : ''}
+          </option>
+          <option value="mdy">Month first: 3 April → 04/03</option>
+          <option value="dmy">Day first: 3 April → 03/04</option>
+        </SelectField>
       </div>
       {preview.warnings.length > 0 || preview.errors.length > 0 ? (
         <ul className="csv-file-issues">
@@ -318,23 +339,23 @@ function PreviewDetails({
       </p>
       <PreviewRows rows={preview.rows} />
 
+      {preview.quietApplications > 0 ? (
+        <HistoryChoiceField count={preview.quietApplications} value={history} onChange={onHistoryChange} />
+      ) : null}
+
       <div className="csv-options">
-        <label className="choice">
-          <input
-            type="checkbox"
-            checked={choices.skipInvalidRows}
-            onChange={(e) => onChange({ skipInvalidRows: e.target.checked })}
-          />
-          <span>Skip the rows with errors and import the rest</span>
-        </label>
-        <label className="choice">
-          <input
-            type="checkbox"
-            checked={choices.allowDuplicates}
-            onChange={(e) => onChange({ allowDuplicates: e.target.checked })}
-          />
-          <span>Import duplicates too (rows that repeat an application you already track)</span>
-        </label>
+        <Choice
+          checked={choices.skipInvalidRows}
+          onChange={(skipInvalidRows) => onChange({ skipInvalidRows })}
+        >
+          Skip the rows with errors and import the rest
+        </Choice>
+        <Choice
+          checked={choices.allowDuplicates}
+          onChange={(allowDuplicates) => onChange({ allowDuplicates })}
+        >
+          Import duplicates too (rows that repeat an application you already track)
+        </Choice>
       </div>
       {hasRowErrors && !choices.skipInvalidRows ? (
         <p className="warning-box">
@@ -350,6 +371,37 @@ function PreviewDetails({
         </button>
       </div>
     </div>
+  );
+}
+
+type HistoryChoiceFieldProps = {
+  readonly count: number;
+  readonly value: HistoryChoice;
+  readonly onChange: (next: HistoryChoice) => void;
+};
+
+/** What becomes of applications with no news for a long time (docs/follow-up-rules.md). */
+function HistoryChoiceField({ count, value, onChange }: HistoryChoiceFieldProps) {
+  const name = useId();
+  return (
+    <fieldset className="choice-list csv-history">
+      <legend>{describeQuietApplications(count)}: what should hearback do with them?</legend>
+      {historyChoices.map((choice) => (
+        <label key={choice} className="choice">
+          <input
+            type="radio"
+            name={name}
+            value={choice}
+            checked={value === choice}
+            onChange={() => onChange(choice)}
+          />
+          <span>
+            <strong>{historyChoiceLabels[choice]}</strong>
+            <span className="hint">{historyChoiceHints[choice]}</span>
+          </span>
+        </label>
+      ))}
+    </fieldset>
   );
 }
 
@@ -480,6 +532,12 @@ function ImportReport({ report }: { report: CsvImportReport }) {
           ? `${report.failed.length} ${report.failed.length === 1 ? 'problem' : 'problems'} in rows not imported:`
           : ''}
       </p>
+      {report.history.applications > 0 ? (
+        <p>
+          {describeQuietApplications(report.history.applications)}:{' '}
+          {historyChoiceResults[report.history.choice]}.
+        </p>
+      ) : null}
       {report.warnings.length > 0 ? (
         <ul className="import-warnings">
           {report.warnings.map((warning) => (

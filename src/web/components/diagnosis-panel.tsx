@@ -1,20 +1,9 @@
-import type {
-  CauseAssessment,
-  Diagnosis,
-  Evidence,
-  Likelihood,
-  NotWaitingReason,
-} from '../../core/diagnosis.js';
+import type { CauseAssessment, Diagnosis, Evidence, NotWaitingReason } from '../../core/diagnosis.js';
 import { describeError } from '../api-error.js';
 import { expectedByLabel } from '../diagnosis-view.js';
+import { likelihoodLabels } from '../labels.js';
 import { useDiagnosis, useUserClock } from '../queries.js';
 import { formatDate, formatLocalDate } from '../zoned-time.js';
-
-const likelihoodLabels: Readonly<Record<Likelihood, string>> = {
-  likely: 'Likely',
-  possible: 'Possible',
-  unlikely: 'Unlikely',
-};
 
 const directionLabels: Readonly<Record<Evidence['direction'], string>> = {
   for: 'Points to this',

@@ -2,12 +2,21 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import type { FollowUp } from '../../core/follow-up.js';
 import { describeError } from '../api-error.js';
-import { buildMailto, type Draft, formatDraftForClipboard, isMailtoLink } from '../draft.js';
+import {
+  buildMailto,
+  type Draft,
+  formatDraftForClipboard,
+  isMailtoLink,
+  isMissingOwnDetails,
+  placeholdersLeft,
+} from '../draft.js';
 import { useApi } from '../hooks/use-api.js';
 import { useStepActions } from '../hooks/use-step-actions.js';
 import { followUpKindLabels } from '../labels.js';
 import { refreshReplanned, useUserClock } from '../queries.js';
 import { Dialog } from './dialog.js';
+import { TextAreaField, TextField } from './field.js';
+import { Link } from './link.js';
 import { useNotices } from './notices.js';
 
 type DraftDialogProps = {
@@ -51,37 +60,30 @@ function DraftEditor({ step, draft, onDone }: { step: FollowUp; draft: Draft; on
   const canSend = settings.smtp?.configured === true;
   return (
     <div className="draft">
-      {draft.missingFields.length > 0 ? (
+      {draft.missingWords.length > 0 ? (
         <div className="draft-missing" role="note">
-          <strong>Fill in before sending:</strong> {draft.missingFields.join(', ')}. They show as
-          [placeholders] in the text below.
+          <strong>Fill in before sending:</strong> {draft.missingWords.join(', ')}.{' '}
+          {`Each shows in brackets in the text below, such as [${draft.missingWords[0]}].`}
+          {isMissingOwnDetails(draft.missingWords) ? (
+            <>
+              {' '}
+              Add your name and email in <Link to="/settings">Settings</Link> to sign every draft with them.
+            </>
+          ) : null}
         </div>
       ) : null}
-      <div className="field">
-        <label htmlFor={`draft-to-${step.id}`}>To</label>
-        <input
-          id={`draft-to-${step.id}`}
-          type="email"
-          value={to}
-          autoComplete="off"
-          onChange={(e) => setTo(e.target.value)}
-        />
-      </div>
-      <div className="field">
-        <label htmlFor={`draft-subject-${step.id}`}>Subject</label>
-        <input id={`draft-subject-${step.id}`} value={subject} onChange={(e) => setSubject(e.target.value)} />
-      </div>
-      <div className="field">
-        <label htmlFor={`draft-body-${step.id}`}>Message</label>
-        <textarea
-          id={`draft-body-${step.id}`}
-          rows={12}
-          value={body}
-          onChange={(e) => setBody(e.target.value)}
-        />
-      </div>
+      {draft.contact ? (
+        <p className="hint">
+          For {draft.contact.name}
+          {draft.contact.phone ? `, ${draft.contact.phone}` : ''}
+        </p>
+      ) : null}
+      <TextField label="To" name="to" type="email" autoComplete="off" value={to} onChange={setTo} />
+      <TextField label="Subject" name="subject" value={subject} onChange={setSubject} />
+      <TextAreaField label="Message" name="body" rows={12} value={body} onChange={setBody} />
       <StepActions
         step={step}
+        draft={draft}
         to={to.trim()}
         subject={subject}
         body={body}
@@ -96,6 +98,7 @@ function DraftEditor({ step, draft, onDone }: { step: FollowUp; draft: Draft; on
 
 type StepActionsProps = {
   readonly step: FollowUp;
+  readonly draft: Draft;
   readonly to?: string;
   readonly subject: string;
   readonly body: string;
@@ -104,17 +107,30 @@ type StepActionsProps = {
   readonly onDone: () => void;
 };
 
-function StepActions({ step, to, subject, body, mailto, canSend, onDone }: StepActionsProps) {
+/**
+ * The ways to send the draft, and "Mark done". Done keeps the message as it was when it left: the text last
+ * copied, opened in the mail app or downloaded, else the text as it stands. When that text still shows a
+ * placeholder, the user is asked whether to keep it as it is or to record the step without it.
+ */
+function StepActions({ step, draft, to, subject, body, mailto, canSend, onDone }: StepActionsProps) {
   const api = useApi();
   const client = useQueryClient();
   const { notify } = useNotices();
   const [error, setError] = useState<string | null>(null);
+  const [sentText, setSentText] = useState<string | null>(null);
+  const [placeholders, setPlaceholders] = useState<readonly string[]>([]);
+  const text = subject || body ? formatDraftForClipboard({ subject, body }) : null;
   const change = useStepActions();
   // The dialog closes at once; the step leaves the screen with it, and a refusal comes back as a notice.
-  const markDone = () => {
-    const note = subject || body ? { note: formatDraftForClipboard({ subject, body }) } : {};
-    change.mutate({ action: 'done', steps: [step], ...note });
+  const done = (note: string | null) => {
+    change.mutate({ action: 'done', steps: [step], ...(note ? { note } : {}) });
     onDone();
+  };
+  const note = sentText ?? text;
+  const markDone = () => {
+    const left = note ? placeholdersLeft(note, draft.missingWords) : [];
+    if (left.length > 0) setPlaceholders(left);
+    else done(note);
   };
   const send = useMutation({
     mutationFn: () => api.sendDraft(step.id, { ...(to ? { to } : {}), subject, body }),
@@ -128,6 +144,7 @@ function StepActions({ step, to, subject, body, mailto, canSend, onDone }: StepA
   const copy = async () => {
     try {
       await navigator.clipboard.writeText(formatDraftForClipboard({ subject, body }));
+      setSentText(formatDraftForClipboard({ subject, body }));
       notify('Copied the draft');
     } catch {
       setError('Could not copy here; select the text and copy it yourself.');
@@ -142,6 +159,8 @@ function StepActions({ step, to, subject, body, mailto, canSend, onDone }: StepA
       anchor.download = `${followUpKindLabels[step.kind].toLowerCase().replace(/[^a-z0-9]+/g, '-')}.eml`;
       anchor.click();
       URL.revokeObjectURL(url);
+      // The file holds the draft as written, without edits made here.
+      setSentText(formatDraftForClipboard(draft));
     } catch (e) {
       setError(describeError(e));
     }
@@ -160,7 +179,7 @@ function StepActions({ step, to, subject, body, mailto, canSend, onDone }: StepA
               Copy
             </button>
             {mailto && isMailtoLink(mailto) ? (
-              <a className="button" href={mailto}>
+              <a className="button" href={mailto} onClick={() => setSentText(text)}>
                 Open in mail app
               </a>
             ) : null}
@@ -178,6 +197,25 @@ function StepActions({ step, to, subject, body, mailto, canSend, onDone }: StepA
           Mark done
         </button>
       </div>
+      {placeholders.length > 0 ? (
+        <div className="draft-missing" role="alert">
+          <p>
+            The message {sentText === null ? 'still shows' : 'you sent showed'} {placeholders.join(', ')}.
+            What should the step keep as what was sent?
+          </p>
+          <div className="form-actions">
+            <button type="button" onClick={() => done(note)}>
+              Keep the message as it is
+            </button>
+            <button type="button" onClick={() => done(null)}>
+              Mark done without the message
+            </button>
+            <button type="button" onClick={() => setPlaceholders([])}>
+              Back to the draft
+            </button>
+          </div>
+        </div>
+      ) : null}
     </>
   );
 }

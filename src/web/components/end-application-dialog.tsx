@@ -15,7 +15,7 @@ import type { StageChangeRequest } from '../api-client.js';
 import { issuesOutside, validateWith } from '../field-issues.js';
 import { useMoveApplications } from '../hooks/use-move-application.js';
 import { Dialog } from './dialog.js';
-import { Field, FormErrors } from './field.js';
+import { Choice, FieldSet, FormErrors, Options, SelectField, TextAreaField } from './field.js';
 
 type EndApplicationDialogProps = {
   readonly application: Application | null;
@@ -83,56 +83,41 @@ function EndApplicationForm({ application, onDone }: { application: Application;
   return (
     <form onSubmit={submit} noValidate>
       <FormErrors error={null} issues={issuesOutside(issues, ['outcome', 'closedReason', 'note', 'stage'])} />
-      <fieldset
-        className="choice-list"
-        aria-describedby={issues.some((i) => i.field === 'outcome') ? 'outcome-error' : undefined}
-      >
-        <legend>How did it end?</legend>
+      <FieldSet legend="How did it end?" names={['outcome', 'stage']} issues={issues} className="choice-list">
         {outcomes.map((value) => (
-          <label key={value} className="choice">
-            <input
-              type="radio"
-              name="outcome"
-              value={value}
-              checked={outcome === value}
-              onChange={() => setOutcome(value)}
-            />
-            <span>
-              <strong>{outcomeLabels[value]}</strong>
-              <span className="hint">{outcomeHints[value]}</span>
-            </span>
-          </label>
+          <Choice
+            key={value}
+            type="radio"
+            name="outcome"
+            value={value}
+            checked={outcome === value}
+            onChange={() => setOutcome(value)}
+          >
+            <strong>{outcomeLabels[value]}</strong>
+            <span className="hint">{outcomeHints[value]}</span>
+          </Choice>
         ))}
-        {issues
-          .filter((i) => i.field === 'outcome' || i.field === 'stage')
-          .map((i) => (
-            <p className="field-error" id="outcome-error" key={i.message}>
-              {i.message}
-            </p>
-          ))}
-      </fieldset>
+      </FieldSet>
       {outcome === 'position_closed' ? (
-        <Field label="Why was it closed?" name="closedReason" issues={issues}>
-          {(control) => (
-            <select
-              {...control}
-              value={closedReason}
-              onChange={(e) => setClosedReason(e.target.value as ClosedReason)}
-            >
-              {closedReasons.map((reason) => (
-                <option key={reason} value={reason}>
-                  {closedReasonLabels[reason]}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
+        <SelectField
+          label="Why was it closed?"
+          name="closedReason"
+          issues={issues}
+          value={closedReason}
+          onChange={setClosedReason}
+        >
+          <Options values={closedReasons} labels={closedReasonLabels} />
+        </SelectField>
       ) : null}
-      <Field label="Note" name="note" issues={issues} hint="Optional: what they said, or why you stopped.">
-        {(control) => (
-          <textarea {...control} rows={3} value={note} onChange={(e) => setNote(e.target.value)} />
-        )}
-      </Field>
+      <TextAreaField
+        label="Note"
+        name="note"
+        issues={issues}
+        hint="Optional: what they said, or why you stopped."
+        rows={3}
+        value={note}
+        onChange={setNote}
+      />
       <div className="form-actions">
         <button type="submit" className="button-primary">
           End application

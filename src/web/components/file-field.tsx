@@ -1,34 +1,25 @@
-import { useId } from 'react';
+import type { ReactNode } from 'react';
+import type { FieldIssue } from '../../core/errors.js';
+import { Field } from './field.js';
 
 type FileFieldProps = {
   readonly label: string;
+  /** The field's name in `issues`: what is wrong with the chosen file shows under the input. */
+  readonly name: string;
+  readonly issues: readonly FieldIssue[];
+  readonly hint?: ReactNode;
   /** The input's `accept` list: extensions and media types. */
   readonly accept: string;
-  /** What is wrong with the chosen file; shown under the input and tied to it for screen readers. */
-  readonly messages: readonly string[];
   readonly onChoose: (file: File | undefined) => void;
 };
 
-/** A labelled file picker with its errors, as the import pages use it. */
-export function FileField({ label, accept, messages, onChoose }: FileFieldProps) {
-  const id = useId();
-  const isInvalid = messages.length > 0;
+/** A labelled file picker with its hint and errors, as the import pages and the tailoring check use it. */
+export function FileField({ label, name, issues, hint, accept, onChoose }: FileFieldProps) {
   return (
-    <div className={`field${isInvalid ? ' field-invalid' : ''}`}>
-      <label htmlFor={id}>{label}</label>
-      <input
-        id={id}
-        type="file"
-        accept={accept}
-        aria-invalid={isInvalid}
-        aria-describedby={isInvalid ? `${id}-error` : undefined}
-        onChange={(e) => onChoose(e.target.files?.[0])}
-      />
-      {isInvalid ? (
-        <p className="field-error" id={`${id}-error`}>
-          {messages.join('; ')}
-        </p>
-      ) : null}
-    </div>
+    <Field label={label} name={name} issues={issues} hint={hint}>
+      {(control) => (
+        <input {...control} type="file" accept={accept} onChange={(e) => onChoose(e.target.files?.[0])} />
+      )}
+    </Field>
   );
 }

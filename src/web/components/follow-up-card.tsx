@@ -8,6 +8,7 @@ import { applicationPath } from '../router.js';
 import type { FollowUpCardItem } from '../today-view.js';
 import { addDays, formatDateTime, isoWeekday, todayIn } from '../zoned-time.js';
 import { Dialog } from './dialog.js';
+import { TextAreaField } from './field.js';
 import { Link } from './link.js';
 
 type FollowUpCardProps = {
@@ -202,11 +203,14 @@ function SkipDialog({ title, isOpen, onClose, onSkip }: SkipDialogProps) {
           onSkip(reason.trim() ? reason : null);
         }}
       >
-        <div className="field">
-          <label htmlFor="skip-reason">Why skip it?</label>
-          <textarea id="skip-reason" rows={3} value={reason} onChange={(e) => setReason(e.target.value)} />
-          <p className="hint">Optional. It stays in the history of this application.</p>
-        </div>
+        <TextAreaField
+          label="Why skip it?"
+          name="reason"
+          hint="Optional. It stays in the history of this application."
+          rows={3}
+          value={reason}
+          onChange={setReason}
+        />
         <div className="form-actions">
           <button type="submit" className="button-primary">
             Skip this step

@@ -1,5 +1,5 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { type FormEvent, useMemo, useState } from 'react';
+import { type FormEvent, type KeyboardEvent, useMemo, useState } from 'react';
 import type { FieldIssue } from '../../core/errors.js';
 import {
   type Interview,
@@ -21,7 +21,7 @@ import {
   knownTimeZones,
   zonedToInstant,
 } from '../zoned-time.js';
-import { Field, FormErrors } from './field.js';
+import { Choice, FieldSet, FormErrors, Options, SelectField, TextAreaField, TextField } from './field.js';
 import { RatingField } from './rating-field.js';
 
 type InterviewFormProps = {
@@ -197,6 +197,12 @@ export function InterviewForm({ applicationId, interview, onSaved, autoFocus }: 
     setDraftPerson({ key: draftPerson.key + 1, name: '', email: '' });
     setIssues((list) => list.filter((i) => i.field !== 'newInterviewer'));
   };
+  // Enter in the new interviewer's fields adds the person instead of submitting the whole form.
+  const addPersonOnEnter = (event: KeyboardEvent) => {
+    if (event.key !== 'Enter') return;
+    event.preventDefault();
+    addPerson();
+  };
 
   const zones = useMemo(() => knownTimeZones(zone), [zone]);
 
@@ -204,82 +210,62 @@ export function InterviewForm({ applicationId, interview, onSaved, autoFocus }: 
     <form onSubmit={submit} noValidate className="interview-form">
       <FormErrors error={error} issues={issuesOutside(issues, shownFields)} />
       {applicationId || interview ? null : (
-        <Field label="Application" name="applicationId" issues={issues} required>
-          {(control) => (
-            <select
-              {...control}
-              value={chosenApplication}
-              // biome-ignore lint/a11y/noAutofocus: the dialog opens to log an interview; the first choice is here
-              autoFocus={autoFocus}
-              onChange={(e) => setChosenApplication(e.target.value)}
-            >
-              <option value="">Choose…</option>
-              {activeApplications.map((a) => (
-                <option key={a.id} value={a.id}>
-                  {a.jobTitle} — {a.company.name}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
+        <SelectField
+          label="Application"
+          name="applicationId"
+          issues={issues}
+          required
+          value={chosenApplication}
+          // The dialog opens to log an interview: the first choice is here.
+          autoFocus={autoFocus}
+          onChange={setChosenApplication}
+        >
+          <option value="">Choose…</option>
+          {activeApplications.map((a) => (
+            <option key={a.id} value={a.id}>
+              {a.jobTitle} — {a.company.name}
+            </option>
+          ))}
+        </SelectField>
       )}
       <div className="field-row field-row-4">
-        <Field label="Round" name="round" issues={issues}>
-          {(control) => (
-            <select {...control} value={round} onChange={(e) => setRound(e.target.value as InterviewRound)}>
-              {interviewRounds.map((r) => (
-                <option key={r} value={r}>
-                  {roundLabels[r]}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
-        <Field label="Date" name="startsAt" issues={issues}>
-          {(control) => (
-            <input {...control} type="date" value={date} onChange={(e) => setDate(e.target.value)} />
-          )}
-        </Field>
-        <Field label="From" name="startsAt.time" issues={issues}>
-          {(control) => (
-            <input {...control} type="time" value={start} onChange={(e) => setStart(e.target.value)} />
-          )}
-        </Field>
-        <Field label="To" name="endsAt" issues={issues}>
-          {(control) => (
-            <input {...control} type="time" value={end} onChange={(e) => setEnd(e.target.value)} />
-          )}
-        </Field>
+        <SelectField label="Round" name="round" issues={issues} value={round} onChange={setRound}>
+          <Options values={interviewRounds} labels={roundLabels} />
+        </SelectField>
+        <TextField label="Date" name="startsAt" issues={issues} type="date" value={date} onChange={setDate} />
+        <TextField
+          label="From"
+          name="startsAt.time"
+          issues={issues}
+          type="time"
+          value={start}
+          onChange={setStart}
+        />
+        <TextField label="To" name="endsAt" issues={issues} type="time" value={end} onChange={setEnd} />
       </div>
-      <Field label="Time zone" name="timeZone" issues={issues} hint="Where the interview was scheduled">
-        {(control) => (
-          <select {...control} value={zone} onChange={(e) => setZone(e.target.value)}>
-            {zones.map((z) => (
-              <option key={z} value={z}>
-                {z}
-              </option>
-            ))}
-          </select>
-        )}
-      </Field>
-      <fieldset className="interviewers">
-        <legend>Interviewers</legend>
+      <SelectField
+        label="Time zone"
+        name="timeZone"
+        issues={issues}
+        hint="Where the interview was scheduled"
+        value={zone}
+        onChange={setZone}
+      >
+        <Options values={zones} />
+      </SelectField>
+      <FieldSet legend="Interviewers" names={['interviewerIds']} issues={issues} className="interviewers">
         {companyContacts.length > 0 ? (
           <ul className="checkbox-list">
             {companyContacts.map((c) => (
               <li key={c.id}>
-                <label className="choice">
-                  <input
-                    type="checkbox"
-                    checked={selected.includes(c.id)}
-                    onChange={(e) =>
-                      setSelected((list) =>
-                        e.target.checked ? [...list, c.id] : list.filter((id) => id !== c.id),
-                      )
-                    }
-                  />
-                  <span>{c.name}</span>
-                </label>
+                <Choice
+                  checked={selected.includes(c.id)}
+                  onChange={(checked) =>
+                    setSelected((list) => (checked ? [...list, c.id] : list.filter((id) => id !== c.id)))
+                  }
+                >
+                  {c.name}
+                </Choice>
               </li>
             ))}
           </ul>
@@ -304,108 +290,66 @@ export function InterviewForm({ applicationId, interview, onSaved, autoFocus }: 
           </ul>
         ) : null}
         <div className="field-row add-person">
-          <Field label="New interviewer’s name" name="newInterviewer" issues={issues}>
-            {(control) => (
-              <input
-                {...control}
-                value={draftPerson.name}
-                autoComplete="off"
-                onChange={(e) => setDraftPerson((p) => ({ ...p, name: e.target.value }))}
-                onKeyDown={(e) => {
-                  if (e.key === 'Enter') {
-                    e.preventDefault();
-                    addPerson();
-                  }
-                }}
-              />
-            )}
-          </Field>
-          <Field
+          <TextField
+            label="New interviewer’s name"
+            name="newInterviewer"
+            issues={issues}
+            autoComplete="off"
+            value={draftPerson.name}
+            onChange={(name) => setDraftPerson((p) => ({ ...p, name }))}
+            onKeyDown={addPersonOnEnter}
+          />
+          <TextField
             label="Their email"
             name="newInterviewer.email"
             issues={issues}
             hint="Optional; drafts use it"
-          >
-            {(control) => (
-              <input
-                {...control}
-                type="email"
-                value={draftPerson.email}
-                autoComplete="off"
-                onChange={(e) => setDraftPerson((p) => ({ ...p, email: e.target.value }))}
-                onKeyDown={(e) => {
-                  if (e.key === 'Enter') {
-                    e.preventDefault();
-                    addPerson();
-                  }
-                }}
-              />
-            )}
-          </Field>
+            type="email"
+            autoComplete="off"
+            value={draftPerson.email}
+            onChange={(email) => setDraftPerson((p) => ({ ...p, email }))}
+            onKeyDown={addPersonOnEnter}
+          />
           <button type="button" className="add-person-button" onClick={addPerson}>
             Add interviewer
           </button>
         </div>
-        {issues
-          .filter((i) => i.field === 'interviewerIds' || i.field.startsWith('interviewerIds.'))
-          .map((i) => (
-            <p className="field-error" key={i.message}>
-              {i.message}
-            </p>
-          ))}
-      </fieldset>
-      <Field
+      </FieldSet>
+      <TextField
         label="Decision date"
         name="decisionDate"
         issues={issues}
         hint="If they said when they would decide; your first follow-up is planned from it."
-      >
-        {(control) => (
-          <input
-            {...control}
-            type="date"
-            value={decisionDate}
-            onChange={(e) => setDecisionDate(e.target.value)}
-          />
-        )}
-      </Field>
+        type="date"
+        value={decisionDate}
+        onChange={setDecisionDate}
+      />
       <details className="more-fields" open={Boolean(interview?.location || interview?.videoLink)}>
         <summary>Place or video link</summary>
         <div className="field-row">
-          <Field label="Place" name="location" issues={issues}>
-            {(control) => (
-              <input {...control} value={location} onChange={(e) => setLocation(e.target.value)} />
-            )}
-          </Field>
-          <Field label="Video link" name="videoLink" issues={issues}>
-            {(control) => (
-              <input
-                {...control}
-                type="url"
-                value={videoLink}
-                onChange={(e) => setVideoLink(e.target.value)}
-              />
-            )}
-          </Field>
+          <TextField label="Place" name="location" issues={issues} value={location} onChange={setLocation} />
+          <TextField
+            label="Video link"
+            name="videoLink"
+            issues={issues}
+            type="url"
+            value={videoLink}
+            onChange={setVideoLink}
+          />
         </div>
       </details>
-      <Field label="Notes" name="notes" issues={issues}>
-        {(control) => (
-          <textarea {...control} rows={2} value={notes} onChange={(e) => setNotes(e.target.value)} />
-        )}
-      </Field>
+      <TextAreaField label="Notes" name="notes" issues={issues} rows={2} value={notes} onChange={setNotes} />
       {interview ? (
         <>
-          <Field
+          <TextAreaField
             label="What did you discuss?"
             name="topics"
             issues={issues}
             hint="Thank-you notes cite it, so write what you would mention."
-          >
-            {(control) => (
-              <textarea {...control} rows={3} value={topics} onChange={(e) => setTopics(e.target.value)} />
-            )}
-          </Field>
+            rows={3}
+            value={topics}
+            onChange={setTopics}
+          />
           <RatingField value={selfRating} onChange={setSelfRating} issues={issues} />
         </>
       ) : null}

@@ -1,5 +1,5 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useId, useState } from 'react';
+import { useState } from 'react';
 import type { FieldIssue } from '../../core/errors.js';
 import type { InvitationChoices, InvitationImportReport } from '../api-client.js';
 import { describeError, isApiError } from '../api-error.js';
@@ -15,8 +15,9 @@ import {
 import { roleLabels, roundLabels } from '../labels.js';
 import { refreshAfterChange, useApplications, useUserClock } from '../queries.js';
 import { applicationPath } from '../router.js';
-import { formatDateTime } from '../zoned-time.js';
+import { formatDateTimeAlsoIn } from '../zoned-time.js';
 import { ExternalLink } from './external-link.js';
+import { SelectField } from './field.js';
 import { FileField } from './file-field.js';
 import { Link } from './link.js';
 import { useNotices } from './notices.js';
@@ -108,7 +109,8 @@ export function InvitationImport() {
       <FileField
         label="Invitation file (.ics)"
         accept=".ics,text/calendar"
-        messages={fileMessages}
+        name="ics"
+        issues={issues}
         onChoose={(file) => void choose(file)}
       />
       {error && fileMessages.length === 0 ? (
@@ -132,7 +134,7 @@ export function InvitationImport() {
             match={autoMatch ?? { application: preview.application, candidates: preview.candidates }}
             value={applicationId}
             onChange={pickApplication}
-            messages={messagesFor(issues, 'applicationId')}
+            issues={issues}
           />
           {preview.isCancelled ? (
             <p className="warning-box">This file cancels the interview; there is nothing to add.</p>
@@ -160,7 +162,7 @@ export function InvitationImport() {
 }
 
 function InvitationDetails({ preview }: { preview: InvitationPreviewView }) {
-  const { locale } = useUserClock();
+  const { timeZone, locale } = useUserClock();
   return (
     <div className="invitation">
       <h3 className="break">{preview.summary || 'Interview'}</h3>
@@ -169,14 +171,16 @@ function InvitationDetails({ preview }: { preview: InvitationPreviewView }) {
           <dt>Starts</dt>
           <dd>
             <time dateTime={preview.startsAt}>
-              {formatDateTime(preview.startsAt, preview.timeZone, locale)}
+              {formatDateTimeAlsoIn(preview.startsAt, timeZone, locale, preview.timeZone)}
             </time>
           </dd>
         </div>
         <div>
           <dt>Ends</dt>
           <dd>
-            <time dateTime={preview.endsAt}>{formatDateTime(preview.endsAt, preview.timeZone, locale)}</time>
+            <time dateTime={preview.endsAt}>
+              {formatDateTimeAlsoIn(preview.endsAt, timeZone, locale, preview.timeZone)}
+            </time>
           </dd>
         </div>
         <div>
@@ -245,15 +249,14 @@ type ApplicationChoiceProps = {
   readonly match: AutoMatch;
   readonly value: string;
   readonly onChange: (applicationId: string) => void;
-  readonly messages: readonly string[];
+  readonly issues: readonly FieldIssue[];
 };
 
 /**
  * The application the interview goes to. The invitation's own match is preselected; with several matches
  * the user picks one of them, and with none, any application.
  */
-function ApplicationChoice({ match, value, onChange, messages }: ApplicationChoiceProps) {
-  const id = useId();
+function ApplicationChoice({ match, value, onChange, issues }: ApplicationChoiceProps) {
   const applications = useApplications();
   const matched = match.application;
   const candidates: readonly InvitationCandidateView[] =
@@ -267,54 +270,44 @@ function ApplicationChoice({ match, value, onChange, messages }: ApplicationChoi
       ? `The invitation matches ${match.candidates.length} applications: choose one.`
       : 'No application matches the invitation: choose the one it belongs to.';
   return (
-    <div className={`field${messages.length > 0 ? ' field-invalid' : ''}`}>
-      <label htmlFor={id}>Application</label>
-      <select
-        id={id}
-        value={value}
-        aria-describedby={`${id}-hint${messages.length > 0 ? ` ${id}-error` : ''}`}
-        aria-invalid={messages.length > 0}
-        onChange={(e) => onChange(e.target.value)}
-      >
-        {value ? null : <option value="">Choose an application…</option>}
-        {candidates.length > 0 ? (
-          <optgroup label="Matching the invitation">
-            {candidates.map((c) => (
-              <option key={c.applicationId} value={c.applicationId}>
-                {c.jobTitle} — {c.companyName}
-              </option>
-            ))}
-          </optgroup>
-        ) : null}
-        <optgroup label={candidates.length > 0 ? 'Other applications' : 'Your applications'}>
-          {all.map((a) => (
-            <option key={a.id} value={a.id}>
-              {a.jobTitle} — {a.company.name}
+    <SelectField
+      label="Application"
+      name="applicationId"
+      issues={issues}
+      hint={hint}
+      value={value}
+      onChange={onChange}
+    >
+      {value ? null : <option value="">Choose an application…</option>}
+      {candidates.length > 0 ? (
+        <optgroup label="Matching the invitation">
+          {candidates.map((c) => (
+            <option key={c.applicationId} value={c.applicationId}>
+              {c.jobTitle} — {c.companyName}
             </option>
           ))}
         </optgroup>
-      </select>
-      <p className="hint" id={`${id}-hint`}>
-        {hint}
-      </p>
-      {messages.length > 0 ? (
-        <p className="field-error" id={`${id}-error`}>
-          {messages.join('; ')}
-        </p>
       ) : null}
-    </div>
+      <optgroup label={candidates.length > 0 ? 'Other applications' : 'Your applications'}>
+        {all.map((a) => (
+          <option key={a.id} value={a.id}>
+            {a.jobTitle} — {a.company.name}
+          </option>
+        ))}
+      </optgroup>
+    </SelectField>
   );
 }
 
 function InvitationReport({ report }: { report: InvitationImportReport }) {
-  const { locale } = useUserClock();
+  const { timeZone, locale } = useUserClock();
   const { interview } = report;
   return (
     <div className="success" role="status">
       <p>
         <strong>{report.created ? 'Interview imported:' : 'Already imported:'}</strong>{' '}
-        {roundLabels[interview.round]} on {formatDateTime(interview.startsAt, interview.timeZone, locale)} (
-        {interview.timeZone}).
+        {roundLabels[interview.round]} on{' '}
+        {formatDateTimeAlsoIn(interview.startsAt, timeZone, locale, interview.timeZone)}.
         {report.createdContacts.length > 0
           ? ` New contacts: ${report.createdContacts.map((c) => c.name).join(', ')}.`
           : ''}

@@ -7,6 +7,7 @@ import {
   customStepAnchors,
   type DelayUnit,
   delayUnits,
+  delayUnitWord,
   type Playbook,
   type PlaybookRuleKind,
   playbookRuleKinds,
@@ -15,23 +16,10 @@ import {
 import { describeError, isApiError } from '../api-error.js';
 import { issuesOutside, messagesFor, validateWith } from '../field-issues.js';
 import { useApi } from '../hooks/use-api.js';
-import { channelLabels, followUpKindLabels } from '../labels.js';
+import { channelLabels, followUpKindHints, followUpKindLabels } from '../labels.js';
 import { refreshAfterChange } from '../queries.js';
-import { FormErrors } from './field.js';
+import { Choice, FormErrors, Options, SelectField, TextField } from './field.js';
 import { useNotices } from './notices.js';
-
-const unitLabels: Readonly<Record<DelayUnit, string>> = { hours: 'hours', business_days: 'business days' };
-
-const ruleHints: Readonly<Record<PlaybookRuleKind, string>> = {
-  thank_you: 'after the interview ends, one per interviewer',
-  first_follow_up: 'after the interview, when they gave no decision date',
-  second_follow_up: 'after the first follow-up, if no reply',
-  closing_note: 'after the second follow-up, if no reply',
-  suggest_no_response: 'after the closing note: hearback suggests ending as no response',
-  application_check_in: 'after applying, until the employer answers in any way',
-  offer_check: 'after an offer is promised, to check on the written offer',
-  feedback_request: 'after a rejection (optional)',
-};
 
 const anchorLabels: Readonly<Record<CustomStep['after'], string>> = {
   application: 'applying',
@@ -111,7 +99,7 @@ function PlaybookForm({ playbook }: { playbook: Playbook }) {
   return (
     <form onSubmit={submit} noValidate className="playbook">
       <FormErrors error={error} issues={issuesOutside(issues, ['rules', 'customSteps'])} />
-      <div className="table-scroll">
+      <div className="table-scroll card-table">
         <table>
           <caption className="visually-hidden">Follow-up rules</caption>
           <thead>
@@ -131,9 +119,9 @@ function PlaybookForm({ playbook }: { playbook: Playbook }) {
                 <tr key={kind}>
                   <th scope="row">
                     {label}
-                    <span className="hint">{ruleHints[kind]}</span>
+                    <span className="hint">{followUpKindHints[kind]}</span>
                   </th>
-                  <td>
+                  <td data-label="Planned">
                     <input
                       type="checkbox"
                       aria-label={`Plan: ${label}`}
@@ -143,7 +131,7 @@ function PlaybookForm({ playbook }: { playbook: Playbook }) {
                       }
                     />
                   </td>
-                  <td>
+                  <td data-label="Due after">
                     <DelayInput
                       label={label}
                       value={rule.delay}
@@ -166,18 +154,16 @@ function PlaybookForm({ playbook }: { playbook: Playbook }) {
                     ) : null}
                     {kind === 'application_check_in' ? (
                       <div className="nested-rule">
-                        <label className="choice">
-                          <input
-                            type="checkbox"
-                            checked={rules.application_check_in.second.enabled}
-                            onChange={(e) =>
-                              setRule('application_check_in', {
-                                second: { ...rules.application_check_in.second, enabled: e.target.checked },
-                              })
-                            }
-                          />
-                          <span>A second check-in</span>
-                        </label>
+                        <Choice
+                          checked={rules.application_check_in.second.enabled}
+                          onChange={(enabled) =>
+                            setRule('application_check_in', {
+                              second: { ...rules.application_check_in.second, enabled },
+                            })
+                          }
+                        >
+                          A second check-in
+                        </Choice>
                         <DelayInput
                           label={`${label}, second`}
                           prefix="after the first"
@@ -192,7 +178,7 @@ function PlaybookForm({ playbook }: { playbook: Playbook }) {
                       </div>
                     ) : null}
                   </td>
-                  <td>
+                  <td data-label="Channel">
                     {'channel' in rule ? (
                       <ChannelSelect
                         label={label}
@@ -219,31 +205,29 @@ function PlaybookForm({ playbook }: { playbook: Playbook }) {
             setRows((list) => list.map((r) => (r.key === key ? { key, step: { ...r.step, ...change } } : r)));
           return (
             <li key={key} className="custom-step">
-              <label>
-                Title
-                <input
-                  value={step.title}
-                  aria-invalid={messagesFor(issues, `${base}.title`).length > 0}
-                  onChange={(e) => update({ title: e.target.value })}
-                />
-              </label>
-              <label>
-                Id
-                <input value={step.id} onChange={(e) => update({ id: e.target.value })} />
-              </label>
-              <label>
-                After
-                <select
-                  value={step.after}
-                  onChange={(e) => update({ after: e.target.value as CustomStep['after'] })}
-                >
-                  {customStepAnchors.map((a) => (
-                    <option key={a} value={a}>
-                      {anchorLabels[a]}
-                    </option>
-                  ))}
-                </select>
-              </label>
+              <TextField
+                label="Title"
+                name={`${base}.title`}
+                issues={issues}
+                value={step.title}
+                onChange={(title) => update({ title })}
+              />
+              <TextField
+                label="Id"
+                name={`${base}.id`}
+                issues={issues}
+                value={step.id}
+                onChange={(id) => update({ id })}
+              />
+              <SelectField
+                label="After"
+                name={`${base}.after`}
+                issues={issues}
+                value={step.after}
+                onChange={(after) => update({ after })}
+              >
+                <Options values={customStepAnchors} labels={anchorLabels} />
+              </SelectField>
               <DelayInput
                 label={step.title || 'Your step'}
                 value={step.delay}
@@ -255,14 +239,9 @@ function PlaybookForm({ playbook }: { playbook: Playbook }) {
                 value={step.channel ?? 'other'}
                 onChange={(channel) => update({ channel })}
               />
-              <label className="choice">
-                <input
-                  type="checkbox"
-                  checked={step.enabled}
-                  onChange={(e) => update({ enabled: e.target.checked })}
-                />
-                <span>Planned</span>
-              </label>
+              <Choice checked={step.enabled} onChange={(enabled) => update({ enabled })}>
+                Planned
+              </Choice>
               <button
                 type="button"
                 className="button-small"
@@ -270,11 +249,6 @@ function PlaybookForm({ playbook }: { playbook: Playbook }) {
               >
                 Remove<span className="visually-hidden"> {step.title}</span>
               </button>
-              {[...messagesFor(issues, `${base}.title`), ...messagesFor(issues, `${base}.id`)].map((m) => (
-                <p className="field-error" key={m}>
-                  {m}
-                </p>
-              ))}
             </li>
           );
         })}
@@ -319,7 +293,7 @@ function DelayInput({ label, value, onChange, messages, prefix, onlyBusinessDays
         }
       />
       {onlyBusinessDays ? (
-        <span>business days</span>
+        <span>{delayUnitWord('business_days', value.amount)}</span>
       ) : (
         <select
           aria-label={`${label}: unit`}
@@ -328,7 +302,7 @@ function DelayInput({ label, value, onChange, messages, prefix, onlyBusinessDays
         >
           {delayUnits.map((u) => (
             <option key={u} value={u}>
-              {unitLabels[u]}
+              {delayUnitWord(u, value.amount)}
             </option>
           ))}
         </select>

@@ -7,7 +7,7 @@ import { describeError, isApiError } from '../api-error.js';
 import { issuesOutside, validateWith } from '../field-issues.js';
 import { useApi } from '../hooks/use-api.js';
 import { refreshAfterChange } from '../queries.js';
-import { Field, FormErrors } from './field.js';
+import { FormErrors, TextAreaField, TextField } from './field.js';
 import { RatingField } from './rating-field.js';
 
 type PostInterviewPromptProps = {
@@ -54,31 +54,24 @@ export function PostInterviewPrompt({ interview, onDone }: PostInterviewPromptPr
     <form onSubmit={submit} noValidate className="post-interview">
       <FormErrors error={error} issues={issuesOutside(issues, ['selfRating', 'topics', 'decisionDate'])} />
       <RatingField value={selfRating} onChange={setSelfRating} issues={issues} />
-      <Field
+      <TextAreaField
         label="What did you discuss?"
         name="topics"
         issues={issues}
         hint="Projects, questions, anything you connected on. Your thank-you notes will mention it."
-      >
-        {(control) => (
-          <textarea {...control} rows={3} value={topics} onChange={(e) => setTopics(e.target.value)} />
-        )}
-      </Field>
-      <Field
+        rows={3}
+        value={topics}
+        onChange={setTopics}
+      />
+      <TextField
         label="Did they give a decision date?"
         name="decisionDate"
         issues={issues}
         hint="Leave empty if not; hearback then follows up five business days after the interview."
-      >
-        {(control) => (
-          <input
-            {...control}
-            type="date"
-            value={decisionDate}
-            onChange={(e) => setDecisionDate(e.target.value)}
-          />
-        )}
-      </Field>
+        type="date"
+        value={decisionDate}
+        onChange={setDecisionDate}
+      />
       <div className="form-actions">
         <button type="submit" className="button-primary" disabled={save.isPending}>
           {save.isPending ? 'Saving…' : 'Save'}

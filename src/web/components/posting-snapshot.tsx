@@ -1,16 +1,7 @@
 import type { Application } from '../../core/application.js';
-import { remoteLabels } from '../labels.js';
+import { employmentTypeLabels, remoteLabels } from '../labels.js';
 import { formatLocalDate } from '../zoned-time.js';
 import { ExternalLink } from './external-link.js';
-
-const employmentLabels: Readonly<Record<string, string>> = {
-  full_time: 'Full time',
-  part_time: 'Part time',
-  contract: 'Contract',
-  temporary: 'Temporary',
-  internship: 'Internship',
-  other: 'Other',
-};
 
 type PostingSnapshotProps = { readonly application: Application; readonly locale: string };
 
@@ -25,7 +16,7 @@ export function PostingSnapshot({ application, locale }: PostingSnapshotProps) {
   if (p.location) facts.push(['Location', p.location]);
   if (p.remoteType) facts.push(['Work place', remoteLabels[p.remoteType]]);
   if (salary) facts.push(['Salary', salary]);
-  if (p.employmentType) facts.push(['Employment', employmentLabels[p.employmentType] ?? p.employmentType]);
+  if (p.employmentType) facts.push(['Employment', employmentTypeLabels[p.employmentType]]);
   if (p.datePosted) facts.push(['Posted', formatLocalDate(p.datePosted, locale)]);
   if (p.validThrough) facts.push(['Open until', formatLocalDate(p.validThrough, locale)]);
   const description = p.descriptionText;

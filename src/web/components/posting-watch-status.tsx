@@ -1,17 +1,11 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import type { PostingWatchView, WatchPause, WatchState } from '../../core/posting-watch.js';
+import type { PostingWatchView, WatchPause } from '../../core/posting-watch.js';
 import { describeError } from '../api-error.js';
 import { useApi } from '../hooks/use-api.js';
+import { watchStateLabels } from '../labels.js';
 import { queryKeys, refreshAfterChange, usePostingWatch, useUserClock } from '../queries.js';
 import { formatDateTime, formatLocalDate } from '../zoned-time.js';
 import { useNotices } from './notices.js';
-
-const stateLabels: Readonly<Record<WatchState, string>> = {
-  pending: 'Not checked yet',
-  online: 'Still online',
-  removed: 'Removed or closed',
-  expired: 'Past its closing date',
-};
 
 const pauseLabels: Readonly<Record<WatchPause, string>> = {
   switched_off: 'Scheduled checks are switched off in Settings; Check now still works.',
@@ -46,8 +40,8 @@ function WatchDetails({ watch }: { watch: PostingWatchView }) {
     onSuccess: async ({ watch: saved, event }) => {
       client.setQueryData(queryKeys.postingWatch(saved.applicationId), saved);
       if (saved.lastError) notify(`Could not check the posting: ${saved.lastError.message}`);
-      else if (event) notify(`The posting changed: ${stateLabels[saved.state]}; it is on the timeline`);
-      else notify(`Posting checked: ${stateLabels[saved.state].toLowerCase()}`);
+      else if (event) notify(`The posting changed: ${watchStateLabels[saved.state]}; it is on the timeline`);
+      else notify(`Posting checked: ${watchStateLabels[saved.state].toLowerCase()}`);
       await refreshAfterChange(client, saved.applicationId);
     },
     onError: (e) => notify(`Could not check the posting: ${describeError(e)}`),
@@ -69,7 +63,7 @@ function WatchDetails({ watch }: { watch: PostingWatchView }) {
         <div>
           <dt>Posting</dt>
           <dd>
-            <span className={`badge watch-${watch.state}`}>{stateLabels[watch.state]}</span>
+            <span className={`badge watch-${watch.state}`}>{watchStateLabels[watch.state]}</span>
           </dd>
         </div>
         <div>

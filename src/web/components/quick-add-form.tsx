@@ -7,8 +7,7 @@ import {
   type RemoteType,
   remoteTypes,
   type SourceKind,
-  salaryPeriods,
-  sourceKinds,
+  type salaryPeriods,
 } from '../../core/application.js';
 import type { FieldIssue } from '../../core/errors.js';
 import { type ActiveStage, activeStages, stageLabels } from '../../core/pipeline.js';
@@ -17,11 +16,12 @@ import { type ApiError, describeError, isApiError } from '../api-error.js';
 import { type Duplicate, readDuplicates, readPastedPosting } from '../duplicates.js';
 import { issuesOutside, validateWith } from '../field-issues.js';
 import { useApi } from '../hooks/use-api.js';
-import { remoteLabels, sourceLabels } from '../labels.js';
+import { remoteLabels } from '../labels.js';
 import { refreshAfterChange, useCompanies, useUserClock } from '../queries.js';
 import { applicationPath } from '../router.js';
 import { todayIn, zonedToInstant } from '../zoned-time.js';
-import { Field, FormErrors } from './field.js';
+import { SalaryFields, SourceFields } from './application-fields.js';
+import { Field, FormErrors, Options, SelectField, TextAreaField, TextField } from './field.js';
 import { Link } from './link.js';
 
 /** What a read posting gives beyond the form's own fields; saved with the application. */
@@ -111,6 +111,10 @@ export function QuickAddForm({ onSaved, autoFocus }: QuickAddFormProps) {
 
   const set = <K extends keyof Values>(key: K, value: Values[K]) =>
     setValues((v) => ({ ...v, [key]: value }));
+  const input = <K extends keyof Values>(key: K) => ({
+    value: values[key],
+    onChange: (value: Values[K]) => set(key, value),
+  });
 
   const create = useMutation({
     mutationFn: (input: ApplicationCreateInput) => api.createApplication(input),
@@ -234,23 +238,16 @@ export function QuickAddForm({ onSaved, autoFocus }: QuickAddFormProps) {
   return (
     <form className="quick-add" onSubmit={submit} noValidate>
       <FormErrors error={error} issues={issuesOutside(issues, shownFields)} />
-      <Field
+      <TextAreaField
         label="Posting link or text"
         name="postingUrl"
         issues={issues}
         hint="Paste the job's web address, or the text of the posting. Both are optional."
-      >
-        {(control) => (
-          <textarea
-            {...control}
-            rows={2}
-            value={values.pasted}
-            // biome-ignore lint/a11y/noAutofocus: the dialog opens to add an application; typing starts here
-            autoFocus={autoFocus}
-            onChange={(e) => set('pasted', e.target.value)}
-          />
-        )}
-      </Field>
+        rows={2}
+        // The dialog opens to add an application: typing starts here.
+        autoFocus={autoFocus}
+        {...input('pasted')}
+      />
       <div className="read-posting">
         <button
           type="button"
@@ -283,44 +280,20 @@ export function QuickAddForm({ onSaved, autoFocus }: QuickAddFormProps) {
             </>
           )}
         </Field>
-        <Field label="Job title" name="jobTitle" issues={issues} required>
-          {(control) => (
-            <input
-              {...control}
-              autoComplete="off"
-              value={values.jobTitle}
-              onChange={(e) => set('jobTitle', e.target.value)}
-            />
-          )}
-        </Field>
+        <TextField
+          label="Job title"
+          name="jobTitle"
+          issues={issues}
+          required
+          autoComplete="off"
+          {...input('jobTitle')}
+        />
       </div>
       <div className="field-row">
-        <Field label="Stage" name="stage" issues={issues}>
-          {(control) => (
-            <select
-              {...control}
-              value={values.stage}
-              onChange={(e) => set('stage', e.target.value as ActiveStage)}
-            >
-              {activeStages.map((stage) => (
-                <option key={stage} value={stage}>
-                  {stageLabels[stage]}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
-        <Field label="Since" name="stageAt" issues={issues}>
-          {(control) => (
-            <input
-              {...control}
-              type="date"
-              max={today}
-              value={values.date}
-              onChange={(e) => set('date', e.target.value)}
-            />
-          )}
-        </Field>
+        <SelectField label="Stage" name="stage" issues={issues} {...input('stage')}>
+          <Options values={activeStages} labels={stageLabels} />
+        </SelectField>
+        <TextField label="Since" name="stageAt" issues={issues} type="date" max={today} {...input('date')} />
       </div>
       <details
         className="more-fields"
@@ -329,135 +302,15 @@ export function QuickAddForm({ onSaved, autoFocus }: QuickAddFormProps) {
       >
         <summary>More details: location, salary, source, tags, notes</summary>
         <div className="field-row">
-          <Field label="Location" name="posting.location" issues={issues}>
-            {(control) => (
-              <input {...control} value={values.location} onChange={(e) => set('location', e.target.value)} />
-            )}
-          </Field>
-          <Field label="Work place" name="posting.remoteType" issues={issues}>
-            {(control) => (
-              <select
-                {...control}
-                value={values.remoteType}
-                onChange={(e) => set('remoteType', e.target.value as RemoteType | '')}
-              >
-                <option value="">Not said</option>
-                {remoteTypes.map((r) => (
-                  <option key={r} value={r}>
-                    {remoteLabels[r]}
-                  </option>
-                ))}
-              </select>
-            )}
-          </Field>
+          <TextField label="Location" name="posting.location" issues={issues} {...input('location')} />
+          <SelectField label="Work place" name="posting.remoteType" issues={issues} {...input('remoteType')}>
+            <option value="">Not said</option>
+            <Options values={remoteTypes} labels={remoteLabels} />
+          </SelectField>
         </div>
-        <div className="field-row field-row-4">
-          <Field label="Salary from" name="posting.salaryMin" issues={issues}>
-            {(control) => (
-              <input
-                {...control}
-                inputMode="decimal"
-                value={values.salaryMin}
-                onChange={(e) => set('salaryMin', e.target.value)}
-              />
-            )}
-          </Field>
-          <Field label="Salary to" name="posting.salaryMax" issues={issues}>
-            {(control) => (
-              <input
-                {...control}
-                inputMode="decimal"
-                value={values.salaryMax}
-                onChange={(e) => set('salaryMax', e.target.value)}
-              />
-            )}
-          </Field>
-          <Field label="Currency" name="posting.salaryCurrency" issues={issues} hint="e.g. USD, EUR">
-            {(control) => (
-              <input
-                {...control}
-                maxLength={3}
-                value={values.salaryCurrency}
-                onChange={(e) => set('salaryCurrency', e.target.value)}
-              />
-            )}
-          </Field>
-          <Field label="Per" name="posting.salaryPeriod" issues={issues}>
-            {(control) => (
-              <select
-                {...control}
-                value={values.salaryPeriod}
-                onChange={(e) => set('salaryPeriod', e.target.value)}
-              >
-                <option value="">Not said</option>
-                {salaryPeriods.map((p) => (
-                  <option key={p} value={p}>
-                    {p}
-                  </option>
-                ))}
-              </select>
-            )}
-          </Field>
-        </div>
-        <div className="field-row">
-          <Field label="Source" name="source.kind" issues={issues}>
-            {(control) => (
-              <select
-                {...control}
-                value={values.sourceKind}
-                onChange={(e) => set('sourceKind', e.target.value as SourceKind)}
-              >
-                {sourceKinds.map((s) => (
-                  <option key={s} value={s}>
-                    {sourceLabels[s]}
-                  </option>
-                ))}
-              </select>
-            )}
-          </Field>
-          <Field
-            label="Source detail"
-            name="source.detail"
-            issues={issues}
-            hint="Which board, or who referred you"
-          >
-            {(control) => (
-              <input
-                {...control}
-                value={values.sourceDetail}
-                onChange={(e) => set('sourceDetail', e.target.value)}
-              />
-            )}
-          </Field>
-        </div>
-        <div className="field-row">
-          <Field label="Priority" name="priority" issues={issues} hint="1 (low) to 5 (dream job)">
-            {(control) => (
-              <select {...control} value={values.priority} onChange={(e) => set('priority', e.target.value)}>
-                {['1', '2', '3', '4', '5'].map((p) => (
-                  <option key={p} value={p}>
-                    {p}
-                  </option>
-                ))}
-              </select>
-            )}
-          </Field>
-          <Field label="Tags" name="tags" issues={issues} hint="Separated by commas">
-            {(control) => (
-              <input {...control} value={values.tags} onChange={(e) => set('tags', e.target.value)} />
-            )}
-          </Field>
-        </div>
-        <Field label="Notes" name="notes" issues={issues}>
-          {(control) => (
-            <textarea
-              {...control}
-              rows={3}
-              value={values.notes}
-              onChange={(e) => set('notes', e.target.value)}
-            />
-          )}
-        </Field>
+        <SalaryFields values={values} set={set} issues={issues} />
+        <SourceFields values={values} set={set} issues={issues} />
+        <TextAreaField label="Notes" name="notes" issues={issues} rows={3} {...input('notes')} />
       </details>
       {duplicates.length > 0 ? (
         <div className="duplicate-warning" role="alert">

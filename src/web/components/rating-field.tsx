@@ -1,5 +1,5 @@
 import type { FieldIssue } from '../../core/errors.js';
-import { messagesFor } from '../field-issues.js';
+import { Choice, FieldSet } from './field.js';
 
 export const ratingLabels = ['', 'Badly', 'Not great', 'Okay', 'Well', 'Very well'] as const;
 
@@ -12,37 +12,31 @@ type RatingFieldProps = {
 
 /** "How did it go?" from 1 to 5, as radio buttons so it works with arrows and a screen reader. */
 export function RatingField({ value, onChange, issues, legend = 'How did it go?' }: RatingFieldProps) {
-  const messages = messagesFor(issues, 'selfRating');
   return (
-    <fieldset className="rating">
-      <legend>{legend}</legend>
+    <FieldSet legend={legend} names={['selfRating']} issues={issues} className="rating">
       <div className="rating-options">
         {[1, 2, 3, 4, 5].map((n) => (
-          <label key={n} className="choice">
-            <input
-              type="radio"
-              name="selfRating"
-              value={n}
-              checked={value === n}
-              onChange={() => onChange(n)}
-            />
-            <span>
-              {n} · {ratingLabels[n]}
-            </span>
-          </label>
-        ))}
-        <label className="choice">
-          <input
+          <Choice
+            key={n}
             type="radio"
             name="selfRating"
-            value=""
-            checked={value === null}
-            onChange={() => onChange(null)}
-          />
-          <span>Rather not say</span>
-        </label>
+            value={String(n)}
+            checked={value === n}
+            onChange={() => onChange(n)}
+          >
+            {n} · {ratingLabels[n]}
+          </Choice>
+        ))}
+        <Choice
+          type="radio"
+          name="selfRating"
+          value=""
+          checked={value === null}
+          onChange={() => onChange(null)}
+        >
+          Rather not say
+        </Choice>
       </div>
-      {messages.length > 0 ? <p className="field-error">{messages.join('; ')}</p> : null}
-    </fieldset>
+    </FieldSet>
   );
 }

@@ -5,7 +5,7 @@ import type { Settings } from '../../core/settings.js';
 import { describeError, isApiError } from '../api-error.js';
 import { useApi } from '../hooks/use-api.js';
 import { queryKeys } from '../queries.js';
-import { Field, FormErrors } from './field.js';
+import { FormErrors, TextField } from './field.js';
 import { useNotices } from './notices.js';
 
 /**
@@ -50,27 +50,25 @@ export function SmtpSettings({ settings }: { settings: Settings }) {
         Nothing is ever sent without your click.
       </p>
       <FormErrors error={error} />
-      <Field
+      <TextField
         label={settings.smtp.configured ? 'Replace the mail server' : 'Mail server'}
         name="smtpUrl"
         issues={issues}
         hint="smtps://user:password@mail.example.com:465 — stored on this machine, never shown again"
-      >
-        {(control) => (
-          <input
-            {...control}
-            type="password"
-            autoComplete="off"
-            value={smtpUrl}
-            onChange={(e) => setSmtpUrl(e.target.value)}
-          />
-        )}
-      </Field>
-      <Field label="Send from" name="smtpFrom" issues={issues} hint="Default: your email above">
-        {(control) => (
-          <input {...control} type="email" value={smtpFrom} onChange={(e) => setSmtpFrom(e.target.value)} />
-        )}
-      </Field>
+        type="password"
+        autoComplete="off"
+        value={smtpUrl}
+        onChange={setSmtpUrl}
+      />
+      <TextField
+        label="Send from"
+        name="smtpFrom"
+        issues={issues}
+        hint="Default: your email above"
+        type="email"
+        value={smtpFrom}
+        onChange={setSmtpFrom}
+      />
       <div className="form-actions">
         <button type="submit" className="button-primary" disabled={save.isPending}>
           Save mail server

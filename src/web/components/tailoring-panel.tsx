@@ -15,7 +15,8 @@ import { useApi } from '../hooks/use-api.js';
 import { queryKeys, useLatestTailoring, useUserClock } from '../queries.js';
 import { explainTailoringError, postingSectionLabels } from '../tailoring-view.js';
 import { formatDateTime } from '../zoned-time.js';
-import { Field, FormErrors } from './field.js';
+import { Choice, FieldSet, FormErrors, TextAreaField, TextField } from './field.js';
+import { FileField } from './file-field.js';
 import { useNotices } from './notices.js';
 
 /** The file types the tailoring check reads; the server decides by content, this only filters the picker. */
@@ -273,16 +274,14 @@ function TailoringForm({ application, hasPostingText, onChecked }: TailoringForm
         onChange={setResume}
         issues={issues}
       />
-      <Field
+      <TextField
         label="Resume version"
         name="resumeName"
         issues={issues}
         hint="A name to tell versions apart, such as “backend v3”; optional"
-      >
-        {(control) => (
-          <input {...control} value={resumeName} onChange={(e) => setResumeName(e.target.value)} />
-        )}
-      </Field>
+        value={resumeName}
+        onChange={setResumeName}
+      />
       <details className="more-fields">
         <summary>Add a cover letter (optional)</summary>
         <DocumentChoiceFields
@@ -333,59 +332,50 @@ type DocumentChoiceFieldsProps = {
 function DocumentChoiceFields({ legend, name, value, onChange, issues }: DocumentChoiceFieldsProps) {
   const id = useId();
   const label = legend.toLowerCase();
-  const ownMessages = issues.filter((i) => i.field === name).map((i) => i.message);
   return (
-    <fieldset className="document">
-      <legend>{legend}</legend>
+    <FieldSet
+      legend={legend}
+      names={[name]}
+      issues={issues.filter((i) => i.field === name)}
+      className="document"
+    >
       <div className="choice-row" role="radiogroup" aria-label={`How to give your ${label}`}>
-        <label className="choice">
-          <input
-            type="radio"
-            name={`${id}-mode`}
-            checked={value.mode === 'text'}
-            onChange={() => onChange({ ...value, mode: 'text' })}
-          />
-          <span>Paste the text</span>
-        </label>
-        <label className="choice">
-          <input
-            type="radio"
-            name={`${id}-mode`}
-            checked={value.mode === 'file'}
-            onChange={() => onChange({ ...value, mode: 'file' })}
-          />
-          <span>Upload a file</span>
-        </label>
+        <Choice
+          type="radio"
+          name={`${id}-mode`}
+          checked={value.mode === 'text'}
+          onChange={() => onChange({ ...value, mode: 'text' })}
+        >
+          Paste the text
+        </Choice>
+        <Choice
+          type="radio"
+          name={`${id}-mode`}
+          checked={value.mode === 'file'}
+          onChange={() => onChange({ ...value, mode: 'file' })}
+        >
+          Upload a file
+        </Choice>
       </div>
       {value.mode === 'text' ? (
-        <Field label={`Text of your ${label}`} name={`${name}.text`} issues={issues}>
-          {(control) => (
-            <textarea
-              {...control}
-              rows={8}
-              value={value.text}
-              onChange={(e) => onChange({ ...value, text: e.target.value })}
-            />
-          )}
-        </Field>
+        <TextAreaField
+          label={`Text of your ${label}`}
+          name={`${name}.text`}
+          issues={issues}
+          rows={8}
+          value={value.text}
+          onChange={(text) => onChange({ ...value, text })}
+        />
       ) : (
-        <Field
+        <FileField
           label={`${legend} file`}
           name={`${name}.file`}
           issues={issues}
           hint="PDF, DOCX or plain text, up to 10 MB. A scanned PDF has no text to read."
-        >
-          {(control) => (
-            <input
-              {...control}
-              type="file"
-              accept={acceptedFiles}
-              onChange={(e) => onChange({ ...value, file: e.target.files?.[0] ?? null })}
-            />
-          )}
-        </Field>
+          accept={acceptedFiles}
+          onChoose={(file) => onChange({ ...value, file: file ?? null })}
+        />
       )}
-      {ownMessages.length > 0 ? <p className="field-error">{ownMessages.join('; ')}</p> : null}
-    </fieldset>
+    </FieldSet>
   );
 }

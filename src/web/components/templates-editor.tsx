@@ -1,22 +1,12 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import type { DraftKind, RenderedTemplate, TemplateView } from '../../core/drafts.js';
+import type { RenderedTemplate, TemplateView } from '../../core/drafts.js';
 import type { FieldIssue } from '../../core/errors.js';
 import { describeError, isApiError } from '../api-error.js';
 import { useApi } from '../hooks/use-api.js';
-import { Field, FormErrors } from './field.js';
+import { draftKindLabel } from '../labels.js';
+import { FormErrors, TextAreaField, TextField } from './field.js';
 import { useNotices } from './notices.js';
-
-const kindLabels: Readonly<Record<DraftKind, string>> = {
-  thank_you: 'Thank-you note',
-  first_follow_up: 'First follow-up (email)',
-  second_follow_up: 'Second follow-up',
-  phone_script: 'Phone call script',
-  closing_note: 'Closing-the-loop note',
-  offer_check: 'Checking on the written offer',
-  feedback_request: 'Asking for feedback',
-  application_check_in: 'Application check-in',
-};
 
 /** The message templates: edit, preview with sample data, or go back to the default text. */
 export function TemplatesEditor() {
@@ -34,7 +24,7 @@ export function TemplatesEditor() {
       {templates.data.map((template) => (
         <details key={template.kind} className="template">
           <summary>
-            {kindLabels[template.kind] ?? template.kind}
+            {draftKindLabel(template.kind)}
             {template.isDefault ? null : <span className="muted"> · edited</span>}
           </summary>
           <TemplateForm key={`${template.subject}\n${template.body}`} template={template} />
@@ -61,7 +51,7 @@ function TemplateForm({ template }: { template: TemplateView }) {
   const save = useMutation({
     mutationFn: () => api.saveTemplate(template.kind, { subject, body }),
     onSuccess: async () => {
-      notify(`Saved the ${kindLabels[template.kind].toLowerCase()} template`);
+      notify(`Saved the ${draftKindLabel(template.kind).toLowerCase()} template`);
       setIssues([]);
       setError(null);
       await refresh();
@@ -94,14 +84,8 @@ function TemplateForm({ template }: { template: TemplateView }) {
       noValidate
     >
       <FormErrors error={error} />
-      <Field label="Subject" name="subject" issues={issues}>
-        {(control) => <input {...control} value={subject} onChange={(e) => setSubject(e.target.value)} />}
-      </Field>
-      <Field label="Message" name="body" issues={issues}>
-        {(control) => (
-          <textarea {...control} rows={10} value={body} onChange={(e) => setBody(e.target.value)} />
-        )}
-      </Field>
+      <TextField label="Subject" name="subject" issues={issues} value={subject} onChange={setSubject} />
+      <TextAreaField label="Message" name="body" issues={issues} rows={10} value={body} onChange={setBody} />
       <div className="form-actions">
         <button type="submit" className="button-primary" disabled={save.isPending}>
           Save template
@@ -121,8 +105,8 @@ function TemplateForm({ template }: { template: TemplateView }) {
             <strong>{preview.subject}</strong>
           </p>
           <p className="prose">{preview.body}</p>
-          {preview.missingFields.length > 0 ? (
-            <p className="hint">Shown as placeholders here: {preview.missingFields.join(', ')}</p>
+          {preview.missingWords.length > 0 ? (
+            <p className="hint">Shown as placeholders here: {preview.missingWords.join(', ')}</p>
           ) : null}
         </section>
       ) : null}

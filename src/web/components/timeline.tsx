@@ -5,6 +5,7 @@ import type { FieldIssue } from '../../core/errors.js';
 import {
   type Channel,
   channels,
+  type EventKind,
   eventCreateSchema,
   type Sentiment,
   sentiments,
@@ -17,10 +18,16 @@ import type { EventCreateInput } from '../api-client.js';
 import { describeError, isApiError } from '../api-error.js';
 import { issuesOutside, validateWith } from '../field-issues.js';
 import { useApi } from '../hooks/use-api.js';
-import { channelLabels, followUpKindLabels, roundLabels, sentimentLabels } from '../labels.js';
+import {
+  channelLabels,
+  eventKindLabels,
+  followUpKindLabels,
+  interviewTitle,
+  sentimentLabels,
+} from '../labels.js';
 import { refreshAfterChange, useUserClock } from '../queries.js';
 import { formatDateTime, formatLocalDate, todayIn, zonedToInstant } from '../zoned-time.js';
-import { Field, FormErrors } from './field.js';
+import { FormErrors, Options, SelectField, TextAreaField, TextField } from './field.js';
 
 type TimelineProps = {
   readonly applicationId: string;
@@ -129,7 +136,7 @@ function EventText({ event, interview, contactName, locale }: EventTextProps) {
         </div>
       );
     case 'interview':
-      return <p>{interview ? `${roundLabels[interview.round]} interview` : 'Interview'}</p>;
+      return <p>{interview ? interviewTitle(interview.round) : eventKindLabels.interview}</p>;
     case 'message_sent':
       return (
         <div>
@@ -166,13 +173,9 @@ function EventText({ event, interview, contactName, locale }: EventTextProps) {
   }
 }
 
-type Kind = 'note' | 'message_sent' | 'reply_received';
-
-const kindLabels: Readonly<Record<Kind, string>> = {
-  note: 'Note',
-  message_sent: 'Message I sent',
-  reply_received: 'Reply I received',
-};
+/** What the user adds by hand here; posting changes come from the posting watch. */
+const addedKinds = ['note', 'message_sent', 'reply_received'] as const satisfies readonly EventKind[];
+type Kind = (typeof addedKinds)[number];
 
 function AddEventForm({ applicationId, contacts }: { applicationId: string; contacts: readonly Contact[] }) {
   const api = useApi();
@@ -256,99 +259,74 @@ function AddEventForm({ applicationId, contacts }: { applicationId: string; cont
         ])}
       />
       <div className="field-row">
-        <Field label="Add to the timeline" name="kind" issues={issues}>
-          {(control) => (
-            <select {...control} value={kind} onChange={(e) => setKind(e.target.value as Kind)}>
-              {(Object.keys(kindLabels) as Kind[]).map((k) => (
-                <option key={k} value={k}>
-                  {kindLabels[k]}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
-        <Field label="On" name="occurredAt" issues={issues} hint="Leave empty for now">
-          {(control) => (
-            <input
-              {...control}
-              type="date"
-              max={todayIn(timeZone, new Date())}
-              value={date}
-              onChange={(e) => setDate(e.target.value)}
-            />
-          )}
-        </Field>
+        <SelectField label="Add to the timeline" name="kind" issues={issues} value={kind} onChange={setKind}>
+          <Options values={addedKinds} labels={eventKindLabels} />
+        </SelectField>
+        <TextField
+          label="On"
+          name="occurredAt"
+          issues={issues}
+          hint="Leave empty for now"
+          type="date"
+          max={todayIn(timeZone, new Date())}
+          value={date}
+          onChange={setDate}
+        />
       </div>
       {kind !== 'note' ? (
         <div className="field-row">
-          <Field label="By" name="channel" issues={issues}>
-            {(control) => (
-              <select {...control} value={channel} onChange={(e) => setChannel(e.target.value as Channel)}>
-                {channels.map((c) => (
-                  <option key={c} value={c}>
-                    {channelLabels[c]}
-                  </option>
-                ))}
-              </select>
-            )}
-          </Field>
-          <Field label={kind === 'message_sent' ? 'To' : 'From'} name="contactId" issues={issues}>
-            {(control) => (
-              <select {...control} value={contactId} onChange={(e) => setContactId(e.target.value)}>
-                <option value="">Nobody in particular</option>
-                {contacts.map((c) => (
-                  <option key={c.id} value={c.id}>
-                    {c.name}
-                  </option>
-                ))}
-              </select>
-            )}
-          </Field>
+          <SelectField label="By" name="channel" issues={issues} value={channel} onChange={setChannel}>
+            <Options values={channels} labels={channelLabels} />
+          </SelectField>
+          <SelectField
+            label={kind === 'message_sent' ? 'To' : 'From'}
+            name="contactId"
+            issues={issues}
+            value={contactId}
+            onChange={setContactId}
+          >
+            <option value="">Nobody in particular</option>
+            {contacts.map((c) => (
+              <option key={c.id} value={c.id}>
+                {c.name}
+              </option>
+            ))}
+          </SelectField>
         </div>
       ) : null}
       {kind === 'message_sent' ? (
-        <Field label="Subject" name="subject" issues={issues}>
-          {(control) => <input {...control} value={subject} onChange={(e) => setSubject(e.target.value)} />}
-        </Field>
+        <TextField label="Subject" name="subject" issues={issues} value={subject} onChange={setSubject} />
       ) : null}
       {kind === 'reply_received' ? (
         <div className="field-row">
-          <Field label="How did it sound?" name="sentiment" issues={issues}>
-            {(control) => (
-              <select
-                {...control}
-                value={sentiment}
-                onChange={(e) => setSentiment(e.target.value as Sentiment)}
-              >
-                {sentiments.map((s) => (
-                  <option key={s} value={s}>
-                    {sentimentLabels[s]}
-                  </option>
-                ))}
-              </select>
-            )}
-          </Field>
-          <Field label="New decision date" name="newDecisionDate" issues={issues} hint="If they gave one">
-            {(control) => (
-              <input
-                {...control}
-                type="date"
-                value={newDecisionDate}
-                onChange={(e) => setNewDecisionDate(e.target.value)}
-              />
-            )}
-          </Field>
+          <SelectField
+            label="How did it sound?"
+            name="sentiment"
+            issues={issues}
+            value={sentiment}
+            onChange={setSentiment}
+          >
+            <Options values={sentiments} labels={sentimentLabels} />
+          </SelectField>
+          <TextField
+            label="New decision date"
+            name="newDecisionDate"
+            issues={issues}
+            hint="If they gave one"
+            type="date"
+            value={newDecisionDate}
+            onChange={setNewDecisionDate}
+          />
         </div>
       ) : null}
-      <Field
+      <TextAreaField
         label={kind === 'note' ? 'Note' : kind === 'message_sent' ? 'Message' : 'What they said'}
         name={textField}
         issues={issues}
-      >
-        {(control) => (
-          <textarea {...control} rows={3} value={text} onChange={(e) => setText(e.target.value)} />
-        )}
-      </Field>
+        rows={3}
+        value={text}
+        onChange={setText}
+      />
       <div className="form-actions">
         <button type="submit" disabled={add.isPending}>
           {add.isPending ? 'Adding…' : 'Add'}

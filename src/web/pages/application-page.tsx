@@ -15,7 +15,7 @@ import { Dialog } from '../components/dialog.js';
 import { DraftDialog } from '../components/draft-dialog.js';
 import { EndApplicationDialog } from '../components/end-application-dialog.js';
 import { ExternalLink } from '../components/external-link.js';
-import { Field, FormErrors } from '../components/field.js';
+import { FieldSet, FormErrors, TextAreaField, TextField } from '../components/field.js';
 import { FollowUpCard } from '../components/follow-up-card.js';
 import { InterviewForm } from '../components/interview-form.js';
 import { Link } from '../components/link.js';
@@ -34,6 +34,7 @@ import { navigate } from '../hooks/use-location.js';
 import { useMoveApplications } from '../hooks/use-move-application.js';
 import { roleLabels, roundLabels, sourceLabels } from '../labels.js';
 import {
+  forgetApplication,
   queryKeys,
   refreshAfterChange,
   useApplication,
@@ -47,7 +48,7 @@ import {
   useUserClock,
 } from '../queries.js';
 import { type FollowUpCardItem, isDraftable } from '../today-view.js';
-import { formatDate, formatDateTime, formatLocalDate } from '../zoned-time.js';
+import { formatDate, formatDateTimeAlsoIn, formatLocalDate } from '../zoned-time.js';
 
 /** Everything about one application: its posting, stage and outcome, interviews, people, steps and history. */
 export function ApplicationPage({ id }: { readonly id: string }) {
@@ -158,7 +159,9 @@ function ApplicationView({ application }: { application: Application }) {
             </span>
           ) : application.appliedAt ? (
             <span className="muted">Applied {formatDate(application.appliedAt, timeZone, locale)}</span>
-          ) : null}
+          ) : (
+            <span className="muted">Saved {formatDate(application.stageChangedAt, timeZone, locale)}</span>
+          )}
         </div>
         <div className="form-actions">
           <StageControl key={application.stage} application={application} onEnd={() => setEnding(true)} />
@@ -335,14 +338,12 @@ function InterviewsSection({ application, interviews, contactsById }: Interviews
         {sorted.map((interview) => {
           const names = interview.interviewerIds.map((id) => contactsById.get(id)?.name ?? 'someone');
           const isPast = Date.parse(interview.endsAt) <= Date.now();
-          const where = interview.timeZone !== timeZone ? ` (${interview.timeZone})` : '';
           return (
             <li key={interview.id} className="interview">
               <h3>
                 {roundLabels[interview.round]} ·{' '}
                 <time dateTime={interview.startsAt}>
-                  {formatDateTime(interview.startsAt, interview.timeZone, locale)}
-                  {where}
+                  {formatDateTimeAlsoIn(interview.startsAt, timeZone, locale, interview.timeZone)}
                 </time>
               </h3>
               {names.length > 0 ? <p>With {names.join(', ')}</p> : null}
@@ -428,11 +429,15 @@ function NotesSection({ application }: { application: Application }) {
         isDirty={notes !== application.notes}
       >
         {(issues) => (
-          <Field label="Notes" name="notes" issues={issues} className="label-hidden">
-            {(control) => (
-              <textarea {...control} rows={6} value={notes} onChange={(e) => setNotes(e.target.value)} />
-            )}
-          </Field>
+          <TextAreaField
+            label="Notes"
+            name="notes"
+            issues={issues}
+            className="label-hidden"
+            rows={6}
+            value={notes}
+            onChange={setNotes}
+          />
         )}
       </UpdateForm>
     </section>
@@ -550,47 +555,39 @@ type DocumentFieldsProps = {
 
 function DocumentFields({ legend, name, value, onChange, issues }: DocumentFieldsProps) {
   return (
-    <fieldset className="document">
-      <legend>{legend}</legend>
-      <Field label="Version or file name" name={`${name}.name`} issues={issues}>
-        {(control) => (
-          <input
-            {...control}
-            value={value.name}
-            onChange={(e) => onChange({ ...value, name: e.target.value })}
-          />
-        )}
-      </Field>
-      <Field label="Where the file is" name={`${name}.fileRef`} issues={issues} hint="A path or a link">
-        {(control) => (
-          <input
-            {...control}
-            value={value.fileRef}
-            onChange={(e) => onChange({ ...value, fileRef: e.target.value })}
-          />
-        )}
-      </Field>
+    <FieldSet
+      legend={legend}
+      names={[name]}
+      issues={issues.filter((i) => i.field === name)}
+      className="document"
+    >
+      <TextField
+        label="Version or file name"
+        name={`${name}.name`}
+        issues={issues}
+        value={value.name}
+        onChange={(text) => onChange({ ...value, name: text })}
+      />
+      <TextField
+        label="Where the file is"
+        name={`${name}.fileRef`}
+        issues={issues}
+        hint="A path or a link"
+        value={value.fileRef}
+        onChange={(fileRef) => onChange({ ...value, fileRef })}
+      />
       <details>
         <summary>Text of the {legend.toLowerCase()}</summary>
-        <Field label="Text" name={`${name}.text`} issues={issues}>
-          {(control) => (
-            <textarea
-              {...control}
-              rows={6}
-              value={value.text}
-              onChange={(e) => onChange({ ...value, text: e.target.value })}
-            />
-          )}
-        </Field>
+        <TextAreaField
+          label="Text"
+          name={`${name}.text`}
+          issues={issues}
+          rows={6}
+          value={value.text}
+          onChange={(text) => onChange({ ...value, text })}
+        />
       </details>
-      {issues
-        .filter((i) => i.field === name)
-        .map((i) => (
-          <p className="field-error" key={i.message}>
-            {i.message}
-          </p>
-        ))}
-    </fieldset>
+    </FieldSet>
   );
 }
 
@@ -652,9 +649,10 @@ function DangerZone({ application }: { application: Application }) {
     mutationFn: () => api.deleteApplication(application.id),
     onSuccess: async () => {
       notify(`Deleted “${application.jobTitle}”`);
-      client.removeQueries({ queryKey: queryKeys.application(application.id) });
-      await refreshAfterChange(client);
+      // Leave the page first: refreshing while it is shown would ask again for its diagnosis, steps, ….
       navigate('/board');
+      forgetApplication(client, application.id);
+      await refreshAfterChange(client);
     },
     onError: (e) => notify(`Could not delete: ${describeError(e)}`),
   });

@@ -1,5 +1,5 @@
 import { type DragEvent, useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import type { Application } from '../../core/application.js';
+import type { Application, ApplicationListItem } from '../../core/application.js';
 import {
   activeStages,
   type Outcome,
@@ -24,9 +24,13 @@ import {
   tableSortKeys,
   tableSortLabels,
 } from '../board-model.js';
+import { type BoardSortKey, describeNextStep, sortBoardColumn } from '../board-sort.js';
 import { BoardCard, dragType } from '../components/board-card.js';
+import { BoardCardList } from '../components/board-card-list.js';
+import { BoardSortSelect, useBoardSort } from '../components/board-sort-select.js';
 import { BulkApplicationBar } from '../components/bulk-application-bar.js';
 import { EndApplicationDialog } from '../components/end-application-dialog.js';
+import { Choice } from '../components/field.js';
 import { Link } from '../components/link.js';
 import { StageBadge } from '../components/stage-badge.js';
 import { hasLostFocus } from '../focus.js';
@@ -66,6 +70,7 @@ export function BoardPage() {
   const [hideRejections, setHideRejections] = useState(readHideRejections);
   const [ending, setEnding] = useState<Application | null>(null);
   const [focusRequest, setFocusRequest] = useState<FocusRequest | null>(null);
+  const [boardSort, setBoardSort] = useBoardSort();
   const [selectedIds, setSelectedIds] = useState<ReadonlySet<string>>(new Set());
   const move = useMoveApplications();
 
@@ -144,14 +149,10 @@ export function BoardPage() {
             onChange={(e) => setParam('q', e.target.value)}
           />
         </div>
-        <label className="choice">
-          <input
-            type="checkbox"
-            checked={hideRejections}
-            onChange={(e) => toggleHideRejections(e.target.checked)}
-          />
-          <span>Hide rejections</span>
-        </label>
+        <Choice checked={hideRejections} onChange={toggleHideRejections}>
+          Hide rejections
+        </Choice>
+        {view === 'board' ? <BoardSortSelect value={boardSort} onChange={setBoardSort} /> : null}
         <p className="muted toolbar-count" aria-live="polite">
           {applications.data
             ? q
@@ -161,8 +162,8 @@ export function BoardPage() {
         </p>
       </div>
       <p id="board-move-help" className="visually-hidden">
-        Use the left and right arrow keys to move to the previous or next stage, or press Enter to choose a
-        stage.
+        Use the left and right arrow keys to move to the previous or next stage, or press Enter or the down
+        arrow to choose a stage.
       </p>
       {applications.isError ? (
         <p className="form-errors" role="alert">
@@ -189,6 +190,7 @@ export function BoardPage() {
           <BoardColumns
             applications={searched}
             hideRejections={hideRejections}
+            sort={boardSort}
             isSearching={q.trim() !== ''}
             onMove={requestMove}
             focusRequest={focusRequest}
@@ -211,8 +213,9 @@ export function BoardPage() {
 }
 
 type BoardColumnsProps = {
-  readonly applications: readonly Application[];
+  readonly applications: readonly ApplicationListItem[];
   readonly hideRejections: boolean;
+  readonly sort: BoardSortKey;
   readonly isSearching: boolean;
   readonly onMove: (application: Application, stage: Stage) => void;
   readonly focusRequest: FocusRequest | null;
@@ -224,6 +227,7 @@ type BoardColumnsProps = {
 function BoardColumns({
   applications,
   hideRejections,
+  sort,
   isSearching,
   onMove,
   focusRequest,
@@ -234,10 +238,12 @@ function BoardColumns({
   const { timeZone, locale } = useUserClock();
   const [isEndedOpen, setEndedOpen] = useState(false);
   const [dropTarget, setDropTarget] = useState<Stage | null>(null);
-  const columns = useMemo(
-    () => groupByStage(applications, { hideRejections }),
-    [applications, hideRejections],
-  );
+  const columns = useMemo(() => {
+    const byStage = groupByStage(applications, { hideRejections });
+    return Object.fromEntries(
+      stages.map((stage) => [stage, sortBoardColumn(byStage[stage], sort)]),
+    ) as Record<Stage, ApplicationListItem[]>;
+  }, [applications, hideRejections, sort]);
   const counts = useMemo(
     () => countByStage(applications, { hideRejections }),
     [applications, hideRejections],
@@ -274,13 +280,21 @@ function BoardColumns({
     if (application.stage === 'ended')
       return application.endedAt ? formatDate(application.endedAt, timeZone, locale) : null;
     if (application.appliedAt) return `Applied ${formatDate(application.appliedAt, timeZone, locale)}`;
-    return `Saved ${formatDate(application.createdAt, timeZone, locale)}`;
+    return `Saved ${formatDate(application.stageChangedAt, timeZone, locale)}`;
   };
 
+  const now = new Date();
+  const nextStepOf = (application: ApplicationListItem) =>
+    describeNextStep(application.nextStep, now, (at) => formatDate(at, timeZone, locale));
   const cards = (stage: Stage) => (
-    <ul className="card-list">
-      {columns[stage].map((application) => (
+    <BoardCardList
+      cards={columns[stage]}
+      keepShownId={focusRequest?.id ?? null}
+      label={stageLabels[stage]}
+      renderCard={(application) => (
         <BoardCard
+          nextStep={nextStepOf(application)?.text ?? null}
+          isNextStepOverdue={nextStepOf(application)?.isOverdue ?? false}
           key={application.id}
           application={application}
           onMove={onMove}
@@ -290,8 +304,8 @@ function BoardColumns({
           isSelected={selectedIds.has(application.id)}
           onSelect={onSelect}
         />
-      ))}
-    </ul>
+      )}
+    />
   );
 
   return (
@@ -435,7 +449,7 @@ function ApplicationsTable({ applications, hideRejections, params, setParam }: A
         </label>
         <p className="muted toolbar-count">{rows.length} shown</p>
       </div>
-      <div className="table-scroll">
+      <div className="table-scroll card-table card-table-sortable">
         <table className="applications-table">
           <caption className="visually-hidden">
             Applications, sorted by {tableSortLabels[sort].toLowerCase()},{' '}
@@ -461,17 +475,25 @@ function ApplicationsTable({ applications, hideRejections, params, setParam }: A
           <tbody>
             {rows.map((a) => (
               <tr key={a.id}>
-                <td>
+                <td data-label={tableSortLabels.jobTitle}>
                   <Link to={applicationPath(a.id)}>{a.jobTitle}</Link>
                 </td>
-                <td>{a.company.name}</td>
-                <td>
+                <td data-label={tableSortLabels.company}>{a.company.name}</td>
+                <td data-label={tableSortLabels.stage}>
                   <StageBadge application={a} />
                 </td>
-                <td>{a.priority}</td>
-                <td>{a.appliedAt ? formatDate(a.appliedAt, timeZone, locale) : '—'}</td>
-                <td>{formatDate(a.updatedAt, timeZone, locale)}</td>
-                <td>{a.tags.join(', ')}</td>
+                <td data-label={tableSortLabels.priority}>{a.priority}</td>
+                <td data-label={tableSortLabels.appliedAt}>
+                  {a.appliedAt ? (
+                    formatDate(a.appliedAt, timeZone, locale)
+                  ) : a.stage === 'saved' ? (
+                    <span className="muted">Saved {formatDate(a.stageChangedAt, timeZone, locale)}</span>
+                  ) : (
+                    '—'
+                  )}
+                </td>
+                <td data-label={tableSortLabels.updatedAt}>{formatDate(a.updatedAt, timeZone, locale)}</td>
+                <td data-label="Tags">{a.tags.join(', ')}</td>
               </tr>
             ))}
           </tbody>

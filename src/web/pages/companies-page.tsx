@@ -1,4 +1,3 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
 import type { Company } from '../../core/company.js';
 import { describeError } from '../api-error.js';
@@ -6,7 +5,8 @@ import { CompanyForm } from '../components/company-form.js';
 import { Dialog } from '../components/dialog.js';
 import { ExternalLink } from '../components/external-link.js';
 import { Link } from '../components/link.js';
-import { useNotices } from '../components/notices.js';
+import { RecordTable } from '../components/record-table.js';
+import { RowActions } from '../components/row-actions.js';
 import { useApi } from '../hooks/use-api.js';
 import { queryKeys, useApplications, useCompanies } from '../queries.js';
 
@@ -15,8 +15,6 @@ export function CompaniesPage() {
   const companies = useCompanies();
   const applications = useApplications();
   const api = useApi();
-  const client = useQueryClient();
-  const { notify } = useNotices();
   const [editing, setEditing] = useState<Company | 'new' | null>(null);
   const counts = useMemo(() => {
     const map = new Map<string, { open: number; ended: number }>();
@@ -28,14 +26,8 @@ export function CompaniesPage() {
     }
     return map;
   }, [applications.data]);
-  const remove = useMutation({
-    mutationFn: (company: Company) => api.deleteCompany(company.id),
-    onSuccess: async (_r, company) => {
-      notify(`Deleted ${company.name}`);
-      await client.invalidateQueries({ queryKey: queryKeys.companies });
-    },
-    onError: (e) => notify(`Could not delete: ${describeError(e)}`),
-  });
+  const countOf = (c: Company) => counts.get(c.id) ?? { open: 0, ended: 0 };
+  const isInUse = (c: Company) => countOf(c).open + countOf(c).ended > 0;
 
   return (
     <div className="page">
@@ -60,59 +52,33 @@ export function CompaniesPage() {
           <p>Companies are added with your applications; you can also add one here first.</p>
         </section>
       ) : (
-        <div className="table-scroll">
-          <table>
-            <caption className="visually-hidden">Companies</caption>
-            <thead>
-              <tr>
-                <th scope="col">Name</th>
-                <th scope="col">Website</th>
-                <th scope="col">Open</th>
-                <th scope="col">Ended</th>
-                <th scope="col">Notes</th>
-                <th scope="col">
-                  <span className="visually-hidden">Actions</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {(companies.data ?? []).map((c) => {
-                const count = counts.get(c.id) ?? { open: 0, ended: 0 };
-                return (
-                  <tr key={c.id}>
-                    <td>
-                      {count.open + count.ended > 0 ? (
-                        <Link to={`/board?view=table&q=${encodeURIComponent(c.name)}`}>{c.name}</Link>
-                      ) : (
-                        c.name
-                      )}
-                    </td>
-                    <td>{c.website ? <ExternalLink href={c.website} /> : ''}</td>
-                    <td>{count.open}</td>
-                    <td>{count.ended}</td>
-                    <td>
-                      <div className="clamp">{c.notes}</div>
-                    </td>
-                    <td className="row-actions">
-                      <button type="button" className="button-small" onClick={() => setEditing(c)}>
-                        Edit<span className="visually-hidden"> {c.name}</span>
-                      </button>
-                      <button
-                        type="button"
-                        className="button-small"
-                        onClick={() => {
-                          if (window.confirm(`Delete ${c.name}?`)) remove.mutate(c);
-                        }}
-                      >
-                        Delete<span className="visually-hidden"> {c.name}</span>
-                      </button>
-                    </td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
-        </div>
+        <RecordTable
+          caption="Companies"
+          rows={companies.data ?? []}
+          columns={[
+            {
+              label: 'Name',
+              cell: (c) =>
+                isInUse(c) ? (
+                  <Link to={`/board?view=table&q=${encodeURIComponent(c.name)}`}>{c.name}</Link>
+                ) : (
+                  c.name
+                ),
+            },
+            { label: 'Website', cell: (c) => (c.website ? <ExternalLink href={c.website} /> : '') },
+            { label: 'Open', cell: (c) => countOf(c).open },
+            { label: 'Ended', cell: (c) => countOf(c).ended },
+            { label: 'Notes', cell: (c) => (c.notes ? <div className="clamp">{c.notes}</div> : '') },
+          ]}
+          actions={(c) => (
+            <RowActions
+              name={c.name}
+              onEdit={() => setEditing(c)}
+              onDelete={() => api.deleteCompany(c.id)}
+              queryKey={queryKeys.companies}
+            />
+          )}
+        />
       )}
       <Dialog
         open={editing !== null}

@@ -1,4 +1,3 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
 import type { Contact } from '../../core/contact.js';
 import { describeError } from '../api-error.js';
@@ -6,7 +5,8 @@ import { foldForSearch, searchWords } from '../board-model.js';
 import { ContactForm } from '../components/contact-form.js';
 import { Dialog } from '../components/dialog.js';
 import { ExternalLink } from '../components/external-link.js';
-import { useNotices } from '../components/notices.js';
+import { RecordTable } from '../components/record-table.js';
+import { RowActions } from '../components/row-actions.js';
 import { useApi } from '../hooks/use-api.js';
 import { roleLabels } from '../labels.js';
 import { queryKeys, useCompanies, useContacts } from '../queries.js';
@@ -16,8 +16,6 @@ export function ContactsPage() {
   const contacts = useContacts();
   const companies = useCompanies();
   const api = useApi();
-  const client = useQueryClient();
-  const { notify } = useNotices();
   const [q, setQ] = useState('');
   const [editing, setEditing] = useState<Contact | 'new' | null>(null);
   const companyNames = useMemo(
@@ -39,14 +37,6 @@ export function ContactsPage() {
       return words.every((w) => text.includes(w));
     });
   }, [contacts.data, q, companyNames]);
-  const remove = useMutation({
-    mutationFn: (contact: Contact) => api.deleteContact(contact.id),
-    onSuccess: async (_r, contact) => {
-      notify(`Deleted ${contact.name}`);
-      await client.invalidateQueries({ queryKey: queryKeys.contacts });
-    },
-    onError: (e) => notify(`Could not delete: ${describeError(e)}`),
-  });
 
   return (
     <div className="page">
@@ -87,49 +77,32 @@ export function ContactsPage() {
           </p>
         </section>
       ) : (
-        <div className="table-scroll">
-          <table>
-            <caption className="visually-hidden">Contacts</caption>
-            <thead>
-              <tr>
-                <th scope="col">Name</th>
-                <th scope="col">Role</th>
-                <th scope="col">Company</th>
-                <th scope="col">Email</th>
-                <th scope="col">Phone</th>
-                <th scope="col">
-                  <span className="visually-hidden">Actions</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {shown.map((c) => (
-                <tr key={c.id}>
-                  <td>{c.profileUrl ? <ExternalLink href={c.profileUrl}>{c.name}</ExternalLink> : c.name}</td>
-                  <td>{roleLabels[c.role]}</td>
-                  <td>{c.companyId ? (companyNames.get(c.companyId) ?? '') : ''}</td>
-                  <td className="break">{c.email ?? ''}</td>
-                  <td>{c.phone ?? ''}</td>
-                  <td className="row-actions">
-                    <button type="button" className="button-small" onClick={() => setEditing(c)}>
-                      Edit<span className="visually-hidden"> {c.name}</span>
-                    </button>
-                    <button
-                      type="button"
-                      className="button-small"
-                      onClick={() => {
-                        if (window.confirm(`Delete ${c.name}?`)) remove.mutate(c);
-                      }}
-                    >
-                      Delete<span className="visually-hidden"> {c.name}</span>
-                    </button>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+        <>
+          <RecordTable
+            caption="Contacts"
+            rows={shown}
+            columns={[
+              {
+                label: 'Name',
+                cell: (c) =>
+                  c.profileUrl ? <ExternalLink href={c.profileUrl}>{c.name}</ExternalLink> : c.name,
+              },
+              { label: 'Role', cell: (c) => roleLabels[c.role] },
+              { label: 'Company', cell: (c) => (c.companyId ? (companyNames.get(c.companyId) ?? '') : '') },
+              { label: 'Email', cell: (c) => c.email ?? '', className: 'break' },
+              { label: 'Phone', cell: (c) => c.phone ?? '' },
+            ]}
+            actions={(c) => (
+              <RowActions
+                name={c.name}
+                onEdit={() => setEditing(c)}
+                onDelete={() => api.deleteContact(c.id)}
+                queryKey={queryKeys.contacts}
+              />
+            )}
+          />
           {shown.length === 0 ? <p className="muted">No contact matches.</p> : null}
-        </div>
+        </>
       )}
       <Dialog
         open={editing !== null}

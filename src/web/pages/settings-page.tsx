@@ -1,41 +1,25 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { type FormEvent, useMemo, useState } from 'react';
+import { type FormEvent, useState } from 'react';
 import type { FieldIssue } from '../../core/errors.js';
 import { type Settings, settingsUpdateSchema } from '../../core/settings.js';
 import type { SettingsUpdateInput } from '../api-client.js';
 import { describeError, isApiError } from '../api-error.js';
 import { CalendarFeedSettings } from '../components/calendar-feed-settings.js';
-import { Field, FormErrors } from '../components/field.js';
+import { Choice, FormErrors, TextField } from '../components/field.js';
 import { Link } from '../components/link.js';
 import { useNotices } from '../components/notices.js';
 import { PlaybookEditor } from '../components/playbook-editor.js';
+import {
+  PlaceFields,
+  ProfileFields,
+  TimeZoneField,
+  WorkingDaysField,
+} from '../components/settings-fields.js';
 import { SmtpSettings } from '../components/smtp-settings.js';
 import { TemplatesEditor } from '../components/templates-editor.js';
 import { issuesOutside, validateWith } from '../field-issues.js';
 import { useApi } from '../hooks/use-api.js';
-import { weekdayLabels } from '../labels.js';
 import { queryKeys, refreshAfterChange, useSettings } from '../queries.js';
-import { knownTimeZones } from '../zoned-time.js';
-
-/** Every two-letter region code this browser can name, for the country picker. */
-function countryOptions(locale: string): { code: string; name: string }[] {
-  let names: Intl.DisplayNames;
-  try {
-    names = new Intl.DisplayNames([locale, 'en'], { type: 'region' });
-  } catch {
-    names = new Intl.DisplayNames(['en'], { type: 'region' });
-  }
-  const letters = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ';
-  const options: { code: string; name: string }[] = [];
-  for (const a of letters) {
-    for (const b of letters) {
-      const code = `${a}${b}`;
-      const name = names.of(code);
-      if (name && name !== code) options.push({ code, name });
-    }
-  }
-  return options.sort((x, y) => x.name.localeCompare(y.name));
-}
 
 export function SettingsPage() {
   const settings = useSettings();
@@ -142,8 +126,6 @@ function SettingsForm({ settings }: { settings: Settings }) {
   const [postingWatch, setPostingWatch] = useState(settings.postingWatchEnabled);
   const [issues, setIssues] = useState<FieldIssue[]>([]);
   const [error, setError] = useState<string | null>(null);
-  const zones = useMemo(() => knownTimeZones(timeZone), [timeZone]);
-  const countries = useMemo(() => countryOptions(settings.locale), [settings.locale]);
 
   const save = useMutation({
     mutationFn: (input: SettingsUpdateInput) => api.updateSettings(input),
@@ -163,7 +145,7 @@ function SettingsForm({ settings }: { settings: Settings }) {
     const input: SettingsUpdateInput = {
       timeZone,
       country: country || null,
-      region: region.trim() ? region.trim().toUpperCase() : null,
+      region: region || null,
       workingDays: [...workingDays].sort((a, b) => a - b),
       locale,
       name: name.trim() ? name : null,
@@ -180,7 +162,6 @@ function SettingsForm({ settings }: { settings: Settings }) {
     if (found.length === 0) save.mutate(input);
   };
 
-  const dayMessages = issues.filter((i) => i.field === 'workingDays' || i.field.startsWith('workingDays.'));
   return (
     <form onSubmit={submit} noValidate className="panel">
       <h2>Your calendar</h2>
@@ -188,135 +169,60 @@ function SettingsForm({ settings }: { settings: Settings }) {
         Follow-ups fall on your working days, in your time zone, and skip public holidays.
       </p>
       <FormErrors error={error} issues={issuesOutside(issues, shown)} />
-      <Field label="Time zone" name="timeZone" issues={issues}>
-        {(control) => (
-          <select {...control} value={timeZone} onChange={(e) => setTimeZone(e.target.value)}>
-            {zones.map((z) => (
-              <option key={z} value={z}>
-                {z}
-              </option>
-            ))}
-          </select>
-        )}
-      </Field>
-      <div className="field-row">
-        <Field label="Country" name="country" issues={issues} hint="Its public holidays are days off">
-          {(control) => (
-            <select {...control} value={country} onChange={(e) => setCountry(e.target.value)}>
-              <option value="">None (no public holidays)</option>
-              {countries.map((c) => (
-                <option key={c.code} value={c.code}>
-                  {c.name} ({c.code})
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
-        <Field
-          label="State or region"
-          name="region"
-          issues={issues}
-          hint="A code such as CA, NY or ON; optional"
-        >
-          {(control) => (
-            <input {...control} value={region} maxLength={3} onChange={(e) => setRegion(e.target.value)} />
-          )}
-        </Field>
-      </div>
-      <fieldset
-        className="weekdays"
-        aria-describedby={dayMessages.length > 0 ? 'working-days-error' : undefined}
-      >
-        <legend>Working days</legend>
-        <div className="weekday-options">
-          {weekdayLabels.map((label, index) => {
-            const day = index + 1;
-            return (
-              <label key={label} className="choice">
-                <input
-                  type="checkbox"
-                  checked={workingDays.includes(day)}
-                  onChange={(e) =>
-                    setWorkingDays((days) =>
-                      e.target.checked ? [...days, day] : days.filter((d) => d !== day),
-                    )
-                  }
-                />
-                <span>{label}</span>
-              </label>
-            );
-          })}
-        </div>
-        {dayMessages.length > 0 ? (
-          <p className="field-error" id="working-days-error">
-            {dayMessages.map((m) => m.message).join('; ')}
-          </p>
-        ) : null}
-      </fieldset>
-      <Field label="Language and format" name="locale" issues={issues} hint="A locale such as en-US or de-DE">
-        {(control) => <input {...control} value={locale} onChange={(e) => setLocale(e.target.value)} />}
-      </Field>
+      <TimeZoneField value={timeZone} onChange={setTimeZone} issues={issues} />
+      <PlaceFields
+        country={country}
+        region={region}
+        onChange={(place) => {
+          setCountry(place.country);
+          setRegion(place.region);
+        }}
+        issues={issues}
+        locale={settings.locale}
+      />
+      <WorkingDaysField value={workingDays} onChange={setWorkingDays} issues={issues} />
+      <TextField
+        label="Language and format"
+        name="locale"
+        issues={issues}
+        hint="A locale such as en-US or de-DE"
+        value={locale}
+        onChange={setLocale}
+      />
       <h2>You</h2>
-      <div className="field-row">
-        <Field label="Your name" name="name" issues={issues} hint="Signs your drafts">
-          {(control) => (
-            <input {...control} value={name} autoComplete="name" onChange={(e) => setName(e.target.value)} />
-          )}
-        </Field>
-        <Field label="Your email" name="email" issues={issues}>
-          {(control) => (
-            <input
-              {...control}
-              type="email"
-              autoComplete="email"
-              value={email}
-              onChange={(e) => setEmail(e.target.value)}
-            />
-          )}
-        </Field>
-      </div>
+      <ProfileFields name={name} email={email} onName={setName} onEmail={setEmail} issues={issues} />
       <h2>Reminders</h2>
       <div className="field-row">
-        <Field
+        <TextField
           label="Leave for interviews this early"
           name="travelBufferMinutes"
           issues={issues}
           hint="Minutes; the calendar feed shows a “leave by” reminder"
-        >
-          {(control) => (
-            <input
-              {...control}
-              type="number"
-              min={0}
-              max={1440}
-              value={travelBuffer}
-              onChange={(e) => setTravelBuffer(e.target.value)}
-            />
-          )}
-        </Field>
-        <Field label="Morning email at" name="digestTime" issues={issues} hint="Your local time">
-          {(control) => (
-            <input
-              {...control}
-              type="time"
-              value={digestTime}
-              onChange={(e) => setDigestTime(e.target.value)}
-            />
-          )}
-        </Field>
+          type="number"
+          min={0}
+          max={1440}
+          value={travelBuffer}
+          onChange={setTravelBuffer}
+        />
+        <TextField
+          label="Morning email at"
+          name="digestTime"
+          issues={issues}
+          hint="Your local time"
+          type="time"
+          value={digestTime}
+          onChange={setDigestTime}
+        />
       </div>
-      <label className="choice">
-        <input type="checkbox" checked={digestEnabled} onChange={(e) => setDigestEnabled(e.target.checked)} />
-        <span>Send me a morning email with what is due (needs a mail server, below)</span>
-      </label>
-      <label className="choice">
-        <input type="checkbox" checked={stepsAllDay} onChange={(e) => setStepsAllDay(e.target.checked)} />
-        <span>Show follow-up steps as all-day events in the calendar feed</span>
-      </label>
-      <label className="choice">
-        <input type="checkbox" checked={postingWatch} onChange={(e) => setPostingWatch(e.target.checked)} />
-        <span>Check posting links now and then, to notice when a job is removed or re-posted</span>
-      </label>
+      <Choice checked={digestEnabled} onChange={setDigestEnabled}>
+        Send me a morning email with what is due (needs a mail server, below)
+      </Choice>
+      <Choice checked={stepsAllDay} onChange={setStepsAllDay}>
+        Show follow-up steps as all-day events in the calendar feed
+      </Choice>
+      <Choice checked={postingWatch} onChange={setPostingWatch}>
+        Check posting links now and then, to notice when a job is removed or re-posted
+      </Choice>
       <div className="form-actions">
         <button type="submit" className="button-primary" disabled={save.isPending}>
           {save.isPending ? 'Saving…' : 'Save settings'}

@@ -9,8 +9,9 @@ import { FollowUpCard } from '../components/follow-up-card.js';
 import { Link } from '../components/link.js';
 import { useNotices } from '../components/notices.js';
 import { PostInterviewPrompt } from '../components/post-interview-prompt.js';
+import { ShowMoreList } from '../components/show-more-list.js';
 import { useAppDialogs } from '../hooks/use-app-dialogs.js';
-import { roundLabels } from '../labels.js';
+import { interviewTitle } from '../labels.js';
 import { useApplications, useInterviews, useToday, useUserClock } from '../queries.js';
 import { applicationPath } from '../router.js';
 import { countTodayItems, type TodayGroup, todayGroups } from '../today-view.js';
@@ -152,7 +153,7 @@ export function TodayPage() {
                   return (
                     <li key={interview.id} className="debrief">
                       <span>
-                        {roundLabels[interview.round]} interview
+                        {interviewTitle(interview.round)}
                         {application ? (
                           <>
                             {' '}
@@ -219,19 +220,21 @@ export function TodayPage() {
                     {items.length === 0 ? (
                       <p className="muted">{groupEmpty[group]}</p>
                     ) : (
-                      <ul className="plain-list follow-up-list">
-                        {items.map((item) => (
-                          <li key={item.step.id}>
-                            <FollowUpCard
-                              item={item}
-                              showApplication
-                              onOpenDraft={setDraftStep}
-                              isSelected={selectedIds.has(item.step.id)}
-                              onSelect={selectStep}
-                            />
-                          </li>
-                        ))}
-                      </ul>
+                      <ShowMoreList
+                        className="plain-list follow-up-list"
+                        label={groupTitles[group].toLowerCase()}
+                        items={items}
+                        itemKey={(item) => item.step.id}
+                        renderItem={(item) => (
+                          <FollowUpCard
+                            item={item}
+                            showApplication
+                            onOpenDraft={setDraftStep}
+                            isSelected={selectedIds.has(item.step.id)}
+                            onSelect={selectStep}
+                          />
+                        )}
+                      />
                     )}
                   </section>
                 );

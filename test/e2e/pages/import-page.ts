@@ -14,10 +14,24 @@ export class ImportPage {
   }
 
   async chooseCsv(name: string, text: string): Promise<void> {
+    await this.chooseCsvFile(name, text);
+    await expect(this.mappingTable).toBeVisible();
+  }
+
+  /** Chooses a file without waiting for its preview (a file with no rows has no mapping to show). */
+  async chooseCsvFile(name: string, text: string): Promise<void> {
     await this.csv
       .getByLabel('CSV file')
       .setInputFiles({ name, mimeType: 'text/csv', buffer: Buffer.from(text, 'utf8') });
-    await expect(this.mappingTable).toBeVisible();
+  }
+
+  /** What becomes of applications with no news for a long time: one radio button per choice. */
+  get historyChoices(): Locator {
+    return this.csv.getByRole('group', { name: /with no reply: what should hearback do with them\?$/ });
+  }
+
+  historyChoice(label: string): Locator {
+    return this.historyChoices.getByRole('radio', { name: new RegExp(`^${label}`) });
   }
 
   get mappingTable(): Locator {

@@ -2,6 +2,7 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { createApiClient } from '../../../src/web/api-client.js';
 
 export const repositoryRoot = path.resolve(import.meta.dirname, '../../..');
 
@@ -16,6 +17,10 @@ export type AppServerOptions = {
   readonly timeZone?: string;
   /** HEARBACK_ALLOW_PRIVATE_FETCH=1, for a test whose fake posting site is on 127.0.0.1. */
   readonly allowPrivateFetch?: boolean;
+  /** Leave the first-run set-up to be offered (a fresh database's); else it is marked done, as a skip would. */
+  readonly firstRun?: boolean;
+  /** A data directory already holding a database (a benchmark's seeded one); removed on stop like a new one. */
+  readonly dataDir?: string;
 };
 
 /**
@@ -23,7 +28,7 @@ export type AppServerOptions = {
  * temporary data directory and a port the system picks, and resolves once it says where it listens.
  */
 export async function startAppServer(options: AppServerOptions = {}): Promise<AppServer> {
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'hearback-e2e-'));
+  const dataDir = options.dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'hearback-e2e-'));
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     HEARBACK_DATA_DIR: dataDir,
@@ -42,6 +47,7 @@ export async function startAppServer(options: AppServerOptions = {}): Promise<Ap
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const url = await waitForUrl(child);
+  if (!options.firstRun) await createApiClient({ baseUrl: url }).updateSettings({});
   return {
     url,
     dataDir,

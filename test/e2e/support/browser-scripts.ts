@@ -43,3 +43,66 @@ export const injectedElementsQuery = `(() => {
   }
   return found;
 })()`;
+
+/**
+ * How wide the page is against the window, for the no-sideways-scrolling check on phones: the document
+ * scrolls sideways when its scrollWidth is larger than innerWidth.
+ */
+export const pageWidthsQuery = `({
+  scrollWidth: document.documentElement.scrollWidth,
+  innerWidth: window.innerWidth,
+})`;
+
+/**
+ * Controls in <main> (and in an open dialog) that a phone user cannot fully see without scrolling sideways:
+ * their box reaches past the left or right edge of the window, or past a box that clips it (a table
+ * scrolled inside its frame). Visually hidden text for screen readers and closed parts are not looked at.
+ */
+export const controlsOffScreenQuery = `(() => {
+  const root = document.querySelector('dialog[open]') || document.querySelector('main');
+  const width = window.innerWidth;
+  const clipsSideways = (el) => ['auto', 'scroll', 'hidden', 'clip'].includes(getComputedStyle(el).overflowX);
+  const describe = (el) => {
+    const name = (el.getAttribute('aria-label') || el.textContent || el.getAttribute('name') || '').trim();
+    return el.tagName.toLowerCase() + ': ' + name.replace(/\\s+/g, ' ').slice(0, 50);
+  };
+  const found = [];
+  for (const el of root.querySelectorAll('a[href], button, input, select, textarea, summary')) {
+    if (el.closest('.visually-hidden')) continue;
+    if (el.type === 'file' || el.type === 'hidden') continue;
+    const box = el.getBoundingClientRect();
+    if (box.width === 0 || box.height === 0 || !el.checkVisibility()) continue;
+    let left = 0;
+    let right = width;
+    for (let p = el.parentElement; p && p !== document.documentElement; p = p.parentElement) {
+      if (!clipsSideways(p)) continue;
+      const frame = p.getBoundingClientRect();
+      left = Math.max(left, frame.left);
+      right = Math.min(right, frame.right);
+    }
+    if (box.left < left - 0.5 || box.right > right + 0.5) {
+      found.push(describe(el) + ' spans ' + Math.round(box.left) + '–' + Math.round(box.right) + ' px');
+    }
+  }
+  return found;
+})()`;
+
+/**
+ * Short single words in table cells that wrap onto several lines ("Inte/rvie/wer"): a cell squeezed
+ * narrower than its words.
+ */
+export const brokenWordsQuery = `(() => {
+  const found = [];
+  for (const cell of document.querySelectorAll('main td, main th')) {
+    const walker = document.createTreeWalker(cell, NodeFilter.SHOW_TEXT);
+    for (let text = walker.nextNode(); text; text = walker.nextNode()) {
+      const word = text.textContent.trim();
+      if (!/^[\\p{L}]{4,16}$/u.test(word)) continue;
+      const range = document.createRange();
+      range.selectNodeContents(text);
+      const lines = new Set([...range.getClientRects()].map((r) => Math.round(r.top)));
+      if (lines.size > 1) found.push(word + ' over ' + lines.size + ' lines');
+    }
+  }
+  return found;
+})()`;

@@ -18,6 +18,10 @@ type Options = {
   freshServer: boolean;
   /** With `freshServer`: start it with HEARBACK_ALLOW_PRIVATE_FETCH=1 (a fake posting site on 127.0.0.1). */
   allowPrivateFetch: boolean;
+  /** With `freshServer`: the server machine's time zone, a new user's default (Europe/Berlin unless set). */
+  serverTimeZone: string | undefined;
+  /** With `freshServer`: leave the first-run set-up to be offered (every other test starts set up). */
+  firstRun: boolean;
 };
 
 /** Network failures the tests cause on purpose (409 duplicates, 400 refusals) are logged by Chromium too. */
@@ -28,7 +32,9 @@ function isExpectedConsoleError(text: string): boolean {
 export const test = base.extend<Fixtures & Options>({
   freshServer: [false, { option: true }],
   allowPrivateFetch: [false, { option: true }],
-  app: async ({ freshServer, allowPrivateFetch }, use) => {
+  serverTimeZone: [undefined, { option: true }],
+  firstRun: [false, { option: true }],
+  app: async ({ freshServer, allowPrivateFetch, serverTimeZone, firstRun }, use) => {
     if (!freshServer) {
       const url = process.env.HEARBACK_E2E_URL;
       if (!url)
@@ -36,7 +42,7 @@ export const test = base.extend<Fixtures & Options>({
       await use({ url });
       return;
     }
-    const server = await startAppServer({ allowPrivateFetch });
+    const server = await startAppServer({ allowPrivateFetch, timeZone: serverTimeZone, firstRun });
     await use(server);
     await server.stop();
   },

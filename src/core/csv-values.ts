@@ -1,8 +1,8 @@
-import type { RemoteType, SourceKind } from '../../core/application.js';
-import { type employmentTypes, type salaryPeriods, sourceKinds } from '../../core/application.js';
-import { type CompanySizeBand, companySizeBands, smallestHeadcount } from '../../core/company.js';
-import { type ActiveStage, activeStages } from '../../core/pipeline.js';
-import { mapForeignStatus } from './foreign-status.js';
+import type { RemoteType, SourceKind } from './application.js';
+import { type employmentTypes, type salaryPeriods, sourceKinds } from './application.js';
+import { type CompanySizeBand, companySizeBands, smallestHeadcount } from './company.js';
+import { mapForeignStatus } from './csv-foreign-status.js';
+import { type ActiveStage, activeStages } from './pipeline.js';
 
 type EmploymentType = (typeof employmentTypes)[number];
 type SalaryPeriod = (typeof salaryPeriods)[number];

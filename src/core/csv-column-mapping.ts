@@ -1,7 +1,5 @@
-import { type CsvColumnTarget, type CsvField, csvFields } from '../../core/csv-import.js';
-import { fieldError } from '../../core/errors.js';
-
-export { type CsvColumnTarget, type CsvField, csvFields };
+import { type CsvColumnTarget, type CsvField, csvFields } from './csv-import.js';
+import { fieldError } from './errors.js';
 
 /** Column header (as written in the file) → what it fills. */
 export type CsvColumnMapping = Readonly<Record<string, CsvColumnTarget>>;

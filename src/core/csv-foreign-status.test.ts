@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { mapClosedReason, mapForeignStatus, normalizeStatus } from './foreign-status.js';
+import { mapClosedReason, mapForeignStatus, normalizeStatus } from './csv-foreign-status.js';
 
 const stage = (s: string) => ({ stage: s, outcome: null, closedReason: null });
 const ended = (outcome: string, closedReason: string | null = null) => ({

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { mapCsvColumns } from './column-mapping.js';
+import { mapCsvColumns } from './csv-column-mapping.js';
 import { makeCsvDateParser } from './csv-dates.js';
 import { type CsvFormat, csvFormatById, genericCsvFormat } from './csv-formats.js';
 import { makeCsvRowReader } from './read-csv-application.js';

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { AppError } from '../../core/errors.js';
-import { columnOf, csvFields, headerAliases, mapCsvColumns, normalizeHeader } from './column-mapping.js';
+import { columnOf, headerAliases, mapCsvColumns, normalizeHeader } from './csv-column-mapping.js';
+import { csvFields } from './csv-import.js';
+import type { AppError } from './errors.js';
 
 describe('headerAliases', () => {
   it('gives every alias to one field only, already normalised', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { exportColumns } from '../integrations/csv/write-applications-csv.js';
 import { detectCsvFormat } from './csv-formats.js';
-import { exportColumns } from './write-applications-csv.js';
 
 const headersOf = (line: string) => line.split(',');
 

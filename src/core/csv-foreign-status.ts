@@ -1,4 +1,4 @@
-import type { ClosedReason, Outcome, Stage } from '../../core/pipeline.js';
+import type { ClosedReason, Outcome, Stage } from './pipeline.js';
 
 /** Where a tracker's status puts an application in hearback's pipeline. */
 export type StatusMapping = {

@@ -3,20 +3,13 @@ import {
   applicationCreateSchema,
   type PostingInput,
   type StageChangeInput,
-} from '../../core/application.js';
-import type { CompanySizeBand } from '../../core/company.js';
-import { limits } from '../../core/fields.js';
-import {
-  type ActiveStage,
-  type ClosedReason,
-  type Outcome,
-  planStageChange,
-  type StageChange,
-  stageRank,
-} from '../../core/pipeline.js';
-import { type CsvColumnMapping, type CsvField, dateFields } from './column-mapping.js';
+} from './application.js';
+import type { CompanySizeBand } from './company.js';
+import { type CsvColumnMapping, dateFields } from './csv-column-mapping.js';
 import type { ParsedCsvDate } from './csv-dates.js';
+import { mapClosedReason, mapForeignStatus, type StatusMapping } from './csv-foreign-status.js';
 import type { CsvFormat } from './csv-formats.js';
+import type { CsvField, CsvRecord } from './csv-import.js';
 import {
   completeUrl,
   inferSourceKind,
@@ -32,8 +25,15 @@ import {
   splitExportedTags,
   splitTags,
 } from './csv-values.js';
-import { mapClosedReason, mapForeignStatus, type StatusMapping } from './foreign-status.js';
-import type { CsvRecord } from './parse-csv-table.js';
+import { limits } from './fields.js';
+import {
+  type ActiveStage,
+  type ClosedReason,
+  type Outcome,
+  planStageChange,
+  type StageChange,
+  stageRank,
+} from './pipeline.js';
 import { restoreNeutralizedCell } from './spreadsheet-safety.js';
 
 /** A problem with one row: the field it concerns, the column it came from (when one did), and what is wrong. */

@@ -1,8 +1,10 @@
 import { Temporal } from 'temporal-polyfill';
-import { dateWindowMessage, isInstantInWindow, isLocalDateInWindow } from '../../core/date-window.js';
+import type { z } from 'zod';
+import type { dateOrderSchema } from './csv-import.js';
+import { dateWindowMessage, isInstantInWindow, isLocalDateInWindow } from './date-window.js';
+import { monthNames } from './date-words.js';
 
-/** How a numeric date like 03/04/2025 is read: month first (US) or day first (most of the world). */
-export type DateOrder = 'mdy' | 'dmy';
+export type DateOrder = z.infer<typeof dateOrderSchema>;
 
 /** Date-times written without a zone are read in the user's zone, or as UTC for exporters known to write UTC. */
 export type NaiveTimes = 'local' | 'utc';
@@ -40,22 +42,13 @@ type Parts =
     }
   | { kind: 'instant'; iso: string };
 
-const monthNames: ReadonlyMap<string, number> = new Map(
-  [
-    ['jan', 'january'],
-    ['feb', 'february'],
-    ['mar', 'march'],
-    ['apr', 'april'],
-    ['may', 'may'],
-    ['jun', 'june'],
-    ['jul', 'july'],
-    ['aug', 'august'],
-    ['sep', 'september', 'sept'],
-    ['oct', 'october'],
-    ['nov', 'november'],
-    ['dec', 'december'],
-  ].flatMap((names, index) => names.map((name) => [name, index + 1] as const)),
-);
+/** English month names and abbreviations as exporters write them, in lower case: sep, sept and september. */
+const monthsByName: ReadonlyMap<string, number> = new Map([
+  ...[...monthNames('long'), ...monthNames('short')].map(
+    (name, i) => [name.toLowerCase(), (i % 12) + 1] as const,
+  ),
+  ['sept', 9],
+]);
 
 const time = String.raw`(\d{1,2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,9}))?)?\s*([ap]\.?m\.?)?`;
 const zone = String.raw`(z|utc|gmt|[+-]\d{2}(?::?\d{2})?)`;
@@ -145,12 +138,12 @@ function readParts(value: string, order: DateOrder): Parts | string {
   }
   m = dayMonthPattern.exec(value);
   if (m) {
-    const month = monthNames.get(m[2]!.toLowerCase());
+    const month = monthsByName.get(m[2]!.toLowerCase());
     if (month) return withTime(fullYear(m[3]!), month, Number(m[1]), m.slice(4, 10));
   }
   m = monthDayPattern.exec(value);
   if (m) {
-    const month = monthNames.get(m[1]!.toLowerCase());
+    const month = monthsByName.get(m[1]!.toLowerCase());
     if (month) return withTime(Number(m[3]), month, Number(m[2]), m.slice(4, 10));
   }
   return `"${value}" is not a date hearback reads (use e.g. 2026-03-05, 03/05/2026 or 5 Mar 2026)`;

@@ -1,9 +1,7 @@
-import type { SourceKind } from '../../core/application.js';
-import { type CsvFormatId, csvFormatIds } from '../../core/csv-import.js';
-import { type CsvColumnTarget, normalizeHeader } from './column-mapping.js';
+import type { SourceKind } from './application.js';
+import { normalizeHeader } from './csv-column-mapping.js';
 import type { DateOrder, NaiveTimes } from './csv-dates.js';
-
-export { type CsvFormatId, csvFormatIds };
+import type { CsvColumnTarget, CsvFormatId } from './csv-import.js';
 
 /** What hearback knows about one tracker's export beyond the header aliases. */
 export type CsvFormat = {
