@@ -37,7 +37,10 @@ export async function seedSearch(deps: Deps, count: number, now: Date): Promise<
   const iso = (ms: number) => new Date(ms).toISOString();
   // What already happened is dated no later than now: hearback refuses a "happened at" time in the future.
   const past = (ms: number) => iso(Math.min(ms, now.getTime()));
-  const today = Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate(), 12);
+  // The search's "today" is a noon already past, so that a run just after midnight (UTC) does not date its
+  // latest events after now, out of order with the ones before them.
+  const day = now.getUTCHours() >= 13 ? now : new Date(now.getTime() - 86_400_000);
+  const today = Date.UTC(day.getUTCFullYear(), day.getUTCMonth(), day.getUTCDate(), 12);
   await inTransaction(deps, async (tx) => {
     for (let i = 0; i < count; i++) {
       const appliedAt = today - random.int(5, 360) * dayMs;

@@ -192,7 +192,13 @@ describeEachDialect('the date window', (ctx) => {
     const { db } = ctx.deps;
     await db
       .updateTable('applications')
-      .set({ applied_at: '9999-12-31T23:59:59.000Z', date_posted: '9999-12-31', valid_through: '1900-01-01' })
+      .set({
+        applied_at: '9999-12-31T23:59:59.000Z',
+        // As the migration that added the column fills it: from the last stage change, dated below.
+        stage_changed_at: '9999-12-31T23:59:59.000Z',
+        date_posted: '9999-12-31',
+        valid_through: '1900-01-01',
+      })
       .where('id', '=', application.id)
       .execute();
     await db

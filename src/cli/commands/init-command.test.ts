@@ -167,6 +167,6 @@ describe('hearback init, without a terminal', { timeout: 60_000 }, () => {
     );
     expect(logged.code).toBe(0);
     const shown = await run('show', ref);
-    expect(shown.stdout).toContain('  2026-12-04 14:00 (08:00 America/New_York)  other');
+    expect(shown.stdout).toContain('  2026-12-04 14:00 (08:00 America/New_York)  Other');
   });
 });

@@ -20,7 +20,7 @@ afterAll(() => {
 it('shows each rule’s delay with its unit in the singular for one', async () => {
   const shown = await runCli(['--data-dir', dir, 'playbook']);
   expect(shown.code).toBe(0);
-  expect(shown.stdout).toContain('feedback_request       on   1 business day    by email\n');
-  expect(shown.stdout).toContain('first_follow_up        on   5 business days   by phone\n');
+  expect(shown.stdout).toContain('feedback_request       on   1 business day    (Email)\n');
+  expect(shown.stdout).toContain('first_follow_up        on   5 business days   (Phone call)\n');
   expect(shown.stdout).not.toMatch(/\b1 business days\b/);
 });
