@@ -53,7 +53,8 @@ function staticBoardHtml(cards: readonly Card[], stylesheet: string): string {
         .filter((c) => c.stage === stage)
         .map(
           (c) =>
-            `<li class="card" draggable="true"><a class="card-title" href="/applications/${c.id}">${escapeHtml(c.jobTitle)}</a>` +
+            `<li class="card" draggable="true"><div class="card-heading"><a class="card-title" href="/applications/${c.id}">${escapeHtml(c.jobTitle)}</a>` +
+            `<input type="checkbox" class="card-select" aria-label="Select ${escapeHtml(c.jobTitle)}"></div>` +
             `<p class="card-company">${escapeHtml(c.company)}</p><div class="card-meta"><span class="muted">${c.date}</span></div>` +
             `<div class="card-move"><button type="button" class="button-small">Move</button></div></li>`,
         )

@@ -280,6 +280,11 @@ describe('hearback CLI', { timeout: 180_000 }, () => {
     const calendar = createWorkCalendar(await json(dir, 'settings', 'show'));
     const fiveAfterSkip = calendar.addBusinessDays(calendar.localDate(skippedAt), 5);
     expect(second).toMatchObject({ kind: 'application_check_in', dueAt: calendar.morningOf(fiveAfterSkip) });
+    // Reopened, the first check-in is open again on its date, and the second waits for it.
+    const reopened = await json(dir, 'followups', 'reopen', first.id);
+    expect(reopened).toMatchObject({ status: 'planned', completedAt: null, dueAt: first.dueAt });
+    const open = await json(dir, 'followups', 'list', '--application', app.id, '--status', 'planned');
+    expect(open.map((s: { id: string }) => s.id)).toEqual([first.id]);
   });
 
   it('exports a backup, restores it into an empty data dir, and exports identical JSON', async () => {

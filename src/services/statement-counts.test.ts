@@ -3,11 +3,25 @@ import { describeEachDialect, type TestDialect } from '../../test/support/test-r
 import type { Application } from '../core/application.js';
 import type { FollowUp } from '../core/follow-up.js';
 import { StatementCounter } from '../storage/statement-counter.js';
-import { createApplication, moveApplication, updateApplication } from './applications.js';
+import {
+  changeApplications,
+  createApplication,
+  moveApplication,
+  undoMove,
+  updateApplication,
+} from './applications.js';
 import { importCsv } from './csv-import.js';
 import type { Deps } from './deps.js';
 import { createEvent } from './events.js';
-import { listFollowUps, markFollowUpDone, skipFollowUp, snoozeFollowUp } from './follow-ups.js';
+import {
+  changeFollowUps,
+  createFollowUp,
+  listFollowUps,
+  markFollowUpDone,
+  reopenFollowUp,
+  skipFollowUp,
+  snoozeFollowUp,
+} from './follow-ups.js';
 import { createInterview } from './interviews.js';
 
 /**
@@ -27,6 +41,11 @@ const ceilings: Readonly<Record<string, Readonly<Record<TestDialect, number>>>> 
   markFollowUpDone: { sqlite: 6, postgres: 7 }, // was 12
   skipFollowUp: { sqlite: 6, postgres: 7 }, // was 12
   snoozeFollowUp: { sqlite: 7, postgres: 8 }, // was 13
+  reopenFollowUp: { sqlite: 6, postgres: 7 },
+  undoMove: { sqlite: 7, postgres: 8 },
+  // One transaction: the user's settings once, then a step's own three statements (or a move's five) each.
+  'changeFollowUps (done, 3 steps)': { sqlite: 11, postgres: 12 },
+  'changeApplications (move 3)': { sqlite: 17, postgres: 18 },
   'importCsv (3 rows)': { sqlite: 10, postgres: 10 }, // was 11 and 10
 };
 
@@ -118,6 +137,44 @@ describeEachDialect('statements per write use case', (ctx) => {
   it('snoozes a follow-up', async () => {
     const step = await openStep();
     await expectStatements('snoozeFollowUp', () => snoozeFollowUp(deps, step.id, { until: '2026-03-20' }));
+  });
+
+  it('reopens a done follow-up', async () => {
+    const step = await openStep();
+    await markFollowUpDone(ctx.deps, step.id);
+    await expectStatements('reopenFollowUp', () => reopenFollowUp(deps, step.id));
+  });
+
+  it('takes back a move', async () => {
+    await moveApplication(ctx.deps, application.id, { stage: 'screening' });
+    await expectStatements('undoMove', () =>
+      undoMove(deps, application.id, { fromStage: 'applied', toStage: 'screening' }),
+    );
+  });
+
+  it('marks three follow-ups done in one request', async () => {
+    const ids: string[] = [];
+    for (const day of ['03', '04', '05']) {
+      const dueAt = `2026-03-${day}T09:00:00.000Z`;
+      ids.push((await createFollowUp(ctx.deps, { applicationId: application.id, dueAt })).id);
+    }
+    await expectStatements('changeFollowUps (done, 3 steps)', () =>
+      changeFollowUps(deps, { action: 'done', ids }),
+    );
+  });
+
+  it('moves three applications in one request', async () => {
+    const others: Application[] = [];
+    for (const jobTitle of ['Two', 'Three']) {
+      others.push(await createApplication(ctx.deps, { companyName: 'Acme', jobTitle }));
+    }
+    await expectStatements('changeApplications (move 3)', () =>
+      changeApplications(deps, {
+        action: 'move',
+        ids: [application.id, ...others.map((a) => a.id)],
+        stage: 'screening',
+      }),
+    );
   });
 
   it('imports a small CSV file', async () => {

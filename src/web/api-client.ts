@@ -1,11 +1,14 @@
 import type { z } from 'zod';
 import type {
   Application,
+  ApplicationBulkResult,
   ApplicationListItem,
   ApplicationListPage,
   ApplicationListQuery,
+  applicationBulkSchema,
   applicationCreateSchema,
   applicationUpdateSchema,
+  StageUndo,
   stageChangeInputSchema,
 } from '../core/application.js';
 import type { RestoreReport } from '../core/backup.js';
@@ -18,9 +21,12 @@ import type { DraftKind, RenderedTemplate, SentDraft, StepDraft, TemplateView } 
 import type { EventListQuery, eventCreateSchema, eventUpdateSchema, TimelineEvent } from '../core/event.js';
 import type {
   FollowUp,
+  FollowUpBulkResult,
   FollowUpListQuery,
+  followUpBulkSchema,
   followUpCreateSchema,
   followUpDoneSchema,
+  followUpReopenSchema,
   followUpSkipSchema,
   followUpSnoozeSchema,
 } from '../core/follow-up.js';
@@ -60,6 +66,9 @@ export type FollowUpCreateInput = z.input<typeof followUpCreateSchema>;
 export type FollowUpDoneInput = z.input<typeof followUpDoneSchema>;
 export type FollowUpSkipInput = z.input<typeof followUpSkipSchema>;
 export type FollowUpSnoozeInput = z.input<typeof followUpSnoozeSchema>;
+export type FollowUpReopenInput = z.input<typeof followUpReopenSchema>;
+export type FollowUpBulkInput = z.input<typeof followUpBulkSchema>;
+export type ApplicationBulkInput = z.input<typeof applicationBulkSchema>;
 export type SettingsUpdateInput = z.input<typeof settingsUpdateSchema>;
 export type PlaybookUpdateInput = z.input<typeof playbookUpdateSchema>;
 export type TailoringRequestInput = z.input<typeof tailoringRequestSchema>;
@@ -167,6 +176,10 @@ export function createApiClient(options: ApiClientOptions = {}) {
     deleteApplication: (id: string) => remove(at('/api/applications', id)),
     moveApplication: (id: string, input: StageChangeRequest) =>
       post<Application>(`${at('/api/applications', id)}/stage`, input),
+    undoMove: (id: string, input: StageUndo) =>
+      post<Application>(`${at('/api/applications', id)}/stage/undo`, input),
+    changeApplications: (input: ApplicationBulkInput) =>
+      post<ApplicationBulkResult>('/api/applications/bulk', input),
     getTimeline: (id: string) => get<TimelineEvent[]>(`${at('/api/applications', id)}/timeline`),
     /** "Why haven't I heard back?": the likely causes with their evidence, or why the employer owes nothing yet. */
     getDiagnosis: (id: string) => get<Diagnosis>(`${at('/api/applications', id)}/diagnosis`),
@@ -241,6 +254,9 @@ export function createApiClient(options: ApiClientOptions = {}) {
       post<FollowUp>(`${at('/api/follow-ups', id)}/skip`, input),
     snoozeFollowUp: (id: string, input: FollowUpSnoozeInput) =>
       post<FollowUp>(`${at('/api/follow-ups', id)}/snooze`, input),
+    reopenFollowUp: (id: string, input: FollowUpReopenInput = {}) =>
+      post<FollowUp>(`${at('/api/follow-ups', id)}/reopen`, input),
+    changeFollowUps: (input: FollowUpBulkInput) => post<FollowUpBulkResult>('/api/follow-ups/bulk', input),
 
     /** Today's overdue, due and coming steps, each with its application, contact and reason. */
     getToday: (asOf?: string) => get<Today>('/api/today', { asOf }),

@@ -65,7 +65,7 @@ function focusSearch(attempt = 0): void {
 export function App() {
   const location = useLocation();
   const route = matchRoute(location.pathname);
-  const { notify } = useNotices();
+  const { notify, undoLatest } = useNotices();
   const [isQuickAddOpen, setQuickAddOpen] = useState(false);
   const [interviewDialog, setInterviewDialog] = useState<{ applicationId?: string } | null>(null);
   const [isHelpOpen, setHelpOpen] = useState(false);
@@ -101,6 +101,8 @@ export function App() {
         return navigate('/companies');
       case 'go-settings':
         return navigate('/settings');
+      case 'undo':
+        return void undoLatest();
     }
   });
 

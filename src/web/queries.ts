@@ -1,5 +1,5 @@
 import { type QueryClient, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { Application } from '../core/application.js';
+import type { Application, ApplicationListItem } from '../core/application.js';
 import { defaultSettings, type Settings } from '../core/settings.js';
 import { useApi } from './hooks/use-api.js';
 
@@ -175,4 +175,61 @@ export function refreshAfterChange(client: QueryClient, applicationId?: string):
     );
   }
   return Promise.all(keys.map((queryKey) => client.invalidateQueries({ queryKey }))).then(() => undefined);
+}
+
+/**
+ * After steps were done, skipped, snoozed or reopened, or applications moved (their new state already
+ * stored from the answer): what re-planning changed, that is Today and the step lists, and what reads it,
+ * each application's diagnosis, and for a move its timeline. The list of applications, contacts, companies
+ * and interviews did not change and are not fetched again; of the rest, only what is on screen refetches.
+ */
+export function refreshReplanned(
+  client: QueryClient,
+  applicationIds: Iterable<string>,
+  change: 'steps' | 'move',
+): void {
+  const keys: (readonly unknown[])[] = [queryKeys.today, ['follow-ups']];
+  for (const id of new Set(applicationIds)) {
+    keys.push(queryKeys.diagnosis(id));
+    if (change === 'move') keys.push(queryKeys.timeline(id));
+  }
+  for (const queryKey of keys) void client.invalidateQueries({ queryKey });
+}
+
+const replannedSinceLastRefresh = new WeakMap<QueryClient, Map<string, Set<string>>>();
+
+/**
+ * `refreshReplanned` once the last of the changes running under `mutationKey` settles. While another is on
+ * its way, a refetch would answer with the screen as it was before that change and pull back what it took
+ * away; the applications of every change in between are remembered, so the last one refreshes for all.
+ */
+export function refreshReplannedWhenSettled(
+  client: QueryClient,
+  mutationKey: readonly unknown[],
+  applicationIds: Iterable<string>,
+  change: 'steps' | 'move',
+): void {
+  const pending = replannedSinceLastRefresh.get(client) ?? new Map<string, Set<string>>();
+  replannedSinceLastRefresh.set(client, pending);
+  const key = JSON.stringify(mutationKey);
+  const ids = pending.get(key) ?? new Set<string>();
+  for (const id of applicationIds) ids.add(id);
+  pending.set(key, ids);
+  if (client.isMutating({ mutationKey }) > 1) return;
+  pending.delete(key);
+  refreshReplanned(client, ids, change);
+}
+
+/** Puts the server's answer for changed applications in the caches that hold them, the board's list included. */
+export function storeApplications(client: QueryClient, applications: readonly Application[]): void {
+  const byId = new Map(applications.map((a) => [a.id, a]));
+  // A list item carries more than an application (its next step): that stays until the list is read again.
+  client.setQueryData<ApplicationListItem[]>(queryKeys.applications, (list) =>
+    list?.map((a) => {
+      const changed = byId.get(a.id);
+      return changed ? { ...a, ...changed } : a;
+    }),
+  );
+  for (const application of applications)
+    client.setQueryData(queryKeys.application(application.id), application);
 }

@@ -3,6 +3,7 @@ export type ShortcutAction =
   | 'search'
   | 'quick-add'
   | 'log-interview'
+  | 'undo'
   | 'go-today'
   | 'go-board'
   | 'go-contacts'
@@ -11,12 +12,16 @@ export type ShortcutAction =
 
 export type Shortcut = { readonly keys: readonly string[]; readonly description: string };
 
+/** The key that runs the Undo of the latest notice offering one. */
+export const undoKey = 'z';
+
 /** Keys that work anywhere outside a text field; shown in the `?` overlay in this order. */
 export const globalShortcuts: Readonly<Record<ShortcutAction, Shortcut>> = {
   help: { keys: ['?'], description: 'Show these keyboard shortcuts' },
   search: { keys: ['/'], description: 'Search applications' },
   'quick-add': { keys: ['n'], description: 'Add an application' },
   'log-interview': { keys: ['i'], description: 'Log an interview' },
+  undo: { keys: [undoKey], description: 'Undo the last done, skip, snooze or move (while its notice shows)' },
   'go-today': { keys: ['g', 't'], description: 'Go to Today' },
   'go-board': { keys: ['g', 'b'], description: 'Go to the board' },
   'go-contacts': { keys: ['g', 'c'], description: 'Go to contacts' },
@@ -58,6 +63,7 @@ const singleKeys: Readonly<Record<string, ShortcutAction>> = {
   '/': 'search',
   n: 'quick-add',
   i: 'log-interview',
+  [undoKey]: 'undo',
 };
 
 const goKeys: Readonly<Record<string, ShortcutAction>> = {

@@ -25,3 +25,34 @@ export function countTodayItems(today: Pick<Today, TodayGroup>): number {
 export function isDraftable(step: Pick<FollowUp, 'kind'>): boolean {
   return isMessageKind(step.kind);
 }
+
+/** A Today item taken off the screen by an action, with its group, so a refusal or Undo can put it back. */
+export type TakenItem = { readonly group: TodayGroup; readonly item: TodayItem };
+
+/** Today without the given steps, and the items taken out. */
+export function withoutSteps(today: Today, ids: ReadonlySet<string>): { today: Today; taken: TakenItem[] } {
+  const taken: TakenItem[] = [];
+  const next = { ...today };
+  for (const group of todayGroups) {
+    next[group] = today[group].filter((item) => {
+      if (!ids.has(item.step.id)) return true;
+      taken.push({ group, item });
+      return false;
+    });
+  }
+  return { today: next, taken };
+}
+
+/** Today with taken items back in their groups, in due order; an item already there is not doubled. */
+export function withItemsBack(today: Today, taken: readonly TakenItem[]): Today {
+  const next = { ...today };
+  for (const group of todayGroups) {
+    const present = new Set(today[group].map((item) => item.step.id));
+    const back = taken.filter((t) => t.group === group && !present.has(t.item.step.id)).map((t) => t.item);
+    if (back.length === 0) continue;
+    next[group] = [...today[group], ...back].sort((a, b) =>
+      a.step.dueAt === b.step.dueAt ? 0 : a.step.dueAt < b.step.dueAt ? -1 : 1,
+    );
+  }
+  return next;
+}

@@ -175,7 +175,7 @@ export function registerTimelineCommands(program: Command): void {
   const followups = program
     .command('follow-ups')
     .alias('followups')
-    .description('Follow-up steps: list, add, done, skip, snooze');
+    .description('Follow-up steps: list, add, done, skip, snooze, reopen');
   followups
     .command('list', { isDefault: true })
     .option('--due <window>', choices(dueWindows))
@@ -315,6 +315,20 @@ export function registerTimelineCommands(program: Command): void {
           ),
         );
         print(ctx, step, `Snoozed until ${localDateTime(step.dueAt, ctx.settings.timeZone)}`);
+      }),
+    );
+  followups
+    .command('reopen <step>')
+    .description('Open a done or skipped step again, as it was; a step timed from it is withdrawn until then')
+    .action((ref: string, _options, command: Command) =>
+      runCommand(command, async (ctx) => {
+        const { reopenFollowUp } = await loadFollowUps();
+        const step = await reopenFollowUp(ctx.deps, await resolveId(ctx, 'follow_ups', ref));
+        print(
+          ctx,
+          step,
+          `Reopened: ${step.kind.replaceAll('_', ' ')}, due ${localDateTime(step.dueAt, ctx.settings.timeZone)}`,
+        );
       }),
     );
   followups.command('rm <step>').action((ref: string, _o, command: Command) =>

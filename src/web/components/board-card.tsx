@@ -20,6 +20,8 @@ type BoardCardProps = {
   /** "Next: First follow-up, Tue, 8 Dec 2026"; null when no step is open. */
   readonly nextStep: string | null;
   readonly isNextStepOverdue: boolean;
+  readonly isSelected: boolean;
+  readonly onSelect: (id: string, isSelected: boolean) => void;
 };
 
 /**
@@ -35,6 +37,8 @@ export const BoardCard = memo(function BoardCard({
   dateLabel,
   nextStep,
   isNextStepOverdue,
+  isSelected,
+  onSelect,
 }: BoardCardProps) {
   const moveButton = useRef<HTMLButtonElement>(null);
   const menu = useRef<HTMLUListElement>(null);
@@ -105,14 +109,23 @@ export const BoardCard = memo(function BoardCard({
   const label = `${application.jobTitle} at ${application.company.name}`;
   return (
     <li
-      className={isMenuOpen ? 'card card-menu-open' : 'card'}
+      className={`card${isMenuOpen ? ' card-menu-open' : ''}${isSelected ? ' card-selected' : ''}`}
       draggable
       onDragStart={startDrag}
       data-application-id={application.id}
     >
-      <Link className="card-title" to={applicationPath(application.id)}>
-        {application.jobTitle}
-      </Link>
+      <div className="card-heading">
+        <Link className="card-title" to={applicationPath(application.id)}>
+          {application.jobTitle}
+        </Link>
+        <input
+          type="checkbox"
+          className="card-select"
+          checked={isSelected}
+          onChange={(e) => onSelect(application.id, e.target.checked)}
+          aria-label={`Select ${label}`}
+        />
+      </div>
       <p className="card-company">{application.company.name}</p>
       <div className="card-meta">
         {application.stage === 'ended' ? <StageBadge application={application} /> : null}

@@ -30,7 +30,11 @@ export function Dialog({ open, title, onClose, children, size = 'narrow', descri
   useEffect(() => {
     const dialog = ref.current;
     if (!dialog) return;
-    const handleClose = () => onCloseRef.current();
+    // The close event comes a task after close(); a key press (which the browser runs first) may have opened
+    // the dialog again meanwhile, as `n` right after a quick add does. That late event closes nothing.
+    const handleClose = () => {
+      if (!dialog.open) onCloseRef.current();
+    };
     dialog.addEventListener('close', handleClose);
     return () => dialog.removeEventListener('close', handleClose);
   }, []);

@@ -11,8 +11,9 @@ import {
   placeholdersLeft,
 } from '../draft.js';
 import { useApi } from '../hooks/use-api.js';
+import { useStepActions } from '../hooks/use-step-actions.js';
 import { followUpKindLabels } from '../labels.js';
-import { refreshAfterChange, useUserClock } from '../queries.js';
+import { refreshReplanned, useUserClock } from '../queries.js';
 import { Dialog } from './dialog.js';
 import { TextAreaField, TextField } from './field.js';
 import { Link } from './link.js';
@@ -119,25 +120,25 @@ function StepActions({ step, draft, to, subject, body, mailto, canSend, onDone }
   const [sentText, setSentText] = useState<string | null>(null);
   const [placeholders, setPlaceholders] = useState<readonly string[]>([]);
   const text = subject || body ? formatDraftForClipboard({ subject, body }) : null;
-  const finish = async (message: string) => {
-    notify(message);
-    await refreshAfterChange(client, step.applicationId);
+  const change = useStepActions();
+  // The dialog closes at once; the step leaves the screen with it, and a refusal comes back as a notice.
+  const done = (note: string | null) => {
+    change.mutate({ action: 'done', steps: [step], ...(note ? { note } : {}) });
     onDone();
   };
-  const done = useMutation({
-    mutationFn: (note: string | null) => api.markFollowUpDone(step.id, note ? { note } : {}),
-    onSuccess: () => finish('Marked done'),
-    onError: (e) => setError(describeError(e)),
-  });
   const note = sentText ?? text;
   const markDone = () => {
     const left = note ? placeholdersLeft(note, draft.missingWords) : [];
     if (left.length > 0) setPlaceholders(left);
-    else done.mutate(note);
+    else done(note);
   };
   const send = useMutation({
     mutationFn: () => api.sendDraft(step.id, { ...(to ? { to } : {}), subject, body }),
-    onSuccess: () => finish('Sent, and marked done'),
+    onSuccess: () => {
+      onDone();
+      notify('Sent, and marked done');
+      refreshReplanned(client, [step.applicationId], 'steps');
+    },
     onError: (e) => setError(describeError(e)),
   });
   const copy = async () => {
@@ -192,7 +193,7 @@ function StepActions({ step, draft, to, subject, body, mailto, canSend, onDone }
             ) : null}
           </>
         ) : null}
-        <button type="button" className="button-primary" onClick={markDone} disabled={done.isPending}>
+        <button type="button" className="button-primary" onClick={markDone}>
           Mark done
         </button>
       </div>
@@ -203,10 +204,10 @@ function StepActions({ step, draft, to, subject, body, mailto, canSend, onDone }
             What should the step keep as what was sent?
           </p>
           <div className="form-actions">
-            <button type="button" onClick={() => done.mutate(note)} disabled={done.isPending}>
+            <button type="button" onClick={() => done(note)}>
               Keep the message as it is
             </button>
-            <button type="button" onClick={() => done.mutate(null)} disabled={done.isPending}>
+            <button type="button" onClick={() => done(null)}>
               Mark done without the message
             </button>
             <button type="button" onClick={() => setPlaceholders([])}>

@@ -1,4 +1,3 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import type { Application } from '../../core/application.js';
 import { stageChangeInputSchema } from '../../core/application.js';
@@ -7,18 +6,16 @@ import {
   type ClosedReason,
   closedReasonLabels,
   closedReasons,
+  describeStage,
   type Outcome,
   outcomeLabels,
   outcomes,
 } from '../../core/pipeline.js';
 import type { StageChangeRequest } from '../api-client.js';
-import { describeError, isApiError } from '../api-error.js';
 import { issuesOutside, validateWith } from '../field-issues.js';
-import { useApi } from '../hooks/use-api.js';
-import { refreshAfterChange } from '../queries.js';
+import { useMoveApplications } from '../hooks/use-move-application.js';
 import { Dialog } from './dialog.js';
 import { Choice, FieldSet, FormErrors, Options, SelectField, TextAreaField } from './field.js';
-import { useNotices } from './notices.js';
 
 type EndApplicationDialogProps = {
   readonly application: Application | null;
@@ -48,33 +45,17 @@ export function EndApplicationDialog({ application, onClose }: EndApplicationDia
 }
 
 function EndApplicationForm({ application, onDone }: { application: Application; onDone: () => void }) {
-  const api = useApi();
-  const client = useQueryClient();
-  const { notify } = useNotices();
   const [outcome, setOutcome] = useState<Outcome | ''>('');
   const [closedReason, setClosedReason] = useState<ClosedReason>('unknown');
   const [note, setNote] = useState('');
   const [issues, setIssues] = useState<FieldIssue[]>([]);
-  const [error, setError] = useState<string | null>(null);
 
-  const end = useMutation({
-    mutationFn: (input: StageChangeRequest) => api.moveApplication(application.id, input),
-    onSuccess: async (updated) => {
-      notify(`Ended “${updated.jobTitle}”: ${updated.outcome ? outcomeLabels[updated.outcome] : ''}`);
-      await refreshAfterChange(client, application.id);
-      onDone();
-    },
-    onError: (e) => {
-      setError(describeError(e));
-      setIssues(isApiError(e) ? [...e.issues] : []);
-    },
-  });
+  const move = useMoveApplications();
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
     if (!outcome) {
       setIssues([{ field: 'outcome', message: 'choose how it ended' }]);
-      setError(null);
       return;
     }
     const input: StageChangeRequest = {
@@ -83,18 +64,25 @@ function EndApplicationForm({ application, onDone }: { application: Application;
       closedReason: outcome === 'position_closed' ? closedReason : null,
       note: note.trim() ? note : null,
     };
-    const found = validateWith(stageChangeInputSchema, input);
+    const ending = { toStage: 'ended', outcome, closedReason: input.closedReason ?? null } as const;
+    const isSame =
+      application.stage === 'ended' &&
+      application.outcome === outcome &&
+      application.closedReason === ending.closedReason;
+    // The one refusal known before asking (the server's own words): the dialog stays open, the note kept.
+    const found = isSame
+      ? [{ field: 'stage', message: `the application is already ${describeStage(ending)}` }]
+      : validateWith(stageChangeInputSchema, input);
     setIssues(found);
-    setError(null);
-    if (found.length === 0) end.mutate(input);
+    if (found.length > 0) return;
+    // The board shows it ended at once; a refusal comes back as a notice, and the notice offers Undo.
+    move.mutate({ action: 'move', applications: [application], input });
+    onDone();
   };
 
   return (
     <form onSubmit={submit} noValidate>
-      <FormErrors
-        error={error}
-        issues={issuesOutside(issues, ['outcome', 'closedReason', 'note', 'stage'])}
-      />
+      <FormErrors error={null} issues={issuesOutside(issues, ['outcome', 'closedReason', 'note', 'stage'])} />
       <FieldSet legend="How did it end?" names={['outcome', 'stage']} issues={issues} className="choice-list">
         {outcomes.map((value) => (
           <Choice
@@ -131,8 +119,8 @@ function EndApplicationForm({ application, onDone }: { application: Application;
         onChange={setNote}
       />
       <div className="form-actions">
-        <button type="submit" className="button-primary" disabled={end.isPending}>
-          {end.isPending ? 'Saving…' : 'End application'}
+        <button type="submit" className="button-primary">
+          End application
         </button>
       </div>
     </form>

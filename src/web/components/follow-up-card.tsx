@@ -1,59 +1,69 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { type FormEvent, useState } from 'react';
+import { type FormEvent, memo, useRef, useState } from 'react';
 import { type FollowUp, isOpenFollowUp } from '../../core/follow-up.js';
-import { describeError } from '../api-error.js';
-import { useApi } from '../hooks/use-api.js';
+import { keepFocusNear } from '../focus.js';
+import { type StepChange, useStepActions } from '../hooks/use-step-actions.js';
 import { channelLabels, followUpKindLabels, followUpStatusLabels } from '../labels.js';
-import { refreshAfterChange, useUserClock } from '../queries.js';
+import { useUserClock } from '../queries.js';
 import { applicationPath } from '../router.js';
 import type { FollowUpCardItem } from '../today-view.js';
-import { addDays, formatDate, formatDateTime, isoWeekday, todayIn } from '../zoned-time.js';
+import { addDays, formatDateTime, isoWeekday, todayIn } from '../zoned-time.js';
 import { Dialog } from './dialog.js';
 import { TextAreaField } from './field.js';
 import { Link } from './link.js';
-import { useNotices } from './notices.js';
 
 type FollowUpCardProps = {
   readonly item: FollowUpCardItem;
   readonly showApplication: boolean;
   readonly onOpenDraft: (step: FollowUp) => void;
   readonly headingLevel?: 'h3' | 'h4';
+  /** On a list that acts on several steps at once: whether this one is chosen, and how to choose it. */
+  readonly isSelected?: boolean;
+  readonly onSelect?: (step: FollowUp, isSelected: boolean) => void;
 };
 
-/** One follow-up step: what to do, for whom, when and why, with done, draft, snooze and skip. */
-export function FollowUpCard({ item, showApplication, onOpenDraft, headingLevel = 'h3' }: FollowUpCardProps) {
+/**
+ * One follow-up step: what to do, for whom, when and why, with done, draft, snooze and skip; once done or
+ * skipped, what was noted and a way to open it again.
+ */
+export const FollowUpCard = memo(function FollowUpCard({
+  item,
+  showApplication,
+  onOpenDraft,
+  headingLevel = 'h3',
+  isSelected = false,
+  onSelect,
+}: FollowUpCardProps) {
   const { step, application, contact, explanation } = item;
   const { timeZone, locale } = useUserClock();
-  const api = useApi();
-  const client = useQueryClient();
-  const { notify } = useNotices();
-  const [error, setError] = useState<string | null>(null);
+  const change = useStepActions();
+  const card = useRef<HTMLElement>(null);
   const [isSkipping, setSkipping] = useState(false);
   const isOpen = isOpenFollowUp(step);
   const isOverdue = isOpen && Date.parse(step.dueAt) < Date.now();
   const Heading = headingLevel;
 
-  const refresh = () => refreshAfterChange(client, step.applicationId);
-  const done = useMutation({
-    mutationFn: () => api.markFollowUpDone(step.id),
-    onSuccess: async () => {
-      notify(`Done: ${followUpKindLabels[step.kind]}`);
-      await refresh();
-    },
-    onError: (e) => setError(describeError(e)),
-  });
-  const snooze = useMutation({
-    mutationFn: (until: string) => api.snoozeFollowUp(step.id, { until }),
-    onSuccess: async (saved) => {
-      notify(`Snoozed until ${formatDate(saved.dueAt, timeZone, locale)}`);
-      await refresh();
-    },
-    onError: (e) => setError(describeError(e)),
-  });
+  const act = (request: StepChange) => {
+    keepFocusNear(card.current);
+    change.mutate(request);
+  };
 
   const title = `${followUpKindLabels[step.kind]}${contact ? ` for ${contact.name}` : ''}`;
   return (
-    <article className={`follow-up${isOverdue ? ' follow-up-overdue' : ''}`} aria-label={title}>
+    <article
+      ref={card}
+      tabIndex={-1}
+      className={`follow-up${isOverdue ? ' follow-up-overdue' : ''}${isSelected ? ' follow-up-selected' : ''}`}
+      aria-label={title}
+    >
+      {onSelect ? (
+        <input
+          type="checkbox"
+          className="follow-up-select"
+          checked={isSelected}
+          onChange={(e) => onSelect(step, e.target.checked)}
+          aria-label={`Select ${title}`}
+        />
+      ) : null}
       <div className="follow-up-main">
         <Heading className="follow-up-title">{title}</Heading>
         {showApplication && application ? (
@@ -72,14 +82,10 @@ export function FollowUpCard({ item, showApplication, onOpenDraft, headingLevel 
         </p>
         <p className="follow-up-reason">{explanation}</p>
         {step.completionNote && !isOpen ? <p className="follow-up-note">{step.completionNote}</p> : null}
-        {error ? (
-          <p className="field-error" role="alert">
-            {error}
-          </p>
-        ) : null}
       </div>
+      {/* Keyed apart, so a button of one set never turns into a button of the other under the user's focus. */}
       {isOpen ? (
-        <div className="follow-up-actions">
+        <div className="follow-up-actions" key="open">
           {item.hasDraft ? (
             <button type="button" onClick={() => onOpenDraft(step)}>
               Draft<span className="visually-hidden"> for {title}</span>
@@ -88,35 +94,47 @@ export function FollowUpCard({ item, showApplication, onOpenDraft, headingLevel 
           <button
             type="button"
             className="button-primary"
-            onClick={() => done.mutate()}
-            disabled={done.isPending}
+            onClick={() => act({ action: 'done', steps: [step] })}
           >
             Done<span className="visually-hidden">: {title}</span>
           </button>
           <SnoozeMenu
             label={title}
             today={todayIn(timeZone, new Date())}
-            onSnooze={(until) => snooze.mutate(until)}
-            disabled={snooze.isPending}
+            onSnooze={(until) => act({ action: 'snooze', steps: [step], until })}
           />
           <button type="button" onClick={() => setSkipping(true)}>
             Skip<span className="visually-hidden"> {title}</span>
           </button>
         </div>
-      ) : null}
-      <SkipDialog step={isSkipping ? step : null} title={title} onClose={() => setSkipping(false)} />
+      ) : (
+        <div className="follow-up-actions" key="closed">
+          <button type="button" onClick={() => act({ action: 'reopen', steps: [step] })}>
+            Reopen<span className="visually-hidden"> {title}</span>
+          </button>
+        </div>
+      )}
+      <SkipDialog
+        title={title}
+        isOpen={isSkipping}
+        onClose={() => setSkipping(false)}
+        onSkip={(reason) => {
+          setSkipping(false);
+          act({ action: 'skip', steps: [step], ...(reason ? { reason } : {}) });
+        }}
+      />
     </article>
   );
-}
+});
 
 type SnoozeMenuProps = {
   readonly label: string;
   readonly today: string;
   readonly onSnooze: (until: string) => void;
-  readonly disabled: boolean;
 };
 
-function SnoozeMenu({ label, today, onSnooze, disabled }: SnoozeMenuProps) {
+/** Snooze choices (tomorrow, in 3 days, next Monday, in 2 weeks, a date) under a Snooze button. */
+export function SnoozeMenu({ label, today, onSnooze }: SnoozeMenuProps) {
   const [date, setDate] = useState(addDays(today, 1));
   const daysToMonday = 8 - isoWeekday(today);
   const choices = [
@@ -131,7 +149,7 @@ function SnoozeMenu({ label, today, onSnooze, disabled }: SnoozeMenuProps) {
   };
   return (
     <details className="menu">
-      <summary className="button" aria-disabled={disabled}>
+      <summary className="button">
         Snooze<span className="visually-hidden"> {label}</span>
       </summary>
       <div className="menu-panel">
@@ -167,34 +185,24 @@ function SnoozeMenu({ label, today, onSnooze, disabled }: SnoozeMenuProps) {
   );
 }
 
-function SkipDialog({ step, title, onClose }: { step: FollowUp | null; title: string; onClose: () => void }) {
-  const api = useApi();
-  const client = useQueryClient();
-  const { notify } = useNotices();
+type SkipDialogProps = {
+  readonly title: string;
+  readonly isOpen: boolean;
+  readonly onClose: () => void;
+  /** Closes the dialog at once: the step leaves the screen, and a refusal comes back as a notice. */
+  readonly onSkip: (reason: string | null) => void;
+};
+
+function SkipDialog({ title, isOpen, onClose, onSkip }: SkipDialogProps) {
   const [reason, setReason] = useState('');
-  const [error, setError] = useState<string | null>(null);
-  const skip = useMutation({
-    mutationFn: (id: string) => api.skipFollowUp(id, reason.trim() ? { reason } : {}),
-    onSuccess: async (saved) => {
-      notify(`Skipped: ${followUpKindLabels[saved.kind]}`);
-      await refreshAfterChange(client, saved.applicationId);
-      onClose();
-    },
-    onError: (e) => setError(describeError(e)),
-  });
   return (
-    <Dialog open={step !== null} title={`Skip: ${title}`} onClose={onClose}>
+    <Dialog open={isOpen} title={`Skip: ${title}`} onClose={onClose}>
       <form
         onSubmit={(e) => {
           e.preventDefault();
-          if (step) skip.mutate(step.id);
+          onSkip(reason.trim() ? reason : null);
         }}
       >
-        {error ? (
-          <p className="form-errors" role="alert">
-            {error}
-          </p>
-        ) : null}
         <TextAreaField
           label="Why skip it?"
           name="reason"
@@ -204,7 +212,7 @@ function SkipDialog({ step, title, onClose }: { step: FollowUp | null; title: st
           onChange={setReason}
         />
         <div className="form-actions">
-          <button type="submit" className="button-primary" disabled={skip.isPending}>
+          <button type="submit" className="button-primary">
             Skip this step
           </button>
         </div>

@@ -140,9 +140,10 @@ export function InterviewForm({ applicationId, interview, onSaved, autoFocus }: 
       }
       return api.createInterview({ ...body, applicationId: chosenApplication, interviewerIds });
     },
-    onSuccess: async (saved) => {
-      await refreshAfterChange(client, saved.applicationId);
+    // The dialog moves on at once; the lists it changed are read again behind it.
+    onSuccess: (saved) => {
       onSaved(saved);
+      void refreshAfterChange(client, saved.applicationId);
     },
     onError: (e) => {
       setError(describeError(e));

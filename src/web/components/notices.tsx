@@ -1,39 +1,118 @@
 import { createContext, type ReactNode, useCallback, useContext, useMemo, useRef, useState } from 'react';
+import { undoKey } from '../shortcuts.js';
 import { Link } from './link.js';
 
 export type Notice = {
   readonly id: number;
   readonly text: string;
   readonly link?: { to: string; label: string };
+  /** Takes back the change the notice reports; offered as long as the notice shows. */
+  readonly undo?: () => void;
 };
 
-type NoticesApi = { notify(text: string, link?: Notice['link']): void };
+type NoticesApi = {
+  notify(text: string, link?: Notice['link']): void;
+  /** Reports a change already made on screen, with an Undo button (and the `z` key while it is the latest). */
+  notifyUndoable(text: string, undo: () => void): void;
+  /** Runs the latest Undo still offered; false when there is none. */
+  undoLatest(): boolean;
+};
 
-const NoticesContext = createContext<NoticesApi>({ notify: () => {} });
+const NoticesContext = createContext<NoticesApi>({
+  notify: () => {},
+  notifyUndoable: () => {},
+  undoLatest: () => false,
+});
 
-/** Short confirmations ("Moved to Interviewing"), shown for a few seconds and read out by screen readers. */
+const shownFor = 8000;
+/** Long enough to notice a slip and reach the button; the timer also waits while the notice has focus or the pointer. */
+const undoableFor = 12_000;
+
+/**
+ * Short confirmations ("Moved to Interviewing"), shown for a few seconds and read out by screen readers,
+ * some with an Undo for the change they report.
+ */
 export function NoticesProvider({ children }: { readonly children: ReactNode }) {
   const [notices, setNotices] = useState<Notice[]>([]);
   const serial = useRef(0);
-  const dismiss = useCallback((id: number) => setNotices((list) => list.filter((n) => n.id !== id)), []);
-  const notify = useCallback(
-    (text: string, link?: Notice['link']) => {
-      serial.current += 1;
-      const id = serial.current;
-      setNotices((list) => [...list.slice(-2), { id, text, ...(link ? { link } : {}) }]);
-      window.setTimeout(() => dismiss(id), 8000);
+  const timers = useRef(new Map<number, number>());
+  const latest = useRef<Notice[]>([]);
+  latest.current = notices;
+
+  const dismiss = useCallback((id: number) => {
+    window.clearTimeout(timers.current.get(id));
+    timers.current.delete(id);
+    setNotices((list) => list.filter((n) => n.id !== id));
+  }, []);
+  const startTimer = useCallback(
+    (notice: Notice) => {
+      window.clearTimeout(timers.current.get(notice.id));
+      const wait = notice.undo ? undoableFor : shownFor;
+      timers.current.set(
+        notice.id,
+        window.setTimeout(() => dismiss(notice.id), wait),
+      );
     },
     [dismiss],
   );
-  const api = useMemo(() => ({ notify }), [notify]);
+  const pause = useCallback((id: number) => window.clearTimeout(timers.current.get(id)), []);
+  const show = useCallback(
+    (notice: Omit<Notice, 'id'>) => {
+      serial.current += 1;
+      const shown = { ...notice, id: serial.current };
+      setNotices((list) => [...list.slice(-2), shown]);
+      startTimer(shown);
+    },
+    [startTimer],
+  );
+  const runUndo = useCallback(
+    (notice: Notice) => {
+      dismiss(notice.id);
+      notice.undo?.();
+    },
+    [dismiss],
+  );
+  const api = useMemo<NoticesApi>(
+    () => ({
+      notify: (text, link) => show({ text, ...(link ? { link } : {}) }),
+      notifyUndoable: (text, undo) => show({ text, undo }),
+      undoLatest: () => {
+        const notice = latest.current.findLast((n) => n.undo);
+        if (notice) runUndo(notice);
+        return notice !== undefined;
+      },
+    }),
+    [show, runUndo],
+  );
   return (
     <NoticesContext.Provider value={api}>
       {children}
       <div className="notices" role="status" aria-live="polite">
         {notices.map((notice) => (
-          <div className="notice" key={notice.id}>
+          // biome-ignore lint/a11y/noStaticElementInteractions: the handlers only hold the notice open while it is being read or reached
+          <div
+            className="notice"
+            key={notice.id}
+            onMouseEnter={() => pause(notice.id)}
+            onMouseLeave={() => startTimer(notice)}
+            onFocus={() => pause(notice.id)}
+            onBlur={() => startTimer(notice)}
+          >
             <span className="notice-text">{notice.text}</span>
             {notice.link ? <Link to={notice.link.to}>{notice.link.label}</Link> : null}
+            {notice.undo ? (
+              <button
+                type="button"
+                className="notice-undo"
+                aria-keyshortcuts={undoKey}
+                onClick={() => runUndo(notice)}
+              >
+                Undo{' '}
+                <span className="notice-key" aria-hidden="true">
+                  {undoKey}
+                </span>
+              </button>
+            ) : null}
             <button
               type="button"
               className="button-icon"

@@ -31,9 +31,9 @@ export function PostInterviewPrompt({ interview, onDone }: PostInterviewPromptPr
 
   const save = useMutation({
     mutationFn: (input: InterviewUpdateInput) => api.updateInterview(interview.id, input),
-    onSuccess: async (saved) => {
-      await refreshAfterChange(client, saved.applicationId);
+    onSuccess: (saved) => {
       onDone(saved);
+      void refreshAfterChange(client, saved.applicationId);
     },
     onError: (e) => {
       setError(describeError(e));

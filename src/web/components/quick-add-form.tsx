@@ -118,10 +118,11 @@ export function QuickAddForm({ onSaved, autoFocus }: QuickAddFormProps) {
 
   const create = useMutation({
     mutationFn: (input: ApplicationCreateInput) => api.createApplication(input),
-    onSuccess: async (application) => {
+    // The form closes at once; the lists it changed are read again behind it.
+    onSuccess: (application) => {
       setDuplicates([]);
-      await refreshAfterChange(client, application.id);
       onSaved(application);
+      void refreshAfterChange(client, application.id);
     },
     onError: (e) => {
       if (isApiError(e) && e.code === 'DUPLICATE_APPLICATION') {

@@ -11,13 +11,20 @@ import {
   sentiments,
   type TimelineEvent,
 } from '../../core/event.js';
+import { type FollowUp, isOpenFollowUp } from '../../core/follow-up.js';
 import type { Interview } from '../../core/interview.js';
 import { describeStage, stageLabels } from '../../core/pipeline.js';
 import type { EventCreateInput } from '../api-client.js';
 import { describeError, isApiError } from '../api-error.js';
 import { issuesOutside, validateWith } from '../field-issues.js';
 import { useApi } from '../hooks/use-api.js';
-import { channelLabels, eventKindLabels, interviewTitle, sentimentLabels } from '../labels.js';
+import {
+  channelLabels,
+  eventKindLabels,
+  followUpKindLabels,
+  interviewTitle,
+  sentimentLabels,
+} from '../labels.js';
 import { refreshAfterChange, useUserClock } from '../queries.js';
 import { formatDateTime, formatLocalDate, todayIn, zonedToInstant } from '../zoned-time.js';
 import { FormErrors, Options, SelectField, TextAreaField, TextField } from './field.js';
@@ -25,44 +32,85 @@ import { FormErrors, Options, SelectField, TextAreaField, TextField } from './fi
 type TimelineProps = {
   readonly applicationId: string;
   readonly events: readonly TimelineEvent[];
+  /** The application's steps: those done or skipped are part of its history too. */
+  readonly steps: readonly FollowUp[];
   readonly interviews: readonly Interview[];
   readonly contacts: readonly Contact[];
 };
 
-/** Every event on the application, newest first, and a form to add notes, messages and replies. */
-export function Timeline({ applicationId, events, interviews, contacts }: TimelineProps) {
+/** Entries of the timeline: the application's events, and its steps done or skipped, when they were. */
+type Entry =
+  | { readonly kind: 'event'; readonly at: string; readonly order: string; readonly event: TimelineEvent }
+  | { readonly kind: 'step'; readonly at: string; readonly order: string; readonly step: FollowUp };
+
+/** Every event on the application, and every step done or skipped, newest first, and a form to add notes, messages and replies. */
+export function Timeline({ applicationId, events, steps, interviews, contacts }: TimelineProps) {
   const { timeZone, locale } = useUserClock();
   const interviewsById = new Map(interviews.map((i) => [i.id, i]));
   const contactsById = new Map(contacts.map((c) => [c.id, c]));
-  const newestFirst = [...events].sort((a, b) =>
-    a.occurredAt === b.occurredAt
-      ? a.createdAt < b.createdAt
-        ? 1
-        : -1
-      : a.occurredAt < b.occurredAt
-        ? 1
-        : -1,
+  const entries: Entry[] = [
+    ...events.map((event): Entry => ({ kind: 'event', at: event.occurredAt, order: event.createdAt, event })),
+    ...steps.flatMap((step): Entry[] =>
+      step.completedAt && !isOpenFollowUp(step)
+        ? [{ kind: 'step', at: step.completedAt, order: step.updatedAt, step }]
+        : [],
+    ),
+  ];
+  const newestFirst = entries.sort((a, b) =>
+    a.at === b.at ? (a.order < b.order ? 1 : -1) : a.at < b.at ? 1 : -1,
   );
   return (
     <div className="timeline">
       <AddEventForm applicationId={applicationId} contacts={contacts} />
       <ol className="timeline-list">
-        {newestFirst.map((event) => (
-          <li key={event.id} className={`timeline-item timeline-${event.kind}`}>
-            <time dateTime={event.occurredAt} className="muted small">
-              {formatDateTime(event.occurredAt, timeZone, locale)}
-            </time>
-            <EventText
-              event={event}
-              interview={event.kind === 'interview' ? interviewsById.get(event.interviewId) : undefined}
-              contactName={
-                'contactId' in event && event.contactId ? contactsById.get(event.contactId)?.name : undefined
-              }
-              locale={locale}
-            />
-          </li>
-        ))}
+        {newestFirst.map((entry) =>
+          entry.kind === 'step' ? (
+            <li key={`step:${entry.step.id}`} className={`timeline-item timeline-step-${entry.step.status}`}>
+              <time dateTime={entry.at} className="muted small">
+                {formatDateTime(entry.at, timeZone, locale)}
+              </time>
+              <StepText
+                step={entry.step}
+                contactName={entry.step.contactId ? contactsById.get(entry.step.contactId)?.name : undefined}
+              />
+            </li>
+          ) : (
+            <li key={entry.event.id} className={`timeline-item timeline-${entry.event.kind}`}>
+              <time dateTime={entry.at} className="muted small">
+                {formatDateTime(entry.at, timeZone, locale)}
+              </time>
+              <EventText
+                event={entry.event}
+                interview={
+                  entry.event.kind === 'interview' ? interviewsById.get(entry.event.interviewId) : undefined
+                }
+                contactName={
+                  'contactId' in entry.event && entry.event.contactId
+                    ? contactsById.get(entry.event.contactId)?.name
+                    : undefined
+                }
+                locale={locale}
+              />
+            </li>
+          ),
+        )}
       </ol>
+    </div>
+  );
+}
+
+function StepText({
+  step,
+  contactName,
+}: {
+  readonly step: FollowUp;
+  readonly contactName: string | undefined;
+}) {
+  const what = `${followUpKindLabels[step.kind]}${contactName ? ` for ${contactName}` : ''}`;
+  return (
+    <div>
+      <p>{step.status === 'done' ? `Done: ${what}` : `Skipped: ${what}`}</p>
+      {step.completionNote ? <p className="prose">{step.completionNote}</p> : null}
     </div>
   );
 }

@@ -31,6 +31,7 @@ import { issuesOutside, validateWith } from '../field-issues.js';
 import { useApi } from '../hooks/use-api.js';
 import { useAppDialogs } from '../hooks/use-app-dialogs.js';
 import { navigate } from '../hooks/use-location.js';
+import { useMoveApplications } from '../hooks/use-move-application.js';
 import { roleLabels, roundLabels, sourceLabels } from '../labels.js';
 import {
   forgetApplication,
@@ -163,7 +164,7 @@ function ApplicationView({ application }: { application: Application }) {
           )}
         </div>
         <div className="form-actions">
-          <StageControl application={application} onEnd={() => setEnding(true)} />
+          <StageControl key={application.stage} application={application} onEnd={() => setEnding(true)} />
           <button type="button" onClick={() => openLogInterview(application.id)}>
             Log interview
           </button>
@@ -250,6 +251,7 @@ function ApplicationView({ application }: { application: Application }) {
               <Timeline
                 applicationId={application.id}
                 events={timeline.data}
+                steps={followUps.data ?? []}
                 interviews={interviews.data ?? []}
                 contacts={companyContacts}
               />
@@ -272,26 +274,17 @@ function ApplicationView({ application }: { application: Application }) {
 }
 
 function StageControl({ application, onEnd }: { application: Application; onEnd: () => void }) {
-  const api = useApi();
-  const client = useQueryClient();
-  const { notify } = useNotices();
+  const move = useMoveApplications();
   const [stage, setStage] = useState<Stage>(application.stage);
-  const move = useMutation({
-    mutationFn: (next: Stage) => api.moveApplication(application.id, { stage: next }),
-    onSuccess: async (saved) => {
-      client.setQueryData(queryKeys.application(saved.id), saved);
-      notify(`Moved to ${stageLabels[saved.stage]}`);
-      await refreshAfterChange(client, saved.id);
-    },
-    onError: (e) => notify(`Could not move: ${describeError(e)}`),
-  });
   return (
     <form
       className="stage-control"
       onSubmit={(e) => {
         e.preventDefault();
         if (stage === 'ended') onEnd();
-        else if (stage !== application.stage) move.mutate(stage);
+        else if (stage !== application.stage) {
+          move.mutate({ action: 'move', applications: [application], input: { stage } });
+        }
       }}
     >
       <label htmlFor="stage-select">Stage</label>
@@ -302,7 +295,7 @@ function StageControl({ application, onEnd }: { application: Application; onEnd:
           </option>
         ))}
       </select>
-      <button type="submit" disabled={move.isPending || (stage === application.stage && stage !== 'ended')}>
+      <button type="submit" disabled={stage === application.stage && stage !== 'ended'}>
         {stage === 'ended' ? (application.stage === 'ended' ? 'Change outcome…' : 'End…') : 'Move'}
       </button>
     </form>

@@ -28,6 +28,7 @@ import { type BoardSortKey, describeNextStep, sortBoardColumn } from '../board-s
 import { BoardCard, dragType } from '../components/board-card.js';
 import { BoardCardList } from '../components/board-card-list.js';
 import { BoardSortSelect, useBoardSort } from '../components/board-sort-select.js';
+import { BulkApplicationBar } from '../components/bulk-application-bar.js';
 import { EndApplicationDialog } from '../components/end-application-dialog.js';
 import { Choice } from '../components/field.js';
 import { Link } from '../components/link.js';
@@ -35,7 +36,7 @@ import { StageBadge } from '../components/stage-badge.js';
 import { hasLostFocus } from '../focus.js';
 import { useAppDialogs } from '../hooks/use-app-dialogs.js';
 import { setSearchParams, useLocation } from '../hooks/use-location.js';
-import { useMoveApplication } from '../hooks/use-move-application.js';
+import { useMoveApplications } from '../hooks/use-move-application.js';
 import { useApplications, useUserClock } from '../queries.js';
 import { applicationPath } from '../router.js';
 import { formatDate } from '../zoned-time.js';
@@ -70,7 +71,8 @@ export function BoardPage() {
   const [ending, setEnding] = useState<Application | null>(null);
   const [focusRequest, setFocusRequest] = useState<FocusRequest | null>(null);
   const [boardSort, setBoardSort] = useBoardSort();
-  const move = useMoveApplication();
+  const [selectedIds, setSelectedIds] = useState<ReadonlySet<string>>(new Set());
+  const move = useMoveApplications();
 
   const setParam = (key: string, value: string | null) => {
     const next = new URLSearchParams(location.search);
@@ -96,9 +98,19 @@ export function BoardPage() {
         return;
       }
       if (stage === application.stage) return;
-      move.mutate({ application, stage });
+      move.mutate({ action: 'move', applications: [application], input: { stage } });
     },
     [move.mutate],
+  );
+  const select = useCallback(
+    (id: string, isSelected: boolean) =>
+      setSelectedIds((current) => {
+        const next = new Set(current);
+        if (isSelected) next.add(id);
+        else next.delete(id);
+        return next;
+      }),
+    [],
   );
   const releaseFocus = useCallback(
     (id: string) => setFocusRequest((current) => (current?.id === id ? null : current)),
@@ -107,6 +119,7 @@ export function BoardPage() {
 
   const all = applications.data ?? [];
   const searched = useMemo(() => filterApplications(all, { ...emptyTableFilter, q }), [all, q]);
+  const selected = useMemo(() => all.filter((a) => selectedIds.has(a.id)), [all, selectedIds]);
 
   return (
     <div className="page page-wide">
@@ -170,15 +183,22 @@ export function BoardPage() {
           </button>
         </section>
       ) : view === 'board' ? (
-        <BoardColumns
-          applications={searched}
-          hideRejections={hideRejections}
-          sort={boardSort}
-          isSearching={q.trim() !== ''}
-          onMove={requestMove}
-          focusRequest={focusRequest}
-          onFocusLeft={releaseFocus}
-        />
+        <>
+          {selected.length > 0 ? (
+            <BulkApplicationBar applications={selected} onClear={() => setSelectedIds(new Set())} />
+          ) : null}
+          <BoardColumns
+            applications={searched}
+            hideRejections={hideRejections}
+            sort={boardSort}
+            isSearching={q.trim() !== ''}
+            onMove={requestMove}
+            focusRequest={focusRequest}
+            onFocusLeft={releaseFocus}
+            selectedIds={selectedIds}
+            onSelect={select}
+          />
+        </>
       ) : (
         <ApplicationsTable
           applications={searched}
@@ -200,6 +220,8 @@ type BoardColumnsProps = {
   readonly onMove: (application: Application, stage: Stage) => void;
   readonly focusRequest: FocusRequest | null;
   readonly onFocusLeft: (id: string) => void;
+  readonly selectedIds: ReadonlySet<string>;
+  readonly onSelect: (id: string, isSelected: boolean) => void;
 };
 
 function BoardColumns({
@@ -210,6 +232,8 @@ function BoardColumns({
   onMove,
   focusRequest,
   onFocusLeft,
+  selectedIds,
+  onSelect,
 }: BoardColumnsProps) {
   const { timeZone, locale } = useUserClock();
   const [isEndedOpen, setEndedOpen] = useState(false);
@@ -277,6 +301,8 @@ function BoardColumns({
           shouldFocus={focusRequest?.id === application.id}
           onFocusLeft={onFocusLeft}
           dateLabel={dateLabel(application)}
+          isSelected={selectedIds.has(application.id)}
+          onSelect={onSelect}
         />
       )}
     />

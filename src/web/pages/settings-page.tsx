@@ -129,10 +129,10 @@ function SettingsForm({ settings }: { settings: Settings }) {
 
   const save = useMutation({
     mutationFn: (input: SettingsUpdateInput) => api.updateSettings(input),
-    onSuccess: async (saved) => {
+    onSuccess: (saved) => {
       client.setQueryData(queryKeys.settings, saved);
       notify('Settings saved; follow-up dates use them from now on');
-      await refreshAfterChange(client);
+      void refreshAfterChange(client);
     },
     onError: (e) => {
       setError(describeError(e));

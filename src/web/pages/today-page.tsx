@@ -1,7 +1,8 @@
-import { useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { FollowUp } from '../../core/follow-up.js';
 import type { Interview } from '../../core/interview.js';
 import { describeError } from '../api-error.js';
+import { BulkStepBar } from '../components/bulk-step-bar.js';
 import { Dialog } from '../components/dialog.js';
 import { DraftDialog } from '../components/draft-dialog.js';
 import { FollowUpCard } from '../components/follow-up-card.js';
@@ -20,6 +21,13 @@ const groupTitles: Readonly<Record<TodayGroup, string>> = {
   overdue: 'Overdue',
   today: 'Due today',
   week: 'This week',
+};
+
+/** The label of each group's "select all" box. */
+const groupSelectLabels: Readonly<Record<TodayGroup, string>> = {
+  overdue: 'Select every overdue step',
+  today: 'Select every step due today',
+  week: 'Select every step due this week',
 };
 
 const groupEmpty: Readonly<Record<TodayGroup, string>> = {
@@ -41,6 +49,7 @@ export function TodayPage() {
   const { notify } = useNotices();
   const [draftStep, setDraftStep] = useState<FollowUp | null>(null);
   const [debriefing, setDebriefing] = useState<Interview | null>(null);
+  const [selectedIds, setSelectedIds] = useState<ReadonlySet<string>>(new Set());
 
   const applicationsById = useMemo(
     () => new Map((applications.data ?? []).map((a) => [a.id, a])),
@@ -56,6 +65,32 @@ export function TodayPage() {
       .filter((i) => applicationsById.get(i.applicationId)?.stage !== 'ended')
       .sort((a, b) => (a.endsAt < b.endsAt ? 1 : -1));
   }, [interviews.data, applicationsById]);
+
+  // Only steps still on the screen stay selected: one done elsewhere (or by the bar) leaves the selection.
+  const selected = useMemo(
+    () =>
+      todayGroups
+        .flatMap((group) => today.data?.[group] ?? [])
+        .filter((item) => selectedIds.has(item.step.id))
+        .map((item) => item.step),
+    [today.data, selectedIds],
+  );
+  const select = useCallback(
+    (steps: readonly FollowUp[], isSelected: boolean) =>
+      setSelectedIds((current) => {
+        const next = new Set(current);
+        for (const step of steps) {
+          if (isSelected) next.add(step.id);
+          else next.delete(step.id);
+        }
+        return next;
+      }),
+    [],
+  );
+  const selectStep = useCallback(
+    (step: FollowUp, isSelected: boolean) => select([step], isSelected),
+    [select],
+  );
 
   // Everything the page shows arrives before it is drawn, so no section pushes another down as it loads.
   const isLoading = today.isPending || applications.isPending || interviews.isPending;
@@ -152,33 +187,59 @@ export function TodayPage() {
               </p>
             </section>
           ) : (
-            todayGroups.map((group) => {
-              const items = today.data[group];
-              return (
-                <section
-                  key={group}
-                  className={`today-group today-${group}`}
-                  aria-labelledby={`today-${group}-title`}
-                >
-                  <h2 id={`today-${group}-title`}>
-                    {groupTitles[group]} <span className="count">{items.length}</span>
-                  </h2>
-                  {items.length === 0 ? (
-                    <p className="muted">{groupEmpty[group]}</p>
-                  ) : (
-                    <ShowMoreList
-                      className="plain-list follow-up-list"
-                      label={groupTitles[group].toLowerCase()}
-                      items={items}
-                      itemKey={(item) => item.step.id}
-                      renderItem={(item) => (
-                        <FollowUpCard item={item} showApplication onOpenDraft={setDraftStep} />
-                      )}
-                    />
-                  )}
-                </section>
-              );
-            })
+            <>
+              {selected.length > 0 ? (
+                <BulkStepBar steps={selected} onClear={() => setSelectedIds(new Set())} />
+              ) : null}
+              {todayGroups.map((group) => {
+                const items = today.data[group];
+                return (
+                  <section
+                    key={group}
+                    className={`today-group today-${group}`}
+                    aria-labelledby={`today-${group}-title`}
+                  >
+                    <div className="today-group-heading">
+                      <h2 id={`today-${group}-title`}>
+                        {groupTitles[group]} <span className="count">{items.length}</span>
+                      </h2>
+                      {items.length > 1 ? (
+                        <SelectAll
+                          label={groupSelectLabels[group]}
+                          selectedCount={items.filter((item) => selectedIds.has(item.step.id)).length}
+                          total={items.length}
+                          onChange={(isSelected) =>
+                            select(
+                              items.map((item) => item.step),
+                              isSelected,
+                            )
+                          }
+                        />
+                      ) : null}
+                    </div>
+                    {items.length === 0 ? (
+                      <p className="muted">{groupEmpty[group]}</p>
+                    ) : (
+                      <ShowMoreList
+                        className="plain-list follow-up-list"
+                        label={groupTitles[group].toLowerCase()}
+                        items={items}
+                        itemKey={(item) => item.step.id}
+                        renderItem={(item) => (
+                          <FollowUpCard
+                            item={item}
+                            showApplication
+                            onOpenDraft={setDraftStep}
+                            isSelected={selectedIds.has(item.step.id)}
+                            onSelect={selectStep}
+                          />
+                        )}
+                      />
+                    )}
+                  </section>
+                );
+              })}
+            </>
           )}
         </>
       ) : null}
@@ -195,5 +256,33 @@ export function TodayPage() {
         ) : null}
       </Dialog>
     </div>
+  );
+}
+
+type SelectAllProps = {
+  readonly label: string;
+  readonly selectedCount: number;
+  readonly total: number;
+  readonly onChange: (isSelected: boolean) => void;
+};
+
+/** A box that selects a whole list: checked when all are, mixed when some are. */
+function SelectAll({ label, selectedCount, total, onChange }: SelectAllProps) {
+  const box = useRef<HTMLInputElement>(null);
+  const isMixed = selectedCount > 0 && selectedCount < total;
+  useEffect(() => {
+    if (box.current) box.current.indeterminate = isMixed;
+  }, [isMixed]);
+  return (
+    <label className="select-all">
+      <input
+        ref={box}
+        type="checkbox"
+        checked={selectedCount === total}
+        onChange={(e) => onChange(e.target.checked)}
+      />
+      <span className="visually-hidden">{label}</span>
+      <span aria-hidden="true">All</span>
+    </label>
   );
 }
