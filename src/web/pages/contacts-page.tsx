@@ -65,7 +65,7 @@ export function ContactsPage() {
           {describeError(contacts.error)}
         </p>
       ) : null}
-      {contacts.isPending ? (
+      {contacts.isPending || companies.isPending ? (
         <div className="placeholder" aria-busy="true">
           Loading contacts…
         </div>
