@@ -74,6 +74,53 @@ test.describe('board', () => {
     await expect.poll(async () => (await api.getTimeline(app.id)).length).toBe(4);
   });
 
+  test('a move made while the one before is unanswered waits for it, and the late answer does not pull the card back', async ({
+    page,
+    api,
+  }) => {
+    const app = await api.createApplication({
+      companyName: 'Slowco',
+      jobTitle: 'Hasty role',
+      stage: 'saved',
+    });
+    const board = new BoardPage(page);
+    await board.goto();
+    // The first move is held until the second is on the screen; the requests after it pass at once.
+    let release: () => void = () => {};
+    const held = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    let seen = 0;
+    await page.route('**/api/applications/*/stage', async (route) => {
+      seen += 1;
+      if (seen === 1) await held;
+      await route.continue();
+    });
+
+    await board.moveButton('Hasty role').focus();
+    await page.keyboard.press('ArrowRight');
+    await expect(board.cardIn('applied', 'Hasty role')).toBeVisible();
+    await page.keyboard.press('ArrowRight');
+    await expect(board.cardIn('screening', 'Hasty role')).toBeVisible();
+    const firstAnswer = page.waitForResponse((r) => r.url().endsWith('/stage') && r.ok());
+    release();
+    await firstAnswer;
+
+    await expect.poll(async () => (await api.getApplication(app.id)).stage).toBe('screening');
+    await expect(board.cardIn('screening', 'Hasty role')).toBeVisible();
+    await expect(board.card('Hasty role')).toHaveCount(1);
+    await page.keyboard.press('ArrowLeft');
+    await expect(board.cardIn('applied', 'Hasty role')).toBeVisible();
+    await expect.poll(async () => (await api.getApplication(app.id)).stage).toBe('applied');
+    const moves = (await api.getTimeline(app.id)).filter((e) => e.kind === 'stage_change');
+    expect(moves.map((e) => 'toStage' in e && e.toStage)).toEqual([
+      'saved',
+      'applied',
+      'screening',
+      'applied',
+    ]);
+  });
+
   test('ArrowDown enters the move menu, arrows walk it, Escape leaves it', async ({ page, api }) => {
     const app = await api.createApplication({ companyName: 'Menuco', jobTitle: 'Menu role', stage: 'saved' });
     const board = new BoardPage(page);

@@ -35,6 +35,8 @@ export function useMoveApplications() {
   const { notify, notifyUndoable } = useNotices();
   const mutation = useMutation({
     mutationKey: moveMutationKey,
+    // One at a time, in the order they were made: two quick arrow presses reach the server in order.
+    scope: { id: 'move-application' },
     mutationFn: (move: ApplicationMove) => send(api, move),
     onMutate: async (move: ApplicationMove): Promise<readonly Application[]> => {
       await client.cancelQueries({ queryKey: queryKeys.applications });
@@ -53,7 +55,9 @@ export function useMoveApplications() {
       return move.applications;
     },
     onSuccess: (answer, move, before) => {
-      storeApplications(client, answer.applications);
+      // A move made since this one was sent is already shown and answered next: its answer is the one to show.
+      if (client.isMutating({ mutationKey: moveMutationKey }) <= 1)
+        storeApplications(client, answer.applications);
       if (answer.failed.length > 0) {
         const refused = new Set(answer.failed.map((f) => f.id));
         const putBack = before.filter((a) => refused.has(a.id));
