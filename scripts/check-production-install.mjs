@@ -51,33 +51,10 @@ async function check(dir) {
   const env = { ...process.env, PORT: '0', HOST: '127.0.0.1', HEARBACK_DATA_DIR: path.join(dir, 'data') };
   delete env.DATABASE_URL;
   delete env.HEARBACK_PUBLIC_URL;
-  const server = spawn(process.execPath, ['dist/main.js'], {
-    cwd: dir,
-    env,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let output = '';
+  const servers = [];
   try {
-    const base = await new Promise((resolve, reject) => {
-      const timer = setTimeout(
-        () => reject(new Error(`the server did not start within ${startTimeoutMs / 1000} s:\n${output}`)),
-        startTimeoutMs,
-      );
-      const read = (chunk) => {
-        output += chunk;
-        const url = /hearback is running at (http:\/\/\S+?)\/ /.exec(output)?.[1];
-        if (url) {
-          clearTimeout(timer);
-          resolve(url);
-        }
-      };
-      server.stdout.on('data', read);
-      server.stderr.on('data', read);
-      server.once('exit', (code) => {
-        clearTimeout(timer);
-        reject(new Error(`the server exited with status ${code}:\n${output}`));
-      });
-    });
+    const base = await startServer(servers, ['dist/main.js'], dir, env);
+    await expectWebPage(base, 'the built app');
 
     const health = await fetch(`${base}/api/health`);
     const status = await health.json();
@@ -116,16 +93,56 @@ async function check(dir) {
       throw new Error(`hearback --version did not print ${status.version}`);
     if (!hearback('list').includes('Backend Engineer'))
       throw new Error('hearback list did not show the application the server made');
+    // `hearback serve` runs the server from the CLI bundle, whose chunks sit in another folder than dist/server.
+    const served = await startServer(servers, ['bin/hearback.js', 'serve'], dir, env);
+    await expectWebPage(served, 'hearback serve');
     console.log(
-      `production install: ${base}/api/health ok (${status.version}), invitation imported, CLI lists it`,
+      `production install: ${base}/api/health ok (${status.version}), invitation imported, CLI lists it, hearback serve shows the web app`,
     );
   } finally {
-    if (server.exitCode === null && server.signalCode === null) {
-      const exited = once(server, 'exit');
-      server.kill('SIGTERM');
-      await exited;
+    for (const server of servers) {
+      if (server.exitCode === null && server.signalCode === null) {
+        const exited = once(server, 'exit');
+        server.kill('SIGTERM');
+        await exited;
+      }
     }
   }
+}
+
+/** Starts `node …args` in the install and answers its address once it says it is running. */
+async function startServer(servers, args, cwd, env) {
+  const server = spawn(process.execPath, args, { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  servers.push(server);
+  let output = '';
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(
+      () =>
+        reject(new Error(`${args.join(' ')} did not start within ${startTimeoutMs / 1000} s:\n${output}`)),
+      startTimeoutMs,
+    );
+    const read = (chunk) => {
+      output += chunk;
+      const url = /hearback is running at (http:\/\/\S+?)\/ /.exec(output)?.[1];
+      if (url) {
+        clearTimeout(timer);
+        resolve(url);
+      }
+    };
+    server.stdout.on('data', read);
+    server.stderr.on('data', read);
+    server.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`${args.join(' ')} exited with status ${code}:\n${output}`));
+    });
+  });
+}
+
+async function expectWebPage(base, what) {
+  const page = await fetch(`${base}/`);
+  const html = await page.text();
+  if (page.status !== 200 || !html.includes('<script type="module"'))
+    throw new Error(`${what}: GET / answered ${page.status}, not the web app: ${html.slice(0, 200)}`);
 }
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'hearback-production-install-'));

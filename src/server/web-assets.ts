@@ -5,10 +5,17 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import helmet from 'helmet';
 
 /**
- * From src/server (tsx) and from dist/server (built) alike, two levels up is the package root, so both find
- * the UI Vite built into dist/web.
+ * The UI Vite built into dist/web of the package root: the nearest folder up holding package.json, found
+ * from src/server (tsx), dist/server (built server) and dist/cli-bundle/chunks (`hearback serve`) alike.
  */
-export const defaultWebRoot = path.resolve(import.meta.dirname, '../../dist/web');
+export const defaultWebRoot = path.join(packageRoot(import.meta.dirname), 'dist', 'web');
+
+function packageRoot(from: string): string {
+  for (let dir = from; ; dir = path.dirname(dir)) {
+    if (existsSync(path.join(dir, 'package.json'))) return dir;
+    if (path.dirname(dir) === dir) return path.resolve(from, '../..');
+  }
+}
 
 export type WebAssetsOptions = {
   /** The folder holding the built UI (index.html and assets/); tests pass their own. */
