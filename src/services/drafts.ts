@@ -61,20 +61,21 @@ export async function draftForStep(deps: Deps, followUpId: string, db: Db = deps
 }
 
 /** The step's draft as an .eml file to open in a mail program, addressed to `to` or the contact. */
-export async function emlForStep(deps: Deps, followUpId: string, to?: string): Promise<Buffer> {
+export async function emlForStep(deps: Deps, followUpId: string, input: SendInput = {}): Promise<Buffer> {
   const draft = await draftForStep(deps, followUpId);
-  const recipient = to ?? draft.to;
+  const recipient = input.to ?? draft.to;
   if (!recipient) throw fieldError('to', 'the contact has no email address; give one to address the message');
   const settings = await getSettings(deps.db, deps.userId);
   return deps.mailer.compose({
     from: { name: settings.name, address: settings.smtp.from ?? settings.email ?? 'me@example.invalid' },
     to: [{ address: recipient }],
-    subject: draft.subject,
-    text: draft.body,
+    subject: input.subject ?? draft.subject,
+    text: input.body ?? draft.body,
     date: nowIso(deps),
   });
 }
 
+/** The message as the user edited it; what is left out is taken from the draft. */
 export type SendInput = { readonly to?: string; readonly subject?: string; readonly body?: string };
 
 /**

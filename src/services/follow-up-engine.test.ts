@@ -171,6 +171,25 @@ describeEachDialect('follow-up engine in storage, Today, drafts and sending', (c
     const parsed = await simpleParser(eml.rawPayload);
     expect(parsed.subject).toBe(draft.subject);
     expect(parsed.text?.replace(/\r\n/g, '\n').trim()).toBe(draft.body.trim());
+
+    // Downloaded after editing in the dialog: the file holds the edits, not the draft as written.
+    const edited = await ctx.app.inject({
+      method: 'POST',
+      url: `/api/follow-ups/${step.id}/draft.eml`,
+      payload: { to: 'dana.lee@acme.example', subject: 'Thanks, Dana', body: 'Edited by hand.\nRobin' },
+    });
+    expect(edited.statusCode).toBe(200);
+    const editedMessage = await simpleParser(edited.rawPayload);
+    expect(editedMessage.subject).toBe('Thanks, Dana');
+    expect(editedMessage.text?.replace(/\r\n/g, '\n').trim()).toBe('Edited by hand.\nRobin');
+    expect(editedMessage.to).toMatchObject({ text: 'dana.lee@acme.example' });
+    const badAddress = await ctx.app.inject({
+      method: 'POST',
+      url: `/api/follow-ups/${step.id}/draft.eml`,
+      payload: { to: 'not an address' },
+    });
+    expect(badAddress.statusCode).toBe(400);
+    expect(badAddress.body).toContain('to');
   });
 
   it('sends through a real SMTP server, records the message and completes the step', async () => {

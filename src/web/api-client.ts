@@ -263,9 +263,12 @@ export function createApiClient(options: ApiClientOptions = {}) {
 
     /** The message for a step; DRAFT_NOT_AVAILABLE for a step that has none (see `isDraftable`). */
     getDraft: (followUpId: string) => get<StepDraft>(`${at('/api/follow-ups', followUpId)}/draft`),
-    /** The draft as an .eml file the user's mail program opens, addressed to `to` when given. */
-    async downloadDraftEml(followUpId: string, to?: string): Promise<Blob> {
-      const response = await send('GET', `${at('/api/follow-ups', followUpId)}/draft.eml`, undefined, { to });
+    /** The message as the user edited it, as an .eml file their mail program opens. */
+    async downloadDraftEml(
+      followUpId: string,
+      input: { to?: string; subject?: string; body?: string },
+    ): Promise<Blob> {
+      const response = await send('POST', `${at('/api/follow-ups', followUpId)}/draft.eml`, input);
       return response.blob();
     },
     /** Sends the (possibly edited) draft through the user's SMTP server; the step is then done. */

@@ -1,3 +1,5 @@
+import fs from 'node:fs/promises';
+import { simpleParser } from 'mailparser';
 import { addDays, todayIn, zonedToInstant } from '../../src/web/zoned-time.js';
 import { AppShell } from './pages/app-shell.js';
 import { TodayPage } from './pages/today-page.js';
@@ -135,6 +137,24 @@ test.describe('follow-up steps', () => {
     expect((await api.getFollowUp(overdue.id)).completionNote).toBe(
       'Subject: Step engineer\n\nDear Rita,\n\nAny news on the Step engineer role?\n\nBest,\nRobin',
     );
+  });
+
+  test('Download .eml holds the message as edited in the dialog', async ({ page, api }) => {
+    const { overdue } = await seedSteps(api);
+    await page.goto(`/follow-ups/${overdue.id}/draft`);
+    const dialog = new AppShell(page).openDialog;
+    await dialog.getByLabel('To').fill('rita.r@stepco.example');
+    await dialog.getByLabel('Subject').fill('Step engineer, a short note');
+    await dialog.getByLabel('Message').fill('Dear Rita,\n\nWritten here, not by the template.\n\nRobin');
+    const download = page.waitForEvent('download');
+    await dialog.getByRole('button', { name: 'Download .eml' }).click();
+    const file = await (await download).path();
+    const message = await simpleParser(await fs.readFile(file));
+    expect(message.subject).toBe('Step engineer, a short note');
+    expect(message.text?.replace(/\r\n/g, '\n').trim()).toBe(
+      'Dear Rita,\n\nWritten here, not by the template.\n\nRobin',
+    );
+    expect(message.to).toMatchObject({ text: 'rita.r@stepco.example' });
   });
 
   test('the application page lists every step of the application, open ones first', async ({ page, api }) => {

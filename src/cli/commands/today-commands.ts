@@ -69,7 +69,10 @@ export function registerTodayCommands(program: Command): void {
             );
           }
           if (options.eml) {
-            fs.writeFileSync(options.eml, await emlForStep(ctx.deps, id, options.to));
+            fs.writeFileSync(
+              options.eml,
+              await emlForStep(ctx.deps, id, options.to ? { to: options.to } : {}),
+            );
             return print(
               ctx,
               { written: options.eml },

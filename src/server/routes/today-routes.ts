@@ -1,3 +1,4 @@
+import type { FastifyReply } from 'fastify';
 import { z } from 'zod';
 import {
   draftKinds,
@@ -24,6 +25,12 @@ import { type App, errors, idParams, type RouteContext, sendCached } from '../ro
 
 const kindParams = z.object({ kind: z.enum(draftKinds) });
 const templateInput = z.strictObject({ subject: z.string(), body: z.string() });
+/** A step's message as the user edited it before sending or downloading it. */
+const messageEdits = z.strictObject({
+  to: email.optional(),
+  subject: text(limits.title).optional(),
+  body: text(limits.notes).optional(),
+});
 
 /** Today, drafts and sending, the playbook and the templates: the follow-up engine's surface. */
 export function todayRoutes(app: App, ctx: RouteContext): void {
@@ -56,6 +63,17 @@ export function todayRoutes(app: App, ctx: RouteContext): void {
     },
     (request) => draftForStep(depsFor(request), request.params.id),
   );
+  const emlResponse = {
+    200: z.any().describe('the message as an .eml file (message/rfc822)'),
+    400: errors[400],
+    404: errors[404],
+    409: errors[409],
+  };
+  const sendEml = (reply: FastifyReply, id: string, eml: Buffer) =>
+    reply
+      .type('message/rfc822')
+      .header('content-disposition', `attachment; filename="hearback-${id}.eml"`)
+      .send(eml);
   app.get(
     '/api/follow-ups/:id/draft.eml',
     {
@@ -65,20 +83,30 @@ export function todayRoutes(app: App, ctx: RouteContext): void {
         params: idParams,
         querystring: z.strictObject({ to: email.optional() }),
         produces: ['message/rfc822'],
-        response: {
-          200: z.any().describe('the message as an .eml file (message/rfc822)'),
-          400: errors[400],
-          404: errors[404],
-          409: errors[409],
-        },
+        response: emlResponse,
       },
     },
     async (request, reply) => {
-      const eml = await emlForStep(depsFor(request), request.params.id, request.query.to);
-      return reply
-        .type('message/rfc822')
-        .header('content-disposition', `attachment; filename="hearback-${request.params.id}.eml"`)
-        .send(eml);
+      const { to } = request.query;
+      const eml = await emlForStep(depsFor(request), request.params.id, to ? { to } : {});
+      return sendEml(reply, request.params.id, eml);
+    },
+  );
+  app.post(
+    '/api/follow-ups/:id/draft.eml',
+    {
+      schema: {
+        tags,
+        summary: 'The message as you edited it, as an .eml file to open in your mail program',
+        params: idParams,
+        body: messageEdits,
+        produces: ['message/rfc822'],
+        response: emlResponse,
+      },
+    },
+    async (request, reply) => {
+      const eml = await emlForStep(depsFor(request), request.params.id, request.body);
+      return sendEml(reply, request.params.id, eml);
     },
   );
   app.post(
@@ -88,11 +116,7 @@ export function todayRoutes(app: App, ctx: RouteContext): void {
         tags,
         summary: 'Send the message through your own SMTP server; records it and marks the step done',
         params: idParams,
-        body: z.strictObject({
-          to: email.optional(),
-          subject: text(limits.title).optional(),
-          body: text(limits.notes).optional(),
-        }),
+        body: messageEdits,
         response: {
           200: sentDraftSchema,
           400: errors[400],

@@ -152,15 +152,14 @@ function StepActions({ step, draft, to, subject, body, mailto, canSend, onDone }
   };
   const downloadEml = async () => {
     try {
-      const blob = await api.downloadDraftEml(step.id, to || undefined);
+      const blob = await api.downloadDraftEml(step.id, { ...(to ? { to } : {}), subject, body });
       const url = URL.createObjectURL(blob);
       const anchor = document.createElement('a');
       anchor.href = url;
       anchor.download = `${followUpKindLabels[step.kind].toLowerCase().replace(/[^a-z0-9]+/g, '-')}.eml`;
       anchor.click();
       URL.revokeObjectURL(url);
-      // The file holds the draft as written, without edits made here.
-      setSentText(formatDraftForClipboard(draft));
+      setSentText(formatDraftForClipboard({ subject, body }));
     } catch (e) {
       setError(describeError(e));
     }
