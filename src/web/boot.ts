@@ -1,5 +1,6 @@
-import type { Application } from '../core/application.js';
+import type { Application, ApplicationCard } from '../core/application.js';
 import type { Settings } from '../core/settings.js';
+import type { Today } from '../core/today.js';
 import { createApiClient } from './api-client.js';
 import { matchRoute, type RouteName } from './router.js';
 
@@ -10,21 +11,26 @@ import { matchRoute, type RouteName } from './router.js';
 export const api = createApiClient();
 
 /** Pages that show the whole list of applications. */
-const pagesListingApplications: readonly RouteName[] = ['today', 'board', 'companies', 'application'];
+const pagesListingApplications: readonly RouteName[] = ['companies', 'application'];
 
 export type EarlyRequests = {
   readonly settings: Promise<Settings>;
   readonly applications: Promise<Application[]> | null;
+  readonly applicationCards: Promise<ApplicationCard[]> | null;
+  readonly today: Promise<Today> | null;
 };
 
 function startEarlyRequests(pathname: string): EarlyRequests {
   const route = matchRoute(pathname);
-  const settings = api.getSettings();
-  const applications = pagesListingApplications.includes(route.name) ? api.listAllApplications() : null;
+  const early: EarlyRequests = {
+    settings: api.getSettings(),
+    applications: pagesListingApplications.includes(route.name) ? api.listAllApplications() : null,
+    applicationCards: route.name === 'board' ? api.listApplicationCards() : null,
+    today: route.name === 'today' ? api.getToday() : null,
+  };
   // The queries that adopt these report their failures; this only keeps an early failure from being "unhandled".
-  settings.catch(() => {});
-  applications?.catch(() => {});
-  return { settings, applications };
+  for (const request of Object.values(early)) request?.catch(() => {});
+  return early;
 }
 
 export const earlyRequests = startEarlyRequests(window.location.pathname);
