@@ -9,11 +9,10 @@
  * Run with `npx tsx bench/step-done.ts [applications] [clicks] [share]`; it builds the UI first unless
  * HEARBACK_BENCH_SKIP_BUILD=1. Needs Chromium (CHROMIUM_PATH, default /usr/bin/chromium).
  */
-import { spawnSync } from 'node:child_process';
-import { chromium } from '@playwright/test';
 import { createApiClient } from '../src/web/api-client.js';
 import { addDays, todayIn, zonedToInstant } from '../src/web/zoned-time.js';
-import { repositoryRoot, startAppServer } from '../test/e2e/support/app-server.js';
+import { startAppServer } from '../test/e2e/support/app-server.js';
+import { buildWebUi, launchBrowser, percentile, writeResult } from './support/browser-bench.js';
 
 const count = Number(process.argv[2] ?? 2_000);
 const clicks = Number(process.argv[3] ?? 20);
@@ -35,28 +34,10 @@ const clickDone = `(() => {
   });
 })()`;
 
-function percentile(values: readonly number[], p: number): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] as number;
-}
-
 async function main(): Promise<void> {
-  if (process.env.HEARBACK_BENCH_SKIP_BUILD !== '1') {
-    const build = spawnSync(
-      process.execPath,
-      ['node_modules/vite/bin/vite.js', 'build', '--logLevel', 'warn'],
-      {
-        cwd: repositoryRoot,
-        stdio: 'inherit',
-      },
-    );
-    if (build.status !== 0) throw new Error('vite build failed');
-  }
+  buildWebUi();
   const server = await startAppServer();
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--no-first-run'],
-  });
+  const browser = await launchBrowser();
   try {
     const api = createApiClient({ baseUrl: server.url });
     const today = todayIn(zone, new Date());
@@ -118,7 +99,7 @@ async function main(): Promise<void> {
       serverDoneP50Ms: Math.round(percentile(serverMs, 50)),
       targetMs: 100,
     };
-    console.log(JSON.stringify(result));
+    writeResult('step-done', result);
     console.log(
       `Done → card gone with ${count} applications: p50 ${result.goneP50Ms} ms, p95 ${result.goneP95Ms} ms (target p50 ≤ 100 ms); the server answered Done in ${result.serverDoneP50Ms} ms (p50)`,
     );

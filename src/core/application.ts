@@ -264,6 +264,43 @@ export const applicationListItemSchema = applicationSchema
 
 export type ApplicationListItem = z.infer<typeof applicationListItemSchema>;
 
+/**
+ * An application as the board and its table show it: what a card or a row draws, sorts, filters and searches
+ * by, and its next step. The posting, source and documents (most of an application's bytes) stay out, so the
+ * whole search comes in one small answer.
+ */
+export const applicationCardSchema = applicationSchema
+  .pick({
+    id: true,
+    company: true,
+    jobTitle: true,
+    priority: true,
+    tags: true,
+    notes: true,
+    stage: true,
+    furthestStage: true,
+    outcome: true,
+    closedReason: true,
+    appliedAt: true,
+    endedAt: true,
+    stageChangedAt: true,
+    createdAt: true,
+    updatedAt: true,
+  })
+  .extend({ nextStep: applicationListItemSchema.shape.nextStep })
+  .meta({ id: 'ApplicationCard' });
+
+export type ApplicationCard = z.infer<typeof applicationCardSchema>;
+
+/** The fields of an application a card carries: what a move changes and shows, on a card or a full application. */
+export type ApplicationCardFields = Omit<ApplicationCard, 'nextStep'>;
+
+export const applicationCardListSchema = z
+  .object({ items: z.array(applicationCardSchema).describe('every application, newest first') })
+  .meta({ id: 'ApplicationCardList' });
+
+export type ApplicationCardList = z.infer<typeof applicationCardListSchema>;
+
 export type ApplicationListPage = {
   readonly items: ApplicationListItem[];
   readonly nextCursor: string | null;

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { instant, localDate } from './fields.js';
 import { followUpSchema } from './follow-up.js';
+import { interviewSchema } from './interview.js';
 import { stageSchema } from './pipeline.js';
 
 /**
@@ -24,6 +25,19 @@ export const todayItemSchema = z
 
 export type TodayItem = z.infer<typeof todayItemSchema>;
 
+/** An interview of the last two weeks whose "how did it go" is still unanswered, on an application still open. */
+export const todayDebriefSchema = z
+  .object({
+    interview: interviewSchema,
+    application: z.object({ id: z.string(), jobTitle: z.string(), companyName: z.string() }),
+  })
+  .meta({ id: 'TodayDebrief' });
+
+export type TodayDebrief = z.infer<typeof todayDebriefSchema>;
+
+/** How long after an interview Today asks how it went. */
+export const debriefWindowDays = 14;
+
 export const todaySchema = z
   .object({
     asOf: z.string().describe('the moment "today" was computed from'),
@@ -32,6 +46,10 @@ export const todaySchema = z
     overdue: z.array(todayItemSchema),
     today: z.array(todayItemSchema),
     week: z.array(todayItemSchema).describe('due in the seven days after today'),
+    debriefs: z
+      .array(todayDebriefSchema)
+      .describe(`interviews of the last ${debriefWindowDays} days with no notes or rating yet, latest first`),
+    applicationCount: z.number().int().describe('how many applications you have (0: a new user)'),
   })
   .meta({ id: 'Today' });
 

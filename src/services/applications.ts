@@ -2,6 +2,7 @@ import {
   type Application,
   type ApplicationBulk,
   type ApplicationBulkResult,
+  type ApplicationCardList,
   type ApplicationCreate,
   type ApplicationListFilter,
   type ApplicationListPage,
@@ -25,6 +26,7 @@ import {
   getApplicationRecord,
   getApplication as getApplicationRow,
   insertApplication,
+  listApplicationCards as listApplicationCardRows,
   listApplications as listApplicationRows,
   updateApplicationRow,
 } from '../storage/application-store.js';
@@ -71,6 +73,11 @@ export function getApplication(deps: Deps, id: string): Promise<Application> {
 
 export function listApplications(deps: Deps, filter: ApplicationListFilter): Promise<ApplicationListPage> {
   return listApplicationRows(deps.db, deps.userId, filter);
+}
+
+/** Every application as the board draws it, in one answer. */
+export async function listApplicationCards(deps: Deps): Promise<ApplicationCardList> {
+  return { items: await listApplicationCardRows(deps.db, deps.userId) };
 }
 
 export async function updateApplication(

@@ -156,6 +156,74 @@ describeEachDialect('follow-up engine in storage, Today, drafts and sending', (c
     expect(later.today.map((i: { step: Step }) => i.step.kind)).toEqual(['first_follow_up']);
   });
 
+  it('asks on Today how the interviews of the last two weeks went, until their topics or rating are noted', async () => {
+    ctx.runtime.clock.set('2026-03-20T12:00:00.000Z');
+    const interviewAt = async (jobTitle: string, endsAt: string, extra: Record<string, unknown> = {}) => {
+      const application = await addApplication(ctx.app, {
+        companyName: `${jobTitle} & Co <i>`,
+        jobTitle,
+        stageAt: '2026-02-01T10:00:00Z',
+      });
+      const interview = await call(
+        ctx.app,
+        'POST',
+        '/api/interviews',
+        {
+          applicationId: application.id,
+          round: 'technical',
+          startsAt: new Date(Date.parse(endsAt) - 3_600_000).toISOString(),
+          endsAt,
+          timeZone: 'UTC',
+          ...extra,
+        },
+        201,
+      );
+      return { application, interview };
+    };
+    const first = await interviewAt('First', '2026-03-05T20:00:00.000Z');
+    const latest = await interviewAt('Latest', '2026-03-09T10:00:00.000Z');
+    await interviewAt('Too old', '2026-02-20T10:00:00.000Z');
+    await interviewAt('Rated', '2026-03-08T10:00:00.000Z', { selfRating: 3 });
+    const upcoming = await interviewAt('Upcoming', '2026-03-11T10:00:00.000Z');
+    const ended = await interviewAt('Ended', '2026-03-08T12:00:00.000Z');
+    await call(
+      ctx.app,
+      'POST',
+      `/api/applications/${ended.application.id}/stage`,
+      { stage: 'ended', outcome: 'rejected', occurredAt: '2026-03-09T12:00:00.000Z' },
+      200,
+    );
+
+    const asOf = '2026-03-10T12:00:00.000Z';
+    const today = await call(ctx.app, 'GET', `/api/today?asOf=${asOf}`, undefined, 200);
+    expect(today.applicationCount).toBe(6);
+    expect(today.debriefs).toEqual([
+      {
+        interview: latest.interview,
+        application: { id: latest.application.id, jobTitle: 'Latest', companyName: 'Latest & Co <i>' },
+      },
+      {
+        interview: first.interview,
+        application: { id: first.application.id, jobTitle: 'First', companyName: 'First & Co <i>' },
+      },
+    ]);
+
+    await call(ctx.app, 'PATCH', `/api/interviews/${latest.interview.id}`, { topics: 'the roadmap' }, 200);
+    const after = await call(ctx.app, 'GET', `/api/today?asOf=${asOf}`, undefined, 200);
+    expect(after.debriefs.map((d: { interview: { id: string } }) => d.interview.id)).toEqual([
+      first.interview.id,
+    ]);
+    // Fourteen days and one hour after the first interview: it is no longer asked about; the upcoming one is.
+    const later = await call(ctx.app, 'GET', '/api/today?asOf=2026-03-19T21:00:00.000Z', undefined, 200);
+    expect(later.debriefs.map((d: { interview: { id: string } }) => d.interview.id)).toEqual([
+      upcoming.interview.id,
+    ]);
+  });
+
+  it('tells a new user on Today that they have no application yet', async () => {
+    expect((await call(ctx.app, 'GET', '/api/today', undefined, 200)).applicationCount).toBe(0);
+  });
+
   it('drafts a thank-you that cites the topics, as text, mailto and .eml', async () => {
     const { application, dana } = await interviewedApplication();
     const step = (await open(application.id)).find((s) => s.kind === 'thank_you' && s.contactId === dana.id)!;

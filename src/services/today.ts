@@ -1,10 +1,11 @@
 import { draftKindFor } from '../core/drafts.js';
 import { openFollowUpStatuses } from '../core/follow-up.js';
 import { dayWindows, isLocalDate, morningOf } from '../core/local-time.js';
-import type { Today, TodayItem } from '../core/today.js';
-import { findApplicationSummaries } from '../storage/application-store.js';
+import { debriefWindowDays, type Today, type TodayDebrief, type TodayItem } from '../core/today.js';
+import { countApplications, findApplicationSummaries } from '../storage/application-store.js';
 import { findContactsByIds } from '../storage/contact-store.js';
 import { listFollowUps } from '../storage/follow-up-store.js';
+import { listInterviewsToDebrief } from '../storage/interview-store.js';
 import { getSettings } from '../storage/settings-store.js';
 import { type Deps, nowIso } from './deps.js';
 
@@ -24,11 +25,14 @@ export async function getToday(deps: Deps, asOf?: string): Promise<Today> {
     statuses: openFollowUpStatuses,
     dueBefore: days.weekEnd,
   });
-  const applications = await findApplicationSummaries(
-    deps.db,
-    deps.userId,
-    steps.map((s) => s.applicationId),
-  );
+  const toDebrief = await listInterviewsToDebrief(deps.db, deps.userId, {
+    from: new Date(Date.parse(moment) - debriefWindowDays * 86_400_000).toISOString(),
+    to: moment,
+  });
+  const applications = await findApplicationSummaries(deps.db, deps.userId, [
+    ...steps.map((s) => s.applicationId),
+    ...toDebrief.map((i) => i.applicationId),
+  ]);
   const contacts = await findContactsByIds(
     deps.db,
     deps.userId,
@@ -41,6 +45,13 @@ export async function getToday(deps: Deps, asOf?: string): Promise<Today> {
     overdue: [],
     today: [],
     week: [],
+    debriefs: toDebrief.flatMap((interview): TodayDebrief[] => {
+      const application = applications.get(interview.applicationId);
+      if (!application || application.stage === 'ended') return [];
+      const { id, jobTitle, companyName } = application;
+      return [{ interview, application: { id, jobTitle, companyName } }];
+    }),
+    applicationCount: await countApplications(deps.db, deps.userId),
   };
   for (const step of steps) {
     const application = applications.get(step.applicationId);

@@ -3,6 +3,7 @@ import { jsonArrayFrom as postgresJsonArrayFrom } from 'kysely/helpers/postgres'
 import { jsonArrayFrom as sqliteJsonArrayFrom } from 'kysely/helpers/sqlite';
 import {
   type Application,
+  type ApplicationCard,
   type ApplicationDuplicate,
   type ApplicationListFilter,
   type ApplicationListPage,
@@ -324,23 +325,26 @@ export async function listApplications(
 /**
  * Each application's open step due first, for a whole page in one statement (the page's applications have
  * a few open steps each, so reading them all and keeping the earliest is cheaper than a window function).
+ * Without a page, for every application of the user.
  */
 async function nextStepsOf(
   db: Db,
   userId: string,
-  applications: readonly { readonly id: string }[],
+  applications?: readonly { readonly id: string }[],
 ): Promise<Map<string, NextStep>> {
-  const rows = await db
+  let q = db
     .selectFrom('follow_ups')
     .select(['id', 'application_id', 'kind', 'due_at'])
     .where('user_id', '=', userId)
-    .where(
+    .where('status', 'in', [...openFollowUpStatuses]);
+  if (applications) {
+    q = q.where(
       'application_id',
       'in',
       applications.map((a) => a.id),
-    )
-    .where('status', 'in', [...openFollowUpStatuses])
-    .execute();
+    );
+  }
+  const rows = await q.execute();
   const earliest = new Map<string, NextStep>();
   for (const row of rows) {
     const step: NextStep = {
@@ -354,6 +358,80 @@ async function nextStepsOf(
     }
   }
   return earliest;
+}
+
+/**
+ * Every application of the user as the board shows it, newest first: three statements (the narrow columns
+ * with the company name, every tag, every open step) whatever the number of applications.
+ */
+export async function listApplicationCards(db: Db, userId: string): Promise<ApplicationCard[]> {
+  const [rows, tagRows, nextSteps] = await Promise.all([
+    db
+      .selectFrom('applications')
+      .innerJoin('companies', 'companies.id', 'applications.company_id')
+      .select([
+        'applications.id',
+        'applications.company_id',
+        'companies.name as company_name',
+        'applications.job_title',
+        'applications.priority',
+        'applications.notes',
+        'applications.stage',
+        'applications.furthest_stage',
+        'applications.outcome',
+        'applications.closed_reason',
+        'applications.applied_at',
+        'applications.ended_at',
+        'applications.stage_changed_at',
+        'applications.created_at',
+        'applications.updated_at',
+      ])
+      .where('applications.user_id', '=', userId)
+      .orderBy('applications.created_at', 'desc')
+      .orderBy('applications.id', 'desc')
+      .execute(),
+    db
+      .selectFrom('application_tags')
+      .select(['application_id', 'tag'])
+      .where('user_id', '=', userId)
+      .orderBy('application_id')
+      .orderBy('position')
+      .execute(),
+    nextStepsOf(db, userId),
+  ]);
+  const tagsById = new Map<string, string[]>();
+  for (const t of tagRows) {
+    const list = tagsById.get(t.application_id) ?? [];
+    list.push(t.tag);
+    tagsById.set(t.application_id, list);
+  }
+  return rows.map((row) => ({
+    id: row.id,
+    company: { id: row.company_id, name: row.company_name },
+    jobTitle: row.job_title,
+    priority: row.priority,
+    tags: tagsById.get(row.id) ?? [],
+    notes: row.notes,
+    stage: row.stage as Stage,
+    furthestStage: row.furthest_stage as ActiveStage,
+    outcome: row.outcome as Outcome | null,
+    closedReason: row.closed_reason as ClosedReason | null,
+    appliedAt: storedInstantOrNull(row.applied_at),
+    endedAt: storedInstantOrNull(row.ended_at),
+    stageChangedAt: storedInstant(row.stage_changed_at ?? row.created_at),
+    createdAt: storedInstant(row.created_at),
+    updatedAt: storedInstant(row.updated_at),
+    nextStep: nextSteps.get(row.id) ?? null,
+  }));
+}
+
+export async function countApplications(db: Db, userId: string): Promise<number> {
+  const row = await db
+    .selectFrom('applications')
+    .select((eb) => eb.fn.countAll<number | string>().as('count'))
+    .where('user_id', '=', userId)
+    .executeTakeFirstOrThrow();
+  return Number(row.count);
 }
 
 export async function listApplicationIds(db: Db, userId: string): Promise<string[]> {

@@ -55,6 +55,26 @@ export async function listInterviews(
   return withInterviewers(db, rows);
 }
 
+/** Interviews that ended from `from` up to `to` with neither topics nor a rating noted yet, latest first. */
+export async function listInterviewsToDebrief(
+  db: Db,
+  userId: string,
+  window: { readonly from: string; readonly to: string },
+): Promise<Interview[]> {
+  const rows = await db
+    .selectFrom('interviews')
+    .selectAll()
+    .where('user_id', '=', userId)
+    .where('ends_at', '>=', window.from)
+    .where('ends_at', '<=', window.to)
+    .where('topics', '=', '')
+    .where('self_rating', 'is', null)
+    .orderBy('ends_at', 'desc')
+    .orderBy('id')
+    .execute();
+  return withInterviewers(db, rows);
+}
+
 export async function listAllInterviews(db: Db, userId: string): Promise<Interview[]> {
   const rows = await db
     .selectFrom('interviews')

@@ -2,6 +2,8 @@ import type { z } from 'zod';
 import type {
   Application,
   ApplicationBulkResult,
+  ApplicationCard,
+  ApplicationCardList,
   ApplicationListItem,
   ApplicationListPage,
   ApplicationListQuery,
@@ -166,6 +168,9 @@ export function createApiClient(options: ApiClientOptions = {}) {
       const lists = await Promise.all(byStage.map(followCursor));
       return lists.flat().sort(byNewest);
     },
+    /** Every application as the board shows it, newest first, in one request. */
+    listApplicationCards: async (): Promise<ApplicationCard[]> =>
+      (await get<ApplicationCardList>('/api/applications/cards')).items,
     /** Reads a posting from its URL (fetched by the server, on the user's click) or a pasted page. */
     previewPosting: (input: { url: string } | { page: string }) =>
       post<PostingPreview>('/api/postings/preview', input),

@@ -1,4 +1,8 @@
-import type { Application } from '../core/application.js';
+import type { ApplicationCardFields } from '../core/application.js';
+
+/** The board and its table work on the fields of a card, which full applications carry too. */
+type Application = ApplicationCardFields;
+
 import { activeStages, type Outcome, type Stage, stageLabels, stages } from '../core/pipeline.js';
 
 export type BoardColumns<T extends Application = Application> = Readonly<Record<Stage, readonly T[]>>;
@@ -85,11 +89,11 @@ export const tableSortLabels: Readonly<Record<TableSortKey, string>> = {
 const collator = new Intl.Collator(undefined, { sensitivity: 'base', numeric: true });
 
 /** A stable sort for the table view; empty dates sort last whatever the order. */
-export function sortApplications(
-  applications: readonly Application[],
+export function sortApplications<T extends Application>(
+  applications: readonly T[],
   key: TableSortKey,
   order: SortOrder,
-): Application[] {
+): T[] {
   const direction = order === 'asc' ? 1 : -1;
   const compare = (a: Application, b: Application): number => {
     switch (key) {

@@ -25,9 +25,12 @@ const queryClient = new QueryClient({
 
 preloadPage(window.location.pathname);
 void queryClient.prefetchQuery({ queryKey: queryKeys.settings, queryFn: () => earlyRequests.settings });
-const { applications } = earlyRequests;
+const { applications, applicationCards, today } = earlyRequests;
 if (applications)
   void queryClient.prefetchQuery({ queryKey: queryKeys.applications, queryFn: () => applications });
+if (applicationCards)
+  void queryClient.prefetchQuery({ queryKey: queryKeys.applicationCards, queryFn: () => applicationCards });
+if (today) void queryClient.prefetchQuery({ queryKey: queryKeys.today, queryFn: () => today });
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');

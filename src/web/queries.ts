@@ -1,11 +1,17 @@
 import { type QueryClient, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { Application, ApplicationListItem } from '../core/application.js';
+import type {
+  Application,
+  ApplicationCard,
+  ApplicationCardFields,
+  ApplicationListItem,
+} from '../core/application.js';
 import { defaultSettings, type Settings } from '../core/settings.js';
 import { useApi } from './hooks/use-api.js';
 
 /** Every cached query's key in one place, so a change can name exactly what it makes stale. */
 export const queryKeys = {
   applications: ['applications'] as const,
+  applicationCards: ['application-cards'] as const,
   application: (id: string) => ['application', id] as const,
   timeline: (id: string) => ['timeline', id] as const,
   interviews: (applicationId?: string) => ['interviews', applicationId ?? 'all'] as const,
@@ -57,6 +63,12 @@ export function useUserClock(): { timeZone: string; locale: string; settings: Se
 export function useApplications() {
   const api = useApi();
   return useQuery({ queryKey: queryKeys.applications, queryFn: () => api.listAllApplications() });
+}
+
+/** The board's list: every application with only what a card or a table row shows. */
+export function useApplicationCards() {
+  const api = useApi();
+  return useQuery({ queryKey: queryKeys.applicationCards, queryFn: () => api.listApplicationCards() });
 }
 
 export function useApplication(id: string) {
@@ -158,6 +170,7 @@ export function forgetApplication(client: QueryClient, applicationId: string): v
 export function refreshAfterChange(client: QueryClient, applicationId?: string): Promise<void> {
   const keys: (readonly unknown[])[] = [
     queryKeys.applications,
+    queryKeys.applicationCards,
     queryKeys.today,
     ['follow-ups'],
     ['interviews'],
@@ -179,16 +192,17 @@ export function refreshAfterChange(client: QueryClient, applicationId?: string):
 
 /**
  * After steps were done, skipped, snoozed or reopened, or applications moved (their new state already
- * stored from the answer): what re-planning changed, that is Today and the step lists, and what reads it,
- * each application's diagnosis, and for a move its timeline. The list of applications, contacts, companies
- * and interviews did not change and are not fetched again; of the rest, only what is on screen refetches.
+ * stored from the answer): what re-planning changed, that is Today, the step lists and the board's cards
+ * (each shows its next step), and what reads it, each application's diagnosis, and for a move its timeline.
+ * The full list of applications, contacts, companies and interviews did not change and are not fetched
+ * again; of the rest, only what is on screen refetches.
  */
 export function refreshReplanned(
   client: QueryClient,
   applicationIds: Iterable<string>,
   change: 'steps' | 'move',
 ): void {
-  const keys: (readonly unknown[])[] = [queryKeys.today, ['follow-ups']];
+  const keys: (readonly unknown[])[] = [queryKeys.today, ['follow-ups'], queryKeys.applicationCards];
   for (const id of new Set(applicationIds)) {
     keys.push(queryKeys.diagnosis(id));
     if (change === 'move') keys.push(queryKeys.timeline(id));
@@ -220,16 +234,44 @@ export function refreshReplannedWhenSettled(
   refreshReplanned(client, ids, change);
 }
 
-/** Puts the server's answer for changed applications in the caches that hold them, the board's list included. */
-export function storeApplications(client: QueryClient, applications: readonly Application[]): void {
-  const byId = new Map(applications.map((a) => [a.id, a]));
-  // A list item carries more than an application (its next step): that stays until the list is read again.
-  client.setQueryData<ApplicationListItem[]>(queryKeys.applications, (list) =>
+/** The fields a card carries, taken from a card or a full application (nothing else leaks into the other). */
+export function cardFieldsOf(application: ApplicationCardFields): ApplicationCardFields {
+  return {
+    id: application.id,
+    company: application.company,
+    jobTitle: application.jobTitle,
+    priority: application.priority,
+    tags: application.tags,
+    notes: application.notes,
+    stage: application.stage,
+    furthestStage: application.furthestStage,
+    outcome: application.outcome,
+    closedReason: application.closedReason,
+    appliedAt: application.appliedAt,
+    endedAt: application.endedAt,
+    stageChangedAt: application.stageChangedAt,
+    createdAt: application.createdAt,
+    updatedAt: application.updatedAt,
+  };
+}
+
+/**
+ * Puts changed applications (the server's answer, or what a move is expected to give) in every cache that
+ * holds them: the board's cards, the list of applications and each application's own. Only the fields a card
+ * carries are written, so a card's change never blanks a full application's posting or documents; a card's
+ * next step stays until the list is read again.
+ */
+export function storeApplications(client: QueryClient, applications: readonly ApplicationCardFields[]): void {
+  const byId = new Map(applications.map((a) => [a.id, cardFieldsOf(a)]));
+  const merge = <T extends ApplicationCardFields>(list: T[] | undefined): T[] | undefined =>
     list?.map((a) => {
       const changed = byId.get(a.id);
       return changed ? { ...a, ...changed } : a;
-    }),
-  );
-  for (const application of applications)
-    client.setQueryData(queryKeys.application(application.id), application);
+    });
+  client.setQueryData<ApplicationCard[]>(queryKeys.applicationCards, merge);
+  client.setQueryData<ApplicationListItem[]>(queryKeys.applications, merge);
+  for (const [id, changed] of byId)
+    client.setQueryData<Application>(queryKeys.application(id), (old) =>
+      old ? { ...old, ...changed } : undefined,
+    );
 }

@@ -206,7 +206,7 @@ test.describe('instant actions with undo', () => {
     await board.goto();
     await expect(board.cardIn('applied', 'Gone role')).toBeVisible();
     await api.deleteApplication(application.id);
-    const held = await holdRequests(page, '**/api/applications?*');
+    const held = await holdRequests(page, '**/api/applications/cards');
 
     await board.dragTo('Gone role', 'screening');
     await expect(new AppShell(page).notices).toContainText(

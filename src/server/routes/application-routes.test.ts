@@ -170,6 +170,33 @@ describeEachDialect('applications API', (ctx) => {
     });
   });
 
+  it('lists every application as a card: the list item without posting, source and documents, newest first', async () => {
+    const older = await addApplication(ctx.app, {
+      jobTitle: 'Älterer <b>Titel</b>',
+      posting: { descriptionText: 'A long posting' },
+      source: { kind: 'referral', detail: 'Dana' },
+      resume: { name: 'cv.pdf' },
+      tags: ['dream', 'remote'],
+      notes: 'Ask about "the team" & more',
+    });
+    ctx.runtime.clock.set(new Date(Date.parse(older.createdAt) + 60_000).toISOString());
+    const newer = await addApplication(ctx.app, { jobTitle: 'Newer', companyName: 'Beta', stage: 'saved' });
+    const other = await call(ctx.app, 'GET', '/api/applications?limit=500', undefined, 200);
+    const cards = await call(ctx.app, 'GET', '/api/applications/cards', undefined, 200);
+    expect(cards.items.map((c: { id: string }) => c.id)).toEqual([newer.id, older.id]);
+    for (const item of other.items) {
+      const { postingUrl, posting, source, resume, coverLetter, ...cardFields } = item;
+      expect(cards.items.find((c: { id: string }) => c.id === item.id)).toEqual(cardFields);
+    }
+    expect(cards.items[1]).toMatchObject({
+      jobTitle: 'Älterer <b>Titel</b>',
+      tags: ['dream', 'remote'],
+      notes: 'Ask about "the team" & more',
+    });
+    expect(cards.items[1].nextStep).not.toBeNull();
+    expect(cards.items[1]).not.toHaveProperty('posting');
+  });
+
   it('pages through results with a cursor, in every sort order, without gaps or repeats', async () => {
     const created: string[] = [];
     for (let i = 0; i < 23; i++) {

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import {
   applicationBulkResultSchema,
   applicationBulkSchema,
+  applicationCardListSchema,
   applicationCreateSchema,
   applicationListItemSchema,
   applicationListQuerySchema,
@@ -17,12 +18,13 @@ import {
   deleteApplication,
   getApplication,
   getTimeline,
+  listApplicationCards,
   listApplications,
   moveApplication,
   undoMove,
   updateApplication,
 } from '../../services/applications.js';
-import { type App, crudRoutes, errors, idParams, type RouteContext } from '../route-kit.js';
+import { type App, crudRoutes, errors, idParams, type RouteContext, sendCached } from '../route-kit.js';
 
 export const applicationPageSchema = z
   .object({ items: z.array(applicationListItemSchema), nextCursor: z.string().nullable() })
@@ -31,6 +33,20 @@ export const applicationPageSchema = z
 export function applicationRoutes(app: App, ctx: RouteContext): void {
   const { depsFor } = ctx;
   const tags = ['applications'];
+  app.get(
+    '/api/applications/cards',
+    {
+      schema: {
+        tags,
+        summary:
+          'Every application as the board shows it (no posting, source or documents), with its next step, in one answer',
+        response: { 200: applicationCardListSchema },
+      },
+    },
+    async (request, reply) => {
+      await sendCached(ctx, request, reply, (deps) => listApplicationCards(deps));
+    },
+  );
   crudRoutes(app, ctx, {
     path: '/api/applications',
     tag: 'applications',

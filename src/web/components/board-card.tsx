@@ -1,5 +1,5 @@
 import { type DragEvent, type KeyboardEvent, memo, useEffect, useRef, useState } from 'react';
-import type { Application } from '../../core/application.js';
+import type { ApplicationCardFields } from '../../core/application.js';
 import { type Stage, stageLabels, stages } from '../../core/pipeline.js';
 import { neighbourStage } from '../board-model.js';
 import { hasLostFocus } from '../focus.js';
@@ -10,8 +10,8 @@ import { StageBadge } from './stage-badge.js';
 export const dragType = 'application/x-hearback-application';
 
 type BoardCardProps = {
-  readonly application: Application;
-  readonly onMove: (application: Application, stage: Stage) => void;
+  readonly application: ApplicationCardFields;
+  readonly onMove: (application: ApplicationCardFields, stage: Stage) => void;
   /** Set after a keyboard move, so focus follows the card into its new column. */
   readonly shouldFocus: boolean;
   /** Called when the user moves focus away from this card's move button. */

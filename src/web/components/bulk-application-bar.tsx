@@ -1,5 +1,5 @@
 import { useId, useRef, useState } from 'react';
-import type { Application } from '../../core/application.js';
+import type { ApplicationCardFields } from '../../core/application.js';
 import {
   type ActiveStage,
   activeStages,
@@ -13,7 +13,7 @@ import { keepFocusNear } from '../focus.js';
 import { useMoveApplications } from '../hooks/use-move-application.js';
 
 type BulkApplicationBarProps = {
-  readonly applications: readonly Application[];
+  readonly applications: readonly ApplicationCardFields[];
   readonly onClear: () => void;
 };
 

@@ -1,5 +1,5 @@
 import { type FormEvent, useState } from 'react';
-import type { Application } from '../../core/application.js';
+import type { ApplicationCardFields } from '../../core/application.js';
 import { stageChangeInputSchema } from '../../core/application.js';
 import type { FieldIssue } from '../../core/errors.js';
 import {
@@ -18,7 +18,7 @@ import { Dialog } from './dialog.js';
 import { Choice, FieldSet, FormErrors, Options, SelectField, TextAreaField } from './field.js';
 
 type EndApplicationDialogProps = {
-  readonly application: Application | null;
+  readonly application: ApplicationCardFields | null;
   readonly onClose: () => void;
 };
 
@@ -44,7 +44,13 @@ export function EndApplicationDialog({ application, onClose }: EndApplicationDia
   );
 }
 
-function EndApplicationForm({ application, onDone }: { application: Application; onDone: () => void }) {
+function EndApplicationForm({
+  application,
+  onDone,
+}: {
+  application: ApplicationCardFields;
+  onDone: () => void;
+}) {
   const [outcome, setOutcome] = useState<Outcome | ''>('');
   const [closedReason, setClosedReason] = useState<ClosedReason>('unknown');
   const [note, setNote] = useState('');

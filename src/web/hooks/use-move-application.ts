@@ -1,5 +1,5 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import type { Application } from '../../core/application.js';
+import type { ApplicationCardFields } from '../../core/application.js';
 import type { BulkFailure } from '../../core/bulk.js';
 import { outcomeLabels, stageLabels } from '../../core/pipeline.js';
 import type { ApiClient, StageChangeRequest } from '../api-client.js';
@@ -14,15 +14,18 @@ const moveMutationKey = ['move-application'] as const;
 export type ApplicationMove =
   | {
       readonly action: 'move';
-      readonly applications: readonly Application[];
+      readonly applications: readonly ApplicationCardFields[];
       readonly input: StageChangeRequest;
     }
   | { readonly action: 'undo'; readonly moves: readonly TakenMove[] };
 
 /** A move the server made: the application before it, and as the server answered. */
-type TakenMove = { readonly before: Application; readonly after: Application };
+type TakenMove = { readonly before: ApplicationCardFields; readonly after: ApplicationCardFields };
 
-type Answer = { readonly applications: readonly Application[]; readonly failed: readonly BulkFailure[] };
+type Answer = {
+  readonly applications: readonly ApplicationCardFields[];
+  readonly failed: readonly BulkFailure[];
+};
 
 /**
  * Moves applications to another stage or ends them, showing them there at once and putting back what the
@@ -38,8 +41,9 @@ export function useMoveApplications() {
     // One at a time, in the order they were made: two quick arrow presses reach the server in order.
     scope: { id: 'move-application' },
     mutationFn: (move: ApplicationMove) => send(api, move),
-    onMutate: async (move: ApplicationMove): Promise<readonly Application[]> => {
+    onMutate: async (move: ApplicationMove): Promise<readonly ApplicationCardFields[]> => {
       await client.cancelQueries({ queryKey: queryKeys.applications });
+      await client.cancelQueries({ queryKey: queryKeys.applicationCards });
       const now = new Date().toISOString();
       if (move.action === 'undo') {
         storeApplications(
@@ -85,6 +89,7 @@ export function useMoveApplications() {
       notify(`Could not ${phrase(move, before ?? [])}: ${describeError(error)}`);
       // The screen was out of date: the list is read again to show what the server has.
       void client.invalidateQueries({ queryKey: queryKeys.applications });
+      void client.invalidateQueries({ queryKey: queryKeys.applicationCards });
     },
     onSettled: (_answer, _error, move) =>
       refreshReplannedWhenSettled(
@@ -120,7 +125,11 @@ function undoOf({ before, after }: TakenMove) {
 }
 
 /** The application as the server is expected to answer the move, to show until it does. */
-function expectedMove(application: Application, input: StageChangeRequest, now: string): Application {
+function expectedMove(
+  application: ApplicationCardFields,
+  input: StageChangeRequest,
+  now: string,
+): ApplicationCardFields {
   const isEnding = input.stage === 'ended';
   const outcome = isEnding ? (input.outcome ?? null) : null;
   return {
@@ -138,13 +147,13 @@ function what(applications: readonly { readonly jobTitle: string }[]): string {
   return applications.length === 1 && only ? `“${only.jobTitle}”` : `${applications.length} applications`;
 }
 
-function describeMove(input: StageChangeRequest, applications: readonly Application[]): string {
+function describeMove(input: StageChangeRequest, applications: readonly ApplicationCardFields[]): string {
   if (input.stage !== 'ended') return `Moved ${what(applications)} to ${stageLabels[input.stage]}`;
   return `Ended ${what(applications)}${input.outcome ? `: ${outcomeLabels[input.outcome]}` : ''}`;
 }
 
 /** "move “Gone role”", "end 3 applications": what could not be done, for a refusal's notice. */
-function phrase(move: ApplicationMove, refused: readonly Application[]): string {
+function phrase(move: ApplicationMove, refused: readonly ApplicationCardFields[]): string {
   if (move.action === 'undo') return `undo the move of ${what(refused)}`;
   return `${move.input.stage === 'ended' ? 'end' : 'move'} ${what(refused)}`;
 }

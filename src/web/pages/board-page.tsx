@@ -1,5 +1,5 @@
 import { type DragEvent, useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import type { Application, ApplicationListItem } from '../../core/application.js';
+import type { ApplicationCard, ApplicationCardFields } from '../../core/application.js';
 import {
   activeStages,
   type Outcome,
@@ -37,7 +37,7 @@ import { hasLostFocus } from '../focus.js';
 import { useAppDialogs } from '../hooks/use-app-dialogs.js';
 import { setSearchParams, useLocation } from '../hooks/use-location.js';
 import { useMoveApplications } from '../hooks/use-move-application.js';
-import { useApplications, useUserClock } from '../queries.js';
+import { useApplicationCards, useUserClock } from '../queries.js';
 import { applicationPath } from '../router.js';
 import { formatDate } from '../zoned-time.js';
 
@@ -65,10 +65,10 @@ export function BoardPage() {
   const params = useMemo(() => new URLSearchParams(location.search), [location.search]);
   const view: View = params.get('view') === 'table' ? 'table' : 'board';
   const q = params.get('q') ?? '';
-  const applications = useApplications();
+  const applications = useApplicationCards();
   const { openQuickAdd } = useAppDialogs();
   const [hideRejections, setHideRejections] = useState(readHideRejections);
-  const [ending, setEnding] = useState<Application | null>(null);
+  const [ending, setEnding] = useState<ApplicationCardFields | null>(null);
   const [focusRequest, setFocusRequest] = useState<FocusRequest | null>(null);
   const [boardSort, setBoardSort] = useBoardSort();
   const [selectedIds, setSelectedIds] = useState<ReadonlySet<string>>(new Set());
@@ -91,7 +91,7 @@ export function BoardPage() {
   };
 
   const requestMove = useCallback(
-    (application: Application, stage: Stage) => {
+    (application: ApplicationCardFields, stage: Stage) => {
       setFocusRequest({ id: application.id });
       if (stage === 'ended') {
         setEnding(application);
@@ -213,11 +213,11 @@ export function BoardPage() {
 }
 
 type BoardColumnsProps = {
-  readonly applications: readonly ApplicationListItem[];
+  readonly applications: readonly ApplicationCard[];
   readonly hideRejections: boolean;
   readonly sort: BoardSortKey;
   readonly isSearching: boolean;
-  readonly onMove: (application: Application, stage: Stage) => void;
+  readonly onMove: (application: ApplicationCardFields, stage: Stage) => void;
   readonly focusRequest: FocusRequest | null;
   readonly onFocusLeft: (id: string) => void;
   readonly selectedIds: ReadonlySet<string>;
@@ -242,7 +242,7 @@ function BoardColumns({
     const byStage = groupByStage(applications, { hideRejections });
     return Object.fromEntries(
       stages.map((stage) => [stage, sortBoardColumn(byStage[stage], sort)]),
-    ) as Record<Stage, ApplicationListItem[]>;
+    ) as Record<Stage, ApplicationCard[]>;
   }, [applications, hideRejections, sort]);
   const counts = useMemo(
     () => countByStage(applications, { hideRejections }),
@@ -276,7 +276,7 @@ function BoardColumns({
     },
   });
 
-  const dateLabel = (application: Application): string | null => {
+  const dateLabel = (application: ApplicationCardFields): string | null => {
     if (application.stage === 'ended')
       return application.endedAt ? formatDate(application.endedAt, timeZone, locale) : null;
     if (application.appliedAt) return `Applied ${formatDate(application.appliedAt, timeZone, locale)}`;
@@ -284,7 +284,7 @@ function BoardColumns({
   };
 
   const now = new Date();
-  const nextStepOf = (application: ApplicationListItem) =>
+  const nextStepOf = (application: ApplicationCard) =>
     describeNextStep(application.nextStep, now, (at) => formatDate(at, timeZone, locale));
   const cards = (stage: Stage) => (
     <BoardCardList
@@ -365,7 +365,7 @@ function BoardColumns({
 }
 
 type ApplicationsTableProps = {
-  readonly applications: readonly Application[];
+  readonly applications: readonly ApplicationCardFields[];
   readonly hideRejections: boolean;
   readonly params: URLSearchParams;
   readonly setParam: (key: string, value: string | null) => void;

@@ -12,7 +12,7 @@ import { PostInterviewPrompt } from '../components/post-interview-prompt.js';
 import { ShowMoreList } from '../components/show-more-list.js';
 import { useAppDialogs } from '../hooks/use-app-dialogs.js';
 import { interviewTitle } from '../labels.js';
-import { useApplications, useInterviews, useToday, useUserClock } from '../queries.js';
+import { useToday, useUserClock } from '../queries.js';
 import { applicationPath } from '../router.js';
 import { countTodayItems, type TodayGroup, todayGroups } from '../today-view.js';
 import { formatDate, formatDateTime } from '../zoned-time.js';
@@ -36,35 +36,17 @@ const groupEmpty: Readonly<Record<TodayGroup, string>> = {
   week: 'Nothing else due in the next seven days.',
 };
 
-/** Past interviews from the last two weeks whose "how did it go" is still unanswered. */
-const debriefWindowMs = 14 * 86_400_000;
-
 /** Home: what to do today, and for a new user, how to start. */
 export function TodayPage() {
+  // One request holds everything the page draws: the steps, the interviews to debrief, whether any
+  // application exists. Not the list of applications, which at a few thousand is most of a second to load.
   const today = useToday();
-  const applications = useApplications();
-  const interviews = useInterviews();
   const { timeZone, locale } = useUserClock();
   const { openQuickAdd } = useAppDialogs();
   const { notify } = useNotices();
   const [draftStep, setDraftStep] = useState<FollowUp | null>(null);
   const [debriefing, setDebriefing] = useState<Interview | null>(null);
   const [selectedIds, setSelectedIds] = useState<ReadonlySet<string>>(new Set());
-
-  const applicationsById = useMemo(
-    () => new Map((applications.data ?? []).map((a) => [a.id, a])),
-    [applications.data],
-  );
-  const toDebrief = useMemo(() => {
-    const now = Date.now();
-    return (interviews.data ?? [])
-      .filter((i) => {
-        const ended = Date.parse(i.endsAt);
-        return ended <= now && now - ended < debriefWindowMs && i.topics === '' && i.selfRating === null;
-      })
-      .filter((i) => applicationsById.get(i.applicationId)?.stage !== 'ended')
-      .sort((a, b) => (a.endsAt < b.endsAt ? 1 : -1));
-  }, [interviews.data, applicationsById]);
 
   // Only steps still on the screen stay selected: one done elsewhere (or by the bar) leaves the selection.
   const selected = useMemo(
@@ -92,9 +74,7 @@ export function TodayPage() {
     [select],
   );
 
-  // Everything the page shows arrives before it is drawn, so no section pushes another down as it loads.
-  const isLoading = today.isPending || applications.isPending || interviews.isPending;
-  const isNewUser = applications.data !== undefined && applications.data.length === 0;
+  const isNewUser = today.data?.applicationCount === 0;
 
   return (
     <div className="page">
@@ -107,7 +87,7 @@ export function TodayPage() {
           {describeError(today.error)}
         </p>
       ) : null}
-      {isLoading ? (
+      {today.isPending ? (
         <div className="placeholder" aria-busy="true">
           Loading what is due…
         </div>
@@ -144,25 +124,18 @@ export function TodayPage() {
         </section>
       ) : today.data ? (
         <>
-          {toDebrief.length > 0 ? (
+          {today.data.debriefs.length > 0 ? (
             <section className="today-group" aria-labelledby="debrief-title">
               <h2 id="debrief-title">How did it go?</h2>
               <ul className="plain-list">
-                {toDebrief.map((interview) => {
-                  const application = applicationsById.get(interview.applicationId);
+                {today.data.debriefs.map(({ interview, application }) => {
                   return (
                     <li key={interview.id} className="debrief">
                       <span>
-                        {interviewTitle(interview.round)}
-                        {application ? (
-                          <>
-                            {' '}
-                            for{' '}
-                            <Link to={applicationPath(application.id)}>
-                              {application.jobTitle} — {application.company.name}
-                            </Link>
-                          </>
-                        ) : null}
+                        {interviewTitle(interview.round)} for{' '}
+                        <Link to={applicationPath(application.id)}>
+                          {application.jobTitle} — {application.companyName}
+                        </Link>
                         ,{' '}
                         <time dateTime={interview.startsAt}>
                           {formatDateTime(interview.startsAt, timeZone, locale)}
