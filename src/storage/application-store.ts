@@ -1,19 +1,20 @@
 import { type ExpressionBuilder, sql } from 'kysely';
 import { jsonArrayFrom as postgresJsonArrayFrom } from 'kysely/helpers/postgres';
 import { jsonArrayFrom as sqliteJsonArrayFrom } from 'kysely/helpers/sqlite';
-import {
-  type Application,
-  type ApplicationDuplicate,
-  type ApplicationListFilter,
-  type ApplicationListPage,
-  type ApplicationSortKey,
-  type NextStep,
-  normalizePostingUrl,
-  type SentDocument,
+import type {
+  Application,
+  ApplicationDuplicate,
+  ApplicationListFilter,
+  ApplicationListPage,
+  ApplicationSortKey,
+  NextStep,
+  SentDocument,
 } from '../core/application.js';
+import { normalizePostingUrl } from '../core/application-values.js';
 import { AppError } from '../core/errors.js';
 import type { TimelineEvent } from '../core/event.js';
-import { type FollowUp, type FollowUpKind, openFollowUpStatuses } from '../core/follow-up.js';
+import type { FollowUp, FollowUpKind } from '../core/follow-up.js';
+import { openFollowUpStatuses } from '../core/follow-up-values.js';
 import type { Interview } from '../core/interview.js';
 import type { ActiveStage, ClosedReason, Outcome, Stage } from '../core/pipeline.js';
 import { eventColumns, toEvent } from './event-store.js';
