@@ -48,10 +48,12 @@ const commandRuntimeRoots = ['config.ts', 'runtime.ts', 'services/settings.ts', 
 );
 
 /**
- * Two chunks for what every command loads, instead of a few dozen small ones (Node's ESM loader costs each
- * file it resolves and reads; about 15 ms fewer for `hearback list`), chosen from the module graph so that
- * neither makes a command evaluate more than before:
- * - `command-common`: the modules every command file imports (registering any command loads them all);
+ * Two chunks for what every command that runs loads, instead of a few dozen small ones (Node's ESM loader
+ * costs each file it resolves and reads; about 15 ms fewer for `hearback list`), chosen from the module graph
+ * so that neither makes a command that runs evaluate more than before:
+ * - `command-common`: the modules every command file imports, and those of what `runCommand` loads that
+ *   some command file imports too (zod, the field primitives): registering every command (`--help`) loads
+ *   them all, registering one may load a few it would not (zod for `watch`), running one loads them anyway;
  * - `command-runtime`: what `runCommand` loads, less anything registering a command loads, so `--help`
  *   (which registers every command and runs none) never loads it.
  * Everything else is split as Rolldown does by default: a command's own modules load when it runs.
@@ -75,7 +77,8 @@ function groupModules(graph: ModuleGraph): Map<string, string> {
     if (!entry.has(id) && commandFiles.every((modules) => modules.has(id))) chunkOf.set(id, 'command-common');
   }
   for (const id of staticClosure(graph, commandRuntimeRoots)) {
-    if (!registration.has(id)) chunkOf.set(id, 'command-runtime');
+    if (entry.has(id)) continue;
+    chunkOf.set(id, registration.has(id) ? 'command-common' : 'command-runtime');
   }
   return chunkOf;
 }

@@ -1,6 +1,5 @@
 import type { Command } from 'commander';
 import type { z } from 'zod';
-import { companyCreateSchema } from '../core/company.js';
 import { AppError, type ErrorCode, isAppError } from '../core/errors.js';
 import type { Settings } from '../core/settings.js';
 import type { PrivateAddressPolicy } from '../integrations/postings/address-guard.js';
@@ -14,6 +13,7 @@ const loadAddressGuard = () => import('../integrations/postings/address-guard.js
 const loadConfigModule = () => import('../config.js');
 const loadRuntime = () => import('../runtime.js');
 const loadCompanies = () => import('../services/companies.js');
+const loadCompanySchemas = () => import('../core/company.js');
 const loadDeps = () => import('../services/deps.js');
 const loadSettings = () => import('../services/settings.js');
 const loadIdLookupStore = () => import('../storage/id-lookup-store.js');
@@ -101,6 +101,7 @@ export async function resolveOrCreateCompany(ctx: CliContext, ref: string): Prom
   const name = ref.trim();
   if (name !== '' && !isFullId(name) && (await findIds(ctx, 'companies', name)).length === 0) {
     const { createCompany } = await loadCompanies();
+    const { companyCreateSchema } = await loadCompanySchemas();
     const input = parseInput(companyCreateSchema, { name }, { name: '--company' });
     return (await createCompany(ctx.deps, input)).id;
   }

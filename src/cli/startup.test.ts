@@ -33,11 +33,14 @@ const heavy = [
 ];
 
 /**
- * What `list` must not load either: the address parser of the request guard and the posting fetch, and
- * the modules of the other commands (their option lists and zod schemas), which it does not register.
+ * What `list` must not load either: the address parser of the request guard and the posting fetch, the
+ * modules of the other commands (their option lists and zod schemas), which it does not register, and the
+ * core modules whose schemas it does not use: it takes the values and helpers it needs from their zod-free
+ * `*-values.ts` modules, its query from `application-list-query.ts`, and it needs no time zone schema
+ * (Temporal) nor the event schemas, which storage loads when it reads events (`storage/event-store.ts`).
  */
 const notForList = {
-  packages: ['ipaddr.js', 'wink-eng-lite-web-model', '@mozilla/readability'],
+  packages: ['ipaddr.js', 'wink-eng-lite-web-model', '@mozilla/readability', 'temporal-polyfill'],
   sources: [
     'src/cli/commands/today-commands.ts',
     'src/cli/commands/analysis-commands.ts',
@@ -53,6 +56,12 @@ const notForList = {
     'src/core/diagnosis-schema.ts',
     'src/core/interview.ts',
     'src/core/contact.ts',
+    'src/core/application.ts',
+    'src/core/company.ts',
+    'src/core/follow-up.ts',
+    'src/core/bulk.ts',
+    'src/core/time-zone.ts',
+    'src/core/event.ts',
     'src/integrations/csv/csv-formats.ts',
     'src/integrations/postings/address-guard.ts',
     'src/server/host-origin-guard.ts',

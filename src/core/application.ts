@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { employmentTypes, remoteTypes, salaryPeriods, sourceKinds } from './application-values.js';
 import { bulkFailureSchema, bulkIds, bulkItems } from './bulk.js';
 import {
   happenedAt,
@@ -14,21 +15,24 @@ import {
 import { followUpKinds } from './follow-up.js';
 import { activeStageSchema, closedReasonSchema, outcomeSchema, type Stage, stageSchema } from './pipeline.js';
 
-export const remoteTypes = ['remote', 'hybrid', 'on_site'] as const;
-export const salaryPeriods = ['hour', 'day', 'week', 'month', 'year'] as const;
-export const employmentTypes = [
-  'full_time',
-  'part_time',
-  'contract',
-  'temporary',
-  'internship',
-  'other',
-] as const;
-export const sourceKinds = ['referral', 'job_board', 'company_site', 'recruiter', 'other'] as const;
-
-export type RemoteType = (typeof remoteTypes)[number];
-export type EmploymentType = (typeof employmentTypes)[number];
-export type SourceKind = (typeof sourceKinds)[number];
+export {
+  type ApplicationListFilter,
+  type ApplicationListQuery,
+  type ApplicationSortKey,
+  applicationListQuerySchema,
+  applicationSortKeys,
+} from './application-list-query.js';
+export {
+  type EmploymentType,
+  employmentTypes,
+  emptyPosting,
+  normalizePostingUrl,
+  type RemoteType,
+  remoteTypes,
+  type SourceKind,
+  salaryPeriods,
+  sourceKinds,
+} from './application-values.js';
 
 /** The posting as it was when the user applied; postings change or vanish, so we keep our own copy. */
 export const postingSchema = z
@@ -74,20 +78,6 @@ export const postingInputSchema = z
   });
 
 export type PostingInput = z.infer<typeof postingInputSchema>;
-
-export const emptyPosting: Posting = {
-  descriptionHtml: null,
-  descriptionText: null,
-  location: null,
-  remoteType: null,
-  salaryMin: null,
-  salaryMax: null,
-  salaryCurrency: null,
-  salaryPeriod: null,
-  employmentType: null,
-  datePosted: null,
-  validThrough: null,
-};
 
 export const sourceSchema = z
   .object({ kind: z.enum(sourceKinds), detail: z.string().nullable() })
@@ -222,30 +212,6 @@ export const applicationBulkResultSchema = z
 
 export type ApplicationBulkResult = z.infer<typeof applicationBulkResultSchema>;
 
-export const applicationSortKeys = ['createdAt', 'updatedAt', 'jobTitle', 'priority', 'appliedAt'] as const;
-export type ApplicationSortKey = (typeof applicationSortKeys)[number];
-
-const stageList = z
-  .string()
-  .transform((value) => value.split(',').map((s) => s.trim()))
-  .pipe(z.array(stageSchema).min(1));
-
-export const applicationListQuerySchema = z.strictObject({
-  stage: stageList.optional().describe('one stage or several separated by commas'),
-  furthestStage: activeStageSchema.optional(),
-  outcome: outcomeSchema.optional(),
-  companyId: id.optional(),
-  tag: text(limits.tag).optional(),
-  q: text(limits.name).optional().describe('text search across job title, company, notes and tags'),
-  sort: z.enum(applicationSortKeys).default('createdAt'),
-  order: z.enum(['asc', 'desc']).default('desc'),
-  limit: z.coerce.number().int().min(1).max(500).default(50),
-  cursor: z.string().max(1_000).optional(),
-});
-
-export type ApplicationListQuery = z.input<typeof applicationListQuerySchema>;
-export type ApplicationListFilter = z.output<typeof applicationListQuerySchema>;
-
 /** The earliest open follow-up step of an application: what the board shows on its card and sorts by. */
 export const nextStepSchema = z
   .object({ id, kind: z.enum(followUpKinds), dueAt: instantOut })
@@ -308,35 +274,6 @@ export type ApplicationListPage = {
 
 export function isEnded(application: { readonly stage: Stage }): boolean {
   return application.stage === 'ended';
-}
-
-/**
- * The key the duplicate guard compares posting URLs by: scheme and host lowercased, default ports,
- * fragments, tracking parameters and trailing slashes dropped, remaining parameters sorted.
- */
-export function normalizePostingUrl(raw: string): string {
-  const url = new URL(raw);
-  // Each URL setter re-parses the whole URL, so only what needs changing is set (a bulk import does this
-  // for every row).
-  if (url.hash !== '') url.hash = '';
-  if (url.protocol !== 'https:') url.protocol = 'https:';
-  const host = url.hostname.toLowerCase().replace(/^www\./, '');
-  if (host !== url.hostname) url.hostname = host;
-  if (url.port === '443' || url.port === '80') url.port = '';
-  if (url.search !== '') {
-    const kept = [...url.searchParams.entries()].filter(([key]) => !isTrackingParameter(key));
-    kept.sort(([a], [b]) => a.localeCompare(b));
-    url.search = new URLSearchParams(kept).toString();
-  }
-  return url.toString().replace(/\/+(?=$|\?)/, '');
-}
-
-function isTrackingParameter(key: string): boolean {
-  const k = key.toLowerCase();
-  return (
-    k.startsWith('utm_') ||
-    ['gh_src', 'ref', 'refid', 'trk', 'source', 'lever-source', 'fbclid', 'gclid'].includes(k)
-  );
 }
 
 /** An application already tracked that a new one would repeat, and why it counts as the same. */

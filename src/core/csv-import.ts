@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { applicationCreateSchema, stageChangeInputSchema } from './application.js';
-import { instantOut, timeZone } from './fields.js';
+import { instantOut } from './fields.js';
 import { historyChoiceSchema } from './history-choice.js';
+import { timeZone } from './time-zone.js';
 
 /** What a CSV column can fill on an application. */
 export const csvFields = [

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { id, instant, instantOut, limits, localDate, rating, text, timeZone, webUrl } from './fields.js';
+import { id, instant, instantOut, limits, localDate, rating, text, webUrl } from './fields.js';
+import { timeZone } from './time-zone.js';
 
 export const interviewRounds = ['phone_screen', 'technical', 'onsite', 'panel', 'final', 'other'] as const;
 export type InterviewRound = (typeof interviewRounds)[number];

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { email, limits, text, timeZone } from './fields.js';
+import { email, limits, text } from './fields.js';
+import { timeZone } from './time-zone.js';
 
 /** ISO weekdays: 1 is Monday, 7 is Sunday. */
 export const weekday = z.number().int().min(1).max(7);

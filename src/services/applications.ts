@@ -1,18 +1,18 @@
-import {
-  type Application,
-  type ApplicationBulk,
-  type ApplicationBulkResult,
-  type ApplicationCardList,
-  type ApplicationCreate,
-  type ApplicationListFilter,
-  type ApplicationListPage,
-  type ApplicationUpdate,
-  emptyPosting,
-  type Posting,
-  type SentDocument,
-  type StageChangeInput,
-  type StageUndo,
+import type {
+  Application,
+  ApplicationBulk,
+  ApplicationBulkResult,
+  ApplicationCardList,
+  ApplicationCreate,
+  ApplicationListFilter,
+  ApplicationListPage,
+  ApplicationUpdate,
+  Posting,
+  SentDocument,
+  StageChangeInput,
+  StageUndo,
 } from '../core/application.js';
+import { emptyPosting } from '../core/application-values.js';
 import type { BulkFailure } from '../core/bulk.js';
 import type { Company } from '../core/company.js';
 import { assertHappened } from '../core/date-window.js';

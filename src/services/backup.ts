@@ -7,9 +7,9 @@ import {
 } from '../core/backup.js';
 import { AppError } from '../core/errors.js';
 import type { StageChangeEvent } from '../core/event.js';
-import { canonicalTimeZone } from '../core/fields.js';
 import { summarizeStageHistory } from '../core/pipeline.js';
 import { placeIssues } from '../core/places.js';
+import { canonicalTimeZone } from '../core/time-zone.js';
 import { insertApplication, listAllApplications } from '../storage/application-store.js';
 import { insertCompany, listAllCompanies } from '../storage/company-store.js';
 import { insertContact, listAllContacts } from '../storage/contact-store.js';

@@ -20,7 +20,6 @@ import {
 } from '../core/csv-import.js';
 import { fieldError } from '../core/errors.js';
 import type { StageChangeEvent } from '../core/event.js';
-import { isValidTimeZone } from '../core/fields.js';
 import type { FollowUp } from '../core/follow-up.js';
 import {
   defaultHistoryChoice,
@@ -35,6 +34,7 @@ import {
   type CsvRowIssue,
   makeCsvRowReader,
 } from '../core/read-csv-application.js';
+import { isValidTimeZone } from '../core/time-zone.js';
 import { titleKeyOf } from '../storage/application-store.js';
 import {
   type ApplicationKey,

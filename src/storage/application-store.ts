@@ -1,23 +1,24 @@
 import { type ExpressionBuilder, sql } from 'kysely';
 import { jsonArrayFrom as postgresJsonArrayFrom } from 'kysely/helpers/postgres';
 import { jsonArrayFrom as sqliteJsonArrayFrom } from 'kysely/helpers/sqlite';
-import {
-  type Application,
-  type ApplicationCard,
-  type ApplicationDuplicate,
-  type ApplicationListFilter,
-  type ApplicationListPage,
-  type ApplicationSortKey,
-  type NextStep,
-  normalizePostingUrl,
-  type SentDocument,
+import type {
+  Application,
+  ApplicationCard,
+  ApplicationDuplicate,
+  ApplicationListFilter,
+  ApplicationListPage,
+  ApplicationSortKey,
+  NextStep,
+  SentDocument,
 } from '../core/application.js';
+import { normalizePostingUrl } from '../core/application-values.js';
 import { AppError } from '../core/errors.js';
 import type { TimelineEvent } from '../core/event.js';
-import { type FollowUp, type FollowUpKind, openFollowUpStatuses } from '../core/follow-up.js';
+import type { FollowUp, FollowUpKind } from '../core/follow-up.js';
+import { openFollowUpStatuses } from '../core/follow-up-values.js';
 import type { Interview } from '../core/interview.js';
 import type { ActiveStage, ClosedReason, Outcome, Stage } from '../core/pipeline.js';
-import { eventColumns, toEvent } from './event-store.js';
+import { eventColumns, toEvents } from './event-store.js';
 import { followUpColumns, toFollowUp } from './follow-up-store.js';
 import { interviewColumns, toInterview } from './interview-store.js';
 import type {
@@ -180,9 +181,11 @@ export async function findApplicationRecord(
       row,
       tags.map((t) => t.tag),
     ),
-    events: jsonRows<EventsTable>(row.event_rows)
-      .sort((a, b) => compare(a.occurred_at, b.occurred_at) || compare(a.id, b.id))
-      .map(toEvent),
+    events: await toEvents(
+      jsonRows<EventsTable>(row.event_rows).sort(
+        (a, b) => compare(a.occurred_at, b.occurred_at) || compare(a.id, b.id),
+      ),
+    ),
     interviews: jsonRows<InterviewsTable>(row.interview_rows)
       .sort((a, b) => compare(a.starts_at, b.starts_at) || compare(a.id, b.id))
       .map((i) => toInterview(i, interviewers.get(i.id) ?? [])),

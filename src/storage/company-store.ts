@@ -1,4 +1,5 @@
-import { type Company, type CompanyListQuery, normalizeCompanyName } from '../core/company.js';
+import type { Company, CompanyListQuery } from '../core/company.js';
+import { normalizeCompanyName } from '../core/company-values.js';
 import type { CompaniesTable, Db } from './schema.js';
 import { asCount, binaryText, found, likeEscaped } from './sql-helpers.js';
 

@@ -1,6 +1,10 @@
-import { type EventListQuery, eventSchema, type TimelineEvent } from '../core/event.js';
+import type { EventListQuery, eventSchema, TimelineEvent } from '../core/event.js';
 import type { Db, EventsTable } from './schema.js';
 import { allColumns, found, fromJson, storedInstant, storedLocalDateOrNull, toJson } from './sql-helpers.js';
+
+// The event schemas load with the first read of events, not with this module, which every application read
+// imports: `hearback list` reads no events and does not build them (issue 12, item 11).
+const loadEventSchema = async () => (await import('../core/event.js')).eventSchema;
 
 /** Events keep their kind-specific fields as JSON; the core schema checks them on the way out. */
 export async function insertEvent(db: Db, userId: string, event: TimelineEvent): Promise<void> {
@@ -42,7 +46,7 @@ export async function findEvent(db: Db, userId: string, id: string): Promise<Tim
     .where('id', '=', id)
     .where('user_id', '=', userId)
     .executeTakeFirst();
-  return row && toEvent(row);
+  return row && (await toEvents([row]))[0];
 }
 
 export async function getEvent(db: Db, userId: string, id: string): Promise<TimelineEvent> {
@@ -61,7 +65,7 @@ export async function listEvents(db: Db, userId: string, query: EventListQuery):
     .orderBy('id')
     .limit(Number(query.limit ?? 200))
     .execute();
-  return rows.map(toEvent);
+  return toEvents(rows);
 }
 
 export async function listApplicationEvents(
@@ -77,7 +81,7 @@ export async function listApplicationEvents(
     .orderBy('occurred_at')
     .orderBy('id')
     .execute();
-  return rows.map(toEvent);
+  return toEvents(rows);
 }
 
 export async function listAllEvents(db: Db, userId: string): Promise<TimelineEvent[]> {
@@ -87,7 +91,7 @@ export async function listAllEvents(db: Db, userId: string): Promise<TimelineEve
     .where('user_id', '=', userId)
     .orderBy('id')
     .execute();
-  return rows.map(toEvent);
+  return toEvents(rows);
 }
 
 export async function deleteEventRow(db: Db, userId: string, id: string): Promise<void> {
@@ -129,9 +133,15 @@ export const eventColumns = allColumns<EventsTable>({
   updated_at: true,
 });
 
-export function toEvent(row: EventsTable): TimelineEvent {
+/** Stored events as the core schema reads them, which checks the kind-specific fields kept as JSON. */
+export async function toEvents(rows: readonly EventsTable[]): Promise<TimelineEvent[]> {
+  const schema = await loadEventSchema();
+  return rows.map((row) => toEvent(schema, row));
+}
+
+function toEvent(schema: typeof eventSchema, row: EventsTable): TimelineEvent {
   const data = fromJson<Record<string, unknown>>(row.data);
-  return eventSchema.parse({
+  return schema.parse({
     ...data,
     ...(typeof data.newDecisionDate === 'string' && {
       newDecisionDate: storedLocalDateOrNull(data.newDecisionDate),

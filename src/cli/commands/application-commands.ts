@@ -1,16 +1,9 @@
 import fs from 'node:fs';
 import type { Command } from 'commander';
 import pc from 'picocolors';
-import {
-  type Application,
-  applicationCreateSchema,
-  applicationListQuerySchema,
-  applicationSortKeys,
-  applicationUpdateSchema,
-  remoteTypes,
-  sourceKinds,
-  stageChangeInputSchema,
-} from '../../core/application.js';
+import type { Application } from '../../core/application.js';
+import { applicationListQuerySchema, applicationSortKeys } from '../../core/application-list-query.js';
+import { remoteTypes, sourceKinds } from '../../core/application-values.js';
 import type { TimelineEvent } from '../../core/event.js';
 import {
   followUpKindLabels,
@@ -39,7 +32,9 @@ import {
 import { choices, formatFields, formatTable, localDateTime, localDay, safeText, shortId } from '../output.js';
 import { ask, canPrompt, confirm } from '../prompts.js';
 
-// Loaded when a command runs, so `hearback --version` and `--help` load none of it (issue 12, item 11).
+// Loaded when a command runs, so `hearback --version` and `--help` load none of it, and `list` not the
+// schemas of the changes (issue 12, item 11).
+const loadSchemas = () => import('../../core/application.js');
 const loadApplications = () => import('../../services/applications.js');
 const loadEvents = () => import('../../services/events.js');
 const loadFollowUps = () => import('../../services/follow-ups.js');
@@ -112,6 +107,7 @@ export function registerApplicationCommands(program: Command): void {
     runCommand(command, async (ctx) => {
       const { createApplication } = await loadApplications();
       if (options.fromUrl || options.fromPage) return addFromPosting(ctx, options);
+      const { applicationCreateSchema } = await loadSchemas();
       if (canPrompt() && !ctx.out.isJson) {
         options.company ??= await ask('Company');
         options.title ??= await ask('Job title');
@@ -236,6 +232,7 @@ export function registerApplicationCommands(program: Command): void {
     (ref: string, options: ApplicationOptions, command: Command) =>
       runCommand(command, async (ctx) => {
         const { updateApplication } = await loadApplications();
+        const { applicationUpdateSchema } = await loadSchemas();
         const id = await resolveId(ctx, 'applications', ref);
         const { stage: _stage, stageAt: _stageAt, ...fields } = toFields(options);
         // A new company named with --company is added with the change, or not at all.
@@ -283,6 +280,7 @@ export function registerApplicationCommands(program: Command): void {
     .action((ref: string, stage: string, options, command: Command) =>
       runCommand(command, async (ctx) => {
         const { moveApplication } = await loadApplications();
+        const { stageChangeInputSchema } = await loadSchemas();
         const id = await resolveId(ctx, 'applications', ref);
         const input = parseInput(
           stageChangeInputSchema,

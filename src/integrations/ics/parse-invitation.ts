@@ -1,9 +1,9 @@
 import ICAL from 'ical.js';
 import { Temporal } from 'temporal-polyfill';
 import { fieldError, isAppError } from '../../core/errors.js';
-import { isValidTimeZone } from '../../core/fields.js';
 import type { InterviewInvitation, InvitationPerson } from '../../core/invitation.js';
 import type { InvitationReadOptions } from '../../core/ports.js';
+import { isValidTimeZone } from '../../core/time-zone.js';
 import { findImpossibleDate } from './ics-date-values.js';
 import { cleanIcsLine, cleanIcsText } from './ics-text.js';
 import { findVideoLink, isBareUrl } from './video-links.js';

@@ -1,4 +1,4 @@
-import { isValidTimeZone } from '../../core/fields.js';
+import { isValidTimeZone } from '../../core/time-zone.js';
 
 /**
  * Windows time zone names, as Outlook and Exchange write them in TZID, mapped to the IANA zone CLDR's

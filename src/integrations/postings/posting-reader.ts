@@ -1,4 +1,4 @@
-import { emptyPosting } from '../../core/application.js';
+import { emptyPosting } from '../../core/application-values.js';
 import { AppError } from '../../core/errors.js';
 import type { PostingExtract, PostingReader } from '../../core/posting-extract.js';
 import type { PrivateAddressPolicy } from './address-guard.js';
