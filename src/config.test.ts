@@ -26,4 +26,61 @@ describe('loadConfig', () => {
       'HEARBACK_ALLOWED_HOSTS: must be host names separated by commas',
     );
   });
+
+  it('stays in local mode, without accounts, unless HEARBACK_MODE=server', () => {
+    expect(loadConfig({})).toMatchObject({ mode: 'local', accounts: null, trustProxy: null });
+    expect(() => loadConfig({ HEARBACK_MODE: 'cloud' })).toThrow('HEARBACK_MODE: must be local');
+  });
+
+  const server = {
+    HEARBACK_MODE: 'server',
+    DATABASE_URL: 'postgres://hearback@db.internal/hearback',
+    HEARBACK_PUBLIC_URL: 'https://hearback.example.org',
+    HEARBACK_AUTH_SECRET: 'x'.repeat(32),
+  };
+
+  it('starts server mode with PostgreSQL, a public URL and a secret of at least 32 bytes', () => {
+    expect(loadConfig(server)).toMatchObject({
+      mode: 'server',
+      accounts: { secret: 'x'.repeat(32), signUp: true },
+      publicUrl: 'https://hearback.example.org',
+    });
+    expect(loadConfig({ ...server, HEARBACK_SIGN_UP: 'off' }).accounts?.signUp).toBe(false);
+    expect(() => loadConfig({ ...server, HEARBACK_SIGN_UP: 'no' })).toThrow('HEARBACK_SIGN_UP: must be on');
+  });
+
+  it('refuses server mode naming each missing variable: the public URL, the secret, PostgreSQL', () => {
+    expect(() => loadConfig({ ...server, HEARBACK_PUBLIC_URL: undefined })).toThrow(
+      /HEARBACK_PUBLIC_URL: server mode needs the address people use/,
+    );
+    expect(() => loadConfig({ ...server, HEARBACK_AUTH_SECRET: undefined })).toThrow(
+      /HEARBACK_AUTH_SECRET: server mode needs a secret of at least 32 bytes \(it is not set\)/,
+    );
+    expect(() => loadConfig({ ...server, HEARBACK_AUTH_SECRET: 'x'.repeat(31) })).toThrow(
+      /HEARBACK_AUTH_SECRET: .*\(it has 31\)/,
+    );
+    // Bytes, not characters: 11 three-byte characters are 33 bytes.
+    expect(loadConfig({ ...server, HEARBACK_AUTH_SECRET: '€'.repeat(11) }).mode).toBe('server');
+    expect(() => loadConfig({ ...server, DATABASE_URL: undefined })).toThrow(
+      /DATABASE_URL: server mode runs on PostgreSQL only/,
+    );
+    expect(() => loadConfig({ HEARBACK_MODE: 'server' })).toThrow(
+      /DATABASE_URL[\s\S]*HEARBACK_PUBLIC_URL[\s\S]*HEARBACK_AUTH_SECRET/,
+    );
+  });
+
+  it('masks the auth secret in the start-up log', async () => {
+    const { describeConfig } = await import('./config.js');
+    const described = JSON.stringify(describeConfig(loadConfig(server)));
+    expect(described).not.toContain('x'.repeat(32));
+    expect(described).toContain('"authSecret":"***"');
+  });
+
+  it('reads HEARBACK_TRUST_PROXY as a number of hops or a list of proxy addresses', () => {
+    expect(loadConfig({ HEARBACK_TRUST_PROXY: '1' }).trustProxy).toBe(1);
+    expect(loadConfig({ HEARBACK_TRUST_PROXY: '127.0.0.1,10.0.0.0/8' }).trustProxy).toBe(
+      '127.0.0.1,10.0.0.0/8',
+    );
+    expect(() => loadConfig({ HEARBACK_TRUST_PROXY: 'yes please' })).toThrow('HEARBACK_TRUST_PROXY: must be');
+  });
 });

@@ -38,14 +38,51 @@ const envSchema = z.object({
   HEARBACK_ALLOW_PRIVATE_FETCH: z
     .enum(['0', '1', 'false', 'true'], { message: 'must be 1 (allow) or 0 (the default: refuse)' })
     .default('0'),
+  HEARBACK_MODE: z
+    .enum(['local', 'server'], {
+      message: 'must be local (the default: one person, no sign-in) or server (accounts, PostgreSQL only)',
+    })
+    .default('local'),
+  HEARBACK_AUTH_SECRET: z.string().optional(),
+  HEARBACK_SIGN_UP: z
+    .enum(['on', 'off'], { message: 'must be on (the default: anyone may create an account) or off' })
+    .default('on'),
+  HEARBACK_TRUST_PROXY: z
+    .string()
+    .regex(/^(\d{1,2}|[0-9A-Fa-f.:/]+(\s*,\s*[0-9A-Fa-f.:/]+)*)$/, {
+      message:
+        'must be the number of proxies in front of hearback (e.g. 1) or their addresses, comma-separated (e.g. 127.0.0.1,10.0.0.0/8)',
+    })
+    .optional(),
 });
+
+/** Fewer bytes than this in HEARBACK_AUTH_SECRET are refused: it signs every session cookie. */
+export const minimumAuthSecretBytes = 32;
 
 export type DatabaseTarget =
   | { readonly kind: 'sqlite'; readonly file: string }
   | { readonly kind: 'postgres'; readonly url: string }
   | { readonly kind: 'pglite' };
 
+/**
+ * Server mode (HEARBACK_MODE=server): accounts, every /api route behind a session. Local mode has none of it.
+ */
+export type AccountsConfig = {
+  /** Signs session cookies and tokens; at least 32 bytes (HEARBACK_AUTH_SECRET). */
+  readonly secret: string;
+  /** HEARBACK_SIGN_UP=off: nobody can create an account through the API (operators add them). */
+  readonly signUp: boolean;
+};
+
 export type Config = {
+  readonly mode: 'local' | 'server';
+  /** Present in server mode only. */
+  readonly accounts: AccountsConfig | null;
+  /**
+   * HEARBACK_TRUST_PROXY: whose X-Forwarded-For to believe for the client's address (the sign-in rate limit
+   * counts by it): a number of proxy hops, or the proxies' addresses. Unset: the connection's own address.
+   */
+  readonly trustProxy: number | string | null;
   readonly dataDir: string;
   readonly database: DatabaseTarget;
   readonly server: { readonly port: number; readonly host: string };
@@ -94,9 +131,21 @@ export function loadConfig(
     throw new Error(`Invalid configuration:\n  ${lines.join('\n  ')}`);
   }
   const e = parsed.data;
+  if (e.HEARBACK_MODE === 'server') checkServerMode(e);
   const dataDir = path.resolve(overrides.dataDir ?? e.HEARBACK_DATA_DIR);
   const publicUrl = (e.HEARBACK_PUBLIC_URL ?? defaultPublicUrl(e.HOST, e.PORT)).replace(/\/+$/, '');
   return {
+    mode: e.HEARBACK_MODE,
+    accounts:
+      e.HEARBACK_MODE === 'server'
+        ? { secret: e.HEARBACK_AUTH_SECRET!, signUp: e.HEARBACK_SIGN_UP === 'on' }
+        : null,
+    trustProxy:
+      e.HEARBACK_TRUST_PROXY === undefined
+        ? null
+        : /^\d+$/.test(e.HEARBACK_TRUST_PROXY)
+          ? Number(e.HEARBACK_TRUST_PROXY)
+          : e.HEARBACK_TRUST_PROXY,
     dataDir,
     database: e.DATABASE_URL
       ? { kind: 'postgres', url: e.DATABASE_URL }
@@ -111,6 +160,29 @@ export function loadConfig(
   };
 }
 
+/**
+ * Server mode serves many people from one PostgreSQL: it needs the address they use (cookies, links, the
+ * allowed origin) and a secret to sign sessions with. Each missing piece is named, all at once.
+ */
+function checkServerMode(e: z.infer<typeof envSchema>): void {
+  const problems: string[] = [];
+  if (!e.DATABASE_URL)
+    problems.push('DATABASE_URL: server mode runs on PostgreSQL only; set a postgres:// URL');
+  if (!e.HEARBACK_PUBLIC_URL)
+    problems.push(
+      'HEARBACK_PUBLIC_URL: server mode needs the address people use, e.g. https://hearback.example.org',
+    );
+  const secretBytes = Buffer.byteLength(e.HEARBACK_AUTH_SECRET ?? '', 'utf8');
+  if (secretBytes < minimumAuthSecretBytes)
+    problems.push(
+      `HEARBACK_AUTH_SECRET: server mode needs a secret of at least ${minimumAuthSecretBytes} bytes (${
+        e.HEARBACK_AUTH_SECRET === undefined ? 'it is not set' : `it has ${secretBytes}`
+      }); make one with: openssl rand -base64 48`,
+    );
+  if (problems.length > 0)
+    throw new Error(`Invalid configuration for HEARBACK_MODE=server:\n  ${problems.join('\n  ')}`);
+}
+
 /** Where a browser on this machine reaches the server; an any-address bind is reached as localhost. */
 function defaultPublicUrl(host: string, port: number): string {
   const name = host === '0.0.0.0' || host === '::' ? 'localhost' : host.includes(':') ? `[${host}]` : host;
@@ -120,6 +192,9 @@ function defaultPublicUrl(host: string, port: number): string {
 /** The effective configuration for the start-up log, with the database password masked. */
 export function describeConfig(config: Config): Record<string, unknown> {
   return {
+    mode: config.mode,
+    ...(config.accounts && { signUp: config.accounts.signUp, authSecret: '***' }),
+    trustProxy: config.trustProxy,
     dataDir: config.dataDir,
     database: config.database.kind === 'postgres' ? maskUrl(config.database.url) : config.database,
     host: config.server.host,

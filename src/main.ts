@@ -4,7 +4,7 @@ import {
   allowEveryPrivateAddress,
   type PrivateAddressPolicy,
 } from './integrations/postings/address-guard.js';
-import { startRuntime } from './runtime.js';
+import { createAccounts, startRuntime } from './runtime.js';
 import { buildApp } from './server/build-app.js';
 import { exposureWarning } from './server/host-origin-guard.js';
 import { startDigestJobs } from './services/digest-jobs.js';
@@ -21,13 +21,25 @@ export async function main(env: Record<string, string | undefined> = processEnvi
   const runtime = await startRuntime(config.database, { privateAddresses });
   // With PORT=0 the system picks the port, so the default public URL is known only once the server listens.
   let publicUrl = config.publicUrl;
+  let logAccounts: (level: 'debug' | 'info' | 'warn' | 'error', message: string) => void = () => {};
+  // Server mode (config.ts has checked PostgreSQL, the public URL and the secret): accounts before any route.
+  const accounts = config.accounts
+    ? createAccounts(runtime, {
+        ...config.accounts,
+        publicUrl: config.publicUrl,
+        log: (level, message) => logAccounts(level, message),
+      })
+    : undefined;
   const app = await buildApp({
+    ...(accounts && { accounts }),
+    ...(config.trustProxy !== null && { trustProxy: config.trustProxy }),
     deps: runtime.deps,
     dialect: runtime.dialect,
     logger: { level: config.logLevel, redact: ['req.headers.authorization', 'req.headers.cookie'] },
     publicUrl: () => publicUrl,
     hostOriginGuard: { allowedHosts: config.allowedHosts, allowedOrigins: [config.publicUrl] },
   });
+  logAccounts = (level, message) => app.log[level]({ accounts: true }, message);
   app.log.info({ config: describeConfig(config), migrationsApplied: runtime.migrations.applied }, 'starting');
   if (config.allowPrivateFetch) {
     logPrivateFetch = (target) =>
@@ -66,7 +78,7 @@ export async function main(env: Record<string, string | undefined> = processEnvi
   process.stdout.write(
     `data: ${config.database.kind === 'sqlite' ? config.database.file : 'PostgreSQL'}\n\n`,
   );
-  const exposed = exposureWarning(config.server.host);
+  const exposed = config.mode === 'local' ? exposureWarning(config.server.host) : null;
   if (exposed) {
     process.stderr.write(`${exposed}\n`);
     app.log.warn({ host: config.server.host }, 'listening beyond loopback without accounts');

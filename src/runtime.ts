@@ -1,8 +1,9 @@
 import { monotonicFactory } from 'ulid';
-import type { DatabaseTarget } from './config.js';
-import { type Clock, type IdGenerator, type Mailer, systemClock } from './core/ports.js';
+import type { AccountsConfig, DatabaseTarget } from './config.js';
+import { type Accounts, type Clock, type IdGenerator, type Mailer, systemClock } from './core/ports.js';
 import type { PostingReader } from './core/posting-extract.js';
 import type { PostingProbe } from './core/posting-watch.js';
+import { createBetterAuthAccounts } from './integrations/accounts/better-auth-accounts.js';
 import { applicationsCsvWriter } from './integrations/csv/applications-csv-writer.js';
 import { papaCsvTableReader } from './integrations/csv/csv-table-reader.js';
 import { smtpMailer } from './integrations/email/mailer.js';
@@ -114,4 +115,46 @@ export async function startRuntime(
     await opened.close();
     throw error;
   }
+}
+
+/**
+ * Server mode's accounts on the runtime's database. A new account gets its `users` row (same id), default
+ * settings (this server's time zone and locale, the account's name and email) and a data version, as the
+ * local user does at first start.
+ */
+export function createAccounts(
+  runtime: Pick<Runtime, 'deps'>,
+  options: AccountsConfig & {
+    readonly publicUrl: string;
+    readonly log?: (level: 'debug' | 'info' | 'warn' | 'error', message: string) => void;
+    readonly system?: { timeZone: string; locale: string };
+  },
+): Accounts {
+  const { db, clock } = runtime.deps;
+  return createBetterAuthAccounts({
+    db,
+    publicUrl: options.publicUrl,
+    secret: options.secret,
+    signUp: options.signUp,
+    log: options.log,
+    onUser: async (user) => {
+      await ensureUser(
+        db,
+        { id: user.id, displayName: user.name },
+        async () => {
+          const system = options.system ?? systemLocale();
+          const [{ countryOfLocale }, { defaultSettings }] = await Promise.all([
+            import('./core/places.js'),
+            import('./core/settings.js'),
+          ]);
+          return {
+            ...defaultSettings(system, countryOfLocale(system.locale)),
+            name: user.name,
+            email: user.email,
+          };
+        },
+        clock.now().toISOString(),
+      );
+    },
+  });
 }

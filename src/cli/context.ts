@@ -157,6 +157,14 @@ export async function runCommand(command: Command, work: (ctx: CliContext) => Pr
   try {
     const [{ startRuntime }, { getSettings }] = await Promise.all([loadRuntime(), loadSettings()]);
     const config = configModule.loadConfig(env, options.dataDir ? { dataDir: options.dataDir } : {});
+    if (config.mode === 'server') {
+      // The commands work on the one local user's data; in server mode that is nobody's (docs/server-mode.md).
+      out.error(
+        'error: HEARBACK_MODE=server: the hearback commands work on a local hearback only; use the web app or the API (--server)',
+      );
+      process.exitCode = 1;
+      return;
+    }
     let privateAddresses: PrivateAddressPolicy | undefined;
     if (config.allowPrivateFetch) {
       const { allowEveryPrivateAddress } = await loadAddressGuard();

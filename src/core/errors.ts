@@ -58,6 +58,8 @@ export const errorCatalogue = {
     'The Host header names a host this hearback does not answer to (a DNS-rebinding page, or a missing HEARBACK_ALLOWED_HOSTS entry).',
   CROSS_ORIGIN_REQUEST:
     'A state-changing request came from a page of another site (Origin or Sec-Fetch-Site).',
+  SIGN_IN_REQUIRED:
+    'Server mode: the request carries no valid session (never signed in, signed out, or the session expired).',
   RANGE_NOT_SATISFIABLE: 'A Range header asks for bytes outside the file.',
   PRECONDITION_FAILED: 'An If-Match or If-Unmodified-Since header does not match the file.',
   INTERNAL_ERROR: 'Something unexpected went wrong; the server log has the details under the request id.',

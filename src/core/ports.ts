@@ -114,3 +114,22 @@ export type TaggedWord = { readonly value: string; readonly pos: string };
 export type PartOfSpeechTagger = {
   tag(text: string): readonly TaggedWord[];
 };
+
+/** Who a request's session belongs to, and the cookies to send back when the session was extended. */
+export type SessionOwner = { readonly userId: string; readonly setCookies: readonly string[] };
+
+/**
+ * Server mode's accounts: sign-up, sign-in, sign-out and sessions. `handle` answers the requests under
+ * /api/auth/ itself (the web's Request and Response); `sessionOf` tells whose session a request carries,
+ * or null when none (no cookie, a forged or expired one, a signed-out session).
+ */
+export type Accounts = {
+  handle(request: Request): Promise<Response>;
+  sessionOf(headers: Headers): Promise<SessionOwner | null>;
+};
+
+/**
+ * The request header the HTTP edge fills with the client's address (as its proxy settings see it) before
+ * handing a request to the accounts, replacing whatever the client sent: the sign-in rate limit counts by it.
+ */
+export const clientAddressHeader = 'x-hearback-client-address';

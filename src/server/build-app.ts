@@ -9,8 +9,11 @@ import {
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { AppError } from '../core/errors.js';
+import type { Accounts } from '../core/ports.js';
 import type { Deps } from '../services/deps.js';
 import { appVersion } from '../version.js';
+import { registerAccounts, signedInUserOf } from './accounts-routes.js';
 import { answerFrameworkError, installErrorHandling } from './error-handler.js';
 import { type HostOriginGuardOptions, registerHostOriginGuard } from './host-origin-guard.js';
 import { createResponseCache } from './response-cache.js';
@@ -52,6 +55,13 @@ export type AppOptions = {
   readonly hostOriginGuard?: HostOriginGuardOptions;
   /** The folder of the built UI; default dist/web. Tests pass their own. */
   readonly webRoot?: string;
+  /**
+   * Server mode: the accounts behind /api/auth/*, and every other /api route needs a session, whose user is
+   * the request's `deps.userId`. Absent in local mode: no sign-in, every request is the local user's.
+   */
+  readonly accounts?: Accounts;
+  /** Fastify's trustProxy (HEARBACK_TRUST_PROXY): whose X-Forwarded-For gives the client's address. */
+  readonly trustProxy?: number | string;
 };
 
 /** Builds the HTTP application without listening, so tests can `inject` requests into it. */
@@ -63,6 +73,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     genReqId: () => crypto.randomUUID(),
     frameworkErrors: answerFrameworkError,
     rewriteUrl: (request) => canonicalApiUrl(request.url ?? '/'),
+    ...(options.trustProxy !== undefined && { trustProxy: trustProxyOf(options.trustProxy) }),
   });
   fastify.setValidatorCompiler(validatorCompiler);
   fastify.setSerializerCompiler(serializerCompiler);
@@ -111,9 +122,15 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   });
   await fastify.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
 
+  const publicUrlOption = options.publicUrl ?? 'http://localhost:4600';
+  const publicUrl = typeof publicUrlOption === 'string' ? () => publicUrlOption : publicUrlOption;
+  const { accounts } = options;
+  if (accounts) registerAccounts(fastify, accounts, publicUrl);
+
   const app = fastify.withTypeProvider<ZodTypeProvider>() as App;
   const routes: RouteContext = {
-    depsFor: () => options.deps,
+    depsFor: accounts ? signedInDepsFor(options.deps) : () => options.deps,
+    depsOfOwner: (userId) => ({ ...options.deps, userId }),
     cache: createResponseCache({ maxEntries: 500, maxBytes: 64 * 1024 * 1024 }),
   };
 
@@ -144,8 +161,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   settingsRoutes(app, routes);
   backupRoutes(app, routes);
   todayRoutes(app, routes);
-  const publicUrl = options.publicUrl ?? 'http://localhost:4600';
-  calendarRoutes(app, routes, { publicUrl: typeof publicUrl === 'string' ? () => publicUrl : publicUrl });
+  calendarRoutes(app, routes, { publicUrl });
   postingRoutes(app, routes);
   postingWatchRoutes(app, routes);
   analysisRoutes(app, routes);
@@ -154,4 +170,27 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await registerWebAssets(fastify, { root: options.webRoot });
 
   return fastify;
+}
+
+/**
+ * Server mode's deps for a request: the signed-in user's. The session guard has already refused a request
+ * without a session; a route reached without one anyway (a guard mistake) fails rather than act as anyone.
+ */
+function signedInDepsFor(deps: Deps): RouteContext['depsFor'] {
+  const byRequest = new WeakMap<object, Deps>();
+  return (request) => {
+    let scoped = byRequest.get(request);
+    if (scoped === undefined) {
+      const userId = signedInUserOf(request);
+      if (userId === undefined) throw new AppError('SIGN_IN_REQUIRED', 'Sign in first');
+      scoped = { ...deps, userId };
+      byRequest.set(request, scoped);
+    }
+    return scoped;
+  };
+}
+
+/** Fastify takes a number of hops as a function: the first `hops` addresses from the socket are proxies. */
+function trustProxyOf(setting: number | string): string | ((address: string, hop: number) => boolean) {
+  return typeof setting === 'number' ? (_address, hop) => hop < setting : setting;
 }

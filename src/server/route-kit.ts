@@ -25,8 +25,16 @@ export type App = FastifyInstance<
 /** How a route finds the use-case dependencies for the request; in local mode, the one local user's. */
 export type DepsFor = (request: FastifyRequest) => Deps;
 
-/** What every route module receives: how to find the request's dependencies, and the shared list cache. */
-export type RouteContext = { readonly depsFor: DepsFor; readonly cache: ResponseCache };
+/**
+ * What every route module receives: how to find the request's dependencies (the signed-in user's in server
+ * mode), the dependencies of a record's owner found through a capability URL (the calendar feed's secret),
+ * and the shared list cache.
+ */
+export type RouteContext = {
+  readonly depsFor: DepsFor;
+  readonly depsOfOwner: (userId: string) => Deps;
+  readonly cache: ResponseCache;
+};
 
 export const idParams = z.object({ id: z.string().min(1).max(64) });
 

@@ -109,9 +109,10 @@ export function calendarRoutes(app: App, ctx: RouteContext, options: CalendarRou
     const file = (request.params as { file: string }).file;
     const token = file.endsWith('.ics') ? file.slice(0, -'.ics'.length) : file;
     // Every request costs one hash and one lookup, so a wrong token answers like an unknown path, as fast.
-    const owner = await findCalendarFeedOwner(depsFor(request).db, token);
+    // A capability URL: the token names the owner, with or without a session (calendar apps have none).
+    const owner = await findCalendarFeedOwner(ctx.depsOfOwner('').db, token);
     if (owner === null || !file.endsWith('.ics')) return reply.callNotFound();
-    const text = await buildUserCalendarFeed({ ...depsFor(request), userId: owner }, links);
+    const text = await buildUserCalendarFeed(ctx.depsOfOwner(owner), links);
     return reply
       .type(calendarType)
       .header('cache-control', 'private, no-store')
