@@ -80,6 +80,7 @@ const on = (url: string, payload?: unknown) => async (): Promise<Sample> => ({ u
 const table: Record<string, Row> = {
   'GET /api/health': { owner: 200, stranger: 'own', sample: on('/api/health') },
   'GET /api/applications': { owner: 200, stranger: 'own', sample: on('/api/applications') },
+  'GET /api/applications/cards': { owner: 200, stranger: 'own', sample: on('/api/applications/cards') },
   'POST /api/applications': {
     owner: 201,
     stranger: 'own',
@@ -321,6 +322,14 @@ const table: Record<string, Row> = {
     stranger: 404,
     sample: async (f) => ({
       url: `/api/follow-ups/${await f.plannedFollowUp()}/draft.eml?to=rita@example.org`,
+    }),
+  },
+  'POST /api/follow-ups/{id}/draft.eml': {
+    owner: 200,
+    stranger: 404,
+    sample: async (f) => ({
+      url: `/api/follow-ups/${await f.plannedFollowUp()}/draft.eml`,
+      payload: { to: 'rita@example.org', subject: 'Thanks', body: 'Thank you' },
     }),
   },
   'POST /api/follow-ups/{id}/send': {
