@@ -184,6 +184,24 @@ test.describe('dialogs close at once', () => {
     forgiveDroppedConnection(pageErrors);
   });
 
+  test('snooze closes its menu and takes the step off Today while every read is held', async ({
+    page,
+    api,
+  }) => {
+    const { step } = await seedStep(api);
+    const today = new TodayPage(page);
+    await today.goto();
+    const card = today.step('First follow-up');
+    await card.locator('summary', { hasText: 'Snooze' }).click();
+    const reads = await holdReads(page);
+    await card.getByRole('button', { name: 'In 3 days' }).click();
+
+    await expect(card).toBeHidden();
+    await expect(new AppShell(page).notices).toContainText('Snoozed until');
+    await expect.poll(async () => (await api.getFollowUp(step.id)).status).toBe('snoozed');
+    reads.release();
+  });
+
   test('settings answer as soon as they are saved, and keep what was typed when the save fails', async ({
     page,
     api,
