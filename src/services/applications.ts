@@ -138,6 +138,16 @@ export async function undoMove(deps: Deps, id: string, input: StageUndo): Promis
 }
 
 /**
+ * Takes back the application's latest move, whichever it is: `hearback move --undo`. The same rule as
+ * `undoMove`, without naming the move, since a person at a terminal asks for "the last one".
+ */
+export async function undoLatestMove(deps: Deps, id: string): Promise<Application> {
+  const decide = undoMoveDecision(deps, 'latest');
+  const { replanApplication } = await loadReplan();
+  return inTransaction(deps, async (tx) => writeMove(tx, await decide(tx, id), replanApplication));
+}
+
+/**
  * Moves several applications (or takes back their moves) in one transaction. An application that cannot
  * take it (not found, already there, moved since) is reported in `failed` and left alone.
  */
@@ -195,16 +205,19 @@ function moveDecision(deps: Deps, input: StageChangeInput) {
   };
 }
 
-function undoMoveDecision(deps: Deps, input: StageUndo) {
+/** `'latest'` takes back whatever the latest move is; a named move is taken back only if it is the latest. */
+function undoMoveDecision(deps: Deps, input: StageUndo | 'latest') {
   const now = nowIso(deps);
   return async (tx: TxDeps, id: string): Promise<MoveDecision> => {
     const record = await getApplicationRecord(tx.db, tx.userId, id);
     const history = record.events.filter((e): e is StageChangeEvent => e.kind === 'stage_change');
     const latest = history.at(-1);
-    if (!latest || latest.fromStage !== input.fromStage || latest.toStage !== input.toStage) {
+    const isNamedMove =
+      input === 'latest' || (latest?.fromStage === input.fromStage && latest.toStage === input.toStage);
+    if (!latest?.fromStage || !isNamedMove) {
       throw new AppError(
         'STAGE_CHANGE_NOT_LATEST',
-        latest?.fromStage
+        latest?.fromStage && input !== 'latest'
           ? `The latest move of this application is from ${latest.fromStage} to ${latest.toStage}, not from ${input.fromStage} to ${input.toStage}: it has moved since; move it yourself`
           : `This application was never moved (it was added as ${latest?.toStage ?? 'nothing'}): there is no move to take back`,
         { latest: latest ? { fromStage: latest.fromStage, toStage: latest.toStage } : null },

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readApiError } from './api-error.js';
+import { ApiError, isWorthRetrying, readApiError } from './api-error.js';
 
 const answer = (status: number, body: string) =>
   new Response(body, { status, statusText: status === 502 ? 'Bad Gateway' : '' });
@@ -26,5 +26,13 @@ describe('api error', () => {
       message: 'The server answered 502 Bad Gateway',
     });
     expect(error.issues).toEqual([]);
+  });
+
+  it('offers to send again only what failed before the server could answer in its own words', async () => {
+    expect(isWorthRetrying(new ApiError('NETWORK_ERROR', 'Could not reach hearback', 0))).toBe(true);
+    expect(isWorthRetrying(await readApiError(answer(502, '<html>Bad Gateway</html>')))).toBe(true);
+    expect(isWorthRetrying(new ApiError('INTERNAL_ERROR', 'Something broke', 500))).toBe(true);
+    expect(isWorthRetrying(new ApiError('FOLLOW_UP_NOT_OPEN', 'Already done', 409))).toBe(false);
+    expect(isWorthRetrying(new ApiError('VALIDATION_FAILED', 'reason: too long', 400))).toBe(false);
   });
 });

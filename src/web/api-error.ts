@@ -56,6 +56,15 @@ export function isApiError(error: unknown): error is ApiError {
   return error instanceof ApiError;
 }
 
+/**
+ * Whether the same request may go through if sent again: the server was not reached, or failed on its side.
+ * A refusal in the server's own words (a 4xx: not found, not open any more) would only be refused again.
+ */
+export function isWorthRetrying(error: unknown): boolean {
+  if (!(error instanceof ApiError)) return true;
+  return error.code === 'NETWORK_ERROR' || error.code === 'UNEXPECTED_RESPONSE' || error.status >= 500;
+}
+
 /** A message for people, whatever was thrown. */
 export function describeError(error: unknown): string {
   if (error instanceof ApiError) return error.message;

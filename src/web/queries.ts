@@ -275,3 +275,37 @@ export function storeApplications(client: QueryClient, applications: readonly Ap
       old ? { ...old, ...changed } : undefined,
     );
 }
+
+/** A record saved from a form: a new application, an interview logged or edited, the settings. */
+type SavedRecord =
+  | { readonly kind: 'application' }
+  | { readonly kind: 'interview'; readonly applicationId: string }
+  | { readonly kind: 'settings' };
+
+/**
+ * After a form's save (its answer already shown), marks stale what that save can change, and nothing else;
+ * what is on screen refetches behind the closed dialog. A new application adds its steps and maybe a company;
+ * an interview re-plans its application's steps, may move it and add interviewers; the settings re-date every
+ * step and change what each diagnosis counts as a business day.
+ */
+export function refreshAfterSaving(client: QueryClient, saved: SavedRecord): void {
+  const keys: (readonly unknown[])[] = [queryKeys.applications, queryKeys.today, ['follow-ups']];
+  switch (saved.kind) {
+    case 'application':
+      keys.push(queryKeys.companies);
+      break;
+    case 'interview':
+      keys.push(
+        ['interviews'],
+        queryKeys.contacts,
+        queryKeys.application(saved.applicationId),
+        queryKeys.timeline(saved.applicationId),
+        queryKeys.diagnosis(saved.applicationId),
+      );
+      break;
+    case 'settings':
+      keys.push(['diagnosis']);
+      break;
+  }
+  for (const queryKey of keys) void client.invalidateQueries({ queryKey });
+}

@@ -54,6 +54,22 @@ const views: readonly View[] = [
   { name: 'today', path: () => '/' },
   { name: 'board', path: () => '/board' },
   { name: 'board-table', path: () => '/board?view=table' },
+  {
+    name: 'board-table-selected',
+    path: () => '/board?view=table',
+    prepare: async (page) => {
+      await page.getByRole('checkbox', { name: 'Select every application shown' }).check();
+      await page.getByRole('region', { name: 'Selected applications' }).waitFor();
+    },
+  },
+  {
+    name: 'board-column-selected',
+    path: () => '/board',
+    prepare: async (page) => {
+      await page.getByRole('checkbox', { name: /^Select every application in / }).first().check();
+      await page.getByRole('region', { name: 'Selected applications' }).waitFor();
+    },
+  },
   { name: 'application', path: (d) => `/applications/${d.featured.id}` },
   { name: 'application-waiting', path: (d) => `/applications/${d.waiting.id}` },
   { name: 'follow-up-draft', path: (d) => `/follow-ups/${d.stepId}/draft` },

@@ -232,7 +232,7 @@ test.describe('board', () => {
     const board = new BoardPage(page);
     await board.goto('?view=table');
     const rows = page.locator('table.applications-table tbody tr');
-    const titles = () => rows.locator('td:first-child').allInnerTexts();
+    const titles = () => rows.locator('td[data-label="Job title"]').allInnerTexts();
 
     await page.getByRole('button', { name: 'Priority' }).click();
     await expect.poll(titles).toEqual(['Beta builder', 'Gamma gardener', 'Alpha analyst', 'Delta dropped']);

@@ -1,3 +1,4 @@
+import { AxeBuilder } from '@axe-core/playwright';
 import type { Application } from '../../src/core/application.js';
 import type { ApiClient } from '../../src/web/api-client.js';
 import { addDays, todayIn, zonedToInstant } from '../../src/web/zoned-time.js';
@@ -182,5 +183,127 @@ test.describe('bulk actions', () => {
     await expect
       .poll(async () => [(await api.getApplication(one.id)).stage, (await api.getApplication(two.id)).stage])
       .toEqual(['screening', 'screening']);
+  });
+});
+
+test.describe('bulk actions on the table and whole columns', () => {
+  test('the table selects rows by their boxes, ends them with an outcome, and Undo reopens them', async ({
+    page,
+    api,
+  }) => {
+    const apps: Application[] = [];
+    for (const jobTitle of ['Row one', 'Row two', 'Row three']) {
+      apps.push(await api.createApplication({ companyName: 'Tablebulk', jobTitle }));
+    }
+    const board = new BoardPage(page);
+    await board.goto('?view=table');
+    await page.getByRole('checkbox', { name: 'Select Row one at Tablebulk' }).check();
+    await page.getByRole('checkbox', { name: 'Select Row three at Tablebulk' }).check();
+    const selectShown = page.getByRole('checkbox', { name: 'Select every application shown' });
+    await expect(selectShown).toBeChecked({ indeterminate: true });
+    const toolbar = page.getByRole('region', { name: 'Selected applications' });
+    await expect(toolbar).toContainText('2 selected');
+    const axe = await new AxeBuilder({ page }).include('main').analyze();
+    expect(axe.violations).toEqual([]);
+
+    const requests: string[] = [];
+    page.on('request', (request) => {
+      if (request.method() === 'POST') requests.push(new URL(request.url()).pathname);
+    });
+    await toolbar.getByLabel('End as').selectOption({ label: 'No response (ghosted)' });
+    await toolbar.getByRole('button', { name: 'End' }).click();
+    const rowOf = (title: string) => page.locator('tbody tr', { hasText: title });
+    await expect(rowOf('Row one')).toContainText('No response');
+    await expect(rowOf('Row three')).toContainText('No response');
+    await expect(toolbar).toBeHidden();
+    await expect
+      .poll(async () => Promise.all(apps.map(async (a) => (await api.getApplication(a.id)).outcome)))
+      .toEqual(['no_response', null, 'no_response']);
+    expect(requests).toEqual(['/api/applications/bulk']);
+
+    await new AppShell(page).notices.getByRole('button', { name: /^Undo/ }).click();
+    await expect
+      .poll(async () => Promise.all(apps.map(async (a) => (await api.getApplication(a.id)).stage)))
+      .toEqual(['applied', 'applied', 'applied']);
+    await expect(rowOf('Row one')).not.toContainText('No response');
+  });
+
+  test('the table’s header box selects every row shown, and only those, from the keyboard', async ({
+    page,
+    api,
+  }) => {
+    const saved = await api.createApplication({
+      companyName: 'Keyco',
+      jobTitle: 'Saved one',
+      stage: 'saved',
+    });
+    const other = await api.createApplication({
+      companyName: 'Keyco',
+      jobTitle: 'Saved two',
+      stage: 'saved',
+    });
+    const applied = await api.createApplication({ companyName: 'Keyco', jobTitle: 'Applied one' });
+    const board = new BoardPage(page);
+    await board.goto('?view=table&stage=saved');
+    await expect(page.locator('tbody tr')).toHaveCount(2);
+    const selectShown = page.getByRole('checkbox', { name: 'Select every application shown' });
+    await selectShown.focus();
+    await page.keyboard.press('Space');
+    const toolbar = page.getByRole('region', { name: 'Selected applications' });
+    await expect(toolbar).toContainText('2 selected');
+    await expect(selectShown).toBeChecked();
+    await toolbar.getByLabel('Move to').selectOption({ label: 'Applied' });
+    await toolbar.getByRole('button', { name: 'Move', exact: true }).focus();
+    await page.keyboard.press('Enter');
+    await expect
+      .poll(async () =>
+        Promise.all([saved, other, applied].map(async (a) => (await api.getApplication(a.id)).stage)),
+      )
+      .toEqual(['applied', 'applied', 'applied']);
+    // The filter still shows Saved: the moved rows leave it, and nothing is left selected.
+    await expect(page.locator('tbody tr')).toHaveCount(0);
+    await expect(toolbar).toBeHidden();
+    expect((await api.getTimeline(applied.id)).filter((e) => e.kind === 'stage_change')).toHaveLength(1);
+  });
+
+  test('a column’s box selects the whole column, cards not yet drawn included, and moves it', async ({
+    page,
+    api,
+  }) => {
+    const many = 32;
+    for (let n = 1; n <= many; n++) {
+      await api.createApplication({ companyName: 'Columnco', jobTitle: `Column ${n}` });
+    }
+    const stay = await api.createApplication({ companyName: 'Columnco', jobTitle: 'Stays', stage: 'saved' });
+    const board = new BoardPage(page);
+    await board.goto();
+    await expect(board.count('applied')).toHaveText(String(many));
+    await expect(board.column('applied').locator('li.card')).toHaveCount(30);
+    const selectColumn = board.column('applied').getByRole('checkbox', {
+      name: 'Select every application in Applied',
+    });
+    await selectColumn.focus();
+    await page.keyboard.press('Space');
+    const toolbar = page.getByRole('region', { name: 'Selected applications' });
+    await expect(toolbar).toContainText(`${many} selected`);
+    const axe = await new AxeBuilder({ page }).include('main').analyze();
+    expect(axe.violations).toEqual([]);
+    await board.card(`Column ${many}`).getByRole('checkbox').uncheck();
+    await expect(toolbar).toContainText(`${many - 1} selected`);
+    await expect(selectColumn).toBeChecked({ indeterminate: true });
+    await selectColumn.check();
+    await expect(toolbar).toContainText(`${many} selected`);
+
+    await toolbar.getByLabel('Move to').selectOption({ label: 'Screening' });
+    await toolbar.getByRole('button', { name: 'Move', exact: true }).click();
+    await expect(board.count('screening')).toHaveText(String(many));
+    await expect(board.count('applied')).toHaveText('0');
+    await expect
+      .poll(async () => (await api.listAllApplications()).filter((a) => a.stage === 'screening').length)
+      .toBe(many);
+    expect((await api.getApplication(stay.id)).stage).toBe('saved');
+
+    await new AppShell(page).notices.getByRole('button', { name: /^Undo/ }).click();
+    await expect(board.count('applied')).toHaveText(String(many));
   });
 });

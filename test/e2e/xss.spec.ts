@@ -118,9 +118,9 @@ test.describe('hostile strings render as text', () => {
       });
       const stored = await api.listAllApplications();
       const rows = page.locator('table.applications-table tbody tr');
-      const tableTitles = await rows.locator('td:nth-child(1)').allTextContents();
+      const tableTitles = await rows.locator('td[data-label="Job title"]').allTextContents();
       expect(tableTitles.sort()).toEqual(stored.map((a) => a.jobTitle).sort());
-      const tableCompanies = await rows.locator('td:nth-child(2)').allTextContents();
+      const tableCompanies = await rows.locator('td[data-label="Company"]').allTextContents();
       expect(tableCompanies.sort()).toEqual(stored.map((a) => a.company.name).sort());
       await expectNothingRan(page, 'the table');
     });

@@ -4,6 +4,7 @@ import pc from 'picocolors';
 import type { Application } from '../../core/application.js';
 import { applicationListQuerySchema, applicationSortKeys } from '../../core/application-list-query.js';
 import { remoteTypes, sourceKinds } from '../../core/application-values.js';
+import { AppError } from '../../core/errors.js';
 import type { TimelineEvent } from '../../core/event.js';
 import {
   followUpKindLabels,
@@ -271,14 +272,28 @@ export function registerApplicationCommands(program: Command): void {
     );
 
   program
-    .command('move <application> <stage>')
-    .description(`Move an application to a stage (${stages.join(', ')})`)
+    .command('move <application> [stage]')
+    .description(
+      `Move an application to a stage (${stages.join(', ')}), or take its latest move back with --undo`,
+    )
     .option('-o, --outcome <outcome>', `when ending: ${choices(outcomes)}`)
     .option('-r, --reason <reason>', `when position_closed: ${choices(closedReasons)}`)
     .option('--note <text>', 'a note kept with the change')
     .option('--at <date-time>', 'when it happened (ISO 8601), default now')
-    .action((ref: string, stage: string, options, command: Command) =>
+    .option(
+      '--undo',
+      'take back the latest move, as the web app’s Undo does: it leaves the history and the stage goes back',
+    )
+    .action((ref: string, stage: string | undefined, options, command: Command) =>
       runCommand(command, async (ctx) => {
+        if (options.undo) return undoLatestMove(ctx, ref, stage, options);
+        if (stage === undefined) {
+          throw new AppError(
+            'VALIDATION_FAILED',
+            `stage: say where to move it (${stages.join(', ')}), or --undo to take the latest move back`,
+            { issues: [{ field: 'stage', message: 'is required, unless --undo' }] },
+          );
+        }
         const { moveApplication } = await loadApplications();
         const { stageChangeInputSchema } = await loadSchemas();
         const id = await resolveId(ctx, 'applications', ref);
@@ -315,6 +330,36 @@ export function registerApplicationCommands(program: Command): void {
         ctx.out.line(`Noted (${shortId(event.id)})`);
       }),
     );
+}
+
+/** `hearback move <application> --undo`: the latest move taken back; nothing else may come with it. */
+async function undoLatestMove(
+  ctx: CliContext,
+  ref: string,
+  stage: string | undefined,
+  options: { outcome?: string; reason?: string; note?: string; at?: string },
+): Promise<void> {
+  const extra = [
+    stage === undefined ? null : `the stage (${stage})`,
+    ...(['outcome', 'reason', 'note', 'at'] as const).map((key) =>
+      options[key] === undefined ? null : `--${key}`,
+    ),
+  ].filter((part) => part !== null);
+  if (extra.length > 0) {
+    throw new AppError(
+      'VALIDATION_FAILED',
+      `--undo takes back the latest move as it was made: leave out ${extra.join(', ')}`,
+      { issues: [{ field: '--undo', message: `comes alone, without ${extra.join(', ')}` }] },
+    );
+  }
+  const { getApplication, undoLatestMove: undo } = await loadApplications();
+  const id = await resolveId(ctx, 'applications', ref);
+  const before = await getApplication(ctx.deps, id);
+  const application = await undo(ctx.deps, id);
+  if (ctx.out.isJson) return ctx.out.json(application);
+  ctx.out.line(
+    `${nameOf(application)}: took back the move to ${describeStage({ toStage: before.stage, outcome: before.outcome, closedReason: before.closedReason })}; now ${describeStage({ toStage: application.stage, outcome: application.outcome, closedReason: application.closedReason })}`,
+  );
 }
 
 /** `hearback add --from-url`: read the posting, ask for what it did not say, then add it. */

@@ -6,7 +6,7 @@ import type { SettingsUpdateInput } from '../api-client.js';
 import { describeError, isApiError } from '../api-error.js';
 import { issuesOutside, validateWith } from '../field-issues.js';
 import { useApi } from '../hooks/use-api.js';
-import { browserSettings, queryKeys, refreshAfterChange, usePlaces } from '../queries.js';
+import { browserSettings, queryKeys, refreshAfterSaving, usePlaces } from '../queries.js';
 import { formatDateTime } from '../zoned-time.js';
 import { Dialog } from './dialog.js';
 import { FormErrors } from './field.js';
@@ -43,7 +43,7 @@ export function FirstRunSetUp({ settings }: { readonly settings: Settings }) {
 
   const save = useMutation({
     mutationFn: (input: SettingsUpdateInput) => api.updateSettings(input),
-    onSuccess: async (saved, input) => {
+    onSuccess: (saved, input) => {
       setDone(true);
       client.setQueryData(queryKeys.settings, saved);
       notify(
@@ -51,7 +51,7 @@ export function FirstRunSetUp({ settings }: { readonly settings: Settings }) {
           ? 'Set up: follow-up dates use your calendar from now on'
           : 'Skipped: set your time zone, holidays and name any time in Settings',
       );
-      await refreshAfterChange(client);
+      refreshAfterSaving(client, { kind: 'settings' });
     },
     onError: (e) => {
       setError(describeError(e));

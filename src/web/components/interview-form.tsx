@@ -13,7 +13,7 @@ import { describeError, isApiError } from '../api-error.js';
 import { issuesOutside, validateWith } from '../field-issues.js';
 import { useApi } from '../hooks/use-api.js';
 import { roundLabels } from '../labels.js';
-import { refreshAfterChange, useApplications, useContacts, useUserClock } from '../queries.js';
+import { refreshAfterSaving, useApplications, useContacts, useUserClock } from '../queries.js';
 import {
   addDays,
   addMinutesToWallTime,
@@ -143,7 +143,7 @@ export function InterviewForm({ applicationId, interview, onSaved, autoFocus }: 
     // The dialog moves on at once; the lists it changed are read again behind it.
     onSuccess: (saved) => {
       onSaved(saved);
-      void refreshAfterChange(client, saved.applicationId);
+      refreshAfterSaving(client, { kind: 'interview', applicationId: saved.applicationId });
     },
     onError: (e) => {
       setError(describeError(e));

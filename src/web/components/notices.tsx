@@ -8,12 +8,16 @@ export type Notice = {
   readonly link?: { to: string; label: string };
   /** Takes back the change the notice reports; offered as long as the notice shows. */
   readonly undo?: () => void;
+  /** Sends again, with the same input, a change the notice says did not go through. */
+  readonly retry?: () => void;
 };
 
 type NoticesApi = {
   notify(text: string, link?: Notice['link']): void;
   /** Reports a change already made on screen, with an Undo button (and the `z` key while it is the latest). */
   notifyUndoable(text: string, undo: () => void): void;
+  /** Reports a change that did not go through, with a Try again button that sends it again as it was. */
+  notifyRetryable(text: string, retry: () => void): void;
   /** Runs the latest Undo still offered; false when there is none. */
   undoLatest(): boolean;
 };
@@ -21,6 +25,7 @@ type NoticesApi = {
 const NoticesContext = createContext<NoticesApi>({
   notify: () => {},
   notifyUndoable: () => {},
+  notifyRetryable: () => {},
   undoLatest: () => false,
 });
 
@@ -47,7 +52,7 @@ export function NoticesProvider({ children }: { readonly children: ReactNode }) 
   const startTimer = useCallback(
     (notice: Notice) => {
       window.clearTimeout(timers.current.get(notice.id));
-      const wait = notice.undo ? undoableFor : shownFor;
+      const wait = notice.undo || notice.retry ? undoableFor : shownFor;
       timers.current.set(
         notice.id,
         window.setTimeout(() => dismiss(notice.id), wait),
@@ -72,10 +77,18 @@ export function NoticesProvider({ children }: { readonly children: ReactNode }) 
     },
     [dismiss],
   );
+  const runRetry = useCallback(
+    (notice: Notice) => {
+      dismiss(notice.id);
+      notice.retry?.();
+    },
+    [dismiss],
+  );
   const api = useMemo<NoticesApi>(
     () => ({
       notify: (text, link) => show({ text, ...(link ? { link } : {}) }),
       notifyUndoable: (text, undo) => show({ text, undo }),
+      notifyRetryable: (text, retry) => show({ text, retry }),
       undoLatest: () => {
         const notice = latest.current.findLast((n) => n.undo);
         if (notice) runUndo(notice);
@@ -111,6 +124,11 @@ export function NoticesProvider({ children }: { readonly children: ReactNode }) 
                 <span className="notice-key" aria-hidden="true">
                   {undoKey}
                 </span>
+              </button>
+            ) : null}
+            {notice.retry ? (
+              <button type="button" className="notice-undo" onClick={() => runRetry(notice)}>
+                Try again
               </button>
             ) : null}
             <button

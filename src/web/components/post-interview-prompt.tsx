@@ -6,7 +6,7 @@ import type { InterviewUpdateInput } from '../api-client.js';
 import { describeError, isApiError } from '../api-error.js';
 import { issuesOutside, validateWith } from '../field-issues.js';
 import { useApi } from '../hooks/use-api.js';
-import { refreshAfterChange } from '../queries.js';
+import { refreshAfterSaving } from '../queries.js';
 import { FormErrors, TextAreaField, TextField } from './field.js';
 import { RatingField } from './rating-field.js';
 
@@ -33,7 +33,7 @@ export function PostInterviewPrompt({ interview, onDone }: PostInterviewPromptPr
     mutationFn: (input: InterviewUpdateInput) => api.updateInterview(interview.id, input),
     onSuccess: (saved) => {
       onDone(saved);
-      void refreshAfterChange(client, saved.applicationId);
+      refreshAfterSaving(client, { kind: 'interview', applicationId: saved.applicationId });
     },
     onError: (e) => {
       setError(describeError(e));

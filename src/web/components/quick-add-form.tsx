@@ -17,7 +17,7 @@ import { type Duplicate, readDuplicates, readPastedPosting } from '../duplicates
 import { issuesOutside, validateWith } from '../field-issues.js';
 import { useApi } from '../hooks/use-api.js';
 import { remoteLabels } from '../labels.js';
-import { refreshAfterChange, useCompanies, useUserClock } from '../queries.js';
+import { refreshAfterSaving, useCompanies, useUserClock } from '../queries.js';
 import { applicationPath } from '../router.js';
 import { todayIn, zonedToInstant } from '../zoned-time.js';
 import { SalaryFields, SourceFields } from './application-fields.js';
@@ -122,7 +122,7 @@ export function QuickAddForm({ onSaved, autoFocus }: QuickAddFormProps) {
     onSuccess: (application) => {
       setDuplicates([]);
       onSaved(application);
-      void refreshAfterChange(client, application.id);
+      refreshAfterSaving(client, { kind: 'application' });
     },
     onError: (e) => {
       if (isApiError(e) && e.code === 'DUPLICATE_APPLICATION') {

@@ -3,7 +3,7 @@ import type { ApplicationCardFields } from '../../core/application.js';
 import type { BulkFailure } from '../../core/bulk.js';
 import { outcomeLabels, stageLabels } from '../../core/pipeline.js';
 import type { ApiClient, StageChangeRequest } from '../api-client.js';
-import { describeError } from '../api-error.js';
+import { describeError, isWorthRetrying } from '../api-error.js';
 import { useNotices } from '../components/notices.js';
 import { queryKeys, refreshReplannedWhenSettled, storeApplications } from '../queries.js';
 import { useApi } from './use-api.js';
@@ -35,7 +35,7 @@ type Answer = {
 export function useMoveApplications() {
   const api = useApi();
   const client = useQueryClient();
-  const { notify, notifyUndoable } = useNotices();
+  const { notify, notifyUndoable, notifyRetryable } = useNotices();
   const mutation = useMutation({
     mutationKey: moveMutationKey,
     // One at a time, in the order they were made: two quick arrow presses reach the server in order.
@@ -86,7 +86,10 @@ export function useMoveApplications() {
     },
     onError: (error, move, before) => {
       if (before) storeApplications(client, before);
-      notify(`Could not ${phrase(move, before ?? [])}: ${describeError(error)}`);
+      const text = `Could not ${phrase(move, before ?? [])}: ${describeError(error)}`;
+      // The end dialog has closed: Try again sends the same outcome and note.
+      if (isWorthRetrying(error)) notifyRetryable(text, () => mutation.mutate(move));
+      else notify(text);
       // The screen was out of date: the list is read again to show what the server has.
       void client.invalidateQueries({ queryKey: queryKeys.applications });
       void client.invalidateQueries({ queryKey: queryKeys.applicationCards });

@@ -3,7 +3,7 @@ import type { BulkFailure } from '../../core/bulk.js';
 import type { FollowUp } from '../../core/follow-up.js';
 import type { Today } from '../../core/today.js';
 import type { ApiClient, FollowUpReopenInput } from '../api-client.js';
-import { describeError } from '../api-error.js';
+import { describeError, isWorthRetrying } from '../api-error.js';
 import { useNotices } from '../components/notices.js';
 import { followUpKindLabels } from '../labels.js';
 import { queryKeys, refreshReplannedWhenSettled, useUserClock } from '../queries.js';
@@ -39,7 +39,7 @@ const stepMutationKey = ['step-change'] as const;
 export function useStepActions() {
   const api = useApi();
   const client = useQueryClient();
-  const { notify, notifyUndoable } = useNotices();
+  const { notify, notifyUndoable, notifyRetryable } = useNotices();
   const { locale } = useUserClock();
   const mutation = useMutation({
     mutationKey: stepMutationKey,
@@ -93,7 +93,10 @@ export function useStepActions() {
     },
     onError: (error, change, before) => {
       if (before) putBack(client, change, before, new Set(change.steps.map((s) => s.id)));
-      notify(`Could not ${phrase(change, change.steps)}: ${describeError(error)}`);
+      const text = `Could not ${phrase(change, change.steps)}: ${describeError(error)}`;
+      // The dialog that asked (a skip's reason, a draft's note) has closed: Try again keeps what was typed.
+      if (isWorthRetrying(error)) notifyRetryable(text, () => mutation.mutate(change));
+      else notify(text);
     },
     onSettled: (_answer, _error, change) =>
       refreshReplannedWhenSettled(

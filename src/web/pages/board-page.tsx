@@ -32,6 +32,7 @@ import { BulkApplicationBar } from '../components/bulk-application-bar.js';
 import { EndApplicationDialog } from '../components/end-application-dialog.js';
 import { Choice } from '../components/field.js';
 import { Link } from '../components/link.js';
+import { SelectAll } from '../components/select-all.js';
 import { StageBadge } from '../components/stage-badge.js';
 import { hasLostFocus } from '../focus.js';
 import { useAppDialogs } from '../hooks/use-app-dialogs.js';
@@ -102,16 +103,19 @@ export function BoardPage() {
     },
     [move.mutate],
   );
-  const select = useCallback(
-    (id: string, isSelected: boolean) =>
+  const selectMany = useCallback(
+    (ids: readonly string[], isSelected: boolean) =>
       setSelectedIds((current) => {
         const next = new Set(current);
-        if (isSelected) next.add(id);
-        else next.delete(id);
+        for (const id of ids) {
+          if (isSelected) next.add(id);
+          else next.delete(id);
+        }
         return next;
       }),
     [],
   );
+  const select = useCallback((id: string, isSelected: boolean) => selectMany([id], isSelected), [selectMany]);
   const releaseFocus = useCallback(
     (id: string) => setFocusRequest((current) => (current?.id === id ? null : current)),
     [],
@@ -182,30 +186,36 @@ export function BoardPage() {
             Add an application
           </button>
         </section>
-      ) : view === 'board' ? (
+      ) : (
         <>
           {selected.length > 0 ? (
             <BulkApplicationBar applications={selected} onClear={() => setSelectedIds(new Set())} />
           ) : null}
-          <BoardColumns
-            applications={searched}
-            hideRejections={hideRejections}
-            sort={boardSort}
-            isSearching={q.trim() !== ''}
-            onMove={requestMove}
-            focusRequest={focusRequest}
-            onFocusLeft={releaseFocus}
-            selectedIds={selectedIds}
-            onSelect={select}
-          />
+          {view === 'board' ? (
+            <BoardColumns
+              applications={searched}
+              hideRejections={hideRejections}
+              sort={boardSort}
+              isSearching={q.trim() !== ''}
+              onMove={requestMove}
+              focusRequest={focusRequest}
+              onFocusLeft={releaseFocus}
+              selectedIds={selectedIds}
+              onSelect={select}
+              onSelectMany={selectMany}
+            />
+          ) : (
+            <ApplicationsTable
+              applications={searched}
+              hideRejections={hideRejections}
+              params={params}
+              setParam={setParam}
+              selectedIds={selectedIds}
+              onSelect={select}
+              onSelectMany={selectMany}
+            />
+          )}
         </>
-      ) : (
-        <ApplicationsTable
-          applications={searched}
-          hideRejections={hideRejections}
-          params={params}
-          setParam={setParam}
-        />
       )}
       <EndApplicationDialog application={ending} onClose={() => setEnding(null)} />
     </div>
@@ -222,6 +232,7 @@ type BoardColumnsProps = {
   readonly onFocusLeft: (id: string) => void;
   readonly selectedIds: ReadonlySet<string>;
   readonly onSelect: (id: string, isSelected: boolean) => void;
+  readonly onSelectMany: (ids: readonly string[], isSelected: boolean) => void;
 };
 
 function BoardColumns({
@@ -234,6 +245,7 @@ function BoardColumns({
   onFocusLeft,
   selectedIds,
   onSelect,
+  onSelectMany,
 }: BoardColumnsProps) {
   const { timeZone, locale } = useUserClock();
   const [isEndedOpen, setEndedOpen] = useState(false);
@@ -308,6 +320,26 @@ function BoardColumns({
     />
   );
 
+  // Every card of the column, drawn or not yet (beyond its "Show more"), as the column's count says.
+  const heading = (stage: Stage) => {
+    const ids = columns[stage].map((a) => a.id);
+    return (
+      <div className="column-heading">
+        <h2 id={`column-${stage}`} className="column-title">
+          {stageLabels[stage]} <span className="count">{counts[stage]}</span>
+        </h2>
+        {ids.length > 1 && (stage !== 'ended' || showEnded) ? (
+          <SelectAll
+            label={`Select every application in ${stageLabels[stage]}`}
+            selectedCount={ids.filter((id) => selectedIds.has(id)).length}
+            total={ids.length}
+            onChange={(isSelected) => onSelectMany(ids, isSelected)}
+          />
+        ) : null}
+      </div>
+    );
+  };
+
   return (
     <div className="board">
       {activeStages.map((stage) => (
@@ -318,9 +350,7 @@ function BoardColumns({
           data-stage={stage}
           {...dropProps(stage)}
         >
-          <h2 id={`column-${stage}`} className="column-title">
-            {stageLabels[stage]} <span className="count">{counts[stage]}</span>
-          </h2>
+          {heading(stage)}
           {columns[stage].length === 0 ? <p className="column-empty muted">None</p> : cards(stage)}
         </section>
       ))}
@@ -330,9 +360,7 @@ function BoardColumns({
         data-stage="ended"
         {...dropProps('ended')}
       >
-        <h2 id="column-ended" className="column-title">
-          {stageLabels.ended} <span className="count">{counts.ended}</span>
-        </h2>
+        {heading('ended')}
         {counts.hiddenRejections > 0 ? (
           <p className="muted small">
             {counts.hiddenRejections} rejection{counts.hiddenRejections === 1 ? '' : 's'} hidden
@@ -369,9 +397,20 @@ type ApplicationsTableProps = {
   readonly hideRejections: boolean;
   readonly params: URLSearchParams;
   readonly setParam: (key: string, value: string | null) => void;
+  readonly selectedIds: ReadonlySet<string>;
+  readonly onSelect: (id: string, isSelected: boolean) => void;
+  readonly onSelectMany: (ids: readonly string[], isSelected: boolean) => void;
 };
 
-function ApplicationsTable({ applications, hideRejections, params, setParam }: ApplicationsTableProps) {
+function ApplicationsTable({
+  applications,
+  hideRejections,
+  params,
+  setParam,
+  selectedIds,
+  onSelect,
+  onSelectMany,
+}: ApplicationsTableProps) {
   const { timeZone, locale } = useUserClock();
   const sortParam = params.get('sort');
   const sort: TableSortKey = tableSortKeys.includes(sortParam as TableSortKey)
@@ -395,6 +434,8 @@ function ApplicationsTable({ applications, hideRejections, params, setParam }: A
     const visible = hideRejections ? applications.filter((a) => !isRejection(a)) : applications;
     return sortApplications(filterApplications(visible, filter), sort, order);
   }, [applications, hideRejections, filter, sort, order]);
+
+  const shownIds = rows.map((a) => a.id);
 
   const sortBy = (key: TableSortKey) => {
     const next = new URLSearchParams(params);
@@ -457,6 +498,14 @@ function ApplicationsTable({ applications, hideRejections, params, setParam }: A
           </caption>
           <thead>
             <tr>
+              <th scope="col" className="select-column">
+                <SelectAll
+                  label="Select every application shown"
+                  selectedCount={shownIds.filter((id) => selectedIds.has(id)).length}
+                  total={shownIds.length}
+                  onChange={(isSelected) => onSelectMany(shownIds, isSelected)}
+                />
+              </th>
               {columns.map((key) => (
                 <th
                   key={key}
@@ -474,7 +523,15 @@ function ApplicationsTable({ applications, hideRejections, params, setParam }: A
           </thead>
           <tbody>
             {rows.map((a) => (
-              <tr key={a.id}>
+              <tr key={a.id} className={selectedIds.has(a.id) ? 'row-selected' : undefined}>
+                <td className="select-cell">
+                  <input
+                    type="checkbox"
+                    checked={selectedIds.has(a.id)}
+                    onChange={(e) => onSelect(a.id, e.target.checked)}
+                    aria-label={`Select ${a.jobTitle} at ${a.company.name}`}
+                  />
+                </td>
                 <td data-label={tableSortLabels.jobTitle}>
                   <Link to={applicationPath(a.id)}>{a.jobTitle}</Link>
                 </td>

@@ -19,7 +19,7 @@ import { SmtpSettings } from '../components/smtp-settings.js';
 import { TemplatesEditor } from '../components/templates-editor.js';
 import { issuesOutside, validateWith } from '../field-issues.js';
 import { useApi } from '../hooks/use-api.js';
-import { queryKeys, refreshAfterChange, useSettings } from '../queries.js';
+import { queryKeys, refreshAfterSaving, useSettings } from '../queries.js';
 
 export function SettingsPage() {
   const settings = useSettings();
@@ -132,7 +132,7 @@ function SettingsForm({ settings }: { settings: Settings }) {
     onSuccess: (saved) => {
       client.setQueryData(queryKeys.settings, saved);
       notify('Settings saved; follow-up dates use them from now on');
-      void refreshAfterChange(client);
+      refreshAfterSaving(client, { kind: 'settings' });
     },
     onError: (e) => {
       setError(describeError(e));

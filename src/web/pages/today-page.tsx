@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 import type { FollowUp } from '../../core/follow-up.js';
 import type { Interview } from '../../core/interview.js';
 import { describeError } from '../api-error.js';
@@ -9,6 +9,7 @@ import { FollowUpCard } from '../components/follow-up-card.js';
 import { Link } from '../components/link.js';
 import { useNotices } from '../components/notices.js';
 import { PostInterviewPrompt } from '../components/post-interview-prompt.js';
+import { SelectAll } from '../components/select-all.js';
 import { ShowMoreList } from '../components/show-more-list.js';
 import { useAppDialogs } from '../hooks/use-app-dialogs.js';
 import { interviewTitle } from '../labels.js';
@@ -229,33 +230,5 @@ export function TodayPage() {
         ) : null}
       </Dialog>
     </div>
-  );
-}
-
-type SelectAllProps = {
-  readonly label: string;
-  readonly selectedCount: number;
-  readonly total: number;
-  readonly onChange: (isSelected: boolean) => void;
-};
-
-/** A box that selects a whole list: checked when all are, mixed when some are. */
-function SelectAll({ label, selectedCount, total, onChange }: SelectAllProps) {
-  const box = useRef<HTMLInputElement>(null);
-  const isMixed = selectedCount > 0 && selectedCount < total;
-  useEffect(() => {
-    if (box.current) box.current.indeterminate = isMixed;
-  }, [isMixed]);
-  return (
-    <label className="select-all">
-      <input
-        ref={box}
-        type="checkbox"
-        checked={selectedCount === total}
-        onChange={(e) => onChange(e.target.checked)}
-      />
-      <span className="visually-hidden">{label}</span>
-      <span aria-hidden="true">All</span>
-    </label>
   );
 }
