@@ -26,6 +26,7 @@ export async function main(env: Record<string, string | undefined> = processEnvi
     dialect: runtime.dialect,
     logger: { level: config.logLevel, redact: ['req.headers.authorization', 'req.headers.cookie'] },
     publicUrl: () => publicUrl,
+    responseLinkBase: config.responseLinkBase,
     hostOriginGuard: { allowedHosts: config.allowedHosts, allowedOrigins: [config.publicUrl] },
   });
   app.log.info({ config: describeConfig(config), migrationsApplied: runtime.migrations.applied }, 'starting');

@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { instant, localDate } from './fields.js';
 import { followUpSchema } from './follow-up.js';
-import { stageSchema } from './pipeline.js';
+import { closedReasonSchema, outcomeSchema, stageSchema } from './pipeline.js';
+import { responseLinkAnswers } from './response-link.js';
 
 /**
  * The Today list: every open follow-up step that is overdue, due today, or due in the next seven days, in
@@ -24,6 +25,32 @@ export const todayItemSchema = z
 
 export type TodayItem = z.infer<typeof todayItemSchema>;
 
+/**
+ * An employer's answer through the response link in the last 14 days. "Another candidate" and "on hold"
+ * suggest an ending; hearback never ends the application by itself.
+ */
+export const todayAnswerSchema = z
+  .object({
+    eventId: z.string(),
+    application: z.object({
+      id: z.string(),
+      jobTitle: z.string(),
+      companyName: z.string(),
+      stage: stageSchema,
+    }),
+    answer: z.enum(responseLinkAnswers),
+    expectedBy: localDate.nullable(),
+    message: z.string().nullable(),
+    answeredAt: z.string(),
+    suggestedEnding: z
+      .object({ outcome: outcomeSchema, closedReason: closedReasonSchema.nullable() })
+      .nullable()
+      .describe('the ending the answer suggests, while the application is still open'),
+  })
+  .meta({ id: 'TodayAnswer' });
+
+export type TodayAnswer = z.infer<typeof todayAnswerSchema>;
+
 export const todaySchema = z
   .object({
     asOf: z.string().describe('the moment "today" was computed from'),
@@ -32,6 +59,9 @@ export const todaySchema = z
     overdue: z.array(todayItemSchema),
     today: z.array(todayItemSchema),
     week: z.array(todayItemSchema).describe('due in the seven days after today'),
+    answers: z
+      .array(todayAnswerSchema)
+      .describe('what employers answered through the response link in the last 14 days, newest first'),
   })
   .meta({ id: 'Today' });
 

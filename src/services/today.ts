@@ -1,12 +1,14 @@
 import { draftKindFor } from '../core/drafts.js';
 import { openFollowUpStatuses } from '../core/follow-up.js';
 import { dayWindows, isLocalDate, morningOf } from '../core/local-time.js';
-import type { Today, TodayItem } from '../core/today.js';
+import { suggestedEnding } from '../core/response-link.js';
+import type { Today, TodayAnswer, TodayItem } from '../core/today.js';
 import { findApplicationSummaries } from '../storage/application-store.js';
 import { findContactsByIds } from '../storage/contact-store.js';
 import { listFollowUps } from '../storage/follow-up-store.js';
 import { getSettings } from '../storage/settings-store.js';
 import { type Deps, nowIso } from './deps.js';
+import { listRecentLinkAnswers } from './response-link.js';
 
 /** At most this many overdue steps are listed; a backlog longer than that is cleared from the oldest. */
 const overdueLimit = 500;
@@ -24,11 +26,11 @@ export async function getToday(deps: Deps, asOf?: string): Promise<Today> {
     statuses: openFollowUpStatuses,
     dueBefore: days.weekEnd,
   });
-  const applications = await findApplicationSummaries(
-    deps.db,
-    deps.userId,
-    steps.map((s) => s.applicationId),
-  );
+  const linkAnswers = await listRecentLinkAnswers(deps.db, deps.userId, moment);
+  const applications = await findApplicationSummaries(deps.db, deps.userId, [
+    ...steps.map((s) => s.applicationId),
+    ...linkAnswers.map((a) => a.applicationId),
+  ]);
   const contacts = await findContactsByIds(
     deps.db,
     deps.userId,
@@ -41,6 +43,23 @@ export async function getToday(deps: Deps, asOf?: string): Promise<Today> {
     overdue: [],
     today: [],
     week: [],
+    // A second answer replaces the first: only each application's newest is shown.
+    answers: linkAnswers.flatMap((reply, index): TodayAnswer[] => {
+      const application = applications.get(reply.applicationId);
+      if (!application) return [];
+      if (linkAnswers.findIndex((a) => a.applicationId === reply.applicationId) !== index) return [];
+      return [
+        {
+          eventId: reply.id,
+          application,
+          answer: reply.responseLink.answer,
+          expectedBy: reply.responseLink.expectedBy,
+          message: reply.summary,
+          answeredAt: reply.occurredAt,
+          suggestedEnding: application.stage === 'ended' ? null : suggestedEnding(reply.responseLink.answer),
+        },
+      ];
+    }),
   };
   for (const step of steps) {
     const application = applications.get(step.applicationId);
