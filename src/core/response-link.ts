@@ -1,7 +1,9 @@
 import { z } from 'zod';
+import { formatShortDate } from './date-words.js';
 import type { Sentiment } from './event.js';
 import { id, instantOut, localDate, text } from './fields.js';
-import type { ClosedReason, Outcome } from './pipeline.js';
+import { responseLinkAnswerLabels } from './labels.js';
+import { type ClosedReason, type Outcome, outcomeLabels } from './pipeline.js';
 
 /**
  * The employer response link (docs/response-link.md): a capability URL `/r/<token>` that lets the employer
@@ -132,3 +134,19 @@ export function responseLinkSentence(url: string): string {
 /** The explanation shown instead of a link when the employer could not reach hearback. */
 export const localOnlyExplanation =
   'The response link works only when hearback is reachable from outside this machine: set HEARBACK_PUBLIC_URL to the address employers can open (docs/response-link.md).';
+
+/**
+ * An answer in the user's words, for Today, the digest and the CLI: "Still deciding, news by Fri 13 Mar",
+ * and the ending it suggests ("Consider ending it as rejected"), or null.
+ */
+export function describeLinkAnswer(answer: {
+  readonly answer: ResponseLinkAnswer;
+  readonly expectedBy: string | null;
+}): { readonly answer: string; readonly suggestion: string | null } {
+  const label = responseLinkAnswerLabels[answer.answer];
+  const ending = suggestedEnding(answer.answer);
+  return {
+    answer: answer.expectedBy ? `${label}, news by ${formatShortDate(answer.expectedBy)}` : label,
+    suggestion: ending ? `Consider ending it as ${outcomeLabels[ending.outcome].toLowerCase()}` : null,
+  };
+}

@@ -8,6 +8,7 @@ import {
   openTestRuntime,
   type TestRuntime,
 } from '../../../test/support/test-runtime.js';
+import { previewDigest } from '../../services/digest.js';
 import { buildApp } from '../build-app.js';
 
 const base = 'https://hearback.example.org';
@@ -214,6 +215,10 @@ describeEachDialect('the employer response link', (ctx) => {
     expect((await answer(again, { answer: 'on_hold' })).statusCode).toBe(303);
     const latest = await call(app, 'GET', '/api/today');
     expect(latest.answers.map((a: { answer: string }) => a.answer)).toEqual(['on_hold']);
+    const digest = await previewDigest(ctx.deps, { publicUrl: base });
+    expect(digest?.text).toContain('ANSWERED THROUGH YOUR RESPONSE LINK (1)');
+    expect(digest?.text).toContain('Engineer at Acme: Role on hold or closed');
+    expect(digest?.text).toContain('Consider ending it as position closed');
     const replies = await call(app, 'GET', `/api/events?applicationId=${application.id}&kind=reply_received`);
     expect(replies.map((r: { responseLink: { answer: string } }) => r.responseLink.answer)).toEqual([
       'another_candidate',
