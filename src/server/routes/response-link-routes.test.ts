@@ -10,6 +10,7 @@ import {
 } from '../../../test/support/test-runtime.js';
 import { previewDigest } from '../../services/digest.js';
 import { buildApp } from '../build-app.js';
+import { redactResponseLinkUrl } from './response-link-routes.js';
 
 const base = 'https://hearback.example.org';
 const host = 'hearback.example.org';
@@ -147,7 +148,19 @@ describeEachDialect('the employer response link', (ctx) => {
     expect(await snapshot()).toEqual(before);
     const crossSite = await answer(page, { answer: 'on_hold' }, { origin: 'https://attacker.example' });
     expect(crossSite.statusCode).toBe(403);
-    const sent = await answer(page, { answer: 'on_hold' });
+    // The page's no-referrer policy makes a browser send Origin: null; only Sec-Fetch-Site tells them apart.
+    const framed = await answer(
+      page,
+      { answer: 'on_hold' },
+      { origin: 'null', 'sec-fetch-site': 'cross-site' },
+    );
+    expect(framed.json().error.code).toBe('CROSS_ORIGIN_REQUEST');
+    expect(await snapshot()).toEqual(before);
+    const sent = await answer(
+      page,
+      { answer: 'on_hold' },
+      { origin: 'null', 'sec-fetch-site': 'same-origin' },
+    );
     expect(sent.statusCode).toBe(303);
     expect((await answer(page, { answer: 'another_candidate' })).statusCode).toBe(403);
     const replies = await call(app, 'GET', `/api/events?applicationId=${application.id}&kind=reply_received`);
@@ -292,6 +305,17 @@ describeEachDialect('the employer response link', (ctx) => {
     });
   });
   if (!hasCorpora()) it.skip(corporaSkipMessage, () => {});
+});
+
+describe('request logs', () => {
+  it('never show a response link token', () => {
+    expect(redactResponseLinkUrl('/r/abcDEF123_-?sent=1')).toBe('/r/[redacted]');
+    expect(redactResponseLinkUrl('//r%2Fabc')).toBe('/r/[redacted]');
+    expect(redactResponseLinkUrl('/api/applications/1/response-link')).toBe(
+      '/api/applications/1/response-link',
+    );
+    expect(redactResponseLinkUrl('/reports')).toBe('/reports');
+  });
 });
 
 describe('guessing tokens', () => {

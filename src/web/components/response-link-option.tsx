@@ -56,7 +56,8 @@ export function ResponseLinkOption({
   if (!data.available) {
     return <p className="hint response-link-unavailable">{data.explanation}</p>;
   }
-  const isOn = url !== null && body.includes(url);
+  // Ticked at once while the link is being made, so the box answers the click before the server does.
+  const isOn = create.isPending || (url !== null && body.includes(url));
   return (
     <div className="response-link-option">
       <Choice
