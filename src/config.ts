@@ -90,6 +90,11 @@ export type Config = {
   /** The base of links in calendar events and emails; no trailing slash. */
   readonly publicUrl: string;
   /**
+   * The base of employer response links: the public URL when HEARBACK_PUBLIC_URL is set, else null, since
+   * the default address (this machine's) is one no employer can open (docs/response-link.md).
+   */
+  readonly responseLinkBase: string | null;
+  /**
    * HEARBACK_ALLOW_PRIVATE_FETCH=1: "Add from URL" and the posting watch may fetch loopback, private and
    * other local-network addresses (postings on an intranet). Off by default; each such fetch is logged.
    */
@@ -153,6 +158,7 @@ export function loadConfig(
     server: { port: e.PORT, host: e.HOST },
     logLevel: e.LOG_LEVEL,
     publicUrl,
+    responseLinkBase: e.HEARBACK_PUBLIC_URL ? publicUrl : null,
     allowPrivateFetch: e.HEARBACK_ALLOW_PRIVATE_FETCH === '1' || e.HEARBACK_ALLOW_PRIVATE_FETCH === 'true',
     allowedHosts: [
       ...new Set([new URL(publicUrl).hostname, ...e.HEARBACK_ALLOWED_HOSTS.map((h) => hostNameOf(h)!)]),

@@ -37,6 +37,7 @@ export async function main(env: Record<string, string | undefined> = processEnvi
     dialect: runtime.dialect,
     logger: { level: config.logLevel, redact: ['req.headers.authorization', 'req.headers.cookie'] },
     publicUrl: () => publicUrl,
+    responseLinkBase: config.responseLinkBase,
     hostOriginGuard: { allowedHosts: config.allowedHosts, allowedOrigins: [config.publicUrl] },
   });
   logAccounts = (level, message) => app.log[level]({ accounts: true }, message);

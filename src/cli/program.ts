@@ -48,6 +48,10 @@ export const commandFiles: ReadonlyArray<{
     load: async () => (await import('./commands/calendar-commands.js')).registerCalendarCommands,
   },
   {
+    names: ['link'],
+    load: async () => (await import('./commands/link-commands.js')).registerLinkCommands,
+  },
+  {
     names: ['watch'],
     load: async () => (await import('./commands/watch-commands.js')).registerWatchCommands,
   },

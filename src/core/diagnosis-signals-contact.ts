@@ -3,6 +3,7 @@ import { ownHistoryMinimum } from './diagnosis-expectation.js';
 import { type Findings, finding, noFindings } from './diagnosis-finding.js';
 import { byInstant, type Reading } from './diagnosis-timeline.js';
 import { capitalize, formatDate, formatDays, localDateOf, plural, roundName } from './diagnosis-words.js';
+import type { ResponseLinkReply } from './response-link.js';
 
 /**
  * The signals of contact with the employer: how long the silence has run against the day news was due, how
@@ -166,6 +167,7 @@ export function scoreEmployerReply(r: Reading): Findings {
   const last = r.timeline.lastInterview;
   if (last !== null && byInstant(reply.occurredAt, last.endsAt) < 0) return noFindings;
   const on = formatDate(localDateOf(reply.occurredAt, r.input.settings.timeZone));
+  if (reply.responseLink) return scoreLinkAnswer(reply.responseLink, on);
   const named =
     reply.newDecisionDate === null
       ? []
@@ -188,6 +190,51 @@ export function scoreEmployerReply(r: Reading): Findings {
     too_many_applicants: [],
     room_for_improvement: [],
   };
+}
+
+/**
+ * An answer the employer gave through the response link is their own word on the question the diagnosis
+ * guesses at: the strongest evidence there is, weighted above a posting taken down (3).
+ */
+function scoreLinkAnswer(link: ResponseLinkReply, on: string): Findings {
+  const said = `On ${on} they answered through your response link:`;
+  const strongest = 4;
+  switch (link.answer) {
+    case 'still_deciding':
+    case 'next_conversation': {
+      const text =
+        link.answer === 'still_deciding'
+          ? `${said} still deciding${link.expectedBy ? `, news by ${formatDate(Temporal.PlainDate.from(link.expectedBy))}` : ''}.`
+          : `${said} they want to schedule a next conversation.`;
+      return {
+        position_gone: [finding(-strongest, text)],
+        avoiding_confrontation: [finding(-strongest, text)],
+        still_deciding: [finding(strongest, text)],
+        too_many_applicants: [finding(-strongest, text)],
+        room_for_improvement: [],
+      };
+    }
+    case 'on_hold': {
+      const text = `${said} the role is on hold or closed.`;
+      return {
+        position_gone: [finding(strongest, text)],
+        avoiding_confrontation: [finding(-strongest, text)],
+        still_deciding: [finding(-strongest, text)],
+        too_many_applicants: [],
+        room_for_improvement: [],
+      };
+    }
+    case 'another_candidate': {
+      const text = `${said} they went with another candidate.`;
+      return {
+        position_gone: [finding(-strongest, text)],
+        avoiding_confrontation: [finding(strongest, text)],
+        still_deciding: [finding(-strongest, text)],
+        too_many_applicants: [],
+        room_for_improvement: [],
+      };
+    }
+  }
 }
 
 /** `own_reply_time`: before anyone answered, how the wait compares with the user's usual time to a first answer. */

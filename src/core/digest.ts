@@ -19,6 +19,18 @@ export type DigestItem = {
   readonly hasDraft: boolean;
 };
 
+/** An employer's answer through the response link since the day before (docs/response-link.md). */
+export type DigestAnswer = {
+  /** The job and company, e.g. "Engineer at Acme". */
+  readonly title: string;
+  /** The answer in words, with the date they gave. */
+  readonly answer: string;
+  readonly message: string | null;
+  /** The ending the answer suggests, in words; hearback never ends it by itself. */
+  readonly suggestion: string | null;
+  readonly link: string;
+};
+
 export type DigestContent = {
   /** The user's local date the digest is for, YYYY-MM-DD. */
   readonly date: string;
@@ -26,6 +38,7 @@ export type DigestContent = {
   readonly name: string | null;
   readonly overdue: readonly DigestItem[];
   readonly today: readonly DigestItem[];
+  readonly answers?: readonly DigestAnswer[];
   readonly todayLink: string;
   readonly settingsLink: string;
 };
@@ -95,8 +108,12 @@ export function digestRetryDelayMinutes(attempt: number): number {
 /** The email for the day, or null when there is nothing overdue and nothing due: no email is sent then. */
 export function composeDigestEmail(content: DigestContent): DigestEmail | null {
   const { overdue, today } = content;
-  if (overdue.length === 0 && today.length === 0) return null;
+  const answers = content.answers ?? [];
+  if (overdue.length === 0 && today.length === 0 && answers.length === 0) return null;
   const counts = [
+    ...(answers.length > 0
+      ? [`${answers.length} ${answers.length === 1 ? 'answer' : 'answers'} from employers`]
+      : []),
     ...(overdue.length > 0 ? [`${overdue.length} overdue`] : []),
     ...(today.length > 0 ? [`${today.length} due today`] : []),
   ];
@@ -120,6 +137,15 @@ export function composeDigestEmail(content: DigestContent): DigestEmail | null {
       lines.push(`- and ${items.length - digestSectionLimit} more: see Today in hearback.`);
     }
   };
+  if (answers.length > 0) {
+    lines.push('', `ANSWERED THROUGH YOUR RESPONSE LINK (${answers.length})`, '');
+    for (const answer of answers.slice(0, digestSectionLimit)) {
+      lines.push(`- ${oneLine(answer.title)}: ${oneLine(answer.answer)}`);
+      if (answer.message) lines.push(`  Their message: ${oneLine(answer.message)}`);
+      if (answer.suggestion) lines.push(`  ${oneLine(answer.suggestion)}`);
+      lines.push(`  Open: ${answer.link}`);
+    }
+  }
   section(
     'OVERDUE',
     overdue,

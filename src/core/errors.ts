@@ -34,6 +34,8 @@ export const errorCatalogue = {
   EMAIL_SEND_FAILED: 'The mail server did not take the message; the details say why. Nothing was recorded.',
   CALENDAR_FEED_EXISTS:
     'A calendar feed URL is already issued; re-issue it to get a new one (the old URL stops working).',
+  RESPONSE_LINK_UNAVAILABLE:
+    'The employer response link needs hearback reachable from outside (HEARBACK_PUBLIC_URL is not set).',
   FOLLOW_UP_IS_PLANNED:
     'A step from the playbook cannot be deleted (it would be planned again); skip it instead.',
   POSTING_UNSUPPORTED_URL: 'Only http and https URLs without credentials can be read.',

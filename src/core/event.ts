@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { happenedAt, id, instant, instantOut, limits, localDate, text } from './fields.js';
 import { closedReasonSchema, outcomeSchema, stageSchema } from './pipeline.js';
+import { responseLinkReplySchema } from './response-link.js';
 
 /** A timeline entry on an application. Stage changes and interview entries are written by hearback itself. */
 export const eventKinds = [
@@ -53,6 +54,7 @@ export const replyReceivedEventSchema = z.object({
   sentiment: z.enum(sentiments),
   summary: z.string().nullable(),
   newDecisionDate: localDate.nullable().describe('a new date the employer gave in the reply'),
+  responseLink: responseLinkReplySchema.optional(),
 });
 
 export const noteEventSchema = z.object({ ...base, kind: z.literal('note'), text: z.string() });

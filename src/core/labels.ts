@@ -7,6 +7,7 @@ import type { FollowUpKind, FollowUpStatus, PlannedFollowUpKind } from './follow
 import type { InterviewRound } from './interview.js';
 import type { DelayUnit } from './playbook.js';
 import type { WatchState } from './posting-watch.js';
+import type { ResponseLinkAnswer } from './response-link.js';
 
 /**
  * The words people see for each value of the core unions: one table per union, used by the web app, the
@@ -157,4 +158,12 @@ export const watchStateLabels: Readonly<Record<WatchState, string>> = {
   online: 'Still online',
   removed: 'Removed or closed',
   expired: 'Past its closing date',
+};
+
+/** The employer's answers through the response link, as the user reads them (the page has its own words). */
+export const responseLinkAnswerLabels: Readonly<Record<ResponseLinkAnswer, string>> = {
+  still_deciding: 'Still deciding',
+  another_candidate: 'Went with another candidate',
+  on_hold: 'Role on hold or closed',
+  next_conversation: 'Wants to schedule a next conversation',
 };

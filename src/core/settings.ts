@@ -19,6 +19,10 @@ export const settingsSchema = z
     digestEnabled: z.boolean().describe('a morning email with what is due'),
     digestTime: z.string().describe('local time of the digest, HH:MM'),
     postingWatchEnabled: z.boolean().describe('re-check posting URLs for removal or changes'),
+    responseLinkDays: z.number().int().describe('how many days a new employer response link works'),
+    responseLinkByDefault: z
+      .boolean()
+      .describe('follow-up drafts offer an employer response link unless you untick it'),
     smtp: z
       .object({ configured: z.boolean(), from: z.string().nullable() })
       .describe('your outgoing mail server; its address and password are never sent back'),
@@ -64,6 +68,8 @@ export const settingsUpdateSchema = z.strictObject({
     .regex(/^([01]\d|2[0-3]):[0-5]\d$/, { message: 'must be a time as HH:MM, e.g. 08:00' })
     .optional(),
   postingWatchEnabled: z.boolean().optional(),
+  responseLinkDays: z.number().int().min(1).max(365).optional(),
+  responseLinkByDefault: z.boolean().optional(),
   smtpUrl: z
     .string()
     .max(limits.url)
@@ -107,6 +113,8 @@ export function defaultSettings(
     digestEnabled: false,
     digestTime: '08:00',
     postingWatchEnabled: true,
+    responseLinkDays: 30,
+    responseLinkByDefault: false,
     smtp: { configured: false, from: null },
     updatedAt: null,
     setUpAt: null,

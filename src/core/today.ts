@@ -2,7 +2,8 @@ import { z } from 'zod';
 import { instant, localDate } from './fields.js';
 import { followUpSchema } from './follow-up.js';
 import { interviewSchema } from './interview.js';
-import { stageSchema } from './pipeline.js';
+import { closedReasonSchema, outcomeSchema, stageSchema } from './pipeline.js';
+import { responseLinkAnswers } from './response-link.js';
 
 /**
  * The Today list: every open follow-up step that is overdue, due today, or due in the next seven days, in
@@ -38,6 +39,32 @@ export type TodayDebrief = z.infer<typeof todayDebriefSchema>;
 /** How long after an interview Today asks how it went. */
 export const debriefWindowDays = 14;
 
+/**
+ * An employer's answer through the response link in the last 14 days. "Another candidate" and "on hold"
+ * suggest an ending; hearback never ends the application by itself.
+ */
+export const todayAnswerSchema = z
+  .object({
+    eventId: z.string(),
+    application: z.object({
+      id: z.string(),
+      jobTitle: z.string(),
+      companyName: z.string(),
+      stage: stageSchema,
+    }),
+    answer: z.enum(responseLinkAnswers),
+    expectedBy: localDate.nullable(),
+    message: z.string().nullable(),
+    answeredAt: z.string(),
+    suggestedEnding: z
+      .object({ outcome: outcomeSchema, closedReason: closedReasonSchema.nullable() })
+      .nullable()
+      .describe('the ending the answer suggests, while the application is still open'),
+  })
+  .meta({ id: 'TodayAnswer' });
+
+export type TodayAnswer = z.infer<typeof todayAnswerSchema>;
+
 export const todaySchema = z
   .object({
     asOf: z.string().describe('the moment "today" was computed from'),
@@ -50,6 +77,9 @@ export const todaySchema = z
       .array(todayDebriefSchema)
       .describe(`interviews of the last ${debriefWindowDays} days with no notes or rating yet, latest first`),
     applicationCount: z.number().int().describe('how many applications you have (0: a new user)'),
+    answers: z
+      .array(todayAnswerSchema)
+      .describe('what employers answered through the response link in the last 14 days, newest first'),
   })
   .meta({ id: 'Today' });
 

@@ -32,6 +32,7 @@ import { importRoutes } from './routes/import-routes.js';
 import { interviewRoutes } from './routes/interview-routes.js';
 import { postingRoutes } from './routes/posting-routes.js';
 import { postingWatchRoutes } from './routes/posting-watch-routes.js';
+import { type ResponseLinkLimits, responseLinkRoutes } from './routes/response-link-routes.js';
 import { settingsRoutes } from './routes/settings-routes.js';
 import { todayRoutes } from './routes/today-routes.js';
 import { registerWebAssets } from './web-assets.js';
@@ -53,6 +54,13 @@ export type AppOptions = {
    * allowed to change data besides the page's own; see host-origin-guard.ts.
    */
   readonly hostOriginGuard?: HostOriginGuardOptions;
+  /**
+   * The base of employer response links: HEARBACK_PUBLIC_URL, or null (the default) when it is not set and
+   * no employer could reach hearback.
+   */
+  readonly responseLinkBase?: string | null | (() => string | null);
+  /** Rate limits of the employer's page; tests pass their own. */
+  readonly responseLinkLimits?: ResponseLinkLimits;
   /** The folder of the built UI; default dist/web. Tests pass their own. */
   readonly webRoot?: string;
   /**
@@ -162,6 +170,11 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   backupRoutes(app, routes);
   todayRoutes(app, routes);
   calendarRoutes(app, routes, { publicUrl });
+  const responseLinkBase = options.responseLinkBase ?? null;
+  responseLinkRoutes(app, routes, {
+    base: typeof responseLinkBase === 'function' ? responseLinkBase : () => responseLinkBase,
+    ...(options.responseLinkLimits && { limits: options.responseLinkLimits }),
+  });
   postingRoutes(app, routes);
   postingWatchRoutes(app, routes);
   analysisRoutes(app, routes);

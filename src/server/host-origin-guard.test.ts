@@ -27,7 +27,10 @@ function operationsOfOpenApi(): Operation[] {
 
 const operations = operationsOfOpenApi();
 const stateChanging = operations.filter((op) => op.method !== 'GET');
-/** Routes outside the API document: the web app, its files, Swagger UI and the calendar feed. */
+/**
+ * Routes outside the API document: the web app, its files, Swagger UI, the calendar feed and the employer
+ * response link's page.
+ */
 const otherRoutes: Operation[] = [
   { method: 'GET', url: '/' },
   { method: 'GET', url: '/board' },
@@ -36,6 +39,8 @@ const otherRoutes: Operation[] = [
   { method: 'GET', url: '/api/docs/static/swagger-ui.css' },
   { method: 'GET', url: '/api/openapi.json' },
   { method: 'GET', url: '/ics/not-a-token.ics' },
+  { method: 'GET', url: '/r/not-a-token' },
+  { method: 'POST', url: '/r/not-a-token' },
   { method: 'GET', url: '/api/no-such-route' },
 ];
 

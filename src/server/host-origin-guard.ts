@@ -80,6 +80,10 @@ function isCrossOrigin(request: FastifyRequest, allowedOrigins: ReadonlySet<stri
   if (headerText(request.headers['sec-fetch-site']) === 'cross-site') return true;
   const origin = headerText(request.headers.origin);
   if (origin === null) return false;
+  // A page with `Referrer-Policy: no-referrer` (the employer response link's) makes the browser send
+  // `Origin: null` on its own form; Sec-Fetch-Site still says where the request came from, and a
+  // sandboxed frame or a file says `cross-site` or `none` there, never `same-origin`.
+  if (origin === 'null' && headerText(request.headers['sec-fetch-site']) === 'same-origin') return false;
   const parsed = parseOrigin(origin);
   if (parsed === null) return true; // `null` (a sandboxed frame, a file) or garbage
   if (allowedOrigins.has(parsed)) return false;

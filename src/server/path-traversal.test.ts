@@ -65,7 +65,7 @@ function get(rawPath: string): Promise<{ status: number; body: string }> {
   });
 }
 
-const prefixes = ['/', '/assets/', '/api/docs/static/', '/api/docs/', '/api/', '/ics/'];
+const prefixes = ['/', '/assets/', '/api/docs/static/', '/api/docs/', '/api/', '/ics/', '/r/'];
 
 /** Answers each path, and collects every 5xx and every answer that carries something from outside the root. */
 async function probe(paths: readonly string[]): Promise<{ failures: string[]; statuses: Set<number> }> {
@@ -117,6 +117,7 @@ const builtIn = [
   '/api/%2e%2e/%2e%2e/package.json',
   '/api/..%2f..%2fpackage.json',
   '/ics/..%2f..%2fpackage.json',
+  '/r/..%2f..%2fpackage.json',
   '//etc/passwd',
   '/..',
   '/../../../../etc/passwd',

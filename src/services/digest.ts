@@ -9,6 +9,7 @@ import {
   localDateAt,
 } from '../core/digest.js';
 import { isAppError } from '../core/errors.js';
+import { describeLinkAnswer } from '../core/response-link.js';
 import type { TodayItem } from '../core/today.js';
 import {
   claimDigestSend,
@@ -18,7 +19,7 @@ import {
   listDigestSubscribers,
 } from '../storage/digest-send-store.js';
 import { getSettings, getSmtpUrl } from '../storage/settings-store.js';
-import { type PublicLinks, stepLink } from './calendar-feed.js';
+import { applicationLink, type PublicLinks, stepLink } from './calendar-feed.js';
 import { type Deps, nowIso } from './deps.js';
 import { workCalendarFor } from './replan.js';
 import { getToday } from './today.js';
@@ -166,16 +167,27 @@ async function composeDigestFor(
   const settings = await getSettings(deps.db, deps.userId);
   const today = await getToday(deps);
   const base = links.publicUrl.replace(/\/+$/, '');
+  // Answers since yesterday's digest: the day before this one.
+  const answers = today.answers
+    .filter((a) => Date.parse(a.answeredAt) > Date.parse(today.asOf) - 86_400_000)
+    .map((a) => ({
+      title: `${a.application.jobTitle} at ${a.application.companyName}`,
+      ...describeLinkAnswer(a),
+      ...(a.suggestedEnding === null && { suggestion: null }),
+      message: a.message,
+      link: applicationLink(links.publicUrl, a.application.id),
+    }));
   const email = composeDigestEmail({
     date: today.date,
     timeZone: today.timeZone,
     name: settings.name,
     overdue: today.overdue.map((item) => toDigestItem(item, links)),
     today: today.today.map((item) => toDigestItem(item, links)),
+    answers,
     todayLink: `${base}/today`,
     settingsLink: `${base}/settings`,
   });
-  return email && { ...email, items: today.overdue.length + today.today.length };
+  return email && { ...email, items: today.overdue.length + today.today.length + answers.length };
 }
 
 function toDigestItem(item: TodayItem, links: PublicLinks): DigestItem {

@@ -46,6 +46,8 @@ export async function updateSettings(deps: Deps, input: SettingsUpdate): Promise
       digestEnabled: input.digestEnabled ?? current.digestEnabled,
       digestTime: input.digestTime ?? current.digestTime,
       postingWatchEnabled: input.postingWatchEnabled ?? current.postingWatchEnabled,
+      responseLinkDays: input.responseLinkDays ?? current.responseLinkDays,
+      responseLinkByDefault: input.responseLinkByDefault ?? current.responseLinkByDefault,
       smtp: {
         configured: input.smtpUrl === undefined ? current.smtp.configured : input.smtpUrl !== null,
         from: keep(input.smtpFrom, current.smtp.from),

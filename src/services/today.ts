@@ -1,13 +1,21 @@
 import { draftKindFor } from '../core/drafts.js';
 import { openFollowUpStatuses } from '../core/follow-up.js';
 import { dayWindows, isLocalDate, morningOf } from '../core/local-time.js';
-import { debriefWindowDays, type Today, type TodayDebrief, type TodayItem } from '../core/today.js';
+import { suggestedEnding } from '../core/response-link.js';
+import {
+  debriefWindowDays,
+  type Today,
+  type TodayAnswer,
+  type TodayDebrief,
+  type TodayItem,
+} from '../core/today.js';
 import { countApplications, findApplicationSummaries } from '../storage/application-store.js';
 import { findContactsByIds } from '../storage/contact-store.js';
 import { listFollowUps } from '../storage/follow-up-store.js';
 import { listInterviewsToDebrief } from '../storage/interview-store.js';
 import { getSettings } from '../storage/settings-store.js';
 import { type Deps, nowIso } from './deps.js';
+import { listRecentLinkAnswers } from './response-link.js';
 
 /** At most this many overdue steps are listed; a backlog longer than that is cleared from the oldest. */
 const overdueLimit = 500;
@@ -29,9 +37,11 @@ export async function getToday(deps: Deps, asOf?: string): Promise<Today> {
     from: new Date(Date.parse(moment) - debriefWindowDays * 86_400_000).toISOString(),
     to: moment,
   });
+  const linkAnswers = await listRecentLinkAnswers(deps.db, deps.userId, moment);
   const applications = await findApplicationSummaries(deps.db, deps.userId, [
     ...steps.map((s) => s.applicationId),
     ...toDebrief.map((i) => i.applicationId),
+    ...linkAnswers.map((a) => a.applicationId),
   ]);
   const contacts = await findContactsByIds(
     deps.db,
@@ -52,6 +62,23 @@ export async function getToday(deps: Deps, asOf?: string): Promise<Today> {
       return [{ interview, application: { id, jobTitle, companyName } }];
     }),
     applicationCount: await countApplications(deps.db, deps.userId),
+    // A second answer replaces the first: only each application's newest is shown.
+    answers: linkAnswers.flatMap((reply, index): TodayAnswer[] => {
+      const application = applications.get(reply.applicationId);
+      if (!application) return [];
+      if (linkAnswers.findIndex((a) => a.applicationId === reply.applicationId) !== index) return [];
+      return [
+        {
+          eventId: reply.id,
+          application,
+          answer: reply.responseLink.answer,
+          expectedBy: reply.responseLink.expectedBy,
+          message: reply.summary,
+          answeredAt: reply.occurredAt,
+          suggestedEnding: application.stage === 'ended' ? null : suggestedEnding(reply.responseLink.answer),
+        },
+      ];
+    }),
   };
   for (const step of steps) {
     const application = applications.get(step.applicationId);

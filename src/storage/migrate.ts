@@ -16,6 +16,7 @@ export const migrations: Readonly<Record<string, () => Promise<Migration>>> = {
   '20261207-0900-settings-set-up': () => import('./migrations/20261207-0900-settings-set-up.js'),
   '20261207-1510-application-stage-changed-at': () =>
     import('./migrations/20261207-1510-application-stage-changed-at.js'),
+  '20261208-0100-response-links': () => import('./migrations/20261208-0100-response-links.js'),
   '20261208-1600-accounts': () => import('./migrations/20261208-1600-accounts.js'),
 };
 

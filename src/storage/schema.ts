@@ -22,6 +22,8 @@ export interface Database {
   digest_sends: DigestSendsTable;
   jobs: JobsTable;
   posting_watches: PostingWatchesTable;
+  response_links: ResponseLinksTable;
+  response_link_nonces: ResponseLinkNoncesTable;
 }
 
 export type Db = Kysely<Database> | Transaction<Database>;
@@ -52,6 +54,8 @@ export interface SettingsTable {
   digest_time: Generated<string>;
   posting_watch_enabled: Generated<number>;
   set_up_at: string | null;
+  response_link_days: Generated<number>;
+  response_link_by_default: Generated<number>;
 }
 
 export interface CompaniesTable {
@@ -189,6 +193,26 @@ export interface DataVersionsTable {
 }
 
 /** The calendar feed's secret, as its SHA-256 (hex); the token itself is shown once and never stored. */
+/** An employer response link: the token's SHA-256 only (docs/response-link.md). */
+export interface ResponseLinksTable {
+  id: string;
+  user_id: string;
+  application_id: string;
+  token_hash: string;
+  nonce_key: string;
+  created_at: string;
+  expires_at: string;
+  revoked_at: string | null;
+  answered_at: string | null;
+}
+
+/** A nonce an answer has used: its primary key makes each nonce answer once. */
+export interface ResponseLinkNoncesTable {
+  nonce_hash: string;
+  link_id: string;
+  used_at: string;
+}
+
 export interface CalendarTokensTable {
   user_id: string;
   token_hash: string;

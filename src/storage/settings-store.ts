@@ -15,6 +15,8 @@ type SettingsRow = {
   digest_enabled: number;
   digest_time: string;
   posting_watch_enabled: number;
+  response_link_days: number;
+  response_link_by_default: number;
   smtp_url: string | null;
   smtp_from: string | null;
   updated_at: string;
@@ -34,6 +36,8 @@ const settingsColumns = [
   'digest_enabled',
   'digest_time',
   'posting_watch_enabled',
+  'response_link_days',
+  'response_link_by_default',
   'smtp_url',
   'smtp_from',
   'updated_at',
@@ -87,6 +91,8 @@ export async function saveSettings(
       digest_enabled: settings.digestEnabled ? 1 : 0,
       digest_time: settings.digestTime,
       posting_watch_enabled: settings.postingWatchEnabled ? 1 : 0,
+      response_link_days: settings.responseLinkDays,
+      response_link_by_default: settings.responseLinkByDefault ? 1 : 0,
       smtp_from: settings.smtp.from,
       updated_at: now,
       set_up_at: settings.setUpAt,
@@ -148,6 +154,8 @@ function toSettings(row: SettingsRow): Settings {
     digestEnabled: Number(row.digest_enabled) === 1,
     digestTime: row.digest_time,
     postingWatchEnabled: Number(row.posting_watch_enabled) === 1,
+    responseLinkDays: Number(row.response_link_days),
+    responseLinkByDefault: Number(row.response_link_by_default) === 1,
     smtp: { configured: row.smtp_url !== null, from: row.smtp_from },
     updatedAt: row.updated_at,
     setUpAt: row.set_up_at,

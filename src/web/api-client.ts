@@ -47,6 +47,7 @@ import { stages } from '../core/pipeline.js';
 import type { Playbook, playbookUpdateSchema } from '../core/playbook.js';
 import type { PostingPreview } from '../core/posting-extract.js';
 import type { PostingWatchView } from '../core/posting-watch.js';
+import type { ResponseLinkIssued, ResponseLinkStatus } from '../core/response-link.js';
 import type { Places, Settings, settingsUpdateSchema } from '../core/settings.js';
 import type { TailoringCheck, tailoringRequestSchema } from '../core/tailoring-check.js';
 import type { Today } from '../core/today.js';
@@ -218,6 +219,12 @@ export function createApiClient(options: ApiClientOptions = {}) {
     issueCalendarFeed: (input: CalendarFeedIssue = {}) =>
       post<CalendarFeedIssued>('/api/calendar/token', input),
     revokeCalendarFeed: () => remove('/api/calendar/token'),
+    getResponseLink: (applicationId: string) =>
+      get<ResponseLinkStatus>(`/api/applications/${encodeURIComponent(applicationId)}/response-link`),
+    createResponseLink: (applicationId: string) =>
+      post<ResponseLinkIssued>(`/api/applications/${encodeURIComponent(applicationId)}/response-link`, {}),
+    revokeResponseLink: (applicationId: string) =>
+      remove(`/api/applications/${encodeURIComponent(applicationId)}/response-link`),
 
     /**
      * Restores a backup made by GET /api/backup, all or nothing: into an empty database, or with `replace`

@@ -11,6 +11,7 @@ export {
   interviewTitle,
   likelihoodLabels,
   remoteLabels,
+  responseLinkAnswerLabels,
   roleLabels,
   roundLabels,
   sentimentLabels,

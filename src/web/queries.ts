@@ -25,6 +25,7 @@ export const queryKeys = {
   tailoring: (id: string) => ['tailoring', id] as const,
   postingWatch: (id: string) => ['posting-watch', id] as const,
   calendarFeed: ['calendar-feed'] as const,
+  responseLink: (id: string) => ['response-link', id] as const,
 };
 
 /** The browser's own zone and locale stand in until the saved settings arrive. */

@@ -66,7 +66,10 @@ const views: readonly View[] = [
     name: 'board-column-selected',
     path: () => '/board',
     prepare: async (page) => {
-      await page.getByRole('checkbox', { name: /^Select every application in / }).first().check();
+      await page
+        .getByRole('checkbox', { name: /^Select every application in / })
+        .first()
+        .check();
       await page.getByRole('region', { name: 'Selected applications' }).waitFor();
     },
   },

@@ -6,6 +6,7 @@ import { fieldError } from '../../core/errors.js';
 import { type Channel, channels } from '../../core/event.js';
 import { channelLabels, followUpKindLabels } from '../../core/labels.js';
 import { type Delay, delayUnits, describeDelay, playbookRuleKinds } from '../../core/playbook.js';
+import { describeLinkAnswer } from '../../core/response-link.js';
 import { type TodayItem, todayQuerySchema } from '../../core/today.js';
 import { type CliContext, parseInput, resolveId, runCommand } from '../context.js';
 import { choices, localDateTime, safeText, shortId } from '../output.js';
@@ -30,6 +31,19 @@ export function registerTodayCommands(program: Command): void {
         if (ctx.out.isJson) return ctx.out.json(today);
         const total = today.overdue.length + today.today.length + today.week.length;
         ctx.out.line(heading(ctx, `Today, ${today.date} (${today.timeZone})`));
+        if (today.answers.length > 0) {
+          ctx.out.line(
+            `\n${ctx.out.color ? pc.green('Answered through your response link') : 'Answered through your response link'}`,
+          );
+          for (const item of today.answers) {
+            const words = describeLinkAnswer(item);
+            ctx.out.line(
+              `  ${safeText(item.application.jobTitle)} at ${safeText(item.application.companyName)}: ${words.answer}`,
+            );
+            if (item.message) ctx.out.line(`    “${safeText(item.message)}”`);
+            if (item.suggestedEnding && words.suggestion) ctx.out.line(`    ${words.suggestion}`);
+          }
+        }
         if (total === 0) {
           return ctx.out.line(
             'Nothing to follow up on this week. Add applications with `hearback add`; steps appear here.',

@@ -14,6 +14,7 @@ import {
   revokeCalendarFeed,
 } from '../../services/calendar-feed.js';
 import { type App, errors, idParams, noContent, type RouteContext } from '../route-kit.js';
+import { redactResponseLinkUrl } from './response-link-routes.js';
 
 export type CalendarRouteOptions = {
   /**
@@ -150,7 +151,7 @@ export function withIcsFeedUrlsRedacted(
       ...(base.serializers ?? {}),
       req: (request: FastifyRequest) => ({
         method: request.method,
-        url: redactIcsFeedUrl(request.url),
+        url: redactResponseLinkUrl(redactIcsFeedUrl(request.url)),
         host: request.host,
         remoteAddress: request.ip,
         remotePort: request.socket?.remotePort,

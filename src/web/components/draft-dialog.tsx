@@ -1,6 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import type { FollowUp } from '../../core/follow-up.js';
+import { type FollowUp, isNudgeKind } from '../../core/follow-up.js';
 import { describeError } from '../api-error.js';
 import {
   buildMailto,
@@ -18,6 +18,7 @@ import { Dialog } from './dialog.js';
 import { TextAreaField, TextField } from './field.js';
 import { Link } from './link.js';
 import { useNotices } from './notices.js';
+import { ResponseLinkOption } from './response-link-option.js';
 
 type DraftDialogProps = {
   readonly step: FollowUp | null;
@@ -81,6 +82,9 @@ function DraftEditor({ step, draft, onDone }: { step: FollowUp; draft: Draft; on
       <TextField label="To" name="to" type="email" autoComplete="off" value={to} onChange={setTo} />
       <TextField label="Subject" name="subject" value={subject} onChange={setSubject} />
       <TextAreaField label="Message" name="body" rows={12} value={body} onChange={setBody} />
+      {isMessageToEmployer(step) ? (
+        <ResponseLinkOption applicationId={step.applicationId} body={body} onBody={setBody} />
+      ) : null}
       <StepActions
         step={step}
         draft={draft}
@@ -217,4 +221,9 @@ function StepActions({ step, draft, to, subject, body, mailto, canSend, onDone }
       ) : null}
     </>
   );
+}
+
+/** The response link fits a message that asks the employer for news: a nudge, not a thank-you note. */
+function isMessageToEmployer(step: FollowUp): boolean {
+  return isNudgeKind(step.kind);
 }

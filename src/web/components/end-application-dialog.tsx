@@ -20,6 +20,8 @@ import { Choice, FieldSet, FormErrors, Options, SelectField, TextAreaField } fro
 type EndApplicationDialogProps = {
   readonly application: ApplicationCardFields | null;
   readonly onClose: () => void;
+  /** An ending to start from, such as the one an employer's answer suggests; the user still confirms it. */
+  readonly suggested?: { readonly outcome: Outcome; readonly closedReason: ClosedReason | null } | null;
 };
 
 const outcomeHints: Readonly<Record<Outcome, string>> = {
@@ -32,14 +34,16 @@ const outcomeHints: Readonly<Record<Outcome, string>> = {
 };
 
 /** Ending an application always asks how it ended, so the outcome and reason are never lost. */
-export function EndApplicationDialog({ application, onClose }: EndApplicationDialogProps) {
+export function EndApplicationDialog({ application, onClose, suggested }: EndApplicationDialogProps) {
   return (
     <Dialog
       open={application !== null}
       title={application ? `End “${application.jobTitle}” at ${application.company.name}` : 'End application'}
       onClose={onClose}
     >
-      {application ? <EndApplicationForm application={application} onDone={onClose} /> : null}
+      {application ? (
+        <EndApplicationForm application={application} onDone={onClose} suggested={suggested ?? null} />
+      ) : null}
     </Dialog>
   );
 }
@@ -47,12 +51,14 @@ export function EndApplicationDialog({ application, onClose }: EndApplicationDia
 function EndApplicationForm({
   application,
   onDone,
+  suggested,
 }: {
   application: ApplicationCardFields;
   onDone: () => void;
+  suggested: EndApplicationDialogProps['suggested'];
 }) {
-  const [outcome, setOutcome] = useState<Outcome | ''>('');
-  const [closedReason, setClosedReason] = useState<ClosedReason>('unknown');
+  const [outcome, setOutcome] = useState<Outcome | ''>(suggested?.outcome ?? '');
+  const [closedReason, setClosedReason] = useState<ClosedReason>(suggested?.closedReason ?? 'unknown');
   const [note, setNote] = useState('');
   const [issues, setIssues] = useState<FieldIssue[]>([]);
 

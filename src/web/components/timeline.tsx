@@ -23,6 +23,7 @@ import {
   eventKindLabels,
   followUpKindLabels,
   interviewTitle,
+  responseLinkAnswerLabels,
   sentimentLabels,
 } from '../labels.js';
 import { refreshAfterChange, useUserClock } from '../queries.js';
@@ -149,6 +150,20 @@ function EventText({ event, interview, contactName, locale }: EventTextProps) {
         </div>
       );
     case 'reply_received':
+      if (event.responseLink) {
+        return (
+          <div>
+            <p>
+              {responseLinkAnswerLabels[event.responseLink.answer]}
+              {event.responseLink.expectedBy
+                ? `; news by ${formatLocalDate(event.responseLink.expectedBy, locale)}`
+                : ''}{' '}
+              <span className="muted">(via response link)</span>
+            </p>
+            {event.summary ? <p className="prose">{event.summary}</p> : null}
+          </div>
+        );
+      }
       return (
         <div>
           <p>

@@ -24,6 +24,7 @@ import { PostInterviewPrompt } from '../components/post-interview-prompt.js';
 import { PostingSnapshot } from '../components/posting-snapshot.js';
 import { PostingWatchStatus } from '../components/posting-watch-status.js';
 import { ratingLabels } from '../components/rating-field.js';
+import { ResponseLinkPanel, type SuggestedEnding } from '../components/response-link-panel.js';
 import { StageBadge } from '../components/stage-badge.js';
 import { TailoringPanel } from '../components/tailoring-panel.js';
 import { Timeline } from '../components/timeline.js';
@@ -109,6 +110,7 @@ function ApplicationView({ application }: { application: Application }) {
   const isWaiting = diagnosis.data?.status === 'waiting';
   const [isEditing, setEditing] = useState(false);
   const [ending, setEnding] = useState(false);
+  const [suggestedEnding, setSuggestedEnding] = useState<SuggestedEnding | null>(null);
   const [draftStep, setDraftStep] = useState<FollowUp | null>(null);
 
   const companyContacts = useMemo(() => {
@@ -164,7 +166,14 @@ function ApplicationView({ application }: { application: Application }) {
           )}
         </div>
         <div className="form-actions">
-          <StageControl key={application.stage} application={application} onEnd={() => setEnding(true)} />
+          <StageControl
+            key={application.stage}
+            application={application}
+            onEnd={() => {
+              setSuggestedEnding(null);
+              setEnding(true);
+            }}
+          />
           <button type="button" onClick={() => openLogInterview(application.id)}>
             Log interview
           </button>
@@ -237,6 +246,15 @@ function ApplicationView({ application }: { application: Application }) {
 
           {isWaiting ? null : <DiagnosisPanel applicationId={application.id} />}
 
+          <ResponseLinkPanel
+            applicationId={application.id}
+            isEnded={application.stage === 'ended'}
+            onSuggestEnding={(suggested) => {
+              setSuggestedEnding(suggested);
+              setEnding(true);
+            }}
+          />
+
           <InterviewsSection
             application={application}
             interviews={interviews.data ?? []}
@@ -267,7 +285,11 @@ function ApplicationView({ application }: { application: Application }) {
           <DangerZone application={application} />
         </div>
       </div>
-      <EndApplicationDialog application={ending ? application : null} onClose={() => setEnding(false)} />
+      <EndApplicationDialog
+        application={ending ? application : null}
+        suggested={suggestedEnding}
+        onClose={() => setEnding(false)}
+      />
       <DraftDialog step={draftStep} onClose={() => setDraftStep(null)} />
     </div>
   );

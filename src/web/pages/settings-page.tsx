@@ -106,6 +106,8 @@ const shown = [
   'digestEnabled',
   'digestTime',
   'postingWatchEnabled',
+  'responseLinkDays',
+  'responseLinkByDefault',
 ];
 
 function SettingsForm({ settings }: { settings: Settings }) {
@@ -124,6 +126,8 @@ function SettingsForm({ settings }: { settings: Settings }) {
   const [digestEnabled, setDigestEnabled] = useState(settings.digestEnabled);
   const [digestTime, setDigestTime] = useState(settings.digestTime);
   const [postingWatch, setPostingWatch] = useState(settings.postingWatchEnabled);
+  const [linkDays, setLinkDays] = useState(String(settings.responseLinkDays));
+  const [linkByDefault, setLinkByDefault] = useState(settings.responseLinkByDefault);
   const [issues, setIssues] = useState<FieldIssue[]>([]);
   const [error, setError] = useState<string | null>(null);
 
@@ -155,6 +159,8 @@ function SettingsForm({ settings }: { settings: Settings }) {
       digestEnabled,
       digestTime,
       postingWatchEnabled: postingWatch,
+      responseLinkDays: linkDays.trim() === '' ? Number.NaN : Number(linkDays),
+      responseLinkByDefault: linkByDefault,
     };
     const found = validateWith(settingsUpdateSchema, input);
     setIssues(found);
@@ -222,6 +228,25 @@ function SettingsForm({ settings }: { settings: Settings }) {
       </Choice>
       <Choice checked={postingWatch} onChange={setPostingWatch}>
         Check posting links now and then, to notice when a job is removed or re-posted
+      </Choice>
+      <h2>Employer response link</h2>
+      <p className="muted">
+        A link at the end of a follow-up lets the employer say where things stand in one click, without a
+        login. It needs hearback reachable from outside (HEARBACK_PUBLIC_URL).
+      </p>
+      <TextField
+        label="A new link works for"
+        name="responseLinkDays"
+        issues={issues}
+        hint="Days, 1 to 365"
+        type="number"
+        min={1}
+        max={365}
+        value={linkDays}
+        onChange={setLinkDays}
+      />
+      <Choice checked={linkByDefault} onChange={setLinkByDefault}>
+        Offer the response link in follow-up drafts by default
       </Choice>
       <div className="form-actions">
         <button type="submit" className="button-primary" disabled={save.isPending}>

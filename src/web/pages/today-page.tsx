@@ -1,6 +1,8 @@
 import { useCallback, useMemo, useState } from 'react';
 import type { FollowUp } from '../../core/follow-up.js';
 import type { Interview } from '../../core/interview.js';
+import { describeLinkAnswer } from '../../core/response-link.js';
+import type { TodayAnswer } from '../../core/today.js';
 import { describeError } from '../api-error.js';
 import { BulkStepBar } from '../components/bulk-step-bar.js';
 import { Dialog } from '../components/dialog.js';
@@ -125,6 +127,7 @@ export function TodayPage() {
         </section>
       ) : today.data ? (
         <>
+          <LinkAnswers answers={today.data.answers} />
           {today.data.debriefs.length > 0 ? (
             <section className="today-group" aria-labelledby="debrief-title">
               <h2 id="debrief-title">How did it go?</h2>
@@ -230,5 +233,37 @@ export function TodayPage() {
         ) : null}
       </Dialog>
     </div>
+  );
+}
+
+/**
+ * What employers answered through the response link lately, each with the ending it suggests. Ending stays
+ * the user's decision: the application page opens with it.
+ */
+function LinkAnswers({ answers }: { answers: readonly TodayAnswer[] }) {
+  if (answers.length === 0) return null;
+  return (
+    <section className="today-group today-answers" aria-labelledby="today-answers-title">
+      <h2 id="today-answers-title">Employers answered</h2>
+      <ul className="plain-list">
+        {answers.map((item) => {
+          const words = describeLinkAnswer(item);
+          return (
+            <li key={item.eventId} className="link-answer">
+              <p>
+                <Link to={applicationPath(item.application.id)}>
+                  {item.application.jobTitle} — {item.application.companyName}
+                </Link>
+                : {words.answer} <span className="muted">(via response link)</span>
+              </p>
+              {item.message ? <p className="prose">“{item.message}”</p> : null}
+              {item.suggestedEnding && words.suggestion ? (
+                <p className="hint">{words.suggestion}: open the application to end it.</p>
+              ) : null}
+            </li>
+          );
+        })}
+      </ul>
+    </section>
   );
 }

@@ -1,5 +1,6 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import fs from 'node:fs';
+import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { createApiClient } from '../../../src/web/api-client.js';
@@ -21,6 +22,11 @@ export type AppServerOptions = {
   readonly firstRun?: boolean;
   /** A data directory already holding a database (a benchmark's seeded one); removed on stop like a new one. */
   readonly dataDir?: string;
+  /**
+   * Start with HEARBACK_PUBLIC_URL set to the server's own address (on a free port chosen first), as a
+   * hearback reachable from outside is: the employer response link needs it.
+   */
+  readonly publicUrl?: boolean;
 };
 
 /**
@@ -39,6 +45,11 @@ export async function startAppServer(options: AppServerOptions = {}): Promise<Ap
     LANG: 'en_US.UTF-8',
     HEARBACK_ALLOW_PRIVATE_FETCH: options.allowPrivateFetch ? '1' : '0',
   };
+  if (options.publicUrl) {
+    const port = await freePort();
+    env.PORT = String(port);
+    env.HEARBACK_PUBLIC_URL = `http://127.0.0.1:${port}`;
+  } else delete env.HEARBACK_PUBLIC_URL;
   // Always the embedded SQLite file: the e2e run must not touch a PostgreSQL the shell happens to name.
   delete env.DATABASE_URL;
   const child = spawn(process.execPath, ['--import', 'tsx', path.join(repositoryRoot, 'src/main.ts')], {
@@ -56,6 +67,19 @@ export async function startAppServer(options: AppServerOptions = {}): Promise<Ap
       fs.rmSync(dataDir, { recursive: true, force: true });
     },
   };
+}
+
+/** A port free at this moment on 127.0.0.1 (the system picks it; it is closed again at once). */
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      server.close(() => resolve(port));
+    });
+  });
 }
 
 function waitForUrl(child: ChildProcess): Promise<string> {

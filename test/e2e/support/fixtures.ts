@@ -22,6 +22,8 @@ type Options = {
   serverTimeZone: string | undefined;
   /** With `freshServer`: leave the first-run set-up to be offered (every other test starts set up). */
   firstRun: boolean;
+  /** With `freshServer`: HEARBACK_PUBLIC_URL set to the server's own address (the employer response link). */
+  publicUrl: boolean;
 };
 
 /** Network failures the tests cause on purpose (409 duplicates, 400 refusals) are logged by Chromium too. */
@@ -34,7 +36,8 @@ export const test = base.extend<Fixtures & Options>({
   allowPrivateFetch: [false, { option: true }],
   serverTimeZone: [undefined, { option: true }],
   firstRun: [false, { option: true }],
-  app: async ({ freshServer, allowPrivateFetch, serverTimeZone, firstRun }, use) => {
+  publicUrl: [false, { option: true }],
+  app: async ({ freshServer, allowPrivateFetch, serverTimeZone, firstRun, publicUrl }, use) => {
     if (!freshServer) {
       const url = process.env.HEARBACK_E2E_URL;
       if (!url)
@@ -42,7 +45,7 @@ export const test = base.extend<Fixtures & Options>({
       await use({ url });
       return;
     }
-    const server = await startAppServer({ allowPrivateFetch, timeZone: serverTimeZone, firstRun });
+    const server = await startAppServer({ allowPrivateFetch, timeZone: serverTimeZone, firstRun, publicUrl });
     await use(server);
     await server.stop();
   },
