@@ -324,6 +324,25 @@ const table: Record<string, Row> = {
       url: `/api/follow-ups/${await f.plannedFollowUp()}/draft.eml?to=rita@example.org`,
     }),
   },
+  'GET /api/applications/{id}/response-link': {
+    owner: 200,
+    stranger: 404,
+    sample: async (f) => ({ url: `/api/applications/${await f.application()}/response-link` }),
+  },
+  'POST /api/applications/{id}/response-link': {
+    owner: 201,
+    stranger: 404,
+    sample: async (f) => ({ url: `/api/applications/${await f.application()}/response-link`, payload: {} }),
+  },
+  'DELETE /api/applications/{id}/response-link': {
+    owner: 204,
+    stranger: 404,
+    sample: async (f) => {
+      const id = await f.application();
+      await f.asOwner('POST', `/api/applications/${id}/response-link`, {});
+      return { url: `/api/applications/${id}/response-link` };
+    },
+  },
   'POST /api/follow-ups/{id}/draft.eml': {
     owner: 200,
     stranger: 404,

@@ -244,6 +244,54 @@ describe(`server mode accounts: security ${label}`, () => {
     expect(after.json().error.code).toBe('SIGN_IN_REQUIRED');
   });
 
+  it("opens the employer response link without a session, and the answer lands on its owner's timeline only", async () => {
+    const owner = await signUpAccount(server, 'link-owner@example.org');
+    const other = await signUpAccount(server, 'link-other@example.org');
+    const created = await server.send({
+      method: 'POST',
+      url: '/api/applications',
+      cookie: owner.cookie,
+      payload: { companyName: 'Link Co', jobTitle: 'Linked engineer' },
+    });
+    const applicationId = created.json().id;
+    const issued = await server.send({
+      method: 'POST',
+      url: `/api/applications/${applicationId}/response-link`,
+      cookie: owner.cookie,
+      payload: {},
+    });
+    expect(issued.statusCode).toBe(201);
+    const url = new URL(issued.json().url);
+    expect(url.origin).toBe(server.publicUrl);
+
+    const page = await server.send({ method: 'GET', url: url.pathname, cookie: null });
+    expect(page.statusCode).toBe(200);
+    expect(page.body).toContain('Linked engineer');
+    const csrf = String(page.headers['set-cookie']).split(';')[0]!;
+    const nonce = /name="nonce" value="([^"]+)"/.exec(page.body)![1]!;
+    const answered = await server.send({
+      method: 'POST',
+      url: url.pathname,
+      cookie: csrf,
+      headers: { 'content-type': 'application/x-www-form-urlencoded', 'sec-fetch-site': 'same-origin' },
+      payload: new URLSearchParams({ nonce, answer: 'on_hold', message: 'Paused until spring' }).toString(),
+    });
+    expect(answered.statusCode).toBeLessThan(400);
+
+    const timeline = await server.send({
+      method: 'GET',
+      url: `/api/applications/${applicationId}/timeline`,
+      cookie: owner.cookie,
+    });
+    expect(timeline.json().at(-1)).toMatchObject({ kind: 'reply_received', summary: 'Paused until spring' });
+    const strangers = await server.send({
+      method: 'GET',
+      url: `/api/applications/${applicationId}/timeline`,
+      cookie: other.cookie,
+    });
+    expect(strangers.statusCode).toBe(404);
+  });
+
   it("serves the calendar feed by its secret URL without a session, with only its owner's interviews", async () => {
     const owner = await signUpAccount(server, 'feed-owner@example.org');
     const other = await signUpAccount(server, 'feed-other@example.org');

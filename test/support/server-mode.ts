@@ -32,6 +32,7 @@ export async function openServerModeApp(
     dialect: runtime.dialect,
     accounts,
     publicUrl,
+    responseLinkBase: publicUrl,
     hostOriginGuard: { allowedHosts: [new URL(publicUrl).hostname], allowedOrigins: [publicUrl] },
   });
   const host = new URL(publicUrl).host;

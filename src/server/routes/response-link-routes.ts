@@ -56,6 +56,9 @@ const formBodyLimit = 16 * 1024;
  */
 export function responseLinkRoutes(app: App, ctx: RouteContext, options: ResponseLinkRouteOptions): void {
   const { depsFor } = ctx;
+  // The employer's page is a capability URL: no session (the employer has none); the link names its owner,
+  // and the services act as that owner.
+  const linkDeps = () => ctx.depsOfOwner('');
   const tags = ['applications'];
   const links = {
     get publicUrl() {
@@ -123,7 +126,7 @@ export function responseLinkRoutes(app: App, ctx: RouteContext, options: Respons
     );
 
     scope.get('/r/:token', { schema: { hide: true } }, async (request, reply) => {
-      const deps = depsFor(request);
+      const deps = linkDeps();
       if (!perAddress.hit(request.ip, deps.clock.now().getTime())) return sendTooMany(reply);
       const page = await openResponseLinkPage(deps, tokenOf(request));
       if (!page) return sendNotFound(reply);
@@ -132,7 +135,7 @@ export function responseLinkRoutes(app: App, ctx: RouteContext, options: Respons
     });
 
     scope.post('/r/:token', { schema: { hide: true } }, async (request, reply) => {
-      const deps = depsFor(request);
+      const deps = linkDeps();
       const nowMs = deps.clock.now().getTime();
       const token = tokenOf(request);
       if (!perAddress.hit(request.ip, nowMs)) return sendTooMany(reply);
@@ -186,7 +189,7 @@ export function responseLinkRoutes(app: App, ctx: RouteContext, options: Respons
     state: Pick<FormPageInput, 'notice' | 'error' | 'values'>,
   ) {
     const csrf = cookieOf(request) ?? randomBytes(16).toString('base64url');
-    const nowMs = depsFor(request).clock.now().getTime();
+    const nowMs = linkDeps().clock.now().getTime();
     const html = renderFormPage({
       language: pageLanguageOf(page.locale),
       action: `/r/${tokenOf(request)}`,
