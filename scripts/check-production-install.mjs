@@ -40,8 +40,12 @@ async function check(dir) {
     { cwd: dir, stdio: 'inherit' },
   );
   if (install.status !== 0) throw new Error(`npm ci --omit=dev failed with status ${install.status}`);
-  if (fs.existsSync(path.join(dir, 'node_modules/vitest')))
-    throw new Error('development dependencies were installed');
+  // Packages only development needs. (Not vitest: better-auth names it, react and vite among its optional peers,
+  // and npm installs an optional peer that the lockfile holds, so those arrive with --omit=dev too.)
+  for (const devOnly of ['@playwright/test', '@biomejs/biome', 'typescript']) {
+    if (fs.existsSync(path.join(dir, 'node_modules', devOnly)))
+      throw new Error(`development dependencies were installed (${devOnly})`);
+  }
   fs.cpSync(
     path.join(repo, 'node_modules/better-sqlite3/build'),
     path.join(dir, 'node_modules/better-sqlite3/build'),
