@@ -73,9 +73,7 @@ test.describe('dialogs close at once', () => {
 
     await expect(shell.openDialog).toHaveCount(0);
     expect((await api.listAllApplications()).map((a) => a.jobTitle)).toContain('Fast engineer');
-    await expect
-      .poll(() => [...reads.paths].sort())
-      .toEqual(['/api/companies', '/api/today']);
+    await expect.poll(() => [...reads.paths].sort()).toEqual(['/api/companies', '/api/today']);
     reads.release();
   });
 
