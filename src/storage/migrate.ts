@@ -1,5 +1,6 @@
 import { DEFAULT_MIGRATION_TABLE, type Kysely, type Migration, Migrator, sql } from 'kysely';
 import type { Database } from './schema.js';
+import { isPostgres } from './sql-helpers.js';
 
 /**
  * Every migration, by name, loaded when the migrator runs. Names sort in the order they run; a shipped
@@ -50,10 +51,18 @@ export async function migrateToLatest(db: Kysely<Database>): Promise<MigrationRe
 
 /**
  * The migrations the database has run, in the order Kysely's migrator reads them (by time, then name), or
- * null when it cannot tell (no migration table yet): the migrator then decides.
+ * null when it cannot tell (no migration table yet): the migrator then decides. PostgreSQL is asked first
+ * whether the table exists, so that a fresh database does not log a "relation does not exist" error on its
+ * first start; SQLite logs nothing and keeps its single query.
  */
 async function executedMigrationNames(db: Kysely<Database>): Promise<string[] | null> {
   try {
+    if (isPostgres(db)) {
+      const { rows } = await sql<{
+        present: boolean;
+      }>`select to_regclass(${DEFAULT_MIGRATION_TABLE}) is not null as present`.execute(db);
+      if (!rows[0]?.present) return null;
+    }
     const { rows } = await sql<{ name: string; timestamp: string }>`select name, timestamp from ${sql.table(
       DEFAULT_MIGRATION_TABLE,
     )}`.execute(db);
