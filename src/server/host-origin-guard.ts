@@ -84,6 +84,11 @@ function isCrossOrigin(request: FastifyRequest, allowedOrigins: ReadonlySet<stri
   // `Origin: null` on its own form; Sec-Fetch-Site still says where the request came from, and a
   // sandboxed frame or a file says `cross-site` or `none` there, never `same-origin`.
   if (origin === 'null' && headerText(request.headers['sec-fetch-site']) === 'same-origin') return false;
+  // Browsers older than Sec-Fetch-Site (Safari before 16.4) send that form's `Origin: null` alone. The
+  // response link's answer does not rest on this check: it needs a one-time nonce bound to a SameSite=Strict
+  // cookie, which a request started by another site never carries. So only there is `null` alone let through.
+  if (origin === 'null' && request.headers['sec-fetch-site'] === undefined && isResponseLinkAnswer(request))
+    return false;
   const parsed = parseOrigin(origin);
   if (parsed === null) return true; // `null` (a sandboxed frame, a file) or garbage
   if (allowedOrigins.has(parsed)) return false;
@@ -96,6 +101,10 @@ function isCrossOrigin(request: FastifyRequest, allowedOrigins: ReadonlySet<stri
   } catch {
     return true;
   }
+}
+
+function isResponseLinkAnswer(request: FastifyRequest): boolean {
+  return request.method === 'POST' && /^\/r\/[^/?#]+(?:\?|$)/.test(request.url);
 }
 
 /** `scheme://host[:port]` of an http(s) origin, lower-cased with the default port dropped; null otherwise. */

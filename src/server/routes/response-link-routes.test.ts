@@ -163,8 +163,16 @@ describeEachDialect('the employer response link', (ctx) => {
     );
     expect(sent.statusCode).toBe(303);
     expect((await answer(page, { answer: 'another_candidate' })).statusCode).toBe(403);
+    // A browser without Sec-Fetch-Site (Safari before 16.4) sends `Origin: null` alone: the answer goes
+    // through on a fresh page's nonce and cookie, and is still refused without the cookie.
+    const oldSafari = await openPage(await linkFor(application.id));
+    const noCookie = await answer({ ...oldSafari, cookie: '' }, { answer: 'on_hold' }, { origin: 'null' });
+    expect(noCookie.statusCode).toBe(403);
+    // Refused by the link's own nonce check (its HTML page), not by the origin guard (JSON).
+    expect(noCookie.headers['content-type']).toMatch(/^text\/html/);
+    expect((await answer(oldSafari, { answer: 'on_hold' }, { origin: 'null' })).statusCode).toBe(303);
     const replies = await call(app, 'GET', `/api/events?applicationId=${application.id}&kind=reply_received`);
-    expect(replies).toHaveLength(1);
+    expect(replies).toHaveLength(2);
   });
 
   it('re-plans "still deciding, news by D" exactly like a reply the user logged with that date', async () => {
