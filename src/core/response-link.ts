@@ -1,24 +1,8 @@
 import { z } from 'zod';
-import { formatShortDate } from './date-words.js';
-import type { Sentiment } from './event.js';
 import { id, instantOut, localDate, text } from './fields.js';
-import { responseLinkAnswerLabels } from './labels.js';
-import { type ClosedReason, type Outcome, outcomeLabels } from './pipeline.js';
+import { responseLinkAnswers, responseLinkMessageLimit } from './response-link-values.js';
 
-/**
- * The employer response link (docs/response-link.md): a capability URL `/r/<token>` that lets the employer
- * say where things stand in one click, without a login. Its answers land as replies on the timeline.
- */
-export const responseLinkAnswers = [
-  'still_deciding',
-  'another_candidate',
-  'on_hold',
-  'next_conversation',
-] as const;
-export type ResponseLinkAnswer = (typeof responseLinkAnswers)[number];
-
-/** The employer's message is short: a line or two, not a letter. */
-export const responseLinkMessageLimit = 1_000;
+export * from './response-link-values.js';
 
 /** What a reply that came through the link carries besides the reply itself. */
 export const responseLinkReplySchema = z
@@ -30,36 +14,6 @@ export const responseLinkReplySchema = z
   .describe('set when the employer answered through the response link');
 
 export type ResponseLinkReply = z.infer<typeof responseLinkReplySchema>;
-
-/** The reply's sentiment, which the follow-up planner reads as it does for a reply the user logged. */
-export function sentimentOfAnswer(answer: ResponseLinkAnswer): Sentiment {
-  switch (answer) {
-    case 'still_deciding':
-      return 'neutral';
-    case 'next_conversation':
-      return 'positive';
-    case 'another_candidate':
-    case 'on_hold':
-      return 'negative';
-  }
-}
-
-/**
- * The ending an answer suggests. hearback never ends an application by itself: Today and the application
- * page offer this ending, and the user confirms it.
- */
-export function suggestedEnding(
-  answer: ResponseLinkAnswer,
-): { readonly outcome: Outcome; readonly closedReason: ClosedReason | null } | null {
-  switch (answer) {
-    case 'another_candidate':
-      return { outcome: 'rejected', closedReason: null };
-    case 'on_hold':
-      return { outcome: 'position_closed', closedReason: 'unknown' };
-    default:
-      return null;
-  }
-}
 
 /** The answer the employer's page posts; field names are the form's. */
 export const responseLinkFormSchema = z.object({
@@ -125,28 +79,3 @@ export const responseLinkCreateSchema = z.strictObject({
     .optional()
     .describe('how many days the link works; default: your setting (30)'),
 });
-
-/** The sentence a draft adds before its sign-off, with the link. */
-export function responseLinkSentence(url: string): string {
-  return `If it's easier, one click tells me where things stand: ${url}`;
-}
-
-/** The explanation shown instead of a link when the employer could not reach hearback. */
-export const localOnlyExplanation =
-  'The response link works only when hearback is reachable from outside this machine: set HEARBACK_PUBLIC_URL to the address employers can open (docs/response-link.md).';
-
-/**
- * An answer in the user's words, for Today, the digest and the CLI: "Still deciding, news by Fri 13 Mar",
- * and the ending it suggests ("Consider ending it as rejected"), or null.
- */
-export function describeLinkAnswer(answer: {
-  readonly answer: ResponseLinkAnswer;
-  readonly expectedBy: string | null;
-}): { readonly answer: string; readonly suggestion: string | null } {
-  const label = responseLinkAnswerLabels[answer.answer];
-  const ending = suggestedEnding(answer.answer);
-  return {
-    answer: answer.expectedBy ? `${label}, news by ${formatShortDate(answer.expectedBy)}` : label,
-    suggestion: ending ? `Consider ending it as ${outcomeLabels[ending.outcome].toLowerCase()}` : null,
-  };
-}

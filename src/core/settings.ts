@@ -2,6 +2,8 @@ import { z } from 'zod';
 import { email, limits, text } from './fields.js';
 import { timeZone } from './time-zone.js';
 
+export { defaultSettings } from './settings-values.js';
+
 /** ISO weekdays: 1 is Monday, 7 is Sunday. */
 export const weekday = z.number().int().min(1).max(7);
 
@@ -90,35 +92,6 @@ export function isValidLocale(value: string): boolean {
   } catch {
     return false;
   }
-}
-
-/**
- * First-run settings, guessed from the machine: its time zone, locale and country, Monday to Friday. The
- * country is the locale's when hearback knows its holidays (`countryOfLocale` in places.ts).
- */
-export function defaultSettings(
-  system: { timeZone: string; locale: string },
-  country: string | null,
-): Settings {
-  return {
-    timeZone: system.timeZone,
-    country,
-    region: null,
-    workingDays: [1, 2, 3, 4, 5],
-    locale: system.locale,
-    name: null,
-    email: null,
-    travelBufferMinutes: 30,
-    calendarStepsAllDay: false,
-    digestEnabled: false,
-    digestTime: '08:00',
-    postingWatchEnabled: true,
-    responseLinkDays: 30,
-    responseLinkByDefault: false,
-    smtp: { configured: false, from: null },
-    updatedAt: null,
-    setUpAt: null,
-  };
 }
 
 /** A country whose public holidays hearback knows, with its regions (states, provinces) that have their own. */

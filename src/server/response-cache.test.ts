@@ -46,4 +46,24 @@ describeEachDialect('cached list answers', (ctx) => {
     ctx.runtime.clock.set('2026-03-03T08:00:00.000Z');
     expect(await dueToday()).toBe(1);
   });
+
+  it('keep the board cards, which say nothing relative to now, across minutes until the data changes', async () => {
+    const application = await addApplication(ctx.app, { jobTitle: 'Before' });
+    const cardTitles = async () =>
+      (await call(ctx.app, 'GET', '/api/applications/cards', undefined, 200)).items.map(
+        (a: { jobTitle: string }) => a.jobTitle,
+      );
+    expect(await cardTitles()).toEqual(['Before']);
+    // Changed behind the services' back (no new data version), then a minute later: still the kept answer.
+    await ctx.deps.db
+      .updateTable('applications')
+      .set({ job_title: 'Behind its back' })
+      .where('id', '=', application.id)
+      .execute();
+    ctx.runtime.clock.set(new Date(ctx.runtime.clock.now().getTime() + 120_000).toISOString());
+    expect(await cardTitles()).toEqual(['Before']);
+    // A write through the services bumps the data version: the next answer is computed afresh.
+    await createApplication(ctx.deps, { companyName: 'Globex', jobTitle: 'Second' });
+    expect(await cardTitles()).toEqual(['Second', 'Behind its back']);
+  });
 });

@@ -134,9 +134,12 @@ export async function sendCached(
   request: FastifyRequest,
   reply: FastifyReply,
   compute: (deps: Deps) => Promise<unknown>,
+  options: { readonly dependsOnTime?: boolean } = {},
 ): Promise<void> {
   const deps = ctx.depsFor(request);
-  const minute = Math.floor(deps.clock.now().getTime() / 60_000);
+  // An answer that says nothing relative to now (`dependsOnTime: false`, such as the board's cards) is kept
+  // until the data changes; the others are computed again each minute, since "due today" moves with the clock.
+  const minute = options.dependsOnTime === false ? '' : Math.floor(deps.clock.now().getTime() / 60_000);
   const key = `${deps.userId}\n${await currentDataVersion(deps)}\n${minute}\n${request.url}`;
   let body = ctx.cache.get(key);
   if (body === undefined) {

@@ -61,6 +61,17 @@ describe('web assets with a built UI', () => {
     }
   });
 
+  it("names the first page's API answers in a Link preload header, so the browser asks for them at once", async () => {
+    const preload = (url: string) => `<${url}>; rel=preload; as=fetch; crossorigin`;
+    const linkOf = async (url: string) => (await app.inject({ url })).headers.link;
+    expect(await linkOf('/')).toBe([preload('/api/settings'), preload('/api/today')].join(', '));
+    expect(await linkOf('/today')).toBe([preload('/api/settings'), preload('/api/today')].join(', '));
+    expect(await linkOf('/board/')).toBe(
+      [preload('/api/settings'), preload('/api/applications/cards')].join(', '),
+    );
+    expect(await linkOf('/contacts')).toBe(preload('/api/settings'));
+  });
+
   it('serves hashed assets with a year-long immutable cache', async () => {
     const res = await app.inject({ url: '/assets/index-abc123.js' });
     expect(res.statusCode).toBe(200);

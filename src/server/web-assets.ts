@@ -127,12 +127,33 @@ export async function registerWebAssets(
       return reply.header('cache-control', rootFileCacheControl).sendFile(name, { cacheControl: false });
     }
     if (looksLikeFile(name)) return reply.callNotFound();
-    return sendDocument(reply);
+    return sendDocument(reply, name);
   });
 }
 
-function sendDocument(reply: FastifyReply) {
-  return reply.header('cache-control', documentCacheControl).sendFile('index.html', { cacheControl: false });
+/**
+ * The API answers the first page needs, by page (the same list as src/web/public/early-requests.js, which
+ * fetches them): named in a `Link: rel=preload` header on the page itself, so the browser asks for them as
+ * soon as the page's headers arrive, a round trip before that script could, and hands them to its fetch().
+ */
+function firstRequests(name: string): string[] {
+  const page = name.replace(/\/+$/, '');
+  const urls = ['/api/settings'];
+  if (page === '' || page === 'today') urls.push('/api/today');
+  if (page === 'board') urls.push('/api/applications/cards');
+  return urls;
+}
+
+function sendDocument(reply: FastifyReply, name: string) {
+  return reply
+    .header('cache-control', documentCacheControl)
+    .header(
+      'link',
+      firstRequests(name)
+        .map((url) => `<${url}>; rel=preload; as=fetch; crossorigin`)
+        .join(', '),
+    )
+    .sendFile('index.html', { cacheControl: false });
 }
 
 function isDocsPath(request: FastifyRequest): boolean {

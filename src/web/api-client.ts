@@ -43,7 +43,7 @@ import type {
   InvitationImportPreview,
   InvitationImportResult,
 } from '../core/invitation.js';
-import { stages } from '../core/pipeline.js';
+import { stages } from '../core/pipeline-values.js';
 import type { Playbook, playbookUpdateSchema } from '../core/playbook.js';
 import type { PostingPreview } from '../core/posting-extract.js';
 import type { PostingWatchView } from '../core/posting-watch.js';

@@ -1,4 +1,3 @@
-import { errorResponseSchema, fieldIssueSchema } from '../core/error-body.js';
 import type { ErrorCode, FieldIssue } from '../core/errors.js';
 
 /** The server's codes, plus the two ways a request fails before the server can answer in its own words. */
@@ -19,13 +18,14 @@ export class ApiError extends Error {
     message: string,
     status: number,
     details: Readonly<Record<string, unknown>> = {},
+    issues: readonly FieldIssue[] = [],
   ) {
     super(message);
     this.name = 'ApiError';
     this.code = code;
     this.status = status;
     this.details = details;
-    this.issues = readIssues(details.issues);
+    this.issues = issues;
   }
 
   /** True when the route does not exist on this server yet (a feature still being built). */
@@ -40,6 +40,8 @@ export class ApiError extends Error {
  */
 export async function readApiError(response: Response): Promise<ApiError> {
   const text = await response.text().catch(() => '');
+  // Loaded on the first failure only: the schema needs zod, which the first page's script does without.
+  const { errorResponseSchema, fieldIssueSchema } = await import('../core/error-body.js');
   const parsed = errorResponseSchema.safeParse(parseJson(text));
   if (!parsed.success) {
     return new ApiError(
@@ -49,7 +51,9 @@ export async function readApiError(response: Response): Promise<ApiError> {
     );
   }
   const { code, message, details } = parsed.data.error;
-  return new ApiError(code, message, response.status, details ?? {});
+  // The per-field messages of a VALIDATION_FAILED (or other) error; none when the details hold none.
+  const issues = fieldIssueSchema.array().safeParse(details?.issues);
+  return new ApiError(code, message, response.status, details ?? {}, issues.success ? issues.data : []);
 }
 
 export function isApiError(error: unknown): error is ApiError {
@@ -71,14 +75,6 @@ export function describeError(error: unknown): string {
   if (error instanceof Error) return error.message;
   return 'Something went wrong';
 }
-
-/** The per-field messages of a VALIDATION_FAILED (or other) error; none when the details hold none. */
-function readIssues(value: unknown): FieldIssue[] {
-  const parsed = fieldIssuesSchema.safeParse(value);
-  return parsed.success ? parsed.data : [];
-}
-
-const fieldIssuesSchema = fieldIssueSchema.array();
 
 function parseJson(text: string): unknown {
   try {

@@ -1,22 +1,23 @@
 import { lazy, Suspense, useEffect, useMemo, useRef, useState } from 'react';
 import { Dialog } from './components/dialog.js';
+import { QuickAddForm } from './components/lazy-forms.js';
 import { Link } from './components/link.js';
 import { LogInterviewDialog } from './components/log-interview-dialog.js';
 import { useNotices } from './components/notices.js';
-import { QuickAddForm } from './components/quick-add-form.js';
 import { ShortcutsOverlay } from './components/shortcuts-overlay.js';
 import { type AppDialogs, AppDialogsContext } from './hooks/use-app-dialogs.js';
 import { useGlobalShortcuts } from './hooks/use-global-shortcuts.js';
 import { navigate, useLocation } from './hooks/use-location.js';
+import { BoardPage } from './pages/board-page.js';
 import { NotFoundPage } from './pages/not-found-page.js';
 import { TodayPage } from './pages/today-page.js';
 import { useSettings } from './queries.js';
 import { applicationPath, matchRoute, pageTitles, type Route, type RouteName } from './router.js';
 import type { ShortcutAction } from './shortcuts.js';
 
-// Today is the home page and ships in the first script; the other pages load when first visited.
+// Today (the home page) and the board ship in the first script, so the board's code is fetched with it rather
+// than after it; the other pages load when first visited.
 const pageModules = {
-  board: () => import('./pages/board-page.js'),
   application: () => import('./pages/application-page.js'),
   contacts: () => import('./pages/contacts-page.js'),
   companies: () => import('./pages/companies-page.js'),
@@ -26,7 +27,6 @@ const pageModules = {
   import: () => import('./pages/import-page.js'),
 } as const;
 
-const BoardPage = lazy(() => pageModules.board().then((m) => ({ default: m.BoardPage })));
 const ApplicationPage = lazy(() => pageModules.application().then((m) => ({ default: m.ApplicationPage })));
 const ContactsPage = lazy(() => pageModules.contacts().then((m) => ({ default: m.ContactsPage })));
 const CompaniesPage = lazy(() => pageModules.companies().then((m) => ({ default: m.CompaniesPage })));

@@ -9,7 +9,7 @@ import {
   outcomes,
   type Stage,
   stages,
-} from '../core/pipeline.js';
+} from '../core/pipeline-values.js';
 import {
   countByStage,
   emptyTableFilter,

@@ -3,7 +3,7 @@ import type { ApplicationCardFields } from '../core/application.js';
 /** The board and its table work on the fields of a card, which full applications carry too. */
 type Application = ApplicationCardFields;
 
-import { activeStages, type Outcome, type Stage, stageLabels, stages } from '../core/pipeline.js';
+import { activeStages, type Outcome, type Stage, stageLabels, stages } from '../core/pipeline-values.js';
 
 export type BoardColumns<T extends Application = Application> = Readonly<Record<Stage, readonly T[]>>;
 

@@ -7,6 +7,7 @@ import { createRoot } from 'react-dom/client';
 import { isApiError } from './api-error.js';
 import { App, preloadPage } from './app.js';
 import { api, earlyRequests } from './boot.js';
+import { preloadFormsOnFirstInput } from './components/lazy-forms.js';
 import { NoticesProvider } from './components/notices.js';
 import { ApiContext } from './hooks/use-api.js';
 import { queryKeys } from './queries.js';
@@ -24,6 +25,7 @@ const queryClient = new QueryClient({
 });
 
 preloadPage(window.location.pathname);
+preloadFormsOnFirstInput();
 void queryClient.prefetchQuery({ queryKey: queryKeys.settings, queryFn: () => earlyRequests.settings });
 const { applications, applicationCards, today } = earlyRequests;
 if (applications)

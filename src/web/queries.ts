@@ -5,7 +5,8 @@ import type {
   ApplicationCardFields,
   ApplicationListItem,
 } from '../core/application.js';
-import { defaultSettings, type Settings } from '../core/settings.js';
+import type { Settings } from '../core/settings.js';
+import { defaultSettings } from '../core/settings-values.js';
 import { useApi } from './hooks/use-api.js';
 
 /** Every cached query's key in one place, so a change can name exactly what it makes stale. */

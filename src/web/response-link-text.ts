@@ -1,4 +1,4 @@
-import { responseLinkSentence } from '../core/response-link.js';
+import { responseLinkSentence } from '../core/response-link-values.js';
 
 /**
  * The draft's text with the response link's sentence as its own paragraph before the sign-off (the last

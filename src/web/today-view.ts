@@ -1,4 +1,5 @@
-import { type FollowUp, isMessageKind } from '../core/follow-up.js';
+import type { FollowUp } from '../core/follow-up.js';
+import { isMessageKind } from '../core/follow-up-values.js';
 import type { Today, TodayItem } from '../core/today.js';
 
 export type { Today, TodayItem };

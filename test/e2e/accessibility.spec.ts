@@ -3,9 +3,9 @@ import path from 'node:path';
 import { AxeBuilder } from '@axe-core/playwright';
 import type { Browser, Page } from '@playwright/test';
 import { createApiClient } from '../../src/web/api-client.js';
-import { repositoryRoot } from './support/app-server.js';
+import { repositoryRoot, startAppServer } from './support/app-server.js';
 import { layoutShiftObserver } from './support/browser-scripts.js';
-import { expect, test } from './support/fixtures.js';
+import { test as base, expect } from './support/fixtures.js';
 import { type DemoData, seedDemoData } from './support/seed.js';
 
 const screenshotDir = path.join(repositoryRoot, 'test-results/screenshots');
@@ -84,7 +84,7 @@ const views: readonly View[] = [
     name: 'settings-calendar-link',
     path: () => '/settings',
     prepare: async (page) => {
-      page.on('dialog', (dialog) => void dialog.accept());
+      page.once('dialog', (dialog) => void dialog.accept());
       await page
         .getByRole('region', { name: 'Calendar feed' })
         .getByRole('button', { name: /^Get (my calendar link|a new link)$/ })
@@ -160,12 +160,24 @@ const layouts = [
   { name: 'phone', viewport: { width: 375, height: 812 } },
 ] as const;
 
-let demo: DemoData | undefined;
-
-async function demoData(url: string): Promise<DemoData> {
-  if (!demo) demo = await seedDemoData(createApiClient({ baseUrl: url }));
-  return demo;
-}
+/**
+ * Each worker checks its share of the four scheme × layout runs against its own hearback, seeded once with the
+ * demo data: the runs go in parallel (one per worker) and nothing is seeded per run.
+ */
+const test = base.extend<object, { demo: { url: string; data: DemoData } }>({
+  demo: [
+    // biome-ignore lint/correctness/noEmptyPattern: Playwright reads a fixture's dependencies from this pattern.
+    async ({}, use) => {
+      const server = await startAppServer();
+      try {
+        await use({ url: server.url, data: await seedDemoData(createApiClient({ baseUrl: server.url })) });
+      } finally {
+        await server.stop();
+      }
+    },
+    { scope: 'worker' },
+  ],
+});
 
 async function openView(
   browser: Browser,
@@ -190,7 +202,7 @@ async function waitUntilLoaded(page: Page): Promise<void> {
   await expect(page.locator('[aria-busy="true"]')).toHaveCount(0);
 }
 
-test.describe.configure({ mode: 'serial' });
+test.describe.configure({ mode: 'parallel' });
 
 for (const scheme of ['light', 'dark'] as const) {
   for (const layout of layouts) {
@@ -198,26 +210,33 @@ for (const scheme of ['light', 'dark'] as const) {
       layout.name === 'desktop'
         ? `every page has no serious accessibility problem and no layout shift: ${scheme}, ${layout.name}`
         : `every page keeps its layout on a phone: ${scheme}, ${layout.name}`;
-    test(title, async ({ browser, app }) => {
+    test(title, async ({ browser, demo }) => {
       test.setTimeout(600_000);
-      const data = await demoData(app.url);
+      const { data } = demo;
       fs.mkdirSync(screenshotDir, { recursive: true });
-      const context = await openView(browser, app.url, scheme, layout);
+      const context = await openView(browser, demo.url, scheme, layout);
+      // One page for every view: each view is a fresh document (page.goto), so nothing carries over but the
+      // browser's cache of the UI's hashed scripts, as for a user moving between pages.
+      const page = await context.newPage();
+      let errors: string[] = [];
+      page.on('pageerror', (e) => errors.push(e.message));
+      page.on('console', (m) => {
+        if (m.type() === 'error' && !m.text().startsWith('Failed to load resource')) errors.push(m.text());
+      });
       try {
         for (const view of views) {
           await test.step(view.name, async () => {
-            const page = await context.newPage();
-            const errors: string[] = [];
-            page.on('pageerror', (e) => errors.push(e.message));
-            page.on('console', (m) => {
-              if (m.type() === 'error' && !m.text().startsWith('Failed to load resource'))
-                errors.push(m.text());
-            });
+            errors = [];
             await page.goto(view.path(data));
             await waitUntilLoaded(page);
             const shift = await page.evaluate<number>('window.__hearbackCls');
             await view.prepare?.(page);
-            await page.waitForTimeout(150);
+            // What the view opened (a dialog's form loads its code when first shown) has drawn, and a frame
+            // has been painted with it.
+            await expect(page.locator('[aria-busy="true"]')).toHaveCount(0);
+            await page.evaluate(
+              'new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)))',
+            );
 
             const axe = new AxeBuilder({ page });
             if (view.axeScope) axe.include(view.axeScope);
@@ -236,7 +255,6 @@ for (const scheme of ['light', 'dark'] as const) {
               path: path.join(screenshotDir, `${view.name}-${scheme}-${layout.name}.png`),
               fullPage: true,
             });
-            await page.close();
           });
         }
       } finally {

@@ -44,7 +44,9 @@ export function applicationRoutes(app: App, ctx: RouteContext): void {
       },
     },
     async (request, reply) => {
-      await sendCached(ctx, request, reply, (deps) => listApplicationCards(deps));
+      // Nothing on a card is relative to now (the next step is the earliest open one, with its date), so the
+      // answer is kept until the data changes rather than computed again each minute.
+      await sendCached(ctx, request, reply, (deps) => listApplicationCards(deps), { dependsOnTime: false });
     },
   );
   crudRoutes(app, ctx, {

@@ -1,4 +1,4 @@
-import { type SourceKind, salaryPeriods, sourceKinds } from '../../core/application.js';
+import { type SourceKind, salaryPeriods, sourceKinds } from '../../core/application-values.js';
 import type { FieldIssue } from '../../core/errors.js';
 import { sourceLabels } from '../labels.js';
 import { Options, SelectField, TextField } from './field.js';

@@ -1,6 +1,6 @@
 import { type DragEvent, type KeyboardEvent, memo, useEffect, useRef, useState } from 'react';
 import type { ApplicationCardFields } from '../../core/application.js';
-import { type Stage, stageLabels, stages } from '../../core/pipeline.js';
+import { type Stage, stageLabels, stages } from '../../core/pipeline-values.js';
 import { neighbourStage } from '../board-model.js';
 import { hasLostFocus } from '../focus.js';
 import { applicationPath } from '../router.js';

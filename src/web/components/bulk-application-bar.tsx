@@ -7,7 +7,7 @@ import {
   outcomeLabels,
   outcomes,
   stageLabels,
-} from '../../core/pipeline.js';
+} from '../../core/pipeline-values.js';
 import type { StageChangeRequest } from '../api-client.js';
 import { keepFocusNear } from '../focus.js';
 import { useMoveApplications } from '../hooks/use-move-application.js';

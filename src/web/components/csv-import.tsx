@@ -11,7 +11,7 @@ import {
   historyChoiceResults,
   historyChoices,
 } from '../../core/history-choice.js';
-import { type Outcome, outcomeLabels, type Stage, stageLabels } from '../../core/pipeline.js';
+import { type Outcome, outcomeLabels, type Stage, stageLabels } from '../../core/pipeline-values.js';
 import type { CsvImportChoices, CsvImportReport } from '../api-client.js';
 import { describeError, isApiError } from '../api-error.js';
 import {

@@ -1,6 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { type FollowUp, isNudgeKind } from '../../core/follow-up.js';
+import type { FollowUp } from '../../core/follow-up.js';
+import { isNudgeKind } from '../../core/follow-up-values.js';
 import { describeError } from '../api-error.js';
 import {
   buildMailto,

@@ -1,6 +1,5 @@
-import { type FormEvent, useState } from 'react';
+import { type FormEvent, useEffect, useState } from 'react';
 import type { ApplicationCardFields } from '../../core/application.js';
-import { stageChangeInputSchema } from '../../core/application.js';
 import type { FieldIssue } from '../../core/errors.js';
 import {
   type ClosedReason,
@@ -10,12 +9,15 @@ import {
   type Outcome,
   outcomeLabels,
   outcomes,
-} from '../../core/pipeline.js';
+} from '../../core/pipeline-values.js';
 import type { StageChangeRequest } from '../api-client.js';
 import { issuesOutside, validateWith } from '../field-issues.js';
 import { useMoveApplications } from '../hooks/use-move-application.js';
 import { Dialog } from './dialog.js';
 import { Choice, FieldSet, FormErrors, Options, SelectField, TextAreaField } from './field.js';
+
+/** The schema needs zod, which the board's own script does without: its code loads as the dialog opens. */
+const loadSchemas = () => import('../../core/application.js');
 
 type EndApplicationDialogProps = {
   readonly application: ApplicationCardFields | null;
@@ -63,8 +65,9 @@ function EndApplicationForm({
   const [issues, setIssues] = useState<FieldIssue[]>([]);
 
   const move = useMoveApplications();
+  useEffect(() => void loadSchemas(), []);
 
-  const submit = (event: FormEvent) => {
+  const submit = async (event: FormEvent) => {
     event.preventDefault();
     if (!outcome) {
       setIssues([{ field: 'outcome', message: 'choose how it ended' }]);
@@ -84,7 +87,7 @@ function EndApplicationForm({
     // The one refusal known before asking (the server's own words): the dialog stays open, the note kept.
     const found = isSame
       ? [{ field: 'stage', message: `the application is already ${describeStage(ending)}` }]
-      : validateWith(stageChangeInputSchema, input);
+      : validateWith((await loadSchemas()).stageChangeInputSchema, input);
     setIssues(found);
     if (found.length > 0) return;
     // The board shows it ended at once; a refusal comes back as a notice, and the notice offers Undo.

@@ -1,5 +1,6 @@
 import { type FormEvent, memo, useRef, useState } from 'react';
-import { type FollowUp, isOpenFollowUp } from '../../core/follow-up.js';
+import type { FollowUp } from '../../core/follow-up.js';
+import { isOpenFollowUp } from '../../core/follow-up-values.js';
 import { keepFocusNear } from '../focus.js';
 import { type StepChange, useStepActions } from '../hooks/use-step-actions.js';
 import { channelLabels, followUpKindLabels, followUpStatusLabels } from '../labels.js';

@@ -2,9 +2,8 @@ import { useState } from 'react';
 import type { Interview } from '../../core/interview.js';
 import { applicationPath } from '../router.js';
 import { Dialog } from './dialog.js';
-import { InterviewForm } from './interview-form.js';
+import { InterviewForm, PostInterviewPrompt } from './lazy-forms.js';
 import { useNotices } from './notices.js';
-import { PostInterviewPrompt } from './post-interview-prompt.js';
 
 type LogInterviewDialogProps = {
   readonly open: boolean;

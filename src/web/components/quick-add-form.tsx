@@ -10,7 +10,7 @@ import {
   type salaryPeriods,
 } from '../../core/application.js';
 import type { FieldIssue } from '../../core/errors.js';
-import { type ActiveStage, activeStages, stageLabels } from '../../core/pipeline.js';
+import { type ActiveStage, activeStages, stageLabels } from '../../core/pipeline-values.js';
 import type { ApplicationCreateInput } from '../api-client.js';
 import { type ApiError, describeError, isApiError } from '../api-error.js';
 import { type Duplicate, readDuplicates, readPastedPosting } from '../duplicates.js';

@@ -1,6 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useRef, useState } from 'react';
-import type { ClosedReason, Outcome } from '../../core/pipeline.js';
+import type { ClosedReason, Outcome } from '../../core/pipeline-values.js';
 import {
   describeLinkAnswer,
   type ResponseLinkIssued,

@@ -1,5 +1,5 @@
 import type { Application } from '../../core/application.js';
-import { closedReasonLabels, outcomeLabels, stageLabels } from '../../core/pipeline.js';
+import { closedReasonLabels, outcomeLabels, stageLabels } from '../../core/pipeline-values.js';
 
 type StageBadgeProps = { readonly application: Pick<Application, 'stage' | 'outcome' | 'closedReason'> };
 

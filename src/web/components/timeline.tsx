@@ -11,9 +11,10 @@ import {
   sentiments,
   type TimelineEvent,
 } from '../../core/event.js';
-import { type FollowUp, isOpenFollowUp } from '../../core/follow-up.js';
+import type { FollowUp } from '../../core/follow-up.js';
+import { isOpenFollowUp } from '../../core/follow-up-values.js';
 import type { Interview } from '../../core/interview.js';
-import { describeStage, stageLabels } from '../../core/pipeline.js';
+import { describeStage, stageLabels } from '../../core/pipeline-values.js';
 import type { EventCreateInput } from '../api-client.js';
 import { describeError, isApiError } from '../api-error.js';
 import { issuesOutside, validateWith } from '../field-issues.js';

@@ -1,7 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { ApplicationCardFields } from '../../core/application.js';
 import type { BulkFailure } from '../../core/bulk.js';
-import { outcomeLabels, stageLabels } from '../../core/pipeline.js';
+import { outcomeLabels, stageLabels } from '../../core/pipeline-values.js';
 import type { ApiClient, StageChangeRequest } from '../api-client.js';
 import { describeError, isWorthRetrying } from '../api-error.js';
 import { useNotices } from '../components/notices.js';

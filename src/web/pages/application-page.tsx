@@ -3,9 +3,16 @@ import { type FormEvent, type ReactNode, useMemo, useState } from 'react';
 import { type Application, applicationUpdateSchema, type SentDocument } from '../../core/application.js';
 import type { Contact } from '../../core/contact.js';
 import type { FieldIssue } from '../../core/errors.js';
-import { type FollowUp, isOpenFollowUp } from '../../core/follow-up.js';
+import type { FollowUp } from '../../core/follow-up.js';
+import { isOpenFollowUp } from '../../core/follow-up-values.js';
 import type { Interview } from '../../core/interview.js';
-import { closedReasonLabels, outcomeLabels, type Stage, stageLabels, stages } from '../../core/pipeline.js';
+import {
+  closedReasonLabels,
+  outcomeLabels,
+  type Stage,
+  stageLabels,
+  stages,
+} from '../../core/pipeline-values.js';
 import type { ApplicationUpdateInput } from '../api-client.js';
 import { describeError, isApiError } from '../api-error.js';
 import { ApplicationDetailsForm } from '../components/application-details-form.js';

@@ -8,7 +8,7 @@ import {
   type Stage,
   stageLabels,
   stages,
-} from '../../core/pipeline.js';
+} from '../../core/pipeline-values.js';
 import { describeError } from '../api-error.js';
 import {
   allTags,

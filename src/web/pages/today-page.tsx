@@ -1,16 +1,16 @@
 import { useCallback, useMemo, useState } from 'react';
 import type { FollowUp } from '../../core/follow-up.js';
 import type { Interview } from '../../core/interview.js';
-import { describeLinkAnswer } from '../../core/response-link.js';
+import { describeLinkAnswer } from '../../core/response-link-values.js';
 import type { TodayAnswer } from '../../core/today.js';
 import { describeError } from '../api-error.js';
 import { BulkStepBar } from '../components/bulk-step-bar.js';
 import { Dialog } from '../components/dialog.js';
 import { DraftDialog } from '../components/draft-dialog.js';
 import { FollowUpCard } from '../components/follow-up-card.js';
+import { PostInterviewPrompt } from '../components/lazy-forms.js';
 import { Link } from '../components/link.js';
 import { useNotices } from '../components/notices.js';
-import { PostInterviewPrompt } from '../components/post-interview-prompt.js';
 import { SelectAll } from '../components/select-all.js';
 import { ShowMoreList } from '../components/show-more-list.js';
 import { useAppDialogs } from '../hooks/use-app-dialogs.js';
