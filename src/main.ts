@@ -18,7 +18,11 @@ export async function main(env: Record<string, string | undefined> = processEnvi
   const privateAddresses: PrivateAddressPolicy | undefined = config.allowPrivateFetch
     ? allowEveryPrivateAddress((target) => logPrivateFetch(target))
     : undefined;
-  const runtime = await startRuntime(config.database, { privateAddresses });
+  const runtime = await startRuntime(config.database, {
+    privateAddresses,
+    secretKey: config.secretKey,
+    dataDir: config.dataDir,
+  });
   // With PORT=0 the system picks the port, so the default public URL is known only once the server listens.
   let publicUrl = config.publicUrl;
   let logAccounts: (level: 'debug' | 'info' | 'warn' | 'error', message: string) => void = () => {};
