@@ -223,7 +223,16 @@ async function record(
     await insertInboxMessage(tx.db, row);
     return 'queued';
   }
-  const applied = await applyMessage(tx, row, classification.kind, row.application_id!);
+  let applied: Awaited<ReturnType<typeof applyMessage>>;
+  try {
+    applied = await applyMessage(tx, row, classification.kind, row.application_id!);
+  } catch (error) {
+    // The timeline refused it (a reply dated before the application was sent): the user decides. The
+    // checks that refuse run before any write, so the transaction is still sound.
+    if (!isAppError(error) || error.code !== 'VALIDATION_FAILED') throw error;
+    await insertInboxMessage(tx.db, { ...row, match_reason: `${row.match_reason}; ${error.message}` });
+    return 'queued';
+  }
   await insertInboxMessage(tx.db, { ...row, ...applied, status: 'applied', invitation_ics: null });
   return 'matched';
 }
