@@ -46,11 +46,18 @@ type Rule = {
   readonly pattern: RegExp;
 };
 
+/**
+ * Patterns are written with `\w` for a letter or digit and `\W` for anything else, and compiled Unicode-aware,
+ * so "Büro" or "Vorschläge" is one word: German reads as English does.
+ */
 const rule = (id: string, kind: InboxKind, certain: boolean, pattern: RegExp): Rule => ({
   id,
   kind,
   certain,
-  pattern,
+  pattern: new RegExp(
+    pattern.source.replaceAll('\\W', '[^\\p{L}\\p{N}]').replaceAll('\\w', '[\\p{L}\\p{N}]'),
+    'iu',
+  ),
 });
 
 /**
@@ -63,126 +70,126 @@ export const rules: readonly Rule[] = [
     'en.offer.pleased-to-offer',
     'offer',
     false,
-    /\b(pleased|happy|delighted|excited|thrilled)\W+to\W+(extend\W+(you\W+)?(an?\W+)?(formal\W+)?offer|offer\W+you\W+the\W+(position|role|job))/i,
+    /\b(pleased|happy|delighted|excited|thrilled)\W+to\W+(extend\W+(you\W+)?(an?\W+)?(formal\W+)?offer|offer\W+you\W+the\W+(position|role|job))/,
   ),
   rule(
     'en.offer.offer-letter',
     'offer',
     false,
-    /\b(your|the|an?)\W+(formal\W+|written\W+|employment\W+|job\W+)?offer\W+letter\b|\battached\W+(is\W+)?(your\W+)?offer\b/i,
+    /\b(your|the|an?)\W+(formal\W+|written\W+|employment\W+|job\W+)?offer\W+letter\b|\battached\W+(is\W+)?(your\W+)?offer\b/,
   ),
   rule(
     'de.offer.angebot',
     'offer',
     false,
-    /\b(freuen\W+uns|gerne\W+möchten\W+wir),?\W+(ihnen|dir)\W+(ein\W+(vertrags)?angebot|die\W+(stelle|position)\W+anzubieten)|\bvertragsangebot\b|\barbeitsvertrag\W+(im\W+anhang|anbei)/i,
+    /\b(freuen\W+uns|gerne\W+möchten\W+wir),?\W+(ihnen|dir)\W+(ein\W+(vertrags)?angebot|die\W+(stelle|position)\W+(\w+\W+){0,4}anzubieten)|\bvertragsangebot\b|\barbeitsvertrag\W+(im\W+anhang|anbei)/,
   ),
 
   rule(
     'en.rejection.other-candidates',
     'rejection',
     true,
-    /\b(decided|chosen|elected|opted)\W+to\W+(move\W+forward|proceed|go\W+forward|continue|pursue)\W+with\W+(other|another|a\W+different)\W+(candidates?|applicants?)/i,
+    /\b(decided|chosen|elected|opted)\W+to\W+(move\W+forward|proceed|go\W+forward|continue|pursue)\W+with\W+(other|another|a\W+different)\W+(candidates?|applicants?)/,
   ),
   rule(
     'en.rejection.not-moving-forward',
     'rejection',
     true,
-    /\b(will|have\W+decided\W+to|decided\W+to|are)\W+not\W+(be\W+)?(moving|move|going|proceeding|proceed|progressing|progress)\W+(forward\W+)?(with\W+your|further\W+with\W+your|to\W+the\W+next)/i,
+    /\b(will|won\W?t|have\W+decided\W+to|decided\W+to|are)\W+not\W+(be\W+)?(moving|move|going|proceeding|proceed|progressing|progress)\W+(forward\W+)?(with\W+your|further\W+with\W+your|to\W+the\W+next)|\bwon\W?t\W+be\W+(moving|going)\W+forward\W+with\W+your|\bdecided\W+not\W+to\W+(move\W+forward\W+with|progress|proceed\W+with|continue\W+with)\W+your/,
   ),
   rule(
     'en.rejection.not-selected',
     'rejection',
     true,
-    /\byou\W+(have\W+)?(were\W+)?not\W+been\W+selected\b|\bwere\W+not\W+selected\b|\bunable\W+to\W+offer\W+you\b/i,
+    /\byou\W+(have\W+)?(were\W+)?not\W+been\W+selected\b|\bwere\W+not\W+selected\b|\b(unable|not\W+able)\W+to\W+offer\W+you\b/,
   ),
-  rule('en.rejection.regret', 'rejection', true, /\bregret\W+to\W+(inform|let\W+you\W+know|tell\W+you)\b/i),
+  rule('en.rejection.regret', 'rejection', true, /\bregret\W+to\W+(inform|let\W+you\W+know|tell\W+you)\b/),
   rule(
     'en.rejection.position-filled',
     'rejection',
     true,
-    /\b(position|role|vacancy)\W+(has|have)\W+(now\W+)?been\W+(filled|closed)\b/i,
+    /\b(position|role|vacancy)\W+(has|have)\W+(now\W+)?been\W+(filled|closed)\b/,
   ),
   rule(
     'en.rejection.not-a-match',
     'rejection',
     true,
-    /\b(unfortunately|after\W+careful\W+(review|consideration)),?\W+[^.]{0,120}\b(not\W+(be\W+)?(a\W+)?(the\W+right\W+|a\W+)?(fit|match)|not\W+(be\W+)?(able\W+to\W+)?(move|moving)\W+forward)/i,
+    /\b(unfortunately|after\W+careful\W+(review|consideration)),?\W+[^.]{0,120}\b(not\W+(be\W+)?(a\W+)?(the\W+right\W+|a\W+)?(fit|match)|not\W+(be\W+)?(able\W+to\W+)?(move|moving)\W+forward)/,
   ),
   rule(
     'de.rejection.leider-absage',
     'rejection',
     true,
-    /\bleider\W+(\w+\W+){0,12}(absage|absagen|nicht\W+(weiter\W+)?berücksichtigen|nicht\W+in\W+die\W+engere\W+wahl|nicht\W+weiter\W+verfolgen|keine\W+positive\W+rückmeldung|nicht\W+positiv|anderen?\W+(kandidat|bewerber))/i,
+    /\bleider\W+(\w+\W+){0,12}(absage|absagen|nicht\W+(weiter\W+)?berücksichtigen|nicht\W+in\W+die\W+engere\W+wahl|nicht\W+weiter\W+verfolgen|keine\W+positive\W+rückmeldung|nicht\W+positiv|anderen?\W+(kandidat|bewerber))/,
   ),
   rule(
     'de.rejection.anders-entschieden',
     'rejection',
     true,
-    /\b(uns|wir\W+uns)\W+(\w+\W+){0,6}für\W+(eine\W+)?(einen\W+)?(andere|anderen)\W+(kandidat|bewerber|bewerbung)/i,
+    /\b(uns|wir\W+uns)\W+(\w+\W+){0,6}für\W+(eine\W+)?(einen\W+)?(andere|anderen)\W+(kandidat|bewerber|bewerbung)/,
   ),
   rule(
     'de.rejection.stelle-besetzt',
     'rejection',
     true,
-    /\b(stelle|position)\W+(wurde\W+)?(bereits\W+|inzwischen\W+|mittlerweile\W+)?(anderweitig\W+)?besetzt\b/i,
+    /\b(stelle|position)\W+(wurde\W+)?(bereits\W+|inzwischen\W+|mittlerweile\W+)?(anderweitig\W+)?besetzt\b/,
   ),
   rule(
     'de.rejection.mitteilen',
     'rejection',
     true,
-    /\bmüssen\W+(wir\W+)?(ihnen|dir)\W+(\w+\W+){0,3}leider\W+mitteilen\b|\bteilen\W+(ihnen|dir)\W+(\w+\W+){0,3}leider\W+mit\b/i,
+    /\bmüssen\W+(wir\W+)?(ihnen|dir)\W+(\w+\W+){0,3}leider\W+mitteilen\b|\bteilen\W+(ihnen|dir)\W+(\w+\W+){0,3}leider\W+mit\b/,
   ),
 
   rule(
     'en.invitation.invite-to-interview',
     'interview_invitation',
     false,
-    /\b(like|love|want|happy|pleased|delighted)\W+to\W+invite\W+you\W+(to|for)\W+(an?\W+|the\W+|our\W+)?(\w+\W+){0,3}(interview|chat|call|conversation|meeting|onsite|on-site)/i,
+    /\b(like|love|want|happy|pleased|delighted)\W+to\W+invite\W+(you|\w+)\W+(to|for)\W+(an?\W+|the\W+|our\W+)?(\w+\W+){0,3}(interview|chat|call|conversation|meeting|onsite|on-site)/,
   ),
   rule(
     'en.invitation.interview-scheduled',
     'interview_invitation',
     false,
-    /\byour\W+(\w+\W+){0,2}interview\W+(has\W+been|is)\W+(scheduled|confirmed|booked)\b|\bconfirm(ing)?\W+your\W+interview\W+(on|for)\b/i,
+    /\byour\W+(\w+\W+){0,2}interview\W+(has\W+been|is)\W+(scheduled|confirmed|booked)\b|\bconfirm(ing)?\W+your\W+interview\W+(on|for)\b/,
   ),
   rule(
     'en.invitation.next-round',
     'interview_invitation',
     false,
-    /\b(move|moving|advance|advancing|invite)\W+you\W+to\W+the\W+next\W+(round|stage|step)\b/i,
+    /\b(move|moving|advance|advancing|invite)\W+you\W+to\W+the\W+next\W+(round|stage|step)\b/,
   ),
   rule(
     'de.invitation.einladen',
     'interview_invitation',
     false,
-    /\b(möchten|würden|freuen\W+uns),?\W+(\w+\W+){0,3}(sie|dich)\W+(gerne\W+)?(herzlich\W+)?(zu\W+)?(einem|einen|unserem|einer)\W+(\w+\W+){0,2}(vorstellungsgespräch|gespräch|interview|kennenlernen|termin)\W+(\w+\W+){0,3}ein(zu)?laden|\beinladung\W+zum\W+(\w+\W+){0,2}(vorstellungsgespräch|gespräch|interview)/i,
+    /\b(möchten|würden|freuen\W+uns),?\W+(\w+\W+){0,3}(sie|dich)\W+(gerne\W+)?(herzlich\W+)?(zu\W+)?(einem|einen|unserem|einer)\W+(\w+\W+){0,3}(vorstellungsgespräch|gespräch|interview|kennenlernen|termin)\W+(\w+\W+){0,5}ein(zu)?laden|\beinladung\W+zum\W+(\w+\W+){0,2}(vorstellungsgespräch|gespräch|interview)/,
   ),
 
   rule(
     'en.availability.when-available',
     'availability_request',
     false,
-    /\b(let\W+(me|us)\W+know\W+your\W+availability|what\W+(is|does)\W+your\W+availability|your\W+availability\W+(for|next|this|over)|when\W+(would\W+you\W+be|are\W+you)\W+available|which\W+(times?|slots?|days?)\W+(work|suit|would\W+work)|(send|share)\W+(me|us)\W+(a\W+few|some)\W+(times|slots)|(book|pick|choose|select)\W+(a\W+)?(time|slot)\W+(that|using|via|here|on\W+my|in\W+my))/i,
+    /\b(let\W+(me|us)\W+know\W+your\W+availability|what\W+(is|does)\W+your\W+availability|your\W+availability\W+(for|next|this|over)|when\W+(would\W+you\W+be|are\W+you)\W+available|which\W+(times?|slots?|days?)\W+(work|suit|would\W+work)|(send|share)\W+(me|us)\W+(a\W+few|some)\W+(times|slots)|(book|pick|choose|select)\W+(a\W+)?(time|slot)\W+(that|using|via|here|on\W+my|in\W+my))/,
   ),
   rule(
     'de.availability.wann-zeit',
     'availability_request',
     false,
-    /\b(wann\W+(hätten|haben|hättest|hast)\W+(sie|du)\W+zeit|(nennen|schicken|senden)\W+(sie\W+)?(uns|mir)\W+(bitte\W+)?(\w+\W+){0,2}(termine|terminvorschläge|zeitfenster|verfügbarkeit)|ihre\W+verfügbarkeit|wie\W+sieht\W+(ihre|deine)\W+verfügbarkeit|welche\W+(termine|tage|zeiten)\W+(passen|würden))/i,
+    /\b(wann\W+(hätten|haben|hättest|hast)\W+(sie|du)\W+zeit|(nennen|schicken|senden)\W+(sie\W+)?(uns|mir)\W+(bitte\W+)?(\w+\W+){0,4}(termine|terminvorschläge|zeitfenster|verfügbarkeit)|ihre\W+verfügbarkeit|wie\W+sieht\W+(ihre|deine)\W+verfügbarkeit|welche\W+(termine|tage|zeiten)\W+(passen|würden))/,
   ),
 
   rule(
     'en.acknowledgement.received',
     'acknowledgement',
     true,
-    /\b(we\W+(have\W+)?(successfully\W+)?received\W+your\W+application|thank\W+you\W+for\W+(applying|your\W+application|submitting\W+your\W+application)[^.]{0,80}\b(we\W+(will|'ll)\W+(review|be\W+in\W+touch|get\W+back|contact)|our\W+(team|recruiters?)\W+will\W+review|under\W+review|if\W+your\W+(skills|profile|experience|qualifications))|your\W+application\W+(has\W+been|was)\W+(successfully\W+)?(received|submitted))/i,
+    /\b(we('ve|\W+have)?\W+(successfully\W+)?received\W+your\W+application|(thank\W+you|thanks)\W+(so\W+much\W+)?for\W+(applying|your\W+application|submitting\W+your\W+application)[\s\S]{0,200}\b(we\W+(will|'ll)\W+(review|be\W+in\W+touch|get\W+back|contact)|our\W+(team|recruiters?|hiring\W+team)\W+will\W+review|under\W+review|if\W+your\W+(skills|profile|experience|qualifications))|your\W+application\W+(has\W+been|was)\W+(successfully\W+)?(received|submitted))/,
   ),
   rule(
     'de.acknowledgement.eingegangen',
     'acknowledgement',
     true,
-    /\b(ihre|deine)\W+bewerbung\W+(ist\W+)?(\w+\W+){0,3}(bei\W+uns\W+)?(eingegangen|angekommen|erhalten)\b|\b(wir\W+)?(haben|bestätigen)\W+(\w+\W+){0,2}(den\W+)?(eingang|erhalt)\W+(ihrer|deiner)\W+bewerbung|\bvielen\W+dank\W+für\W+(ihre|deine)\W+bewerbung[^.]{0,120}\b(prüfen|sichten|melden\W+uns)/i,
+    /\b(ihre|deine)\W+bewerbung\W+(ist\W+)?(\w+\W+){0,3}(bei\W+uns\W+)?(eingegangen|angekommen|erhalten)\b|\b(wir\W+)?(haben|bestätigen)\W+(\w+\W+){0,2}(den\W+)?(eingang|erhalt)\W+(ihrer|deiner)\W+bewerbung|\bvielen\W+dank\W+für\W+(ihre|deine)\W+bewerbung[\s\S]{0,160}\b(prüfen|sichten|melden\W+uns)/,
   ),
 ];
 
@@ -282,7 +289,7 @@ export function newTextOf(text: string): string {
     .filter((line) => !line.trimStart().startsWith('>'))
     .join('\n');
   const words = own.match(/\p{L}+/gu) ?? [];
-  return words.length < 12 ? text : own;
+  return words.length < 6 ? text : own;
 }
 
 /** A short excerpt of the new text for the timeline: whitespace collapsed, at most `length` characters. */

@@ -37,6 +37,14 @@ export async function readIncomingMail(uid: number, source: Buffer): Promise<Inc
     const value = parsed.headers.get(name);
     if (value !== undefined && value !== null) headers[name] = headerText(value).slice(0, 500);
   }
+  // mailparser gathers the List-* headers into one `list` header: { id: …, unsubscribe: … }.
+  const list = parsed.headers.get('list') as Record<string, unknown> | undefined;
+  if (list && typeof list === 'object') {
+    if (list.id && !headers['list-id']) headers['list-id'] = headerText(list.id).slice(0, 500);
+    if (list.unsubscribe && !headers['list-unsubscribe']) {
+      headers['list-unsubscribe'] = headerText(list.unsubscribe).slice(0, 500);
+    }
+  }
   const from = parsed.from?.value.find((a) => a.address);
   const text = (parsed.text ?? '').slice(0, maxTextLength);
   const calendars = (parsed.attachments ?? [])
