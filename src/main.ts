@@ -8,6 +8,7 @@ import { createAccounts, startRuntime } from './runtime.js';
 import { buildApp } from './server/build-app.js';
 import { exposureWarning } from './server/host-origin-guard.js';
 import { startDigestJobs } from './services/digest-jobs.js';
+import { registerInboxJobs } from './services/inbox-jobs.js';
 import { registerPostingWatchJobs } from './services/posting-watch.js';
 
 /** The composition root: configuration, database, migrations, background jobs, HTTP. */
@@ -98,6 +99,16 @@ export async function main(env: Record<string, string | undefined> = processEnvi
   await registerPostingWatchJobs(jobs, runtime.deps, {
     onReport: (report) => {
       if (report.done + report.failed.length > 0) app.log.info({ postingWatch: report }, 'posting watch');
+    },
+  });
+  await registerInboxJobs(jobs, runtime.deps, {
+    onReport: (userId, report) => {
+      // Counts and error codes only: never a sender, a subject or the mailbox's address.
+      if (report.fetched + report.failed.length > 0)
+        app.log.info(
+          { inbox: { userId, ...report, failed: report.failed.map((f) => f.code) } },
+          'inbox sync',
+        );
     },
   });
   app.log.info({ jobs: jobs.kind }, 'background jobs started');

@@ -18,6 +18,7 @@ import { createSecretBox } from '../integrations/imap/secret-box.js';
 import { buildApp } from '../server/build-app.js';
 import type { Deps } from './deps.js';
 import { syncInbox } from './inbox.js';
+import { syncEveryInbox } from './inbox-jobs.js';
 
 const ics = fs.readFileSync(
   path.join(import.meta.dirname, '../integrations/ics/fixtures/google-invite.ics'),
@@ -397,6 +398,34 @@ for (const dialect of hasDovecot() ? (['sqlite', 'postgres'] as const) : []) {
         expect((await timeline(a.id)).filter((e) => e.kind === 'reply_received')).toHaveLength(1);
       }
       expect(await syncInbox(deps)).toMatchObject({ fetched: 0, matched: 0 });
+    });
+
+    it('syncs every connected mailbox in the background job, reporting counts per user', async () => {
+      const a = await addApplication(app, {
+        companyName: 'Zeta',
+        jobTitle: 'Engineer',
+        stageAt: '2026-02-20T15:00:00Z',
+      });
+      await call(app, 'PATCH', `/api/companies/${a.company.id}`, { website: 'https://zeta.example' }, 200);
+      await imap.deliver(
+        await rawMail({
+          from: 'Zeta <jobs@zeta.example>',
+          subject: 'Zeta',
+          text: 'We regret to inform you that the role has been filled.',
+        }),
+      );
+      const reports: unknown[] = [];
+      await syncEveryInbox(deps, { onReport: (userId, report) => reports.push({ userId, ...report }) });
+      expect(reports).toEqual([]);
+      await call(app, 'PUT', '/api/inbox', { imapUrl: imap.url }, 200);
+      await syncEveryInbox(deps, { onReport: (userId, report) => reports.push({ userId, ...report }) });
+      expect(reports).toEqual([
+        { userId: deps.userId, fetched: 1, matched: 1, queued: 0, ignored: 0, failed: [] },
+      ]);
+      expect((await timeline(a.id)).filter((e) => e.kind === 'reply_received')).toHaveLength(1);
+      expect((await call(app, 'GET', '/api/inbox', undefined, 200)).lastSyncAt).toBe(
+        runtime.clock.now().toISOString(),
+      );
     });
 
     it('never shows the password in an API response, a log line or a backup', async () => {

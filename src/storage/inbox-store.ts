@@ -204,3 +204,9 @@ export async function findOutgoingMessages(
     .execute();
   return rows.map((r) => ({ messageId: r.message_id, applicationId: r.application_id }));
 }
+
+/** Every user with a connected mailbox, for the background sync. */
+export async function listInboxUserIds(db: Db): Promise<string[]> {
+  const rows = await db.selectFrom('inbox_accounts').select('user_id').orderBy('user_id').execute();
+  return rows.map((r) => r.user_id);
+}
