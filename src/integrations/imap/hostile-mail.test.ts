@@ -29,7 +29,7 @@ function deepNesting(depth: number): Buffer {
 }
 
 /** Hostile messages: each must be read without a crash, nothing run, nothing written to disk. */
-export const hostileMessages: Record<string, Buffer> = {
+const hostileMessages: Record<string, Buffer> = {
   huge: Buffer.concat([
     crlf(['From: big@acme.example', 'Subject: huge', 'Content-Type: text/plain', '', '']),
     Buffer.alloc(6_000_000, 'a'),
