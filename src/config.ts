@@ -44,6 +44,12 @@ const envSchema = z.object({
     })
     .default('local'),
   HEARBACK_AUTH_SECRET: z.string().optional(),
+  HEARBACK_SECRET_KEY: z
+    .string()
+    .regex(/^([0-9a-fA-F]{64}|[A-Za-z0-9+/]{43}=)$/, {
+      message: 'must be 32 bytes as 64 hex digits or base64 (openssl rand -base64 32)',
+    })
+    .optional(),
   HEARBACK_SIGN_UP: z
     .enum(['on', 'off'], { message: 'must be on (the default: anyone may create an account) or off' })
     .default('on'),
@@ -84,6 +90,11 @@ export type Config = {
    */
   readonly trustProxy: number | string | null;
   readonly dataDir: string;
+  /**
+   * HEARBACK_SECRET_KEY: encrypts the stored mailbox password (docs/inbox.md); unset, a key file
+   * `secret.key` in the data directory is made on first use.
+   */
+  readonly secretKey: string | null;
   readonly database: DatabaseTarget;
   readonly server: { readonly port: number; readonly host: string };
   readonly logLevel: z.infer<typeof envSchema>['LOG_LEVEL'];
@@ -152,6 +163,7 @@ export function loadConfig(
           ? Number(e.HEARBACK_TRUST_PROXY)
           : e.HEARBACK_TRUST_PROXY,
     dataDir,
+    secretKey: e.HEARBACK_SECRET_KEY ?? null,
     database: e.DATABASE_URL
       ? { kind: 'postgres', url: e.DATABASE_URL }
       : { kind: 'sqlite', file: path.join(dataDir, 'hearback.db') },
@@ -202,6 +214,7 @@ export function describeConfig(config: Config): Record<string, unknown> {
     ...(config.accounts && { signUp: config.accounts.signUp, authSecret: '***' }),
     trustProxy: config.trustProxy,
     dataDir: config.dataDir,
+    ...(config.secretKey && { secretKey: '***' }),
     database: config.database.kind === 'postgres' ? maskUrl(config.database.url) : config.database,
     host: config.server.host,
     port: config.server.port,

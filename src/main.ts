@@ -8,6 +8,7 @@ import { createAccounts, startRuntime } from './runtime.js';
 import { buildApp } from './server/build-app.js';
 import { exposureWarning } from './server/host-origin-guard.js';
 import { startDigestJobs } from './services/digest-jobs.js';
+import { registerInboxJobs } from './services/inbox-jobs.js';
 import { registerPostingWatchJobs } from './services/posting-watch.js';
 
 /** The composition root: configuration, database, migrations, background jobs, HTTP. */
@@ -18,7 +19,11 @@ export async function main(env: Record<string, string | undefined> = processEnvi
   const privateAddresses: PrivateAddressPolicy | undefined = config.allowPrivateFetch
     ? allowEveryPrivateAddress((target) => logPrivateFetch(target))
     : undefined;
-  const runtime = await startRuntime(config.database, { privateAddresses });
+  const runtime = await startRuntime(config.database, {
+    privateAddresses,
+    secretKey: config.secretKey,
+    dataDir: config.dataDir,
+  });
   // With PORT=0 the system picks the port, so the default public URL is known only once the server listens.
   let publicUrl = config.publicUrl;
   let logAccounts: (level: 'debug' | 'info' | 'warn' | 'error', message: string) => void = () => {};
@@ -94,6 +99,16 @@ export async function main(env: Record<string, string | undefined> = processEnvi
   await registerPostingWatchJobs(jobs, runtime.deps, {
     onReport: (report) => {
       if (report.done + report.failed.length > 0) app.log.info({ postingWatch: report }, 'posting watch');
+    },
+  });
+  await registerInboxJobs(jobs, runtime.deps, {
+    onReport: (userId, report) => {
+      // Counts and error codes only: never a sender, a subject or the mailbox's address.
+      if (report.fetched + report.failed.length > 0)
+        app.log.info(
+          { inbox: { userId, ...report, failed: report.failed.map((f) => f.code) } },
+          'inbox sync',
+        );
     },
   });
   app.log.info({ jobs: jobs.kind }, 'background jobs started');

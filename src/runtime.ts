@@ -1,5 +1,7 @@
+import path from 'node:path';
 import { monotonicFactory } from 'ulid';
 import type { AccountsConfig, DatabaseTarget } from './config.js';
+import type { InboxPorts } from './core/inbox-account.js';
 import { type Accounts, type Clock, type IdGenerator, type Mailer, systemClock } from './core/ports.js';
 import type { PostingReader } from './core/posting-extract.js';
 import type { PostingProbe } from './core/posting-watch.js';
@@ -9,6 +11,8 @@ import { papaCsvTableReader } from './integrations/csv/csv-table-reader.js';
 import { smtpMailer } from './integrations/email/mailer.js';
 import { icsCalendarWriter } from './integrations/ics/calendar-writer.js';
 import { icsInvitationReader } from './integrations/ics/invitation-reader.js';
+import { lazyImapMailbox } from './integrations/imap/lazy-imap-mailbox.js';
+import { createSecretBox } from './integrations/imap/secret-box.js';
 import { winkTagger } from './integrations/language/wink-tagger.js';
 import type { PrivateAddressPolicy } from './integrations/postings/address-guard.js';
 import { createPostingProbeOnUse } from './integrations/postings/posting-probe-on-use.js';
@@ -49,6 +53,26 @@ function pooledRandom(): () => number {
   };
 }
 
+/**
+ * The mailbox read over IMAP (loaded on first use: most commands never read mail), its password sealed under
+ * HEARBACK_SECRET_KEY or a `secret.key` beside the SQLite file (or in the data directory).
+ */
+function defaultInboxPorts(
+  target: DatabaseTarget,
+  options: { secretKey?: string | null; dataDir?: string },
+): InboxPorts {
+  const dir =
+    options.dataDir ??
+    (target.kind === 'sqlite' && target.file !== ':memory:' ? path.dirname(target.file) : null);
+  return {
+    secrets: createSecretBox({
+      envKey: options.secretKey ?? undefined,
+      keyFile: dir ? path.join(dir, 'secret.key') : null,
+    }),
+    mailbox: lazyImapMailbox,
+  };
+}
+
 /** The machine's own time zone and locale, the defaults a new user starts with. */
 export function systemLocale(): { timeZone: string; locale: string } {
   const resolved = Intl.DateTimeFormat().resolvedOptions();
@@ -69,6 +93,10 @@ export async function startRuntime(
     postingProbe?: PostingProbe;
     privateAddresses?: PrivateAddressPolicy;
     system?: { timeZone: string; locale: string };
+    /** The mailbox parts; default: IMAP, with the key from `secretKey` or a key file beside the database. */
+    inbox?: InboxPorts;
+    secretKey?: string | null;
+    dataDir?: string;
   } = {},
 ): Promise<Runtime> {
   const opened = await openDatabase(target);
@@ -105,6 +133,7 @@ export async function startRuntime(
         calendarWriter: icsCalendarWriter,
         invitations: icsInvitationReader,
         tagger: winkTagger,
+        inbox: options.inbox ?? defaultInboxPorts(target, options),
       },
       dialect: opened.dialect,
       migrations,

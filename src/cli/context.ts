@@ -175,7 +175,11 @@ export async function runCommand(command: Command, work: (ctx: CliContext) => Pr
         ),
       );
     }
-    runtime = await startRuntime(config.database, { privateAddresses });
+    runtime = await startRuntime(config.database, {
+      privateAddresses,
+      secretKey: config.secretKey,
+      dataDir: config.dataDir,
+    });
     const settings = await getSettings(runtime.deps);
     await work({ deps: runtime.deps, out, settings, runtime });
   } catch (error) {

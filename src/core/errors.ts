@@ -64,6 +64,11 @@ export const errorCatalogue = {
     'Server mode: the request carries no valid session (never signed in, signed out, or the session expired).',
   RANGE_NOT_SATISFIABLE: 'A Range header asks for bytes outside the file.',
   PRECONDITION_FAILED: 'An If-Match or If-Unmodified-Since header does not match the file.',
+  INBOX_NOT_CONNECTED: 'No mailbox is connected; connect one first (hearback inbox connect).',
+  INBOX_CONNECT_FAILED: 'The IMAP server could not be reached or refused the login; nothing was stored.',
+  INBOX_SECRET_KEY:
+    'The key that encrypts the mailbox password is missing, malformed, or not the one it was stored with.',
+  INBOX_MESSAGE_NOT_FOUND: 'No message with that id waits in the review queue.',
   INTERNAL_ERROR: 'Something unexpected went wrong; the server log has the details under the request id.',
 } as const;
 

@@ -33,9 +33,10 @@ type Sample = { url: string; payload?: unknown };
 /**
  * How the stranger is answered: `404` (the path names the owner's record), `reference` (a field of the body
  * names it: 400 VALIDATION_FAILED "no … with id …", the answer for an id that does not exist), `batch` (a
- * batch route: 200, every item failed as not found, nothing done) or `own` (their own data).
+ * batch route: 200, every item failed as not found, nothing done), `own` (their own data) or `ownAsOwner`
+ * (their own data, answered as the owner is: a route whose owner answer is not a 2xx here).
  */
-type Refusal = 404 | 'reference' | 'batch' | 'own';
+type Refusal = 404 | 'reference' | 'batch' | 'own' | 'ownAsOwner';
 type Fixture = {
   asOwner(method: string, url: string, payload?: unknown): Promise<unknown>;
   company(): Promise<string>;
@@ -47,6 +48,7 @@ type Fixture = {
   followUp(): Promise<string>;
   plannedFollowUp(): Promise<string>;
   emptyBackup(): Promise<unknown>;
+  inboxReviewItem(): Promise<string>;
 };
 type Row = {
   readonly owner: number;
@@ -466,6 +468,33 @@ const table: Record<string, Row> = {
     stranger: 'own',
     sample: on('/api/export/applications.csv'),
   },
+  'GET /api/inbox': { owner: 200, stranger: 'own', sample: on('/api/inbox') },
+  // A valid request to a loopback port where no IMAP server listens: 502, and nothing stored (the real
+  // server is in src/services/inbox.test.ts).
+  'PUT /api/inbox': {
+    owner: 502,
+    stranger: 'ownAsOwner',
+    sample: on('/api/inbox', { imapUrl: 'imap://me:app-pass@127.0.0.1:9/' }),
+  },
+  'DELETE /api/inbox': { owner: 200, stranger: 'own', sample: on('/api/inbox') },
+  // No mailbox is connected here: 409 INBOX_NOT_CONNECTED, the answer for a valid request.
+  'POST /api/inbox/sync': { owner: 409, stranger: 'ownAsOwner', sample: on('/api/inbox/sync') },
+  'GET /api/inbox/review': { owner: 200, stranger: 'own', sample: on('/api/inbox/review') },
+  'POST /api/inbox/review/{id}/confirm': {
+    owner: 200,
+    stranger: 404,
+    sample: async (f) => ({ url: `/api/inbox/review/${await f.inboxReviewItem()}/confirm`, payload: {} }),
+  },
+  'DELETE /api/inbox/review/{id}': {
+    owner: 204,
+    stranger: 404,
+    sample: async (f) => ({ url: `/api/inbox/review/${await f.inboxReviewItem()}` }),
+  },
+  'GET /api/inbox/messages': {
+    owner: 200,
+    stranger: 'own',
+    sample: async (f) => ({ url: `/api/inbox/messages?applicationId=${await f.application()}` }),
+  },
 };
 
 const label = `[postgres (${postgresFlavour()})]`;
@@ -576,6 +605,39 @@ describe(`server mode access matrix ${label}`, () => {
       ownerIds.add(id);
       return id as string;
     },
+    /** A message from the owner's inbox waiting in the review queue, about one of the owner's applications. */
+    inboxReviewItem: async () => {
+      const applicationId = await fixture.application();
+      const id = `inbox${++sequence}${crypto.randomUUID().slice(0, 8)}`;
+      await server.runtime.deps.db
+        .insertInto('inbox_messages')
+        .values({
+          id,
+          user_id: owner.id,
+          folder: 'INBOX',
+          uid_validity: '1',
+          uid: sequence,
+          from_address: 'rita@example.org',
+          from_name: null,
+          received_at: past,
+          subject: `${ownerMark} subject`,
+          excerpt: `${ownerMark} excerpt`,
+          classification: 'other_reply',
+          rule: 'default.other-reply',
+          status: 'review',
+          application_id: null,
+          match_reason: 'test',
+          event_id: null,
+          candidates: JSON.stringify([applicationId]),
+          suggestion: null,
+          invitation_ics: null,
+          body: null,
+          created_at: past,
+        })
+        .execute();
+      ownerIds.add(id);
+      return id;
+    },
     /** A backup of nothing: restoring it with replace empties the account of whoever restores it. */
     emptyBackup: async () => {
       const backup = await asOwner('GET', '/api/backup');
@@ -641,6 +703,7 @@ describe(`server mode access matrix ${label}`, () => {
         batch: () =>
           strangerAnswer.statusCode === 200 && isAllNotFound(strangerAnswer.json(), sample.payload),
         own: () => strangerAnswer.statusCode >= 200 && strangerAnswer.statusCode < 300,
+        ownAsOwner: () => strangerAnswer.statusCode === row.owner,
       };
       const refused = refusals[row.stranger]();
       if (!refused)

@@ -29,6 +29,7 @@ import { csvRoutes } from './routes/csv-routes.js';
 import { eventRoutes } from './routes/event-routes.js';
 import { followUpRoutes } from './routes/follow-up-routes.js';
 import { importRoutes } from './routes/import-routes.js';
+import { inboxRoutes } from './routes/inbox-routes.js';
 import { interviewRoutes } from './routes/interview-routes.js';
 import { postingRoutes } from './routes/posting-routes.js';
 import { postingWatchRoutes } from './routes/posting-watch-routes.js';
@@ -180,6 +181,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   analysisRoutes(app, routes);
   importRoutes(app, routes);
   csvRoutes(app, routes);
+  inboxRoutes(app, routes);
   await registerWebAssets(fastify, { root: options.webRoot });
 
   return fastify;

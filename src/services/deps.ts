@@ -1,4 +1,5 @@
 import type { Kysely, Transaction } from 'kysely';
+import type { InboxPorts } from '../core/inbox-account.js';
 import type {
   ApplicationsCsvWriter,
   CalendarWriter,
@@ -36,6 +37,8 @@ export type Deps = {
   readonly invitations: InvitationReader;
   /** For the tailoring check's noun phrases. */
   readonly tagger: PartOfSpeechTagger;
+  /** The user's mailbox and the key its password is sealed with (docs/inbox.md); absent, the inbox is off. */
+  readonly inbox?: InboxPorts | undefined;
 };
 
 export function nowIso(deps: Pick<Deps, 'clock'>): string {

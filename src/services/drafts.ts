@@ -21,6 +21,7 @@ import { followUpKindLabels } from '../core/labels.js';
 import { getApplicationRecord } from '../storage/application-store.js';
 import { findContactsByIds, listContacts } from '../storage/contact-store.js';
 import { getFollowUp } from '../storage/follow-up-store.js';
+import { rememberOutgoingMessage } from '../storage/inbox-store.js';
 import type { Db } from '../storage/schema.js';
 import {
   getSettings,
@@ -66,12 +67,38 @@ export async function emlForStep(deps: Deps, followUpId: string, input: SendInpu
   const recipient = input.to ?? draft.to;
   if (!recipient) throw fieldError('to', 'the contact has no email address; give one to address the message');
   const settings = await getSettings(deps.db, deps.userId);
-  return deps.mailer.compose({
-    from: { name: settings.name, address: settings.smtp.from ?? settings.email ?? 'me@example.invalid' },
+  const from = settings.smtp.from ?? settings.email ?? 'me@example.invalid';
+  const step = await getFollowUp(deps.db, deps.userId, followUpId);
+  const messageId = newMessageId(deps, from);
+  const eml = await deps.mailer.compose({
+    from: { name: settings.name, address: from },
     to: [{ address: recipient }],
     subject: input.subject ?? draft.subject,
     text: input.body ?? draft.body,
     date: nowIso(deps),
+    messageId,
+  });
+  await inTransaction(deps, (tx) => rememberMessageId(tx, messageId, step.applicationId, followUpId));
+  return eml;
+}
+
+/**
+ * A Message-ID of our own for each message hearback writes, on the sender's domain so it looks like any
+ * other; kept (outgoing_messages) so a reply's In-Reply-To or References leads back to the application
+ * (docs/inbox.md).
+ */
+function newMessageId(deps: Deps, from: string): string {
+  const domain = /@([A-Za-z0-9.-]+)$/.exec(from)?.[1] ?? 'hearback.invalid';
+  return `<${deps.ids.next().toLowerCase()}.hearback@${domain.toLowerCase()}>`;
+}
+
+function rememberMessageId(deps: Deps, messageId: string, applicationId: string, followUpId: string | null) {
+  return rememberOutgoingMessage(deps.db, {
+    messageId: messageId.slice(1, -1),
+    userId: deps.userId,
+    applicationId,
+    followUpId,
+    createdAt: nowIso(deps),
   });
 }
 
@@ -103,6 +130,7 @@ export async function sendStepEmail(deps: Deps, followUpId: string, input: SendI
   if (step.status === 'done' || step.status === 'skipped') {
     throw new AppError('FOLLOW_UP_NOT_OPEN', `The step is already ${step.status}`, { status: step.status });
   }
+  const messageId = newMessageId(deps, from);
   try {
     await deps.mailer.send(smtpUrl, {
       from: { name: settings.name, address: from },
@@ -110,6 +138,7 @@ export async function sendStepEmail(deps: Deps, followUpId: string, input: SendI
       subject,
       text: body,
       date: nowIso(deps),
+      messageId,
     });
   } catch (error) {
     const details = (error as { details?: Record<string, unknown> }).details;
@@ -117,6 +146,7 @@ export async function sendStepEmail(deps: Deps, followUpId: string, input: SendI
     throw new AppError('EMAIL_SEND_FAILED', error instanceof Error ? error.message : String(error), details);
   }
   return inTransaction(deps, async (tx) => {
+    await rememberMessageId(tx, messageId, step.applicationId, followUpId);
     const event = await createEvent(tx, {
       kind: 'message_sent',
       applicationId: step.applicationId,

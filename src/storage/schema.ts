@@ -24,6 +24,10 @@ export interface Database {
   posting_watches: PostingWatchesTable;
   response_links: ResponseLinksTable;
   response_link_nonces: ResponseLinkNoncesTable;
+  inbox_accounts: InboxAccountsTable;
+  inbox_folders: InboxFoldersTable;
+  inbox_messages: InboxMessagesTable;
+  outgoing_messages: OutgoingMessagesTable;
 }
 
 export type Db = Kysely<Database> | Transaction<Database>;
@@ -293,4 +297,54 @@ export interface PostingWatchesTable {
   revision: number;
   created_at: string;
   updated_at: string;
+}
+
+export interface InboxAccountsTable {
+  user_id: string;
+  sealed_credentials: string;
+  account_label: string;
+  folders: string;
+  window_days: number;
+  connected_at: string;
+  last_sync_at: string | null;
+  last_sync_error: string | null;
+}
+
+export interface InboxFoldersTable {
+  user_id: string;
+  folder: string;
+  uid_validity: string;
+  last_seen_uid: number;
+}
+
+export interface InboxMessagesTable {
+  id: string;
+  user_id: string;
+  folder: string;
+  uid_validity: string;
+  uid: number;
+  from_address: string;
+  from_name: string | null;
+  received_at: string;
+  subject: string;
+  excerpt: string;
+  classification: string;
+  rule: string;
+  status: string;
+  application_id: string | null;
+  match_reason: string | null;
+  event_id: string | null;
+  candidates: string | null;
+  suggestion: string | null;
+  invitation_ics: string | null;
+  body: string | null;
+  created_at: string;
+}
+
+export interface OutgoingMessagesTable {
+  message_id: string;
+  user_id: string;
+  application_id: string;
+  follow_up_id: string | null;
+  created_at: string;
 }

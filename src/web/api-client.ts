@@ -32,6 +32,8 @@ import type {
   followUpSkipSchema,
   followUpSnoozeSchema,
 } from '../core/follow-up.js';
+import type { InboxConnect, InboxStatus, InboxSyncReport } from '../core/inbox-account.js';
+import type { InboxMessageView, InboxReviewInput } from '../core/inbox-review.js';
 import type {
   Interview,
   InterviewListQuery,
@@ -219,6 +221,18 @@ export function createApiClient(options: ApiClientOptions = {}) {
     issueCalendarFeed: (input: CalendarFeedIssue = {}) =>
       post<CalendarFeedIssued>('/api/calendar/token', input),
     revokeCalendarFeed: () => remove('/api/calendar/token'),
+
+    getInbox: () => get<InboxStatus>('/api/inbox'),
+    /** Connects the mailbox; the answer says who is connected, never the password. */
+    connectInbox: (input: InboxConnect) => request<InboxStatus>('PUT', '/api/inbox', input),
+    forgetInbox: () => request<InboxStatus>('DELETE', '/api/inbox'),
+    syncInbox: () => post<InboxSyncReport>('/api/inbox/sync', undefined),
+    listInboxReview: async () => (await get<{ items: InboxMessageView[] }>('/api/inbox/review')).items,
+    confirmInboxMessage: (id: string, input: InboxReviewInput = {}) =>
+      post<InboxMessageView>(`${at('/api/inbox/review', id)}/confirm`, input),
+    ignoreInboxMessage: (id: string) => remove(at('/api/inbox/review', id)),
+    listInboxMessagesOf: async (applicationId: string) =>
+      (await get<{ items: InboxMessageView[] }>('/api/inbox/messages', { applicationId })).items,
     getResponseLink: (applicationId: string) =>
       get<ResponseLinkStatus>(`/api/applications/${encodeURIComponent(applicationId)}/response-link`),
     createResponseLink: (applicationId: string) =>

@@ -26,6 +26,9 @@ export const queryKeys = {
   tailoring: (id: string) => ['tailoring', id] as const,
   postingWatch: (id: string) => ['posting-watch', id] as const,
   calendarFeed: ['calendar-feed'] as const,
+  inbox: ['inbox'] as const,
+  inboxReview: ['inbox', 'review'] as const,
+  inboxMessages: (applicationId: string) => ['inbox', 'messages', applicationId] as const,
   responseLink: (id: string) => ['response-link', id] as const,
 };
 

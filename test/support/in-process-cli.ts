@@ -28,5 +28,5 @@ export function inProcessCli(name: string) {
     }
     return JSON.parse(result.stdout) as T;
   }
-  return { hearback, json };
+  return { hearback, json, dataDir: () => dir };
 }

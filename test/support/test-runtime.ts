@@ -19,6 +19,9 @@ export type TestDialect = 'sqlite' | 'postgres';
 /** The instant tests start at unless they move the clock: Monday 2 March 2026, 10:00 UTC. */
 export const testNow = '2026-03-02T10:00:00.000Z';
 
+/** Seals stored mailbox passwords in tests (HEARBACK_SECRET_KEY's place); no key file is written. */
+export const testSecretKey = Buffer.alloc(32, 7).toString('base64');
+
 export const testSystem = { timeZone: 'UTC', locale: 'en-US' } as const;
 
 /**
@@ -59,7 +62,7 @@ async function openRuntimeOn({
   drop(): Promise<void>;
 }): Promise<TestRuntime> {
   const clock = fixedClock(testNow);
-  const runtime = await startRuntime(target, { clock, system: testSystem });
+  const runtime = await startRuntime(target, { clock, system: testSystem, secretKey: testSecretKey });
   return {
     ...runtime,
     clock,
@@ -113,6 +116,10 @@ async function adminQuery(url: string, statement: string): Promise<void> {
 
 const tablesChildrenFirst = [
   'jobs',
+  'inbox_messages',
+  'inbox_folders',
+  'inbox_accounts',
+  'outgoing_messages',
   'data_versions',
   'response_link_nonces',
   'response_links',

@@ -76,6 +76,10 @@ export function registerSystemCommands(program: Command): void {
       'your outgoing mail server, e.g. smtps://me:app-password@mail.example.com:465 ("none" removes it)',
     )
     .option('--smtp-from <email>', 'the address mail is sent from (default: your email)')
+    .option(
+      '--imap-url <url>',
+      'your mailbox, to read replies: imaps://me:app-password@imap.example.com:993 ("none" forgets it; docs/inbox.md)',
+    )
     .option('--travel-buffer <minutes>', 'calendar: leave this long before an interview (default 30)')
     .option('--calendar-all-day <yes|no>', 'calendar: follow-up steps as all-day events')
     .option('--digest <on|off>', 'a morning email with what is due')
@@ -104,6 +108,15 @@ export function registerSystemCommands(program: Command): void {
           },
           settingsFlags,
         );
+        if (o.imapUrl !== undefined) {
+          const inbox = await import('../../services/inbox.js');
+          await (o.imapUrl === 'none'
+            ? inbox.forgetInbox(ctx.deps)
+            : inbox.connectInbox(ctx.deps, { imapUrl: o.imapUrl })
+          ).catch((error: unknown) => {
+            throw withFlagNames(error, { imapUrl: '--imap-url' });
+          });
+        }
         const saved = await updateSettings(ctx.deps, input).catch((error: unknown) => {
           throw withFlagNames(error, settingsFlags);
         });

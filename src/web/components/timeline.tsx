@@ -1,4 +1,4 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import type { Contact } from '../../core/contact.js';
 import type { FieldIssue } from '../../core/errors.js';
@@ -13,6 +13,7 @@ import {
 } from '../../core/event.js';
 import type { FollowUp } from '../../core/follow-up.js';
 import { isOpenFollowUp } from '../../core/follow-up-values.js';
+import type { InboxMessageView } from '../../core/inbox-review.js';
 import type { Interview } from '../../core/interview.js';
 import { describeStage, stageLabels } from '../../core/pipeline-values.js';
 import type { EventCreateInput } from '../api-client.js';
@@ -27,9 +28,10 @@ import {
   responseLinkAnswerLabels,
   sentimentLabels,
 } from '../labels.js';
-import { refreshAfterChange, useUserClock } from '../queries.js';
+import { queryKeys, refreshAfterChange, useUserClock } from '../queries.js';
 import { formatDateTime, formatLocalDate, todayIn, zonedToInstant } from '../zoned-time.js';
 import { FormErrors, Options, SelectField, TextAreaField, TextField } from './field.js';
+import { InboxProvenance } from './inbox-settings.js';
 
 type TimelineProps = {
   readonly applicationId: string;
@@ -48,6 +50,7 @@ type Entry =
 /** Every event on the application, and every step done or skipped, newest first, and a form to add notes, messages and replies. */
 export function Timeline({ applicationId, events, steps, interviews, contacts }: TimelineProps) {
   const { timeZone, locale } = useUserClock();
+  const fromInbox = useInboxMessagesByEvent(applicationId);
   const interviewsById = new Map(interviews.map((i) => [i.id, i]));
   const contactsById = new Map(contacts.map((c) => [c.id, c]));
   const entries: Entry[] = [
@@ -93,12 +96,25 @@ export function Timeline({ applicationId, events, steps, interviews, contacts }:
                 }
                 locale={locale}
               />
+              {fromInbox.get(entry.event.id) ? (
+                <InboxProvenance message={fromInbox.get(entry.event.id)!} />
+              ) : null}
             </li>
           ),
         )}
       </ol>
     </div>
   );
+}
+
+/** The inbox messages that became this application's events, by event id (docs/inbox.md). */
+function useInboxMessagesByEvent(applicationId: string): Map<string, InboxMessageView> {
+  const api = useApi();
+  const messages = useQuery({
+    queryKey: queryKeys.inboxMessages(applicationId),
+    queryFn: () => api.listInboxMessagesOf(applicationId),
+  });
+  return new Map((messages.data ?? []).flatMap((m) => (m.eventId ? [[m.eventId, m] as const] : [])));
 }
 
 function StepText({

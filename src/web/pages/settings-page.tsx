@@ -6,6 +6,7 @@ import type { SettingsUpdateInput } from '../api-client.js';
 import { describeError, isApiError } from '../api-error.js';
 import { CalendarFeedSettings } from '../components/calendar-feed-settings.js';
 import { Choice, FormErrors, TextField } from '../components/field.js';
+import { InboxSettings } from '../components/inbox-settings.js';
 import { Link } from '../components/link.js';
 import { useNotices } from '../components/notices.js';
 import { PlaybookEditor } from '../components/playbook-editor.js';
@@ -65,6 +66,10 @@ function MoreSettings({ settings }: { settings: Settings }) {
       <section className="panel" aria-labelledby="smtp-title">
         <h2 id="smtp-title">Sending email</h2>
         <SmtpSettings settings={settings} />
+      </section>
+      <section className="panel" aria-labelledby="inbox-title">
+        <h2 id="inbox-title">Inbox</h2>
+        <InboxSettings />
       </section>
       <section className="panel" aria-labelledby="calendar-title">
         <h2 id="calendar-title">Calendar feed</h2>
