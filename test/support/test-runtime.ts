@@ -114,6 +114,8 @@ async function adminQuery(url: string, statement: string): Promise<void> {
 const tablesChildrenFirst = [
   'jobs',
   'data_versions',
+  'extension_pairing_codes',
+  'extension_tokens',
   'response_link_nonces',
   'response_links',
   'follow_ups',
