@@ -23,8 +23,8 @@ import {
   insertExtensionToken,
   insertPairingCode,
   listExtensionTokenRows,
-  takePairingCode,
   recordExtensionTokenUse,
+  takePairingCode,
 } from '../storage/extension-token-store.js';
 import { createApplication } from './applications.js';
 import { type Deps, inTransaction, nowIso } from './deps.js';

@@ -79,7 +79,11 @@ export async function deleteExtensionToken(db: Db, userId: string, id: string): 
  * The owner of a token hash, recording the use: one indexed update, the same work for a hit or a miss,
  * and a revoked (deleted) token finds nothing from the moment its row is gone.
  */
-export async function recordExtensionTokenUse(db: Db, tokenHash: string, now: string): Promise<string | null> {
+export async function recordExtensionTokenUse(
+  db: Db,
+  tokenHash: string,
+  now: string,
+): Promise<string | null> {
   const row = await db
     .updateTable('extension_tokens')
     .set({ last_used_at: now })
