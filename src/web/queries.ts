@@ -25,6 +25,7 @@ export const queryKeys = {
   tailoring: (id: string) => ['tailoring', id] as const,
   postingWatch: (id: string) => ['posting-watch', id] as const,
   calendarFeed: ['calendar-feed'] as const,
+  extensionTokens: ['extension-tokens'] as const,
   responseLink: (id: string) => ['response-link', id] as const,
 };
 

@@ -146,7 +146,7 @@ test.describe('the browser clipper', () => {
   }
 
   /** Opens the page in a tab, then the popup reading that tab; answers once the form is filled. */
-  async function openPopupOn(pagePath: string): Promise<void> {
+  async function openPopupOn(pagePath: string, { expectForm = true } = {}): Promise<void> {
     const tab = await context.newPage();
     await tab.goto(`${pagesUrl}${pagePath}`);
     const tabId = await popup.evaluate(async (url) => {
@@ -157,22 +157,31 @@ test.describe('the browser clipper', () => {
     }, `${pagesUrl}${pagePath}`);
     expect(tabId, `the tab of ${pagePath}`).toBeDefined();
     await popup.goto(`${popupUrl}?tabId=${tabId}`);
+    if (!expectForm) return;
     await expect(popup.locator('#clip-form')).toBeVisible();
     await expect(popup.locator('#read-from')).not.toBeEmpty();
   }
 
-  test('pairs with a one-time code from Settings', async () => {
+  test('pairs with a one-time code from Settings → Browser extension', async () => {
+    const settings = await context.newPage();
+    await settings.goto(`${server.url}/settings`);
+    const section = settings.getByRole('region', { name: 'Browser extension' });
+    await section.getByRole('button', { name: 'Get a pairing code' }).click();
+    await expect(section.locator('.pairing-code')).toBeVisible();
+    const code = (await section.locator('.pairing-code').textContent()) ?? '';
+    expect(code).toMatch(/^[A-Z2-9]{4}-[A-Z2-9]{4}$/);
+
     await popup.goto(popupUrl);
     await expect(popup.locator('#pair-form')).toBeVisible();
-    const { code } = (await (
-      await fetch(`${server.url}/api/extension/pairing-codes`, { method: 'POST' })
-    ).json()) as { code: string };
     await popup.locator('#pair-base').fill(server.url);
     await popup.locator('#pair-code').fill(code);
     await popup.getByRole('button', { name: 'Pair' }).click();
     await expect(popup.locator('#status')).toContainText('Paired');
-    const tokens = (await (await fetch(`${server.url}/api/extension/tokens`)).json()) as { items: unknown[] };
-    expect(tokens.items).toHaveLength(1);
+
+    await settings.reload();
+    await expect(section.getByRole('listitem')).toHaveCount(1);
+    await expect(section.getByRole('listitem')).toContainText('Chromium, paired');
+    await settings.close();
   });
 
   test('clips a JSON-LD posting with its salary and description, then warns on a second clip', async () => {
@@ -283,5 +292,20 @@ test.describe('the browser clipper', () => {
       return found;
     })()`);
     expect(dangerous).toEqual([]);
+  });
+
+  test('a browser revoked in Settings can no longer clip, and the popup asks to pair again', async () => {
+    const settings = await context.newPage();
+    await settings.goto(`${server.url}/settings`);
+    const section = settings.getByRole('region', { name: 'Browser extension' });
+    await expect(section.getByRole('listitem')).toContainText('last used');
+    settings.once('dialog', (dialog) => dialog.accept());
+    await section.getByRole('button', { name: 'Revoke' }).click();
+    await expect(section.getByText('None yet.')).toBeVisible();
+    await settings.close();
+
+    await openPopupOn('/greenhouse', { expectForm: false });
+    await expect(popup.locator('#pair-form')).toBeVisible();
+    await expect(popup.locator('#status')).toContainText('not paired');
   });
 });
