@@ -67,6 +67,7 @@ export const errorCatalogue = {
     'The browser extension sent no token, or one this hearback does not know (never paired, or revoked).',
   EXTENSION_ORIGIN_REQUIRED: 'The request did not come from the hearback browser extension (its Origin).',
   EXTENSION_TOKEN_NOT_FOUND: 'No browser extension token with that id.',
+  EXTENSION_PAIRING_LIMITED: 'Too many pairing attempts from this address; wait a minute and try again.',
   RANGE_NOT_SATISFIABLE: 'A Range header asks for bytes outside the file.',
   PRECONDITION_FAILED: 'An If-Match or If-Unmodified-Since header does not match the file.',
   INTERNAL_ERROR: 'Something unexpected went wrong; the server log has the details under the request id.',

@@ -3,6 +3,7 @@ import { expect, it } from 'vitest';
 import { call } from '../../../test/support/api.js';
 import { describeEachDialect } from '../../../test/support/test-runtime.js';
 import { chromiumExtensionOrigin } from '../../core/browser-extension.js';
+import { pairingAttemptsPerMinute } from './extension-routes.js';
 
 const fromExtension = { origin: chromiumExtensionOrigin };
 
@@ -191,5 +192,17 @@ describeEachDialect('the browser extension: pairing and clips', (ctx) => {
     expect(answer.statusCode).toBe(400);
     expect(answer.body).toContain('jobTitle');
     expect(answer.body).toContain('tags');
+  });
+  it('refuses pairing attempts beyond the limit per minute from one address, then allows them again', async () => {
+    // Last in the file: the limit counts per app, and this starts a window of its own, after the others'.
+    ctx.runtime.clock.set('2026-03-02T12:00:00.000Z');
+    const code = await pairingCode(ctx.app);
+    for (let i = 0; i < pairingAttemptsPerMinute; i++) {
+      expect((await pair(ctx.app, 'WRONG-CODE')).json().error.code).toBe('EXTENSION_PAIRING_FAILED');
+    }
+    const limited = await pair(ctx.app, code);
+    expect([limited.statusCode, limited.json().error.code]).toEqual([429, 'EXTENSION_PAIRING_LIMITED']);
+    ctx.runtime.clock.set('2026-03-02T12:01:00.000Z');
+    expect((await pair(ctx.app, code)).statusCode).toBe(201);
   });
 });

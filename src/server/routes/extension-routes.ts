@@ -21,12 +21,16 @@ import {
   saveClip,
 } from '../../services/browser-extension.js';
 import type { Deps } from '../../services/deps.js';
+import { createRateLimiter } from '../rate-limiter.js';
 import { type App, errors, idParams, noContent, type RouteContext } from '../route-kit.js';
 
 export type ExtensionRouteOptions = {
   /** The origins the extension's requests carry: its fixed Chromium id, plus HEARBACK_EXTENSION_ORIGINS. */
   readonly extensionOrigins: readonly string[];
 };
+
+/** Pairing attempts per client address and minute: a typo or two, never a guessing run. */
+export const pairingAttemptsPerMinute = 20;
 
 /** The routes the extension itself calls: no session, a pairing code or the token, and its own Origin. */
 export const extensionOnlyRoutes = [
@@ -48,6 +52,7 @@ const refused = {
 export function extensionRoutes(app: App, ctx: RouteContext, options: ExtensionRouteOptions): void {
   const { depsFor } = ctx;
   const tags = ['extension'];
+  const pairingAttempts = createRateLimiter({ limit: pairingAttemptsPerMinute, windowMs: 60_000 });
   const allowedOrigins = new Set(options.extensionOrigins.map((origin) => origin.toLowerCase()));
 
   const requireExtensionOrigin = (request: FastifyRequest) => {
@@ -115,12 +120,24 @@ export function extensionRoutes(app: App, ctx: RouteContext, options: ExtensionR
         description:
           'Needs the extension’s Origin. A wrong, expired or used code answers 401 EXTENSION_PAIRING_FAILED.',
         body: pairInputSchema,
-        response: { 201: pairedSchema, 400: errors[400], ...refused },
+        response: {
+          201: pairedSchema,
+          400: errors[400],
+          ...refused,
+          429: errorResponseSchema.describe('Too many pairing attempts from this address in a minute'),
+        },
       },
     },
     async (request, reply) => {
       requireExtensionOrigin(request);
-      return reply.status(201).send(await pairExtension(ctx.depsOfOwner(''), request.body));
+      const deps = ctx.depsOfOwner('');
+      if (!pairingAttempts.hit(request.ip, deps.clock.now().getTime())) {
+        throw new AppError(
+          'EXTENSION_PAIRING_LIMITED',
+          'Too many pairing attempts from this address; wait a minute and try again',
+        );
+      }
+      return reply.status(201).send(await pairExtension(deps, request.body));
     },
   );
   app.post(
