@@ -7,7 +7,7 @@ const reportDir = process.env.HEARBACK_TEST_REPORT_DIR;
 
 export default defineConfig({
   test: {
-    include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
+    include: ['src/**/*.test.ts', 'test/**/*.test.ts', 'extension/**/*.test.ts'],
     exclude: ['test/e2e/**', 'node_modules/**', 'dist/**'],
     pool: 'forks',
     // At least two at a time: many suites mostly wait on child processes (CLI runs, server restarts), so even

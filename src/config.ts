@@ -35,6 +35,18 @@ const envSchema = z.object({
     .refine((hosts) => hosts.every((host) => hostNameOf(host) !== null), {
       message: 'must be host names separated by commas, e.g. hearback.example.org,10.0.0.5',
     }),
+  HEARBACK_EXTENSION_ORIGINS: z
+    .string()
+    .default('')
+    .transform((list) =>
+      list
+        .split(',')
+        .map((entry) => entry.trim().replace(/\/+$/, ''))
+        .filter((entry) => entry !== ''),
+    )
+    .refine((origins) => origins.every((o) => /^(moz|chrome)-extension:\/\/[0-9a-z-]+$/i.test(o)), {
+      message: 'must be extension origins separated by commas, e.g. moz-extension://4b1d6a3e-…',
+    }),
   HEARBACK_ALLOW_PRIVATE_FETCH: z
     .enum(['0', '1', 'false', 'true'], { message: 'must be 1 (allow) or 0 (the default: refuse)' })
     .default('0'),
@@ -115,6 +127,11 @@ export type Config = {
    * HEARBACK_ALLOWED_HOSTS. Requests naming any other host are refused (DNS rebinding).
    */
   readonly allowedHosts: readonly string[];
+  /**
+   * Browser extension origins allowed besides the Chromium extension's fixed one (HEARBACK_EXTENSION_ORIGINS):
+   * Firefox gives each installation its own moz-extension:// origin (docs/extension.md).
+   */
+  readonly extensionOrigins: readonly string[];
 };
 
 /** The process environment, read here and nowhere else: main.ts and the CLI take it from this. */
@@ -175,6 +192,7 @@ export function loadConfig(
     allowedHosts: [
       ...new Set([new URL(publicUrl).hostname, ...e.HEARBACK_ALLOWED_HOSTS.map((h) => hostNameOf(h)!)]),
     ],
+    extensionOrigins: e.HEARBACK_EXTENSION_ORIGINS,
   };
 }
 
@@ -222,6 +240,7 @@ export function describeConfig(config: Config): Record<string, unknown> {
     publicUrl: config.publicUrl,
     allowPrivateFetch: config.allowPrivateFetch,
     allowedHosts: config.allowedHosts,
+    extensionOrigins: config.extensionOrigins,
   };
 }
 

@@ -43,7 +43,11 @@ export async function main(env: Record<string, string | undefined> = processEnvi
     logger: { level: config.logLevel, redact: ['req.headers.authorization', 'req.headers.cookie'] },
     publicUrl: () => publicUrl,
     responseLinkBase: config.responseLinkBase,
-    hostOriginGuard: { allowedHosts: config.allowedHosts, allowedOrigins: [config.publicUrl] },
+    hostOriginGuard: {
+      allowedHosts: config.allowedHosts,
+      allowedOrigins: [config.publicUrl],
+      extensionOrigins: config.extensionOrigins,
+    },
   });
   logAccounts = (level, message) => app.log[level]({ accounts: true }, message);
   app.log.info({ config: describeConfig(config), migrationsApplied: runtime.migrations.applied }, 'starting');

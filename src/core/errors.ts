@@ -62,6 +62,12 @@ export const errorCatalogue = {
     'A state-changing request came from a page of another site (Origin or Sec-Fetch-Site).',
   SIGN_IN_REQUIRED:
     'Server mode: the request carries no valid session (never signed in, signed out, or the session expired).',
+  EXTENSION_PAIRING_FAILED: 'The pairing code is wrong, has expired, or was used already.',
+  EXTENSION_TOKEN_INVALID:
+    'The browser extension sent no token, or one this hearback does not know (never paired, or revoked).',
+  EXTENSION_ORIGIN_REQUIRED: 'The request did not come from the hearback browser extension (its Origin).',
+  EXTENSION_TOKEN_NOT_FOUND: 'No browser extension token with that id.',
+  EXTENSION_PAIRING_LIMITED: 'Too many pairing attempts from this address; wait a minute and try again.',
   RANGE_NOT_SATISFIABLE: 'A Range header asks for bytes outside the file.',
   PRECONDITION_FAILED: 'An If-Match or If-Unmodified-Since header does not match the file.',
   INBOX_NOT_CONNECTED: 'No mailbox is connected; connect one first (hearback inbox connect).',

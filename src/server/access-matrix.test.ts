@@ -28,7 +28,12 @@ import { postgresFlavour } from '../../test/support/test-runtime.js';
 /** What names every owner record, so a leak into a stranger's answer is found by searching for it. */
 const ownerMark = 'OwnerSecret';
 
-type Sample = { url: string; payload?: unknown };
+/** `owner` overrides what the owner sends (the extension's routes: its token, its Origin, a valid code). */
+type Sample = {
+  url: string;
+  payload?: unknown;
+  owner?: { payload?: unknown; headers?: Record<string, string> };
+};
 
 /**
  * How the stranger is answered: `404` (the path names the owner's record), `reference` (a field of the body
@@ -36,7 +41,7 @@ type Sample = { url: string; payload?: unknown };
  * batch route: 200, every item failed as not found, nothing done), `own` (their own data) or `ownAsOwner`
  * (their own data, answered as the owner is: a route whose owner answer is not a 2xx here).
  */
-type Refusal = 404 | 'reference' | 'batch' | 'own' | 'ownAsOwner';
+type Refusal = 404 | 'reference' | 'batch' | 'own' | 'ownAsOwner' | 'extension';
 type Fixture = {
   asOwner(method: string, url: string, payload?: unknown): Promise<unknown>;
   company(): Promise<string>;
@@ -49,10 +54,14 @@ type Fixture = {
   plannedFollowUp(): Promise<string>;
   emptyBackup(): Promise<unknown>;
   inboxReviewItem(): Promise<string>;
+  /** A paired extension token of the owner's, with its id. */
+  extensionToken(): Promise<{ token: string; tokenId: string }>;
 };
 type Row = {
   readonly owner: number;
   readonly stranger: Refusal;
+  /** What a request with no session (and no token) gets, when not 401; the extension's own routes. */
+  readonly anonymous?: number;
   /** Builds the request, making fresh owner records where the route changes or deletes one. */
   readonly sample: (fixture: Fixture) => Promise<Sample>;
 };
@@ -75,6 +84,15 @@ const invitation = (uid: string) =>
   ].join('\r\n')}\r\n`;
 const postingPage =
   '<html><head><title>Engineer</title><script type="application/ld+json">{"@context":"https://schema.org","@type":"JobPosting","title":"Engineer","hiringOrganization":{"@type":"Organization","name":"Neutral Co"},"description":"TypeScript and PostgreSQL"}</script></head><body></body></html>';
+
+const fromExtension = { origin: 'chrome-extension://cgdnccfioehiegodnddlbiblafpfgmdk' };
+const clipSample =
+  (url: string, payload: unknown) =>
+  async (f: Fixture): Promise<Sample> => ({
+    url,
+    payload,
+    owner: { headers: { ...fromExtension, authorization: `Bearer ${(await f.extensionToken()).token}` } },
+  });
 
 const on = (url: string, payload?: unknown) => async (): Promise<Sample> => ({ url, payload });
 
@@ -495,6 +513,43 @@ const table: Record<string, Row> = {
     stranger: 'own',
     sample: async (f) => ({ url: `/api/inbox/messages?applicationId=${await f.application()}` }),
   },
+  'POST /api/extension/pairing-codes': {
+    owner: 201,
+    stranger: 'own',
+    sample: on('/api/extension/pairing-codes'),
+  },
+  'GET /api/extension/tokens': { owner: 200, stranger: 'own', sample: on('/api/extension/tokens') },
+  'DELETE /api/extension/tokens/{id}': {
+    owner: 204,
+    stranger: 404,
+    sample: async (f) => ({ url: `/api/extension/tokens/${(await f.extensionToken()).tokenId}` }),
+  },
+  // The extension's own routes: no session; a pairing code or the token names the owner, from its Origin.
+  'POST /api/extension/pair': {
+    owner: 201,
+    stranger: 'extension',
+    anonymous: 403,
+    sample: async (f) => ({
+      url: '/api/extension/pair',
+      payload: { code: 'WRONG-CODE' },
+      owner: {
+        payload: {
+          code: ((await f.asOwner('POST', '/api/extension/pairing-codes')) as { code: string }).code,
+        },
+        headers: fromExtension,
+      },
+    }),
+  },
+  'POST /api/extension/clips/check': {
+    owner: 200,
+    stranger: 'extension',
+    sample: clipSample('/api/extension/clips/check', { companyName: `${ownerMark} Co 1` }),
+  },
+  'POST /api/extension/clips': {
+    owner: 201,
+    stranger: 'extension',
+    sample: clipSample('/api/extension/clips', { companyName: 'Neutral Clip Co', jobTitle: 'Engineer' }),
+  },
 };
 
 const label = `[postgres (${postgresFlavour()})]`;
@@ -525,12 +580,14 @@ describe(`server mode access matrix ${label}`, () => {
     url: string,
     payload?: unknown,
     cookie?: string,
+    headers?: Record<string, string>,
   ) {
     return server.send({
       method: method as 'GET',
       url,
       ...(payload !== undefined && { payload: payload as object }),
       cookie: cookie ?? account?.cookie ?? null,
+      ...(headers && { headers }),
     });
   }
 
@@ -638,6 +695,12 @@ describe(`server mode access matrix ${label}`, () => {
       ownerIds.add(id);
       return id;
     },
+    extensionToken: async () => {
+      const { code } = (await asOwner('POST', '/api/extension/pairing-codes')) as { code: string };
+      const paired = await send(null, 'POST', '/api/extension/pair', { code }, undefined, fromExtension);
+      if (paired.statusCode !== 201) expect.fail(`pairing answered ${paired.statusCode}: ${paired.body}`);
+      return paired.json() as { token: string; tokenId: string };
+    },
     /** A backup of nothing: restoring it with replace empties the account of whoever restores it. */
     emptyBackup: async () => {
       const backup = await asOwner('GET', '/api/backup');
@@ -686,9 +749,10 @@ describe(`server mode access matrix ${label}`, () => {
 
       const anonymous = await send(null, method, sample.url, sample.payload);
       const forgedAnswer = await send(null, method, sample.url, sample.payload, forged);
-      if (anonymous.statusCode !== (open ? 200 : 401))
+      const anonymousStatus = row.anonymous ?? (open ? 200 : 401);
+      if (anonymous.statusCode !== anonymousStatus)
         unexpected.push(`${route} anonymous: ${anonymous.statusCode}`);
-      if (forgedAnswer.statusCode !== (open ? 200 : 401))
+      if (forgedAnswer.statusCode !== anonymousStatus)
         unexpected.push(`${route} forged: ${forgedAnswer.statusCode}`);
 
       const before = await ownerVersion();
@@ -704,6 +768,8 @@ describe(`server mode access matrix ${label}`, () => {
           strangerAnswer.statusCode === 200 && isAllNotFound(strangerAnswer.json(), sample.payload),
         own: () => strangerAnswer.statusCode >= 200 && strangerAnswer.statusCode < 300,
         ownAsOwner: () => strangerAnswer.statusCode === row.owner,
+        // A session is not the extension's token (401), nor its Origin (403).
+        extension: () => strangerAnswer.statusCode === 401 || strangerAnswer.statusCode === 403,
       };
       const refused = refusals[row.stranger]();
       if (!refused)
@@ -717,7 +783,14 @@ describe(`server mode access matrix ${label}`, () => {
       );
       if (leaked.length > 0) unexpected.push(`${route} stranger saw the owner's ${leaked.join(', ')}`);
 
-      const ownerAnswer = await send(owner, method, sample.url, sample.payload);
+      const ownerAnswer = await send(
+        owner,
+        method,
+        sample.url,
+        sample.owner?.payload ?? sample.payload,
+        undefined,
+        sample.owner?.headers,
+      );
       if (ownerAnswer.statusCode !== row.owner)
         unexpected.push(`${route} owner: ${ownerAnswer.statusCode} ${ownerAnswer.body.slice(0, 300)}`);
       if (

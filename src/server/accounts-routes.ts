@@ -1,13 +1,20 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { AppError } from '../core/errors.js';
 import { type Accounts, clientAddressHeader } from '../core/ports.js';
+import { extensionOnlyRoutes } from './routes/extension-routes.js';
 
 /**
  * The API routes that answer without a session in server mode: the health check, the accounts' own routes
  * (sign-up, sign-in, ...) and the API's description. Capability URLs (the calendar feed under /ics/) live
  * outside /api and carry their own secret. Everything else under /api needs a signed-in user.
  */
-const openRoutes = new Set(['/api/health', '/api/auth/*', '/api/openapi.json']);
+const openRoutes = new Set<string>([
+  '/api/health',
+  '/api/auth/*',
+  '/api/openapi.json',
+  // The browser extension's routes: a pairing code or the extension's token names the owner.
+  ...extensionOnlyRoutes,
+]);
 
 export function isOpenApiRoute(route: string): boolean {
   return openRoutes.has(route) || route === '/api/docs' || route.startsWith('/api/docs/');

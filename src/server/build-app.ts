@@ -9,6 +9,7 @@ import {
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { chromiumExtensionOrigin } from '../core/browser-extension.js';
 import { AppError } from '../core/errors.js';
 import type { Accounts } from '../core/ports.js';
 import type { Deps } from '../services/deps.js';
@@ -27,6 +28,7 @@ import { companyRoutes } from './routes/company-routes.js';
 import { contactRoutes } from './routes/contact-routes.js';
 import { csvRoutes } from './routes/csv-routes.js';
 import { eventRoutes } from './routes/event-routes.js';
+import { extensionRoutes } from './routes/extension-routes.js';
 import { followUpRoutes } from './routes/follow-up-routes.js';
 import { importRoutes } from './routes/import-routes.js';
 import { inboxRoutes } from './routes/inbox-routes.js';
@@ -88,7 +90,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   fastify.setSerializerCompiler(serializerCompiler);
   installErrorHandling(fastify, bodyLimit);
   // First of all hooks: a request for a foreign host or from a foreign page goes no further.
-  registerHostOriginGuard(fastify, options.hostOriginGuard);
+  const extensionOrigins = [chromiumExtensionOrigin, ...(options.hostOriginGuard?.extensionOrigins ?? [])];
+  registerHostOriginGuard(fastify, { ...options.hostOriginGuard, extensionOrigins });
   // The API speaks JSON only; a text body is refused as 415 rather than parsed into a string.
   fastify.removeContentTypeParser('text/plain');
 
@@ -117,6 +120,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
         { name: 'playbook' },
         { name: 'settings' },
         { name: 'calendar' },
+        { name: 'extension' },
         { name: 'import' },
         { name: 'backup' },
         { name: 'system' },
@@ -182,6 +186,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   importRoutes(app, routes);
   csvRoutes(app, routes);
   inboxRoutes(app, routes);
+  extensionRoutes(app, routes, { extensionOrigins });
   await registerWebAssets(fastify, { root: options.webRoot });
 
   return fastify;

@@ -23,7 +23,14 @@ export type HostOriginGuardOptions = {
   readonly allowedHosts?: readonly string[];
   /** Origins allowed to make state-changing requests besides the request's own (the public URL's). */
   readonly allowedOrigins?: readonly string[];
+  /**
+   * The browser extension's origins (chrome-extension://…, moz-extension://…): allowed to send to the
+   * extension's own routes (/api/extension/pair and /clips) only, which check its token themselves.
+   */
+  readonly extensionOrigins?: readonly string[];
 };
+
+const extensionRoutePrefix = '/api/extension/';
 
 /** True for the names and addresses of this machine's loopback interface (what HOST=127.0.0.1 binds to). */
 export function isLoopbackHost(host: string): boolean {
@@ -49,6 +56,8 @@ export function registerHostOriginGuard(
     }),
   );
 
+  const extensionOrigins = new Set((options.extensionOrigins ?? []).map((origin) => origin.toLowerCase()));
+
   fastify.addHook('onRequest', async (request) => {
     const host = request.headers.host;
     // HTTP/1.0 without a Host header cannot be a browser on a rebound name; everything else must name us.
@@ -63,6 +72,7 @@ export function registerHostOriginGuard(
       }
     }
     if (!stateChangingMethods.has(request.method)) return;
+    if (isFromExtension(request, extensionOrigins)) return;
     if (isCrossOrigin(request, allowedOrigins)) {
       throw new AppError(
         'CROSS_ORIGIN_REQUEST',
@@ -74,6 +84,15 @@ export function registerHostOriginGuard(
       );
     }
   });
+}
+
+function isFromExtension(request: FastifyRequest, extensionOrigins: ReadonlySet<string>): boolean {
+  const origin = headerText(request.headers.origin);
+  return (
+    origin !== null &&
+    extensionOrigins.has(origin.toLowerCase()) &&
+    (request.url.split('?')[0] ?? '').startsWith(extensionRoutePrefix)
+  );
 }
 
 function isCrossOrigin(request: FastifyRequest, allowedOrigins: ReadonlySet<string>): boolean {

@@ -28,6 +28,8 @@ export interface Database {
   inbox_folders: InboxFoldersTable;
   inbox_messages: InboxMessagesTable;
   outgoing_messages: OutgoingMessagesTable;
+  extension_pairing_codes: ExtensionPairingCodesTable;
+  extension_tokens: ExtensionTokensTable;
 }
 
 export type Db = Kysely<Database> | Transaction<Database>;
@@ -347,4 +349,22 @@ export interface OutgoingMessagesTable {
   application_id: string;
   follow_up_id: string | null;
   created_at: string;
+}
+
+/** A one-time code to pair the browser extension (docs/extension.md); only its SHA-256 is kept. */
+export interface ExtensionPairingCodesTable {
+  code_hash: string;
+  user_id: string;
+  created_at: string;
+  expires_at: string;
+}
+
+/** A paired browser extension; only the SHA-256 of its token is kept. */
+export interface ExtensionTokensTable {
+  id: string;
+  user_id: string;
+  token_hash: string;
+  label: string;
+  created_at: string;
+  last_used_at: string | null;
 }

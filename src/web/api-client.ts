@@ -14,6 +14,7 @@ import type {
   stageChangeInputSchema,
 } from '../core/application.js';
 import type { RestoreReport } from '../core/backup.js';
+import type { ExtensionToken, PairingCode } from '../core/browser-extension.js';
 import type { CalendarFeedIssue, CalendarFeedIssued, CalendarFeedStatus } from '../core/calendar-feed.js';
 import type { Company, CompanyListQuery, companyCreateSchema, companyUpdateSchema } from '../core/company.js';
 import type { Contact, ContactListQuery, contactCreateSchema, contactUpdateSchema } from '../core/contact.js';
@@ -233,6 +234,10 @@ export function createApiClient(options: ApiClientOptions = {}) {
     ignoreInboxMessage: (id: string) => remove(at('/api/inbox/review', id)),
     listInboxMessagesOf: async (applicationId: string) =>
       (await get<{ items: InboxMessageView[] }>('/api/inbox/messages', { applicationId })).items,
+    /** A one-time code for the browser extension (docs/extension.md); shown once, valid 10 minutes. */
+    issueExtensionPairingCode: () => post<PairingCode>('/api/extension/pairing-codes', {}),
+    listExtensionTokens: () => get<{ items: ExtensionToken[] }>('/api/extension/tokens'),
+    revokeExtensionToken: (id: string) => remove(at('/api/extension/tokens', id)),
     getResponseLink: (applicationId: string) =>
       get<ResponseLinkStatus>(`/api/applications/${encodeURIComponent(applicationId)}/response-link`),
     createResponseLink: (applicationId: string) =>

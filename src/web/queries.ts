@@ -29,6 +29,7 @@ export const queryKeys = {
   inbox: ['inbox'] as const,
   inboxReview: ['inbox', 'review'] as const,
   inboxMessages: (applicationId: string) => ['inbox', 'messages', applicationId] as const,
+  extensionTokens: ['extension-tokens'] as const,
   responseLink: (id: string) => ['response-link', id] as const,
 };
 

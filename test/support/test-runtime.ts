@@ -121,6 +121,8 @@ const tablesChildrenFirst = [
   'inbox_accounts',
   'outgoing_messages',
   'data_versions',
+  'extension_pairing_codes',
+  'extension_tokens',
   'response_link_nonces',
   'response_links',
   'follow_ups',

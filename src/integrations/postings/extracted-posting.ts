@@ -1,10 +1,10 @@
-import { type PostingInput, postingInputSchema, type RemoteType } from '../../core/application.js';
+import { type PostingInput, postingInputSchema } from '../../core/application.js';
 import { limits } from '../../core/fields.js';
 import { htmlToPlainText, sanitizeDescription } from '../../core/posting-text.js';
-import { type EmploymentType, readCurrency, type SalaryPeriod } from './posting-values.js';
+import type { PostingDraft, PostingSource, SalaryDraft } from './posting-draft.js';
+import { readCurrency } from './posting-values.js';
 
-/** Where the fields came from: structured data on the page, an ATS API, or the readable text of the page. */
-export type PostingSource = 'json-ld' | 'greenhouse' | 'lever' | 'ashby' | 'readability';
+export { emptyDraft, type PostingDraft, type PostingSource, type SalaryDraft } from './posting-draft.js';
 
 /**
  * A posting read from a page or an ATS API, ready for the user to check before it becomes an application.
@@ -22,54 +22,6 @@ export type ExtractedPosting = {
   readonly posting: PostingInput;
   readonly warnings: readonly string[];
 };
-
-export type SalaryDraft = {
-  readonly min: number | null;
-  readonly max: number | null;
-  readonly currency: string | null;
-  readonly period: SalaryPeriod | null;
-};
-
-/** What a reader found, before cleaning: strings may be long, HTML unsanitised, values unchecked. */
-export type PostingDraft = {
-  source: PostingSource;
-  jobTitle: string | null;
-  companyName: string | null;
-  /** Fields read from hints (a board slug, a site name, the page title) rather than stated as such. */
-  guessed: Array<'jobTitle' | 'companyName'>;
-  /** Where a guessed job title was read, in words for the warning: "the page title" unless said otherwise. */
-  titleHint: string;
-  postingUrl: string | null;
-  applyUrl: string | null;
-  locations: string[];
-  descriptionHtml: string | null;
-  remoteType: RemoteType | null;
-  salary: SalaryDraft | null;
-  employmentType: EmploymentType | null;
-  datePosted: string | null;
-  validThrough: string | null;
-  warnings: string[];
-};
-
-export function emptyDraft(source: PostingSource): PostingDraft {
-  return {
-    source,
-    jobTitle: null,
-    companyName: null,
-    postingUrl: null,
-    applyUrl: null,
-    locations: [],
-    descriptionHtml: null,
-    remoteType: null,
-    salary: null,
-    employmentType: null,
-    datePosted: null,
-    validThrough: null,
-    warnings: [],
-    guessed: [],
-    titleHint: 'the page title',
-  };
-}
 
 const maxSalary = 1e12;
 

@@ -1,5 +1,5 @@
 import type { CheerioAPI } from 'cheerio';
-import { emptyDraft, type PostingDraft, type SalaryDraft } from './extracted-posting.js';
+import { emptyDraft, type PostingDraft, type SalaryDraft } from './posting-draft.js';
 import {
   guessRemoteType,
   readAmount,
@@ -15,6 +15,9 @@ import { parseTolerantJson } from './tolerant-json.js';
  * Reads schema.org JobPosting JSON-LD the way sites actually publish it: several script blocks, `@graph`
  * wrappers, arrays, nodes that point at each other by `@id`, HTML-escaped descriptions, and the many shapes
  * of salary and location. Blocks that cannot be parsed are skipped with a warning; the rest still count.
+ *
+ * Everything here but `findJobPostings` (which takes a cheerio document) is plain code on strings and JSON, so
+ * the browser extension reads the page it is on with these same rules (extension/lib/read-posting.ts).
  */
 export const jsonLdLimits = {
   /** A single block larger than this is skipped: real postings are a few hundred kilobytes at most. */
@@ -32,14 +35,18 @@ export type JobPostingNodes = {
 };
 
 export function findJobPostings($: CheerioAPI): JobPostingNodes {
-  const postings: JsonObject[] = [];
-  const byId = new Map<string, JsonObject>();
-  const warnings: string[] = [];
   const scripts = $('script')
     .toArray()
     .filter((el) => ($(el).attr('type') ?? '').trim().toLowerCase().startsWith('application/ld+json'));
-  scripts.forEach((el, index) => {
-    const text = $(el).text();
+  return findJobPostingsInBlocks(scripts.map((el) => $(el).text()));
+}
+
+/** The JobPosting nodes in the texts of a page's `application/ld+json` script blocks, in page order. */
+export function findJobPostingsInBlocks(blocks: readonly string[]): JobPostingNodes {
+  const postings: JsonObject[] = [];
+  const byId = new Map<string, JsonObject>();
+  const warnings: string[] = [];
+  blocks.forEach((text, index) => {
     const label = `JSON-LD block ${index + 1}`;
     if (text.length > jsonLdLimits.maxBlockChars) {
       warnings.push(

@@ -1,8 +1,10 @@
-import { load } from 'cheerio';
+import { decodeHTML } from 'entities';
 import type { employmentTypes, RemoteType, salaryPeriods } from '../../core/application.js';
 import { isLocalDateInWindow } from '../../core/date-window.js';
 
 /**
+ * No cheerio or Node here: the browser extension reads postings with these same readers.
+ *
  * Small readers for the values postings spell in many ways: amounts, pay periods, employment types, dates,
  * currencies. Each answers null when it cannot read the value, never a guess dressed up as a fact.
  */
@@ -19,7 +21,7 @@ export function readString(value: unknown): string | null {
 export function readLine(value: unknown): string | null {
   const text = readString(value);
   if (text === null) return null;
-  const decoded = /[<&]/.test(text) ? load(text, null, false).text() : text;
+  const decoded = /[<&]/.test(text) ? decodeHTML(text.replace(/<[^>]*>/g, '')) : text;
   const line = decoded.replace(/\s+/g, ' ').trim();
   return line === '' ? null : line;
 }

@@ -4,6 +4,7 @@ import type { FieldIssue } from '../../core/errors.js';
 import { type Settings, settingsUpdateSchema } from '../../core/settings.js';
 import type { SettingsUpdateInput } from '../api-client.js';
 import { describeError, isApiError } from '../api-error.js';
+import { BrowserExtensionSettings } from '../components/browser-extension-settings.js';
 import { CalendarFeedSettings } from '../components/calendar-feed-settings.js';
 import { Choice, FormErrors, TextField } from '../components/field.js';
 import { InboxSettings } from '../components/inbox-settings.js';
@@ -74,6 +75,10 @@ function MoreSettings({ settings }: { settings: Settings }) {
       <section className="panel" aria-labelledby="calendar-title">
         <h2 id="calendar-title">Calendar feed</h2>
         <CalendarFeedSettings />
+      </section>
+      <section className="panel" aria-labelledby="extension-title">
+        <h2 id="extension-title">Browser extension</h2>
+        <BrowserExtensionSettings />
       </section>
       <section className="panel" aria-labelledby="backup-title">
         <h2 id="backup-title">Import, export and backup</h2>
