@@ -285,7 +285,7 @@ export function computeInsights(input: InsightsInput): Insights {
     const interviewAts: string[] = [];
     for (const e of events) {
       if (e.kind === 'interview') interviewAts.push(e.occurredAt);
-      if (summary.appliedAt === null || e.occurredAt < summary.appliedAt || !isEmployerResponse(e)) continue;
+      if (summary.appliedAt === null || e.occurredAt < summary.appliedAt || !isAnswer(e)) continue;
       if (firstResponseAt === null || e.occurredAt < firstResponseAt) firstResponseAt = e.occurredAt;
     }
     derived.push({
@@ -385,6 +385,14 @@ export function computeInsights(input: InsightsInput): Insights {
     activity: computeActivity(input, derived),
     sankey: computeSankeyFlows(derived),
   };
+}
+
+/** An employer response (employer-response.ts), or an ending only an offer allows: accepted or declined. */
+function isAnswer(e: TimelineEvent): boolean {
+  return (
+    isEmployerResponse(e) ||
+    (e.kind === 'stage_change' && (e.outcome === 'accepted' || e.outcome === 'declined'))
+  );
 }
 
 function headline(
@@ -520,7 +528,7 @@ function computeFollowUps(input: InsightsInput, derived: readonly Derived[]): In
   const ids = new Set(derived.map((d) => d.id));
   const responsesByApplication = new Map<string, string[]>();
   for (const e of input.events) {
-    if (e.occurredAt > now || !ids.has(e.applicationId) || !isEmployerResponse(e)) continue;
+    if (e.occurredAt > now || !ids.has(e.applicationId) || !isAnswer(e)) continue;
     const list = responsesByApplication.get(e.applicationId);
     if (list) list.push(e.occurredAt);
     else responsesByApplication.set(e.applicationId, [e.occurredAt]);
