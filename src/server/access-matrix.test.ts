@@ -312,6 +312,7 @@ const table: Record<string, Row> = {
     sample: async (f) => ({ url: '/api/backup/restore?replace=true', payload: await f.emptyBackup() }),
   },
   'GET /api/today': { owner: 200, stranger: 'own', sample: on('/api/today') },
+  'GET /api/insights': { owner: 200, stranger: 'own', sample: on('/api/insights') },
   'GET /api/follow-ups/{id}/draft': {
     owner: 200,
     stranger: 404,

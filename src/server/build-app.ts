@@ -29,6 +29,7 @@ import { csvRoutes } from './routes/csv-routes.js';
 import { eventRoutes } from './routes/event-routes.js';
 import { followUpRoutes } from './routes/follow-up-routes.js';
 import { importRoutes } from './routes/import-routes.js';
+import { insightsRoutes } from './routes/insights-routes.js';
 import { interviewRoutes } from './routes/interview-routes.js';
 import { postingRoutes } from './routes/posting-routes.js';
 import { postingWatchRoutes } from './routes/posting-watch-routes.js';
@@ -106,6 +107,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
         { name: 'postings' },
         { name: 'diagnosis' },
         { name: 'tailoring' },
+        { name: 'insights' },
         { name: 'companies' },
         { name: 'contacts' },
         { name: 'interviews' },
@@ -180,6 +182,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   analysisRoutes(app, routes);
   importRoutes(app, routes);
   csvRoutes(app, routes);
+  insightsRoutes(app, routes);
   await registerWebAssets(fastify, { root: options.webRoot });
 
   return fastify;
