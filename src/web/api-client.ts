@@ -32,6 +32,7 @@ import type {
   followUpSkipSchema,
   followUpSnoozeSchema,
 } from '../core/follow-up.js';
+import type { Insights } from '../core/insights.js';
 import type {
   Interview,
   InterviewListQuery,
@@ -272,6 +273,8 @@ export function createApiClient(options: ApiClientOptions = {}) {
 
     /** Today's overdue, due and coming steps, each with its application, contact and reason. */
     getToday: (asOf?: string) => get<Today>('/api/today', { asOf }),
+    /** The insights of the whole search (docs/insights.md); every parameter is optional. */
+    getInsights: (query: Query) => get<Insights>('/api/insights', query),
 
     /** The message for a step; DRAFT_NOT_AVAILABLE for a step that has none (see `isDraftable`). */
     getDraft: (followUpId: string) => get<StepDraft>(`${at('/api/follow-ups', followUpId)}/draft`),
