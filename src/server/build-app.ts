@@ -34,6 +34,7 @@ import { interviewRoutes } from './routes/interview-routes.js';
 import { postingRoutes } from './routes/posting-routes.js';
 import { postingWatchRoutes } from './routes/posting-watch-routes.js';
 import { type ResponseLinkLimits, responseLinkRoutes } from './routes/response-link-routes.js';
+import { retrospectiveRoutes } from './routes/retrospective-routes.js';
 import { settingsRoutes } from './routes/settings-routes.js';
 import { todayRoutes } from './routes/today-routes.js';
 import { registerWebAssets } from './web-assets.js';
@@ -183,6 +184,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   importRoutes(app, routes);
   csvRoutes(app, routes);
   insightsRoutes(app, routes);
+  retrospectiveRoutes(app, routes);
   await registerWebAssets(fastify, { root: options.webRoot });
 
   return fastify;

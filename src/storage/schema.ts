@@ -24,6 +24,7 @@ export interface Database {
   posting_watches: PostingWatchesTable;
   response_links: ResponseLinksTable;
   response_link_nonces: ResponseLinkNoncesTable;
+  retrospectives: RetrospectivesTable;
 }
 
 export type Db = Kysely<Database> | Transaction<Database>;
@@ -207,6 +208,16 @@ export interface ResponseLinksTable {
 }
 
 /** A nonce an answer has used: its primary key makes each nonce answer once. */
+export interface RetrospectivesTable {
+  application_id: string;
+  user_id: string;
+  went_well: string;
+  would_change: string;
+  they_said: string;
+  created_at: string;
+  updated_at: string;
+}
+
 export interface ResponseLinkNoncesTable {
   nonce_hash: string;
   link_id: string;
