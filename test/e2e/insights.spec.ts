@@ -10,7 +10,8 @@ test('the insights page shows each chart with its table and summary, accessible 
   app,
 }) => {
   test.setTimeout(300_000);
-  await seedDemoData(createApiClient({ baseUrl: app.url }));
+  const api = createApiClient({ baseUrl: app.url });
+  await seedDemoData(api);
   for (const colorScheme of ['light', 'dark'] as const) {
     for (const width of [1280, 390]) {
       const context = await browser.newContext({
@@ -44,5 +45,28 @@ test('the insights page shows each chart with its table and summary, accessible 
         await context.close();
       }
     }
+  }
+});
+
+test('an ended application offers a retrospective, which is kept', async ({ browser, app }) => {
+  const api = createApiClient({ baseUrl: app.url });
+  const ended = (await api.listAllApplications()).find((a) => a.stage === 'ended');
+  if (!ended) throw new Error('the demo data has no ended application');
+  const context = await browser.newContext({ baseURL: app.url, viewport: { width: 390, height: 900 } });
+  try {
+    const page = await context.newPage();
+    await page.goto(`/applications/${ended.id}`);
+    await page.getByLabel("What I'd change").fill('ask about the timeline at the end of each interview');
+    await page.getByRole('button', { name: 'Save retrospective' }).click();
+    await expect(
+      page.getByRole('status').filter({ hasText: 'Later diagnoses will remember it' }),
+    ).toBeVisible();
+    expect(await api.getRetrospective(ended.id)).toMatchObject({
+      wouldChange: 'ask about the timeline at the end of each interview',
+    });
+    const results = await new AxeBuilder({ page }).include('.retrospective').analyze();
+    expect(results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')).toEqual([]);
+  } finally {
+    await context.close();
   }
 });
