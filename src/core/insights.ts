@@ -705,10 +705,17 @@ export function quantile(values: readonly number[], q: number): number | null {
   return Math.round(value * 10) / 10;
 }
 
-/** The Monday on or before a local date. */
+const mondays = new Map<string, string>();
+
+/** The Monday on or before a local date (memoised: a search has a few hundred distinct dates). */
 export function mondayOf(date: string): string {
+  const known = mondays.get(date);
+  if (known !== undefined) return known;
   const day = Temporal.PlainDate.from(date);
-  return day.subtract({ days: day.dayOfWeek - 1 }).toString();
+  const monday = day.subtract({ days: day.dayOfWeek - 1 }).toString();
+  if (mondays.size >= 10_000) mondays.clear();
+  mondays.set(date, monday);
+  return monday;
 }
 
 function shiftDays(date: string, n: number): string {
