@@ -32,6 +32,10 @@ export const commandFiles: ReadonlyArray<{
     load: async () => (await import('./commands/analysis-commands.js')).registerAnalysisCommands,
   },
   {
+    names: ['insights'],
+    load: async () => (await import('./commands/insights-command.js')).registerInsightsCommand,
+  },
+  {
     names: ['interview'],
     load: async () => (await import('./commands/interview-commands.js')).registerInterviewCommands,
   },

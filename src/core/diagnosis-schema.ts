@@ -213,4 +213,6 @@ export type DiagnosisInput = {
   /** The moment the diagnosis is made, as an ISO instant. Anything dated after it is ignored. */
   readonly now: string;
   readonly priors: TimeToHirePriors;
+  /** Lessons from the user's retrospectives of earlier applications that fit this one (`lessonsFor`). */
+  readonly lessons?: readonly string[];
 };

@@ -80,7 +80,7 @@ export function diagnose(rawInput: DiagnosisInput): Diagnosis {
     causes,
     summary: summarize(reading, daysOfSilence, causes, isMixed),
     isMixed,
-    notices: findNotices(reading),
+    notices: [...findNotices(reading), ...(input.lessons ?? [])],
   };
 }
 

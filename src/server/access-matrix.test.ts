@@ -332,6 +332,7 @@ const table: Record<string, Row> = {
     sample: async (f) => ({ url: '/api/backup/restore?replace=true', payload: await f.emptyBackup() }),
   },
   'GET /api/today': { owner: 200, stranger: 'own', sample: on('/api/today') },
+  'GET /api/insights': { owner: 200, stranger: 'own', sample: on('/api/insights') },
   'GET /api/follow-ups/{id}/draft': {
     owner: 200,
     stranger: 404,
@@ -433,6 +434,24 @@ const table: Record<string, Row> = {
     sample: async (f) => ({
       url: `/api/applications/${await f.applicationWithPosting()}/posting-watch/check`,
     }),
+  },
+  'PUT /api/applications/{id}/retrospective': {
+    owner: 200,
+    stranger: 404,
+    sample: async (f) => {
+      const id = await f.application();
+      await f.asOwner('POST', `/api/applications/${id}/stage`, { stage: 'ended', outcome: 'rejected' });
+      return {
+        method: 'PUT',
+        url: `/api/applications/${id}/retrospective`,
+        payload: { wouldChange: 'prepare a system design example' },
+      };
+    },
+  },
+  'GET /api/applications/{id}/retrospective': {
+    owner: 200,
+    stranger: 404,
+    sample: async (f) => ({ url: `/api/applications/${await f.application()}/retrospective` }),
   },
   'GET /api/applications/{id}/diagnosis': {
     owner: 200,

@@ -32,10 +32,12 @@ import { extensionRoutes } from './routes/extension-routes.js';
 import { followUpRoutes } from './routes/follow-up-routes.js';
 import { importRoutes } from './routes/import-routes.js';
 import { inboxRoutes } from './routes/inbox-routes.js';
+import { insightsRoutes } from './routes/insights-routes.js';
 import { interviewRoutes } from './routes/interview-routes.js';
 import { postingRoutes } from './routes/posting-routes.js';
 import { postingWatchRoutes } from './routes/posting-watch-routes.js';
 import { type ResponseLinkLimits, responseLinkRoutes } from './routes/response-link-routes.js';
+import { retrospectiveRoutes } from './routes/retrospective-routes.js';
 import { settingsRoutes } from './routes/settings-routes.js';
 import { todayRoutes } from './routes/today-routes.js';
 import { registerWebAssets } from './web-assets.js';
@@ -110,6 +112,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
         { name: 'postings' },
         { name: 'diagnosis' },
         { name: 'tailoring' },
+        { name: 'insights' },
         { name: 'companies' },
         { name: 'contacts' },
         { name: 'interviews' },
@@ -187,6 +190,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   csvRoutes(app, routes);
   inboxRoutes(app, routes);
   extensionRoutes(app, routes, { extensionOrigins });
+  insightsRoutes(app, routes);
+  retrospectiveRoutes(app, routes);
   await registerWebAssets(fastify, { root: options.webRoot });
 
   return fastify;

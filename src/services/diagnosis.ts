@@ -4,6 +4,7 @@ import type { TimelineEvent } from '../core/event.js';
 import { dayWindows, isLocalDate } from '../core/local-time.js';
 import type { PostingWatch } from '../core/posting-watch.js';
 import { computeResponseHistory } from '../core/response-history.js';
+import { lessonsFor } from '../core/retrospective.js';
 import { defaultTimeToHirePriors } from '../core/time-to-hire.js';
 import { getApplication, listAllApplications } from '../storage/application-store.js';
 import { getCompany } from '../storage/company-store.js';
@@ -11,6 +12,7 @@ import { listAllEvents, listApplicationEvents } from '../storage/event-store.js'
 import { listApplicationFollowUps } from '../storage/follow-up-store.js';
 import { listInterviews } from '../storage/interview-store.js';
 import { findPostingWatch } from '../storage/posting-watch-store.js';
+import { listPastRetrospectives } from '../storage/retrospective-store.js';
 import { getSettings } from '../storage/settings-store.js';
 import { findLatestTailoringCheck } from '../storage/tailoring-store.js';
 import { type Deps, nowIso } from './deps.js';
@@ -71,6 +73,11 @@ export async function diagnoseApplication(
     history: computeResponseHistory(applications, allEvents),
     now,
     priors: defaultTimeToHirePriors,
+    lessons: lessonsFor(
+      { id: application.id, companyId: application.company.id, furthestStage: application.furthestStage },
+      await listPastRetrospectives(db, userId),
+      now,
+    ),
   });
 }
 

@@ -30,6 +30,7 @@ export interface Database {
   outgoing_messages: OutgoingMessagesTable;
   extension_pairing_codes: ExtensionPairingCodesTable;
   extension_tokens: ExtensionTokensTable;
+  retrospectives: RetrospectivesTable;
 }
 
 export type Db = Kysely<Database> | Transaction<Database>;
@@ -213,6 +214,16 @@ export interface ResponseLinksTable {
 }
 
 /** A nonce an answer has used: its primary key makes each nonce answer once. */
+export interface RetrospectivesTable {
+  application_id: string;
+  user_id: string;
+  went_well: string;
+  would_change: string;
+  they_said: string;
+  created_at: string;
+  updated_at: string;
+}
+
 export interface ResponseLinkNoncesTable {
   nonce_hash: string;
   link_id: string;

@@ -35,6 +35,7 @@ import type {
 } from '../core/follow-up.js';
 import type { InboxConnect, InboxStatus, InboxSyncReport } from '../core/inbox-account.js';
 import type { InboxMessageView, InboxReviewInput } from '../core/inbox-review.js';
+import type { Insights } from '../core/insights.js';
 import type {
   Interview,
   InterviewListQuery,
@@ -51,6 +52,7 @@ import type { Playbook, playbookUpdateSchema } from '../core/playbook.js';
 import type { PostingPreview } from '../core/posting-extract.js';
 import type { PostingWatchView } from '../core/posting-watch.js';
 import type { ResponseLinkIssued, ResponseLinkStatus } from '../core/response-link.js';
+import type { Retrospective, RetrospectiveInput } from '../core/retrospective.js';
 import type { Places, Settings, settingsUpdateSchema } from '../core/settings.js';
 import type { TailoringCheck, tailoringRequestSchema } from '../core/tailoring-check.js';
 import type { Today } from '../core/today.js';
@@ -291,6 +293,12 @@ export function createApiClient(options: ApiClientOptions = {}) {
 
     /** Today's overdue, due and coming steps, each with its application, contact and reason. */
     getToday: (asOf?: string) => get<Today>('/api/today', { asOf }),
+    /** The insights of the whole search (docs/insights.md); every parameter is optional. */
+    getInsights: (query: Query) => get<Insights>('/api/insights', query),
+    getRetrospective: (applicationId: string) =>
+      get<Retrospective | null>(`${at('/api/applications', applicationId)}/retrospective`),
+    saveRetrospective: (applicationId: string, input: RetrospectiveInput) =>
+      request<Retrospective>('PUT', `${at('/api/applications', applicationId)}/retrospective`, input),
 
     /** The message for a step; DRAFT_NOT_AVAILABLE for a step that has none (see `isDraftable`). */
     getDraft: (followUpId: string) => get<StepDraft>(`${at('/api/follow-ups', followUpId)}/draft`),

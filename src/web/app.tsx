@@ -25,6 +25,7 @@ const pageModules = {
   follow_up: () => import('./pages/follow-up-page.js'),
   add: () => import('./pages/quick-add-page.js'),
   import: () => import('./pages/import-page.js'),
+  insights: () => import('./pages/insights-page.js'),
 } as const;
 
 const ApplicationPage = lazy(() => pageModules.application().then((m) => ({ default: m.ApplicationPage })));
@@ -34,6 +35,7 @@ const SettingsPage = lazy(() => pageModules.settings().then((m) => ({ default: m
 const FollowUpPage = lazy(() => pageModules.follow_up().then((m) => ({ default: m.FollowUpPage })));
 const QuickAddPage = lazy(() => pageModules.add().then((m) => ({ default: m.QuickAddPage })));
 const ImportPage = lazy(() => pageModules.import().then((m) => ({ default: m.ImportPage })));
+const InsightsPage = lazy(() => pageModules.insights().then((m) => ({ default: m.InsightsPage })));
 const FirstRunSetUp = lazy(() =>
   import('./components/first-run-set-up.js').then((m) => ({ default: m.FirstRunSetUp })),
 );
@@ -49,6 +51,7 @@ const navItems: readonly { to: string; label: string; routes: readonly RouteName
   { to: '/board', label: 'Board', routes: ['board', 'application'] },
   { to: '/contacts', label: 'Contacts', routes: ['contacts'] },
   { to: '/companies', label: 'Companies', routes: ['companies'] },
+  { to: '/insights', label: 'Insights', routes: ['insights'] },
   { to: '/settings', label: 'Settings', routes: ['settings', 'import'] },
 ];
 
@@ -227,6 +230,8 @@ function Page({ route }: { route: Route }) {
       return <SettingsPage />;
     case 'import':
       return <ImportPage />;
+    case 'insights':
+      return <InsightsPage />;
     case 'not_found':
       return <NotFoundPage path={route.path} />;
   }

@@ -9,6 +9,7 @@ export type Route =
   | { readonly name: 'companies' }
   | { readonly name: 'settings' }
   | { readonly name: 'import' }
+  | { readonly name: 'insights' }
   | { readonly name: 'not_found'; readonly path: string };
 
 export type RouteName = Route['name'];
@@ -22,6 +23,7 @@ const fixed: Readonly<Record<string, Route>> = {
   '/companies': { name: 'companies' },
   '/settings': { name: 'settings' },
   '/import': { name: 'import' },
+  '/insights': { name: 'insights' },
 };
 
 export function matchRoute(pathname: string): Route {
@@ -59,5 +61,6 @@ export const pageTitles: Readonly<Record<RouteName, string>> = {
   companies: 'Companies',
   settings: 'Settings',
   import: 'Import and export',
+  insights: 'Insights',
   not_found: 'Page not found',
 };

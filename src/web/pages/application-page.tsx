@@ -32,6 +32,7 @@ import { PostingSnapshot } from '../components/posting-snapshot.js';
 import { PostingWatchStatus } from '../components/posting-watch-status.js';
 import { ratingLabels } from '../components/rating-field.js';
 import { ResponseLinkPanel, type SuggestedEnding } from '../components/response-link-panel.js';
+import { RetrospectiveForm } from '../components/retrospective-form.js';
 import { StageBadge } from '../components/stage-badge.js';
 import { TailoringPanel } from '../components/tailoring-panel.js';
 import { Timeline } from '../components/timeline.js';
@@ -197,6 +198,7 @@ function ApplicationView({ application }: { application: Application }) {
             {outcomeLabels[application.outcome]}
             {application.closedReason ? ` (${closedReasonLabels[application.closedReason]})` : ''}
           </p>
+          <RetrospectiveForm applicationId={application.id} />
         </section>
       ) : null}
 

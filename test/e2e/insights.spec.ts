@@ -1,0 +1,72 @@
+import { AxeBuilder } from '@axe-core/playwright';
+import { createApiClient } from '../../src/web/api-client.js';
+import { expect, test } from './support/fixtures.js';
+import { seedDemoData } from './support/seed.js';
+
+// The insights page (issue 19): its figures, a table and a summary for each chart, and no serious axe
+// problem in either theme, on a desktop and on a 390 px phone.
+test('the insights page shows each chart with its table and summary, accessible in both themes and widths', async ({
+  browser,
+  app,
+}) => {
+  test.setTimeout(300_000);
+  const api = createApiClient({ baseUrl: app.url });
+  await seedDemoData(api);
+  for (const colorScheme of ['light', 'dark'] as const) {
+    for (const width of [1280, 390]) {
+      const context = await browser.newContext({
+        baseURL: app.url,
+        colorScheme,
+        viewport: { width, height: 900 },
+        locale: 'en-US',
+        timezoneId: 'Europe/Berlin',
+        reducedMotion: 'reduce',
+      });
+      try {
+        const page = await context.newPage();
+        await page.goto('/insights');
+        await page.getByRole('heading', { level: 1, name: 'Insights' }).waitFor();
+        await expect(page.locator('[aria-busy="true"]')).toHaveCount(0);
+        await expect(page.getByRole('heading', { name: 'You and the market' })).toBeVisible();
+        await expect(page.getByRole('table', { name: 'Funnel' })).toBeVisible();
+        await expect(page.getByRole('table', { name: 'Flows of the search' })).toBeVisible();
+        await expect(page.getByRole('img', { name: /applications\. Outcomes/ })).toBeVisible();
+        await expect(page.getByText(/Stepstone \(October 2025\)/).first()).toBeVisible();
+        const results = await new AxeBuilder({ page }).analyze();
+        const serious = results.violations
+          .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+          .map((v) => `${v.id}: ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+        expect(serious, `${colorScheme}, ${width} px`).toEqual([]);
+        const overflow = await page.evaluate<number>(
+          'document.documentElement.scrollWidth - window.innerWidth',
+        );
+        expect(overflow, `horizontal scroll at ${width} px`).toBeLessThanOrEqual(0);
+      } finally {
+        await context.close();
+      }
+    }
+  }
+});
+
+test('an ended application offers a retrospective, which is kept', async ({ browser, app }) => {
+  const api = createApiClient({ baseUrl: app.url });
+  const ended = (await api.listAllApplications()).find((a) => a.stage === 'ended');
+  if (!ended) throw new Error('the demo data has no ended application');
+  const context = await browser.newContext({ baseURL: app.url, viewport: { width: 390, height: 900 } });
+  try {
+    const page = await context.newPage();
+    await page.goto(`/applications/${ended.id}`);
+    await page.getByLabel("What I'd change").fill('ask about the timeline at the end of each interview');
+    await page.getByRole('button', { name: 'Save retrospective' }).click();
+    await expect(
+      page.getByRole('status').filter({ hasText: 'Later diagnoses will remember it' }),
+    ).toBeVisible();
+    expect(await api.getRetrospective(ended.id)).toMatchObject({
+      wouldChange: 'ask about the timeline at the end of each interview',
+    });
+    const results = await new AxeBuilder({ page }).include('.retrospective').analyze();
+    expect(results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')).toEqual([]);
+  } finally {
+    await context.close();
+  }
+});
