@@ -18,7 +18,8 @@ export async function main(env: Record<string, string | undefined> = processEnvi
   const privateAddresses: PrivateAddressPolicy | undefined = config.allowPrivateFetch
     ? allowEveryPrivateAddress((target) => logPrivateFetch(target))
     : undefined;
-  const runtime = await startRuntime(config.database, { privateAddresses });
+  // Server mode: no local user; every person is an account.
+  const runtime = await startRuntime(config.database, { privateAddresses, localUser: !config.accounts });
   // With PORT=0 the system picks the port, so the default public URL is known only once the server listens.
   let publicUrl = config.publicUrl;
   let logAccounts: (level: 'debug' | 'info' | 'warn' | 'error', message: string) => void = () => {};

@@ -79,6 +79,7 @@ const on = (url: string, payload?: unknown) => async (): Promise<Sample> => ({ u
 /** The one table of expected answers, by `METHOD path` as the OpenAPI document names the route. */
 const table: Record<string, Row> = {
   'GET /api/health': { owner: 200, stranger: 'own', sample: on('/api/health') },
+  'GET /api/account': { owner: 200, stranger: 'own', sample: on('/api/account') },
   'GET /api/applications': { owner: 200, stranger: 'own', sample: on('/api/applications') },
   'GET /api/applications/cards': { owner: 200, stranger: 'own', sample: on('/api/applications/cards') },
   'POST /api/applications': {

@@ -8,7 +8,9 @@ import {
   validatorCompiler,
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
+import { sql } from 'kysely';
 import { z } from 'zod';
+import { accountViewSchema } from '../core/account.js';
 import { AppError } from '../core/errors.js';
 import type { Accounts } from '../core/ports.js';
 import type { Deps } from '../services/deps.js';
@@ -157,6 +159,26 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       },
     },
     async () => ({ status: 'ok' as const, version: appVersion, database: options.dialect }),
+  );
+  app.get(
+    '/api/account',
+    {
+      schema: {
+        tags: ['system'],
+        description:
+          'Who is signed in. Local mode: `{ mode: "local", user: null }` (no accounts). Server mode: the signed-in account (401 SIGN_IN_REQUIRED without a session).',
+        response: { 200: accountViewSchema },
+      },
+    },
+    async (request) => {
+      if (!accounts) return { mode: 'local' as const, user: null };
+      const { db, userId } = routes.depsFor(request);
+      const user = await sql<{ id: string; name: string; email: string }>`
+        select id, name, email from auth_users where id = ${userId}`.execute(db);
+      const row = user.rows[0];
+      if (!row) throw new AppError('SIGN_IN_REQUIRED', 'Sign in first: this account no longer exists');
+      return { mode: 'server' as const, user: row };
+    },
   );
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => fastify.swagger());
 

@@ -1,4 +1,5 @@
 import { lazy, Suspense, useEffect, useMemo, useRef, useState } from 'react';
+import { AccountMenu } from './components/account-gate.js';
 import { Dialog } from './components/dialog.js';
 import { Link } from './components/link.js';
 import { LogInterviewDialog } from './components/log-interview-dialog.js';
@@ -153,6 +154,7 @@ export function App() {
           >
             ?
           </button>
+          <AccountMenu />
         </div>
       </header>
       <main id="main" tabIndex={-1}>

@@ -7,6 +7,7 @@ import { createRoot } from 'react-dom/client';
 import { isApiError } from './api-error.js';
 import { App, preloadPage } from './app.js';
 import { api, earlyRequests } from './boot.js';
+import { AccountGate } from './components/account-gate.js';
 import { NoticesProvider } from './components/notices.js';
 import { ApiContext } from './hooks/use-api.js';
 import { queryKeys } from './queries.js';
@@ -40,7 +41,9 @@ createRoot(root).render(
     <ApiContext.Provider value={api}>
       <QueryClientProvider client={queryClient}>
         <NoticesProvider>
-          <App />
+          <AccountGate>
+            <App />
+          </AccountGate>
         </NoticesProvider>
       </QueryClientProvider>
     </ApiContext.Provider>

@@ -20,7 +20,8 @@ export async function openServerModeApp(
   options: { publicUrl?: string; signUp?: boolean } = {},
 ): Promise<ServerModeApp> {
   const publicUrl = options.publicUrl ?? 'https://hearback.example.org';
-  const runtime = await openTestRuntime('postgres');
+  // As src/main.ts starts server mode: no local user.
+  const runtime = await openTestRuntime('postgres', { localUser: false });
   const accounts = createAccounts(runtime, {
     secret: testAuthSecret,
     signUp: options.signUp ?? true,
@@ -81,5 +82,13 @@ export async function signUpAccount(
     remoteAddress: `192.0.2.${(signUpAddress++ % 250) + 1}`,
   });
   if (response.statusCode !== 200) expect.fail(`sign-up answered ${response.statusCode}: ${response.body}`);
-  return { id: response.json().user.id, email, cookie: sessionCookieOf(response) };
+  // Sign-up never signs in (so it answers the same for an email that has an account): sign in next.
+  const signedIn = await server.send({
+    method: 'POST',
+    url: '/api/auth/sign-in/email',
+    payload: { email, password },
+    remoteAddress: `192.0.2.${(signUpAddress++ % 250) + 1}`,
+  });
+  if (signedIn.statusCode !== 200) expect.fail(`sign-in answered ${signedIn.statusCode}: ${signedIn.body}`);
+  return { id: signedIn.json().user.id, email, cookie: sessionCookieOf(signedIn) };
 }

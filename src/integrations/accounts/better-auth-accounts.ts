@@ -92,6 +92,10 @@ export function createBetterAuthAccounts(options: BetterAuthAccountsOptions): Ac
     emailAndPassword: {
       enabled: true,
       disableSignUp: !options.signUp,
+      // Sign-up never signs in: an email that already has an account gets the same answer as a new one
+      // (better-auth's generic duplicate answer, after the same hashing work), so sign-up cannot tell who has
+      // an account. The web app signs in next with the same email and password.
+      autoSignIn: false,
       maxPasswordLength: 256,
       password: {
         hash: (password) => hash(password),
