@@ -62,6 +62,10 @@ export const errorCatalogue = {
     'A state-changing request came from a page of another site (Origin or Sec-Fetch-Site).',
   SIGN_IN_REQUIRED:
     'Server mode: the request carries no valid session (never signed in, signed out, or the session expired).',
+  ROLE_REQUIRED: 'Server mode: the route is for another role (a coach’s or an admin’s pages).',
+  SHARE_NOT_FOUND: 'No share of yours with that id (it was revoked, or never made).',
+  JOB_SEEKER_NOT_FOUND: 'No job seeker shares anything with you under that id.',
+  ACCOUNTS_NOT_ENABLED: 'Local mode has no accounts: roles, shares and admin need server mode.',
   RANGE_NOT_SATISFIABLE: 'A Range header asks for bytes outside the file.',
   PRECONDITION_FAILED: 'An If-Match or If-Unmodified-Since header does not match the file.',
   INTERNAL_ERROR: 'Something unexpected went wrong; the server log has the details under the request id.',

@@ -25,6 +25,7 @@ import { analysisRoutes } from './routes/analysis-routes.js';
 import { applicationRoutes } from './routes/application-routes.js';
 import { backupRoutes } from './routes/backup-routes.js';
 import { calendarRoutes, withIcsFeedUrlsRedacted } from './routes/calendar-routes.js';
+import { coachingRoutes } from './routes/coaching-routes.js';
 import { companyRoutes } from './routes/company-routes.js';
 import { contactRoutes } from './routes/contact-routes.js';
 import { csvRoutes } from './routes/csv-routes.js';
@@ -121,6 +122,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
         { name: 'import' },
         { name: 'backup' },
         { name: 'system' },
+        { name: 'accounts' },
       ],
     },
     // Only the API is described; the web app's static files and its page fallback are not part of it.
@@ -202,6 +204,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   analysisRoutes(app, routes);
   importRoutes(app, routes);
   csvRoutes(app, routes);
+  coachingRoutes(app, routes, { accounts: accounts !== undefined });
   await registerWebAssets(fastify, { root: options.webRoot });
 
   return fastify;

@@ -18,6 +18,7 @@ export const migrations: Readonly<Record<string, () => Promise<Migration>>> = {
     import('./migrations/20261207-1510-application-stage-changed-at.js'),
   '20261208-0100-response-links': () => import('./migrations/20261208-0100-response-links.js'),
   '20261208-1600-accounts': () => import('./migrations/20261208-1600-accounts.js'),
+  '20261208-1610-roles-shares': () => import('./migrations/20261208-1610-roles-shares.js'),
 };
 
 export type MigrationReport = { readonly applied: string[]; readonly current: string | null };
