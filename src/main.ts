@@ -31,6 +31,14 @@ export async function main(env: Record<string, string | undefined> = processEnvi
         log: (level, message) => logAccounts(level, message),
       })
     : undefined;
+  // The first admin from the environment, made once when the database has no admin yet.
+  if (accounts && env.HEARBACK_ADMIN_EMAIL && env.HEARBACK_ADMIN_PASSWORD) {
+    const { ensureFirstAdmin } = await import('./services/coaching.js');
+    await ensureFirstAdmin(runtime.deps, accounts, {
+      email: env.HEARBACK_ADMIN_EMAIL,
+      password: env.HEARBACK_ADMIN_PASSWORD,
+    });
+  }
   const app = await buildApp({
     ...(accounts && { accounts }),
     ...(config.trustProxy !== null && { trustProxy: config.trustProxy }),

@@ -3,10 +3,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   openServerModeApp,
   type ServerModeApp,
+  sessionCookieOf,
   signUpAccount,
   type TestAccount,
 } from '../../test/support/server-mode.js';
 import { postgresFlavour } from '../../test/support/test-runtime.js';
+import { ensureFirstAdmin } from '../services/coaching.js';
 
 const label = `(${postgresFlavour()})`;
 
@@ -125,5 +127,24 @@ describe(`server mode roles and shares ${label}`, () => {
     expect((await as(admin, 'PATCH', `/api/admin/users/${seeker.id}`, { role: 'root' })).statusCode).toBe(
       400,
     );
+  });
+
+  it('makes the first admin from the environment once, who can sign in', async () => {
+    const input = { email: 'first-admin@example.org', password: 'an admin password' };
+    // An admin exists already (admin@example.org): nothing is made.
+    expect(await ensureFirstAdmin(server.runtime.deps, server.accounts, input)).toBe('exists');
+    await makeRole(admin, 'job_seeker');
+    expect(await ensureFirstAdmin(server.runtime.deps, server.accounts, input)).toBe('created');
+    const signIn = await server.send({
+      method: 'POST',
+      url: '/api/auth/sign-in/email',
+      payload: input,
+      remoteAddress: '192.0.2.250',
+    });
+    expect(signIn.statusCode).toBe(200);
+    const cookie = sessionCookieOf(signIn);
+    const users = await server.send({ method: 'GET', url: '/api/admin/users', cookie });
+    expect(users.statusCode).toBe(200);
+    expect(await ensureFirstAdmin(server.runtime.deps, server.accounts, input)).toBe('exists');
   });
 });

@@ -3,6 +3,7 @@ import type { ApplicationCard } from '../core/application.js';
 import type { AdminUser, CoachJobSeeker, Role, Share, ShareCreate } from '../core/coaching.js';
 import { AppError, fieldError } from '../core/errors.js';
 import type { TimelineEvent } from '../core/event.js';
+import type { Accounts } from '../core/ports.js';
 import { getTimeline, listApplicationCards } from './applications.js';
 import type { Deps } from './deps.js';
 import { createEvent } from './events.js';
@@ -249,6 +250,11 @@ export async function addCoachComment(
 /** Every account with its role and usage counts: never a job seeker's content. */
 export async function adminUsers(deps: Deps): Promise<AdminUser[]> {
   await requireRole(deps, 'admin');
+  return listAccounts(deps);
+}
+
+/** Every account with its role and counts, for an operator (`hearback admin list-users`): no role check. */
+export async function listAccounts(deps: Deps): Promise<AdminUser[]> {
   const db = tables(deps);
   const rows = await db
     .selectFrom('auth_users')
@@ -297,6 +303,11 @@ export async function adminUsers(deps: Deps): Promise<AdminUser[]> {
 
 export async function setRole(deps: Deps, userId: string, role: Role): Promise<AdminUser> {
   await requireRole(deps, 'admin');
+  return assignRole(deps, userId, role);
+}
+
+/** Gives an account its role, for an operator (`hearback admin create-user --role`): no role check. */
+export async function assignRole(deps: Deps, userId: string, role: Role): Promise<AdminUser> {
   const result = await tables(deps)
     .updateTable('auth_users')
     .set({ role })
@@ -304,7 +315,47 @@ export async function setRole(deps: Deps, userId: string, role: Role): Promise<A
     .executeTakeFirst();
   if (Number(result.numUpdatedRows) === 0)
     throw new AppError('JOB_SEEKER_NOT_FOUND', `No account with id ${userId}`);
-  const user = (await adminUsers(deps)).find((each) => each.id === userId);
+  const user = (await listAccounts(deps)).find((each) => each.id === userId);
   if (!user) throw new AppError('JOB_SEEKER_NOT_FOUND', `No account with id ${userId}`);
   return user;
+}
+
+/**
+ * An operator creates an account with its role (works with sign-up off). An email that already has an
+ * account is refused by field: the operator may know who has one.
+ */
+export async function createAccount(
+  deps: Deps,
+  accounts: Accounts,
+  input: { email: string; name: string; password: string; role: Role },
+): Promise<AdminUser> {
+  const created = await accounts.createUser(input);
+  if (!created) throw fieldError('email', 'an account with this email already exists');
+  return assignRole(deps, created.id, input.role);
+}
+
+/** The first admin from HEARBACK_ADMIN_EMAIL and HEARBACK_ADMIN_PASSWORD: made once, when no admin exists. */
+export async function ensureFirstAdmin(
+  deps: Deps,
+  accounts: Accounts,
+  input: { email: string; password: string },
+): Promise<'created' | 'exists'> {
+  const admin = await tables(deps)
+    .selectFrom('auth_users')
+    .select('id')
+    .where('role', '=', 'admin')
+    .limit(1)
+    .executeTakeFirst();
+  if (admin) return 'exists';
+  const existing = await tables(deps)
+    .selectFrom('auth_users')
+    .select('id')
+    .where('email', '=', input.email.toLowerCase())
+    .executeTakeFirst();
+  if (existing) {
+    await assignRole(deps, existing.id, 'admin');
+    return 'created';
+  }
+  await createAccount(deps, accounts, { ...input, name: 'Admin', role: 'admin' });
+  return 'created';
 }

@@ -1,5 +1,6 @@
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
 import { expect } from 'vitest';
+import type { Accounts } from '../../src/core/ports.js';
 import { createAccounts } from '../../src/runtime.js';
 import { buildApp } from '../../src/server/build-app.js';
 import { openTestRuntime, type TestRuntime, testSystem } from './test-runtime.js';
@@ -9,6 +10,7 @@ export type ServerModeApp = {
   readonly app: FastifyInstance;
   readonly runtime: TestRuntime;
   readonly publicUrl: string;
+  readonly accounts: Accounts;
   /** Sends a request as a browser on the public URL would (Host, and Origin on writes), with a cookie. */
   send(options: InjectOptions & { cookie?: string | null }): Promise<LightMyRequestResponse>;
   close(): Promise<void>;
@@ -41,6 +43,7 @@ export async function openServerModeApp(
     app,
     runtime,
     publicUrl,
+    accounts,
     send: ({ cookie, headers, ...rest }) =>
       app.inject({
         ...rest,

@@ -2,6 +2,7 @@ import { kyselyAdapter } from '@better-auth/kysely-adapter';
 import { hash, verify } from '@node-rs/argon2';
 import { betterAuth } from 'better-auth/minimal';
 import type { Kysely } from 'kysely';
+import { fieldError } from '../../core/errors.js';
 import { type Accounts, clientAddressHeader } from '../../core/ports.js';
 
 export type BetterAuthAccountsOptions = {
@@ -141,6 +142,24 @@ export function createBetterAuthAccounts(options: BetterAuthAccountsOptions): Ac
       const { headers: answered, response } = await auth.api.getSession({ headers, returnHeaders: true });
       if (!response) return null;
       return { userId: response.user.id, setCookies: answered.getSetCookie() };
+    },
+    async createUser({ email, name, password }) {
+      const context = await auth.$context;
+      const normalized = email.toLowerCase();
+      if (await context.internalAdapter.findUserByEmail(normalized)) return null;
+      if (password.length < 8 || password.length > 256)
+        throw fieldError('password', 'must have 8 to 256 characters');
+      const user = await context.internalAdapter.createUser(
+        { email: normalized, name, emailVerified: false },
+        { method: 'email-password' },
+      );
+      await context.internalAdapter.linkAccount({
+        userId: user.id,
+        providerId: 'credential',
+        accountId: user.id,
+        password: await context.password.hash(password),
+      });
+      return { id: user.id };
     },
   };
 }
