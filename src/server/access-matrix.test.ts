@@ -36,7 +36,7 @@ type Sample = { url: string; payload?: unknown };
  * names it: 400 VALIDATION_FAILED "no … with id …", the answer for an id that does not exist), `batch` (a
  * batch route: 200, every item failed as not found, nothing done) or `own` (their own data).
  */
-type Refusal = 404 | 'reference' | 'batch' | 'own' | 403 | 'shared' | 'accounts';
+type Refusal = 404 | 'reference' | 'batch' | 'own' | 403 | 400 | 'shared' | 'accounts';
 type Fixture = {
   asOwner(method: string, url: string, payload?: unknown): Promise<unknown>;
   company(): Promise<string>;
@@ -50,6 +50,7 @@ type Fixture = {
   emptyBackup(): Promise<unknown>;
   /** The owner's id, and a coach the owner has not shared with yet (for POST /api/shares). */
   ownerId(): string;
+  ownerEmail(): string;
   spareCoachEmail(): string;
   spareAccountId(): string;
 };
@@ -95,6 +96,12 @@ const table: Record<string, Row> = {
   'GET /api/health': { owner: 200, stranger: 'own', sample: on('/api/health') },
   'GET /api/account': { owner: 200, stranger: 'own', sample: on('/api/account') },
   'GET /api/shares': { owner: 200, stranger: 'own', sample: on('/api/shares') },
+  // Deleting the owner's account runs last of all; anyone else's call names the owner's email, refused by field.
+  'DELETE /api/account': {
+    owner: 204,
+    stranger: 400,
+    sample: async (f) => ({ url: '/api/account', payload: { confirmEmail: f.ownerEmail() } }),
+  },
   'POST /api/shares': {
     owner: 201,
     stranger: 'reference',
@@ -621,6 +628,7 @@ describe(`server mode access matrix ${label}`, () => {
   const fixture: Fixture = {
     asOwner,
     ownerId: () => owner.id,
+    ownerEmail: () => owner.email,
     spareCoachEmail: () => spare.email,
     spareAccountId: () => spare.id,
     company: async () =>
@@ -721,7 +729,8 @@ describe(`server mode access matrix ${label}`, () => {
     const unexpected: string[] = [];
     const forged = `__Secure-hearback.session_token=${'A'.repeat(32)}.${'B'.repeat(43)}%3D`;
     // Restoring a backup empties the owner's account: it runs last.
-    const ordered = [...routes.filter((r) => r !== 'POST /api/backup/restore'), 'POST /api/backup/restore'];
+    const last = ['POST /api/backup/restore', 'DELETE /api/account'];
+    const ordered = [...routes.filter((r) => !last.includes(r)), ...last];
     for (const route of ordered) {
       const row = table[route]!;
       const [method, path] = route.split(' ') as [string, string];
@@ -751,6 +760,7 @@ describe(`server mode access matrix ${label}`, () => {
         const is2xx = answer.statusCode >= 200 && answer.statusCode < 300;
         const refusals: Record<Refusal, () => boolean> = {
           404: () => answer.statusCode === 404,
+          400: () => answer.statusCode === 400 && answer.json().error.code === 'VALIDATION_FAILED',
           403: () => answer.statusCode === 403 && answer.json().error.code === 'ROLE_REQUIRED',
           reference: () =>
             answer.statusCode === 400 && /"code":"VALIDATION_FAILED".*no [a-z -]+ with id/.test(answer.body),

@@ -12,6 +12,7 @@ import {
 import { errorResponseSchema } from '../../core/error-body.js';
 import { AppError } from '../../core/errors.js';
 import { eventSchema } from '../../core/event.js';
+import { deleteAccount } from '../../services/account-deletion.js';
 import {
   addCoachComment,
   adminUsers,
@@ -163,5 +164,21 @@ export function coachingRoutes(app: App, ctx: RouteContext, options: { accounts:
       },
     },
     (request) => setRole(depsFor(request), request.params.id, request.body.role),
+  );
+
+  app.delete(
+    '/api/account',
+    {
+      schema: {
+        tags,
+        summary: 'Delete your account and all its data at once (type your email to confirm)',
+        body: z.strictObject({ confirmEmail: z.string().max(320) }),
+        response: { ...noContent, 400: errors[400], 409: localOnly },
+      },
+    },
+    async (request, reply) => {
+      await deleteAccount(depsFor(request), request.body.confirmEmail);
+      return reply.status(204).send(null);
+    },
   );
 }
