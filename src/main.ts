@@ -19,10 +19,12 @@ export async function main(env: Record<string, string | undefined> = processEnvi
   const privateAddresses: PrivateAddressPolicy | undefined = config.allowPrivateFetch
     ? allowEveryPrivateAddress((target) => logPrivateFetch(target))
     : undefined;
+  // Server mode: no local user; every person is an account.
   const runtime = await startRuntime(config.database, {
     privateAddresses,
     secretKey: config.secretKey,
     dataDir: config.dataDir,
+    localUser: !config.accounts,
   });
   // With PORT=0 the system picks the port, so the default public URL is known only once the server listens.
   let publicUrl = config.publicUrl;
@@ -35,6 +37,14 @@ export async function main(env: Record<string, string | undefined> = processEnvi
         log: (level, message) => logAccounts(level, message),
       })
     : undefined;
+  // The first admin from the environment, made once when the database has no admin yet.
+  if (accounts && env.HEARBACK_ADMIN_EMAIL && env.HEARBACK_ADMIN_PASSWORD) {
+    const { ensureFirstAdmin } = await import('./services/coaching.js');
+    await ensureFirstAdmin(runtime.deps, accounts, {
+      email: env.HEARBACK_ADMIN_EMAIL,
+      password: env.HEARBACK_ADMIN_PASSWORD,
+    });
+  }
   const app = await buildApp({
     ...(accounts && { accounts }),
     ...(config.trustProxy !== null && { trustProxy: config.trustProxy }),

@@ -97,26 +97,32 @@ export async function startRuntime(
     inbox?: InboxPorts;
     secretKey?: string | null;
     dataDir?: string;
+    /**
+     * Whether to make sure the one local user exists (local mode, the default). Server mode passes false:
+     * every person there is an account, and nobody may act as the local user.
+     */
+    localUser?: boolean;
   } = {},
 ): Promise<Runtime> {
   const opened = await openDatabase(target);
   try {
     const migrations = await migrateToLatest(opened.db);
     const clock = options.clock ?? systemClock;
-    await ensureUser(
-      opened.db,
-      { id: localUserId, displayName: 'You' },
-      async () => {
-        // Only a new user needs these: later starts load neither the holiday data nor the settings schemas.
-        const system = options.system ?? systemLocale();
-        const [{ countryOfLocale }, { defaultSettings }] = await Promise.all([
-          import('./core/places.js'),
-          import('./core/settings.js'),
-        ]);
-        return defaultSettings(system, countryOfLocale(system.locale));
-      },
-      clock.now().toISOString(),
-    );
+    if (options.localUser !== false)
+      await ensureUser(
+        opened.db,
+        { id: localUserId, displayName: 'You' },
+        async () => {
+          // Only a new user needs these: later starts load neither the holiday data nor the settings schemas.
+          const system = options.system ?? systemLocale();
+          const [{ countryOfLocale }, { defaultSettings }] = await Promise.all([
+            import('./core/places.js'),
+            import('./core/settings.js'),
+          ]);
+          return defaultSettings(system, countryOfLocale(system.locale));
+        },
+        clock.now().toISOString(),
+      );
     return {
       deps: {
         db: opened.db,

@@ -64,6 +64,10 @@ export const commandFiles: ReadonlyArray<{
     load: async () => (await import('./commands/inbox-commands.js')).registerInboxCommands,
   },
   {
+    names: ['admin'],
+    load: async () => (await import('./commands/admin-commands.js')).registerAdminCommands,
+  },
+  {
     names: ['settings', 'export', 'import', 'db', 'serve'],
     load: async () => (await import('./commands/system-commands.js')).registerSystemCommands,
   },

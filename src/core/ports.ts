@@ -126,6 +126,11 @@ export type SessionOwner = { readonly userId: string; readonly setCookies: reado
 export type Accounts = {
   handle(request: Request): Promise<Response>;
   sessionOf(headers: Headers): Promise<SessionOwner | null>;
+  /**
+   * An operator's account creation (`hearback admin create-user`, the first admin from the environment):
+   * works with sign-up off; null when the email already has an account.
+   */
+  createUser(input: { email: string; name: string; password: string }): Promise<{ id: string } | null>;
 };
 
 /**

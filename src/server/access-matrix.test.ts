@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   openServerModeApp,
@@ -41,7 +42,17 @@ type Sample = {
  * batch route: 200, every item failed as not found, nothing done), `own` (their own data) or `ownAsOwner`
  * (their own data, answered as the owner is: a route whose owner answer is not a 2xx here).
  */
-type Refusal = 404 | 'reference' | 'batch' | 'own' | 'ownAsOwner' | 'extension';
+type Refusal =
+  | 404
+  | 'reference'
+  | 'batch'
+  | 'own'
+  | 'ownAsOwner'
+  | 'extension'
+  | 403
+  | 400
+  | 'shared'
+  | 'accounts';
 type Fixture = {
   asOwner(method: string, url: string, payload?: unknown): Promise<unknown>;
   company(): Promise<string>;
@@ -56,12 +67,26 @@ type Fixture = {
   inboxReviewItem(): Promise<string>;
   /** A paired extension token of the owner's, with its id. */
   extensionToken(): Promise<{ token: string; tokenId: string }>;
+  /** The owner's id, and a coach the owner has not shared with yet (for POST /api/shares). */
+  ownerId(): string;
+  ownerEmail(): string;
+  spareCoachEmail(): string;
+  spareAccountId(): string;
 };
 type Row = {
   readonly owner: number;
   readonly stranger: Refusal;
   /** What a request with no session (and no token) gets, when not 401; the extension's own routes. */
   readonly anonymous?: number;
+  /**
+   * A coach the owner shares everything with, a coach without a share, and an admin, each on the owner's
+   * ids; absent, as the stranger. `403` ROLE_REQUIRED; `shared` a 2xx about the owner's shared data (the only
+   * answers that may show it, and a coach's comment the only one that may change it); `accounts` a 2xx
+   * naming accounts (ids, emails, counts) but none of their content.
+   */
+  readonly coach?: Refusal;
+  readonly unsharedCoach?: Refusal;
+  readonly admin?: Refusal;
   /** Builds the request, making fresh owner records where the route changes or deletes one. */
   readonly sample: (fixture: Fixture) => Promise<Sample>;
 };
@@ -99,6 +124,83 @@ const on = (url: string, payload?: unknown) => async (): Promise<Sample> => ({ u
 /** The one table of expected answers, by `METHOD path` as the OpenAPI document names the route. */
 const table: Record<string, Row> = {
   'GET /api/health': { owner: 200, stranger: 'own', sample: on('/api/health') },
+  'GET /api/account': { owner: 200, stranger: 'own', sample: on('/api/account') },
+  'GET /api/shares': { owner: 200, stranger: 'own', sample: on('/api/shares') },
+  // Deleting the owner's account runs last of all; anyone else's call names the owner's email, refused by field.
+  'DELETE /api/account': {
+    owner: 204,
+    stranger: 400,
+    sample: async (f) => ({ url: '/api/account', payload: { confirmEmail: f.ownerEmail() } }),
+  },
+  'POST /api/shares': {
+    owner: 201,
+    stranger: 'reference',
+    sample: async (f) => ({
+      url: '/api/shares',
+      payload: { coachEmail: f.spareCoachEmail(), applicationIds: [await f.application()] },
+    }),
+  },
+  'DELETE /api/shares/{id}': {
+    owner: 204,
+    stranger: 404,
+    sample: async (f) => {
+      const share = (await f.asOwner('POST', '/api/shares', { coachEmail: f.spareCoachEmail() })) as {
+        id: string;
+      };
+      return { url: `/api/shares/${share.id}` };
+    },
+  },
+  'GET /api/coach/job-seekers': {
+    owner: 403,
+    stranger: 403,
+    coach: 'shared',
+    unsharedCoach: 'own',
+    admin: 403,
+    sample: on('/api/coach/job-seekers'),
+  },
+  'GET /api/coach/job-seekers/{id}/applications': {
+    owner: 403,
+    stranger: 403,
+    coach: 'shared',
+    unsharedCoach: 404,
+    admin: 403,
+    sample: async (f) => ({ url: `/api/coach/job-seekers/${f.ownerId()}/applications` }),
+  },
+  'GET /api/coach/applications/{id}': {
+    owner: 403,
+    stranger: 403,
+    coach: 'shared',
+    unsharedCoach: 404,
+    admin: 403,
+    sample: async (f) => ({ url: `/api/coach/applications/${await f.application()}` }),
+  },
+  'POST /api/coach/applications/{id}/comments': {
+    owner: 403,
+    stranger: 403,
+    coach: 'shared',
+    unsharedCoach: 404,
+    admin: 403,
+    sample: async (f) => ({
+      url: `/api/coach/applications/${await f.application()}/comments`,
+      payload: { text: 'A comment' },
+    }),
+  },
+  'GET /api/admin/users': {
+    owner: 403,
+    stranger: 403,
+    coach: 403,
+    unsharedCoach: 403,
+    admin: 'accounts',
+    sample: on('/api/admin/users'),
+  },
+  'PATCH /api/admin/users/{id}': {
+    owner: 403,
+    stranger: 403,
+    coach: 403,
+    unsharedCoach: 403,
+    admin: 'accounts',
+    sample: async (f) => ({ url: `/api/admin/users/${f.spareAccountId()}`, payload: { role: 'job_seeker' } }),
+  },
   'GET /api/applications': { owner: 200, stranger: 'own', sample: on('/api/applications') },
   'GET /api/applications/cards': { owner: 200, stranger: 'own', sample: on('/api/applications/cards') },
   'POST /api/applications': {
@@ -577,6 +679,10 @@ describe(`server mode access matrix ${label}`, () => {
   let server: ServerModeApp;
   let owner: TestAccount;
   let stranger: TestAccount;
+  let coach: TestAccount;
+  let unsharedCoach: TestAccount;
+  let admin: TestAccount;
+  let spare: TestAccount;
   let smtp: Awaited<ReturnType<typeof startSmtpServer>>;
   const ownerIds = new Set<string>();
 
@@ -585,6 +691,20 @@ describe(`server mode access matrix ${label}`, () => {
     server = await openServerModeApp();
     owner = await signUpAccount(server, 'owner@example.org');
     stranger = await signUpAccount(server, 'stranger@example.org');
+    coach = await signUpAccount(server, 'coach@example.org');
+    unsharedCoach = await signUpAccount(server, 'unshared-coach@example.org');
+    admin = await signUpAccount(server, 'admin@example.org');
+    spare = await signUpAccount(server, 'spare-coach@example.org');
+    for (const [account, role] of [
+      [coach, 'coach'],
+      [unsharedCoach, 'coach'],
+      [spare, 'coach'],
+      [admin, 'admin'],
+    ] as const)
+      await sql`update auth_users set role = ${role} where id = ${account.id}`.execute(
+        server.runtime.deps.db,
+      );
+    await asOwner('POST', '/api/shares', { coachEmail: coach.email });
     await asOwner('PATCH', '/api/settings', { smtpUrl: smtp.url, email: 'owner@example.org' });
   }, 120_000);
 
@@ -622,6 +742,10 @@ describe(`server mode access matrix ${label}`, () => {
   let sequence = 0;
   const fixture: Fixture = {
     asOwner,
+    ownerId: () => owner.id,
+    ownerEmail: () => owner.email,
+    spareCoachEmail: () => spare.email,
+    spareAccountId: () => spare.id,
     company: async () =>
       (await asOwner('POST', '/api/companies', { name: `${ownerMark} Co ${++sequence}` })).id as string,
     application: async (stage = 'applied') => {
@@ -759,7 +883,8 @@ describe(`server mode access matrix ${label}`, () => {
     const unexpected: string[] = [];
     const forged = `__Secure-hearback.session_token=${'A'.repeat(32)}.${'B'.repeat(43)}%3D`;
     // Restoring a backup empties the owner's account: it runs last.
-    const ordered = [...routes.filter((r) => r !== 'POST /api/backup/restore'), 'POST /api/backup/restore'];
+    const last = ['POST /api/backup/restore', 'DELETE /api/account'];
+    const ordered = [...routes.filter((r) => !last.includes(r)), ...last];
     for (const route of ordered) {
       const row = table[route]!;
       const [method, path] = route.split(' ') as [string, string];
@@ -774,33 +899,52 @@ describe(`server mode access matrix ${label}`, () => {
       if (forgedAnswer.statusCode !== anonymousStatus)
         unexpected.push(`${route} forged: ${forgedAnswer.statusCode}`);
 
-      const before = await ownerVersion();
-      const strangerAnswer = await send(stranger, method, sample.url, sample.payload);
-      const after = await ownerVersion();
-      if (after !== before) unexpected.push(`${route} stranger changed the owner's data`);
-      const refusals: Record<Refusal, () => boolean> = {
-        404: () => strangerAnswer.statusCode === 404,
-        reference: () =>
-          strangerAnswer.statusCode === 400 &&
-          /"code":"VALIDATION_FAILED".*no [a-z -]+ with id/.test(strangerAnswer.body),
-        batch: () =>
-          strangerAnswer.statusCode === 200 && isAllNotFound(strangerAnswer.json(), sample.payload),
-        own: () => strangerAnswer.statusCode >= 200 && strangerAnswer.statusCode < 300,
-        ownAsOwner: () => strangerAnswer.statusCode === row.owner,
-        // A session is not the extension's token (401), nor its Origin (403).
-        extension: () => strangerAnswer.statusCode === 401 || strangerAnswer.statusCode === 403,
-      };
-      const refused = refusals[row.stranger]();
-      if (!refused)
-        unexpected.push(
-          `${route} stranger: ${strangerAnswer.statusCode} ${strangerAnswer.body.slice(0, 300)}`,
+      const others = [
+        ['stranger', stranger, row.stranger],
+        ['coach', coach, row.coach ?? row.stranger],
+        ['unshared coach', unsharedCoach, row.unsharedCoach ?? row.stranger],
+        ['admin', admin, row.admin ?? row.stranger],
+      ] as const;
+      const statuses: string[] = [];
+      for (const [who, account, expected] of others) {
+        const before = await ownerVersion();
+        const answer = await send(account, method, sample.url, sample.payload);
+        const after = await ownerVersion();
+        if (after !== before && expected !== 'shared')
+          unexpected.push(`${route} ${who} changed the owner's data`);
+        const is2xx = answer.statusCode >= 200 && answer.statusCode < 300;
+        const refusals: Record<Refusal, () => boolean> = {
+          404: () => answer.statusCode === 404,
+          400: () => answer.statusCode === 400 && answer.json().error.code === 'VALIDATION_FAILED',
+          403: () => answer.statusCode === 403 && answer.json().error.code === 'ROLE_REQUIRED',
+          reference: () =>
+            answer.statusCode === 400 && /"code":"VALIDATION_FAILED".*no [a-z -]+ with id/.test(answer.body),
+          batch: () => answer.statusCode === 200 && isAllNotFound(answer.json(), sample.payload),
+          own: () => is2xx,
+          shared: () => is2xx,
+          accounts: () => is2xx,
+          ownAsOwner: () => answer.statusCode === row.owner,
+          // A session is not the extension's token (401), nor its Origin (403).
+          extension: () => answer.statusCode === 401 || answer.statusCode === 403,
+        };
+        if (!refusals[expected]())
+          unexpected.push(`${route} ${who}: ${answer.statusCode} ${answer.body.slice(0, 300)}`);
+        // Beyond what was sent (an id in the path or body is echoed in "no application with id …").
+        const sent = `${sample.url} ${JSON.stringify(sample.payload ?? null)}`;
+        const secrets =
+          expected === 'shared'
+            ? []
+            : expected === 'accounts'
+              ? [ownerMark, ...ownerIds]
+              : [ownerMark, ...ownerIds, owner.email, owner.id];
+        const leaked = secrets.filter((secret) => answer.body.includes(secret) && !sent.includes(secret));
+        if (leaked.length > 0) unexpected.push(`${route} ${who} saw the owner's ${leaked.join(', ')}`);
+        statuses.push(
+          `${answer.statusCode} ${typeof expected === 'number' ? '' : expected}`.padEnd(
+            who === 'stranger' ? 14 : 12,
+          ),
         );
-      // Beyond what the stranger sent (an id in the path or body is echoed in "no application with id …").
-      const sent = `${sample.url} ${JSON.stringify(sample.payload ?? null)}`;
-      const leaked = [ownerMark, ...ownerIds, owner.email, owner.id].filter(
-        (secret) => strangerAnswer.body.includes(secret) && !sent.includes(secret),
-      );
-      if (leaked.length > 0) unexpected.push(`${route} stranger saw the owner's ${leaked.join(', ')}`);
+      }
 
       const ownerAnswer = await send(
         owner,
@@ -825,14 +969,14 @@ describe(`server mode access matrix ${label}`, () => {
           route.padEnd(52),
           String(anonymous.statusCode).padEnd(6),
           String(forgedAnswer.statusCode).padEnd(7),
-          `${strangerAnswer.statusCode} ${row.stranger === 404 ? '' : row.stranger}`.padEnd(14),
+          ...statuses,
           String(ownerAnswer.statusCode),
         ].join(' '),
       );
     }
     process.stdout.write(
-      `\nserver mode access matrix ${label} (stranger = another job seeker, on the owner's ids)\n${[
-        `${'route'.padEnd(52)} ${'anon'.padEnd(6)} ${'forged'.padEnd(7)} ${'stranger'.padEnd(14)} owner`,
+      `\nserver mode access matrix ${label} (stranger = another job seeker; coach+share = a coach the owner shares everything with; all on the owner's ids)\n${[
+        `${'route'.padEnd(52)} ${'anon'.padEnd(6)} ${'forged'.padEnd(7)} ${'stranger'.padEnd(14)} ${'coach+share'.padEnd(12)} ${'coach-share'.padEnd(12)} ${'admin'.padEnd(12)} owner`,
         ...lines,
       ].join('\n')}\n\n`,
     );

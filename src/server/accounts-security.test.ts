@@ -51,11 +51,8 @@ describe(`server mode accounts: security ${label}`, () => {
   });
 
   it('sets the session cookie HttpOnly, SameSite=Lax and Secure (with the __Secure- prefix) on an https public URL', async () => {
-    const response = await server.send({
-      method: 'POST',
-      url: '/api/auth/sign-up/email',
-      payload: { email: 'flags@example.org', password, name: 'Flags' },
-    });
+    await signUpAccount(server, 'flags@example.org');
+    const response = await signIn(server, 'flags@example.org', password);
     expect(response.statusCode).toBe(200);
     const session = setCookieHeaders(response).find((c) => c.startsWith('__Secure-hearback.session_token='));
     expect(session).toBeDefined();
@@ -336,6 +333,55 @@ describe(`server mode accounts: security ${label}`, () => {
     expect(guessed.statusCode).toBe(404);
   });
 
+  it('has no local user in server mode, and GET /api/account names the signed-in account only', async () => {
+    const local = await server.runtime.deps.db
+      .selectFrom('users')
+      .select('id')
+      .where('id', '=', 'local')
+      .executeTakeFirst();
+    expect(local).toBeUndefined();
+    const account = await signUpAccount(server, 'whoami@example.org');
+    const anonymous = await server.send({ method: 'GET', url: '/api/account' });
+    expect(anonymous.statusCode).toBe(401);
+    expect(anonymous.json().error.code).toBe('SIGN_IN_REQUIRED');
+    const mine = await server.send({ method: 'GET', url: '/api/account', cookie: account.cookie });
+    expect(mine.statusCode).toBe(200);
+    expect(mine.json()).toEqual({
+      mode: 'server',
+      user: { id: account.id, name: 'whoami', email: 'whoami@example.org' },
+    });
+  });
+
+  it('answers a sign-up for an email that has an account exactly as for a new one, and signs nobody in', async () => {
+    const existing = await signUpAccount(server, 'taken@example.org');
+    const signUp = (email: string) =>
+      server.send({
+        method: 'POST',
+        url: '/api/auth/sign-up/email',
+        payload: { email, password: 'another password entirely', name: 'Someone' },
+        remoteAddress: nextAddress(),
+      });
+    const taken = await signUp('taken@example.org');
+    const fresh = await signUp('brand-new@example.org');
+    expect(taken.statusCode).toBe(fresh.statusCode);
+    expect(taken.statusCode).toBe(200);
+    const shape = (body: { token: unknown; user: Record<string, unknown> }) => ({
+      token: body.token,
+      keys: Object.keys(body.user).sort(),
+      emailVerified: body.user.emailVerified,
+    });
+    expect(shape(taken.json())).toEqual(shape(fresh.json()));
+    expect(taken.json().user.id).not.toBe(existing.id);
+    for (const answer of [taken, fresh]) {
+      expect(
+        setCookieHeaders(answer).some((c) => c.includes('session_token=') && !c.includes('Max-Age=0')),
+      ).toBe(false);
+    }
+    // The account's password is unchanged: the owner still signs in with theirs, the second one does not.
+    expect((await signIn(server, 'taken@example.org', password)).statusCode).toBe(200);
+    expect((await signIn(server, 'taken@example.org', 'another password entirely')).statusCode).toBe(401);
+  });
+
   it('gives a new account its own users row and settings, named after the account', async () => {
     const account = await signUpAccount(server, 'fresh@example.org');
     const settings = await server.send({ method: 'GET', url: '/api/settings', cookie: account.cookie });
@@ -353,11 +399,8 @@ describe(`server mode accounts: settings ${label}`, () => {
   it('leaves Secure off the cookie when the public URL is plain http', async () => {
     const server = await openServerModeApp({ publicUrl: 'http://hearback.internal:4600' });
     try {
-      const response = await server.send({
-        method: 'POST',
-        url: '/api/auth/sign-up/email',
-        payload: { email: 'plain@example.org', password, name: 'Plain' },
-      });
+      await signUpAccount(server, 'plain@example.org');
+      const response = await signIn(server, 'plain@example.org', password);
       expect(response.statusCode).toBe(200);
       const session = setCookieHeaders(response).find((c) => c.startsWith('hearback.session_token='));
       const attributes = session!.split(';').map((part) => part.trim().toLowerCase());

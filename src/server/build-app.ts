@@ -8,7 +8,9 @@ import {
   validatorCompiler,
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
+import { sql } from 'kysely';
 import { z } from 'zod';
+import { accountViewSchema } from '../core/account.js';
 import { chromiumExtensionOrigin } from '../core/browser-extension.js';
 import { AppError } from '../core/errors.js';
 import type { Accounts } from '../core/ports.js';
@@ -24,6 +26,7 @@ import { analysisRoutes } from './routes/analysis-routes.js';
 import { applicationRoutes } from './routes/application-routes.js';
 import { backupRoutes } from './routes/backup-routes.js';
 import { calendarRoutes, withIcsFeedUrlsRedacted } from './routes/calendar-routes.js';
+import { coachingRoutes } from './routes/coaching-routes.js';
 import { companyRoutes } from './routes/company-routes.js';
 import { contactRoutes } from './routes/contact-routes.js';
 import { csvRoutes } from './routes/csv-routes.js';
@@ -127,6 +130,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
         { name: 'import' },
         { name: 'backup' },
         { name: 'system' },
+        { name: 'accounts' },
       ],
     },
     // Only the API is described; the web app's static files and its page fallback are not part of it.
@@ -166,6 +170,26 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     },
     async () => ({ status: 'ok' as const, version: appVersion, database: options.dialect }),
   );
+  app.get(
+    '/api/account',
+    {
+      schema: {
+        tags: ['system'],
+        description:
+          'Who is signed in. Local mode: `{ mode: "local", user: null }` (no accounts). Server mode: the signed-in account (401 SIGN_IN_REQUIRED without a session).',
+        response: { 200: accountViewSchema },
+      },
+    },
+    async (request) => {
+      if (!accounts) return { mode: 'local' as const, user: null };
+      const { db, userId } = routes.depsFor(request);
+      const user = await sql<{ id: string; name: string; email: string }>`
+        select id, name, email from auth_users where id = ${userId}`.execute(db);
+      const row = user.rows[0];
+      if (!row) throw new AppError('SIGN_IN_REQUIRED', 'Sign in first: this account no longer exists');
+      return { mode: 'server' as const, user: row };
+    },
+  );
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => fastify.swagger());
 
   applicationRoutes(app, routes);
@@ -192,6 +216,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   extensionRoutes(app, routes, { extensionOrigins });
   insightsRoutes(app, routes);
   retrospectiveRoutes(app, routes);
+  coachingRoutes(app, routes, { accounts: accounts !== undefined });
   await registerWebAssets(fastify, { root: options.webRoot });
 
   return fastify;

@@ -19,6 +19,7 @@ export const migrations: Readonly<Record<string, () => Promise<Migration>>> = {
     import('./migrations/20261207-1510-application-stage-changed-at.js'),
   '20261208-0100-response-links': () => import('./migrations/20261208-0100-response-links.js'),
   '20261208-1600-accounts': () => import('./migrations/20261208-1600-accounts.js'),
+  '20261208-1610-roles-shares': () => import('./migrations/20261208-1610-roles-shares.js'),
   '20261208-1730-browser-extension': () => import('./migrations/20261208-1730-browser-extension.js'),
   '20261208-1745-inbox': () => import('./migrations/20261208-1745-inbox.js'),
   '20261208-2130-retrospectives': () => import('./migrations/20261208-2130-retrospectives.js'),

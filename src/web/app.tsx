@@ -1,4 +1,5 @@
 import { lazy, Suspense, useEffect, useMemo, useRef, useState } from 'react';
+import { AccountMenu } from './components/account-gate.js';
 import { Dialog } from './components/dialog.js';
 import { QuickAddForm } from './components/lazy-forms.js';
 import { Link } from './components/link.js';
@@ -156,6 +157,7 @@ export function App() {
           >
             ?
           </button>
+          <AccountMenu />
         </div>
       </header>
       <main id="main" tabIndex={-1}>

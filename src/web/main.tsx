@@ -7,6 +7,7 @@ import { createRoot } from 'react-dom/client';
 import { isApiError } from './api-error.js';
 import { App, preloadPage } from './app.js';
 import { api, earlyRequests } from './boot.js';
+import { AccountGate } from './components/account-gate.js';
 import { preloadFormsOnFirstInput } from './components/lazy-forms.js';
 import { NoticesProvider } from './components/notices.js';
 import { ApiContext } from './hooks/use-api.js';
@@ -42,7 +43,9 @@ createRoot(root).render(
     <ApiContext.Provider value={api}>
       <QueryClientProvider client={queryClient}>
         <NoticesProvider>
-          <App />
+          <AccountGate>
+            <App />
+          </AccountGate>
         </NoticesProvider>
       </QueryClientProvider>
     </ApiContext.Provider>

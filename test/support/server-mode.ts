@@ -1,5 +1,6 @@
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
 import { expect } from 'vitest';
+import type { Accounts } from '../../src/core/ports.js';
 import { createAccounts } from '../../src/runtime.js';
 import { buildApp } from '../../src/server/build-app.js';
 import { openTestRuntime, type TestRuntime, testSystem } from './test-runtime.js';
@@ -9,6 +10,7 @@ export type ServerModeApp = {
   readonly app: FastifyInstance;
   readonly runtime: TestRuntime;
   readonly publicUrl: string;
+  readonly accounts: Accounts;
   /** Sends a request as a browser on the public URL would (Host, and Origin on writes), with a cookie. */
   send(options: InjectOptions & { cookie?: string | null }): Promise<LightMyRequestResponse>;
   close(): Promise<void>;
@@ -20,7 +22,8 @@ export async function openServerModeApp(
   options: { publicUrl?: string; signUp?: boolean } = {},
 ): Promise<ServerModeApp> {
   const publicUrl = options.publicUrl ?? 'https://hearback.example.org';
-  const runtime = await openTestRuntime('postgres');
+  // As src/main.ts starts server mode: no local user.
+  const runtime = await openTestRuntime('postgres', { localUser: false });
   const accounts = createAccounts(runtime, {
     secret: testAuthSecret,
     signUp: options.signUp ?? true,
@@ -40,6 +43,7 @@ export async function openServerModeApp(
     app,
     runtime,
     publicUrl,
+    accounts,
     send: ({ cookie, headers, ...rest }) =>
       app.inject({
         ...rest,
@@ -81,5 +85,13 @@ export async function signUpAccount(
     remoteAddress: `192.0.2.${(signUpAddress++ % 250) + 1}`,
   });
   if (response.statusCode !== 200) expect.fail(`sign-up answered ${response.statusCode}: ${response.body}`);
-  return { id: response.json().user.id, email, cookie: sessionCookieOf(response) };
+  // Sign-up never signs in (so it answers the same for an email that has an account): sign in next.
+  const signedIn = await server.send({
+    method: 'POST',
+    url: '/api/auth/sign-in/email',
+    payload: { email, password },
+    remoteAddress: `192.0.2.${(signUpAddress++ % 250) + 1}`,
+  });
+  if (signedIn.statusCode !== 200) expect.fail(`sign-in answered ${signedIn.statusCode}: ${signedIn.body}`);
+  return { id: signedIn.json().user.id, email, cookie: sessionCookieOf(signedIn) };
 }

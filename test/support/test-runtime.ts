@@ -38,8 +38,11 @@ export type TestRuntime = Runtime & {
 };
 
 /** A migrated database of the given dialect, alone for this caller; close() drops it. */
-export async function openTestRuntime(dialect: TestDialect): Promise<TestRuntime> {
-  return openRuntimeOn(await createTarget(dialect));
+export async function openTestRuntime(
+  dialect: TestDialect,
+  options: { localUser?: boolean } = {},
+): Promise<TestRuntime> {
+  return openRuntimeOn(await createTarget(dialect), options);
 }
 
 /**
@@ -54,15 +57,23 @@ export async function openSqliteFileTestRuntime(): Promise<TestRuntime> {
   });
 }
 
-async function openRuntimeOn({
-  target,
-  drop,
-}: {
-  target: DatabaseTarget;
-  drop(): Promise<void>;
-}): Promise<TestRuntime> {
+async function openRuntimeOn(
+  {
+    target,
+    drop,
+  }: {
+    target: DatabaseTarget;
+    drop(): Promise<void>;
+  },
+  options: { localUser?: boolean } = {},
+): Promise<TestRuntime> {
   const clock = fixedClock(testNow);
-  const runtime = await startRuntime(target, { clock, system: testSystem, secretKey: testSecretKey });
+  const runtime = await startRuntime(target, {
+    clock,
+    system: testSystem,
+    secretKey: testSecretKey,
+    ...options,
+  });
   return {
     ...runtime,
     clock,

@@ -2,6 +2,7 @@ import { kyselyAdapter } from '@better-auth/kysely-adapter';
 import { hash, verify } from '@node-rs/argon2';
 import { betterAuth } from 'better-auth/minimal';
 import type { Kysely } from 'kysely';
+import { fieldError } from '../../core/errors.js';
 import { type Accounts, clientAddressHeader } from '../../core/ports.js';
 
 export type BetterAuthAccountsOptions = {
@@ -92,6 +93,10 @@ export function createBetterAuthAccounts(options: BetterAuthAccountsOptions): Ac
     emailAndPassword: {
       enabled: true,
       disableSignUp: !options.signUp,
+      // Sign-up never signs in: an email that already has an account gets the same answer as a new one
+      // (better-auth's generic duplicate answer, after the same hashing work), so sign-up cannot tell who has
+      // an account. The web app signs in next with the same email and password.
+      autoSignIn: false,
       maxPasswordLength: 256,
       password: {
         hash: (password) => hash(password),
@@ -137,6 +142,24 @@ export function createBetterAuthAccounts(options: BetterAuthAccountsOptions): Ac
       const { headers: answered, response } = await auth.api.getSession({ headers, returnHeaders: true });
       if (!response) return null;
       return { userId: response.user.id, setCookies: answered.getSetCookie() };
+    },
+    async createUser({ email, name, password }) {
+      const context = await auth.$context;
+      const normalized = email.toLowerCase();
+      if (await context.internalAdapter.findUserByEmail(normalized)) return null;
+      if (password.length < 8 || password.length > 256)
+        throw fieldError('password', 'must have 8 to 256 characters');
+      const user = await context.internalAdapter.createUser(
+        { email: normalized, name, emailVerified: false },
+        { method: 'email-password' },
+      );
+      await context.internalAdapter.linkAccount({
+        userId: user.id,
+        providerId: 'credential',
+        accountId: user.id,
+        password: await context.password.hash(password),
+      });
+      return { id: user.id };
     },
   };
 }

@@ -27,6 +27,8 @@ export type AppServerOptions = {
    * hearback reachable from outside is: the employer response link needs it.
    */
   readonly publicUrl?: boolean;
+  /** More environment, set last (server mode's HEARBACK_MODE, DATABASE_URL, HEARBACK_PUBLIC_URL, PORT, ...). */
+  readonly env?: Readonly<Record<string, string>>;
 };
 
 /**
@@ -52,6 +54,7 @@ export async function startAppServer(options: AppServerOptions = {}): Promise<Ap
   } else delete env.HEARBACK_PUBLIC_URL;
   // Always the embedded SQLite file: the e2e run must not touch a PostgreSQL the shell happens to name.
   delete env.DATABASE_URL;
+  Object.assign(env, options.env);
   const child = spawn(process.execPath, ['--import', 'tsx', path.join(repositoryRoot, 'src/main.ts')], {
     cwd: repositoryRoot,
     env,
@@ -70,7 +73,7 @@ export async function startAppServer(options: AppServerOptions = {}): Promise<Ap
 }
 
 /** A port free at this moment on 127.0.0.1 (the system picks it; it is closed again at once). */
-function freePort(): Promise<number> {
+export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = net.createServer();
     server.once('error', reject);

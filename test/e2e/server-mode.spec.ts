@@ -1,0 +1,92 @@
+import type { Page } from '@playwright/test';
+import { expect as baseExpect } from '@playwright/test';
+import { BoardPage } from './pages/board-page.js';
+import { FirstRunDialog } from './pages/first-run-dialog.js';
+import { QuickAddForm } from './pages/quick-add-dialog.js';
+import { test as base, expect } from './support/fixtures.js';
+import { startServerModeApp } from './support/server-mode-app.js';
+
+/**
+ * Server mode as `HEARBACK_MODE=server … npm start` runs it, on a PostgreSQL of its own (TEST_DATABASE_URL's
+ * server, or PGlite behind a socket): the web app asks to sign in, an account is created and signed in, its
+ * data is its own, and signing out ends the session.
+ */
+const test = base.extend({
+  // biome-ignore lint/correctness/noEmptyPattern: Playwright reads a fixture's dependencies from this pattern
+  app: async ({}, use) => {
+    const server = await startServerModeApp();
+    await use(server);
+    await server.stop();
+  },
+});
+
+const password = 'correct horse battery staple';
+
+async function createAccount(page: Page, name: string, email: string): Promise<void> {
+  await page.goto('/');
+  await expect(page.getByRole('heading', { level: 1, name: 'Sign in' })).toBeVisible();
+  await page.getByRole('button', { name: 'Create an account' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Create an account' })).toBeVisible();
+  await page.getByLabel('Your name').fill(name);
+  await page.getByLabel('Email').fill(email);
+  await page.getByLabel('Password').fill(password);
+  await page.getByRole('button', { name: 'Create account' }).click();
+  // A new account is offered the first-run set-up, like a fresh local hearback.
+  const setUp = new FirstRunDialog(page);
+  await expect(setUp.root).toBeVisible();
+  await setUp.skip();
+}
+
+async function signOut(page: Page, name: string): Promise<void> {
+  await page.getByLabel(`Account: ${name}`).click();
+  await page.getByRole('button', { name: 'Sign out' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Sign in' })).toBeVisible();
+}
+
+test('server mode: sign up, private data, sign out, sign in again, and a taken email tells nothing', async ({
+  page,
+}) => {
+  await createAccount(page, 'Ada', 'ada@example.org');
+  await page.getByRole('button', { name: /Add/ }).first().click();
+  const form = new QuickAddForm(page);
+  await form.fill({ company: 'Analytical Engines', jobTitle: 'Programmer' });
+  await form.save();
+  await expect(page.getByText('Added “Programmer” at Analytical Engines')).toBeVisible();
+  const board = new BoardPage(page);
+  await board.goto();
+  await expect(board.card('Programmer')).toBeVisible();
+  await page.getByLabel('Account: Ada').click();
+  await expect(page.getByText('ada@example.org')).toBeVisible();
+  await page.getByLabel('Account: Ada').click();
+  await signOut(page, 'Ada');
+
+  // Signed out, the API refuses the data and the app shows the sign-in page on any page.
+  const refused = await page.request.get('/api/applications');
+  baseExpect(refused.status()).toBe(401);
+  await page.goto('/board');
+  await expect(page.getByRole('heading', { level: 1, name: 'Sign in' })).toBeVisible();
+
+  // Someone else's account sees none of Ada's data.
+  await createAccount(page, 'Grace', 'grace@example.org');
+  await board.goto();
+  await expect(page.locator('li.card')).toHaveCount(0);
+  await signOut(page, 'Grace');
+
+  // Signing up with Ada's email says nothing about her account: it ends like a wrong password.
+  await page.getByRole('button', { name: 'Create an account' }).click();
+  await page.getByLabel('Your name').fill('Not Ada');
+  await page.getByLabel('Email').fill('ada@example.org');
+  await page.getByLabel('Password').fill('another password entirely');
+  await page.getByRole('button', { name: 'Create account' }).click();
+  const message = page.getByRole('alert');
+  await expect(message).toContainText('Could not sign in');
+  await expect(message).not.toContainText(/exists|taken/i);
+
+  await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+  await page.getByLabel('Email').fill('ada@example.org');
+  await page.getByLabel('Password').fill(password);
+  await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+  await expect(page.getByLabel('Account: Ada')).toBeVisible();
+  await board.goto();
+  await expect(board.card('Programmer')).toBeVisible();
+});
