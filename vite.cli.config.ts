@@ -43,7 +43,7 @@ type ModuleGraph = {
 const source = (file: string) => path.resolve(import.meta.dirname, 'src', file);
 
 /** What `runCommand` (src/cli/context.ts) loads before every command runs. */
-const commandRuntimeRoots = ['config.ts', 'runtime.ts', 'services/settings.ts', 'services/deps.ts'].map(
+const commandRuntimeRoots = ['config.ts', 'start-runtime.ts', 'services/settings.ts', 'services/deps.ts'].map(
   source,
 );
 

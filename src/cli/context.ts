@@ -3,15 +3,15 @@ import type { z } from 'zod';
 import { AppError, type ErrorCode, isAppError } from '../core/errors.js';
 import type { Settings } from '../core/settings.js';
 import type { PrivateAddressPolicy } from '../integrations/postings/address-guard.js';
-import type { Runtime } from '../runtime.js';
 import type { Deps } from '../services/deps.js';
+import type { Runtime } from '../start-runtime.js';
 import type { LookupTable } from '../storage/id-lookup-store.js';
 import { createOutput, type Output } from './output.js';
 
 // Loaded when a command runs, so `hearback --version` and `--help` load none of it (issue 12, item 11).
 const loadAddressGuard = () => import('../integrations/postings/address-guard.js');
 const loadConfigModule = () => import('../config.js');
-const loadRuntime = () => import('../runtime.js');
+const loadRuntime = () => import('../start-runtime.js');
 const loadCompanies = () => import('../services/companies.js');
 const loadCompanySchemas = () => import('../core/company.js');
 const loadDeps = () => import('../services/deps.js');
