@@ -98,6 +98,14 @@ function staticClosure(graph: ModuleGraph, roots: readonly string[]): Set<string
 export default defineConfig({
   publicDir: false,
   plugins: [requireCommonJsPackages()],
+  resolve: {
+    alias: {
+      // ulid's browser build: its Node build imports node:crypto when it loads (3–5 ms of CPU on every
+      // command), for a default random source we never use (start-runtime.ts passes its own, drawn from
+      // the global Web Crypto, which the browser build falls back to as well).
+      ulid: path.resolve(import.meta.dirname, 'node_modules/ulid/dist/browser/index.js'),
+    },
+  },
   logLevel: 'warn',
   build: {
     ssr: true,
