@@ -6,55 +6,112 @@ import { hostNameOf } from './server/host-name.js';
  * The only reader of the environment. Everything else receives the parsed Config.
  * .env.example lists each variable with its default.
  */
-const envSchema = z.object({
-  HEARBACK_DATA_DIR: z.string().min(1).default('./data'),
-  DATABASE_URL: z
-    .string()
-    .regex(/^postgres(ql)?:\/\//, {
-      message: 'must be a postgres:// URL (leave unset for the embedded SQLite file)',
-    })
-    .optional(),
-  PORT: z.coerce.number().int().min(0).max(65_535).default(4600),
-  HOST: z.string().min(1).default('127.0.0.1'),
-  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
-  HEARBACK_PUBLIC_URL: z
-    .url({
-      protocol: /^https?$/,
-      message: 'must be an http:// or https:// URL, e.g. https://hearback.example.org',
-    })
-    .optional(),
-  HEARBACK_ALLOWED_HOSTS: z
-    .string()
-    .default('')
-    .transform((list) =>
-      list
-        .split(',')
-        .map((entry) => entry.trim())
-        .filter((entry) => entry !== ''),
-    )
-    .refine((hosts) => hosts.every((host) => hostNameOf(host) !== null), {
-      message: 'must be host names separated by commas, e.g. hearback.example.org,10.0.0.5',
-    }),
-  HEARBACK_ALLOW_PRIVATE_FETCH: z
-    .enum(['0', '1', 'false', 'true'], { message: 'must be 1 (allow) or 0 (the default: refuse)' })
-    .default('0'),
-  HEARBACK_MODE: z
-    .enum(['local', 'server'], {
-      message: 'must be local (the default: one person, no sign-in) or server (accounts, PostgreSQL only)',
-    })
-    .default('local'),
-  HEARBACK_AUTH_SECRET: z.string().optional(),
-  HEARBACK_SIGN_UP: z
-    .enum(['on', 'off'], { message: 'must be on (the default: anyone may create an account) or off' })
-    .default('on'),
-  HEARBACK_TRUST_PROXY: z
-    .string()
-    .regex(/^(\d{1,2}|[0-9A-Fa-f.:/]+(\s*,\s*[0-9A-Fa-f.:/]+)*)$/, {
-      message:
-        'must be the number of proxies in front of hearback (e.g. 1) or their addresses, comma-separated (e.g. 127.0.0.1,10.0.0.0/8)',
-    })
-    .optional(),
-});
+const logLevels = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+
+/**
+ * The environment's schema, built on first use: most starts (every CLI command) are read by
+ * `readPlainEnvironment` without it (issue 12, item 11).
+ */
+const environmentSchema = () =>
+  z.object({
+    HEARBACK_DATA_DIR: z.string().min(1).default('./data'),
+    DATABASE_URL: z
+      .string()
+      .regex(/^postgres(ql)?:\/\//, {
+        message: 'must be a postgres:// URL (leave unset for the embedded SQLite file)',
+      })
+      .optional(),
+    PORT: z.coerce.number().int().min(0).max(65_535).default(4600),
+    HOST: z.string().min(1).default('127.0.0.1'),
+    LOG_LEVEL: z.enum(logLevels).default('info'),
+    HEARBACK_PUBLIC_URL: z
+      .url({
+        protocol: /^https?$/,
+        message: 'must be an http:// or https:// URL, e.g. https://hearback.example.org',
+      })
+      .optional(),
+    HEARBACK_ALLOWED_HOSTS: z
+      .string()
+      .default('')
+      .transform((list) =>
+        list
+          .split(',')
+          .map((entry) => entry.trim())
+          .filter((entry) => entry !== ''),
+      )
+      .refine((hosts) => hosts.every((host) => hostNameOf(host) !== null), {
+        message: 'must be host names separated by commas, e.g. hearback.example.org,10.0.0.5',
+      }),
+    HEARBACK_ALLOW_PRIVATE_FETCH: z
+      .enum(['0', '1', 'false', 'true'], { message: 'must be 1 (allow) or 0 (the default: refuse)' })
+      .default('0'),
+    HEARBACK_MODE: z
+      .enum(['local', 'server'], {
+        message: 'must be local (the default: one person, no sign-in) or server (accounts, PostgreSQL only)',
+      })
+      .default('local'),
+    HEARBACK_AUTH_SECRET: z.string().optional(),
+    HEARBACK_SIGN_UP: z
+      .enum(['on', 'off'], { message: 'must be on (the default: anyone may create an account) or off' })
+      .default('on'),
+    HEARBACK_TRUST_PROXY: z
+      .string()
+      .regex(/^(\d{1,2}|[0-9A-Fa-f.:/]+(\s*,\s*[0-9A-Fa-f.:/]+)*)$/, {
+        message:
+          'must be the number of proxies in front of hearback (e.g. 1) or their addresses, comma-separated (e.g. 127.0.0.1,10.0.0.0/8)',
+      })
+      .optional(),
+  });
+
+type Environment = z.output<ReturnType<typeof environmentSchema>>;
+let builtSchema: ReturnType<typeof environmentSchema> | undefined;
+
+/** The environment as the schema reads it: its values with their defaults, or every problem at once. */
+export function parseEnvironment(
+  set: Record<string, string | undefined>,
+): { ok: true; environment: Environment } | { ok: false; problems: string[] } {
+  builtSchema ??= environmentSchema();
+  const parsed = builtSchema.safeParse(set);
+  if (parsed.success) return { ok: true, environment: parsed.data };
+  return {
+    ok: false,
+    problems: parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`),
+  };
+}
+
+const oneOf = <T extends string>(values: readonly T[], value: string | undefined, fallback: T) =>
+  value === undefined ? fallback : values.includes(value as T) ? (value as T) : undefined;
+
+/**
+ * The common environment read without zod, with the same result as the schema: only variables whose check
+ * is an exact comparison. Anything else set (a public URL, allowed hosts, proxies, a port that is not plain
+ * digits) or anything the schema would refuse gives undefined, and the schema reads it and names the problem.
+ */
+export function readPlainEnvironment(set: Record<string, string | undefined>): Environment | undefined {
+  const has = (name: string) => set[name] !== undefined;
+  if (has('HEARBACK_PUBLIC_URL') || has('HEARBACK_ALLOWED_HOSTS') || has('HEARBACK_TRUST_PROXY')) return;
+  const port = set.PORT;
+  if (port !== undefined && !(/^\d{1,5}$/.test(port) && Number(port) <= 65_535)) return;
+  const databaseUrl = set.DATABASE_URL;
+  if (databaseUrl !== undefined && !/^postgres(ql)?:\/\//.test(databaseUrl)) return;
+  const logLevel = oneOf(logLevels, set.LOG_LEVEL, 'info');
+  const allowPrivateFetch = oneOf(['0', '1', 'false', 'true'], set.HEARBACK_ALLOW_PRIVATE_FETCH, '0');
+  const mode = oneOf(['local', 'server'], set.HEARBACK_MODE, 'local');
+  const signUp = oneOf(['on', 'off'], set.HEARBACK_SIGN_UP, 'on');
+  if (!logLevel || !allowPrivateFetch || !mode || !signUp) return;
+  return {
+    HEARBACK_DATA_DIR: set.HEARBACK_DATA_DIR ?? './data',
+    ...(databaseUrl !== undefined && { DATABASE_URL: databaseUrl }),
+    PORT: port === undefined ? 4600 : Number(port),
+    HOST: set.HOST ?? '127.0.0.1',
+    LOG_LEVEL: logLevel,
+    HEARBACK_ALLOWED_HOSTS: [],
+    HEARBACK_ALLOW_PRIVATE_FETCH: allowPrivateFetch,
+    HEARBACK_MODE: mode,
+    ...(set.HEARBACK_AUTH_SECRET !== undefined && { HEARBACK_AUTH_SECRET: set.HEARBACK_AUTH_SECRET }),
+    HEARBACK_SIGN_UP: signUp,
+  };
+}
 
 /** Fewer bytes than this in HEARBACK_AUTH_SECRET are refused: it signs every session cookie. */
 export const minimumAuthSecretBytes = 32;
@@ -86,7 +143,7 @@ export type Config = {
   readonly dataDir: string;
   readonly database: DatabaseTarget;
   readonly server: { readonly port: number; readonly host: string };
-  readonly logLevel: z.infer<typeof envSchema>['LOG_LEVEL'];
+  readonly logLevel: (typeof logLevels)[number];
   /** The base of links in calendar events and emails; no trailing slash. */
   readonly publicUrl: string;
   /**
@@ -130,12 +187,12 @@ export function loadConfig(
   const set = Object.fromEntries(
     Object.entries(env).filter(([, value]) => value !== undefined && value !== ''),
   );
-  const parsed = envSchema.safeParse(set);
-  if (!parsed.success) {
-    const lines = parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
-    throw new Error(`Invalid configuration:\n  ${lines.join('\n  ')}`);
+  let e = readPlainEnvironment(set);
+  if (!e) {
+    const parsed = parseEnvironment(set);
+    if (!parsed.ok) throw new Error(`Invalid configuration:\n  ${parsed.problems.join('\n  ')}`);
+    e = parsed.environment;
   }
-  const e = parsed.data;
   if (e.HEARBACK_MODE === 'server') checkServerMode(e);
   const dataDir = path.resolve(overrides.dataDir ?? e.HEARBACK_DATA_DIR);
   const publicUrl = (e.HEARBACK_PUBLIC_URL ?? defaultPublicUrl(e.HOST, e.PORT)).replace(/\/+$/, '');
@@ -170,7 +227,7 @@ export function loadConfig(
  * Server mode serves many people from one PostgreSQL: it needs the address they use (cookies, links, the
  * allowed origin) and a secret to sign sessions with. Each missing piece is named, all at once.
  */
-function checkServerMode(e: z.infer<typeof envSchema>): void {
+function checkServerMode(e: Environment): void {
   const problems: string[] = [];
   if (!e.DATABASE_URL)
     problems.push('DATABASE_URL: server mode runs on PostgreSQL only; set a postgres:// URL');
