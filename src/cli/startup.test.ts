@@ -47,7 +47,7 @@ const heavy = [
  * (Temporal) nor the event schemas, which storage loads when it reads events (`storage/event-store.ts`).
  */
 const notForList = {
-  packages: ['ipaddr.js', 'wink-eng-lite-web-model', '@mozilla/readability', 'temporal-polyfill'],
+  packages: ['ipaddr.js', 'wink-eng-lite-web-model', '@mozilla/readability', 'temporal-polyfill', 'zod'],
   sources: [
     'src/cli/commands/today-commands.ts',
     'src/cli/commands/analysis-commands.ts',
