@@ -10,7 +10,8 @@ import { createOutput, type Output } from './output.js';
 
 // Loaded when a command runs, so `hearback --version` and `--help` load none of it (issue 12, item 11).
 const loadAddressGuard = () => import('../integrations/postings/address-guard.js');
-const loadConfigModule = () => import('../config.js');
+const loadConfigModule = () => import('../config-plain.js');
+const loadConfigSchema = () => import('../config.js');
 const loadRuntime = () => import('../start-runtime.js');
 const loadCompanies = () => import('../services/companies.js');
 const loadCompanySchemas = () => import('../core/company.js');
@@ -156,7 +157,10 @@ export async function runCommand(command: Command, work: (ctx: CliContext) => Pr
   let runtime: Runtime | undefined;
   try {
     const [{ startRuntime }, { getSettings }] = await Promise.all([loadRuntime(), loadSettings()]);
-    const config = configModule.loadConfig(env, options.dataDir ? { dataDir: options.dataDir } : {});
+    const overrides = options.dataDir ? { dataDir: options.dataDir } : {};
+    // The usual environment is read without zod; anything else goes to the schema, which names the problem.
+    const config =
+      configModule.loadPlainConfig(env, overrides) ?? (await loadConfigSchema()).loadConfig(env, overrides);
     if (config.mode === 'server') {
       // The commands work on the one local user's data; in server mode that is nobody's (docs/server-mode.md).
       out.error(
