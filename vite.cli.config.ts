@@ -43,17 +43,21 @@ type ModuleGraph = {
 const source = (file: string) => path.resolve(import.meta.dirname, 'src', file);
 
 /** What `runCommand` (src/cli/context.ts) loads before every command runs. */
-const commandRuntimeRoots = ['config.ts', 'runtime.ts', 'services/settings.ts', 'services/deps.ts'].map(
-  source,
-);
+const commandRuntimeRoots = [
+  'config-plain.ts',
+  'start-runtime.ts',
+  'services/settings.ts',
+  'services/deps.ts',
+].map(source);
 
 /**
  * Two chunks for what every command that runs loads, instead of a few dozen small ones (Node's ESM loader
  * costs each file it resolves and reads; about 15 ms fewer for `hearback list`), chosen from the module graph
  * so that neither makes a command that runs evaluate more than before:
  * - `command-common`: the modules every command file imports, and those of what `runCommand` loads that
- *   some command file imports too (zod, the field primitives): registering every command (`--help`) loads
- *   them all, registering one may load a few it would not (zod for `watch`), running one loads them anyway;
+ *   some command file imports too: registering every command (`--help`) loads them all, registering one may
+ *   load a few it would not, running one loads them anyway. The roots are zod-free (the configuration's from
+ *   config-plain.ts), so zod is not among them: `list` loads none (startup.test.ts);
  * - `command-runtime`: what `runCommand` loads, less anything registering a command loads, so `--help`
  *   (which registers every command and runs none) never loads it.
  * Everything else is split as Rolldown does by default: a command's own modules load when it runs.
@@ -98,6 +102,14 @@ function staticClosure(graph: ModuleGraph, roots: readonly string[]): Set<string
 export default defineConfig({
   publicDir: false,
   plugins: [requireCommonJsPackages()],
+  resolve: {
+    alias: {
+      // ulid's browser build: its Node build imports node:crypto when it loads (3–5 ms of CPU on every
+      // command), for a default random source we never use (start-runtime.ts passes its own, drawn from
+      // the global Web Crypto, which the browser build falls back to as well).
+      ulid: path.resolve(import.meta.dirname, 'node_modules/ulid/dist/browser/index.js'),
+    },
+  },
   logLevel: 'warn',
   build: {
     ssr: true,

@@ -1,6 +1,7 @@
 /**
  * CLI start-up benchmark (issue 12, item 11): runs the built CLI (`npm run build` first) as a user does,
- * `hearback --version` and `hearback list` on a SQLite file with 50 applications, and in the same run the
+ * `hearback --version` and `hearback list` on a SQLite file with 50 applications (and `list` again for a user
+ * whose time zone is not UTC), and in the same run the
  * baseline: `node -e` that requires better-sqlite3, opens the same file and runs the list's query. Processes
  * alternate (baseline, --version, list, …) so that load on a shared machine falls on all of them alike.
  * Reports the median CPU time (user + system, what the start-up itself costs) and wall time of each, and the
@@ -30,12 +31,12 @@ const hasPerf =
  * One process: its wall time, and the CPU time (all its threads, user and system) counted by `perf stat`
  * or, without perf, by /usr/bin/time.
  */
-function measure(args: readonly string[]): Sample {
+function measure(args: readonly string[], caseEnv: NodeJS.ProcessEnv = env): Sample {
   const command = hasPerf
     ? ['perf', 'stat', '-x,', '-e', 'task-clock', '--', process.execPath, ...args]
     : ['/usr/bin/time', '-f', 'TIMES %U %S', process.execPath, ...args];
   const started = performance.now();
-  const result = spawnSync(command[0]!, command.slice(1), { env, encoding: 'utf8' });
+  const result = spawnSync(command[0]!, command.slice(1), { env: caseEnv, encoding: 'utf8' });
   const wallMs = performance.now() - started;
   if (result.status !== 0) throw new Error(`${args.join(' ')} failed: ${result.stderr}`);
   const perf = /^([\d.]+),msec,task-clock/m.exec(result.stderr);
@@ -50,10 +51,14 @@ const median = (values: number[]) => {
   return sorted[Math.floor(sorted.length / 2)]!;
 };
 
+// A second user, whose time zone (taken from TZ when the database is created) is not UTC: the CLI prints
+// UTC dates without an Intl formatter, and every other zone with one, whose first use costs about 12 ms.
+const berlinDir = fs.mkdtempSync(path.join(os.tmpdir(), 'hearback-bench-cli-berlin-'));
+const berlinEnv = { ...env, HEARBACK_DATA_DIR: berlinDir };
 for (let i = 0; i < 50; i++) {
-  spawnSync(process.execPath, [cli, 'add', '-c', `Company ${i % 7}`, '-t', `Engineer ${i}`, '--force'], {
-    env,
-  });
+  const add = [cli, 'add', '-c', `Company ${i % 7}`, '-t', `Engineer ${i}`, '--force'];
+  spawnSync(process.execPath, add, { env: { ...env, TZ: 'UTC' } });
+  spawnSync(process.execPath, add, { env: { ...berlinEnv, TZ: 'Europe/Berlin' } });
 }
 const file = path.join(dir, 'hearback.db');
 const baselineScript = `const Database = require('better-sqlite3');
@@ -65,11 +70,15 @@ const cases = {
   baseline: ['-e', baselineScript],
   version: [cli, '--version'],
   list: [cli, 'list'],
+  listBerlin: [cli, 'list'],
 } as const;
-const samples: Record<keyof typeof cases, Sample[]> = { baseline: [], version: [], list: [] };
-for (const args of Object.values(cases)) measure(args); // warm the file system cache
+const caseEnv = (name: keyof typeof cases) => (name === 'listBerlin' ? berlinEnv : env);
+const samples: Record<keyof typeof cases, Sample[]> = { baseline: [], version: [], list: [], listBerlin: [] };
+for (const [name, args] of Object.entries(cases)) measure(args, caseEnv(name as keyof typeof cases)); // warm the caches
 for (let round = 0; round < rounds; round++) {
-  for (const [name, args] of Object.entries(cases)) samples[name as keyof typeof cases].push(measure(args));
+  for (const [name, args] of Object.entries(cases)) {
+    samples[name as keyof typeof cases].push(measure(args, caseEnv(name as keyof typeof cases)));
+  }
 }
 
 const summary = (name: keyof typeof cases) => ({
@@ -93,12 +102,14 @@ console.log(
 console.table([
   row('node -e: require better-sqlite3, open, the list query', 'baseline'),
   row('hearback --version', 'version'),
-  row('hearback list', 'list'),
+  row('hearback list (user in UTC)', 'list'),
+  row('hearback list (user in Europe/Berlin)', 'listBerlin'),
 ]);
-for (const name of ['version', 'list'] as const) {
+for (const name of ['version', 'list', 'listBerlin'] as const) {
   const ratio = summary(name).cpuMs / baseline.cpuMs;
   console.log(
     `${name}: CPU ${ratio.toFixed(2)}× the baseline, target ≤ 2: ${ratio <= 2 ? 'met' : 'NOT met'}`,
   );
 }
 fs.rmSync(dir, { recursive: true, force: true });
+fs.rmSync(berlinDir, { recursive: true, force: true });

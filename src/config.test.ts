@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { loadConfig } from './config.js';
+import { loadConfig, parseEnvironment, readPlainEnvironment } from './config.js';
 
 describe('loadConfig', () => {
   it('refuses private-address fetches unless HEARBACK_ALLOW_PRIVATE_FETCH is 1 or true', () => {
@@ -82,5 +82,48 @@ describe('loadConfig', () => {
       '127.0.0.1,10.0.0.0/8',
     );
     expect(() => loadConfig({ HEARBACK_TRUST_PROXY: 'yes please' })).toThrow('HEARBACK_TRUST_PROXY: must be');
+  });
+
+  it('reads the common environment without the schema, exactly as the schema does', () => {
+    const shell = { PATH: '/usr/bin', HOME: '/home/a', NO_COLOR: '1', HEARBACK_DEBUG: '1' };
+    const environments: Record<string, string>[] = [
+      {},
+      shell,
+      { ...shell, HEARBACK_DATA_DIR: '/srv/hearback', HOST: '0.0.0.0', LOG_LEVEL: 'warn' },
+      ...['0', '80', '080', '4600', '65535', '65536', '99999', '1e3', ' 80', '-1', '8.5', '0x50'].map(
+        (PORT) => ({
+          PORT,
+        }),
+      ),
+      ...['postgres://u@h/db', 'postgresql://h/db', 'mysql://h/db', 'Postgres://h/db'].map(
+        (DATABASE_URL) => ({
+          DATABASE_URL,
+        }),
+      ),
+      ...['fatal', 'silent', 'INFO', 'verbose'].map((LOG_LEVEL) => ({ LOG_LEVEL })),
+      ...['0', '1', 'true', 'false', 'yes'].map((HEARBACK_ALLOW_PRIVATE_FETCH) => ({
+        HEARBACK_ALLOW_PRIVATE_FETCH,
+      })),
+      ...['local', 'server', 'Server'].map((HEARBACK_MODE) => ({ HEARBACK_MODE, HEARBACK_AUTH_SECRET: 's' })),
+      ...['on', 'off', 'no'].map((HEARBACK_SIGN_UP) => ({ HEARBACK_SIGN_UP })),
+      { HEARBACK_PUBLIC_URL: 'https://hearback.example.org' },
+      { HEARBACK_ALLOWED_HOSTS: 'a.example' },
+      { HEARBACK_TRUST_PROXY: '1' },
+    ];
+    let readPlainly = 0;
+    for (const environment of environments) {
+      const plain = readPlainEnvironment(environment);
+      const parsed = parseEnvironment(environment);
+      if (plain === undefined) continue;
+      readPlainly++;
+      expect(parsed, JSON.stringify(environment)).toEqual({ ok: true, environment: plain });
+    }
+    // The schema is left for what needs it: nothing it refuses is read plainly, and the usual start is.
+    expect(readPlainly).toBe(20);
+    expect(
+      readPlainEnvironment({ ...shell, HEARBACK_DATA_DIR: '/d', DATABASE_URL: 'mysql://h' }),
+    ).toBeUndefined();
+    expect(readPlainEnvironment({ HEARBACK_PUBLIC_URL: 'https://hearback.example.org' })).toBeUndefined();
+    expect(readPlainEnvironment({ ...shell, HEARBACK_DATA_DIR: '/d' })).toMatchObject({ PORT: 4600 });
   });
 });

@@ -1,255 +1,113 @@
-import path from 'node:path';
 import { z } from 'zod';
+import { type Config, configFrom, logLevels, readPlainEnvironment, setVariables } from './config-plain.js';
 import { hostNameOf } from './server/host-name.js';
+
+export * from './config-plain.js';
 
 /**
  * The only reader of the environment. Everything else receives the parsed Config.
  * .env.example lists each variable with its default.
  */
-const envSchema = z.object({
-  HEARBACK_DATA_DIR: z.string().min(1).default('./data'),
-  DATABASE_URL: z
-    .string()
-    .regex(/^postgres(ql)?:\/\//, {
-      message: 'must be a postgres:// URL (leave unset for the embedded SQLite file)',
-    })
-    .optional(),
-  PORT: z.coerce.number().int().min(0).max(65_535).default(4600),
-  HOST: z.string().min(1).default('127.0.0.1'),
-  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
-  HEARBACK_PUBLIC_URL: z
-    .url({
-      protocol: /^https?$/,
-      message: 'must be an http:// or https:// URL, e.g. https://hearback.example.org',
-    })
-    .optional(),
-  HEARBACK_ALLOWED_HOSTS: z
-    .string()
-    .default('')
-    .transform((list) =>
-      list
-        .split(',')
-        .map((entry) => entry.trim())
-        .filter((entry) => entry !== ''),
-    )
-    .refine((hosts) => hosts.every((host) => hostNameOf(host) !== null), {
-      message: 'must be host names separated by commas, e.g. hearback.example.org,10.0.0.5',
-    }),
-  HEARBACK_EXTENSION_ORIGINS: z
-    .string()
-    .default('')
-    .transform((list) =>
-      list
-        .split(',')
-        .map((entry) => entry.trim().replace(/\/+$/, ''))
-        .filter((entry) => entry !== ''),
-    )
-    .refine((origins) => origins.every((o) => /^(moz|chrome)-extension:\/\/[0-9a-z-]+$/i.test(o)), {
-      message: 'must be extension origins separated by commas, e.g. moz-extension://4b1d6a3e-…',
-    }),
-  HEARBACK_ALLOW_PRIVATE_FETCH: z
-    .enum(['0', '1', 'false', 'true'], { message: 'must be 1 (allow) or 0 (the default: refuse)' })
-    .default('0'),
-  HEARBACK_MODE: z
-    .enum(['local', 'server'], {
-      message: 'must be local (the default: one person, no sign-in) or server (accounts, PostgreSQL only)',
-    })
-    .default('local'),
-  HEARBACK_AUTH_SECRET: z.string().optional(),
-  HEARBACK_SECRET_KEY: z
-    .string()
-    .regex(/^([0-9a-fA-F]{64}|[A-Za-z0-9+/]{43}=)$/, {
-      message: 'must be 32 bytes as 64 hex digits or base64 (openssl rand -base64 32)',
-    })
-    .optional(),
-  HEARBACK_SIGN_UP: z
-    .enum(['on', 'off'], { message: 'must be on (the default: anyone may create an account) or off' })
-    .default('on'),
-  HEARBACK_TRUST_PROXY: z
-    .string()
-    .regex(/^(\d{1,2}|[0-9A-Fa-f.:/]+(\s*,\s*[0-9A-Fa-f.:/]+)*)$/, {
-      message:
-        'must be the number of proxies in front of hearback (e.g. 1) or their addresses, comma-separated (e.g. 127.0.0.1,10.0.0.0/8)',
-    })
-    .optional(),
-});
-
-/** Fewer bytes than this in HEARBACK_AUTH_SECRET are refused: it signs every session cookie. */
-export const minimumAuthSecretBytes = 32;
-
-export type DatabaseTarget =
-  | { readonly kind: 'sqlite'; readonly file: string }
-  | { readonly kind: 'postgres'; readonly url: string }
-  | { readonly kind: 'pglite' };
 
 /**
- * Server mode (HEARBACK_MODE=server): accounts, every /api route behind a session. Local mode has none of it.
+ * The environment's schema, built on first use: most starts (every CLI command) are read by
+ * `readPlainEnvironment` without it (issue 12, item 11).
  */
-export type AccountsConfig = {
-  /** Signs session cookies and tokens; at least 32 bytes (HEARBACK_AUTH_SECRET). */
-  readonly secret: string;
-  /** HEARBACK_SIGN_UP=off: nobody can create an account through the API (operators add them). */
-  readonly signUp: boolean;
-};
+const environmentSchema = () =>
+  z.object({
+    HEARBACK_DATA_DIR: z.string().min(1).default('./data'),
+    DATABASE_URL: z
+      .string()
+      .regex(/^postgres(ql)?:\/\//, {
+        message: 'must be a postgres:// URL (leave unset for the embedded SQLite file)',
+      })
+      .optional(),
+    PORT: z.coerce.number().int().min(0).max(65_535).default(4600),
+    HOST: z.string().min(1).default('127.0.0.1'),
+    LOG_LEVEL: z.enum(logLevels).default('info'),
+    HEARBACK_PUBLIC_URL: z
+      .url({
+        protocol: /^https?$/,
+        message: 'must be an http:// or https:// URL, e.g. https://hearback.example.org',
+      })
+      .optional(),
+    HEARBACK_ALLOWED_HOSTS: z
+      .string()
+      .default('')
+      .transform((list) =>
+        list
+          .split(',')
+          .map((entry) => entry.trim())
+          .filter((entry) => entry !== ''),
+      )
+      .refine((hosts) => hosts.every((host) => hostNameOf(host) !== null), {
+        message: 'must be host names separated by commas, e.g. hearback.example.org,10.0.0.5',
+      }),
+    HEARBACK_EXTENSION_ORIGINS: z
+      .string()
+      .default('')
+      .transform((list) =>
+        list
+          .split(',')
+          .map((entry) => entry.trim().replace(/\/+$/, ''))
+          .filter((entry) => entry !== ''),
+      )
+      .refine((origins) => origins.every((o) => /^(moz|chrome)-extension:\/\/[0-9a-z-]+$/i.test(o)), {
+        message: 'must be extension origins separated by commas, e.g. moz-extension://4b1d6a3e-…',
+      }),
+    HEARBACK_ALLOW_PRIVATE_FETCH: z
+      .enum(['0', '1', 'false', 'true'], { message: 'must be 1 (allow) or 0 (the default: refuse)' })
+      .default('0'),
+    HEARBACK_MODE: z
+      .enum(['local', 'server'], {
+        message: 'must be local (the default: one person, no sign-in) or server (accounts, PostgreSQL only)',
+      })
+      .default('local'),
+    HEARBACK_AUTH_SECRET: z.string().optional(),
+    HEARBACK_SECRET_KEY: z
+      .string()
+      .regex(/^([0-9a-fA-F]{64}|[A-Za-z0-9+/]{43}=)$/, {
+        message: 'must be 32 bytes as 64 hex digits or base64 (openssl rand -base64 32)',
+      })
+      .optional(),
+    HEARBACK_SIGN_UP: z
+      .enum(['on', 'off'], { message: 'must be on (the default: anyone may create an account) or off' })
+      .default('on'),
+    HEARBACK_TRUST_PROXY: z
+      .string()
+      .regex(/^(\d{1,2}|[0-9A-Fa-f.:/]+(\s*,\s*[0-9A-Fa-f.:/]+)*)$/, {
+        message:
+          'must be the number of proxies in front of hearback (e.g. 1) or their addresses, comma-separated (e.g. 127.0.0.1,10.0.0.0/8)',
+      })
+      .optional(),
+  });
 
-export type Config = {
-  readonly mode: 'local' | 'server';
-  /** Present in server mode only. */
-  readonly accounts: AccountsConfig | null;
-  /**
-   * HEARBACK_TRUST_PROXY: whose X-Forwarded-For to believe for the client's address (the sign-in rate limit
-   * counts by it): a number of proxy hops, or the proxies' addresses. Unset: the connection's own address.
-   */
-  readonly trustProxy: number | string | null;
-  readonly dataDir: string;
-  /**
-   * HEARBACK_SECRET_KEY: encrypts the stored mailbox password (docs/inbox.md); unset, a key file
-   * `secret.key` in the data directory is made on first use.
-   */
-  readonly secretKey: string | null;
-  readonly database: DatabaseTarget;
-  readonly server: { readonly port: number; readonly host: string };
-  readonly logLevel: z.infer<typeof envSchema>['LOG_LEVEL'];
-  /** The base of links in calendar events and emails; no trailing slash. */
-  readonly publicUrl: string;
-  /**
-   * The base of employer response links: the public URL when HEARBACK_PUBLIC_URL is set, else null, since
-   * the default address (this machine's) is one no employer can open (docs/response-link.md).
-   */
-  readonly responseLinkBase: string | null;
-  /**
-   * HEARBACK_ALLOW_PRIVATE_FETCH=1: "Add from URL" and the posting watch may fetch loopback, private and
-   * other local-network addresses (postings on an intranet). Off by default; each such fetch is logged.
-   */
-  readonly allowPrivateFetch: boolean;
-  /**
-   * Host names the server answers to besides the loopback names (any port): the public URL's host and
-   * HEARBACK_ALLOWED_HOSTS. Requests naming any other host are refused (DNS rebinding).
-   */
-  readonly allowedHosts: readonly string[];
-  /**
-   * Browser extension origins allowed besides the Chromium extension's fixed one (HEARBACK_EXTENSION_ORIGINS):
-   * Firefox gives each installation its own moz-extension:// origin (docs/extension.md).
-   */
-  readonly extensionOrigins: readonly string[];
-};
+export type Environment = z.output<ReturnType<typeof environmentSchema>>;
+let builtSchema: ReturnType<typeof environmentSchema> | undefined;
 
-/** The process environment, read here and nowhere else: main.ts and the CLI take it from this. */
-export function processEnvironment(): Record<string, string | undefined> {
-  return process.env;
-}
-
-/**
- * What the CLI's output takes from the environment, known before (and without) a valid configuration:
- * NO_COLOR (https://no-color.org) and HEARBACK_DEBUG (print the stack of an unexpected error).
- */
-export function outputEnvironment(env: Record<string, string | undefined>): {
-  readonly noColor: boolean;
-  readonly debug: boolean;
-} {
-  return { noColor: Boolean(env.NO_COLOR), debug: Boolean(env.HEARBACK_DEBUG) };
+/** The environment as the schema reads it: its values with their defaults, or every problem at once. */
+export function parseEnvironment(
+  set: Record<string, string | undefined>,
+): { ok: true; environment: Environment } | { ok: false; problems: string[] } {
+  builtSchema ??= environmentSchema();
+  const parsed = builtSchema.safeParse(set);
+  if (parsed.success) return { ok: true, environment: parsed.data };
+  return {
+    ok: false,
+    problems: parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`),
+  };
 }
 
 export function loadConfig(
   env: Record<string, string | undefined>,
   overrides: { dataDir?: string } = {},
 ): Config {
-  // An empty variable (`DATABASE_URL=` in a .env file) means "not set".
-  const set = Object.fromEntries(
-    Object.entries(env).filter(([, value]) => value !== undefined && value !== ''),
-  );
-  const parsed = envSchema.safeParse(set);
-  if (!parsed.success) {
-    const lines = parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
-    throw new Error(`Invalid configuration:\n  ${lines.join('\n  ')}`);
+  const set = setVariables(env);
+  let e = readPlainEnvironment(set);
+  if (!e) {
+    const parsed = parseEnvironment(set);
+    if (!parsed.ok) throw new Error(`Invalid configuration:\n  ${parsed.problems.join('\n  ')}`);
+    e = parsed.environment;
   }
-  const e = parsed.data;
-  if (e.HEARBACK_MODE === 'server') checkServerMode(e);
-  const dataDir = path.resolve(overrides.dataDir ?? e.HEARBACK_DATA_DIR);
-  const publicUrl = (e.HEARBACK_PUBLIC_URL ?? defaultPublicUrl(e.HOST, e.PORT)).replace(/\/+$/, '');
-  return {
-    mode: e.HEARBACK_MODE,
-    accounts:
-      e.HEARBACK_MODE === 'server'
-        ? { secret: e.HEARBACK_AUTH_SECRET!, signUp: e.HEARBACK_SIGN_UP === 'on' }
-        : null,
-    trustProxy:
-      e.HEARBACK_TRUST_PROXY === undefined
-        ? null
-        : /^\d+$/.test(e.HEARBACK_TRUST_PROXY)
-          ? Number(e.HEARBACK_TRUST_PROXY)
-          : e.HEARBACK_TRUST_PROXY,
-    dataDir,
-    secretKey: e.HEARBACK_SECRET_KEY ?? null,
-    database: e.DATABASE_URL
-      ? { kind: 'postgres', url: e.DATABASE_URL }
-      : { kind: 'sqlite', file: path.join(dataDir, 'hearback.db') },
-    server: { port: e.PORT, host: e.HOST },
-    logLevel: e.LOG_LEVEL,
-    publicUrl,
-    responseLinkBase: e.HEARBACK_PUBLIC_URL ? publicUrl : null,
-    allowPrivateFetch: e.HEARBACK_ALLOW_PRIVATE_FETCH === '1' || e.HEARBACK_ALLOW_PRIVATE_FETCH === 'true',
-    allowedHosts: [
-      ...new Set([new URL(publicUrl).hostname, ...e.HEARBACK_ALLOWED_HOSTS.map((h) => hostNameOf(h)!)]),
-    ],
-    extensionOrigins: e.HEARBACK_EXTENSION_ORIGINS,
-  };
-}
-
-/**
- * Server mode serves many people from one PostgreSQL: it needs the address they use (cookies, links, the
- * allowed origin) and a secret to sign sessions with. Each missing piece is named, all at once.
- */
-function checkServerMode(e: z.infer<typeof envSchema>): void {
-  const problems: string[] = [];
-  if (!e.DATABASE_URL)
-    problems.push('DATABASE_URL: server mode runs on PostgreSQL only; set a postgres:// URL');
-  if (!e.HEARBACK_PUBLIC_URL)
-    problems.push(
-      'HEARBACK_PUBLIC_URL: server mode needs the address people use, e.g. https://hearback.example.org',
-    );
-  const secretBytes = Buffer.byteLength(e.HEARBACK_AUTH_SECRET ?? '', 'utf8');
-  if (secretBytes < minimumAuthSecretBytes)
-    problems.push(
-      `HEARBACK_AUTH_SECRET: server mode needs a secret of at least ${minimumAuthSecretBytes} bytes (${
-        e.HEARBACK_AUTH_SECRET === undefined ? 'it is not set' : `it has ${secretBytes}`
-      }); make one with: openssl rand -base64 48`,
-    );
-  if (problems.length > 0)
-    throw new Error(`Invalid configuration for HEARBACK_MODE=server:\n  ${problems.join('\n  ')}`);
-}
-
-/** Where a browser on this machine reaches the server; an any-address bind is reached as localhost. */
-function defaultPublicUrl(host: string, port: number): string {
-  const name = host === '0.0.0.0' || host === '::' ? 'localhost' : host.includes(':') ? `[${host}]` : host;
-  return `http://${name}:${port}`;
-}
-
-/** The effective configuration for the start-up log, with the database password masked. */
-export function describeConfig(config: Config): Record<string, unknown> {
-  return {
-    mode: config.mode,
-    ...(config.accounts && { signUp: config.accounts.signUp, authSecret: '***' }),
-    trustProxy: config.trustProxy,
-    dataDir: config.dataDir,
-    ...(config.secretKey && { secretKey: '***' }),
-    database: config.database.kind === 'postgres' ? maskUrl(config.database.url) : config.database,
-    host: config.server.host,
-    port: config.server.port,
-    logLevel: config.logLevel,
-    publicUrl: config.publicUrl,
-    allowPrivateFetch: config.allowPrivateFetch,
-    allowedHosts: config.allowedHosts,
-    extensionOrigins: config.extensionOrigins,
-  };
-}
-
-function maskUrl(raw: string): string {
-  try {
-    const url = new URL(raw);
-    if (url.password) url.password = '***';
-    return url.toString();
-  } catch {
-    return 'postgres://***';
-  }
+  return configFrom(e, overrides);
 }

@@ -3,15 +3,16 @@ import type { z } from 'zod';
 import { AppError, type ErrorCode, isAppError } from '../core/errors.js';
 import type { Settings } from '../core/settings.js';
 import type { PrivateAddressPolicy } from '../integrations/postings/address-guard.js';
-import type { Runtime } from '../runtime.js';
 import type { Deps } from '../services/deps.js';
+import type { Runtime } from '../start-runtime.js';
 import type { LookupTable } from '../storage/id-lookup-store.js';
 import { createOutput, type Output } from './output.js';
 
 // Loaded when a command runs, so `hearback --version` and `--help` load none of it (issue 12, item 11).
 const loadAddressGuard = () => import('../integrations/postings/address-guard.js');
-const loadConfigModule = () => import('../config.js');
-const loadRuntime = () => import('../runtime.js');
+const loadConfigModule = () => import('../config-plain.js');
+const loadConfigSchema = () => import('../config.js');
+const loadRuntime = () => import('../start-runtime.js');
 const loadCompanies = () => import('../services/companies.js');
 const loadCompanySchemas = () => import('../core/company.js');
 const loadDeps = () => import('../services/deps.js');
@@ -156,7 +157,10 @@ export async function runCommand(command: Command, work: (ctx: CliContext) => Pr
   let runtime: Runtime | undefined;
   try {
     const [{ startRuntime }, { getSettings }] = await Promise.all([loadRuntime(), loadSettings()]);
-    const config = configModule.loadConfig(env, options.dataDir ? { dataDir: options.dataDir } : {});
+    const overrides = options.dataDir ? { dataDir: options.dataDir } : {};
+    // The usual environment is read without zod; anything else goes to the schema, which names the problem.
+    const config =
+      configModule.loadPlainConfig(env, overrides) ?? (await loadConfigSchema()).loadConfig(env, overrides);
     if (config.mode === 'server') {
       // The commands work on the one local user's data; in server mode that is nobody's (docs/server-mode.md).
       out.error(

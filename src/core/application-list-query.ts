@@ -1,12 +1,13 @@
 import { z } from 'zod';
+import { applicationSortKeys } from './application-list-filter.js';
 import { id, limits, text } from './fields.js';
 import { activeStageSchema, outcomeSchema, stageSchema } from './pipeline.js';
 
 // The query of application lists, apart from the other application schemas (application.ts, which
-// re-exports it): `hearback list` builds this one and none of the others (issue 12, item 11).
+// re-exports it). `hearback list` builds it only when `readApplicationListQuery` (application-list-filter.ts,
+// without zod) does not accept its options, so that the schema names the problem (issue 12, item 11).
 
-export const applicationSortKeys = ['createdAt', 'updatedAt', 'jobTitle', 'priority', 'appliedAt'] as const;
-export type ApplicationSortKey = (typeof applicationSortKeys)[number];
+export { type ApplicationSortKey, applicationSortKeys } from './application-list-filter.js';
 
 const stageList = z
   .string()

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { dateWindowMessage, isInstantInWindow, isLocalDateInWindow } from './date-window.js';
+import { limits } from './field-limits.js';
 
 /**
  * Field primitives shared by every schema. Text is stored exactly as given (no trimming), so anything a
@@ -20,17 +21,7 @@ export function requiredText(max: number) {
   return text(max).refine((value) => value.trim().length > 0, { message: 'must not be blank' });
 }
 
-export const limits = {
-  name: 200,
-  title: 500,
-  shortText: 2_000,
-  notes: 100_000,
-  document: 500_000,
-  url: 2_048,
-  tag: 64,
-  tags: 50,
-  industry: 100,
-} as const;
+export { limits } from './field-limits.js';
 
 export const id = z.string().min(1).max(64);
 

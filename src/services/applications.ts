@@ -18,7 +18,7 @@ import type { Company } from '../core/company.js';
 import { assertHappened } from '../core/date-window.js';
 import { AppError, fieldError, isAppError } from '../core/errors.js';
 import type { StageChangeEvent, TimelineEvent } from '../core/event.js';
-import { planStageChange, type StageChange, summarizeStageHistory } from '../core/pipeline.js';
+import { planStageChange, type StageChange, summarizeStageHistory } from '../core/pipeline-values.js';
 import {
   type ApplicationRecord,
   deleteApplicationRow,

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import type { Command } from 'commander';
 import pc from 'picocolors';
 import type { Application } from '../../core/application.js';
-import { applicationListQuerySchema, applicationSortKeys } from '../../core/application-list-query.js';
+import { applicationSortKeys, readApplicationListQuery } from '../../core/application-list-filter.js';
 import { remoteTypes, sourceKinds } from '../../core/application-values.js';
 import { AppError } from '../../core/errors.js';
 import type { TimelineEvent } from '../../core/event.js';
@@ -20,7 +20,7 @@ import {
   outcomes,
   stageLabels,
   stages,
-} from '../../core/pipeline.js';
+} from '../../core/pipeline-values.js';
 import {
   type CliContext,
   inCliTransaction,
@@ -36,6 +36,7 @@ import { ask, canPrompt, confirm } from '../prompts.js';
 // Loaded when a command runs, so `hearback --version` and `--help` load none of it, and `list` not the
 // schemas of the changes (issue 12, item 11).
 const loadSchemas = () => import('../../core/application.js');
+const loadListQuery = () => import('../../core/application-list-query.js');
 const loadApplications = () => import('../../services/applications.js');
 const loadEvents = () => import('../../services/events.js');
 const loadFollowUps = () => import('../../services/follow-ups.js');
@@ -142,20 +143,26 @@ export function registerApplicationCommands(program: Command): void {
       runCommand(command, async (ctx) => {
         const { listApplications } = await loadApplications();
         const companyId = options.company ? await resolveId(ctx, 'companies', options.company) : undefined;
-        const filter = parseInput(
-          applicationListQuerySchema,
-          {
-            stage: options.stage,
-            outcome: options.outcome,
-            companyId,
-            tag: options.tag,
-            q: options.search,
-            sort: options.sort,
-            order: options.order,
-            limit: options.limit,
-          },
-          { stage: '--stage', q: '--search', limit: '--limit', sort: '--sort', order: '--order' },
-        );
+        const query = {
+          stage: options.stage,
+          outcome: options.outcome,
+          companyId,
+          tag: options.tag,
+          q: options.search,
+          sort: options.sort,
+          order: options.order,
+          limit: options.limit,
+        };
+        // Valid options are read without zod; anything else goes to the schema, which names the problem.
+        const filter =
+          readApplicationListQuery(query) ??
+          parseInput((await loadListQuery()).applicationListQuerySchema, query, {
+            stage: '--stage',
+            q: '--search',
+            limit: '--limit',
+            sort: '--sort',
+            order: '--order',
+          });
         const items: Application[] = [];
         let cursor: string | undefined;
         do {

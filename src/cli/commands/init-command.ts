@@ -9,7 +9,7 @@ import { formatFields } from '../output.js';
 // Loaded when the command runs: date-holidays' data is large (issue 12, item 11).
 const loadPlaces = () => import('../../core/places.js');
 const loadPrompts = () => import('../prompts.js');
-const loadRuntime = () => import('../../runtime.js');
+const loadRuntime = () => import('../../start-runtime.js');
 const loadSettings = () => import('../../services/settings.js');
 
 /** Asks one question and answers what was typed, or the fallback for an empty answer. */

@@ -1,5 +1,5 @@
 import type { ApplicationCreate } from '../../core/application.js';
-import { limits } from '../../core/fields.js';
+import { limits } from '../../core/field-limits.js';
 import type { ExtractedPosting } from './extracted-posting.js';
 import { describePostingSite } from './posting-site.js';
 
