@@ -1,10 +1,15 @@
-import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
 import { chmodSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { AppError } from '../../core/errors.js';
 import type { SecretBox } from '../../core/inbox-account.js';
 
 const version = 'v1';
+
+/**
+ * node:crypto, loaded when a secret is first sealed or opened: every CLI command builds a secret box, and
+ * importing the module costs a few milliseconds of start-up that `hearback list` cannot spare (issue 12).
+ */
+const crypto = () => process.getBuiltinModule('node:crypto');
 
 /**
  * Seals secrets (the mailbox's IMAP URL) with AES-256-GCM under a key kept outside the database:
@@ -23,8 +28,8 @@ export function createSecretBox(options: {
   };
   return {
     seal(plain) {
-      const iv = randomBytes(12);
-      const cipher = createCipheriv('aes-256-gcm', keyOf(), iv);
+      const iv = crypto().randomBytes(12);
+      const cipher = crypto().createCipheriv('aes-256-gcm', keyOf(), iv);
       const body = Buffer.concat([cipher.update(plain, 'utf8'), cipher.final()]);
       return [
         version,
@@ -37,7 +42,7 @@ export function createSecretBox(options: {
       const [v, iv, tag, body] = sealed.split('.');
       if (v !== version || !iv || !tag || body === undefined) throw unreadable();
       try {
-        const decipher = createDecipheriv('aes-256-gcm', keyOf(), Buffer.from(iv, 'base64'));
+        const decipher = crypto().createDecipheriv('aes-256-gcm', keyOf(), Buffer.from(iv, 'base64'));
         decipher.setAuthTag(Buffer.from(tag, 'base64'));
         return Buffer.concat([decipher.update(Buffer.from(body, 'base64')), decipher.final()]).toString(
           'utf8',
@@ -83,7 +88,7 @@ function readOrCreateKeyFile(file: string | null): Buffer {
     if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
   }
   mkdirSync(path.dirname(file), { recursive: true });
-  const key = randomBytes(32);
+  const key = crypto().randomBytes(32);
   // `wx`: two processes creating the key at once cannot overwrite each other's; the loser reads the winner's.
   try {
     writeFileSync(file, `${key.toString('base64')}\n`, { mode: 0o600, flag: 'wx' });
