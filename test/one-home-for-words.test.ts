@@ -115,7 +115,10 @@ const tables: readonly {
   { name: 'closedReasonLabels', table: closedReasonLabels, keys: closedReasons, home: 'pipeline' },
 ];
 
-const homes = new Set(['src/core/labels.ts', 'src/core/pipeline.ts'].map((f) => path.join(...f.split('/'))));
+// pipeline.ts re-exports the labels of pipeline-values.ts, their home since the web and CLI load them without zod.
+const homes = new Set(
+  ['src/core/labels.ts', 'src/core/pipeline-values.ts'].map((f) => path.join(...f.split('/'))),
+);
 
 /**
  * The keys of `keys` that a text maps to words, as a table of labels does (`offer_check: 'Check on …'`). A

@@ -10,3 +10,12 @@ export const accountViewSchema = z.object({
 });
 
 export type AccountView = z.infer<typeof accountViewSchema>;
+
+/**
+ * How better-auth's endpoints under /api/auth/ answer a failure: `{ code, message }`, both optional (the web
+ * app loads this on a failure only: the first page's script does without zod).
+ */
+export const authErrorBodySchema = z.object({
+  code: z.string().optional().catch(undefined),
+  message: z.string().optional().catch(undefined),
+});

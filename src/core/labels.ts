@@ -5,6 +5,7 @@ import type { DraftKind } from './drafts.js';
 import type { Channel, EventKind, Sentiment } from './event.js';
 import type { FollowUpKind, FollowUpStatus, PlannedFollowUpKind } from './follow-up.js';
 import type { InterviewRound } from './interview.js';
+import type { ActiveStage } from './pipeline-values.js';
 import type { DelayUnit } from './playbook.js';
 import type { WatchState } from './posting-watch.js';
 import type { ResponseLinkAnswer } from './response-link.js';
@@ -166,4 +167,13 @@ export const responseLinkAnswerLabels: Readonly<Record<ResponseLinkAnswer, strin
   another_candidate: 'Went with another candidate',
   on_hold: 'Role on hold or closed',
   next_conversation: 'Wants to schedule a next conversation',
+};
+
+/** Where an application had got to, as a phrase inside a sentence ("ended at the interview stage"). */
+export const stagePhrases: Readonly<Record<ActiveStage, string>> = {
+  saved: 'before applying',
+  applied: 'after applying',
+  screening: 'at a screening',
+  interviewing: 'at the interview stage',
+  offer: 'at an offer',
 };

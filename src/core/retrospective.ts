@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { id, instantOut, limits, text } from './fields.js';
+import { stagePhrases } from './labels.js';
 import { type ActiveStage, type Outcome, outcomeLabels, stageRank } from './pipeline.js';
 
 /**
@@ -38,14 +39,6 @@ export type PastRetrospective = Retrospective & {
   readonly furthestStage: ActiveStage;
   readonly outcome: Outcome | null;
   readonly endedAt: string;
-};
-
-const stagePhrases: Readonly<Record<ActiveStage, string>> = {
-  saved: 'before applying',
-  applied: 'after applying',
-  screening: 'at a screening',
-  interviewing: 'at the interview stage',
-  offer: 'at an offer',
 };
 
 /**

@@ -5,7 +5,7 @@ import { AppError, fieldError } from '../core/errors.js';
 import type { TimelineEvent } from '../core/event.js';
 import type { Accounts } from '../core/ports.js';
 import { getTimeline, listApplicationCards } from './applications.js';
-import type { Deps } from './deps.js';
+import { type Deps, inTransaction } from './deps.js';
 import { createEvent } from './events.js';
 import { getToday } from './today.js';
 
@@ -61,8 +61,8 @@ export async function createShare(deps: Deps, input: ShareCreate): Promise<Share
   }
   const shareId = deps.ids.next();
   const createdAt = deps.clock.now().toISOString();
-  await deps.db.transaction().execute(async (trx) => {
-    const t = trx as unknown as Kysely<CoachingTables>;
+  await inTransaction(deps, async (tx) => {
+    const t = tx.db as unknown as Kysely<CoachingTables>;
     await t
       .deleteFrom('shares')
       .where('owner_id', '=', deps.userId)

@@ -13,6 +13,8 @@ const allowed: Readonly<Record<string, string>> = {
   'src/storage/write-transaction.ts': 'what the transaction helpers of services/deps.ts open them with',
   'src/storage/sqlite-writer-thread-worker.ts':
     'the writer thread holds the transaction runBulkWriteTransaction opens for it, on its own connection',
+  'src/services/account-deletion.ts':
+    'deleting an account deletes its data version with everything else: there is no version left to replace, and no session left to read a cached answer',
 };
 
 const repo = path.resolve(import.meta.dirname, '../..');

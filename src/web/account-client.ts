@@ -38,10 +38,12 @@ export function createAccountClient(options: { baseUrl?: string; fetch?: typeof 
     const text = await response.text();
     const parsed = parseJson(text);
     if (!response.ok) {
-      const answer = (parsed ?? {}) as { code?: unknown; message?: unknown };
+      // Loaded on a failure only, as readApiError does: the schema needs zod.
+      const { authErrorBodySchema } = await import('../core/account.js');
+      const answer = authErrorBodySchema.safeParse(parsed);
       throw new AccountError(
-        typeof answer.code === 'string' ? answer.code : 'UNEXPECTED_RESPONSE',
-        typeof answer.message === 'string' ? answer.message : `The server answered ${response.status}`,
+        (answer.success && answer.data.code) || 'UNEXPECTED_RESPONSE',
+        (answer.success && answer.data.message) || `The server answered ${response.status}`,
         response.status,
       );
     }
