@@ -81,6 +81,31 @@ describe('the web app account client, on a server-mode app', () => {
     await expect(other.getAccount()).rejects.toMatchObject({ code: 'SIGN_IN_REQUIRED' });
   });
 
+  it('changes the password (signing out the other browser), signs out everywhere, and deletes the account', async () => {
+    const here = createAccountClient({ fetch: browserFetch(server, '203.0.113.20') });
+    await here.signUp({ name: 'Lin', email: 'lin@example.org', password });
+    const there = createAccountClient({ fetch: browserFetch(server, '203.0.113.21') });
+    await there.signIn('lin@example.org', password);
+
+    const wrong = await here.changePassword('not it', 'a new password').catch((error: unknown) => error);
+    expect(accountErrorMessage(wrong, 'change-password')).toBe('The current password is not right.');
+    await here.changePassword(password, 'a new password');
+    expect((await here.getAccount()).user?.email).toBe('lin@example.org');
+    await expect(there.getAccount()).rejects.toMatchObject({ code: 'SIGN_IN_REQUIRED' });
+
+    await there.signIn('lin@example.org', 'a new password');
+    await here.signOutEverywhere();
+    await expect(here.getAccount()).rejects.toMatchObject({ code: 'SIGN_IN_REQUIRED' });
+    await expect(there.getAccount()).rejects.toMatchObject({ code: 'SIGN_IN_REQUIRED' });
+
+    await here.signIn('lin@example.org', 'a new password');
+    await expect(here.deleteAccount('someone@example.org')).rejects.toBeInstanceOf(ApiError);
+    expect((await here.getAccount()).user?.email).toBe('lin@example.org');
+    await here.deleteAccount('lin@example.org');
+    await expect(here.getAccount()).rejects.toMatchObject({ code: 'SIGN_IN_REQUIRED' });
+    await expect(here.signIn('lin@example.org', 'a new password')).rejects.toBeInstanceOf(AccountError);
+  });
+
   it('says plainly when sign-up is closed, and when a password is too short', () => {
     expect(
       accountErrorMessage(

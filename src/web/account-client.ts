@@ -76,6 +76,32 @@ export function createAccountClient(options: { baseUrl?: string; fetch?: typeof 
     async signOut(): Promise<void> {
       await post('sign-out', {});
     },
+    /**
+     * Needs the current password. The server then ends every other session of the account; this browser
+     * keeps a new one.
+     */
+    async changePassword(currentPassword: string, newPassword: string): Promise<void> {
+      await post('change-password', { currentPassword, newPassword, revokeOtherSessions: true });
+    },
+    /** Ends every session of the account, this browser's too. */
+    async signOutEverywhere(): Promise<void> {
+      await post('revoke-sessions', {});
+    },
+    /** DELETE /api/account: the account and all its data, confirmed by typing the account's email. */
+    async deleteAccount(confirmEmail: string): Promise<void> {
+      let response: Response;
+      try {
+        response = await doFetch(`${baseUrl}/api/account`, {
+          method: 'DELETE',
+          headers: { accept: 'application/json', 'content-type': 'application/json' },
+          body: JSON.stringify({ confirmEmail }),
+          credentials: 'same-origin',
+        });
+      } catch {
+        throw new ApiError('NETWORK_ERROR', 'hearback could not be reached. Check the connection.', 0);
+      }
+      if (!response.ok) throw await readApiError(response);
+    },
   };
 }
 
@@ -89,11 +115,15 @@ function parseJson(text: string): unknown {
 }
 
 /** The sentence shown for a failed sign-in or sign-up: never says whether the email has an account. */
-export function accountErrorMessage(error: unknown, action: 'sign-in' | 'sign-up'): string {
+export function accountErrorMessage(
+  error: unknown,
+  action: 'sign-in' | 'sign-up' | 'change-password',
+): string {
   if (!(error instanceof AccountError)) return 'Something went wrong. Try again.';
   if (error.status === 429) return 'Too many attempts from here. Wait a minute, then try again.';
   if (error.code === 'EMAIL_PASSWORD_SIGN_UP_DISABLED')
     return 'This hearback does not take new sign-ups. Ask its administrator for an invitation.';
+  if (error.code === 'INVALID_PASSWORD') return 'The current password is not right.';
   if (error.code === 'PASSWORD_TOO_SHORT') return 'The password needs at least 8 characters.';
   if (error.code === 'PASSWORD_TOO_LONG') return 'The password can have at most 256 characters.';
   if (error.code === 'INVALID_EMAIL') return 'Enter an email address, like name@example.org.';

@@ -12,6 +12,9 @@ test('the calendar feed URL is issued, shown once, copied, replaced and turned o
   const settings = new SettingsPage(page);
   await settings.goto();
   await expect(settings.calendar).toContainText('No calendar link yet');
+  // Local mode has no account: no Account section (server mode's change password, delete account, ...).
+  await expect(page.getByRole('heading', { level: 2, name: 'Browser extension' })).toBeVisible();
+  await expect(page.getByRole('region', { name: 'Account' })).toHaveCount(0);
 
   await settings.getLink();
   const url = await settings.feedUrl.inputValue();

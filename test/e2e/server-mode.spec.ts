@@ -90,3 +90,37 @@ test('server mode: sign up, private data, sign out, sign in again, and a taken e
   await board.goto();
   await expect(board.card('Programmer')).toBeVisible();
 });
+
+test('server mode: the Account settings change the password, export the data and delete the account', async ({
+  page,
+}) => {
+  await createAccount(page, 'Lin', 'lin@example.org');
+  await page.goto('/settings');
+  const section = page.getByRole('region', { name: 'Account' });
+  await expect(section).toContainText('lin@example.org');
+
+  await section.getByLabel('Current password').fill('not the password');
+  await section.getByLabel('New password').fill('a brand new password');
+  await section.getByRole('button', { name: 'Change password' }).click();
+  await expect(section.getByRole('alert')).toContainText('The current password is not right.');
+  await section.getByLabel('Current password').fill(password);
+  await section.getByLabel('New password').fill('a brand new password');
+  await section.getByRole('button', { name: 'Change password' }).click();
+  await expect(section.getByRole('status')).toContainText('Password changed');
+  // Still signed in here, with the new session.
+  baseExpect((await page.request.get('/api/account')).status()).toBe(200);
+
+  const download = page.waitForEvent('download');
+  await section.getByRole('link', { name: 'Export my data' }).click();
+  baseExpect((await download).suggestedFilename()).toBe('hearback-backup.json');
+
+  const remove = section.getByRole('button', { name: 'Delete my account and all its data' });
+  await expect(remove).toBeDisabled();
+  await section.getByLabel(/Type your email/).fill('lin@example.org');
+  await remove.click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Sign in' })).toBeVisible();
+  await page.getByLabel('Email').fill('lin@example.org');
+  await page.getByLabel('Password').fill('a brand new password');
+  await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+  await expect(page.getByRole('alert')).toContainText('do not match an account');
+});

@@ -1,5 +1,6 @@
 import { kyselyAdapter } from '@better-auth/kysely-adapter';
 import { hash, verify } from '@node-rs/argon2';
+import { createAuthMiddleware } from 'better-auth/api';
 import { betterAuth } from 'better-auth/minimal';
 import type { Kysely } from 'kysely';
 import { fieldError } from '../../core/errors.js';
@@ -110,12 +111,26 @@ export function createBetterAuthAccounts(options: BetterAuthAccountsOptions): Ac
       storage: 'database',
       window: 60,
       max: 100,
-      customRules: { '/sign-in/email': signInLimit, '/sign-up/email': signInLimit },
+      customRules: {
+        '/sign-in/email': signInLimit,
+        '/sign-up/email': signInLimit,
+        // It checks the current password: as many tries as sign-in, not better-auth's default 3 in 10 s.
+        '/change-password': signInLimit,
+      },
     },
     advanced: {
       cookiePrefix: 'hearback',
       defaultCookieAttributes: { httpOnly: true, sameSite: 'lax' },
       ipAddress: { ipAddressHeaders: [clientAddressHeader] },
+    },
+    hooks: {
+      // A changed password ends every other session of the account, whatever the request asked: the one
+      // that changed it gets a new session, every other browser has to sign in with the new password.
+      before: createAuthMiddleware(async (context) => {
+        if (context.path !== '/change-password') return;
+        const body = typeof context.body === 'object' && context.body !== null ? context.body : {};
+        return { context: { body: { ...body, revokeOtherSessions: true } } };
+      }),
     },
     databaseHooks: {
       user: {

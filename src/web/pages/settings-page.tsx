@@ -4,6 +4,7 @@ import type { FieldIssue } from '../../core/errors.js';
 import { type Settings, settingsUpdateSchema } from '../../core/settings.js';
 import type { SettingsUpdateInput } from '../api-client.js';
 import { describeError, isApiError } from '../api-error.js';
+import { AccountSettings } from '../components/account-settings.js';
 import { BrowserExtensionSettings } from '../components/browser-extension-settings.js';
 import { CalendarFeedSettings } from '../components/calendar-feed-settings.js';
 import { Choice, FormErrors, TextField } from '../components/field.js';
@@ -38,6 +39,7 @@ export function SettingsPage() {
         <>
           <SettingsForm settings={settings.data} />
           <MoreSettings settings={settings.data} />
+          <AccountSettings />
         </>
       ) : (
         <div className="placeholder" aria-busy="true">
