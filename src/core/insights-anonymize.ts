@@ -1,3 +1,4 @@
+import { monthNames } from './date-words.js';
 import type { Insights } from './insights.js';
 
 /**
@@ -40,15 +41,20 @@ export type NamesToHide = {
   readonly people: readonly string[];
 };
 
-const monthName =
-  '(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|jun(?:e)?|jul(?:y)?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)';
-const datePatterns = [
-  /\b\d{4}-\d{1,2}(?:-\d{1,2}(?:T[\d:.]+Z?)?)?\b/gi, // 2026-03-14, 2026-03, 2026-03-14T09:00:00Z
-  /\b\d{1,2}[./]\d{1,2}[./]\d{2,4}\b/g, // 14.03.2026, 3/14/26
-  new RegExp(`\\b\\d{1,2}(?:st|nd|rd|th)?\\s+(?:of\\s+)?${monthName}\\.?(?:,?\\s+\\d{4})?\\b`, 'gi'), // 14 March 2026
-  new RegExp(`\\b${monthName}\\.?\\s+\\d{1,2}(?:st|nd|rd|th)?(?:,?\\s+\\d{4})?\\b`, 'gi'), // March 14, 2026
-  new RegExp(`\\b${monthName}\\.?\\s+\\d{4}\\b`, 'gi'), // March 2026
-];
+/** The date spellings taken out of free text; month names come from date-words.ts, built on first use. */
+let datePatterns: readonly RegExp[] | null = null;
+function datePatternsOf(): readonly RegExp[] {
+  if (datePatterns) return datePatterns;
+  const month = `(?:${[...monthNames('long').map((n) => `${n.slice(0, 3)}(?:${n.slice(3)})?`), 'sept'].join('|')})`;
+  datePatterns = [
+    /\b\d{4}-\d{1,2}(?:-\d{1,2}(?:T[\d:.]+Z?)?)?\b/gi, // 2026-03-14, 2026-03, 2026-03-14T09:00:00Z
+    /\b\d{1,2}[./]\d{1,2}[./]\d{2,4}\b/g, // 14.03.2026, 3/14/26
+    new RegExp(`\\b\\d{1,2}(?:st|nd|rd|th)?\\s+(?:of\\s+)?${month}\\.?(?:,?\\s+\\d{4})?\\b`, 'gi'), // 14 March 2026
+    new RegExp(`\\b${month}\\.?\\s+\\d{1,2}(?:st|nd|rd|th)?(?:,?\\s+\\d{4})?\\b`, 'gi'), // March 14, 2026
+    new RegExp(`\\b${month}\\.?\\s+\\d{4}\\b`, 'gi'), // March 2026
+  ];
+  return datePatterns;
+}
 
 /**
  * Free text made fit to share: every known company, job title and person (longest first, any case) becomes
@@ -68,7 +74,7 @@ export function anonymizeText(text: string, hide: NamesToHide): string {
     .filter((n) => n.name.length > 0)
     .sort((a, b) => b.name.length - a.name.length);
   let out = text;
-  for (const pattern of datePatterns) out = out.replace(pattern, '[date]');
+  for (const pattern of datePatternsOf()) out = out.replace(pattern, '[date]');
   for (const { name, as } of names) {
     out = out.replace(new RegExp(name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'), 'gi'), as);
   }

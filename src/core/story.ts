@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { monthName } from './date-words.js';
 import type { Insights } from './insights.js';
 import { anonymizeText, type NamesToHide } from './insights-anonymize.js';
 import { toSankeyMatic } from './insights-sankey.js';
@@ -55,21 +56,6 @@ export type StoryInput = {
   /** Set to anonymise: what to take out of free text. */
   readonly hide: NamesToHide | null;
 };
-
-const monthNames = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
 
 /** Markdown-significant characters in user text are escaped, so a lesson can never become a link or HTML. */
 export function escapeMarkdown(text: string): string {
@@ -133,5 +119,5 @@ export function storyMarkdown(input: StoryInput): string {
 
 function monthText(month: string): string {
   const [year, m] = month.split('-');
-  return `${monthNames[Number(m) - 1] ?? m} ${year}`;
+  return `${monthName(Number(m))} ${year}`;
 }
