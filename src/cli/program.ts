@@ -32,7 +32,7 @@ export const commandFiles: ReadonlyArray<{
     load: async () => (await import('./commands/analysis-commands.js')).registerAnalysisCommands,
   },
   {
-    names: ['insights'],
+    names: ['insights', 'story'],
     load: async () => (await import('./commands/insights-command.js')).registerInsightsCommand,
   },
   {

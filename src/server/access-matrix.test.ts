@@ -435,6 +435,7 @@ const table: Record<string, Row> = {
   },
   'GET /api/today': { owner: 200, stranger: 'own', sample: on('/api/today') },
   'GET /api/insights': { owner: 200, stranger: 'own', sample: on('/api/insights') },
+  'GET /api/story': { owner: 200, stranger: 'own', sample: on('/api/story?anonymize=true') },
   'GET /api/follow-ups/{id}/draft': {
     owner: 200,
     stranger: 404,

@@ -42,6 +42,7 @@ import { postingWatchRoutes } from './routes/posting-watch-routes.js';
 import { type ResponseLinkLimits, responseLinkRoutes } from './routes/response-link-routes.js';
 import { retrospectiveRoutes } from './routes/retrospective-routes.js';
 import { settingsRoutes } from './routes/settings-routes.js';
+import { storyRoutes } from './routes/story-routes.js';
 import { todayRoutes } from './routes/today-routes.js';
 import { registerWebAssets } from './web-assets.js';
 
@@ -215,6 +216,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   inboxRoutes(app, routes);
   extensionRoutes(app, routes, { extensionOrigins });
   insightsRoutes(app, routes);
+  storyRoutes(app, routes);
   retrospectiveRoutes(app, routes);
   coachingRoutes(app, routes, { accounts: accounts !== undefined });
   await registerWebAssets(fastify, { root: options.webRoot });

@@ -54,6 +54,7 @@ import type { PostingWatchView } from '../core/posting-watch.js';
 import type { ResponseLinkIssued, ResponseLinkStatus } from '../core/response-link.js';
 import type { Retrospective, RetrospectiveInput } from '../core/retrospective.js';
 import type { Places, Settings, settingsUpdateSchema } from '../core/settings.js';
+import type { Story } from '../core/story.js';
 import type { TailoringCheck, tailoringRequestSchema } from '../core/tailoring-check.js';
 import type { Today } from '../core/today.js';
 import { ApiError, readApiError } from './api-error.js';
@@ -295,6 +296,8 @@ export function createApiClient(options: ApiClientOptions = {}) {
     getToday: (asOf?: string) => get<Today>('/api/today', { asOf }),
     /** The insights of the whole search (docs/insights.md); every parameter is optional. */
     getInsights: (query: Query) => get<Insights>('/api/insights', query),
+    /** The story of the search as Markdown (docs/insights.md). */
+    getStory: (query: Query) => get<Story>('/api/story', query),
     getRetrospective: (applicationId: string) =>
       get<Retrospective | null>(`${at('/api/applications', applicationId)}/retrospective`),
     saveRetrospective: (applicationId: string, input: RetrospectiveInput) =>

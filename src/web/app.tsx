@@ -27,6 +27,7 @@ const pageModules = {
   add: () => import('./pages/quick-add-page.js'),
   import: () => import('./pages/import-page.js'),
   insights: () => import('./pages/insights-page.js'),
+  story: () => import('./pages/story-page.js'),
 } as const;
 
 const ApplicationPage = lazy(() => pageModules.application().then((m) => ({ default: m.ApplicationPage })));
@@ -37,6 +38,7 @@ const FollowUpPage = lazy(() => pageModules.follow_up().then((m) => ({ default: 
 const QuickAddPage = lazy(() => pageModules.add().then((m) => ({ default: m.QuickAddPage })));
 const ImportPage = lazy(() => pageModules.import().then((m) => ({ default: m.ImportPage })));
 const InsightsPage = lazy(() => pageModules.insights().then((m) => ({ default: m.InsightsPage })));
+const StoryPage = lazy(() => pageModules.story().then((m) => ({ default: m.StoryPage })));
 const FirstRunSetUp = lazy(() =>
   import('./components/first-run-set-up.js').then((m) => ({ default: m.FirstRunSetUp })),
 );
@@ -52,7 +54,7 @@ const navItems: readonly { to: string; label: string; routes: readonly RouteName
   { to: '/board', label: 'Board', routes: ['board', 'application'] },
   { to: '/contacts', label: 'Contacts', routes: ['contacts'] },
   { to: '/companies', label: 'Companies', routes: ['companies'] },
-  { to: '/insights', label: 'Insights', routes: ['insights'] },
+  { to: '/insights', label: 'Insights', routes: ['insights', 'story'] },
   { to: '/settings', label: 'Settings', routes: ['settings', 'import'] },
 ];
 
@@ -234,6 +236,8 @@ function Page({ route }: { route: Route }) {
       return <ImportPage />;
     case 'insights':
       return <InsightsPage />;
+    case 'story':
+      return <StoryPage />;
     case 'not_found':
       return <NotFoundPage path={route.path} />;
   }

@@ -10,6 +10,7 @@ export type Route =
   | { readonly name: 'settings' }
   | { readonly name: 'import' }
   | { readonly name: 'insights' }
+  | { readonly name: 'story' }
   | { readonly name: 'not_found'; readonly path: string };
 
 export type RouteName = Route['name'];
@@ -24,6 +25,7 @@ const fixed: Readonly<Record<string, Route>> = {
   '/settings': { name: 'settings' },
   '/import': { name: 'import' },
   '/insights': { name: 'insights' },
+  '/insights/story': { name: 'story' },
 };
 
 export function matchRoute(pathname: string): Route {
@@ -62,5 +64,6 @@ export const pageTitles: Readonly<Record<RouteName, string>> = {
   settings: 'Settings',
   import: 'Import and export',
   insights: 'Insights',
+  story: 'Story',
   not_found: 'Page not found',
 };

@@ -3,7 +3,7 @@ import { createApiClient } from '../../src/web/api-client.js';
 import { expect, test } from './support/fixtures.js';
 import { seedDemoData } from './support/seed.js';
 
-// The insights page (issue 19): its figures, a table and a summary for each chart, and no serious axe
+// The insights page and its story page (issue 19): its figures, a table and a summary for each chart, and no serious axe
 // problem in either theme, on a desktop and on a 390 px phone.
 test('the insights page shows each chart with its table and summary, accessible in both themes and widths', async ({
   browser,
@@ -41,6 +41,38 @@ test('the insights page shows each chart with its table and summary, accessible 
           'document.documentElement.scrollWidth - window.innerWidth',
         );
         expect(overflow, `horizontal scroll at ${width} px`).toBeLessThanOrEqual(0);
+
+        // The story page, reached from the insights page (it is not in the main navigation).
+        await page.getByRole('link', { name: /Tell the story/ }).click();
+        await page.getByRole('heading', { level: 1, name: 'Story' }).waitFor();
+        await expect(page.locator('[aria-busy="true"]')).toHaveCount(0);
+        const source = page.getByLabel('Markdown');
+        await expect(source).toHaveValue(/^# My job search/);
+        const preview = page.locator('.story-rendered');
+        await expect(preview.getByRole('heading', { name: 'My job search' })).toBeVisible();
+        await expect(preview.getByRole('heading', { name: 'Timeline' })).toBeVisible();
+        if (colorScheme === 'light' && width === 1280) {
+          const named = (await source.inputValue()).match(/\*\*(.+?) at (.+?) \(/);
+          await page.getByLabel(/Anonymise/).check();
+          await expect(source).toHaveValue(/\| Month 1 \|/);
+          if (named) expect(await source.inputValue()).not.toContain(named[2]!);
+          // What is typed is rendered, never run.
+          await source.fill(
+            '# Mine\n\n<img src=x onerror="window.__storyXss=1"> [x](javascript:window.__storyXss=2)',
+          );
+          await expect(preview.getByRole('heading', { name: 'Mine' })).toBeVisible();
+          await expect(preview.locator('img, [onerror], a[href^="javascript"]')).toHaveCount(0);
+          expect(await page.evaluate('window.__storyXss')).toBeUndefined();
+        }
+        const storyResults = await new AxeBuilder({ page }).analyze();
+        const storySerious = storyResults.violations
+          .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+          .map((v) => `${v.id}: ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+        expect(storySerious, `story, ${colorScheme}, ${width} px`).toEqual([]);
+        const storyOverflow = await page.evaluate<number>(
+          'document.documentElement.scrollWidth - window.innerWidth',
+        );
+        expect(storyOverflow, `story: horizontal scroll at ${width} px`).toBeLessThanOrEqual(0);
       } finally {
         await context.close();
       }

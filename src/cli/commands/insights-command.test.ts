@@ -111,4 +111,40 @@ describe('hearback insights', () => {
     // The same outputs without --anonymize do hold them: the check above can fail.
     expect((await hearback('insights', '--as-of', '2026-03-02')).stdout).toContain('CV-A');
   });
+
+  it('tells the story as Markdown and HTML, the same as the API, and anonymised without a company, title or date', async () => {
+    const md = path.join(dir, 'story.md');
+    const html = path.join(dir, 'story.html');
+    const written = await hearback('story', '--anonymize', '--md', md, '--html', html);
+    expect(written.code).toBe(0);
+    const markdown = fs.readFileSync(md, 'utf8');
+    const page = fs.readFileSync(html, 'utf8');
+    expect(markdown).toMatch(/^# My job search\n/);
+    expect(markdown).toMatch(/```sankeymatic\n(.+ \[\d+\] .+\n)+```/);
+    expect(markdown).toContain('| Month 1 |');
+    expect(page).toMatch(/^<!doctype html>/);
+    expect(page).toContain('<h2>Timeline</h2>');
+    const secrets = [...privateValuesOfCsv(), 'CV-A', 'CV-B'];
+    for (const output of [markdown, page]) {
+      for (const secret of secrets) expect(output).not.toContain(secret);
+      expect(output).not.toMatch(/\d{4}-\d{2}/);
+    }
+    const named = await hearback('story');
+    expect(named.code).toBe(0);
+    expect(named.stdout).toContain('| January 2026 |');
+
+    const runtime = await startRuntime({ kind: 'sqlite', file: path.join(dir, 'hearback.db') });
+    const server = await buildApp({ deps: runtime.deps, dialect: runtime.dialect });
+    try {
+      const response = await server.inject({ url: '/api/story?anonymize=true' });
+      expect(response.statusCode).toBe(200);
+      expect(response.json()).toEqual({ isAnonymized: true, markdown });
+      const bad = await server.inject({ url: '/api/story?anonymize=yes' });
+      expect(bad.statusCode).toBe(400);
+      expect(bad.json().error.details.issues.map((i: { field: string }) => i.field)).toEqual(['anonymize']);
+    } finally {
+      await server.close();
+      await runtime.close();
+    }
+  });
 });

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import type { Command } from 'commander';
 import pc from 'picocolors';
 import { type Insights, type InsightsGroupRow, insightsQuerySchema, percent } from '../../core/insights.js';
+import { storyQuerySchema } from '../../core/story.js';
 import { parseInput, runCommand } from '../context.js';
 import { formatTable, type Output, safeText } from '../output.js';
 
@@ -9,6 +10,8 @@ import { formatTable, type Output, safeText } from '../output.js';
 const loadInsights = () => import('../../services/insights.js');
 const loadSankey = () => import('../../core/insights-sankey.js');
 const loadPng = () => import('../../integrations/charts/sankey-png.js');
+const loadStory = () => import('../../services/story.js');
+const loadStoryHtml = () => import('../../core/story-html.js');
 
 type InsightsOptions = {
   from?: string;
@@ -36,6 +39,7 @@ const flags = {
 
 /** `hearback insights`: what the whole search says, and the Sankey of it as text, SVG or PNG. */
 export function registerInsightsCommand(program: Command): void {
+  registerStoryCommand(program);
   program
     .command('insights')
     .description(
@@ -189,4 +193,34 @@ function printInsights(out: Out, insights: Insights): void {
 
 function rateText(count: number, of: number, rate: number | null): string {
   return rate === null ? `${count} of ${of}` : `${percent(rate)} (${count} of ${of})`;
+}
+
+/** `hearback story`: the story of the search as Markdown (or HTML) to edit and share. */
+function registerStoryCommand(program: Command): void {
+  program
+    .command('story')
+    .description(
+      'The story of your search as Markdown: headline figures, the Sankey, a timeline and your lessons',
+    )
+    .option('--anonymize', 'leave out companies, job titles, people and dates, for sharing')
+    .option('--md <file>', 'write the Markdown to a file instead of printing it')
+    .option('--html <file>', 'write the story as an HTML page')
+    .action((options: { anonymize?: boolean; md?: string; html?: string }, command: Command) =>
+      runCommand(command, async (ctx) => {
+        const query = parseInput(storyQuerySchema, { anonymize: options.anonymize ? 'true' : undefined }, {});
+        const { getStory } = await loadStory();
+        const story = await getStory(ctx.deps, query);
+        if (options.md) fs.writeFileSync(options.md, story.markdown);
+        if (options.html) {
+          const { storyHtmlDocument } = await loadStoryHtml();
+          fs.writeFileSync(options.html, storyHtmlDocument(story.markdown));
+        }
+        if (ctx.out.isJson) return ctx.out.json(story);
+        if (options.md || options.html) {
+          ctx.out.line(`Wrote ${[options.md, options.html].filter(Boolean).join(' and ')}`);
+          return;
+        }
+        ctx.out.line(story.markdown.trimEnd());
+      }),
+    );
 }

@@ -2,6 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
 import { describeSankey, toSankeyMatic, toSankeySvg } from '../../core/insights-sankey.js';
 import { describeError } from '../api-error.js';
+import { Link } from '../components/link.js';
 import { useApi } from '../hooks/use-api.js';
 import {
   activityHeaders,
@@ -36,6 +37,7 @@ export function InsightsPage() {
     <div className="page insights-page">
       <div className="page-heading">
         <h1 tabIndex={-1}>Insights</h1>
+        <Link to="/insights/story">Tell the story (Markdown to share)</Link>
       </div>
       <form className="insights-filters" onSubmit={(e) => e.preventDefault()}>
         <label>
