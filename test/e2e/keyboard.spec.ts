@@ -89,6 +89,8 @@ test('keyboard only: shortcuts overlay, log-interview dialog and navigation', as
 
   await page.keyboard.press('i');
   await expect(page.getByLabel('Application')).toBeFocused();
+  // The list of applications arrives after the dialog opens (Today does not load it): wait for Acme's option.
+  await expect(page.getByLabel('Application').locator('option', { hasText: 'Acme' })).toHaveCount(1);
   await page.keyboard.press('ArrowDown');
   await expect(page.getByLabel('Application')).not.toHaveValue('');
   await page.keyboard.press('Escape');

@@ -30,6 +30,9 @@ export function ResponseLinkOption({
   });
   const [url, setUrl] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
+  // Set in the click's own handler, so the box is ticked in the same frame: the mutation's pending state
+  // reaches React a tick later, and a controlled box would show unticked in between.
+  const [isMaking, setMaking] = useState(false);
   const latestBody = useRef(body);
   latestBody.current = body;
   const create = useMutation({
@@ -41,6 +44,7 @@ export function ResponseLinkOption({
       void client.invalidateQueries({ queryKey: queryKeys.responseLink(applicationId) });
     },
     onError: (e) => setError(describeError(e)),
+    onSettled: () => setMaking(false),
   });
   const data = status.data;
   // "By default" from the settings: only when no link is active, so an earlier email's link keeps working.
@@ -57,16 +61,18 @@ export function ResponseLinkOption({
     return <p className="hint response-link-unavailable">{data.explanation}</p>;
   }
   // Ticked at once while the link is being made, so the box answers the click before the server does.
-  const isOn = create.isPending || (url !== null && body.includes(url));
+  const isOn = isMaking || create.isPending || (url !== null && body.includes(url));
   return (
     <div className="response-link-option">
       <Choice
         checked={isOn}
-        disabled={create.isPending}
+        disabled={isMaking || create.isPending}
         onChange={(checked) => {
           if (checked && url !== null) onBody(withResponseLink(body, url));
-          else if (checked) create.mutate();
-          else if (url !== null) onBody(withoutResponseLink(body, url));
+          else if (checked) {
+            setMaking(true);
+            create.mutate();
+          } else if (url !== null) onBody(withoutResponseLink(body, url));
         }}
       >
         Add a response link: the employer can say where things stand in one click, without a login
