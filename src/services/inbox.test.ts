@@ -283,6 +283,10 @@ for (const dialect of hasDovecot() ? (['sqlite', 'postgres'] as const) : []) {
       expect((await steps(hooli.id)).filter((s) => s.status === 'planned').map((s) => s.id)).toEqual(
         hooliNudges.map((s) => s.id),
       );
+      // Applied by themselves: only the excerpt is kept, never the full text.
+      const kept = await runtime.deps.db.selectFrom('inbox_messages').select(['status', 'body']).execute();
+      expect(kept.length).toBeGreaterThan(0);
+      expect(kept).toEqual(kept.map(() => ({ status: 'applied', body: null })));
     });
 
     it('queues uncertain matches; confirming applies one, ignoring leaves no trace', async () => {
@@ -345,6 +349,89 @@ for (const dialect of hasDovecot() ? (['sqlite', 'postgres'] as const) : []) {
       expect(rows.map((r) => r.id)).toEqual([queue[0].id]);
       // The ignored message does not come back: the next sync reads only newer mail.
       expect(await call(app, 'POST', '/api/inbox/sync', undefined, 200)).toMatchObject({ fetched: 0 });
+    });
+
+    it('keeps the full text only of a message you confirm, read-only; confirm works when the mailbox is down', async () => {
+      const first = await addApplication(app, {
+        companyName: 'Umbrella',
+        jobTitle: 'Backend Engineer',
+        stageAt: '2026-02-20T15:00:00Z',
+      });
+      const second = await addApplication(app, {
+        companyName: 'Umbrella',
+        jobTitle: 'Frontend Engineer',
+        stageAt: '2026-02-20T15:00:00Z',
+      });
+      await call(
+        app,
+        'PATCH',
+        `/api/companies/${first.company.id}`,
+        { website: 'https://umbrella.example' },
+        200,
+      );
+      const hostile = `<img src=x onerror=alert(1)> '; DROP TABLE inbox_messages; -- \u202e`;
+      const long = 'Our team would like to hear more about the work you did on billing. '.repeat(1500);
+      await imap.deliver(
+        await rawMail({
+          from: 'Alex <alex@umbrella.example>',
+          subject: 'Quick question',
+          html: `<p>Hi Robin,</p><script>alert("x")</script><p>do you have a <b>minute</b> this week?</p><p>${hostile.replace(/</g, '&lt;')}</p><p>${long}</p>`,
+        }),
+      );
+      await imap.deliver(
+        await rawMail({
+          from: 'Alex <alex@umbrella.example>',
+          subject: 'Following up',
+          text: 'Hi Robin, just checking in about the next steps on our side, more soon.',
+        }),
+      );
+      await call(app, 'PUT', '/api/inbox', { imapUrl: imap.url }, 200);
+      expect(await call(app, 'POST', '/api/inbox/sync', undefined, 200)).toMatchObject({ queued: 2 });
+      const queue = (await call(app, 'GET', '/api/inbox/review', undefined, 200)).items as {
+        id: string;
+        subject: string;
+        body: string | null;
+      }[];
+      expect(queue.map((m) => m.body)).toEqual([null, null]);
+      const html = queue.find((m) => m.subject === 'Quick question')!;
+      const plain = queue.find((m) => m.subject === 'Following up')!;
+
+      const confirmed = await call(
+        app,
+        'POST',
+        `/api/inbox/review/${html.id}/confirm`,
+        { applicationId: second.id },
+        200,
+      );
+      expect(confirmed.bodyNotFetched).toBeUndefined();
+      expect(confirmed.body).toContain('do you have a minute this week?');
+      expect(confirmed.body).toContain(hostile);
+      expect(confirmed.body).not.toContain('<p>');
+      expect(confirmed.body).not.toContain('alert("x")');
+      expect(confirmed.body.length).toBe(64_000);
+      // Shown where the confirmed message is shown, and read without marking anything as seen.
+      const shown = (await call(app, 'GET', `/api/inbox/messages?applicationId=${second.id}`, undefined, 200))
+        .items;
+      expect(shown).toEqual([expect.objectContaining({ id: html.id, body: confirmed.body })]);
+      expect((await imap.flagsOf()).map((flags) => flags.filter((f) => f !== '\\Recent'))).toEqual([[], []]);
+
+      // The mailbox is down: confirm still applies the message and says why the text is missing.
+      await imap.close();
+      const offline = await call(
+        app,
+        'POST',
+        `/api/inbox/review/${plain.id}/confirm`,
+        { applicationId: first.id },
+        200,
+      );
+      expect(offline).toMatchObject({ status: 'applied', applicationId: first.id, body: null });
+      expect(offline.bodyNotFetched).toMatch(/Could not read the mailbox at 127\.0\.0\.1:\d+/);
+      expect((await timeline(first.id)).filter((e) => e.kind === 'reply_received')).toHaveLength(1);
+
+      // Forget this mailbox: the kept text goes with the messages.
+      await call(app, 'DELETE', '/api/inbox', undefined, 200);
+      const left = await runtime.deps.db.selectFrom('inbox_messages').select(['body']).execute();
+      expect(left).toEqual([]);
     });
 
     it('is restart-safe: a sync stopped half-way and run again records each message exactly once', async () => {

@@ -1,7 +1,7 @@
 import { ImapFlow } from 'imapflow';
 import { AppError } from '../../core/errors.js';
 import type { FolderPosition, ImapServer, IncomingMail, MailboxReader } from '../../core/inbox-account.js';
-import { maxSourceBytes, readIncomingMail } from './read-incoming-mail.js';
+import { maxSourceBytes, readBodyText, readIncomingMail } from './read-incoming-mail.js';
 
 /** At most this many messages per folder and sync; the next sync goes on from where this one stopped. */
 const maxPerSync = 500;
@@ -66,6 +66,30 @@ export const imapMailbox: MailboxReader = {
         const mail: IncomingMail = await readIncomingMail(uid, source);
         yield { uidValidity, mail };
       }
+    } finally {
+      await client.logout().catch(() => client.close());
+    }
+  },
+  async bodyText(server, folder, uidValidity, uid) {
+    const client = clientFor(server);
+    try {
+      await client.connect();
+    } catch (error) {
+      throw connectError(server, error);
+    }
+    try {
+      // EXAMINE: reading the body does not mark the message as seen.
+      const mailbox = await client.mailboxOpen(folder, { readOnly: true });
+      if (mailbox.uidValidity.toString() !== uidValidity) return null;
+      const message = await client.fetchOne(
+        String(uid),
+        { uid: true, source: { maxLength: maxSourceBytes } },
+        { uid: true },
+      );
+      if (message === false || !message.source) return null;
+      return await readBodyText(message.source);
+    } catch (error) {
+      throw connectError(server, error);
     } finally {
       await client.logout().catch(() => client.close());
     }

@@ -8,4 +8,6 @@ export const lazyImapMailbox: MailboxReader = {
   async *newMail(server, folder, position, since) {
     yield* (await load()).newMail(server, folder, position, since);
   },
+  bodyText: async (server, folder, uidValidity, uid) =>
+    (await load()).bodyText(server, folder, uidValidity, uid),
 };
