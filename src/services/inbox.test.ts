@@ -434,6 +434,58 @@ for (const dialect of hasDovecot() ? (['sqlite', 'postgres'] as const) : []) {
       expect(left).toEqual([]);
     });
 
+    it('imports the calendar file of an uncertain invitation as an interview when you confirm it', async () => {
+      const application = await addApplication(app, {
+        companyName: 'Umbrella',
+        jobTitle: 'Backend Engineer',
+        stageAt: '2026-02-20T15:00:00Z',
+      });
+      await call(
+        app,
+        'PATCH',
+        `/api/companies/${application.company.id}`,
+        { website: 'https://umbrella.example' },
+        200,
+      );
+      // A calendar file without an invitation phrase: an invitation, but not a certain one.
+      await imap.deliver(
+        await rawMail({
+          from: 'Alex <alex@umbrella.example>',
+          subject: 'Thursday',
+          text: 'Hi Robin, see the attached for Thursday.',
+          ics,
+        }),
+      );
+      await call(app, 'PUT', '/api/inbox', { imapUrl: imap.url }, 200);
+      expect(await call(app, 'POST', '/api/inbox/sync', undefined, 200)).toMatchObject({
+        queued: 1,
+        matched: 0,
+      });
+      const interviews = async () => {
+        const found = await call(
+          app,
+          'GET',
+          `/api/interviews?applicationId=${application.id}`,
+          undefined,
+          200,
+        );
+        return (found.items ?? found) as unknown[];
+      };
+      expect(await interviews()).toHaveLength(0);
+      const [queued] = (await call(app, 'GET', '/api/inbox/review', undefined, 200)).items;
+      expect(queued).toMatchObject({
+        kind: 'interview_invitation',
+        hasInvitation: true,
+        applicationId: application.id,
+      });
+
+      const confirmed = await call(app, 'POST', `/api/inbox/review/${queued.id}/confirm`, {}, 200);
+      expect(confirmed).toMatchObject({ status: 'applied', hasInvitation: false });
+      expect(confirmed.body).toContain('see the attached for Thursday');
+      expect(await interviews()).toHaveLength(1);
+      expect((await timeline(application.id)).filter((e) => e.kind === 'reply_received')).toHaveLength(1);
+    });
+
     it('is restart-safe: a sync stopped half-way and run again records each message exactly once', async () => {
       const apps = [];
       for (const name of ['Alpha', 'Bravo', 'Charlie', 'Delta', 'Echo']) {
