@@ -59,6 +59,17 @@ export type MailboxReader = {
    * or the message is gone.
    */
   bodyText(server: ImapServer, folder: string, uidValidity: string, uid: number): Promise<string | null>;
+  /**
+   * Holds one connection open on a folder (read-only) with IMAP IDLE and calls `onNewMail` each time the
+   * server says a message arrived; `onReady` once IDLE can hear it. Returns 'unsupported' at once when the
+   * server has no IDLE, 'closed' when the connection ends or `signal` aborts; throws when it cannot connect.
+   */
+  watch?(
+    server: ImapServer,
+    folder: string,
+    handlers: { readonly onNewMail: () => void; readonly onReady?: () => void },
+    signal: AbortSignal,
+  ): Promise<'unsupported' | 'closed'>;
 };
 
 /** The mailbox parts of the runtime: present when the runtime knows where its secret key lives. */

@@ -19,6 +19,7 @@ import { buildApp } from '../server/build-app.js';
 import type { Deps } from './deps.js';
 import { syncInbox } from './inbox.js';
 import { syncEveryInbox } from './inbox-jobs.js';
+import { startInboxWatch } from './inbox-watch.js';
 
 const ics = fs.readFileSync(
   path.join(import.meta.dirname, '../integrations/ics/fixtures/google-invite.ics'),
@@ -565,6 +566,52 @@ for (const dialect of hasDovecot() ? (['sqlite', 'postgres'] as const) : []) {
       expect((await call(app, 'GET', '/api/inbox', undefined, 200)).lastSyncAt).toBe(
         runtime.clock.now().toISOString(),
       );
+    });
+
+    it('hears new mail at once with IMAP IDLE, read-only, and lets go of a forgotten mailbox and on shutdown', async () => {
+      const a = await addApplication(app, {
+        companyName: 'Umbrella',
+        jobTitle: 'Backend Engineer',
+        stageAt: '2026-02-20T15:00:00Z',
+      });
+      await call(
+        app,
+        'PATCH',
+        `/api/companies/${a.company.id}`,
+        { website: 'https://umbrella.example' },
+        200,
+      );
+      await call(app, 'PUT', '/api/inbox', { imapUrl: imap.url }, 200);
+      const heard: string[] = [];
+      let synced!: () => void;
+      const syncedOnce = new Promise<void>((resolve) => {
+        synced = resolve;
+      });
+      const watch = startInboxWatch(deps, (userId) => {
+        heard.push(userId);
+        void syncInbox({ ...deps, userId }).then(() => synced());
+      });
+      try {
+        await watch.refresh();
+        await watch.ready(deps.userId);
+        expect(heard).toEqual([]);
+        await imap.deliver(
+          await rawMail({
+            from: 'Alex <alex@umbrella.example>',
+            subject: 'Next steps',
+            text: 'Hi Robin, we have decided to move forward with other candidates. Best, Alex',
+          }),
+        );
+        await syncedOnce;
+        expect(heard[0]).toBe(deps.userId);
+        expect((await timeline(a.id)).filter((e) => e.kind === 'reply_received')).toHaveLength(1);
+        expect((await imap.flagsOf()).map((flags) => flags.filter((f) => f !== '\\Recent'))).toEqual([[]]);
+        // Forgotten: the next refresh closes the connection (awaited), and no new watcher starts.
+        await call(app, 'DELETE', '/api/inbox', undefined, 200);
+        await watch.refresh();
+      } finally {
+        await watch.stop();
+      }
     });
 
     it('never shows the password in an API response, a log line or a backup', async () => {
