@@ -75,9 +75,11 @@ export async function main(env: Record<string, string | undefined> = processEnvi
     onError: (error, context) => app.log.error({ err: error, job: context }, 'background job failed'),
   });
 
+  let inboxWatch: { stop(): Promise<void> } | null = null;
   const shutdown = async (signal: string) => {
     app.log.info({ signal }, 'shutting down');
     await app.close();
+    await inboxWatch?.stop();
     await jobs.stop();
     await runtime.close();
     process.exit(0);
@@ -115,7 +117,7 @@ export async function main(env: Record<string, string | undefined> = processEnvi
       if (report.done + report.failed.length > 0) app.log.info({ postingWatch: report }, 'posting watch');
     },
   });
-  await registerInboxJobs(jobs, runtime.deps, {
+  inboxWatch = await registerInboxJobs(jobs, runtime.deps, {
     onReport: (userId, report) => {
       // Counts and error codes only: never a sender, a subject or the mailbox's address.
       if (report.fetched + report.failed.length > 0)

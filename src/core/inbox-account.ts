@@ -35,6 +35,8 @@ export type IncomingMail = {
 };
 
 export const maxTextLength = 20_000;
+/** The full text kept of a message the user confirmed: at most this many characters (64 kB). */
+export const maxBodyLength = 64_000;
 
 export type FolderPosition = { readonly uidValidity: string; readonly lastSeenUid: number };
 
@@ -51,6 +53,23 @@ export type MailboxReader = {
     position: FolderPosition | null,
     since: Date,
   ): AsyncIterable<{ readonly uidValidity: string; readonly mail: IncomingMail }>;
+  /**
+   * The plain text of one message (HTML turned into text), at most `maxBodyLength` characters, read by its
+   * folder, UIDVALIDITY and UID with the folder opened read-only; null when the folder's UIDVALIDITY changed
+   * or the message is gone.
+   */
+  bodyText(server: ImapServer, folder: string, uidValidity: string, uid: number): Promise<string | null>;
+  /**
+   * Holds one connection open on a folder (read-only) with IMAP IDLE and calls `onNewMail` each time the
+   * server says a message arrived; `onReady` once IDLE can hear it. Returns 'unsupported' at once when the
+   * server has no IDLE, 'closed' when the connection ends or `signal` aborts; throws when it cannot connect.
+   */
+  watch?(
+    server: ImapServer,
+    folder: string,
+    handlers: { readonly onNewMail: () => void; readonly onReady?: () => void },
+    signal: AbortSignal,
+  ): Promise<'unsupported' | 'closed'>;
 };
 
 /** The mailbox parts of the runtime: present when the runtime knows where its secret key lives. */

@@ -9,7 +9,17 @@ export const inboxMessageViewSchema = z
     from: z.string(),
     receivedAt: z.string(),
     subject: z.string(),
-    excerpt: z.string().describe('a short excerpt of the new text; the whole body is never kept'),
+    excerpt: z.string().describe('a short excerpt of the new text'),
+    body: z
+      .string()
+      .nullable()
+      .describe(
+        'the full text (plain, at most 64 kB), kept only for a message you confirmed from the review queue',
+      ),
+    bodyNotFetched: z
+      .string()
+      .optional()
+      .describe('in the answer to confirm only: why the full text could not be read from the mailbox'),
     kind: z.enum(inboxKinds),
     rule: z.string().describe('the rule that classified it, e.g. en.rejection.other-candidates'),
     status: z.enum(['review', 'applied']),

@@ -19,6 +19,7 @@ import { buildApp } from '../server/build-app.js';
 import type { Deps } from './deps.js';
 import { syncInbox } from './inbox.js';
 import { syncEveryInbox } from './inbox-jobs.js';
+import { startInboxWatch } from './inbox-watch.js';
 
 const ics = fs.readFileSync(
   path.join(import.meta.dirname, '../integrations/ics/fixtures/google-invite.ics'),
@@ -283,6 +284,10 @@ for (const dialect of hasDovecot() ? (['sqlite', 'postgres'] as const) : []) {
       expect((await steps(hooli.id)).filter((s) => s.status === 'planned').map((s) => s.id)).toEqual(
         hooliNudges.map((s) => s.id),
       );
+      // Applied by themselves: only the excerpt is kept, never the full text.
+      const kept = await runtime.deps.db.selectFrom('inbox_messages').select(['status', 'body']).execute();
+      expect(kept.length).toBeGreaterThan(0);
+      expect(kept).toEqual(kept.map(() => ({ status: 'applied', body: null })));
     });
 
     it('queues uncertain matches; confirming applies one, ignoring leaves no trace', async () => {
@@ -345,6 +350,141 @@ for (const dialect of hasDovecot() ? (['sqlite', 'postgres'] as const) : []) {
       expect(rows.map((r) => r.id)).toEqual([queue[0].id]);
       // The ignored message does not come back: the next sync reads only newer mail.
       expect(await call(app, 'POST', '/api/inbox/sync', undefined, 200)).toMatchObject({ fetched: 0 });
+    });
+
+    it('keeps the full text only of a message you confirm, read-only; confirm works when the mailbox is down', async () => {
+      const first = await addApplication(app, {
+        companyName: 'Umbrella',
+        jobTitle: 'Backend Engineer',
+        stageAt: '2026-02-20T15:00:00Z',
+      });
+      const second = await addApplication(app, {
+        companyName: 'Umbrella',
+        jobTitle: 'Frontend Engineer',
+        stageAt: '2026-02-20T15:00:00Z',
+      });
+      await call(
+        app,
+        'PATCH',
+        `/api/companies/${first.company.id}`,
+        { website: 'https://umbrella.example' },
+        200,
+      );
+      const hostile = `<img src=x onerror=alert(1)> '; DROP TABLE inbox_messages; -- \u202e`;
+      const long = 'Our team would like to hear more about the work you did on billing. '.repeat(1500);
+      await imap.deliver(
+        await rawMail({
+          from: 'Alex <alex@umbrella.example>',
+          subject: 'Quick question',
+          html: `<p>Hi Robin,</p><script>alert("x")</script><p>do you have a <b>minute</b> this week?</p><p>${hostile.replace(/</g, '&lt;')}</p><p>${long}</p>`,
+        }),
+      );
+      await imap.deliver(
+        await rawMail({
+          from: 'Alex <alex@umbrella.example>',
+          subject: 'Following up',
+          text: 'Hi Robin, just checking in about the next steps on our side, more soon.',
+        }),
+      );
+      await call(app, 'PUT', '/api/inbox', { imapUrl: imap.url }, 200);
+      expect(await call(app, 'POST', '/api/inbox/sync', undefined, 200)).toMatchObject({ queued: 2 });
+      const queue = (await call(app, 'GET', '/api/inbox/review', undefined, 200)).items as {
+        id: string;
+        subject: string;
+        body: string | null;
+      }[];
+      expect(queue.map((m) => m.body)).toEqual([null, null]);
+      const html = queue.find((m) => m.subject === 'Quick question')!;
+      const plain = queue.find((m) => m.subject === 'Following up')!;
+
+      const confirmed = await call(
+        app,
+        'POST',
+        `/api/inbox/review/${html.id}/confirm`,
+        { applicationId: second.id },
+        200,
+      );
+      expect(confirmed.bodyNotFetched).toBeUndefined();
+      expect(confirmed.body).toContain('do you have a minute this week?');
+      expect(confirmed.body).toContain(hostile);
+      expect(confirmed.body).not.toContain('<p>');
+      expect(confirmed.body).not.toContain('alert("x")');
+      expect(confirmed.body.length).toBe(64_000);
+      // Shown where the confirmed message is shown, and read without marking anything as seen.
+      const shown = (await call(app, 'GET', `/api/inbox/messages?applicationId=${second.id}`, undefined, 200))
+        .items;
+      expect(shown).toEqual([expect.objectContaining({ id: html.id, body: confirmed.body })]);
+      expect((await imap.flagsOf()).map((flags) => flags.filter((f) => f !== '\\Recent'))).toEqual([[], []]);
+
+      // The mailbox is down: confirm still applies the message and says why the text is missing.
+      await imap.close();
+      const offline = await call(
+        app,
+        'POST',
+        `/api/inbox/review/${plain.id}/confirm`,
+        { applicationId: first.id },
+        200,
+      );
+      expect(offline).toMatchObject({ status: 'applied', applicationId: first.id, body: null });
+      expect(offline.bodyNotFetched).toMatch(/Could not read the mailbox at 127\.0\.0\.1:\d+/);
+      expect((await timeline(first.id)).filter((e) => e.kind === 'reply_received')).toHaveLength(1);
+
+      // Forget this mailbox: the kept text goes with the messages.
+      await call(app, 'DELETE', '/api/inbox', undefined, 200);
+      const left = await runtime.deps.db.selectFrom('inbox_messages').select(['body']).execute();
+      expect(left).toEqual([]);
+    });
+
+    it('imports the calendar file of an uncertain invitation as an interview when you confirm it', async () => {
+      const application = await addApplication(app, {
+        companyName: 'Umbrella',
+        jobTitle: 'Backend Engineer',
+        stageAt: '2026-02-20T15:00:00Z',
+      });
+      await call(
+        app,
+        'PATCH',
+        `/api/companies/${application.company.id}`,
+        { website: 'https://umbrella.example' },
+        200,
+      );
+      // A calendar file without an invitation phrase: an invitation, but not a certain one.
+      await imap.deliver(
+        await rawMail({
+          from: 'Alex <alex@umbrella.example>',
+          subject: 'Thursday',
+          text: 'Hi Robin, see the attached for Thursday.',
+          ics,
+        }),
+      );
+      await call(app, 'PUT', '/api/inbox', { imapUrl: imap.url }, 200);
+      expect(await call(app, 'POST', '/api/inbox/sync', undefined, 200)).toMatchObject({
+        queued: 1,
+        matched: 0,
+      });
+      const interviews = async () => {
+        const found = await call(
+          app,
+          'GET',
+          `/api/interviews?applicationId=${application.id}`,
+          undefined,
+          200,
+        );
+        return (found.items ?? found) as unknown[];
+      };
+      expect(await interviews()).toHaveLength(0);
+      const [queued] = (await call(app, 'GET', '/api/inbox/review', undefined, 200)).items;
+      expect(queued).toMatchObject({
+        kind: 'interview_invitation',
+        hasInvitation: true,
+        applicationId: application.id,
+      });
+
+      const confirmed = await call(app, 'POST', `/api/inbox/review/${queued.id}/confirm`, {}, 200);
+      expect(confirmed).toMatchObject({ status: 'applied', hasInvitation: false });
+      expect(confirmed.body).toContain('see the attached for Thursday');
+      expect(await interviews()).toHaveLength(1);
+      expect((await timeline(application.id)).filter((e) => e.kind === 'reply_received')).toHaveLength(1);
     });
 
     it('is restart-safe: a sync stopped half-way and run again records each message exactly once', async () => {
@@ -426,6 +566,52 @@ for (const dialect of hasDovecot() ? (['sqlite', 'postgres'] as const) : []) {
       expect((await call(app, 'GET', '/api/inbox', undefined, 200)).lastSyncAt).toBe(
         runtime.clock.now().toISOString(),
       );
+    });
+
+    it('hears new mail at once with IMAP IDLE, read-only, and lets go of a forgotten mailbox and on shutdown', async () => {
+      const a = await addApplication(app, {
+        companyName: 'Umbrella',
+        jobTitle: 'Backend Engineer',
+        stageAt: '2026-02-20T15:00:00Z',
+      });
+      await call(
+        app,
+        'PATCH',
+        `/api/companies/${a.company.id}`,
+        { website: 'https://umbrella.example' },
+        200,
+      );
+      await call(app, 'PUT', '/api/inbox', { imapUrl: imap.url }, 200);
+      const heard: string[] = [];
+      let synced!: () => void;
+      const syncedOnce = new Promise<void>((resolve) => {
+        synced = resolve;
+      });
+      const watch = startInboxWatch(deps, (userId) => {
+        heard.push(userId);
+        void syncInbox({ ...deps, userId }).then(() => synced());
+      });
+      try {
+        await watch.refresh();
+        await watch.ready(deps.userId);
+        expect(heard).toEqual([]);
+        await imap.deliver(
+          await rawMail({
+            from: 'Alex <alex@umbrella.example>',
+            subject: 'Next steps',
+            text: 'Hi Robin, we have decided to move forward with other candidates. Best, Alex',
+          }),
+        );
+        await syncedOnce;
+        expect(heard[0]).toBe(deps.userId);
+        expect((await timeline(a.id)).filter((e) => e.kind === 'reply_received')).toHaveLength(1);
+        expect((await imap.flagsOf()).map((flags) => flags.filter((f) => f !== '\\Recent'))).toEqual([[]]);
+        // Forgotten: the next refresh closes the connection (awaited), and no new watcher starts.
+        await call(app, 'DELETE', '/api/inbox', undefined, 200);
+        await watch.refresh();
+      } finally {
+        await watch.stop();
+      }
     });
 
     it('never shows the password in an API response, a log line or a backup', async () => {

@@ -348,7 +348,7 @@ export async function confirmReviewItem(
   id: string,
   input: InboxReviewInput,
 ): Promise<InboxMessageView> {
-  return inTransaction(deps, async (tx) => {
+  const confirmed = await inTransaction(deps, async (tx) => {
     const row = await findInboxMessage(tx.db, deps.userId, id);
     if (row?.status !== 'review')
       throw new AppError('INBOX_MESSAGE_NOT_FOUND', `No message ${id} waits for review`, { id });
@@ -369,8 +369,31 @@ export async function confirmReviewItem(
       candidates: null,
       invitation_ics: null,
     });
-    return viewOf((await findInboxMessage(tx.db, deps.userId, id))!);
+    return (await findInboxMessage(tx.db, deps.userId, id))!;
   });
+  const body = await fetchBody(deps, confirmed);
+  if (typeof body === 'string') {
+    await inTransaction(deps, (tx) => updateInboxMessage(tx.db, deps.userId, id, { body }));
+    return viewOf({ ...confirmed, body });
+  }
+  return { ...viewOf(confirmed), bodyNotFetched: body.notFetched };
+}
+
+/**
+ * Reads the full text of a confirmed message from the mailbox (read-only, by folder, UIDVALIDITY and UID).
+ * Never throws: the message is confirmed either way, and the answer says why the text is missing.
+ */
+async function fetchBody(deps: Deps, row: InboxMessagesTable): Promise<string | { notFetched: string }> {
+  try {
+    const account = await findInboxAccount(deps.db, deps.userId);
+    if (!account || !deps.inbox) return { notFetched: 'no mailbox is connected' };
+    const server = parseImapUrl(deps.inbox.secrets.open(account.sealed_credentials));
+    const text = await deps.inbox.mailbox.bodyText(server, row.folder, row.uid_validity, Number(row.uid));
+    return text ?? { notFetched: 'the message is no longer in the mailbox' };
+  } catch (error) {
+    if (!isAppError(error)) throw error;
+    return { notFetched: error.message };
+  }
 }
 
 function onlyCandidate(row: InboxMessagesTable): string | null {
@@ -395,6 +418,7 @@ function viewOf(row: InboxMessagesTable): InboxMessageView {
     receivedAt: row.received_at,
     subject: row.subject,
     excerpt: row.excerpt,
+    body: row.body,
     kind: row.classification as InboxKind,
     rule: row.rule,
     status: row.status as 'review' | 'applied',

@@ -113,7 +113,15 @@ export function registerInboxCommands(program: Command): void {
           { applicationId: '--application', kind: '--kind' },
         );
         const applied = await confirmReviewItem(ctx.deps, await reviewIdOf(ctx, ref), input);
-        print(ctx, applied, `Applied: "${safeText(applied.subject)}" is on the timeline.`);
+        print(
+          ctx,
+          applied,
+          `Applied: "${safeText(applied.subject)}" is on the timeline.${
+            applied.bodyNotFetched
+              ? ` Its full text could not be fetched (${safeText(applied.bodyNotFetched)}); the excerpt is kept.`
+              : ' Its full text is kept with it.'
+          }`,
+        );
       }),
     );
 

@@ -1,7 +1,7 @@
 import { ImapFlow } from 'imapflow';
 import { AppError } from '../../core/errors.js';
 import type { FolderPosition, ImapServer, IncomingMail, MailboxReader } from '../../core/inbox-account.js';
-import { maxSourceBytes, readIncomingMail } from './read-incoming-mail.js';
+import { maxSourceBytes, readBodyText, readIncomingMail } from './read-incoming-mail.js';
 
 /** At most this many messages per folder and sync; the next sync goes on from where this one stopped. */
 const maxPerSync = 500;
@@ -66,6 +66,68 @@ export const imapMailbox: MailboxReader = {
         const mail: IncomingMail = await readIncomingMail(uid, source);
         yield { uidValidity, mail };
       }
+    } finally {
+      await client.logout().catch(() => client.close());
+    }
+  },
+  async watch(server, folder, handlers, signal) {
+    const client = clientFor(server);
+    try {
+      await client.connect();
+    } catch (error) {
+      throw connectError(server, error);
+    }
+    const stop = () => {
+      void client.logout().catch(() => client.close());
+    };
+    try {
+      if (!client.capabilities.has('IDLE')) return 'unsupported';
+      // EXAMINE: the watch reads nothing and changes nothing, it only hears that the count went up.
+      await client.mailboxOpen(folder, { readOnly: true });
+      client.on('exists', (data: { count: number; prevCount: number }) => {
+        if (data.count > data.prevCount) handlers.onNewMail();
+      });
+      signal.addEventListener('abort', stop, { once: true });
+      let ready = false;
+      // imapflow 2.x does not start IDLE by itself here (disableAutoIdle): idle() holds it until it ends
+      // (imapflow restarts it before the server's 29-minute limit), then it is started again.
+      while (!signal.aborted && client.usable) {
+        const idling = client.idle();
+        if (!ready) {
+          ready = true;
+          handlers.onReady?.();
+        }
+        await idling;
+      }
+      return 'closed';
+    } catch (error) {
+      if (signal.aborted || !client.usable) return 'closed';
+      throw connectError(server, error);
+    } finally {
+      signal.removeEventListener('abort', stop);
+      if (client.usable) stop();
+    }
+  },
+  async bodyText(server, folder, uidValidity, uid) {
+    const client = clientFor(server);
+    try {
+      await client.connect();
+    } catch (error) {
+      throw connectError(server, error);
+    }
+    try {
+      // EXAMINE: reading the body does not mark the message as seen.
+      const mailbox = await client.mailboxOpen(folder, { readOnly: true });
+      if (mailbox.uidValidity.toString() !== uidValidity) return null;
+      const message = await client.fetchOne(
+        String(uid),
+        { uid: true, source: { maxLength: maxSourceBytes } },
+        { uid: true },
+      );
+      if (message === false || !message.source) return null;
+      return await readBodyText(message.source);
+    } catch (error) {
+      throw connectError(server, error);
     } finally {
       await client.logout().catch(() => client.close());
     }

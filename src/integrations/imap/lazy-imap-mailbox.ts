@@ -8,4 +8,7 @@ export const lazyImapMailbox: MailboxReader = {
   async *newMail(server, folder, position, since) {
     yield* (await load()).newMail(server, folder, position, since);
   },
+  watch: async (server, folder, handlers, signal) => (await load()).watch!(server, folder, handlers, signal),
+  bodyText: async (server, folder, uidValidity, uid) =>
+    (await load()).bodyText(server, folder, uidValidity, uid),
 };

@@ -1,5 +1,5 @@
 import { simpleParser } from 'mailparser';
-import { type IncomingMail, maxTextLength } from '../../core/inbox-account.js';
+import { type IncomingMail, maxBodyLength, maxTextLength } from '../../core/inbox-account.js';
 
 /** Messages above this many bytes are read only this far: enough for any reply's headers and text. */
 export const maxSourceBytes = 1_000_000;
@@ -85,6 +85,25 @@ export async function readIncomingMail(uid: number, source: Buffer): Promise<Inc
     headers,
     calendars,
   };
+}
+
+/**
+ * The plain text of a message a user confirmed, at most `maxBodyLength` characters: mailparser's text part,
+ * or its HTML turned into text (never rendered or run), with NULs and other control characters but tab and
+ * line breaks taken out.
+ */
+export async function readBodyText(source: Buffer): Promise<string> {
+  const raw = source.length > maxSourceBytes ? source.subarray(0, maxSourceBytes) : source;
+  if (multipartDepthOf(raw) > maxMultipartDepth) return '';
+  const parsed = await simpleParser(raw, {
+    skipImageLinks: true,
+    skipTextToHtml: true,
+    skipTextLinks: true,
+    keepCidLinks: false,
+  });
+  return (parsed.text ?? '')
+    .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, '')
+    .slice(0, maxBodyLength);
 }
 
 function headerText(value: unknown): string {

@@ -168,9 +168,13 @@ function ReviewQueue() {
   const confirm = useMutation({
     mutationFn: (m: InboxMessageView) =>
       api.confirmInboxMessage(m.id, chosen[m.id] ? { applicationId: chosen[m.id] } : {}),
-    onSuccess: () => {
+    onSuccess: (applied) => {
       setError(null);
-      notify('Put on the timeline');
+      notify(
+        applied.bodyNotFetched
+          ? `Put on the timeline; its full text could not be fetched (${applied.bodyNotFetched})`
+          : 'Put on the timeline',
+      );
       after();
     },
     onError: (e) => setError(describeError(e)),
@@ -269,10 +273,19 @@ function ReviewQueue() {
 /** "From your inbox" and why, under a timeline event a message from the inbox became. */
 export function InboxProvenance({ message }: { readonly message: InboxMessageView }) {
   return (
-    <p className="muted small inbox-provenance">
-      From your inbox: “{message.subject}” from {message.from}. Why: {message.reason} (rule {message.rule})
-      {message.suggestion === 'end_rejected' ? '. It reads as a rejection: end the application if so.' : ''}
-      {message.suggestion === 'move_offer' ? '. It reads as an offer: move the application if so.' : ''}
-    </p>
+    <>
+      <p className="muted small inbox-provenance">
+        From your inbox: “{message.subject}” from {message.from}. Why: {message.reason} (rule {message.rule})
+        {message.suggestion === 'end_rejected' ? '. It reads as a rejection: end the application if so.' : ''}
+        {message.suggestion === 'move_offer' ? '. It reads as an offer: move the application if so.' : ''}
+      </p>
+      {message.body ? (
+        <details className="inbox-body">
+          <summary>The whole message</summary>
+          {/* Plain text, shown as text: never rendered as HTML. */}
+          <p className="prose">{message.body}</p>
+        </details>
+      ) : null}
+    </>
   );
 }
