@@ -1,5 +1,6 @@
+import { EventEmitter } from 'node:events';
 import { describe, expect, it } from 'vitest';
-import { localDateTime, localDay } from './output.js';
+import { endQuietlyWhenPipeCloses, localDateTime, localDay } from './output.js';
 
 /** What the CLI printed before UTC was read without Intl: the en-CA formatter, its comma removed. */
 function withIntl(instant: string, timeZone: string): string {
@@ -44,5 +45,19 @@ describe('local dates in the CLI', () => {
     expect(localDateTime('2026-06-30T23:30:00Z', 'Europe/Berlin')).toBe('2026-07-01 01:30');
     expect(localDay('2026-06-30T23:30:00Z', 'America/New_York')).toBe('2026-06-30');
     expect(localDateTime(null, 'UTC')).toBe('');
+  });
+});
+
+describe('a pipe closed early', () => {
+  it('ends with success on EPIPE and still throws any other write error', () => {
+    const stream = new EventEmitter();
+    const exits: number[] = [];
+    endQuietlyWhenPipeCloses(stream, (code) => exits.push(code));
+    stream.emit('error', Object.assign(new Error('write EPIPE'), { code: 'EPIPE' }));
+    expect(exits).toEqual([0]);
+    expect(() => stream.emit('error', Object.assign(new Error('no space'), { code: 'ENOSPC' }))).toThrow(
+      'no space',
+    );
+    expect(exits).toEqual([0]);
   });
 });

@@ -30,6 +30,20 @@ export function createOutput(options: {
   };
 }
 
+/**
+ * A reader that closes the pipe early (`hearback export | head`) is not a failure: stop quietly with success,
+ * as Unix tools do, instead of crashing on an unhandled EPIPE. Any other write error is still thrown.
+ */
+export function endQuietlyWhenPipeCloses(
+  stream: NodeJS.EventEmitter,
+  exit: (code: number) => void = (code) => process.exit(code),
+): void {
+  stream.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EPIPE') throw error;
+    exit(0);
+  });
+}
+
 export type Column<T> = {
   readonly header: string;
   readonly value: (row: T) => string;
