@@ -20,6 +20,10 @@ describe('readAmount', () => {
     ['120k', 120000],
     ['USD 95 000', 95000],
     ['12,5', 12.5],
+    ['70.000 €', 70000],
+    ['€ 1.500', 1500],
+    ['12.50', 12.5],
+    ['0.500', 0.5],
   ])('reads %j as %d', (input, expected) => {
     expect(readAmount(input)).toBe(expected);
   });

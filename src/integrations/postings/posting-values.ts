@@ -42,7 +42,9 @@ export function readAmount(value: unknown): number | null {
     digits = digits.split(thousands).join('').replace(decimal, '.');
   } else if (lastComma !== -1) {
     digits = /^\d{1,3}(,\d{3})+$/.test(digits) ? digits.replace(/,/g, '') : digits.replace(',', '.');
-  } else if (/^\d{1,3}(\.\d{3}){2,}$/.test(digits)) {
+  } else if (/^[1-9]\d{0,2}(\.\d{3})+$/.test(digits)) {
+    // "70.000 €" is how German and many other postings write seventy thousand; a salary is never written
+    // with three decimal places, so a lone dot before exactly three digits groups thousands, as "70,000" does.
     digits = digits.replace(/\./g, '');
   }
   const amount = Number(digits) * (match[2] ? 1_000 : 1);
