@@ -181,6 +181,20 @@ describeEachDialect('"happened at" times', (ctx) => {
     ]);
   });
 
+  it('takes a reply dated in the same second as the application (mail carries whole seconds)', async () => {
+    const application = await addApplication(ctx.app, { stageAt: '2026-02-10T09:00:00.750Z' });
+    const reply = (at: string) => ({
+      kind: 'reply_received',
+      applicationId: application.id,
+      channel: 'email',
+      sentiment: 'neutral',
+      occurredAt: at,
+    });
+    await call(ctx.app, 'POST', '/api/events', reply('2026-02-10T09:00:00Z'), 201);
+    const earlier = await call(ctx.app, 'POST', '/api/events', reply('2026-02-10T08:59:59Z'), 400);
+    expect(earlier.error.details.issues[0].field).toBe('occurredAt');
+  });
+
   it('refuses a reply or a step dated before the application was sent, naming both dates', async () => {
     const application = await addApplication(ctx.app, { stageAt: '2026-02-10T09:00:00Z' });
     const reply = await call(ctx.app, 'POST', '/api/events', {

@@ -103,7 +103,10 @@ async function assertReplyAfterFirstContact(
   event: TimelineEvent,
 ): Promise<void> {
   if (event.kind !== 'reply_received' || application.appliedAt === null) return;
-  if (event.occurredAt >= application.appliedAt) return;
+  // Mail carries whole seconds while hearback keeps milliseconds: a reply in the same second as the
+  // application is not before it.
+  const second = (iso: string) => Math.floor(Date.parse(iso) / 1000);
+  if (second(event.occurredAt) >= second(application.appliedAt)) return;
   const events = await listApplicationEvents(db, userId, event.applicationId);
   const wroteFirst = events.some((e) => e.kind === 'message_sent' && e.occurredAt <= event.occurredAt);
   if (wroteFirst) return;
