@@ -147,4 +147,18 @@ describe(`server mode roles and shares ${label}`, () => {
     expect(users.statusCode).toBe(200);
     expect(await ensureFirstAdmin(server.runtime.deps, server.accounts, input)).toBe('exists');
   });
+
+  it('makes one first admin when two app servers start at the same moment', async () => {
+    await sql`update auth_users set role = 'job_seeker' where role = 'admin'`.execute(server.runtime.deps.db);
+    const input = { email: 'racing-admin@example.org', password: 'an admin password' };
+    // Both see no admin and no account with the email; one insert wins, the other must not fail the start.
+    const outcomes = await Promise.all([
+      ensureFirstAdmin(server.runtime.deps, server.accounts, input),
+      ensureFirstAdmin(server.runtime.deps, server.accounts, input),
+    ]);
+    expect(outcomes).toContain('created');
+    const { rows } = await sql<{ email: string }>`
+      select email from auth_users where role = 'admin'`.execute(server.runtime.deps.db);
+    expect(rows.map((r) => r.email)).toEqual([input.email]);
+  });
 });

@@ -356,6 +356,19 @@ export async function ensureFirstAdmin(
     await assignRole(deps, existing.id, 'admin');
     return 'created';
   }
-  await createAccount(deps, accounts, { ...input, name: 'Admin', role: 'admin' });
+  try {
+    await createAccount(deps, accounts, { ...input, name: 'Admin', role: 'admin' });
+  } catch (error) {
+    // Another app server starting at the same moment made the account first (emails are unique): theirs
+    // stands, and it is the admin whichever of the two sets the role.
+    const made = await tables(deps)
+      .selectFrom('auth_users')
+      .select('id')
+      .where('email', '=', input.email.toLowerCase())
+      .executeTakeFirst();
+    if (!made) throw error;
+    await assignRole(deps, made.id, 'admin');
+    return 'exists';
+  }
   return 'created';
 }
