@@ -7,7 +7,7 @@ import { monthNames, weekdayNames } from '../src/core/date-words.js';
 import { likelihoods } from '../src/core/diagnosis-schema.js';
 import { draftKinds } from '../src/core/drafts.js';
 import { channels, eventKinds, sentiments } from '../src/core/event.js';
-import { followUpKinds, followUpStatuses, plannedFollowUpKinds } from '../src/core/follow-up.js';
+import { followUpKinds, followUpStatuses, nudgeKinds, plannedFollowUpKinds } from '../src/core/follow-up.js';
 import { interviewRounds } from '../src/core/interview.js';
 import * as labels from '../src/core/labels.js';
 import {
@@ -92,6 +92,7 @@ const tables: readonly {
 }[] = [
   { name: 'followUpKindLabels', table: labels.followUpKindLabels, keys: followUpKinds, home: 'labels' },
   { name: 'followUpKindHints', table: labels.followUpKindHints, keys: plannedFollowUpKinds, home: 'labels' },
+  { name: 'nudgeKindNouns', table: labels.nudgeKindNouns, keys: nudgeKinds, home: 'labels' },
   {
     name: 'followUpStatusLabels',
     table: labels.followUpStatusLabels,

@@ -55,7 +55,7 @@ const notFoundCodes: Record<LookupTable, ErrorCode> = {
 /** Shows the fields of a service's error as the flags that set them, as parseInput does for schema errors. */
 export function withFlagNames(error: unknown, flags: Record<string, string>): unknown {
   if (!(error instanceof AppError)) return error;
-  const issues = (error.details?.issues ?? []) as Array<{ field: string; message: string }>;
+  const issues = error.details?.issues ?? [];
   const renamed = issues.map((i) => ({
     ...i,
     field: flags[i.field] ? `${flags[i.field]} (${i.field})` : i.field,

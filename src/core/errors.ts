@@ -1,3 +1,5 @@
+import type { ErrorDetails } from './error-body.js';
+
 /**
  * Every expected failure in hearback has a code from this catalogue. Core and services throw AppError with
  * a code; the HTTP edge maps codes to statuses (src/server/error-status.ts) and the CLI prints the message.
@@ -88,9 +90,9 @@ export type FieldIssue = { readonly field: string; readonly message: string };
 
 export class AppError extends Error {
   readonly code: ErrorCode;
-  readonly details: Readonly<Record<string, unknown>> | undefined;
+  readonly details: Readonly<ErrorDetails> | undefined;
 
-  constructor(code: ErrorCode, message: string, details?: Record<string, unknown>) {
+  constructor(code: ErrorCode, message: string, details?: ErrorDetails) {
     super(message);
     this.name = 'AppError';
     this.code = code;

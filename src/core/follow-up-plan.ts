@@ -6,7 +6,7 @@ import { hasEmployerResponded } from './employer-response.js';
 import type { Channel, TimelineEvent } from './event.js';
 import { type FollowUp, type FollowUpKind, isNudgeKind } from './follow-up.js';
 import type { Interview } from './interview.js';
-import { followUpKindLabels, roundNouns } from './labels.js';
+import { followUpKindLabels, nudgeKindNouns, roundNouns } from './labels.js';
 import type { Stage } from './pipeline.js';
 import type { Delay, Playbook } from './playbook.js';
 
@@ -664,20 +664,9 @@ function stepTitle(link: Link, cycle: Cycle): string {
 }
 
 function stepName(link: Link, cycle: Cycle): string {
-  switch (link.kind) {
-    case 'first_follow_up':
-      return cycle.source === 'reply' ? 'follow-up' : 'first follow-up';
-    case 'second_follow_up':
-      return 'second follow-up';
-    case 'closing_note':
-      return 'closing note';
-    case 'application_check_in':
-      return link.ordinal > 1 ? 'second check-in' : 'check-in';
-    case 'offer_check':
-      return 'offer check';
-    default:
-      return 'step';
-  }
+  if (link.kind === 'first_follow_up' && cycle.source === 'reply') return 'follow-up';
+  if (link.kind === 'application_check_in' && link.ordinal > 1) return 'second check-in';
+  return isNudgeKind(link.kind) ? nudgeKindNouns[link.kind] : 'step';
 }
 
 /** A snooze only ever makes a step later, and still lands in working hours. */

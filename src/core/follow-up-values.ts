@@ -37,7 +37,9 @@ export const nudgeKinds = [
   'offer_check',
 ] as const satisfies readonly MessageFollowUpKind[];
 
-export function isNudgeKind(kind: FollowUpKind): boolean {
+export type NudgeKind = (typeof nudgeKinds)[number];
+
+export function isNudgeKind(kind: FollowUpKind): kind is NudgeKind {
   return (nudgeKinds as readonly FollowUpKind[]).includes(kind);
 }
 

@@ -17,6 +17,7 @@ export {
   isOpenFollowUp,
   type MessageFollowUpKind,
   messageFollowUpKinds,
+  type NudgeKind,
   nudgeKinds,
   openFollowUpStatuses,
   type PlannedFollowUpKind,

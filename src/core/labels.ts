@@ -3,7 +3,7 @@ import type { ContactRole } from './contact.js';
 import type { Likelihood } from './diagnosis-schema.js';
 import type { DraftKind } from './drafts.js';
 import type { Channel, EventKind, Sentiment } from './event.js';
-import type { FollowUpKind, FollowUpStatus, PlannedFollowUpKind } from './follow-up.js';
+import type { FollowUpKind, FollowUpStatus, NudgeKind, PlannedFollowUpKind } from './follow-up.js';
 import type { InterviewRound } from './interview.js';
 import type { ActiveStage } from './pipeline-values.js';
 import type { DelayUnit } from './playbook.js';
@@ -39,6 +39,15 @@ export const followUpKindHints: Readonly<Record<PlannedFollowUpKind, string>> = 
   application_check_in: 'after applying, until the employer answers in any way',
   offer_check: 'after an offer is promised, to check on the written offer',
   feedback_request: 'after a rejection (optional)',
+};
+
+/** A nudge named inside a sentence ("done 3 days after the second follow-up"), as the planner's reasons say. */
+export const nudgeKindNouns: Readonly<Record<NudgeKind, string>> = {
+  first_follow_up: 'first follow-up',
+  second_follow_up: 'second follow-up',
+  closing_note: 'closing note',
+  application_check_in: 'check-in',
+  offer_check: 'offer check',
 };
 
 /** A message template is named after its step; the call script is the first follow-up made by phone. */

@@ -30,6 +30,7 @@ import { coachingRoutes } from './routes/coaching-routes.js';
 import { companyRoutes } from './routes/company-routes.js';
 import { contactRoutes } from './routes/contact-routes.js';
 import { csvRoutes } from './routes/csv-routes.js';
+import { draftRoutes } from './routes/draft-routes.js';
 import { eventRoutes } from './routes/event-routes.js';
 import { extensionRoutes } from './routes/extension-routes.js';
 import { followUpRoutes } from './routes/follow-up-routes.js';
@@ -37,6 +38,7 @@ import { importRoutes } from './routes/import-routes.js';
 import { inboxRoutes } from './routes/inbox-routes.js';
 import { insightsRoutes } from './routes/insights-routes.js';
 import { interviewRoutes } from './routes/interview-routes.js';
+import { playbookRoutes } from './routes/playbook-routes.js';
 import { postingRoutes } from './routes/posting-routes.js';
 import { postingWatchRoutes } from './routes/posting-watch-routes.js';
 import { type ResponseLinkLimits, responseLinkRoutes } from './routes/response-link-routes.js';
@@ -202,6 +204,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   settingsRoutes(app, routes);
   backupRoutes(app, routes);
   todayRoutes(app, routes);
+  draftRoutes(app, routes);
+  playbookRoutes(app, routes);
   calendarRoutes(app, routes, { publicUrl });
   const responseLinkBase = options.responseLinkBase ?? null;
   responseLinkRoutes(app, routes, {

@@ -15,6 +15,7 @@ import {
   type StepDraft,
   type TemplateView,
 } from '../core/drafts.js';
+import type { ErrorDetails } from '../core/error-body.js';
 import { AppError, fieldError } from '../core/errors.js';
 import type { FollowUp } from '../core/follow-up.js';
 import { followUpKindLabels } from '../core/labels.js';
@@ -141,7 +142,7 @@ export async function sendStepEmail(deps: Deps, followUpId: string, input: SendI
       messageId,
     });
   } catch (error) {
-    const details = (error as { details?: Record<string, unknown> }).details;
+    const details = (error as { details?: ErrorDetails }).details;
     if ((error as { code?: string }).code === 'VALIDATION_FAILED') throw error;
     throw new AppError('EMAIL_SEND_FAILED', error instanceof Error ? error.message : String(error), details);
   }

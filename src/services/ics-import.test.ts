@@ -157,7 +157,7 @@ describeEachDialect('importing interview invitations', (ctx) => {
     );
     expect(error.code).toBe('VALIDATION_FAILED');
     expect(error.message).toBe('applicationId: the invitation matches 2 applications; choose one');
-    const candidates = (error.details?.candidates ?? []) as { applicationId: string }[];
+    const candidates = error.details?.candidates ?? [];
     expect(candidates.map((c) => c.applicationId).sort()).toEqual([backend.id, frontend.id].sort());
     expect(await counts()).toEqual({ contacts: 0, interviews: 0 });
   });

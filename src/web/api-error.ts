@@ -1,3 +1,4 @@
+import type { ErrorDetails } from '../core/error-body.js';
 import type { ErrorCode, FieldIssue } from '../core/errors.js';
 
 /** The server's codes, plus the two ways a request fails before the server can answer in its own words. */
@@ -11,13 +12,13 @@ export class ApiError extends Error {
   readonly code: ClientErrorCode;
   readonly status: number;
   readonly issues: readonly FieldIssue[];
-  readonly details: Readonly<Record<string, unknown>>;
+  readonly details: Readonly<ErrorDetails>;
 
   constructor(
     code: ClientErrorCode,
     message: string,
     status: number,
-    details: Readonly<Record<string, unknown>> = {},
+    details: Readonly<ErrorDetails> = {},
     issues: readonly FieldIssue[] = [],
   ) {
     super(message);
@@ -41,7 +42,7 @@ export class ApiError extends Error {
 export async function readApiError(response: Response): Promise<ApiError> {
   const text = await response.text().catch(() => '');
   // Loaded on the first failure only: the schema needs zod, which the first page's script does without.
-  const { errorResponseSchema, fieldIssueSchema } = await import('../core/error-body.js');
+  const { errorResponseSchema } = await import('../core/error-body.js');
   const parsed = errorResponseSchema.safeParse(parseJson(text));
   if (!parsed.success) {
     return new ApiError(
@@ -52,8 +53,7 @@ export async function readApiError(response: Response): Promise<ApiError> {
   }
   const { code, message, details } = parsed.data.error;
   // The per-field messages of a VALIDATION_FAILED (or other) error; none when the details hold none.
-  const issues = fieldIssueSchema.array().safeParse(details?.issues);
-  return new ApiError(code, message, response.status, details ?? {}, issues.success ? issues.data : []);
+  return new ApiError(code, message, response.status, details ?? {}, details?.issues ?? []);
 }
 
 export function isApiError(error: unknown): error is ApiError {

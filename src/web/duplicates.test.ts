@@ -18,7 +18,10 @@ describe('duplicates', () => {
   });
 
   it('finds no duplicates in any other error', () => {
-    expect(readDuplicates(new ApiError('VALIDATION_FAILED', 'x', 400, { duplicates: [{}] }))).toEqual([]);
+    const duplicates = [
+      { id: 'a1', jobTitle: 'Engineer', companyName: 'Acme', reason: 'posting_url' as const },
+    ];
+    expect(readDuplicates(new ApiError('VALIDATION_FAILED', 'x', 400, { duplicates }))).toEqual([]);
   });
 
   it('keeps a pasted link as the posting URL and anything else as the posting text', () => {

@@ -1,18 +1,15 @@
-import { type ApplicationDuplicate, applicationDuplicateSchema } from '../core/application.js';
+import type { ApplicationDuplicate } from '../core/application.js';
 import type { ApiError } from './api-error.js';
 
 export type Duplicate = ApplicationDuplicate;
 
-const duplicatesSchema = applicationDuplicateSchema.array();
-
 /**
  * The applications a DUPLICATE_APPLICATION error says you already track; empty for any other error. Error
- * details differ by code, so this one is read with the core schema of what the server puts there.
+ * details were read with the core schema of what the server puts there (core/error-body.ts).
  */
 export function readDuplicates(error: ApiError): Duplicate[] {
   if (error.code !== 'DUPLICATE_APPLICATION') return [];
-  const parsed = duplicatesSchema.safeParse(error.details.duplicates);
-  return parsed.success ? parsed.data : [];
+  return [...(error.details.duplicates ?? [])];
 }
 
 /** Whether pasted text is a link to the posting (kept as its URL) or the posting itself (kept as its text). */

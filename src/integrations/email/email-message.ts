@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { ErrorDetails } from '../../core/error-body.js';
 import { AppError, type FieldIssue } from '../../core/errors.js';
 import { email, instant, limits, text } from '../../core/fields.js';
 
@@ -114,7 +115,7 @@ export class EmailSendError extends Error {
   readonly code = 'EMAIL_SEND_FAILED' as const;
   readonly reason: EmailFailure;
   readonly smtpCode: number | null;
-  readonly details: Readonly<Record<string, unknown>>;
+  readonly details: Readonly<ErrorDetails>;
 
   constructor(
     reason: EmailFailure,

@@ -1,3 +1,5 @@
+import type { ErrorDetails } from '../../core/error-body.js';
+
 /**
  * Why adding a job from a URL or a pasted page failed. The codes are meant to become AppError codes at the
  * edge (the API, the CLI), which owns the mapping to HTTP statuses; this module stays free of that.
@@ -17,9 +19,9 @@ export type PostingErrorCode = (typeof postingErrorCodes)[number];
 
 export class PostingImportError extends Error {
   readonly code: PostingErrorCode;
-  readonly details: Readonly<Record<string, unknown>> | undefined;
+  readonly details: Readonly<ErrorDetails> | undefined;
 
-  constructor(code: PostingErrorCode, message: string, details?: Record<string, unknown>) {
+  constructor(code: PostingErrorCode, message: string, details?: ErrorDetails) {
     super(message);
     this.name = 'PostingImportError';
     this.code = code;

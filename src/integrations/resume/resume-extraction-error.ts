@@ -1,3 +1,5 @@
+import type { ErrorDetails } from '../../core/error-body.js';
+
 /**
  * Why reading text out of an uploaded resume (or cover letter) failed. The codes are meant to become
  * AppError codes at the edge (the API, the CLI), which owns the mapping to HTTP statuses; this module stays
@@ -20,9 +22,9 @@ export type ResumeErrorCode = (typeof resumeErrorCodes)[number];
 
 export class ResumeExtractionError extends Error {
   readonly code: ResumeErrorCode;
-  readonly details: Readonly<Record<string, unknown>> | undefined;
+  readonly details: Readonly<ErrorDetails> | undefined;
 
-  constructor(code: ResumeErrorCode, message: string, details?: Record<string, unknown>) {
+  constructor(code: ResumeErrorCode, message: string, details?: ErrorDetails) {
     super(message);
     this.name = 'ResumeExtractionError';
     this.code = code;

@@ -6,6 +6,7 @@ import { describeError } from '../api-error.js';
 import { useApi } from '../hooks/use-api.js';
 import { queryKeys, useUserClock } from '../queries.js';
 import { formatDateTime } from '../zoned-time.js';
+import { TextField } from './field.js';
 import { useNotices } from './notices.js';
 
 const kindLabels: Record<InboxKind, string> = {
@@ -120,20 +121,16 @@ export function InboxSettings() {
         </>
       ) : (
         <form onSubmit={onConnect} className="inbox-connect">
-          <label htmlFor="inbox-imap-url">Mailbox (IMAP URL)</label>
-          <input
-            id="inbox-imap-url"
+          <TextField
+            label="Mailbox (IMAP URL)"
             name="imapUrl"
             type="password"
             autoComplete="off"
             placeholder="imaps://you%40example.com:app-password@imap.example.com:993"
+            hint="Use an app password. It is stored encrypted and never shown again."
             value={imapUrl}
-            onChange={(e) => setImapUrl(e.target.value)}
-            aria-describedby="inbox-imap-url-hint"
+            onChange={setImapUrl}
           />
-          <p id="inbox-imap-url-hint" className="muted small">
-            Use an app password. It is stored encrypted and never shown again.
-          </p>
           <div className="form-actions">
             <button type="submit" disabled={connect.isPending || imapUrl === ''}>
               {connect.isPending ? 'Connecting…' : 'Connect'}

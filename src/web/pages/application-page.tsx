@@ -1,11 +1,7 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { type FormEvent, type ReactNode, useMemo, useState } from 'react';
-import { type Application, applicationUpdateSchema, type SentDocument } from '../../core/application.js';
-import type { Contact } from '../../core/contact.js';
-import type { FieldIssue } from '../../core/errors.js';
+import { useMemo, useState } from 'react';
+import type { Application } from '../../core/application.js';
 import type { FollowUp } from '../../core/follow-up.js';
 import { isOpenFollowUp } from '../../core/follow-up-values.js';
-import type { Interview } from '../../core/interview.js';
 import {
   closedReasonLabels,
   outcomeLabels,
@@ -13,39 +9,29 @@ import {
   stageLabels,
   stages,
 } from '../../core/pipeline-values.js';
-import type { ApplicationUpdateInput } from '../api-client.js';
-import { describeError, isApiError } from '../api-error.js';
+import { describeError } from '../api-error.js';
+import { ContactsSection } from '../components/application-contacts.js';
+import { DangerZone } from '../components/application-danger-zone.js';
 import { ApplicationDetailsForm } from '../components/application-details-form.js';
-import { ContactForm } from '../components/contact-form.js';
+import { DocumentsSection } from '../components/application-documents.js';
+import { InterviewsSection } from '../components/application-interviews.js';
+import { NotesSection } from '../components/application-update-form.js';
 import { DiagnosisPanel } from '../components/diagnosis-panel.js';
-import { Dialog } from '../components/dialog.js';
 import { DraftDialog } from '../components/draft-dialog.js';
 import { EndApplicationDialog } from '../components/end-application-dialog.js';
-import { ExternalLink } from '../components/external-link.js';
-import { FieldSet, FormErrors, TextAreaField, TextField } from '../components/field.js';
 import { FollowUpCard } from '../components/follow-up-card.js';
-import { InterviewForm } from '../components/interview-form.js';
 import { Link } from '../components/link.js';
-import { useNotices } from '../components/notices.js';
-import { PostInterviewPrompt } from '../components/post-interview-prompt.js';
 import { PostingSnapshot } from '../components/posting-snapshot.js';
 import { PostingWatchStatus } from '../components/posting-watch-status.js';
-import { ratingLabels } from '../components/rating-field.js';
 import { ResponseLinkPanel, type SuggestedEnding } from '../components/response-link-panel.js';
 import { RetrospectiveForm } from '../components/retrospective-form.js';
 import { StageBadge } from '../components/stage-badge.js';
 import { TailoringPanel } from '../components/tailoring-panel.js';
 import { Timeline } from '../components/timeline.js';
-import { issuesOutside, validateWith } from '../field-issues.js';
-import { useApi } from '../hooks/use-api.js';
 import { useAppDialogs } from '../hooks/use-app-dialogs.js';
-import { navigate } from '../hooks/use-location.js';
 import { useMoveApplications } from '../hooks/use-move-application.js';
-import { roleLabels, roundLabels, sourceLabels } from '../labels.js';
+import { sourceLabels } from '../labels.js';
 import {
-  forgetApplication,
-  queryKeys,
-  refreshAfterChange,
   useApplication,
   useContacts,
   useDiagnosis,
@@ -57,7 +43,7 @@ import {
   useUserClock,
 } from '../queries.js';
 import { type FollowUpCardItem, isDraftable } from '../today-view.js';
-import { formatDate, formatDateTimeAlsoIn, formatLocalDate } from '../zoned-time.js';
+import { formatDate } from '../zoned-time.js';
 
 /** Everything about one application: its posting, stage and outcome, interviews, people, steps and history. */
 export function ApplicationPage({ id }: { readonly id: string }) {
@@ -330,385 +316,5 @@ function StageControl({ application, onEnd }: { application: Application; onEnd:
         {stage === 'ended' ? (application.stage === 'ended' ? 'Change outcome…' : 'End…') : 'Move'}
       </button>
     </form>
-  );
-}
-
-type InterviewsSectionProps = {
-  readonly application: Application;
-  readonly interviews: readonly Interview[];
-  readonly contactsById: ReadonlyMap<string, Contact>;
-};
-
-function InterviewsSection({ application, interviews, contactsById }: InterviewsSectionProps) {
-  const { timeZone, locale } = useUserClock();
-  const { openLogInterview } = useAppDialogs();
-  const api = useApi();
-  const client = useQueryClient();
-  const { notify } = useNotices();
-  const [editing, setEditing] = useState<Interview | null>(null);
-  const [debriefing, setDebriefing] = useState<Interview | null>(null);
-  const remove = useMutation({
-    mutationFn: (interview: Interview) => api.deleteInterview(interview.id),
-    onSuccess: async () => {
-      notify('Interview deleted');
-      await refreshAfterChange(client, application.id);
-    },
-    onError: (e) => notify(`Could not delete: ${describeError(e)}`),
-  });
-  const sorted = [...interviews].sort((a, b) => (a.startsAt < b.startsAt ? 1 : -1));
-  return (
-    <section className="panel" aria-labelledby="interviews-title">
-      <div className="panel-heading">
-        <h2 id="interviews-title">Interviews</h2>
-        <button type="button" onClick={() => openLogInterview(application.id)}>
-          Add interview
-        </button>
-      </div>
-      {sorted.length === 0 ? <p className="muted">No interviews logged yet.</p> : null}
-      <ul className="plain-list">
-        {sorted.map((interview) => {
-          const names = interview.interviewerIds.map((id) => contactsById.get(id)?.name ?? 'someone');
-          const isPast = Date.parse(interview.endsAt) <= Date.now();
-          return (
-            <li key={interview.id} className="interview">
-              <h3>
-                {roundLabels[interview.round]} ·{' '}
-                <time dateTime={interview.startsAt}>
-                  {formatDateTimeAlsoIn(interview.startsAt, timeZone, locale, interview.timeZone)}
-                </time>
-              </h3>
-              {names.length > 0 ? <p>With {names.join(', ')}</p> : null}
-              {interview.decisionDate ? (
-                <p>Decision expected by {formatLocalDate(interview.decisionDate, locale)}</p>
-              ) : null}
-              {interview.location ? <p>At {interview.location}</p> : null}
-              {interview.videoLink ? (
-                <p>
-                  <ExternalLink href={interview.videoLink}>Video link</ExternalLink>
-                </p>
-              ) : null}
-              {interview.selfRating ? (
-                <p>
-                  It went: {interview.selfRating} of 5 ({ratingLabels[interview.selfRating]?.toLowerCase()})
-                </p>
-              ) : null}
-              {interview.topics ? (
-                <div>
-                  <h4>Discussed</h4>
-                  <p className="prose">{interview.topics}</p>
-                </div>
-              ) : null}
-              {interview.notes ? (
-                <div>
-                  <h4>Notes</h4>
-                  <p className="prose">{interview.notes}</p>
-                </div>
-              ) : null}
-              <div className="form-actions">
-                {isPast && !interview.topics && interview.selfRating === null ? (
-                  <button type="button" onClick={() => setDebriefing(interview)}>
-                    How did it go?
-                  </button>
-                ) : null}
-                <button type="button" onClick={() => setEditing(interview)}>
-                  Edit<span className="visually-hidden"> interview</span>
-                </button>
-                <button
-                  type="button"
-                  onClick={() => {
-                    if (window.confirm('Delete this interview and its planned steps?'))
-                      remove.mutate(interview);
-                  }}
-                >
-                  Delete<span className="visually-hidden"> interview</span>
-                </button>
-              </div>
-            </li>
-          );
-        })}
-      </ul>
-      <Dialog open={editing !== null} title="Edit interview" onClose={() => setEditing(null)} size="wide">
-        {editing ? (
-          <InterviewForm
-            interview={editing}
-            onSaved={() => {
-              notify('Interview saved');
-              setEditing(null);
-            }}
-          />
-        ) : null}
-      </Dialog>
-      <Dialog open={debriefing !== null} title="How did it go?" onClose={() => setDebriefing(null)}>
-        {debriefing ? (
-          <PostInterviewPrompt interview={debriefing} onDone={() => setDebriefing(null)} />
-        ) : null}
-      </Dialog>
-    </section>
-  );
-}
-
-function NotesSection({ application }: { application: Application }) {
-  const [notes, setNotes] = useState(application.notes);
-  return (
-    <section className="panel" aria-labelledby="notes-title">
-      <h2 id="notes-title">Notes</h2>
-      <UpdateForm
-        application={application}
-        input={{ notes }}
-        fields={['notes']}
-        saveLabel="Save notes"
-        isDirty={notes !== application.notes}
-      >
-        {(issues) => (
-          <TextAreaField
-            label="Notes"
-            name="notes"
-            issues={issues}
-            className="label-hidden"
-            rows={6}
-            value={notes}
-            onChange={setNotes}
-          />
-        )}
-      </UpdateForm>
-    </section>
-  );
-}
-
-function ContactsSection({
-  application,
-  contacts,
-}: {
-  application: Application;
-  contacts: readonly Contact[];
-}) {
-  const [isAdding, setAdding] = useState(false);
-  return (
-    <section className="panel" aria-labelledby="contacts-title">
-      <div className="panel-heading">
-        <h2 id="contacts-title">Contacts</h2>
-        <button type="button" onClick={() => setAdding(true)}>
-          Add contact
-        </button>
-      </div>
-      {contacts.length === 0 ? <p className="muted">No contacts at {application.company.name} yet.</p> : null}
-      <ul className="plain-list contact-list">
-        {contacts.map((c) => (
-          <li key={c.id} className="contact-item">
-            <strong>{c.name}</strong> <span className="muted">· {roleLabels[c.role]}</span>
-            {c.email ? (
-              <div>
-                <a className="break" href={`mailto:${encodeURIComponent(c.email).replace(/%40/g, '@')}`}>
-                  {c.email}
-                </a>
-              </div>
-            ) : null}
-            {c.phone ? <div>{c.phone}</div> : null}
-          </li>
-        ))}
-      </ul>
-      <Dialog
-        open={isAdding}
-        title={`Add a contact at ${application.company.name}`}
-        onClose={() => setAdding(false)}
-      >
-        <ContactForm companyId={application.company.id} onSaved={() => setAdding(false)} />
-      </Dialog>
-    </section>
-  );
-}
-
-function DocumentsSection({ application }: { application: Application }) {
-  const [resume, setResume] = useState(toDocumentValues(application.resume));
-  const [coverLetter, setCoverLetter] = useState(toDocumentValues(application.coverLetter));
-  const input: ApplicationUpdateInput = {
-    resume: fromDocumentValues(resume),
-    coverLetter: fromDocumentValues(coverLetter),
-  };
-  const isDirty =
-    JSON.stringify(input.resume) !== JSON.stringify(application.resume) ||
-    JSON.stringify(input.coverLetter) !== JSON.stringify(application.coverLetter);
-  return (
-    <section className="panel" aria-labelledby="documents-title">
-      <h2 id="documents-title">Documents sent</h2>
-      <UpdateForm
-        application={application}
-        input={input}
-        fields={['resume', 'coverLetter']}
-        saveLabel="Save documents"
-        isDirty={isDirty}
-      >
-        {(issues) => (
-          <>
-            <DocumentFields
-              legend="Resume"
-              name="resume"
-              value={resume}
-              onChange={setResume}
-              issues={issues}
-            />
-            <DocumentFields
-              legend="Cover letter"
-              name="coverLetter"
-              value={coverLetter}
-              onChange={setCoverLetter}
-              issues={issues}
-            />
-          </>
-        )}
-      </UpdateForm>
-    </section>
-  );
-}
-
-type DocumentValues = { name: string; fileRef: string; text: string };
-
-function toDocumentValues(doc: SentDocument | null): DocumentValues {
-  return { name: doc?.name ?? '', fileRef: doc?.fileRef ?? '', text: doc?.text ?? '' };
-}
-
-function fromDocumentValues(v: DocumentValues): SentDocument | null {
-  if (!v.name.trim() && !v.fileRef.trim() && !v.text.trim()) return null;
-  return {
-    name: v.name.trim() ? v.name : null,
-    text: v.text.trim() ? v.text : null,
-    fileRef: v.fileRef.trim() ? v.fileRef : null,
-  };
-}
-
-type DocumentFieldsProps = {
-  readonly legend: string;
-  readonly name: 'resume' | 'coverLetter';
-  readonly value: DocumentValues;
-  readonly onChange: (value: DocumentValues) => void;
-  readonly issues: readonly FieldIssue[];
-};
-
-function DocumentFields({ legend, name, value, onChange, issues }: DocumentFieldsProps) {
-  return (
-    <FieldSet
-      legend={legend}
-      names={[name]}
-      issues={issues.filter((i) => i.field === name)}
-      className="document"
-    >
-      <TextField
-        label="Version or file name"
-        name={`${name}.name`}
-        issues={issues}
-        value={value.name}
-        onChange={(text) => onChange({ ...value, name: text })}
-      />
-      <TextField
-        label="Where the file is"
-        name={`${name}.fileRef`}
-        issues={issues}
-        hint="A path or a link"
-        value={value.fileRef}
-        onChange={(fileRef) => onChange({ ...value, fileRef })}
-      />
-      <details>
-        <summary>Text of the {legend.toLowerCase()}</summary>
-        <TextAreaField
-          label="Text"
-          name={`${name}.text`}
-          issues={issues}
-          rows={6}
-          value={value.text}
-          onChange={(text) => onChange({ ...value, text })}
-        />
-      </details>
-    </FieldSet>
-  );
-}
-
-type UpdateFormProps = {
-  readonly application: Application;
-  readonly input: ApplicationUpdateInput;
-  readonly fields: readonly string[];
-  readonly saveLabel: string;
-  readonly isDirty: boolean;
-  readonly children: (issues: readonly FieldIssue[]) => ReactNode;
-};
-
-/** A part of the application saved on its own (notes, documents); what was typed stays if saving fails. */
-function UpdateForm({ application, input, fields, saveLabel, isDirty, children }: UpdateFormProps) {
-  const api = useApi();
-  const client = useQueryClient();
-  const { notify } = useNotices();
-  const [issues, setIssues] = useState<FieldIssue[]>([]);
-  const [error, setError] = useState<string | null>(null);
-  const save = useMutation({
-    mutationFn: () => api.updateApplication(application.id, input),
-    onSuccess: async (saved) => {
-      client.setQueryData(queryKeys.application(saved.id), saved);
-      notify('Saved');
-      setIssues([]);
-      setError(null);
-      await refreshAfterChange(client, saved.id);
-    },
-    onError: (e) => {
-      setError(describeError(e));
-      setIssues(isApiError(e) ? [...e.issues] : []);
-    },
-  });
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    const found = validateWith(applicationUpdateSchema, input);
-    setIssues(found);
-    setError(found.length > 0 ? 'Please check the fields marked below.' : null);
-    if (found.length === 0) save.mutate();
-  };
-  return (
-    <form onSubmit={submit} noValidate>
-      <FormErrors error={error} issues={issuesOutside(issues, fields)} />
-      {children(issues)}
-      <div className="form-actions">
-        <button type="submit" disabled={save.isPending || !isDirty}>
-          {save.isPending ? 'Saving…' : saveLabel}
-        </button>
-      </div>
-    </form>
-  );
-}
-
-function DangerZone({ application }: { application: Application }) {
-  const api = useApi();
-  const client = useQueryClient();
-  const { notify } = useNotices();
-  const remove = useMutation({
-    mutationFn: () => api.deleteApplication(application.id),
-    onSuccess: async () => {
-      notify(`Deleted “${application.jobTitle}”`);
-      // Leave the page first: refreshing while it is shown would ask again for its diagnosis, steps, ….
-      navigate('/board');
-      forgetApplication(client, application.id);
-      await refreshAfterChange(client);
-    },
-    onError: (e) => notify(`Could not delete: ${describeError(e)}`),
-  });
-  return (
-    <section className="panel" aria-labelledby="delete-title">
-      <h2 id="delete-title">Delete</h2>
-      <p className="muted small">
-        Deleting removes the application, its interviews, steps and timeline. To keep the history, end it
-        instead.
-      </p>
-      <button
-        type="button"
-        className="button-danger"
-        onClick={() => {
-          if (
-            window.confirm(
-              `Delete “${application.jobTitle}” at ${application.company.name}? This cannot be undone.`,
-            )
-          ) {
-            remove.mutate();
-          }
-        }}
-      >
-        Delete application
-      </button>
-    </section>
   );
 }
