@@ -102,6 +102,8 @@ export function useFirstBoardCards(sort: BoardSortKey, enabled: boolean) {
     queryKey: queryKeys.firstBoardCards(sort),
     queryFn: () => api.listFirstBoardCards(sort, boardFirst),
     enabled,
+    // Another order keeps the cards on screen (re-sorted by the page) until its own first cards arrive.
+    placeholderData: (previous) => previous,
   });
 }
 

@@ -108,6 +108,9 @@ export function BoardPage() {
   const requestMove = useCallback(
     (application: ApplicationCardFields, stage: Stage) => {
       setFocusRequest({ id: application.id });
+      // In any order but last activity, a moved card may land beyond its new column's first cards, which the
+      // first answer read again after the move would leave out (and the card, and focus, would vanish).
+      if (partial && boardSort !== 'activity') setWantsEveryCard(true);
       if (stage === 'ended') {
         setEnding(application);
         return;
@@ -115,7 +118,7 @@ export function BoardPage() {
       if (stage === application.stage) return;
       move.mutate({ action: 'move', applications: [application], input: { stage } });
     },
-    [move.mutate],
+    [move.mutate, partial, boardSort],
   );
   const selectMany = useCallback(
     (ids: readonly string[], isSelected: boolean) =>
