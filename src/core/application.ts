@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { employmentTypes, remoteTypes, salaryPeriods, sourceKinds } from './application-values.js';
+import { boardSortKeys } from './board-sort.js';
 import { bulkFailureSchema, bulkIds, bulkItems } from './bulk.js';
 import {
   happenedAt,
@@ -262,8 +263,37 @@ export type ApplicationCard = z.infer<typeof applicationCardSchema>;
 export type ApplicationCardFields = Omit<ApplicationCard, 'nextStep'>;
 
 export const applicationCardListSchema = z
-  .object({ items: z.array(applicationCardSchema).describe('every application, newest first') })
+  .object({
+    items: z
+      .array(applicationCardSchema)
+      .describe("every application, newest first; with `first`, only each active column's first cards"),
+    counts: z
+      .object({
+        saved: z.number().int(),
+        applied: z.number().int(),
+        screening: z.number().int(),
+        interviewing: z.number().int(),
+        offer: z.number().int(),
+        ended: z.number().int(),
+        rejected: z.number().int().describe('of the ended, how many were rejected'),
+      })
+      .describe('how many applications each stage holds in all, loaded or not'),
+  })
   .meta({ id: 'ApplicationCardList' });
+
+/** The board's cards: every one, or each active column's first `first` in the order `sort` (with counts). */
+export const applicationCardsQuerySchema = z.strictObject({
+  first: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(500)
+    .optional()
+    .describe("only each active column's first cards, this many (ended ones are left out)"),
+  sort: z.enum(boardSortKeys).default('activity').describe('the order the first cards are picked in'),
+});
+
+export type ApplicationCardsQuery = z.output<typeof applicationCardsQuerySchema>;
 
 export type ApplicationCardList = z.infer<typeof applicationCardListSchema>;
 

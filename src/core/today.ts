@@ -80,6 +80,9 @@ export const todaySchema = z
     answers: z
       .array(todayAnswerSchema)
       .describe('what employers answered through the response link in the last 14 days, newest first'),
+    totals: z
+      .object({ overdue: z.number().int(), today: z.number().int(), week: z.number().int() })
+      .describe('how many steps each group holds in all; with `first`, the lists hold only the first ones'),
   })
   .meta({ id: 'Today' });
 
@@ -90,4 +93,11 @@ export const todayQuerySchema = z.strictObject({
     .union([instant, localDate])
     .optional()
     .describe('an instant, or a date meaning the working morning of that date (default: now)'),
+  first: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(500)
+    .optional()
+    .describe("only each group's first steps, this many (the totals still count them all)"),
 });

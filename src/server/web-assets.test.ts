@@ -64,10 +64,11 @@ describe('web assets with a built UI', () => {
   it("names the first page's API answers in a Link preload header, so the browser asks for them at once", async () => {
     const preload = (url: string) => `<${url}>; rel=preload; as=fetch; crossorigin`;
     const linkOf = async (url: string) => (await app.inject({ url })).headers.link;
-    expect(await linkOf('/')).toBe([preload('/api/settings'), preload('/api/today')].join(', '));
-    expect(await linkOf('/today')).toBe([preload('/api/settings'), preload('/api/today')].join(', '));
+    const today = [preload('/api/settings'), preload('/api/today?first=20')].join(', ');
+    expect(await linkOf('/')).toBe(today);
+    expect(await linkOf('/today')).toBe(today);
     expect(await linkOf('/board/')).toBe(
-      [preload('/api/settings'), preload('/api/applications/cards')].join(', '),
+      [preload('/api/settings'), preload('/api/applications/cards?first=30&sort=activity')].join(', '),
     );
     expect(await linkOf('/contacts')).toBe(preload('/api/settings'));
   });

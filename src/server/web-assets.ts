@@ -139,8 +139,9 @@ export async function registerWebAssets(
 function firstRequests(name: string): string[] {
   const page = name.replace(/\/+$/, '');
   const urls = ['/api/settings'];
-  if (page === '' || page === 'today') urls.push('/api/today');
-  if (page === 'board') urls.push('/api/applications/cards');
+  if (page === '' || page === 'today') urls.push('/api/today?first=20');
+  // The default order: a board last sorted otherwise on this browser asks for its own (early-requests.js).
+  if (page === 'board') urls.push('/api/applications/cards?first=30&sort=activity');
   return urls;
 }
 

@@ -3,6 +3,7 @@ import type {
   ApplicationBulk,
   ApplicationBulkResult,
   ApplicationCardList,
+  ApplicationCardsQuery,
   ApplicationCreate,
   ApplicationListFilter,
   ApplicationListPage,
@@ -13,6 +14,7 @@ import type {
   StageUndo,
 } from '../core/application.js';
 import { emptyPosting } from '../core/application-values.js';
+import { firstCardsOfColumns } from '../core/board-sort.js';
 import type { BulkFailure } from '../core/bulk.js';
 import type { Company } from '../core/company.js';
 import { assertHappened } from '../core/date-window.js';
@@ -76,8 +78,22 @@ export function listApplications(deps: Deps, filter: ApplicationListFilter): Pro
 }
 
 /** Every application as the board draws it, in one answer. */
-export async function listApplicationCards(deps: Deps): Promise<ApplicationCardList> {
-  return { items: await listApplicationCardRows(deps.db, deps.userId) };
+/**
+ * The board's cards: every application, or (with `first`) each active column's first cards in the order
+ * `sort`, what the board draws when it opens; either way with how many each stage holds.
+ */
+export async function listApplicationCards(
+  deps: Deps,
+  query: Partial<ApplicationCardsQuery> = {},
+): Promise<ApplicationCardList> {
+  const cards = await listApplicationCardRows(deps.db, deps.userId);
+  const counts = { saved: 0, applied: 0, screening: 0, interviewing: 0, offer: 0, ended: 0, rejected: 0 };
+  for (const card of cards) {
+    counts[card.stage] += 1;
+    if (card.stage === 'ended' && card.outcome === 'rejected') counts.rejected += 1;
+  }
+  if (query.first === undefined) return { items: cards, counts };
+  return { items: firstCardsOfColumns(cards, query.sort ?? 'activity', query.first), counts };
 }
 
 export async function updateApplication(

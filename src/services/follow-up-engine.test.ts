@@ -154,6 +154,14 @@ describeEachDialect('follow-up engine in storage, Today, drafts and sending', (c
     const later = await call(ctx.app, 'GET', '/api/today?asOf=2026-03-16', undefined, 200);
     expect(later.overdue.map((i: { step: Step }) => i.step.kind)).toEqual(['thank_you', 'thank_you']);
     expect(later.today.map((i: { step: Step }) => i.step.kind)).toEqual(['first_follow_up']);
+    expect(later.totals).toEqual({ overdue: 2, today: 1, week: later.week.length });
+    // The first steps of each group only, as the web page opens; the totals still count every step.
+    const firstOnly = await call(ctx.app, 'GET', '/api/today?asOf=2026-03-16&first=1', undefined, 200);
+    expect(firstOnly.overdue).toEqual([later.overdue[0]]);
+    expect(firstOnly.today).toEqual(later.today);
+    expect(firstOnly.totals).toEqual(later.totals);
+    const bad = await call(ctx.app, 'GET', '/api/today?first=0', undefined, 400);
+    expect(bad.error.details.issues[0].field).toBe('first');
   });
 
   it('asks on Today how the interviews of the last two weeks went, until their topics or rating are noted', async () => {

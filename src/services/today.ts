@@ -22,9 +22,11 @@ const overdueLimit = 500;
 
 /**
  * What to do today as of `asOf` (default now): overdue steps, steps due today, and the coming week, each in
- * due order. A date alone means its working morning, so "what is due next Monday" reads naturally.
+ * due order. A date alone means its working morning, so "what is due next Monday" reads naturally. With
+ * `first`, each group lists only its first steps (what a screen draws before "show more"); the totals count
+ * them all.
  */
-export async function getToday(deps: Deps, asOf?: string): Promise<Today> {
+export async function getToday(deps: Deps, asOf?: string, first?: number): Promise<Today> {
   const settings = await getSettings(deps.db, deps.userId);
   const moment =
     asOf === undefined ? nowIso(deps) : isLocalDate(asOf) ? morningOf(asOf, settings.timeZone) : asOf;
@@ -79,6 +81,7 @@ export async function getToday(deps: Deps, asOf?: string): Promise<Today> {
         },
       ];
     }),
+    totals: { overdue: 0, today: 0, week: 0 },
   };
   for (const step of steps) {
     const application = applications.get(step.applicationId);
@@ -95,6 +98,12 @@ export async function getToday(deps: Deps, asOf?: string): Promise<Today> {
       if (today.overdue.length < overdueLimit) today.overdue.push(item);
     } else if (step.dueAt < days.tomorrowStart) today.today.push(item);
     else today.week.push(item);
+  }
+  today.totals = { overdue: today.overdue.length, today: today.today.length, week: today.week.length };
+  if (first !== undefined) {
+    today.overdue = today.overdue.slice(0, first);
+    today.today = today.today.slice(0, first);
+    today.week = today.week.slice(0, first);
   }
   return today;
 }

@@ -14,6 +14,7 @@ import type {
   stageChangeInputSchema,
 } from '../core/application.js';
 import type { RestoreReport } from '../core/backup.js';
+import type { BoardSortKey } from '../core/board-sort.js';
 import type { ExtensionToken, PairingCode } from '../core/browser-extension.js';
 import type { CalendarFeedIssue, CalendarFeedIssued, CalendarFeedStatus } from '../core/calendar-feed.js';
 import type { Company, CompanyListQuery, companyCreateSchema, companyUpdateSchema } from '../core/company.js';
@@ -178,6 +179,9 @@ export function createApiClient(options: ApiClientOptions = {}) {
     /** Every application as the board shows it, newest first, in one request. */
     listApplicationCards: async (): Promise<ApplicationCard[]> =>
       (await get<ApplicationCardList>('/api/applications/cards')).items,
+    /** Each active board column's first `first` cards in the order `sort`, with every stage's count. */
+    listFirstBoardCards: (sort: BoardSortKey, first: number) =>
+      get<ApplicationCardList>('/api/applications/cards', { first, sort }),
     /** Reads a posting from its URL (fetched by the server, on the user's click) or a pasted page. */
     previewPosting: (input: { url: string } | { page: string }) =>
       post<PostingPreview>('/api/postings/preview', input),
@@ -293,7 +297,7 @@ export function createApiClient(options: ApiClientOptions = {}) {
     changeFollowUps: (input: FollowUpBulkInput) => post<FollowUpBulkResult>('/api/follow-ups/bulk', input),
 
     /** Today's overdue, due and coming steps, each with its application, contact and reason. */
-    getToday: (asOf?: string) => get<Today>('/api/today', { asOf }),
+    getToday: (asOf?: string, first?: number) => get<Today>('/api/today', { asOf, first }),
     /** The insights of the whole search (docs/insights.md); every parameter is optional. */
     getInsights: (query: Query) => get<Insights>('/api/insights', query),
     /** The story of the search as Markdown (docs/insights.md). */

@@ -1,8 +1,14 @@
-import type { Application, ApplicationCard } from '../core/application.js';
+import type { Application, ApplicationCardList } from '../core/application.js';
+import type { BoardSortKey } from '../core/board-sort.js';
 import type { Settings } from '../core/settings.js';
 import type { Today } from '../core/today.js';
 import { createApiClient } from './api-client.js';
+import { readBoardSort } from './board-sort.js';
 import { matchRoute, type RouteName } from './router.js';
+import { todayFirst } from './today-view.js';
+
+/** Keep in step with `boardFirst` in queries.ts (which this module must not import: it loads React Query). */
+const boardFirst = 30;
 
 /** What public/early-requests.js started before any module loaded, by URL. */
 type EarlyWindow = Window & { hearbackEarlyRequests?: Record<string, Promise<Response> | undefined> };
@@ -34,7 +40,11 @@ const pagesListingApplications: readonly RouteName[] = ['companies', 'applicatio
 export type EarlyRequests = {
   readonly settings: Promise<Settings>;
   readonly applications: Promise<Application[]> | null;
-  readonly applicationCards: Promise<ApplicationCard[]> | null;
+  /** The board's first cards, in the order last chosen on this browser. */
+  readonly firstBoardCards: {
+    readonly sort: BoardSortKey;
+    readonly cards: Promise<ApplicationCardList>;
+  } | null;
   readonly today: Promise<Today> | null;
 };
 
@@ -43,12 +53,24 @@ function startEarlyRequests(pathname: string): EarlyRequests {
   const early: EarlyRequests = {
     settings: api.getSettings(),
     applications: pagesListingApplications.includes(route.name) ? api.listAllApplications() : null,
-    applicationCards: route.name === 'board' ? api.listApplicationCards() : null,
-    today: route.name === 'today' ? api.getToday() : null,
+    firstBoardCards: route.name === 'board' ? firstBoardCards() : null,
+    today: route.name === 'today' ? api.getToday(undefined, todayFirst) : null,
   };
   // The queries that adopt these report their failures; this only keeps an early failure from being "unhandled".
-  for (const request of Object.values(early)) request?.catch(() => {});
+  for (const request of [early.settings, early.applications, early.today, early.firstBoardCards?.cards])
+    request?.catch(() => {});
   return early;
+}
+
+function firstBoardCards() {
+  let storage: Storage | undefined;
+  try {
+    storage = window.localStorage;
+  } catch {
+    storage = undefined;
+  }
+  const sort = readBoardSort(storage);
+  return { sort, cards: api.listFirstBoardCards(sort, boardFirst) };
 }
 
 export const earlyRequests = startEarlyRequests(window.location.pathname);

@@ -28,11 +28,14 @@ const queryClient = new QueryClient({
 preloadPage(window.location.pathname);
 preloadFormsOnFirstInput();
 void queryClient.prefetchQuery({ queryKey: queryKeys.settings, queryFn: () => earlyRequests.settings });
-const { applications, applicationCards, today } = earlyRequests;
+const { applications, firstBoardCards, today } = earlyRequests;
 if (applications)
   void queryClient.prefetchQuery({ queryKey: queryKeys.applications, queryFn: () => applications });
-if (applicationCards)
-  void queryClient.prefetchQuery({ queryKey: queryKeys.applicationCards, queryFn: () => applicationCards });
+if (firstBoardCards)
+  void queryClient.prefetchQuery({
+    queryKey: queryKeys.firstBoardCards(firstBoardCards.sort),
+    queryFn: () => firstBoardCards.cards,
+  });
 if (today) void queryClient.prefetchQuery({ queryKey: queryKeys.today, queryFn: () => today });
 
 const root = document.getElementById('root');

@@ -3,16 +3,21 @@ import type {
   Application,
   ApplicationCard,
   ApplicationCardFields,
+  ApplicationCardList,
   ApplicationListItem,
 } from '../core/application.js';
+import type { BoardSortKey } from '../core/board-sort.js';
 import type { Settings } from '../core/settings.js';
 import { defaultSettings } from '../core/settings-values.js';
 import { useApi } from './hooks/use-api.js';
+import { todayFirst } from './today-view.js';
 
 /** Every cached query's key in one place, so a change can name exactly what it makes stale. */
 export const queryKeys = {
   applications: ['applications'] as const,
   applicationCards: ['application-cards'] as const,
+  /** The board as first drawn: each active column's first cards in an order, with counts. */
+  firstBoardCards: (sort: string) => ['application-cards', 'first', sort] as const,
   application: (id: string) => ['application', id] as const,
   timeline: (id: string) => ['timeline', id] as const,
   interviews: (applicationId?: string) => ['interviews', applicationId ?? 'all'] as const,
@@ -21,7 +26,10 @@ export const queryKeys = {
   companies: ['companies'] as const,
   settings: ['settings'] as const,
   places: ['places'] as const,
+  /** Today as first drawn: each group's first steps, with totals. */
   today: ['today'] as const,
+  /** Today with every step, read once a list is shown further or a whole group selected. */
+  todayAll: ['today', 'all'] as const,
   diagnosis: (id: string) => ['diagnosis', id] as const,
   tailoring: (id: string) => ['tailoring', id] as const,
   postingWatch: (id: string) => ['posting-watch', id] as const,
@@ -71,10 +79,32 @@ export function useApplications() {
   return useQuery({ queryKey: queryKeys.applications, queryFn: () => api.listAllApplications() });
 }
 
-/** The board's list: every application with only what a card or a table row shows. */
-export function useApplicationCards() {
+/**
+ * The board's list: every application with only what a card or a table row shows. Read only once `enabled`
+ * (the board opens on its first cards: `useFirstBoardCards`); kept data is given either way.
+ */
+export function useApplicationCards(enabled = true) {
   const api = useApi();
-  return useQuery({ queryKey: queryKeys.applicationCards, queryFn: () => api.listApplicationCards() });
+  return useQuery({
+    queryKey: queryKeys.applicationCards,
+    queryFn: () => api.listApplicationCards(),
+    enabled,
+  });
+}
+
+/** How many cards of each board column the first answer holds: what a column draws before "Show more". */
+export const boardFirst = 30;
+
+/** Each active column's first cards in the order `sort`, with every stage's count: what the board opens on. */
+export function useFirstBoardCards(sort: BoardSortKey, enabled: boolean) {
+  const api = useApi();
+  return useQuery({
+    queryKey: queryKeys.firstBoardCards(sort),
+    queryFn: () => api.listFirstBoardCards(sort, boardFirst),
+    enabled,
+    // Another order keeps the cards on screen (re-sorted by the page) until its own first cards arrive.
+    placeholderData: (previous) => previous,
+  });
 }
 
 export function useApplication(id: string) {
@@ -122,9 +152,16 @@ export function useCompanies() {
   return useQuery({ queryKey: queryKeys.companies, queryFn: () => api.listCompanies() });
 }
 
+/** Today's first steps of each group, with each group's total: what the page draws when it opens. */
 export function useToday() {
   const api = useApi();
-  return useQuery({ queryKey: queryKeys.today, queryFn: () => api.getToday() });
+  return useQuery({ queryKey: queryKeys.today, queryFn: () => api.getToday(undefined, todayFirst) });
+}
+
+/** Today with every step; read only once `enabled` (a list shown further, a whole group selected). */
+export function useTodayAll(enabled: boolean) {
+  const api = useApi();
+  return useQuery({ queryKey: queryKeys.todayAll, queryFn: () => api.getToday(), enabled });
 }
 
 export function useDiagnosis(applicationId: string) {
@@ -274,12 +311,32 @@ export function storeApplications(client: QueryClient, applications: readonly Ap
       const changed = byId.get(a.id);
       return changed ? { ...a, ...changed } : a;
     });
-  client.setQueryData<ApplicationCard[]>(queryKeys.applicationCards, merge);
+  // Every card list: the whole one, and the board's first cards, whose counts follow each card that moved.
+  client.setQueriesData<ApplicationCard[] | ApplicationCardList>(
+    { queryKey: queryKeys.applicationCards },
+    (data) => {
+      if (data === undefined || Array.isArray(data)) return merge(data);
+      const counts = { ...data.counts };
+      for (const card of data.items) {
+        const changed = byId.get(card.id);
+        if (!changed) continue;
+        counts[card.stage] -= 1;
+        if (isRejected(card)) counts.rejected -= 1;
+        counts[changed.stage] += 1;
+        if (isRejected(changed)) counts.rejected += 1;
+      }
+      return { items: merge(data.items) ?? [], counts };
+    },
+  );
   client.setQueryData<ApplicationListItem[]>(queryKeys.applications, merge);
   for (const [id, changed] of byId)
     client.setQueryData<Application>(queryKeys.application(id), (old) =>
       old ? { ...old, ...changed } : undefined,
     );
+}
+
+function isRejected(card: Pick<ApplicationCardFields, 'stage' | 'outcome'>): boolean {
+  return card.stage === 'ended' && card.outcome === 'rejected';
 }
 
 /** A record saved from a form: a new application, an interview logged or edited, the settings. */

@@ -26,6 +26,16 @@ describe('sliceShown', () => {
     expect(slice.nextBatch).toBe(0);
   });
 
+  it('counts the items not loaded yet as hidden when the list holds only its first ones', () => {
+    const slice = sliceShown(items.slice(0, 20), 20, 20, 45);
+    expect(slice.shown).toHaveLength(20);
+    expect(slice.hidden).toBe(25);
+    expect(showMoreLabel(slice)).toBe('Show 20 more (25 not shown)');
+    // A press asks for more than is loaded: what is loaded shows, the rest still counts as hidden.
+    expect(sliceShown(items.slice(0, 20), 40, 20, 45).hidden).toBe(25);
+    expect(sliceShown(items, 40, 20, 45)).toMatchObject({ hidden: 5, nextBatch: 5 });
+  });
+
   it('hides nothing once the limit reaches the end, and shows nothing for a negative limit', () => {
     expect(sliceShown(items, 60).hidden).toBe(0);
     expect(sliceShown(items, -1).shown).toEqual([]);

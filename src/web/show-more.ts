@@ -9,9 +9,18 @@ export type ShownSlice<T> = {
   readonly nextBatch: number;
 };
 
-export function sliceShown<T>(items: readonly T[], limit: number, step = showMoreStep): ShownSlice<T> {
+/**
+ * `total` is how many the list holds in all when `items` are only the first of them (the rest not loaded
+ * yet): what is hidden counts those too.
+ */
+export function sliceShown<T>(
+  items: readonly T[],
+  limit: number,
+  step = showMoreStep,
+  total = items.length,
+): ShownSlice<T> {
   const shown = items.slice(0, Math.max(0, limit));
-  const hidden = items.length - shown.length;
+  const hidden = Math.max(0, Math.max(total, items.length) - shown.length);
   return { shown, hidden, nextBatch: Math.min(step, hidden) };
 }
 

@@ -5,10 +5,10 @@ import type { Today, TodayItem } from '../core/today.js';
 import { countTodayItems, isDraftable, withItemsBack, withoutSteps } from './today-view.js';
 
 describe('today view', () => {
-  it('counts the steps of every group', () => {
-    const item = {} as never;
-    expect(countTodayItems({ overdue: [item], today: [item, item], week: [] })).toBe(3);
-    expect(countTodayItems({ overdue: [], today: [], week: [] })).toBe(0);
+  it('counts the steps of every group, loaded or not', () => {
+    expect(countTodayItems({ totals: { overdue: 1, today: 2, week: 0 } })).toBe(3);
+    expect(countTodayItems({ totals: { overdue: 0, today: 0, week: 0 } })).toBe(0);
+    expect(countTodayItems({ totals: { overdue: 480, today: 31, week: 0 } })).toBe(511);
   });
 
   it('offers a draft for exactly the kinds of step core drafts a message for', () => {
@@ -23,6 +23,8 @@ describe('today view', () => {
       overdue: [item('a', '2026-03-01T09:00:00Z'), item('b', '2026-03-02T09:00:00Z')],
       today: [item('c', '2026-03-03T09:00:00Z')],
       week: [item('d', '2026-03-05T09:00:00Z')],
+      // Only the first steps of overdue are loaded: 40 in all.
+      totals: { overdue: 40, today: 1, week: 1 },
     } as Today;
     const { today: without, taken } = withoutSteps(today, new Set(['a', 'd']));
     const ids = (t: Today) => [t.overdue, t.today, t.week].map((group) => group.map((i) => i.step.id));
@@ -31,7 +33,10 @@ describe('today view', () => {
       ['overdue', 'a'],
       ['week', 'd'],
     ]);
+    expect(without.totals).toEqual({ overdue: 39, today: 1, week: 0 });
     expect(ids(withItemsBack(without, taken))).toEqual([['a', 'b'], ['c'], ['d']]);
+    expect(withItemsBack(without, taken).totals).toEqual(today.totals);
     expect(ids(withItemsBack(today, taken))).toEqual(ids(today));
+    expect(withItemsBack(today, taken).totals).toEqual(today.totals);
   });
 });

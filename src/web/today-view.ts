@@ -15,8 +15,15 @@ export type FollowUpCardItem = Omit<TodayItem, 'application'> & {
 export const todayGroups = ['overdue', 'today', 'week'] as const satisfies readonly (keyof Today)[];
 export type TodayGroup = (typeof todayGroups)[number];
 
-export function countTodayItems(today: Pick<Today, TodayGroup>): number {
-  return today.overdue.length + today.today.length + today.week.length;
+/**
+ * How many steps of each group the page's first answer holds (`/api/today?first=20`): what a group draws
+ * before its "Show more". Keep in step with public/early-requests.js and the server's preload header.
+ */
+export const todayFirst = 20;
+
+/** Every step of the three groups, loaded or not (the totals count them all). */
+export function countTodayItems(today: Pick<Today, 'totals'>): number {
+  return today.totals.overdue + today.totals.today + today.totals.week;
 }
 
 /**
@@ -33,11 +40,12 @@ export type TakenItem = { readonly group: TodayGroup; readonly item: TodayItem }
 /** Today without the given steps, and the items taken out. */
 export function withoutSteps(today: Today, ids: ReadonlySet<string>): { today: Today; taken: TakenItem[] } {
   const taken: TakenItem[] = [];
-  const next = { ...today };
+  const next = { ...today, totals: { ...today.totals } };
   for (const group of todayGroups) {
     next[group] = today[group].filter((item) => {
       if (!ids.has(item.step.id)) return true;
       taken.push({ group, item });
+      next.totals[group] -= 1;
       return false;
     });
   }
@@ -46,11 +54,12 @@ export function withoutSteps(today: Today, ids: ReadonlySet<string>): { today: T
 
 /** Today with taken items back in their groups, in due order; an item already there is not doubled. */
 export function withItemsBack(today: Today, taken: readonly TakenItem[]): Today {
-  const next = { ...today };
+  const next = { ...today, totals: { ...today.totals } };
   for (const group of todayGroups) {
     const present = new Set(today[group].map((item) => item.step.id));
     const back = taken.filter((t) => t.group === group && !present.has(t.item.step.id)).map((t) => t.item);
     if (back.length === 0) continue;
+    next.totals[group] += back.length;
     next[group] = [...today[group], ...back].sort((a, b) =>
       a.step.dueAt === b.step.dueAt ? 0 : a.step.dueAt < b.step.dueAt ? -1 : 1,
     );

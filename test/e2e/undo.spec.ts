@@ -188,7 +188,7 @@ test.describe('instant actions with undo', () => {
     // Stale screen: the application (and its steps) is deleted elsewhere. The refetch after the refusal is
     // held until the rolled-back card has been seen, then let through.
     await api.deleteApplication(application.id);
-    const held = await holdRequests(page, '**/api/today');
+    const held = await holdRequests(page, /\/api\/today(\?|$)/);
 
     await today.step('First follow-up').getByRole('button', { name: /^Done/ }).click();
     await expect(new AppShell(page).notices).toContainText(
@@ -206,7 +206,7 @@ test.describe('instant actions with undo', () => {
     await board.goto();
     await expect(board.cardIn('applied', 'Gone role')).toBeVisible();
     await api.deleteApplication(application.id);
-    const held = await holdRequests(page, '**/api/applications/cards');
+    const held = await holdRequests(page, /\/api\/applications\/cards(\?|$)/);
 
     await board.dragTo('Gone role', 'screening');
     await expect(new AppShell(page).notices).toContainText(
@@ -224,7 +224,7 @@ test.describe('instant actions with undo', () => {
  * Holds the page's requests to `pattern` until `release()`: what the screen shows between a refusal and the
  * refetch that follows it can then be checked without racing the network.
  */
-async function holdRequests(page: Page, pattern: string) {
+async function holdRequests(page: Page, pattern: RegExp) {
   let open: () => void = () => {};
   const gate = new Promise<void>((resolve) => {
     open = resolve;

@@ -195,6 +195,65 @@ describeEachDialect('applications API', (ctx) => {
     });
     expect(cards.items[1].nextStep).not.toBeNull();
     expect(cards.items[1]).not.toHaveProperty('posting');
+    expect(cards.counts).toEqual({
+      saved: 1,
+      applied: 1,
+      screening: 0,
+      interviewing: 0,
+      offer: 0,
+      ended: 0,
+      rejected: 0,
+    });
+  });
+
+  it("gives each active column's first cards in the chosen order, with every stage's count", async () => {
+    const made = [];
+    for (const [i, stage] of ['applied', 'applied', 'applied', 'saved'].entries()) {
+      ctx.runtime.clock.set(new Date(Date.parse('2026-03-02T12:00:00Z') + i * 60_000).toISOString());
+      made.push(
+        await addApplication(ctx.app, {
+          jobTitle: `Role ${i}`,
+          companyName: `Co ${3 - i}`,
+          stage,
+          priority: i + 1,
+        }),
+      );
+    }
+    const ended = await addApplication(ctx.app, { jobTitle: 'Gone', companyName: 'Zed', stage: 'applied' });
+    await call(
+      ctx.app,
+      'POST',
+      `/api/applications/${ended.id}/stage`,
+      { stage: 'ended', outcome: 'rejected' },
+      200,
+    );
+    const ids = (answer: { items: { id: string }[] }) => answer.items.map((c) => c.id);
+    const [a0, a1, a2, s3] = made.map((m) => m.id);
+    const byActivity = await call(ctx.app, 'GET', '/api/applications/cards?first=2', undefined, 200);
+    // Saved first (the active stages in order), each column most recent first, no ended card.
+    expect(ids(byActivity)).toEqual([s3, a2, a1]);
+    expect(byActivity.counts).toMatchObject({ saved: 1, applied: 3, ended: 1, rejected: 1 });
+    const byCompany = await call(
+      ctx.app,
+      'GET',
+      '/api/applications/cards?first=2&sort=company',
+      undefined,
+      200,
+    );
+    expect(ids(byCompany)).toEqual([s3, a2, a1]);
+    const byPriority = await call(
+      ctx.app,
+      'GET',
+      '/api/applications/cards?first=1&sort=priority',
+      undefined,
+      200,
+    );
+    expect(ids(byPriority)).toEqual([s3, a2]);
+    expect(a0).toBeDefined();
+    for (const bad of ['first=0', 'first=x', 'sort=newest']) {
+      const answer = await call(ctx.app, 'GET', `/api/applications/cards?${bad}`, undefined, 400);
+      expect(answer.error.details.issues[0].field, bad).toBe(bad.split('=')[0]);
+    }
   });
 
   it('pages through results with a cursor, in every sort order, without gaps or repeats', async () => {

@@ -3,6 +3,7 @@ import {
   applicationBulkResultSchema,
   applicationBulkSchema,
   applicationCardListSchema,
+  applicationCardsQuerySchema,
   applicationCreateSchema,
   applicationListItemSchema,
   applicationListQuerySchema,
@@ -39,14 +40,17 @@ export function applicationRoutes(app: App, ctx: RouteContext): void {
       schema: {
         tags,
         summary:
-          'Every application as the board shows it (no posting, source or documents), with its next step, in one answer',
-        response: { 200: applicationCardListSchema },
+          "Every application as the board shows it (no posting, source or documents), with its next step, in one answer; or each active column's first cards, with every stage's count",
+        querystring: applicationCardsQuerySchema,
+        response: { 200: applicationCardListSchema, 400: errors[400] },
       },
     },
     async (request, reply) => {
       // Nothing on a card is relative to now (the next step is the earliest open one, with its date), so the
       // answer is kept until the data changes rather than computed again each minute.
-      await sendCached(ctx, request, reply, (deps) => listApplicationCards(deps), { dependsOnTime: false });
+      await sendCached(ctx, request, reply, (deps) => listApplicationCards(deps, request.query), {
+        dependsOnTime: false,
+      });
     },
   );
   crudRoutes(app, ctx, {

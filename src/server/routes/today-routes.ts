@@ -18,7 +18,9 @@ export function todayRoutes(app: App, ctx: RouteContext): void {
       },
     },
     async (request, reply) => {
-      await sendCached(ctx, request, reply, (deps) => getToday(deps, request.query.asOf));
+      await sendCached(ctx, request, reply, (deps) =>
+        getToday(deps, request.query.asOf, request.query.first),
+      );
     },
   );
 }

@@ -12,6 +12,10 @@ type BoardCardListProps<T extends { readonly id: string }> = {
   readonly renderCard: (card: T) => ReactNode;
   /** The column's name, for the button's accessible name. */
   readonly label: string;
+  /** How many cards the column holds in all, when `cards` are only its first ones. */
+  readonly total?: number;
+  /** Called by "Show more" when it needs cards not loaded yet; they arrive in `cards`. */
+  readonly onNeedMore?: () => void;
 };
 
 /**
@@ -23,22 +27,26 @@ export function BoardCardList<T extends { readonly id: string }>({
   keepShownId,
   renderCard,
   label,
+  total,
+  onNeedMore,
 }: BoardCardListProps<T>) {
   const [limit, setLimit] = useState(columnStep);
   const [focusAt, setFocusAt] = useState<number | null>(null);
   const list = useRef<HTMLUListElement>(null);
   const keepAt = keepShownId === null ? -1 : cards.findIndex((card) => card.id === keepShownId);
-  const slice = sliceShown(cards, Math.max(limit, keepAt + 1), columnStep);
+  const slice = sliceShown(cards, Math.max(limit, keepAt + 1), columnStep, total);
 
+  // Waits for the first revealed card when it is still being loaded.
   useEffect(() => {
-    if (focusAt === null) return;
+    if (focusAt === null || cards.length <= focusAt) return;
     list.current?.querySelectorAll<HTMLElement>('li.card .card-title')[focusAt]?.focus();
     setFocusAt(null);
-  }, [focusAt]);
+  }, [focusAt, cards]);
 
   const showMore = () => {
     setFocusAt(slice.shown.length);
     setLimit(slice.shown.length + columnStep);
+    if (slice.shown.length + columnStep > cards.length) onNeedMore?.();
   };
 
   return (

@@ -56,17 +56,21 @@ export function useStepActions() {
       );
       if (change.action === 'reopen') {
         const taken = change.restore?.taken ?? [];
-        client.setQueryData<Today>(queryKeys.today, (today) => today && withItemsBack(today, taken));
+        client.setQueriesData<Today>(
+          { queryKey: queryKeys.today },
+          (today) => today && withItemsBack(today, taken),
+        );
         return { steps: change.steps, taken: [] };
       }
-      let taken: TakenItem[] = [];
-      client.setQueryData<Today>(queryKeys.today, (today) => {
+      // Today's first answer and, once read, the whole of it: a step taken from either is remembered once.
+      const taken = new Map<string, TakenItem>();
+      client.setQueriesData<Today>({ queryKey: queryKeys.today }, (today) => {
         if (!today) return today;
         const result = withoutSteps(today, new Set(change.steps.map((s) => s.id)));
-        taken = result.taken;
+        for (const item of result.taken) taken.set(item.item.step.id, item);
         return result.today;
       });
-      return { steps: change.steps, taken };
+      return { steps: change.steps, taken: [...taken.values()] };
     },
     onSuccess: (answer, change, before) => {
       storeSteps(client, answer.steps);
@@ -203,7 +207,7 @@ function putBack(
     client,
     before.steps.filter((s) => refused.has(s.id)),
   );
-  client.setQueryData<Today>(queryKeys.today, (today) => {
+  client.setQueriesData<Today>({ queryKey: queryKeys.today }, (today) => {
     if (!today) return today;
     if (change.action === 'reopen') return withoutSteps(today, refused).today;
     return withItemsBack(

@@ -12,6 +12,7 @@ import {
 import { describeError } from '../api-error.js';
 import {
   allTags,
+  type BoardCounts,
   countByStage,
   emptyTableFilter,
   filterApplications,
@@ -38,7 +39,7 @@ import { hasLostFocus } from '../focus.js';
 import { useAppDialogs } from '../hooks/use-app-dialogs.js';
 import { setSearchParams, useLocation } from '../hooks/use-location.js';
 import { useMoveApplications } from '../hooks/use-move-application.js';
-import { useApplicationCards, useUserClock } from '../queries.js';
+import { useApplicationCards, useFirstBoardCards, useUserClock } from '../queries.js';
 import { applicationPath } from '../router.js';
 import { formatDate } from '../zoned-time.js';
 
@@ -66,7 +67,6 @@ export function BoardPage() {
   const params = useMemo(() => new URLSearchParams(location.search), [location.search]);
   const view: View = params.get('view') === 'table' ? 'table' : 'board';
   const q = params.get('q') ?? '';
-  const applications = useApplicationCards();
   const { openQuickAdd } = useAppDialogs();
   const [hideRejections, setHideRejections] = useState(readHideRejections);
   const [ending, setEnding] = useState<ApplicationCardFields | null>(null);
@@ -74,6 +74,20 @@ export function BoardPage() {
   const [boardSort, setBoardSort] = useBoardSort();
   const [selectedIds, setSelectedIds] = useState<ReadonlySet<string>>(new Set());
   const move = useMoveApplications();
+  // The board opens on each active column's first cards and every stage's count (a small answer however
+  // many applications there are). Every card is read once something needs them: the table, a search,
+  // "Show more", the ended column, selecting a whole column. Once read, they are what the board draws.
+  const [wantsEveryCard, setWantsEveryCard] = useState(false);
+  const everyCard = useApplicationCards(wantsEveryCard || view === 'table' || q.trim() !== '');
+  const firstCards = useFirstBoardCards(boardSort, everyCard.data === undefined);
+  const partial = everyCard.data ? null : (firstCards.data ?? null);
+  const applications = everyCard.data ? everyCard : firstCards;
+  const needEveryCard = useCallback(() => setWantsEveryCard(true), []);
+  // "Select every application" of a column whose cards are not all loaded: applied once they are.
+  const [pendingColumnSelect, setPendingColumnSelect] = useState<{
+    readonly stage: Stage;
+    readonly isSelected: boolean;
+  } | null>(null);
 
   const setParam = (key: string, value: string | null) => {
     const next = new URLSearchParams(location.search);
@@ -94,6 +108,9 @@ export function BoardPage() {
   const requestMove = useCallback(
     (application: ApplicationCardFields, stage: Stage) => {
       setFocusRequest({ id: application.id });
+      // In any order but last activity, a moved card may land beyond its new column's first cards, which the
+      // first answer read again after the move would leave out (and the card, and focus, would vanish).
+      if (partial && boardSort !== 'activity') setWantsEveryCard(true);
       if (stage === 'ended') {
         setEnding(application);
         return;
@@ -101,7 +118,7 @@ export function BoardPage() {
       if (stage === application.stage) return;
       move.mutate({ action: 'move', applications: [application], input: { stage } });
     },
-    [move.mutate],
+    [move.mutate, partial, boardSort],
   );
   const selectMany = useCallback(
     (ids: readonly string[], isSelected: boolean) =>
@@ -121,9 +138,42 @@ export function BoardPage() {
     [],
   );
 
-  const all = applications.data ?? [];
+  const all = useMemo(() => everyCard.data ?? partial?.items ?? [], [everyCard.data, partial]);
   const searched = useMemo(() => filterApplications(all, { ...emptyTableFilter, q }), [all, q]);
   const selected = useMemo(() => all.filter((a) => selectedIds.has(a.id)), [all, selectedIds]);
+  const total = partial
+    ? stages.reduce((sum, stage) => sum + partial.counts[stage], 0)
+    : (everyCard.data?.length ?? 0);
+  // The counts of columns not wholly loaded come from the server.
+  const columnTotals = useMemo((): BoardCounts | null => {
+    if (!partial) return null;
+    const { rejected, ...counts } = partial.counts;
+    return hideRejections
+      ? { ...counts, ended: counts.ended - rejected, hiddenRejections: rejected }
+      : { ...counts, hiddenRejections: 0 };
+  }, [partial, hideRejections]);
+
+  useEffect(() => {
+    if (!pendingColumnSelect || !everyCard.data) return;
+    const column = groupByStage(everyCard.data, { hideRejections })[pendingColumnSelect.stage];
+    selectMany(
+      column.map((a) => a.id),
+      pendingColumnSelect.isSelected,
+    );
+    setPendingColumnSelect(null);
+  }, [pendingColumnSelect, everyCard.data, hideRejections, selectMany]);
+
+  const selectColumn = useCallback(
+    (stage: Stage, ids: readonly string[], isSelected: boolean) => {
+      if (!partial) {
+        selectMany(ids, isSelected);
+        return;
+      }
+      setWantsEveryCard(true);
+      setPendingColumnSelect({ stage, isSelected });
+    },
+    [partial, selectMany],
+  );
 
   return (
     <div className="page page-wide">
@@ -160,8 +210,10 @@ export function BoardPage() {
         <p className="muted toolbar-count" aria-live="polite">
           {applications.data
             ? q
-              ? `${searched.length} of ${all.length} applications match`
-              : `${all.length} application${all.length === 1 ? '' : 's'}`
+              ? partial
+                ? 'Searching every application…'
+                : `${searched.length} of ${total} applications match`
+              : `${total} application${total === 1 ? '' : 's'}`
             : ''}
         </p>
       </div>
@@ -178,7 +230,7 @@ export function BoardPage() {
         <div className="placeholder board-placeholder" aria-busy="true">
           Loading applications…
         </div>
-      ) : all.length === 0 ? (
+      ) : total === 0 ? (
         <section className="empty-state">
           <h2>No applications yet</h2>
           <p>Add the jobs you have applied to and they appear here, one column per stage.</p>
@@ -202,7 +254,9 @@ export function BoardPage() {
               onFocusLeft={releaseFocus}
               selectedIds={selectedIds}
               onSelect={select}
-              onSelectMany={selectMany}
+              onSelectColumn={selectColumn}
+              totals={columnTotals}
+              onNeedEveryCard={needEveryCard}
             />
           ) : (
             <ApplicationsTable
@@ -232,7 +286,12 @@ type BoardColumnsProps = {
   readonly onFocusLeft: (id: string) => void;
   readonly selectedIds: ReadonlySet<string>;
   readonly onSelect: (id: string, isSelected: boolean) => void;
-  readonly onSelectMany: (ids: readonly string[], isSelected: boolean) => void;
+  /** Selects a whole column: its cards `ids` when they are all loaded, else all of it once they are. */
+  readonly onSelectColumn: (stage: Stage, ids: readonly string[], isSelected: boolean) => void;
+  /** Each column's count in all, when `applications` are only each column's first cards. */
+  readonly totals: BoardCounts | null;
+  /** Asks for every card: a column is shown further, or the ended column opened. */
+  readonly onNeedEveryCard: () => void;
 };
 
 function BoardColumns({
@@ -245,7 +304,9 @@ function BoardColumns({
   onFocusLeft,
   selectedIds,
   onSelect,
-  onSelectMany,
+  onSelectColumn,
+  totals,
+  onNeedEveryCard,
 }: BoardColumnsProps) {
   const { timeZone, locale } = useUserClock();
   const [isEndedOpen, setEndedOpen] = useState(false);
@@ -257,8 +318,8 @@ function BoardColumns({
     ) as Record<Stage, ApplicationCard[]>;
   }, [applications, hideRejections, sort]);
   const counts = useMemo(
-    () => countByStage(applications, { hideRejections }),
-    [applications, hideRejections],
+    () => totals ?? countByStage(applications, { hideRejections }),
+    [totals, applications, hideRejections],
   );
   const byId = useMemo(() => new Map(applications.map((a) => [a.id, a])), [applications]);
   const showEnded = isEndedOpen || isSearching;
@@ -301,6 +362,8 @@ function BoardColumns({
   const cards = (stage: Stage) => (
     <BoardCardList
       cards={columns[stage]}
+      total={totals ? counts[stage] : undefined}
+      onNeedMore={onNeedEveryCard}
       keepShownId={focusRequest?.id ?? null}
       label={stageLabels[stage]}
       renderCard={(application) => (
@@ -328,12 +391,12 @@ function BoardColumns({
         <h2 id={`column-${stage}`} className="column-title">
           {stageLabels[stage]} <span className="count">{counts[stage]}</span>
         </h2>
-        {ids.length > 1 && (stage !== 'ended' || showEnded) ? (
+        {counts[stage] > 1 && (stage !== 'ended' || showEnded) ? (
           <SelectAll
             label={`Select every application in ${stageLabels[stage]}`}
             selectedCount={ids.filter((id) => selectedIds.has(id)).length}
-            total={ids.length}
-            onChange={(isSelected) => onSelectMany(ids, isSelected)}
+            total={counts[stage]}
+            onChange={(isSelected) => onSelectColumn(stage, ids, isSelected)}
           />
         ) : null}
       </div>
@@ -351,7 +414,7 @@ function BoardColumns({
           {...dropProps(stage)}
         >
           {heading(stage)}
-          {columns[stage].length === 0 ? <p className="column-empty muted">None</p> : cards(stage)}
+          {counts[stage] === 0 ? <p className="column-empty muted">None</p> : cards(stage)}
         </section>
       ))}
       <section
@@ -373,13 +436,16 @@ function BoardColumns({
           aria-expanded={showEnded}
           aria-controls="ended-cards"
           disabled={isSearching}
-          onClick={() => setEndedOpen((open) => !open)}
+          onClick={() => {
+            if (!isEndedOpen) onNeedEveryCard();
+            setEndedOpen((open) => !open);
+          }}
         >
           {showEnded ? 'Hide ended' : 'Show ended'}
         </button>
         <div id="ended-cards" hidden={!showEnded}>
           {showEnded ? (
-            columns.ended.length === 0 ? (
+            counts.ended === 0 ? (
               <p className="column-empty muted">None</p>
             ) : (
               cards('ended')

@@ -1,4 +1,4 @@
-import { useCallback, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { FollowUp } from '../../core/follow-up.js';
 import type { Interview } from '../../core/interview.js';
 import { describeLinkAnswer } from '../../core/response-link-values.js';
@@ -15,7 +15,7 @@ import { SelectAll } from '../components/select-all.js';
 import { ShowMoreList } from '../components/show-more-list.js';
 import { useAppDialogs } from '../hooks/use-app-dialogs.js';
 import { interviewTitle } from '../labels.js';
-import { useToday, useUserClock } from '../queries.js';
+import { useToday, useTodayAll, useUserClock } from '../queries.js';
 import { applicationPath } from '../router.js';
 import { countTodayItems, type TodayGroup, todayGroups } from '../today-view.js';
 import { formatDate, formatDateTime } from '../zoned-time.js';
@@ -41,9 +41,18 @@ const groupEmpty: Readonly<Record<TodayGroup, string>> = {
 
 /** Home: what to do today, and for a new user, how to start. */
 export function TodayPage() {
-  // One request holds everything the page draws: the steps, the interviews to debrief, whether any
-  // application exists. Not the list of applications, which at a few thousand is most of a second to load.
-  const today = useToday();
+  // One request holds everything the page draws: each group's first steps with its total, the interviews to
+  // debrief, whether any application exists. Not the list of applications, which at a few thousand is most
+  // of a second to load. Every step is read only when a group is shown further or selected whole.
+  const first = useToday();
+  const [wantsEveryStep, setWantsEveryStep] = useState(false);
+  const every = useTodayAll(wantsEveryStep);
+  const today = every.data ? every : first;
+  // "Select every step" of a group whose steps are not all loaded: applied once they are.
+  const [pendingGroupSelect, setPendingGroupSelect] = useState<{
+    readonly group: TodayGroup;
+    readonly isSelected: boolean;
+  } | null>(null);
   const { timeZone, locale } = useUserClock();
   const { openQuickAdd } = useAppDialogs();
   const { notify } = useNotices();
@@ -78,6 +87,29 @@ export function TodayPage() {
   );
 
   const isNewUser = today.data?.applicationCount === 0;
+
+  useEffect(() => {
+    if (!pendingGroupSelect || !every.data) return;
+    select(
+      every.data[pendingGroupSelect.group].map((item) => item.step),
+      pendingGroupSelect.isSelected,
+    );
+    setPendingGroupSelect(null);
+  }, [pendingGroupSelect, every.data, select]);
+
+  const selectGroup = (group: TodayGroup, isSelected: boolean) => {
+    const data = today.data;
+    if (!data) return;
+    if (data[group].length >= data.totals[group]) {
+      select(
+        data[group].map((item) => item.step),
+        isSelected,
+      );
+      return;
+    }
+    setWantsEveryStep(true);
+    setPendingGroupSelect({ group, isSelected });
+  };
 
   return (
     <div className="page">
@@ -170,6 +202,7 @@ export function TodayPage() {
               ) : null}
               {todayGroups.map((group) => {
                 const items = today.data[group];
+                const total = today.data.totals[group];
                 return (
                   <section
                     key={group}
@@ -178,30 +211,27 @@ export function TodayPage() {
                   >
                     <div className="today-group-heading">
                       <h2 id={`today-${group}-title`}>
-                        {groupTitles[group]} <span className="count">{items.length}</span>
+                        {groupTitles[group]} <span className="count">{total}</span>
                       </h2>
-                      {items.length > 1 ? (
+                      {total > 1 ? (
                         <SelectAll
                           label={groupSelectLabels[group]}
                           selectedCount={items.filter((item) => selectedIds.has(item.step.id)).length}
-                          total={items.length}
-                          onChange={(isSelected) =>
-                            select(
-                              items.map((item) => item.step),
-                              isSelected,
-                            )
-                          }
+                          total={total}
+                          onChange={(isSelected) => selectGroup(group, isSelected)}
                         />
                       ) : null}
                     </div>
-                    {items.length === 0 ? (
+                    {total === 0 ? (
                       <p className="muted">{groupEmpty[group]}</p>
                     ) : (
                       <ShowMoreList
                         className="plain-list follow-up-list"
                         label={groupTitles[group].toLowerCase()}
                         items={items}
-                        itemKey={(item) => item.step.id}
+                        total={total}
+                        onNeedMore={() => setWantsEveryStep(true)}
+                        itemKey={todayItemKey}
                         renderItem={(item) => (
                           <FollowUpCard
                             item={item}
@@ -234,6 +264,10 @@ export function TodayPage() {
       </Dialog>
     </div>
   );
+}
+
+function todayItemKey(item: { readonly step: { readonly id: string } }): string {
+  return item.step.id;
 }
 
 /**

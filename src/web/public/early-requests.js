@@ -8,8 +8,18 @@
 (() => {
   const path = location.pathname.length > 1 ? location.pathname.replace(/\/+$/, '') : location.pathname;
   const urls = ['/api/settings'];
-  if (path === '/' || path === '/today') urls.push('/api/today');
-  if (path === '/board') urls.push('/api/applications/cards');
+  if (path === '/' || path === '/today') urls.push('/api/today?first=20');
+  if (path === '/board') {
+    // The board's first cards in the order last chosen here (src/web/board-sort.ts reads the same key).
+    let sort = 'activity';
+    try {
+      const chosen = localStorage.getItem('hearback.board.sort');
+      if (['activity', 'nextStep', 'priority', 'company'].includes(chosen)) sort = chosen;
+    } catch {
+      // Storage refused: the default order.
+    }
+    urls.push(`/api/applications/cards?first=30&sort=${sort}`);
+  }
   const started = {};
   for (const url of urls) {
     started[url] = fetch(url);
