@@ -1,6 +1,6 @@
 /**
  * `npm run bench [name…]`: runs the benchmarks one after another, each in its own process so none warms
- * another's caches, and prints their figures. Names: api, follow-up-plan, csv-import, tailoring, board-render, today-render, step-done, cli-startup, insights.
+ * another's caches, and prints their figures. Names: api, follow-up-plan, csv-import, tailoring, board-render, today-render, step-done, cli-startup, insights, insights-render.
  * Each reports against a baseline measured in the same run; docs/performance.md records the figures.
  */
 import { spawnSync } from 'node:child_process';
@@ -16,6 +16,7 @@ const all = [
   'step-done',
   'cli-startup',
   'insights',
+  'insights-render',
 ];
 const chosen = process.argv.slice(2).length > 0 ? process.argv.slice(2) : all;
 const unknown = chosen.filter((name) => !all.includes(name));
