@@ -63,6 +63,18 @@ test('the insights page shows each chart with its table and summary, accessible 
           await expect(preview.getByRole('heading', { name: 'Mine' })).toBeVisible();
           await expect(preview.locator('img, [onerror], a[href^="javascript"]')).toHaveCount(0);
           expect(await page.evaluate('window.__storyXss')).toBeUndefined();
+          // Switching Anonymise keeps each version's edits: the named story comes back as it was, and the
+          // anonymised edits are there again when it is switched back on.
+          await page.getByLabel(/Anonymise/).uncheck();
+          await expect(source).toHaveValue(/^# My job search/);
+          await expect(preview.getByRole('img', { name: /applications\. Outcomes/ })).toBeVisible();
+          await expect(page.getByText('Your edits to the anonymised story are kept')).toBeVisible();
+          await source.fill('# Named edit');
+          await page.getByLabel(/Anonymise/).check();
+          await expect(source).toHaveValue(/^# Mine/);
+          await expect(page.getByText('Your edits to the named story are kept')).toBeVisible();
+          await page.getByLabel(/Anonymise/).uncheck();
+          await expect(source).toHaveValue('# Named edit');
         }
         const storyResults = await new AxeBuilder({ page }).analyze();
         const storySerious = storyResults.violations
