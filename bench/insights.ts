@@ -2,7 +2,7 @@
  * Benchmark: the insights of one user's search of 10,000 applications with full histories (bench/support/
  * seed-data.ts), on SQLite. The baseline, measured in the same run, is one pass that merely reads the same rows
  * (applications, companies, events, follow-up steps, settings); the target is insights in ≤ 2× that time.
- * The page's first render against a static page is not measured here yet (docs/insights.md).
+ * The page's first render against a static page is bench/insights-render.ts.
  * Run with `npx tsx bench/insights.ts [count]`.
  */
 import path from 'node:path';

@@ -1,7 +1,7 @@
 /**
  * `npm run bench [name…]`: runs the benchmarks one after another, each in its own process so none warms
  * another's caches, and prints their figures. Names: api, follow-up-plan, csv-import, tailoring, board-render,
- * today-render, step-done, cli-startup, insights, response-link, server-mode.
+ * today-render, step-done, cli-startup, insights, insights-render, response-link, server-mode.
  * Each reports against a baseline measured in the same run; docs/performance.md records the figures.
  */
 import { spawnSync } from 'node:child_process';
@@ -19,6 +19,7 @@ const all = [
   'insights',
   'response-link',
   'server-mode',
+  'insights-render',
 ];
 const chosen = process.argv.slice(2).length > 0 ? process.argv.slice(2) : all;
 const unknown = chosen.filter((name) => !all.includes(name));

@@ -1,4 +1,6 @@
+import type { Outcome } from '../../src/core/pipeline.js';
 import { createApplication, moveApplication } from '../../src/services/applications.js';
+import { createCompany } from '../../src/services/companies.js';
 import { createContact } from '../../src/services/contacts.js';
 import type { Deps } from '../../src/services/deps.js';
 import { inTransaction } from '../../src/services/deps.js';
@@ -25,12 +27,19 @@ const titles = [
   'Financial Analyst',
 ];
 const dayMs = 86_400_000;
+const sources = ['referral', 'job_board', 'company_site', 'recruiter'] as const;
+const sizeBands = ['1-24', '50-99', '100-499', '1000-4999', '10000+'] as const;
+const endings: readonly Outcome[] = ['rejected', 'no_response', 'withdrew', 'position_closed'];
 
 /**
- * One user's realistic search: `count` applications over the last year across 300 companies, each with a
- * stage history; a third reached interviews (with interviewers, decision dates and notes), a fifth ended;
- * notes, messages and replies; follow-up steps in every status, some due today. Written through the
- * services, in one transaction.
+ * One user's realistic search: `count` applications over the last year across 300 companies (of five size
+ * bands), from four sources and with three resume versions, each with a full stage history: a third reached
+ * interviews (a screening first, then the interview, with interviewers, decision dates and notes), a ninth an
+ * offer, a fifth ended (accepted or declined after an offer, otherwise rejected, no response, withdrew or the
+ * position closed); notes, messages and replies; follow-up steps in every status, some due today. Written
+ * through the services, in one transaction, with the clock at `now`: a move the services date "now" (an
+ * interview still to come moves the application on at once) then lies no later than the seeded events after
+ * it, so every history stays in order.
  */
 export async function seedSearch(deps: Deps, count: number, now: Date): Promise<void> {
   const random = createRandom(7);
@@ -41,7 +50,11 @@ export async function seedSearch(deps: Deps, count: number, now: Date): Promise<
   // latest events after now, out of order with the ones before them.
   const day = now.getUTCHours() >= 13 ? now : new Date(now.getTime() - 86_400_000);
   const today = Date.UTC(day.getUTCFullYear(), day.getUTCMonth(), day.getUTCDate(), 12);
-  await inTransaction(deps, async (tx) => {
+  const seedDeps: Deps = { ...deps, clock: { now: () => new Date(now.getTime()) } };
+  await inTransaction(seedDeps, async (tx) => {
+    for (let c = 1; c <= 300; c++) {
+      await createCompany(tx, { name: `Company ${c}`, sizeBand: sizeBands[c % sizeBands.length] });
+    }
     for (let i = 0; i < count; i++) {
       const appliedAt = today - random.int(5, 360) * dayMs;
       const application = await createApplication(tx, {
@@ -49,7 +62,8 @@ export async function seedSearch(deps: Deps, count: number, now: Date): Promise<
         jobTitle: `${titles[i % titles.length]} ${i}`,
         postingUrl: `https://jobs.example.com/${i}`,
         posting: { descriptionText: 'We are looking for someone who ships. '.repeat(20), location: 'Remote' },
-        source: { kind: i % 4 === 0 ? 'referral' : 'job_board', detail: null },
+        source: { kind: sources[i % sources.length]!, detail: null },
+        resume: { name: `Resume v${(i % 3) + 1}` },
         tags: i % 3 === 0 ? ['remote', 'priority'] : ['onsite'],
         notes: `Notes for application ${i}`,
         stageAt: iso(appliedAt),
@@ -60,7 +74,13 @@ export async function seedSearch(deps: Deps, count: number, now: Date): Promise<
         text: 'Researched the team',
         occurredAt: past(appliedAt + dayMs),
       });
-      if (i % 3 === 0) {
+      const isInterviewed = i % 3 === 0;
+      const hasOffer = i % 9 === 0;
+      if (isInterviewed) {
+        await moveApplication(tx, application.id, {
+          stage: 'screening',
+          occurredAt: past(appliedAt + 3 * dayMs),
+        });
         const interviewer = await createContact(tx, {
           name: `Interviewer ${i}`,
           role: 'interviewer',
@@ -99,6 +119,9 @@ export async function seedSearch(deps: Deps, count: number, now: Date): Promise<
           dueAt: iso(i % 6 === 0 ? today + 3_600_000 : start + 12 * dayMs),
           channel: 'email',
         });
+        if (hasOffer) {
+          await moveApplication(tx, application.id, { stage: 'offer', occurredAt: past(start + 5 * dayMs) });
+        }
       } else {
         await createFollowUp(tx, {
           applicationId: application.id,
@@ -106,11 +129,22 @@ export async function seedSearch(deps: Deps, count: number, now: Date): Promise<
           dueAt: iso(i % 10 === 1 ? today - 3_600_000 : appliedAt + 9 * dayMs),
           channel: 'email',
         });
+        // A reply after the check-in was planned: a check-in on an answered application is refused.
+        if (i % 7 === 1) {
+          await createEvent(tx, {
+            kind: 'reply_received',
+            applicationId: application.id,
+            channel: 'email',
+            sentiment: 'neutral',
+            summary: 'Thanks, we will be in touch',
+            occurredAt: past(appliedAt + 4 * dayMs),
+          });
+        }
       }
       if (i % 5 === 0) {
         await moveApplication(tx, application.id, {
           stage: 'ended',
-          outcome: i % 2 === 0 ? 'rejected' : 'no_response',
+          outcome: hasOffer ? (i % 2 === 0 ? 'accepted' : 'declined') : endings[(i / 5) % endings.length]!,
           occurredAt: past(appliedAt + 30 * dayMs),
         });
       }

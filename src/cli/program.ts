@@ -28,7 +28,7 @@ export const commandFiles: ReadonlyArray<{
     load: async () => (await import('./commands/application-commands.js')).registerApplicationCommands,
   },
   {
-    names: ['why', 'tailor'],
+    names: ['why', 'retro', 'tailor'],
     load: async () => (await import('./commands/analysis-commands.js')).registerAnalysisCommands,
   },
   {

@@ -49,21 +49,21 @@ export const insightsQuerySchema = z
       .min(0)
       .max(1000)
       .optional()
-      .describe('your weekly goal of applications'),
+      .describe('a weekly goal of applications for this answer (default: the saved one in settings)'),
     goalInterviews: z.coerce
       .number()
       .int()
       .min(0)
       .max(1000)
       .optional()
-      .describe('your weekly goal of interviews'),
+      .describe('a weekly goal of interviews for this answer (default: the saved one in settings)'),
     goalFollowUps: z.coerce
       .number()
       .int()
       .min(0)
       .max(1000)
       .optional()
-      .describe('your weekly goal of follow-ups done'),
+      .describe('a weekly goal of follow-ups done for this answer (default: the saved one in settings)'),
     replyDays: z.coerce
       .number()
       .int()

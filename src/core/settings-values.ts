@@ -25,6 +25,7 @@ export function defaultSettings(
     postingWatchEnabled: true,
     responseLinkDays: 30,
     responseLinkByDefault: false,
+    weeklyGoal: { applications: null, interviews: null, followUps: null },
     smtp: { configured: false, from: null },
     updatedAt: null,
     setUpAt: null,

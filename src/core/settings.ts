@@ -4,6 +4,17 @@ import { timeZone } from './time-zone.js';
 
 export { defaultSettings } from './settings-values.js';
 
+const weeklyTarget = z.number().int().min(0).max(1000).nullable();
+
+/** The weekly goal, each part null when not set (docs/insights.md). */
+export const weeklyGoalSchema = z
+  .object({
+    applications: weeklyTarget.describe('applications a week'),
+    interviews: weeklyTarget.describe('interviews a week'),
+    followUps: weeklyTarget.describe('follow-ups done a week'),
+  })
+  .meta({ id: 'WeeklyGoal' });
+
 /** ISO weekdays: 1 is Monday, 7 is Sunday. */
 export const weekday = z.number().int().min(1).max(7);
 
@@ -25,6 +36,9 @@ export const settingsSchema = z
     responseLinkByDefault: z
       .boolean()
       .describe('follow-up drafts offer an employer response link unless you untick it'),
+    weeklyGoal: weeklyGoalSchema.describe(
+      'what the insights measure each week against (null: no goal); the insights query may override it',
+    ),
     smtp: z
       .object({ configured: z.boolean(), from: z.string().nullable() })
       .describe('your outgoing mail server; its address and password are never sent back'),
@@ -72,6 +86,14 @@ export const settingsUpdateSchema = z.strictObject({
   postingWatchEnabled: z.boolean().optional(),
   responseLinkDays: z.number().int().min(1).max(365).optional(),
   responseLinkByDefault: z.boolean().optional(),
+  weeklyGoal: z
+    .strictObject({
+      applications: weeklyTarget.optional(),
+      interviews: weeklyTarget.optional(),
+      followUps: weeklyTarget.optional(),
+    })
+    .optional()
+    .describe('set any part; null removes that part of the goal'),
   smtpUrl: z
     .string()
     .max(limits.url)

@@ -1,9 +1,12 @@
 import { Marked } from 'marked';
 import sanitizeHtml from 'sanitize-html';
+import { sankeyImagePrefix } from './story-image.js';
 
 /**
  * The story's Markdown as HTML: `marked` renders it and `sanitize-html` keeps only formatting tags, so
- * whatever the user typed into the story (a `<script>`, an `onerror`, a `javascript:` link) never runs.
+ * whatever the user typed into the story (a `<script>`, an `onerror`, a `javascript:` link) never runs. The
+ * one image kept is an embedded SVG (the Sankey): an SVG shown through `<img>` runs no script and loads
+ * nothing, and any other image (a URL that would call home when the story is opened) is dropped.
  * The web page's preview and the downloaded .html file both come from here.
  */
 const marked = new Marked({ gfm: true, async: false });
@@ -35,8 +38,17 @@ const allowed: sanitizeHtml.IOptions = {
     'th',
     'td',
     'hr',
+    'img',
   ],
-  allowedAttributes: { a: ['href', 'title'], th: ['align'], td: ['align'], code: ['class'] },
+  allowedAttributes: {
+    a: ['href', 'title'],
+    th: ['align'],
+    td: ['align'],
+    code: ['class'],
+    img: ['src', 'alt'],
+  },
+  allowedSchemesByTag: { img: ['data'] },
+  exclusiveFilter: (frame) => frame.tag === 'img' && !(frame.attribs.src ?? '').startsWith(sankeyImagePrefix),
   allowedClasses: { code: [/^language-[\w-]+$/] },
   allowedSchemes: ['http', 'https', 'mailto'],
   transformTags: { a: sanitizeHtml.simpleTransform('a', { rel: 'noopener noreferrer nofollow' }) },
@@ -59,6 +71,7 @@ export function storyHtmlDocument(markdown: string): string {
 body { font-family: system-ui, sans-serif; max-width: 46rem; margin: 2rem auto; padding: 0 1rem; line-height: 1.5; color: #1a1a1a; }
 table { border-collapse: collapse; } th, td { border: 1px solid #999; padding: 0.25rem 0.5rem; }
 pre { background: #f3f3f3; padding: 0.75rem; overflow-x: auto; }
+img { max-width: 100%; height: auto; }
 </style>
 </head>
 <body>

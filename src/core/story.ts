@@ -2,11 +2,13 @@ import { z } from 'zod';
 import { monthName } from './date-words.js';
 import type { Insights } from './insights.js';
 import { anonymizeText, type NamesToHide } from './insights-anonymize.js';
-import { toSankeyMatic } from './insights-sankey.js';
+import { describeSankey, toSankeyMatic, toSankeySvg } from './insights-sankey.js';
 import { type ActiveStage, type Outcome, outcomeLabels, stageLabels } from './pipeline.js';
+import { svgDataUri } from './story-image.js';
 
 /**
- * The story of the search (docs/insights.md): the headline figures, the Sankey as a SankeyMATIC block, a
+ * The story of the search (docs/insights.md): the headline figures, the Sankey as a picture (its SVG, embedded)
+ * and as a SankeyMATIC block, a
  * month-by-month timeline and the lessons of the retrospectives, as Markdown the user edits and shares.
  * Anonymised, months become "Month 1, 2…" and every known company, job title and person (and any date) is
  * taken out of the lessons by the insights' anonymiser.
@@ -83,6 +85,8 @@ export function storyMarkdown(input: StoryInput): string {
     lines.push('No applications yet.');
   } else {
     lines.push(
+      `![${escapeMarkdown(describeSankey(insights.sankey))}](${svgDataUri(toSankeySvg(insights.sankey))})`,
+      '',
       'From source, through the furthest stage, to the outcome (paste into sankeymatic.com/build to draw it):',
       '',
       '```sankeymatic',

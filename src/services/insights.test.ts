@@ -5,6 +5,7 @@ import type { Insights, InsightsGroupRow } from '../core/insights.js';
 import { listAllApplications } from '../storage/application-store.js';
 import { moveApplication } from './applications.js';
 import { getInsights } from './insights.js';
+import { updateSettings } from './settings.js';
 
 /** [key, applications, responded, interviewed, median days, p75 days] */
 type Row = [string, number, number, number, number | null, number | null];
@@ -146,5 +147,27 @@ describeEachDialect('insights', (ctx) => {
     expect(headline(after, 'silence')).toEqual([2, 7, null, '2 of 7']);
     expect(after.silence.stillWaiting).toBe(0);
     expect(after.silence.medianDaysToNoResponse).toBe(43);
+  });
+
+  it('measures the weeks against the weekly goal saved in settings, unless the query names another', async () => {
+    await importKnownCsv(ctx.deps);
+    const metWeeks = (insights: Insights) => insights.activity.weeks.map((w) => w.isGoalMet).slice(0, 3);
+    const none = await getInsights(ctx.deps);
+    expect(none.activity.goal).toEqual({ applications: null, interviews: null, followUps: null });
+    expect(metWeeks(none)).toEqual([null, null, null]);
+    await updateSettings(ctx.deps, { weeklyGoal: { applications: 3, followUps: 0 } });
+    const saved = await getInsights(ctx.deps);
+    expect(saved.activity.goal).toEqual({ applications: 3, interviews: null, followUps: 0 });
+    // Weeks of 2, 3 and 2 applications against 3 a week.
+    expect(metWeeks(saved)).toEqual([false, true, false]);
+    const overridden = await getInsights(ctx.deps, { goalApplications: 2 });
+    expect(overridden.activity.goal).toEqual({ applications: 2, interviews: null, followUps: 0 });
+    expect(metWeeks(overridden)).toEqual([true, true, true]);
+    await updateSettings(ctx.deps, { weeklyGoal: { applications: null } });
+    expect((await getInsights(ctx.deps)).activity.goal).toEqual({
+      applications: null,
+      interviews: null,
+      followUps: 0,
+    });
   });
 });

@@ -36,10 +36,11 @@ export async function getInsights(deps: Deps, query: InsightsQuery = {}): Promis
     from: query.from ?? null,
     to: query.to ?? null,
     now,
+    // The saved weekly goal, unless the query names one for this answer.
     goal: {
-      applications: query.goalApplications ?? null,
-      interviews: query.goalInterviews ?? null,
-      followUps: query.goalFollowUps ?? null,
+      applications: query.goalApplications ?? settings.weeklyGoal.applications,
+      interviews: query.goalInterviews ?? settings.weeklyGoal.interviews,
+      followUps: query.goalFollowUps ?? settings.weeklyGoal.followUps,
     },
     replyDays: query.replyDays ?? defaultReplyDays,
   });

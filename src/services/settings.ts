@@ -48,6 +48,11 @@ export async function updateSettings(deps: Deps, input: SettingsUpdate): Promise
       postingWatchEnabled: input.postingWatchEnabled ?? current.postingWatchEnabled,
       responseLinkDays: input.responseLinkDays ?? current.responseLinkDays,
       responseLinkByDefault: input.responseLinkByDefault ?? current.responseLinkByDefault,
+      weeklyGoal: {
+        applications: keep(input.weeklyGoal?.applications, current.weeklyGoal.applications),
+        interviews: keep(input.weeklyGoal?.interviews, current.weeklyGoal.interviews),
+        followUps: keep(input.weeklyGoal?.followUps, current.weeklyGoal.followUps),
+      },
       smtp: {
         configured: input.smtpUrl === undefined ? current.smtp.configured : input.smtpUrl !== null,
         from: keep(input.smtpFrom, current.smtp.from),

@@ -7,6 +7,13 @@ import { createContact } from './contacts.js';
 import { saveRetrospective } from './retrospectives.js';
 import { getStory } from './story.js';
 
+/** The SVG the story embeds as its picture (base64 hides its text from a plain search of the Markdown). */
+function embeddedSvg(markdown: string): string {
+  const found = markdown.match(/!\[[^\]]*\]\(data:image\/svg\+xml;base64,([A-Za-z0-9+/=]+)\)/);
+  if (!found) throw new Error('the story embeds no Sankey picture');
+  return Buffer.from(found[1]!, 'base64').toString('utf8');
+}
+
 describeEachDialect('story', (ctx) => {
   const companies = ['Globex Corporation', 'Initech', 'Hooli'];
   const titles = ['Staff Backend Engineer', 'Data Platform Lead', 'Site Reliability Engineer'];
@@ -64,6 +71,17 @@ describeEachDialect('story', (ctx) => {
     expect(html).toContain('<table>');
     expect(html).not.toMatch(/<script/i);
     expect(html).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
+    const svg = embeddedSvg(md);
+    expect(svg).toMatch(/^<svg /);
+    expect(svg).toContain('Offer');
+    expect(html).toMatch(/<img src="data:image\/svg\+xml;base64,[A-Za-z0-9+/=]+" alt="[^"]*applications/);
+    // Only the embedded Sankey survives as an image: one from elsewhere (it would call home) is dropped.
+    const edited = storyHtmlDocument(
+      `${md}\n\n![pixel](https://tracker.example/p.png) <img src=x onerror="alert(1)"> <img src="data:text/html;base64,PHNjcmlwdD4=">`,
+    );
+    expect(edited.match(/<img /g)).toHaveLength(1);
+    expect(edited).not.toContain('tracker.example');
+    expect(edited).not.toContain('onerror');
   });
 
   it('leaves no company, job title, person or date of the data in the anonymised Markdown and HTML', async () => {
@@ -86,7 +104,9 @@ describeEachDialect('story', (ctx) => {
     const forbidden = [...companies, ...titles, ...people, ...people.flatMap((p) => p.split(' ')), ...dates];
     const md = story.markdown;
     const html = storyHtmlDocument(md);
-    for (const text of [md, html]) {
+    const svg = embeddedSvg(md);
+    expect(svg).toMatch(/^<svg /);
+    for (const text of [md, html, svg]) {
       for (const word of forbidden) expect(text.toLowerCase(), word).not.toContain(word.toLowerCase());
     }
     expect(md).toContain('| Month 1 | 1 | 1 | 0 |');

@@ -63,6 +63,9 @@ export interface SettingsTable {
   set_up_at: string | null;
   response_link_days: Generated<number>;
   response_link_by_default: Generated<number>;
+  weekly_goal_applications: number | null;
+  weekly_goal_interviews: number | null;
+  weekly_goal_follow_ups: number | null;
 }
 
 export interface CompaniesTable {

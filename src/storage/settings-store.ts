@@ -17,6 +17,9 @@ type SettingsRow = {
   posting_watch_enabled: number;
   response_link_days: number;
   response_link_by_default: number;
+  weekly_goal_applications: number | null;
+  weekly_goal_interviews: number | null;
+  weekly_goal_follow_ups: number | null;
   smtp_url: string | null;
   smtp_from: string | null;
   updated_at: string;
@@ -38,6 +41,9 @@ const settingsColumns = [
   'posting_watch_enabled',
   'response_link_days',
   'response_link_by_default',
+  'weekly_goal_applications',
+  'weekly_goal_interviews',
+  'weekly_goal_follow_ups',
   'smtp_url',
   'smtp_from',
   'updated_at',
@@ -93,6 +99,9 @@ export async function saveSettings(
       posting_watch_enabled: settings.postingWatchEnabled ? 1 : 0,
       response_link_days: settings.responseLinkDays,
       response_link_by_default: settings.responseLinkByDefault ? 1 : 0,
+      weekly_goal_applications: settings.weeklyGoal.applications,
+      weekly_goal_interviews: settings.weeklyGoal.interviews,
+      weekly_goal_follow_ups: settings.weeklyGoal.followUps,
       smtp_from: settings.smtp.from,
       updated_at: now,
       set_up_at: settings.setUpAt,
@@ -156,8 +165,17 @@ function toSettings(row: SettingsRow): Settings {
     postingWatchEnabled: Number(row.posting_watch_enabled) === 1,
     responseLinkDays: Number(row.response_link_days),
     responseLinkByDefault: Number(row.response_link_by_default) === 1,
+    weeklyGoal: {
+      applications: countOrNull(row.weekly_goal_applications),
+      interviews: countOrNull(row.weekly_goal_interviews),
+      followUps: countOrNull(row.weekly_goal_follow_ups),
+    },
     smtp: { configured: row.smtp_url !== null, from: row.smtp_from },
     updatedAt: row.updated_at,
     setUpAt: row.set_up_at,
   };
+}
+
+function countOrNull(value: number | null): number | null {
+  return value === null ? null : Number(value);
 }

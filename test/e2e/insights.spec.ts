@@ -63,6 +63,18 @@ test('the insights page shows each chart with its table and summary, accessible 
           await expect(preview.getByRole('heading', { name: 'Mine' })).toBeVisible();
           await expect(preview.locator('img, [onerror], a[href^="javascript"]')).toHaveCount(0);
           expect(await page.evaluate('window.__storyXss')).toBeUndefined();
+          // Switching Anonymise keeps each version's edits: the named story comes back as it was, and the
+          // anonymised edits are there again when it is switched back on.
+          await page.getByLabel(/Anonymise/).uncheck();
+          await expect(source).toHaveValue(/^# My job search/);
+          await expect(preview.getByRole('img', { name: /applications\. Outcomes/ })).toBeVisible();
+          await expect(page.getByText('Your edits to the anonymised story are kept')).toBeVisible();
+          await source.fill('# Named edit');
+          await page.getByLabel(/Anonymise/).check();
+          await expect(source).toHaveValue(/^# Mine/);
+          await expect(page.getByText('Your edits to the named story are kept')).toBeVisible();
+          await page.getByLabel(/Anonymise/).uncheck();
+          await expect(source).toHaveValue('# Named edit');
         }
         const storyResults = await new AxeBuilder({ page }).analyze();
         const storySerious = storyResults.violations
@@ -98,6 +110,43 @@ test('an ended application offers a retrospective, which is kept', async ({ brow
     });
     const results = await new AxeBuilder({ page }).include('.retrospective').analyze();
     expect(results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')).toEqual([]);
+  } finally {
+    await context.close();
+  }
+});
+
+test('ending an application takes an optional retrospective, saved once it has ended', async ({
+  browser,
+  app,
+}) => {
+  const api = createApiClient({ baseUrl: app.url });
+  const open = await api.createApplication({ companyName: 'Initech', jobTitle: 'Retro Analyst' });
+  const context = await browser.newContext({ baseURL: app.url, viewport: { width: 1280, height: 900 } });
+  try {
+    const page = await context.newPage();
+    await page.goto(`/applications/${open.id}`);
+    await page.getByLabel('Stage', { exact: true }).selectOption('ended');
+    await page.getByRole('button', { name: 'End…' }).click();
+    const dialog = page.locator('dialog[open]');
+    await dialog.getByRole('radio', { name: /^Rejected/ }).check();
+    await dialog.getByText('Add a retrospective (optional)').click();
+    await dialog.getByLabel('What they said').fill('went with someone who knew <their> stack');
+    await dialog.getByLabel('What went well').fill('the pairing exercise');
+    const results = await new AxeBuilder({ page }).include('dialog[open]').analyze();
+    expect(results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')).toEqual([]);
+    await dialog.getByRole('button', { name: 'End application' }).click();
+    await expect(page.locator('dialog[open]')).toHaveCount(0);
+    await expect(page.getByRole('status').filter({ hasText: 'Retrospective saved' }).first()).toBeVisible();
+    expect(await api.getRetrospective(open.id)).toMatchObject({
+      wentWell: 'the pairing exercise',
+      wouldChange: '',
+      theySaid: 'went with someone who knew <their> stack',
+    });
+    expect(await api.getApplication(open.id)).toMatchObject({ stage: 'ended', outcome: 'rejected' });
+    // The application page's retrospective shows what was written in the dialog.
+    await expect(page.locator('.retrospective').getByLabel('What went well')).toHaveValue(
+      'the pairing exercise',
+    );
   } finally {
     await context.close();
   }

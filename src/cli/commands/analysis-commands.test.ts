@@ -9,6 +9,7 @@ import { replaySearch } from '../../../test/support/search-replay.js';
 import { fixedClock } from '../../core/ports.js';
 import { startRuntime } from '../../runtime.js';
 import { buildApp } from '../../server/build-app.js';
+import { createApplication, moveApplication } from '../../services/applications.js';
 
 const run = promisify(execFile);
 
@@ -97,5 +98,56 @@ describe('hearback why --as-of', { timeout: 120_000 }, () => {
     const bad = await hearback('company', 'edit', added.id, '--size', 'big');
     expect(bad.code).not.toBe(0);
     expect(bad.stdout + bad.stderr).toContain('--size');
+  });
+});
+
+describe('hearback retro', { timeout: 120_000 }, () => {
+  it("writes an ended application's retrospective a part at a time, shows it, and refuses an open one", async () => {
+    await hearback('db', 'migrate');
+    const runtime = await startRuntime({ kind: 'sqlite', file: path.join(root, 'hearback.db') });
+    let endedId: string;
+    let openId: string;
+    try {
+      const ended = await createApplication(runtime.deps, {
+        companyName: 'Globex',
+        jobTitle: 'Retro Engineer',
+        stageAt: '2026-01-05T09:00:00.000Z',
+      });
+      await moveApplication(runtime.deps, ended.id, {
+        stage: 'ended',
+        outcome: 'rejected',
+        occurredAt: '2026-02-01T09:00:00.000Z',
+      });
+      endedId = ended.id;
+      openId = (await createApplication(runtime.deps, { companyName: 'Globex', jobTitle: 'Open Role' })).id;
+    } finally {
+      await runtime.close();
+    }
+    const none = await hearback('retro', endedId);
+    expect([none.code, none.stdout.trim()]).toEqual([0, 'No retrospective yet.']);
+    const first = await hearback('retro', endedId, '--change', 'bring a system design example', '--json');
+    expect(first.code).toBe(0);
+    expect(JSON.parse(first.stdout)).toMatchObject({
+      applicationId: endedId,
+      wentWell: '',
+      wouldChange: 'bring a system design example',
+      theySaid: '',
+    });
+    const hostile = '<img src=x onerror=alert(1)> went with an internal candidate';
+    const second = await hearback('retro', endedId, '--they-said', hostile, '--went-well', 'the take-home');
+    expect(second.code).toBe(0);
+    expect(second.stdout).toContain("What I'd change: bring a system design example");
+    const shown = JSON.parse((await hearback('retro', endedId, '--json')).stdout);
+    expect([shown.wentWell, shown.wouldChange, shown.theySaid]).toEqual([
+      'the take-home',
+      'bring a system design example',
+      hostile,
+    ]);
+    const refused = await hearback('retro', openId, '--went-well', 'a good talk');
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toContain('applicationId: only an ended application has a retrospective');
+    const missing = await hearback('retro', 'zzzzzzzz', '--went-well', 'x');
+    expect(missing.code).toBe(1);
+    expect(missing.stderr).toContain('No application with an id ending in "zzzzzzzz"');
   });
 });

@@ -4,14 +4,18 @@ import type { Command } from 'commander';
 import pc from 'picocolors';
 import { diagnosisQuerySchema } from '../../core/diagnosis-schema.js';
 import { likelihoodLabels } from '../../core/labels.js';
+import { type Retrospective, retrospectiveInputSchema } from '../../core/retrospective.js';
 import { parseInput, resolveId, runCommand } from '../context.js';
 import { safeText } from '../output.js';
 
 // Loaded when a command runs, so `hearback --version` and `--help` load none of it (issue 12, item 11).
 const loadDiagnosis = () => import('../../services/diagnosis.js');
 const loadTailoring = () => import('../../services/tailoring.js');
+const loadRetrospectives = () => import('../../services/retrospectives.js');
 
-/** `hearback why` and `hearback tailor`. */
+const retrospectiveFlags = { wentWell: '--went-well', wouldChange: '--change', theySaid: '--they-said' };
+
+/** `hearback why`, `hearback retro` and `hearback tailor`. */
 export function registerAnalysisCommands(program: Command): void {
   program
     .command('why <application>')
@@ -75,4 +79,56 @@ export function registerAnalysisCommands(program: Command): void {
           if (analysis.formula) ctx.out.line(pc.dim(safeText(analysis.formula)));
         }),
     );
+  program
+    .command('retro <application>')
+    .description(
+      "The retrospective of an ended application: what went well, what you'd change, what they said; later diagnoses quote it. Without options, shows it",
+    )
+    .option('--went-well <text>', 'what went well')
+    .option('--change <text>', "what you'd change next time")
+    .option('--they-said <text>', 'what they said: feedback, the reason given')
+    .action(
+      (ref: string, options: { wentWell?: string; change?: string; theySaid?: string }, command: Command) =>
+        runCommand(command, async (ctx) => {
+          const { getRetrospective, saveRetrospective } = await loadRetrospectives();
+          const id = await resolveId(ctx, 'applications', ref);
+          const saved = await getRetrospective(ctx.deps, id);
+          const given = {
+            wentWell: options.wentWell,
+            wouldChange: options.change,
+            theySaid: options.theySaid,
+          };
+          if (Object.values(given).every((value) => value === undefined)) {
+            if (ctx.out.isJson) return ctx.out.json(saved);
+            ctx.out.line(saved === null ? 'No retrospective yet.' : describeRetrospective(saved));
+            return;
+          }
+          // A part not given keeps what was saved, so one answer can be added at a time.
+          const input = parseInput(
+            retrospectiveInputSchema,
+            {
+              wentWell: given.wentWell ?? saved?.wentWell ?? '',
+              wouldChange: given.wouldChange ?? saved?.wouldChange ?? '',
+              theySaid: given.theySaid ?? saved?.theySaid ?? '',
+            },
+            retrospectiveFlags,
+          );
+          const written = await saveRetrospective(ctx.deps, id, input);
+          if (ctx.out.isJson) return ctx.out.json(written);
+          ctx.out.line(
+            `Retrospective saved; later diagnoses will remind you of it.\n${describeRetrospective(written)}`,
+          );
+        }),
+    );
+}
+
+function describeRetrospective(r: Retrospective): string {
+  return [
+    ['What went well', r.wentWell],
+    ["What I'd change", r.wouldChange],
+    ['What they said', r.theySaid],
+  ]
+    .filter(([, text]) => text !== '')
+    .map(([label, text]) => `${label}: ${safeText(text as string)}`)
+    .join('\n');
 }

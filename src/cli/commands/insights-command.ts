@@ -51,9 +51,15 @@ export function registerInsightsCommand(program: Command): void {
       '--as-of <date>',
       'answer as of this date (its end) or instant, leaving out anything recorded later',
     )
-    .option('--goal-applications <n>', 'your weekly goal of applications')
-    .option('--goal-interviews <n>', 'your weekly goal of interviews')
-    .option('--goal-follow-ups <n>', 'your weekly goal of follow-ups done')
+    .option(
+      '--goal-applications <n>',
+      'a weekly goal of applications for this answer (default: `hearback settings set --goal-applications`)',
+    )
+    .option('--goal-interviews <n>', 'a weekly goal of interviews for this answer (default: the saved one)')
+    .option(
+      '--goal-follow-ups <n>',
+      'a weekly goal of follow-ups done for this answer (default: the saved one)',
+    )
     .option('--reply-days <n>', 'a follow-up counts as answered when a reply came within n business days (5)')
     .option('--anonymize', 'drop resume names and dates, for sharing')
     .option('--sankey', 'print the Sankey of the search as SankeyMATIC text (sankeymatic.com/build)')

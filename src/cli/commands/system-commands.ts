@@ -12,7 +12,7 @@ import {
   historyChoiceResults,
   historyChoices,
 } from '../../core/history-choice.js';
-import { settingsUpdateSchema } from '../../core/settings.js';
+import { type Settings, settingsUpdateSchema } from '../../core/settings.js';
 import { validate } from '../../core/validate.js';
 import { type CliContext, parseInput, runCommand, withFlagNames } from '../context.js';
 import { choices, formatFields, safeText } from '../output.js';
@@ -56,6 +56,7 @@ export function registerSystemCommands(program: Command): void {
             ],
             ['digest', s.digestEnabled ? `on, at ${s.digestTime}` : 'off'],
             ['posting watch', s.postingWatchEnabled ? 'on' : 'off'],
+            ['weekly goal', describeWeeklyGoal(s.weeklyGoal)],
           ],
           ctx.out.color,
         ),
@@ -85,6 +86,9 @@ export function registerSystemCommands(program: Command): void {
     .option('--digest <on|off>', 'a morning email with what is due')
     .option('--digest-time <HH:MM>', 'when the morning email goes out, your time')
     .option('--posting-watch <on|off>', 're-check posting URLs for removal or changes')
+    .option('--goal-applications <n|none>', 'weekly goal: applications a week (insights; "none" removes it)')
+    .option('--goal-interviews <n|none>', 'weekly goal: interviews a week')
+    .option('--goal-follow-ups <n|none>', 'weekly goal: follow-ups done a week')
     .action((o, command: Command) =>
       runCommand(command, async (ctx) => {
         const { updateSettings } = await loadSettings();
@@ -105,6 +109,7 @@ export function registerSystemCommands(program: Command): void {
             digestEnabled: yesNo(o.digest),
             digestTime: o.digestTime,
             postingWatchEnabled: yesNo(o.postingWatch),
+            weeklyGoal: weeklyGoalOf(o),
           },
           settingsFlags,
         );
@@ -231,7 +236,31 @@ const settingsFlags: Record<string, string> = {
   digestEnabled: '--digest',
   digestTime: '--digest-time',
   postingWatchEnabled: '--posting-watch',
+  'weeklyGoal.applications': '--goal-applications',
+  'weeklyGoal.interviews': '--goal-interviews',
+  'weeklyGoal.followUps': '--goal-follow-ups',
 };
+
+/** The goal flags given, each "none" to remove that part; a word that is not a number is left for zod to name. */
+function weeklyGoalOf(o: { goalApplications?: string; goalInterviews?: string; goalFollowUps?: string }) {
+  const read = (value: string | undefined) =>
+    value === undefined ? undefined : value === 'none' ? null : /^\d+$/.test(value) ? Number(value) : value;
+  const goal = {
+    applications: read(o.goalApplications),
+    interviews: read(o.goalInterviews),
+    followUps: read(o.goalFollowUps),
+  };
+  return Object.values(goal).every((value) => value === undefined) ? undefined : goal;
+}
+
+function describeWeeklyGoal(goal: Settings['weeklyGoal']): string {
+  const parts = [
+    goal.applications === null ? null : `${goal.applications} applications`,
+    goal.interviews === null ? null : `${goal.interviews} interviews`,
+    goal.followUps === null ? null : `${goal.followUps} follow-ups`,
+  ].filter((part) => part !== null);
+  return parts.length === 0 ? 'none' : `${parts.join(', ')} a week`;
+}
 
 export type ImportOptions = {
   json?: boolean;

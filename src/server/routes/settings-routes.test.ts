@@ -71,4 +71,25 @@ describeEachDialect('settings: places and the first-run set-up', (ctx) => {
       updatedAt: '2026-03-05T09:00:00.000Z',
     });
   });
+
+  it('keeps the weekly goal, each part on its own, and names a bad part in a 400', async () => {
+    const fresh = await call(ctx.app, 'GET', '/api/settings', undefined, 200);
+    expect(fresh.weeklyGoal).toEqual({ applications: null, interviews: null, followUps: null });
+    await call(ctx.app, 'PATCH', '/api/settings', { weeklyGoal: { applications: 5, interviews: 1 } }, 200);
+    const saved = await call(ctx.app, 'PATCH', '/api/settings', { weeklyGoal: { followUps: 4 } }, 200);
+    expect(saved.weeklyGoal).toEqual({ applications: 5, interviews: 1, followUps: 4 });
+    const cleared = await call(ctx.app, 'PATCH', '/api/settings', { weeklyGoal: { interviews: null } }, 200);
+    expect(cleared.weeklyGoal).toEqual({ applications: 5, interviews: null, followUps: 4 });
+    const fieldsOf = async (body: object) => {
+      const answer = await call(ctx.app, 'PATCH', '/api/settings', body, 400);
+      return answer.error.details.issues.map((i: { field: string }) => i.field);
+    };
+    expect(await fieldsOf({ weeklyGoal: { applications: -1 } })).toEqual(['weeklyGoal.applications']);
+    expect(await fieldsOf({ weeklyGoal: { followUps: 2.5 } })).toEqual(['weeklyGoal.followUps']);
+    expect(await fieldsOf({ weeklyGoal: { offers: 1 } })).toEqual(['weeklyGoal.offers']);
+    const insights = await call(ctx.app, 'GET', '/api/insights', undefined, 200);
+    expect(insights.activity.goal).toEqual({ applications: 5, interviews: null, followUps: 4 });
+    const once = await call(ctx.app, 'GET', '/api/insights?goalApplications=1', undefined, 200);
+    expect(once.activity.goal).toEqual({ applications: 1, interviews: null, followUps: 4 });
+  });
 });

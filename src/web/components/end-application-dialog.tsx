@@ -1,3 +1,4 @@
+import { useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useEffect, useState } from 'react';
 import type { ApplicationCardFields } from '../../core/application.js';
 import type { FieldIssue } from '../../core/errors.js';
@@ -11,10 +12,13 @@ import {
   outcomes,
 } from '../../core/pipeline-values.js';
 import type { StageChangeRequest } from '../api-client.js';
+import { describeError } from '../api-error.js';
 import { issuesOutside, validateWith } from '../field-issues.js';
+import { useApi } from '../hooks/use-api.js';
 import { useMoveApplications } from '../hooks/use-move-application.js';
 import { Dialog } from './dialog.js';
 import { Choice, FieldSet, FormErrors, Options, SelectField, TextAreaField } from './field.js';
+import { useNotices } from './notices.js';
 
 /** The schema needs zod, which the board's own script does without: its code loads as the dialog opens. */
 const loadSchemas = () => import('../../core/application.js');
@@ -25,6 +29,14 @@ type EndApplicationDialogProps = {
   /** An ending to start from, such as the one an employer's answer suggests; the user still confirms it. */
   readonly suggested?: { readonly outcome: Outcome; readonly closedReason: ClosedReason | null } | null;
 };
+
+const retrospectiveFields = [
+  ['wentWell', 'What went well'],
+  ['wouldChange', "What I'd change"],
+  ['theySaid', 'What they said'],
+] as const;
+
+type RetrospectiveDraft = Record<(typeof retrospectiveFields)[number][0], string>;
 
 const outcomeHints: Readonly<Record<Outcome, string>> = {
   accepted: 'You accepted their offer.',
@@ -62,8 +74,16 @@ function EndApplicationForm({
   const [outcome, setOutcome] = useState<Outcome | ''>(suggested?.outcome ?? '');
   const [closedReason, setClosedReason] = useState<ClosedReason>(suggested?.closedReason ?? 'unknown');
   const [note, setNote] = useState('');
+  const [retrospective, setRetrospective] = useState<RetrospectiveDraft>({
+    wentWell: '',
+    wouldChange: '',
+    theySaid: '',
+  });
   const [issues, setIssues] = useState<FieldIssue[]>([]);
 
+  const api = useApi();
+  const client = useQueryClient();
+  const { notify } = useNotices();
   const move = useMoveApplications();
   useEffect(() => void loadSchemas(), []);
 
@@ -91,8 +111,31 @@ function EndApplicationForm({
     setIssues(found);
     if (found.length > 0) return;
     // The board shows it ended at once; a refusal comes back as a notice, and the notice offers Undo.
-    move.mutate({ action: 'move', applications: [application], input });
+    const hasRetrospective = Object.values(retrospective).some((v) => v.trim() !== '');
+    if (!hasRetrospective) {
+      move.mutate({ action: 'move', applications: [application], input });
+      onDone();
+      return;
+    }
+    // The retrospective is written once the application has ended (the server keeps one only for an ended
+    // application); a refused move is reported by the move's own notice, so it is only said here that the
+    // retrospective waits for it.
+    const draft = { ...retrospective };
+    const applicationId = application.id;
     onDone();
+    try {
+      await move.mutateAsync({ action: 'move', applications: [application], input });
+    } catch {
+      notify('The retrospective was not saved: the application did not end');
+      return;
+    }
+    try {
+      const saved = await api.saveRetrospective(applicationId, draft);
+      client.setQueryData(['retrospective', applicationId], saved);
+      notify('Retrospective saved: later diagnoses will remind you of it');
+    } catch (error) {
+      notify(`The retrospective was not saved: ${describeError(error)}`);
+    }
   };
 
   return (
@@ -133,6 +176,21 @@ function EndApplicationForm({
         value={note}
         onChange={setNote}
       />
+      <details className="end-retrospective">
+        <summary>Add a retrospective (optional)</summary>
+        <p className="hint">A few words now help the next application: later diagnoses remind you of them.</p>
+        {retrospectiveFields.map(([name, label]) => (
+          <TextAreaField
+            key={name}
+            label={label}
+            name={name}
+            issues={issues}
+            rows={2}
+            value={retrospective[name]}
+            onChange={(value) => setRetrospective((r) => ({ ...r, [name]: value }))}
+          />
+        ))}
+      </details>
       <div className="form-actions">
         <button type="submit" className="button-primary">
           End application

@@ -48,12 +48,23 @@ export function InsightsPage() {
         </label>
         <label>
           Weekly goal (applications){' '}
-          <input type="number" min={0} max={1000} value={goal} onChange={(e) => setGoal(e.target.value)} />
+          <input
+            type="number"
+            min={0}
+            max={1000}
+            value={goal}
+            placeholder="saved goal"
+            aria-describedby="insights-goal-hint"
+            onChange={(e) => setGoal(e.target.value)}
+          />
         </label>
         <label>
           <input type="checkbox" checked={isAnonymized} onChange={(e) => setAnonymized(e.target.checked)} />{' '}
           Anonymise for sharing
         </label>
+        <p id="insights-goal-hint" className="muted">
+          Empty: the goal saved in <Link to="/settings">Settings</Link>; a number here is for this view only.
+        </p>
       </form>
       {insights.isError ? (
         <p className="form-errors" role="alert">

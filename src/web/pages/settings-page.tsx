@@ -120,7 +120,14 @@ const shown = [
   'postingWatchEnabled',
   'responseLinkDays',
   'responseLinkByDefault',
+  'weeklyGoal.applications',
+  'weeklyGoal.interviews',
+  'weeklyGoal.followUps',
 ];
+
+/** A goal field's text: empty is "no goal" (null), anything else a number the schema checks. */
+const goalValue = (text: string): number | null => (text.trim() === '' ? null : Number(text));
+const goalText = (value: number | null): string => (value === null ? '' : String(value));
 
 function SettingsForm({ settings }: { settings: Settings }) {
   const api = useApi();
@@ -140,6 +147,9 @@ function SettingsForm({ settings }: { settings: Settings }) {
   const [postingWatch, setPostingWatch] = useState(settings.postingWatchEnabled);
   const [linkDays, setLinkDays] = useState(String(settings.responseLinkDays));
   const [linkByDefault, setLinkByDefault] = useState(settings.responseLinkByDefault);
+  const [goalApplications, setGoalApplications] = useState(goalText(settings.weeklyGoal.applications));
+  const [goalInterviews, setGoalInterviews] = useState(goalText(settings.weeklyGoal.interviews));
+  const [goalFollowUps, setGoalFollowUps] = useState(goalText(settings.weeklyGoal.followUps));
   const [issues, setIssues] = useState<FieldIssue[]>([]);
   const [error, setError] = useState<string | null>(null);
 
@@ -173,6 +183,11 @@ function SettingsForm({ settings }: { settings: Settings }) {
       postingWatchEnabled: postingWatch,
       responseLinkDays: linkDays.trim() === '' ? Number.NaN : Number(linkDays),
       responseLinkByDefault: linkByDefault,
+      weeklyGoal: {
+        applications: goalValue(goalApplications),
+        interviews: goalValue(goalInterviews),
+        followUps: goalValue(goalFollowUps),
+      },
     };
     const found = validateWith(settingsUpdateSchema, input);
     setIssues(found);
@@ -260,6 +275,42 @@ function SettingsForm({ settings }: { settings: Settings }) {
       <Choice checked={linkByDefault} onChange={setLinkByDefault}>
         Offer the response link in follow-up drafts by default
       </Choice>
+      <h2>Weekly goal</h2>
+      <p className="muted">
+        Insights count each week against it and keep your streak. Leave a field empty for no goal.
+      </p>
+      <div className="field-row">
+        <TextField
+          label="Applications a week"
+          name="weeklyGoal.applications"
+          issues={issues}
+          type="number"
+          min={0}
+          max={1000}
+          value={goalApplications}
+          onChange={setGoalApplications}
+        />
+        <TextField
+          label="Interviews a week"
+          name="weeklyGoal.interviews"
+          issues={issues}
+          type="number"
+          min={0}
+          max={1000}
+          value={goalInterviews}
+          onChange={setGoalInterviews}
+        />
+        <TextField
+          label="Follow-ups a week"
+          name="weeklyGoal.followUps"
+          issues={issues}
+          type="number"
+          min={0}
+          max={1000}
+          value={goalFollowUps}
+          onChange={setGoalFollowUps}
+        />
+      </div>
       <div className="form-actions">
         <button type="submit" className="button-primary" disabled={save.isPending}>
           {save.isPending ? 'Saving…' : 'Save settings'}

@@ -14,6 +14,10 @@ import { useApi } from '../hooks/use-api.js';
 export function StoryPage() {
   const api = useApi();
   const [isAnonymized, setAnonymized] = useState(false);
+  // Each version keeps its own edits: switching Anonymise shows the other version and never drops these.
+  const [edits, setEdits] = useState<{ named?: string; anonymized?: string }>({});
+  const version = isAnonymized ? 'anonymized' : 'named';
+  const other = isAnonymized ? 'named' : 'anonymized';
   const story = useQuery({
     queryKey: ['story', isAnonymized],
     queryFn: () => api.getStory(isAnonymized ? { anonymize: 'true' } : {}),
@@ -30,6 +34,13 @@ export function StoryPage() {
           Anonymise (no companies, job titles, people or dates)
         </label>
       </form>
+      {edits[other] !== undefined ? (
+        <p className="muted" role="status">
+          Your edits to the {other === 'named' ? 'named' : 'anonymised'} story are kept:{' '}
+          {other === 'named' ? 'untick' : 'tick'} Anonymise to go back to them. Edits are not carried from one
+          version to the other.
+        </p>
+      ) : null}
       {story.isError ? (
         <p className="form-errors" role="alert">
           {describeError(story.error)}
@@ -39,18 +50,20 @@ export function StoryPage() {
           Loading the story…
         </div>
       ) : (
-        // A new story (the toggle) starts a new editor: the user's edits belong to the version they edited.
-        <StoryEditor key={`${story.data.isAnonymized}`} initial={story.data.markdown} />
+        <StoryEditor
+          markdown={edits[version] ?? story.data.markdown}
+          onChange={(markdown) => setEdits((e) => ({ ...e, [version]: markdown }))}
+        />
       )}
     </div>
   );
 }
 
-function StoryEditor({ initial }: { initial: string }) {
+function StoryEditor({ markdown, onChange }: { markdown: string; onChange: (markdown: string) => void }) {
   const { notify } = useNotices();
-  const [markdown, setMarkdown] = useState(initial);
   const [error, setError] = useState<string | null>(null);
-  // storyBodyHtml sanitises what marked renders: only formatting tags and http(s)/mailto links remain.
+  // storyBodyHtml sanitises what marked renders: only formatting tags, http(s)/mailto links and the
+  // embedded Sankey picture remain.
   const html = useMemo(() => storyBodyHtml(markdown), [markdown]);
   const copy = async () => {
     try {
@@ -93,7 +106,7 @@ function StoryEditor({ initial }: { initial: string }) {
       <div className="story-panes">
         <label className="story-source">
           Markdown
-          <textarea value={markdown} onChange={(e) => setMarkdown(e.target.value)} rows={24} spellCheck />
+          <textarea value={markdown} onChange={(e) => onChange(e.target.value)} rows={24} spellCheck />
         </label>
         <section aria-labelledby="story-preview" className="story-preview card">
           <h2 id="story-preview">Preview</h2>
