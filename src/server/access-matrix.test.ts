@@ -609,10 +609,10 @@ const table: Record<string, Row> = {
     sample: on('/api/export/applications.csv'),
   },
   'GET /api/inbox': { owner: 200, stranger: 'own', sample: on('/api/inbox') },
-  // A valid request to a loopback port where no IMAP server listens: 502, and nothing stored (the real
-  // server is in src/services/inbox.test.ts).
+  // Server mode holds IMAP hosts to the private-address policy: a loopback host is refused by field (400)
+  // before any connection, and nothing stored (the real server is in src/services/inbox.test.ts).
   'PUT /api/inbox': {
-    owner: 502,
+    owner: 400,
     stranger: 'ownAsOwner',
     sample: on('/api/inbox', { imapUrl: 'imap://me:app-pass@127.0.0.1:9/' }),
   },

@@ -23,7 +23,7 @@ export async function openServerModeApp(
 ): Promise<ServerModeApp> {
   const publicUrl = options.publicUrl ?? 'https://hearback.example.org';
   // As src/main.ts starts server mode: no local user.
-  const runtime = await openTestRuntime('postgres', { localUser: false });
+  const runtime = await openTestRuntime('postgres', { localUser: false, guardMailboxAddresses: true });
   const accounts = createAccounts(runtime, {
     secret: testAuthSecret,
     signUp: options.signUp ?? true,
