@@ -15,6 +15,7 @@ function recordingReader(): { reader: MailboxReader; servers: ImapServer[] } {
       },
       async *newMail(server) {
         servers.push(server);
+        yield* [];
       },
       bodyText: async (server) => {
         servers.push(server);
