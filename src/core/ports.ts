@@ -130,7 +130,22 @@ export type Accounts = {
    * An operator's account creation (`hearback admin create-user`, the first admin from the environment):
    * works with sign-up off; null when the email already has an account.
    */
-  createUser(input: { email: string; name: string; password: string }): Promise<{ id: string } | null>;
+  createUser(input: {
+    email: string;
+    name: string;
+    password: string;
+    /** An invitation's email: the link reached it, so the account needs no verification email. */
+    emailVerified?: boolean;
+  }): Promise<{ id: string } | null>;
+  /**
+   * The server's own mail (HEARBACK_SMTP_URL), for invitations; null when it has none, and links are passed
+   * on by hand.
+   */
+  readonly mail: ServerMail | null;
+};
+
+export type ServerMail = {
+  send(message: { to: string; subject: string; text: string }): Promise<void>;
 };
 
 /**

@@ -37,6 +37,7 @@ import { importRoutes } from './routes/import-routes.js';
 import { inboxRoutes } from './routes/inbox-routes.js';
 import { insightsRoutes } from './routes/insights-routes.js';
 import { interviewRoutes } from './routes/interview-routes.js';
+import { invitationRoutes } from './routes/invitation-routes.js';
 import { postingRoutes } from './routes/posting-routes.js';
 import { postingWatchRoutes } from './routes/posting-watch-routes.js';
 import { type ResponseLinkLimits, responseLinkRoutes } from './routes/response-link-routes.js';
@@ -219,6 +220,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   storyRoutes(app, routes);
   retrospectiveRoutes(app, routes);
   coachingRoutes(app, routes, { accounts: accounts !== undefined });
+  invitationRoutes(app, routes, { accounts, deps: options.deps, publicUrl });
   await registerWebAssets(fastify, { root: options.webRoot });
 
   return fastify;
