@@ -70,7 +70,7 @@ describe(`server mode: invitations ${postgresFlavour()}`, () => {
     await smtp?.close();
   });
 
-  const invite = (payload: unknown, cookie = admin) =>
+  const invite = (payload: Record<string, unknown>, cookie = admin) =>
     server.send({ method: 'POST', url: '/api/admin/invitations', cookie, payload });
 
   it('emails a link that makes the account with the invitation’s email and role, once, with sign-up off', async () => {
