@@ -175,7 +175,7 @@ export function configFrom(e: Environment, overrides: { dataDir?: string } = {})
             mail: e.HEARBACK_SMTP_URL
               ? {
                   smtpUrl: e.HEARBACK_SMTP_URL,
-                  from: e.HEARBACK_MAIL_FROM ?? `hearback@${new URL(publicUrl).hostname}`,
+                  from: e.HEARBACK_MAIL_FROM ?? `hearback@${mailDomainOf(publicUrl)}`,
                 }
               : null,
             requireEmailVerification:
@@ -224,12 +224,27 @@ function checkServerMode(e: Environment): void {
         e.HEARBACK_AUTH_SECRET === undefined ? 'it is not set' : `it has ${secretBytes}`
       }); make one with: openssl rand -base64 48`,
     );
+  if (
+    e.HEARBACK_SMTP_URL &&
+    !e.HEARBACK_MAIL_FROM &&
+    e.HEARBACK_PUBLIC_URL &&
+    !mailDomainOf(e.HEARBACK_PUBLIC_URL)
+  )
+    problems.push(
+      `HEARBACK_MAIL_FROM: the public URL's host (${new URL(e.HEARBACK_PUBLIC_URL).hostname}) is not a domain name to send from; set the From address, e.g. hearback@example.org`,
+    );
   if (e.HEARBACK_REQUIRE_EMAIL_VERIFICATION === 'on' && !e.HEARBACK_SMTP_URL)
     problems.push(
       'HEARBACK_REQUIRE_EMAIL_VERIFICATION: on needs HEARBACK_SMTP_URL, the server that sends the verification emails',
     );
   if (problems.length > 0)
     throw new Error(`Invalid configuration for HEARBACK_MODE=server:\n  ${problems.join('\n  ')}`);
+}
+
+/** The public URL's host when it is a domain name mail can come from (not an IP address, not localhost). */
+function mailDomainOf(url: string): string | null {
+  const host = new URL(url).hostname;
+  return /^(?=.*[a-z])[a-z0-9-]+(\.[a-z0-9-]+)+$/i.test(host) && !host.endsWith('.localhost') ? host : null;
 }
 
 /** Where a browser on this machine reaches the server; an any-address bind is reached as localhost. */

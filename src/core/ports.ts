@@ -134,7 +134,10 @@ export type Accounts = {
     email: string;
     name: string;
     password: string;
-    /** An invitation's email: the link reached it, so the account needs no verification email. */
+    /**
+     * Default true: an operator's account, or an invitation's (the link reached the email), needs no
+     * verification email.
+     */
     emailVerified?: boolean;
   }): Promise<{ id: string } | null>;
   /**

@@ -94,7 +94,7 @@ describe(`server mode: invitations ${postgresFlavour()}`, () => {
 
     const mail = await mailTo(smtp.received, 'new.coach@example.org', /invited to hearback/);
     expect(linkIn(mail.text, /https:\/\/\S+\/invite\/[\w-]+/)).toBe(body.link);
-    expect(mail.text).toMatch(/as a coach/);
+    expect(mail.text).toMatch(/Your role: Coach/);
 
     // Only the hash is stored: the token appears in no column of the table, nor in the list.
     const rows = await sql<Record<string, unknown>>`select * from invitations`.execute(

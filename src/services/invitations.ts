@@ -10,6 +10,7 @@ import {
   type InvitationPreview,
   invitationCreateSchema,
 } from '../core/invitations.js';
+import { accountRoleLabels } from '../core/labels.js';
 import type { Accounts } from '../core/ports.js';
 import { assignRole, requireRole } from './coaching.js';
 import { type Deps, inTransaction } from './deps.js';
@@ -97,7 +98,7 @@ export async function createInvitation(
         to: email,
         subject: 'You are invited to hearback',
         text: [
-          `You are invited to hearback, as ${roleWords[parsed.role]}.`,
+          `You are invited to hearback. Your role: ${accountRoleLabels[parsed.role]}.`,
           '',
           `Create your account here (the link works until ${row.expires_at.slice(0, 10)}, once):`,
           link,
@@ -113,12 +114,6 @@ export async function createInvitation(
   const [invitation] = await listInvitationRows(deps, row.id);
   return { invitation: invitation!, link, emailed, emailError };
 }
-
-const roleWords: Record<Role, string> = {
-  job_seeker: 'a job seeker',
-  coach: 'a coach',
-  admin: 'an admin',
-};
 
 export async function adminCreateInvitation(
   deps: Deps,

@@ -271,7 +271,8 @@ export function createBetterAuthAccounts(options: BetterAuthAccountsOptions): Ac
       if (password.length < 8 || password.length > 256)
         throw fieldError('password', 'must have 8 to 256 characters');
       const user = await context.internalAdapter.createUser(
-        { email: normalized, name, emailVerified: emailVerified ?? false },
+        // An operator's account (or an invitation's) is vouched for: it needs no verification email.
+        { email: normalized, name, emailVerified: emailVerified ?? true },
         { method: 'email-password' },
       );
       await context.internalAdapter.linkAccount({
