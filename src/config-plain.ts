@@ -25,6 +25,9 @@ export function readPlainEnvironment(set: Record<string, string | undefined>): E
     'HEARBACK_TRUST_PROXY',
     'HEARBACK_EXTENSION_ORIGINS',
     'HEARBACK_SECRET_KEY',
+    'HEARBACK_SMTP_URL',
+    'HEARBACK_MAIL_FROM',
+    'HEARBACK_REQUIRE_EMAIL_VERIFICATION',
   ];
   if (checkedBySchema.some(has)) return;
   const port = set.PORT;
@@ -67,6 +70,16 @@ export type AccountsConfig = {
   readonly secret: string;
   /** HEARBACK_SIGN_UP=off: nobody can create an account through the API (operators add them). */
   readonly signUp: boolean;
+  /**
+   * HEARBACK_SMTP_URL and HEARBACK_MAIL_FROM: the server's own mail (invitations, password reset, email
+   * verification); null without HEARBACK_SMTP_URL, when nothing is emailed.
+   */
+  readonly mail: { readonly smtpUrl: string; readonly from: string } | null;
+  /**
+   * HEARBACK_REQUIRE_EMAIL_VERIFICATION (default: on when the server has mail): a new account signs in
+   * only after opening the link emailed to it.
+   */
+  readonly requireEmailVerification: boolean;
 };
 
 export type Config = {
@@ -156,7 +169,18 @@ export function configFrom(e: Environment, overrides: { dataDir?: string } = {})
     mode: e.HEARBACK_MODE,
     accounts:
       e.HEARBACK_MODE === 'server'
-        ? { secret: e.HEARBACK_AUTH_SECRET!, signUp: e.HEARBACK_SIGN_UP === 'on' }
+        ? {
+            secret: e.HEARBACK_AUTH_SECRET!,
+            signUp: e.HEARBACK_SIGN_UP === 'on',
+            mail: e.HEARBACK_SMTP_URL
+              ? {
+                  smtpUrl: e.HEARBACK_SMTP_URL,
+                  from: e.HEARBACK_MAIL_FROM ?? `hearback@${mailDomainOf(publicUrl)}`,
+                }
+              : null,
+            requireEmailVerification:
+              (e.HEARBACK_REQUIRE_EMAIL_VERIFICATION ?? (e.HEARBACK_SMTP_URL ? 'on' : 'off')) === 'on',
+          }
         : null,
     trustProxy:
       e.HEARBACK_TRUST_PROXY === undefined
@@ -200,8 +224,27 @@ function checkServerMode(e: Environment): void {
         e.HEARBACK_AUTH_SECRET === undefined ? 'it is not set' : `it has ${secretBytes}`
       }); make one with: openssl rand -base64 48`,
     );
+  if (
+    e.HEARBACK_SMTP_URL &&
+    !e.HEARBACK_MAIL_FROM &&
+    e.HEARBACK_PUBLIC_URL &&
+    !mailDomainOf(e.HEARBACK_PUBLIC_URL)
+  )
+    problems.push(
+      `HEARBACK_MAIL_FROM: the public URL's host (${new URL(e.HEARBACK_PUBLIC_URL).hostname}) is not a domain name to send from; set the From address, e.g. hearback@example.org`,
+    );
+  if (e.HEARBACK_REQUIRE_EMAIL_VERIFICATION === 'on' && !e.HEARBACK_SMTP_URL)
+    problems.push(
+      'HEARBACK_REQUIRE_EMAIL_VERIFICATION: on needs HEARBACK_SMTP_URL, the server that sends the verification emails',
+    );
   if (problems.length > 0)
     throw new Error(`Invalid configuration for HEARBACK_MODE=server:\n  ${problems.join('\n  ')}`);
+}
+
+/** The public URL's host when it is a domain name mail can come from (not an IP address, not localhost). */
+function mailDomainOf(url: string): string | null {
+  const host = new URL(url).hostname;
+  return /^(?=.*[a-z])[a-z0-9-]+(\.[a-z0-9-]+)+$/i.test(host) && !host.endsWith('.localhost') ? host : null;
 }
 
 /** Where a browser on this machine reaches the server; an any-address bind is reached as localhost. */
@@ -214,7 +257,15 @@ function defaultPublicUrl(host: string, port: number): string {
 export function describeConfig(config: Config): Record<string, unknown> {
   return {
     mode: config.mode,
-    ...(config.accounts && { signUp: config.accounts.signUp, authSecret: '***' }),
+    ...(config.accounts && {
+      signUp: config.accounts.signUp,
+      authSecret: '***',
+      mail: config.accounts.mail && {
+        smtpUrl: maskUrl(config.accounts.mail.smtpUrl),
+        from: config.accounts.mail.from,
+      },
+      requireEmailVerification: config.accounts.requireEmailVerification,
+    }),
     trustProxy: config.trustProxy,
     dataDir: config.dataDir,
     ...(config.secretKey && { secretKey: '***' }),

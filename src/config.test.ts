@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { loadConfig, parseEnvironment, readPlainEnvironment } from './config.js';
+import { describeConfig, loadConfig, parseEnvironment, readPlainEnvironment } from './config.js';
 
 describe('loadConfig', () => {
   it('refuses private-address fetches unless HEARBACK_ALLOW_PRIVATE_FETCH is 1 or true', () => {
@@ -47,6 +47,39 @@ describe('loadConfig', () => {
     });
     expect(loadConfig({ ...server, HEARBACK_SIGN_UP: 'off' }).accounts?.signUp).toBe(false);
     expect(() => loadConfig({ ...server, HEARBACK_SIGN_UP: 'no' })).toThrow('HEARBACK_SIGN_UP: must be on');
+  });
+
+  it('reads the server’s own mail: verification on with it by default, refused without it', () => {
+    expect(loadConfig(server).accounts).toMatchObject({ mail: null, requireEmailVerification: false });
+    const withMail = loadConfig({
+      ...server,
+      HEARBACK_SMTP_URL: 'smtps://hb:secret-pass@mail.example.org:465',
+    });
+    expect(withMail.accounts).toMatchObject({
+      mail: {
+        smtpUrl: 'smtps://hb:secret-pass@mail.example.org:465',
+        from: `hearback@${new URL(server.HEARBACK_PUBLIC_URL).hostname}`,
+      },
+      requireEmailVerification: true,
+    });
+    expect(JSON.stringify(describeConfig(withMail))).not.toContain('secret-pass');
+    expect(
+      loadConfig({
+        ...server,
+        HEARBACK_SMTP_URL: 'smtp://127.0.0.1:2525',
+        HEARBACK_MAIL_FROM: 'career@example.org',
+        HEARBACK_REQUIRE_EMAIL_VERIFICATION: 'off',
+      }).accounts,
+    ).toMatchObject({ mail: { from: 'career@example.org' }, requireEmailVerification: false });
+    expect(() => loadConfig({ ...server, HEARBACK_REQUIRE_EMAIL_VERIFICATION: 'on' })).toThrow(
+      /HEARBACK_REQUIRE_EMAIL_VERIFICATION: on needs HEARBACK_SMTP_URL/,
+    );
+    expect(() => loadConfig({ ...server, HEARBACK_SMTP_URL: 'http://mail.example.org' })).toThrow(
+      /HEARBACK_SMTP_URL: must be an smtp:\/\/ or smtps:\/\/ URL/,
+    );
+    expect(() => loadConfig({ ...server, HEARBACK_MAIL_FROM: 'nobody' })).toThrow(
+      /HEARBACK_MAIL_FROM: must be an email/,
+    );
   });
 
   it('refuses server mode naming each missing variable: the public URL, the secret, PostgreSQL', () => {

@@ -73,6 +73,20 @@ const environmentSchema = () =>
     HEARBACK_SIGN_UP: z
       .enum(['on', 'off'], { message: 'must be on (the default: anyone may create an account) or off' })
       .default('on'),
+    HEARBACK_SMTP_URL: z
+      .string()
+      .regex(/^smtps?:\/\/[^\s]+$/, {
+        message: 'must be an smtp:// or smtps:// URL, e.g. smtps://hearback:password@mail.example.org:465',
+      })
+      .optional(),
+    HEARBACK_MAIL_FROM: z
+      .email({ message: 'must be an email address, e.g. hearback@example.org' })
+      .optional(),
+    HEARBACK_REQUIRE_EMAIL_VERIFICATION: z
+      .enum(['on', 'off'], {
+        message: 'must be on (the default when HEARBACK_SMTP_URL is set) or off',
+      })
+      .optional(),
     HEARBACK_TRUST_PROXY: z
       .string()
       .regex(/^(\d{1,2}|[0-9A-Fa-f.:/]+(\s*,\s*[0-9A-Fa-f.:/]+)*)$/, {

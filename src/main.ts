@@ -25,6 +25,7 @@ export async function main(env: Record<string, string | undefined> = processEnvi
     secretKey: config.secretKey,
     dataDir: config.dataDir,
     localUser: !config.accounts,
+    guardMailboxAddresses: Boolean(config.accounts),
   });
   // With PORT=0 the system picks the port, so the default public URL is known only once the server listens.
   let publicUrl = config.publicUrl;

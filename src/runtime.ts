@@ -13,19 +13,33 @@ export * from './start-runtime.js';
  */
 export function createAccounts(
   runtime: Pick<Runtime, 'deps'>,
-  options: AccountsConfig & {
+  options: Omit<AccountsConfig, 'mail' | 'requireEmailVerification'> & {
+    readonly mail?: AccountsConfig['mail'];
+    readonly requireEmailVerification?: boolean;
     readonly publicUrl: string;
     readonly log?: (level: 'debug' | 'info' | 'warn' | 'error', message: string) => void;
     readonly system?: { timeZone: string; locale: string };
   },
 ): Accounts {
-  const { db, clock } = runtime.deps;
+  const { db, clock, mailer } = runtime.deps;
+  const mail = options.mail;
   return createBetterAuthAccounts({
     db,
     publicUrl: options.publicUrl,
     secret: options.secret,
     signUp: options.signUp,
     log: options.log,
+    sendMail: mail
+      ? async ({ to, subject, text }) => {
+          await mailer.send(mail.smtpUrl, {
+            from: { name: 'hearback', address: mail.from },
+            to: [{ address: to }],
+            subject,
+            text,
+          });
+        }
+      : null,
+    requireEmailVerification: options.requireEmailVerification ?? false,
     onUser: async (user) => {
       await ensureUser(
         db,

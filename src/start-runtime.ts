@@ -15,6 +15,7 @@ import { papaCsvTableReader } from './integrations/csv/csv-table-reader.js';
 import { smtpMailer } from './integrations/email/mailer.js';
 import { icsCalendarWriter } from './integrations/ics/calendar-writer.js';
 import { icsInvitationReader } from './integrations/ics/invitation-reader.js';
+import { guardMailboxAddresses } from './integrations/imap/guarded-mailbox.js';
 import { lazyImapMailbox } from './integrations/imap/lazy-imap-mailbox.js';
 import { createSecretBox } from './integrations/imap/secret-box.js';
 import { winkTagger } from './integrations/language/wink-tagger.js';
@@ -77,6 +78,17 @@ function defaultInboxPorts(
   };
 }
 
+function guardedInbox(
+  inbox: InboxPorts,
+  options: { guardMailboxAddresses?: boolean; privateAddresses?: PrivateAddressPolicy },
+): InboxPorts {
+  if (!options.guardMailboxAddresses) return inbox;
+  return {
+    ...inbox,
+    mailbox: guardMailboxAddresses(inbox.mailbox, { privateAddresses: options.privateAddresses }),
+  };
+}
+
 /** The machine's own time zone and locale, the defaults a new user starts with. */
 export function systemLocale(): { timeZone: string; locale: string } {
   const resolved = Intl.DateTimeFormat().resolvedOptions();
@@ -106,6 +118,11 @@ export async function startRuntime(
      * every person there is an account, and nobody may act as the local user.
      */
     localUser?: boolean;
+    /**
+     * Server mode: IMAP hosts are held to the private-address policy (`privateAddresses`) before any
+     * connection, as postings are (integrations/imap/guarded-mailbox.ts). Local mode reads the user's own.
+     */
+    guardMailboxAddresses?: boolean;
   } = {},
 ): Promise<Runtime> {
   const opened = await openDatabase(target);
@@ -143,7 +160,7 @@ export async function startRuntime(
         calendarWriter: icsCalendarWriter,
         invitations: icsInvitationReader,
         tagger: winkTagger,
-        inbox: options.inbox ?? defaultInboxPorts(target, options),
+        inbox: guardedInbox(options.inbox ?? defaultInboxPorts(target, options), options),
       },
       dialect: opened.dialect,
       migrations,

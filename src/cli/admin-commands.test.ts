@@ -74,6 +74,34 @@ describe('hearback admin (server mode)', () => {
     expect(demoted.stdout).toMatch(/job_seeker/);
   });
 
+  it('invites an email with a role, printing the link (no SMTP server: not emailed), in words and as JSON', async () => {
+    serverMode();
+    const printed = await runCli(['admin', 'invite', 'Invited@Example.org', '--role', 'coach']);
+    expect(printed.stderr).toBe('');
+    expect(printed.code).toBe(0);
+    expect(printed.stdout).toMatch(/invited invited@example.org \(coach\)/);
+    expect(printed.stdout).toMatch(
+      /link \(works once\): https:\/\/hearback\.example\.org\/invite\/[\w-]{43}\n/,
+    );
+    expect(printed.stdout).toMatch(/not emailed \(no HEARBACK_SMTP_URL\)/);
+
+    const json = await runCli(['admin', 'invite', 'second@example.org', '--json']);
+    expect(json.code).toBe(0);
+    const created = JSON.parse(json.stdout);
+    expect(created).toMatchObject({
+      invitation: { email: 'second@example.org', role: 'job_seeker', status: 'pending', invitedBy: null },
+      emailed: false,
+    });
+    expect(created.link).toMatch(/^https:\/\/hearback\.example\.org\/invite\/[\w-]{43}$/);
+
+    const badRole = await runCli(['admin', 'invite', 'x@example.org', '--role', 'root']);
+    expect(badRole.code).not.toBe(0);
+    expect(badRole.stderr).toMatch(/role/);
+    const badEmail = await runCli(['admin', 'invite', 'not-an-email']);
+    expect(badEmail.code).not.toBe(0);
+    expect(badEmail.stderr).toMatch(/email: must be an email address/);
+  });
+
   it('refuses in local mode, saying what server mode needs', async () => {
     vi.stubEnv('HEARBACK_MODE', 'local');
     vi.stubEnv('NO_COLOR', '1');

@@ -73,6 +73,8 @@ export const errorCatalogue = {
   ROLE_REQUIRED: 'Server mode: the route is for another role (a coach’s or an admin’s pages).',
   SHARE_NOT_FOUND: 'No share of yours with that id (it was revoked, or never made).',
   JOB_SEEKER_NOT_FOUND: 'No job seeker shares anything with you under that id.',
+  INVITATION_NOT_FOUND:
+    'Server mode: no invitation with that link or id (it was revoked, used already, has expired, or never existed).',
   ACCOUNTS_NOT_ENABLED: 'Local mode has no accounts: roles, shares and admin need server mode.',
   RANGE_NOT_SATISFIABLE: 'A Range header asks for bytes outside the file.',
   PRECONDITION_FAILED: 'An If-Match or If-Unmodified-Since header does not match the file.',

@@ -14,6 +14,11 @@ export type ImapServer = {
   /** An app password, or with `?auth=oauth` an OAuth access token. */
   readonly secret: string;
   readonly oauth: boolean;
+  /**
+   * Server mode: the address `host` resolved to and was checked against the private-address policy; the
+   * connection goes there, with `host` kept as the TLS name (integrations/imap/guarded-mailbox.ts).
+   */
+  readonly address?: string;
 };
 
 /** One message as the mailbox reader hands it over, parsed and cut down; nothing here is trusted. */

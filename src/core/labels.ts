@@ -1,10 +1,12 @@
 import type { EmploymentType, RemoteType, SourceKind } from './application.js';
+import type { Role } from './coaching.js';
 import type { ContactRole } from './contact.js';
 import type { Likelihood } from './diagnosis-schema.js';
 import type { DraftKind } from './drafts.js';
 import type { Channel, EventKind, Sentiment } from './event.js';
 import type { FollowUpKind, FollowUpStatus, NudgeKind, PlannedFollowUpKind } from './follow-up.js';
 import type { InterviewRound } from './interview.js';
+import type { invitationStatuses } from './invitations.js';
 import type { ActiveStage } from './pipeline-values.js';
 import type { DelayUnit } from './playbook.js';
 import type { WatchState } from './posting-watch.js';
@@ -185,4 +187,17 @@ export const stagePhrases: Readonly<Record<ActiveStage, string>> = {
   screening: 'at a screening',
   interviewing: 'at the interview stage',
   offer: 'at an offer',
+};
+
+/** Server mode's account roles (core/coaching.ts). */
+export const accountRoleLabels: Readonly<Record<Role, string>> = {
+  job_seeker: 'Job seeker',
+  coach: 'Coach',
+  admin: 'Admin',
+};
+
+export const invitationStatusLabels: Readonly<Record<(typeof invitationStatuses)[number], string>> = {
+  pending: 'Pending',
+  accepted: 'Accepted',
+  expired: 'Expired',
 };

@@ -130,7 +130,25 @@ export type Accounts = {
    * An operator's account creation (`hearback admin create-user`, the first admin from the environment):
    * works with sign-up off; null when the email already has an account.
    */
-  createUser(input: { email: string; name: string; password: string }): Promise<{ id: string } | null>;
+  createUser(input: {
+    email: string;
+    name: string;
+    password: string;
+    /**
+     * Default true: an operator's account, or an invitation's (the link reached the email), needs no
+     * verification email.
+     */
+    emailVerified?: boolean;
+  }): Promise<{ id: string } | null>;
+  /**
+   * The server's own mail (HEARBACK_SMTP_URL), for invitations; null when it has none, and links are passed
+   * on by hand.
+   */
+  readonly mail: ServerMail | null;
+};
+
+export type ServerMail = {
+  send(message: { to: string; subject: string; text: string }): Promise<void>;
 };
 
 /**

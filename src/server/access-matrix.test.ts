@@ -8,6 +8,7 @@ import {
 } from '../../test/support/server-mode.js';
 import { startSmtpServer } from '../../test/support/smtp.js';
 import { postgresFlavour } from '../../test/support/test-runtime.js';
+import { createInvitation } from '../services/invitations.js';
 
 /**
  * Server mode's access matrix, generated from the router: every operation of the live OpenAPI document is
@@ -72,6 +73,8 @@ type Fixture = {
   ownerEmail(): string;
   spareCoachEmail(): string;
   spareAccountId(): string;
+  /** A pending invitation (made as an operator would), with its link's token. */
+  invitation(): Promise<{ id: string; token: string }>;
 };
 type Row = {
   readonly owner: number;
@@ -192,6 +195,52 @@ const table: Record<string, Row> = {
     unsharedCoach: 403,
     admin: 'accounts',
     sample: on('/api/admin/users'),
+  },
+  'GET /api/admin/invitations': {
+    owner: 403,
+    stranger: 403,
+    coach: 403,
+    unsharedCoach: 403,
+    admin: 'accounts',
+    sample: on('/api/admin/invitations'),
+  },
+  'POST /api/admin/invitations': {
+    owner: 403,
+    stranger: 403,
+    coach: 403,
+    unsharedCoach: 403,
+    admin: 'accounts',
+    sample: async () => ({
+      url: '/api/admin/invitations',
+      payload: { email: `new-${crypto.randomUUID()}@example.org`, role: 'coach' },
+    }),
+  },
+  'DELETE /api/admin/invitations/{id}': {
+    owner: 403,
+    stranger: 403,
+    coach: 403,
+    unsharedCoach: 403,
+    admin: 'accounts',
+    sample: async (f) => ({ url: `/api/admin/invitations/${(await f.invitation()).id}` }),
+  },
+  // The invitation link is the capability, with or without a session: anyone holding it sees what it
+  // invites to (its email and role, no one's data).
+  'GET /api/invitations/{token}': {
+    owner: 200,
+    stranger: 'own',
+    anonymous: 200,
+    sample: async (f) => ({ url: `/api/invitations/${(await f.invitation()).token}` }),
+  },
+  // Accepting makes an account, once: here every caller sends a link that does not exist (404), the answer
+  // to a valid request with an unknown, used or expired link (src/server/invitations.test.ts accepts one).
+  'POST /api/invitations/{token}/accept': {
+    owner: 404,
+    stranger: 404,
+    anonymous: 404,
+    sample: async () => ({
+      url: `/api/invitations/${'x'.repeat(43)}/accept`,
+      payload: { name: 'Someone', password: 'a password of eight' },
+    }),
   },
   'PATCH /api/admin/users/{id}': {
     owner: 403,
@@ -609,10 +658,10 @@ const table: Record<string, Row> = {
     sample: on('/api/export/applications.csv'),
   },
   'GET /api/inbox': { owner: 200, stranger: 'own', sample: on('/api/inbox') },
-  // A valid request to a loopback port where no IMAP server listens: 502, and nothing stored (the real
-  // server is in src/services/inbox.test.ts).
+  // Server mode holds IMAP hosts to the private-address policy: a loopback host is refused by field (400)
+  // before any connection, and nothing stored (the real server is in src/services/inbox.test.ts).
   'PUT /api/inbox': {
-    owner: 502,
+    owner: 400,
     stranger: 'ownAsOwner',
     sample: on('/api/inbox', { imapUrl: 'imap://me:app-pass@127.0.0.1:9/' }),
   },
@@ -747,6 +796,14 @@ describe(`server mode access matrix ${label}`, () => {
     ownerEmail: () => owner.email,
     spareCoachEmail: () => spare.email,
     spareAccountId: () => spare.id,
+    invitation: async () => {
+      const created = await createInvitation(
+        server.runtime.deps,
+        { email: `invited-${++sequence}@example.org` },
+        { by: null, publicUrl: server.publicUrl, accounts: server.accounts },
+      );
+      return { id: created.invitation.id, token: created.link.split('/invite/')[1]! };
+    },
     company: async () =>
       (await asOwner('POST', '/api/companies', { name: `${ownerMark} Co ${++sequence}` })).id as string,
     application: async (stage = 'applied') => {

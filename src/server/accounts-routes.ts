@@ -2,6 +2,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { AppError } from '../core/errors.js';
 import { type Accounts, clientAddressHeader } from '../core/ports.js';
 import { extensionOnlyRoutes } from './routes/extension-routes.js';
+import { invitationLinkRoutes } from './routes/invitation-routes.js';
 
 /**
  * The API routes that answer without a session in server mode: the health check, the accounts' own routes
@@ -14,6 +15,8 @@ const openRoutes = new Set<string>([
   '/api/openapi.json',
   // The browser extension's routes: a pairing code or the extension's token names the owner.
   ...extensionOnlyRoutes,
+  // An invitation link's secret is the capability: it is opened before the account exists.
+  ...invitationLinkRoutes,
 ]);
 
 export function isOpenApiRoute(route: string): boolean {

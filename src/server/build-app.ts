@@ -39,6 +39,7 @@ import { inboxRoutes } from './routes/inbox-routes.js';
 import { insightsRoutes } from './routes/insights-routes.js';
 import { interviewRoutes } from './routes/interview-routes.js';
 import { playbookRoutes } from './routes/playbook-routes.js';
+import { invitationRoutes } from './routes/invitation-routes.js';
 import { postingRoutes } from './routes/posting-routes.js';
 import { postingWatchRoutes } from './routes/posting-watch-routes.js';
 import { type ResponseLinkLimits, responseLinkRoutes } from './routes/response-link-routes.js';
@@ -223,6 +224,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   storyRoutes(app, routes);
   retrospectiveRoutes(app, routes);
   coachingRoutes(app, routes, { accounts: accounts !== undefined });
+  invitationRoutes(app, routes, { accounts, deps: options.deps, publicUrl });
   await registerWebAssets(fastify, { root: options.webRoot });
 
   return fastify;

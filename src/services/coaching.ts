@@ -31,7 +31,7 @@ export async function roleOf(deps: Deps, userId = deps.userId): Promise<Role> {
   return row?.role ?? 'job_seeker';
 }
 
-async function requireRole(deps: Deps, role: Role): Promise<void> {
+export async function requireRole(deps: Deps, role: Role): Promise<void> {
   const mine = await roleOf(deps);
   if (mine !== role)
     throw new AppError('ROLE_REQUIRED', `This is for ${role === 'coach' ? 'coaches' : 'admins'} only`);

@@ -23,6 +23,7 @@ export const migrations: Readonly<Record<string, () => Promise<Migration>>> = {
   '20261208-1730-browser-extension': () => import('./migrations/20261208-1730-browser-extension.js'),
   '20261208-1745-inbox': () => import('./migrations/20261208-1745-inbox.js'),
   '20261208-2130-retrospectives': () => import('./migrations/20261208-2130-retrospectives.js'),
+  '20261215-0310-invitations': () => import('./migrations/20261215-0310-invitations.js'),
   '20261215-1119-weekly-goal': () => import('./migrations/20261215-1119-weekly-goal.js'),
 };
 

@@ -73,6 +73,17 @@ export function createAccountClient(options: { baseUrl?: string; fetch?: typeof 
       await post('sign-up/email', input);
       await post('sign-in/email', { email: input.email, password: input.password });
     },
+    /**
+     * Asks for a password reset link by email. The answer is the same whether or not the email has an
+     * account; RESET_PASSWORD_DISABLED when the server has no mail (HEARBACK_SMTP_URL).
+     */
+    async requestPasswordReset(email: string): Promise<void> {
+      await post('request-password-reset', { email });
+    },
+    /** Sets a new password with the token of a reset link; every session of the account ends. */
+    async resetPassword(token: string, newPassword: string): Promise<void> {
+      await post('reset-password', { token, newPassword });
+    },
     async signOut(): Promise<void> {
       await post('sign-out', {});
     },
@@ -117,7 +128,7 @@ function parseJson(text: string): unknown {
 /** The sentence shown for a failed sign-in or sign-up: never says whether the email has an account. */
 export function accountErrorMessage(
   error: unknown,
-  action: 'sign-in' | 'sign-up' | 'change-password',
+  action: 'sign-in' | 'sign-up' | 'change-password' | 'reset-password',
 ): string {
   if (!(error instanceof AccountError)) return 'Something went wrong. Try again.';
   if (error.status === 429) return 'Too many attempts from here. Wait a minute, then try again.';
@@ -128,9 +139,13 @@ export function accountErrorMessage(
   if (error.code === 'PASSWORD_TOO_LONG') return 'The password can have at most 256 characters.';
   if (error.code === 'INVALID_EMAIL') return 'Enter an email address, like name@example.org.';
   if (error.code === 'NETWORK_ERROR') return error.message;
+  if (error.code === 'RESET_PASSWORD_DISABLED')
+    return 'This hearback cannot send email, so it cannot reset passwords. Ask its administrator for help.';
+  if (error.code === 'INVALID_TOKEN')
+    return 'This reset link does not work any more (it was used, or is over an hour old). Ask for a new one.';
   if (error.code === 'INVALID_EMAIL_OR_PASSWORD')
     return action === 'sign-up'
-      ? 'Could not sign in to the new account. If you already have an account with this email, sign in with its password.'
-      : 'That email and password do not match an account.';
+      ? 'Could not sign in to the new account. If this hearback emailed you a link to confirm your address, open it, then sign in. If you already have an account with this email, sign in with its password.'
+      : 'That email and password do not match an account. (A new account signs in once its email is confirmed with the link we sent.)';
   return error.message;
 }

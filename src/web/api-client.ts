@@ -48,6 +48,13 @@ import type {
   InvitationImportPreview,
   InvitationImportResult,
 } from '../core/invitation.js';
+import type {
+  CreatedInvitation,
+  Invitation,
+  InvitationAccept,
+  InvitationCreate,
+  InvitationPreview,
+} from '../core/invitations.js';
 import { stages } from '../core/pipeline-values.js';
 import type { Playbook, playbookUpdateSchema } from '../core/playbook.js';
 import type { PostingPreview } from '../core/posting-extract.js';
@@ -153,6 +160,14 @@ export function createApiClient(options: ApiClientOptions = {}) {
   const at = (base: string, id: string) => `${base}/${encodeURIComponent(id)}`;
 
   const client = {
+    /** Server mode, admins: every invitation (pending, accepted, expired). */
+    listInvitations: () => get<Invitation[]>('/api/admin/invitations'),
+    createInvitation: (input: InvitationCreate) => post<CreatedInvitation>('/api/admin/invitations', input),
+    revokeInvitation: (id: string) => remove(at('/api/admin/invitations', id)),
+    /** What an invitation link invites to; no session needed (the link is the secret). */
+    getInvitation: (token: string) => get<InvitationPreview>(at('/api/invitations', token)),
+    acceptInvitation: (token: string, input: InvitationAccept) =>
+      post<{ email: string }>(`${at('/api/invitations', token)}/accept`, input),
     listApplications: (query: ApplicationListQuery = {}) =>
       get<ApplicationListPage>('/api/applications', query as Query),
     /**

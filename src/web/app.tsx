@@ -28,6 +28,7 @@ const pageModules = {
   import: () => import('./pages/import-page.js'),
   insights: () => import('./pages/insights-page.js'),
   story: () => import('./pages/story-page.js'),
+  admin_invitations: () => import('./pages/admin-invitations-page.js'),
 } as const;
 
 const ApplicationPage = lazy(() => pageModules.application().then((m) => ({ default: m.ApplicationPage })));
@@ -39,6 +40,9 @@ const QuickAddPage = lazy(() => pageModules.add().then((m) => ({ default: m.Quic
 const ImportPage = lazy(() => pageModules.import().then((m) => ({ default: m.ImportPage })));
 const InsightsPage = lazy(() => pageModules.insights().then((m) => ({ default: m.InsightsPage })));
 const StoryPage = lazy(() => pageModules.story().then((m) => ({ default: m.StoryPage })));
+const AdminInvitationsPage = lazy(() =>
+  pageModules.admin_invitations().then((m) => ({ default: m.AdminInvitationsPage })),
+);
 const FirstRunSetUp = lazy(() =>
   import('./components/first-run-set-up.js').then((m) => ({ default: m.FirstRunSetUp })),
 );
@@ -238,6 +242,8 @@ function Page({ route }: { route: Route }) {
       return <InsightsPage />;
     case 'story':
       return <StoryPage />;
+    case 'admin_invitations':
+      return <AdminInvitationsPage />;
     case 'not_found':
       return <NotFoundPage path={route.path} />;
   }

@@ -2,7 +2,7 @@
 import './boot.js';
 
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { StrictMode } from 'react';
+import { lazy, StrictMode, Suspense } from 'react';
 import { createRoot } from 'react-dom/client';
 import { isApiError } from './api-error.js';
 import { App, preloadPage } from './app.js';
@@ -12,6 +12,7 @@ import { preloadFormsOnFirstInput } from './components/lazy-forms.js';
 import { NoticesProvider } from './components/notices.js';
 import { ApiContext } from './hooks/use-api.js';
 import { queryKeys } from './queries.js';
+import { matchAccountLink } from './router.js';
 import './styles.css';
 
 const queryClient = new QueryClient({
@@ -38,6 +39,12 @@ if (firstBoardCards)
   });
 if (today) void queryClient.prefetchQuery({ queryKey: queryKeys.today, queryFn: () => today });
 
+// An invitation or password reset link opens its own page, outside the app and its sign-in gate.
+const accountLink = matchAccountLink(window.location.pathname, window.location.search);
+const AccountLinkPage = lazy(() =>
+  import('./pages/account-link-pages.js').then((m) => ({ default: m.AccountLinkPage })),
+);
+
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');
 
@@ -46,9 +53,21 @@ createRoot(root).render(
     <ApiContext.Provider value={api}>
       <QueryClientProvider client={queryClient}>
         <NoticesProvider>
-          <AccountGate>
-            <App />
-          </AccountGate>
+          {accountLink ? (
+            <Suspense
+              fallback={
+                <div className="placeholder" aria-busy="true">
+                  Loading…
+                </div>
+              }
+            >
+              <AccountLinkPage link={accountLink} />
+            </Suspense>
+          ) : (
+            <AccountGate>
+              <App />
+            </AccountGate>
+          )}
         </NoticesProvider>
       </QueryClientProvider>
     </ApiContext.Provider>

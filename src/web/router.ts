@@ -11,6 +11,7 @@ export type Route =
   | { readonly name: 'import' }
   | { readonly name: 'insights' }
   | { readonly name: 'story' }
+  | { readonly name: 'admin_invitations' }
   | { readonly name: 'not_found'; readonly path: string };
 
 export type RouteName = Route['name'];
@@ -26,7 +27,24 @@ const fixed: Readonly<Record<string, Route>> = {
   '/import': { name: 'import' },
   '/insights': { name: 'insights' },
   '/insights/story': { name: 'story' },
+  '/admin/invitations': { name: 'admin_invitations' },
 };
+
+/**
+ * Server mode's pages reached from an emailed link, before anyone is signed in: accepting an invitation
+ * (/invite/<token>) and setting a new password (/reset-password?token=…). They replace the app.
+ */
+export type AccountLink =
+  | { readonly name: 'invite'; readonly token: string }
+  | { readonly name: 'reset_password'; readonly token: string };
+
+export function matchAccountLink(pathname: string, search: string): AccountLink | null {
+  const invite = /^\/invite\/([A-Za-z0-9_-]+)\/?$/.exec(pathname);
+  if (invite?.[1]) return { name: 'invite', token: invite[1] };
+  if (/^\/reset-password\/?$/.test(pathname))
+    return { name: 'reset_password', token: new URLSearchParams(search).get('token') ?? '' };
+  return null;
+}
 
 export function matchRoute(pathname: string): Route {
   const path = pathname.length > 1 ? pathname.replace(/\/+$/, '') : pathname;
@@ -65,5 +83,6 @@ export const pageTitles: Readonly<Record<RouteName, string>> = {
   import: 'Import and export',
   insights: 'Insights',
   story: 'Story',
+  admin_invitations: 'Invitations',
   not_found: 'Page not found',
 };

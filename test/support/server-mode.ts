@@ -19,15 +19,23 @@ export type ServerModeApp = {
 export const testAuthSecret = 'a-test-secret-of-more-than-32-bytes-0123456789';
 
 export async function openServerModeApp(
-  options: { publicUrl?: string; signUp?: boolean } = {},
+  options: {
+    publicUrl?: string;
+    signUp?: boolean;
+    /** The server's own mail (HEARBACK_SMTP_URL), e.g. a test SMTP server's URL. */
+    smtpUrl?: string;
+    requireEmailVerification?: boolean;
+  } = {},
 ): Promise<ServerModeApp> {
   const publicUrl = options.publicUrl ?? 'https://hearback.example.org';
   // As src/main.ts starts server mode: no local user.
-  const runtime = await openTestRuntime('postgres', { localUser: false });
+  const runtime = await openTestRuntime('postgres', { localUser: false, guardMailboxAddresses: true });
   const accounts = createAccounts(runtime, {
     secret: testAuthSecret,
     signUp: options.signUp ?? true,
     publicUrl,
+    mail: options.smtpUrl ? { smtpUrl: options.smtpUrl, from: 'hearback@example.org' } : null,
+    requireEmailVerification: options.requireEmailVerification ?? false,
     system: testSystem,
   });
   const app = await buildApp({

@@ -5,6 +5,7 @@ import type { FastifyInstance } from 'fastify';
 import pg from 'pg';
 import { afterAll, beforeAll, beforeEach, describe } from 'vitest';
 import type { DatabaseTarget } from '../../src/config.js';
+import type { InboxPorts } from '../../src/core/inbox-account.js';
 import { countryOfLocale } from '../../src/core/places.js';
 import { fixedClock } from '../../src/core/ports.js';
 import { defaultSettings } from '../../src/core/settings.js';
@@ -40,7 +41,7 @@ export type TestRuntime = Runtime & {
 /** A migrated database of the given dialect, alone for this caller; close() drops it. */
 export async function openTestRuntime(
   dialect: TestDialect,
-  options: { localUser?: boolean } = {},
+  options: { localUser?: boolean; guardMailboxAddresses?: boolean; inbox?: InboxPorts } = {},
 ): Promise<TestRuntime> {
   return openRuntimeOn(await createTarget(dialect), options);
 }
@@ -65,7 +66,7 @@ async function openRuntimeOn(
     target: DatabaseTarget;
     drop(): Promise<void>;
   },
-  options: { localUser?: boolean } = {},
+  options: { localUser?: boolean; guardMailboxAddresses?: boolean; inbox?: InboxPorts } = {},
 ): Promise<TestRuntime> {
   const clock = fixedClock(testNow);
   const runtime = await startRuntime(target, {

@@ -7,7 +7,7 @@ import type { Runtime } from '../../runtime.js';
 import { reportError } from '../context.js';
 import { createOutput, formatTable, type Output } from '../output.js';
 
-type AdminContext = { runtime: Runtime; accounts: Accounts; out: Output };
+type AdminContext = { runtime: Runtime; accounts: Accounts; out: Output; publicUrl: string };
 
 /**
  * Runs an operator's command on server mode's database (DATABASE_URL and the rest of server mode's
@@ -37,7 +37,7 @@ async function runAdmin(command: Command, work: (ctx: AdminContext) => Promise<v
     const { createAccounts, startRuntime } = await import('../../runtime.js');
     runtime = await startRuntime(config.database, { localUser: false });
     const accounts = createAccounts(runtime, { ...config.accounts, publicUrl: config.publicUrl });
-    await work({ runtime, accounts, out });
+    await work({ runtime, accounts, out, publicUrl: config.publicUrl });
   } catch (error) {
     reportError(out, error);
   } finally {
@@ -80,7 +80,7 @@ async function readStdin(): Promise<string> {
 export function registerAdminCommands(program: Command): void {
   const admin = program
     .command('admin')
-    .description('Server mode, for operators: create accounts (with their role) and list them');
+    .description('Server mode, for operators: create accounts (with their role), invite people, list them');
 
   admin
     .command('create-user')
@@ -121,6 +121,42 @@ export function registerAdminCommands(program: Command): void {
       runAdmin(command, async ({ runtime, out }) => {
         const { listAccounts } = await import('../../services/coaching.js');
         printUsers(out, await listAccounts(runtime.deps));
+      }),
+    );
+
+  admin
+    .command('invite')
+    .description(
+      'Invite an email with a role (also with sign-up off): prints the link, and emails it when HEARBACK_SMTP_URL is set',
+    )
+    .argument('<email>', 'who is invited')
+    .option('--role <role>', 'job-seeker, coach or admin', 'job-seeker')
+    .option('--days <days>', 'how many days the link works (1 to 30)', '7')
+    .action((email: string, options: { role: string; days: string }, command: Command) =>
+      runAdmin(command, async ({ runtime, accounts, out, publicUrl }) => {
+        const role = options.role.replace('-', '_');
+        if (!(roles as readonly string[]).includes(role))
+          throw fieldError('role', 'must be one of job-seeker, coach, admin');
+        if (!/^\d{1,2}$/.test(options.days)) throw fieldError('days', 'must be a whole number from 1 to 30');
+        const { createInvitation } = await import('../../services/invitations.js');
+        const created = await createInvitation(
+          runtime.deps,
+          { email, role: role as Role, expiresInDays: Number(options.days) },
+          { by: null, publicUrl, accounts },
+        );
+        if (out.isJson) {
+          out.json(created);
+          return;
+        }
+        const { invitation } = created;
+        out.line(
+          `invited ${invitation.email} (${invitation.role.replace('_', ' ')}), until ${invitation.expiresAt}`,
+        );
+        out.line(`link (works once): ${created.link}`);
+        if (created.emailed) out.line('emailed through HEARBACK_SMTP_URL');
+        else if (created.emailError)
+          out.line(`not emailed: ${created.emailError}; pass the link on yourself`);
+        else out.line('not emailed (no HEARBACK_SMTP_URL): pass the link on yourself');
       }),
     );
 

@@ -20,6 +20,14 @@ export type BetterAuthAccountsOptions = {
    * sign-in, so an account whose sign-up stopped half-way is completed the next time.
    */
   readonly onUser: (user: { id: string; name: string; email: string }) => Promise<void>;
+  /**
+   * The server's own mail (HEARBACK_SMTP_URL): password reset and email verification links go through it.
+   * Null: no password reset by email (request-password-reset answers RESET_PASSWORD_DISABLED) and no
+   * verification.
+   */
+  readonly sendMail: ((message: { to: string; subject: string; text: string }) => Promise<void>) | null;
+  /** A new account signs in only after opening the link emailed to it (needs sendMail). */
+  readonly requireEmailVerification: boolean;
   /** Where better-auth's own messages go (a failed hook, a misconfiguration). */
   readonly log?: (level: 'debug' | 'info' | 'warn' | 'error', message: string) => void;
 };
@@ -72,6 +80,18 @@ export const accountTables = {
  */
 export const signInLimit = { window: 60, max: 10 } as const;
 
+/** Password reset requests per client address and minute: each one may send an email. */
+export const resetRequestLimit = { window: 60, max: 5 } as const;
+
+/** How long a password reset link works, in seconds. */
+export const resetLinkSeconds = 60 * 60;
+
+/** How long an email verification link works, in seconds. */
+export const verificationLinkSeconds = 24 * 60 * 60;
+
+/** better-auth's answer to a wrong email or password at sign-in (and, here, to an unverified account). */
+const invalidSignIn = { message: 'Invalid email or password', code: 'INVALID_EMAIL_OR_PASSWORD' } as const;
+
 /**
  * Server mode's accounts on better-auth, over our Kysely instance and our own tables (migration
  * 20261208-1600-accounts): email and password, sessions in the database behind an HttpOnly SameSite=Lax
@@ -79,6 +99,17 @@ export const signInLimit = { window: 60, max: 10 } as const;
  * 19 MiB, 2 passes), sign-in attempts limited per client address.
  */
 export function createBetterAuthAccounts(options: BetterAuthAccountsOptions): Accounts {
+  const publicUrl = options.publicUrl.replace(/\/+$/, '');
+  const sendMail = options.sendMail;
+  const requireEmailVerification = options.requireEmailVerification && sendMail !== null;
+  // Mail goes out after the answer: a known email must not answer later than an unknown one (the SMTP
+  // round trip would tell who has an account). A failed send is logged.
+  const sendLater = (message: { to: string; subject: string; text: string }) => {
+    if (!sendMail) return;
+    sendMail(message).catch((error: unknown) =>
+      options.log?.('error', `could not send "${message.subject}" email: ${String(error)}`),
+    );
+  };
   const auth = betterAuth({
     appName: 'hearback',
     baseURL: options.publicUrl,
@@ -99,12 +130,68 @@ export function createBetterAuthAccounts(options: BetterAuthAccountsOptions): Ac
       // an account. The web app signs in next with the same email and password.
       autoSignIn: false,
       maxPasswordLength: 256,
+      requireEmailVerification,
+      ...(sendMail && {
+        // Our own page takes the token (web: /reset-password?token=…) and posts it to /reset-password.
+        sendResetPassword: async ({ user, token }) =>
+          sendLater({
+            to: user.email,
+            subject: 'Reset your hearback password',
+            text: [
+              'Someone (we hope you) asked to reset the password of your hearback account.',
+              '',
+              `Choose a new password here (the link works for ${resetLinkSeconds / 60} minutes, once):`,
+              `${publicUrl}/reset-password?token=${encodeURIComponent(token)}`,
+              '',
+              'Setting it signs you out everywhere. If you did not ask, ignore this email: nothing changes.',
+            ].join('\n'),
+          }),
+        resetPasswordTokenExpiresIn: resetLinkSeconds,
+        revokeSessionsOnPasswordReset: true,
+      }),
+      ...(requireEmailVerification && {
+        // Sign-up with an email that has an account answers as a new sign-up does; the owner is told.
+        onExistingUserSignUp: async ({ user }) =>
+          sendLater({
+            to: user.email,
+            subject: 'Someone tried to create a hearback account with your email',
+            text: [
+              'Someone tried to create a hearback account with this email, which already has one.',
+              '',
+              `If it was you, sign in at ${publicUrl}/ or reset your password from the sign-in page.`,
+              'If it was not you, nothing changed: your account and password are as they were.',
+            ].join('\n'),
+          }),
+      }),
       password: {
         hash: (password) => hash(password),
         verify: ({ hash: stored, password }) => verify(stored, password),
       },
     },
+    ...(sendMail && {
+      emailVerification: {
+        sendOnSignUp: requireEmailVerification,
+        // An unverified account's sign-in with the right password sends a new link (its answer is the
+        // same as a wrong password's: see handle below).
+        sendOnSignIn: requireEmailVerification,
+        autoSignInAfterVerification: false,
+        expiresIn: verificationLinkSeconds,
+        sendVerificationEmail: async ({ user, token }) =>
+          sendLater({
+            to: user.email,
+            subject: 'Confirm your email for hearback',
+            text: [
+              'Confirm that this is your email to start using your hearback account:',
+              `${publicUrl}/api/auth/verify-email?token=${encodeURIComponent(token)}&callbackURL=${encodeURIComponent('/?email-verified=1')}`,
+              '',
+              `The link works for ${verificationLinkSeconds / 3600} hours. If you did not sign up, ignore this email.`,
+            ].join('\n'),
+          }),
+      },
+    }),
     ...accountTables,
+    // Reset tokens are kept as hashes: the table alone does not let anyone reset a password.
+    verification: { ...accountTables.verification, storeIdentifier: 'hashed' },
     rateLimit: {
       ...accountTables.rateLimit,
       enabled: true,
@@ -116,6 +203,9 @@ export function createBetterAuthAccounts(options: BetterAuthAccountsOptions): Ac
         '/sign-up/email': signInLimit,
         // It checks the current password: as many tries as sign-in, not better-auth's default 3 in 10 s.
         '/change-password': signInLimit,
+        '/request-password-reset': resetRequestLimit,
+        '/reset-password': signInLimit,
+        '/send-verification-email': resetRequestLimit,
       },
     },
     advanced: {
@@ -152,20 +242,37 @@ export function createBetterAuthAccounts(options: BetterAuthAccountsOptions): Ac
   });
 
   return {
-    handle: (request) => auth.handler(request),
+    mail: sendMail && { send: sendMail },
+    async handle(request) {
+      const response = await auth.handler(request);
+      // An unverified account's sign-in answers as a wrong password does: otherwise sign-up followed by
+      // sign-in would tell a new email (EMAIL_NOT_VERIFIED) from one that has an account (wrong password).
+      if (
+        response.status === 403 &&
+        new URL(request.url).pathname.endsWith('/sign-in/email') &&
+        ((await response.clone().json()) as { code?: string }).code === 'EMAIL_NOT_VERIFIED'
+      ) {
+        return new Response(JSON.stringify(invalidSignIn), {
+          status: 401,
+          headers: { 'content-type': 'application/json' },
+        });
+      }
+      return response;
+    },
     async sessionOf(headers) {
       const { headers: answered, response } = await auth.api.getSession({ headers, returnHeaders: true });
       if (!response) return null;
       return { userId: response.user.id, setCookies: answered.getSetCookie() };
     },
-    async createUser({ email, name, password }) {
+    async createUser({ email, name, password, emailVerified }) {
       const context = await auth.$context;
       const normalized = email.toLowerCase();
       if (await context.internalAdapter.findUserByEmail(normalized)) return null;
       if (password.length < 8 || password.length > 256)
         throw fieldError('password', 'must have 8 to 256 characters');
       const user = await context.internalAdapter.createUser(
-        { email: normalized, name, emailVerified: false },
+        // An operator's account (or an invitation's) is vouched for: it needs no verification email.
+        { email: normalized, name, emailVerified: emailVerified ?? true },
         { method: 'email-password' },
       );
       await context.internalAdapter.linkAccount({

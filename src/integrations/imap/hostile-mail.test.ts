@@ -41,7 +41,7 @@ const hostileMessages: Record<string, Buffer> = {
     'Date: the thirty-second of Nonember',
     'Content-Type: multipart/mixed; boundary=',
     'In-Reply-To: <<<<>>>>',
-    'References: ' + '<a@b> '.repeat(5_000),
+    `References: ${'<a@b> '.repeat(5_000)}`,
     'this line has no colon',
     'Content-Transfer-Encoding: base64',
     '',

@@ -8,7 +8,8 @@ const maxPerSync = 500;
 
 function clientFor(server: ImapServer): ImapFlow {
   return new ImapFlow({
-    host: server.host,
+    host: server.address ?? server.host,
+    ...(server.address !== undefined && { servername: server.host }),
     port: server.port,
     secure: server.secure,
     // imap:// is allowed only to loopback (parseImapUrl), where a test server has no certificate.

@@ -2,7 +2,16 @@ import { type FormEvent, useEffect, useId, useRef, useState } from 'react';
 import { accountErrorMessage } from '../account-client.js';
 import { accountClient } from '../components/account-gate.js';
 
-type Mode = 'sign-in' | 'sign-up';
+type Mode = 'sign-in' | 'sign-up' | 'forgot';
+
+const titles: Record<Mode, string> = {
+  'sign-in': 'Sign in',
+  'sign-up': 'Create an account',
+  forgot: 'Reset your password',
+};
+
+/** Opened from the email verification link (better-auth redirects to /?email-verified=1). */
+const justVerified = () => new URLSearchParams(window.location.search).get('email-verified') === '1';
 
 /**
  * Server mode's front door: sign in, or create an account. Either way the page reloads once signed in, so
@@ -12,11 +21,14 @@ export function SignInPage() {
   const [mode, setMode] = useState<Mode>('sign-in');
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const [notice, setNotice] = useState<string | null>(() =>
+    justVerified() ? 'Your email is confirmed. Sign in to start.' : null,
+  );
   const heading = useRef<HTMLHeadingElement>(null);
   const id = useId();
 
   useEffect(() => {
-    document.title = `${mode === 'sign-in' ? 'Sign in' : 'Create an account'} · hearback`;
+    document.title = `${titles[mode]} · hearback`;
     heading.current?.focus();
   }, [mode]);
 
@@ -27,6 +39,20 @@ export function SignInPage() {
     const password = String(form.get('password') ?? '');
     setBusy(true);
     setError(null);
+    setNotice(null);
+    if (mode === 'forgot') {
+      try {
+        await accountClient.requestPasswordReset(email);
+        // The same words whether or not the email has an account.
+        setNotice(
+          'If an account has this email, a link to choose a new password is on its way. It works for an hour.',
+        );
+      } catch (failure) {
+        setError(accountErrorMessage(failure, 'reset-password'));
+      }
+      setBusy(false);
+      return;
+    }
     try {
       if (mode === 'sign-in') await accountClient.signIn(email, password);
       else await accountClient.signUp({ name: String(form.get('name') ?? '').trim(), email, password });
@@ -41,8 +67,13 @@ export function SignInPage() {
     <main id="main" className="page page-narrow sign-in-page">
       <p className="brand">hearback</p>
       <h1 ref={heading} tabIndex={-1}>
-        {mode === 'sign-in' ? 'Sign in' : 'Create an account'}
+        {titles[mode]}
       </h1>
+      {notice ? (
+        <p className="notice" role="status">
+          {notice}
+        </p>
+      ) : null}
       <form onSubmit={submit} aria-describedby={error ? `${id}-error` : undefined}>
         {mode === 'sign-up' ? (
           <div className="field">
@@ -54,24 +85,26 @@ export function SignInPage() {
           <label htmlFor={`${id}-email`}>Email</label>
           <input id={`${id}-email`} name="email" type="email" autoComplete="email" required />
         </div>
-        <div className="field">
-          <label htmlFor={`${id}-password`}>Password</label>
-          <input
-            id={`${id}-password`}
-            name="password"
-            type="password"
-            autoComplete={mode === 'sign-in' ? 'current-password' : 'new-password'}
-            required
-            minLength={mode === 'sign-up' ? 8 : undefined}
-            maxLength={256}
-            aria-describedby={mode === 'sign-up' ? `${id}-password-hint` : undefined}
-          />
-          {mode === 'sign-up' ? (
-            <p className="hint" id={`${id}-password-hint`}>
-              At least 8 characters.
-            </p>
-          ) : null}
-        </div>
+        {mode === 'forgot' ? null : (
+          <div className="field">
+            <label htmlFor={`${id}-password`}>Password</label>
+            <input
+              id={`${id}-password`}
+              name="password"
+              type="password"
+              autoComplete={mode === 'sign-in' ? 'current-password' : 'new-password'}
+              required
+              minLength={mode === 'sign-up' ? 8 : undefined}
+              maxLength={256}
+              aria-describedby={mode === 'sign-up' ? `${id}-password-hint` : undefined}
+            />
+            {mode === 'sign-up' ? (
+              <p className="hint" id={`${id}-password-hint`}>
+                At least 8 characters.
+              </p>
+            ) : null}
+          </div>
+        )}
         {error ? (
           <p className="form-errors" role="alert" id={`${id}-error`}>
             {error}
@@ -79,10 +112,25 @@ export function SignInPage() {
         ) : null}
         <div className="form-actions">
           <button type="submit" className="button-primary" disabled={busy}>
-            {mode === 'sign-in' ? 'Sign in' : 'Create account'}
+            {mode === 'sign-in' ? 'Sign in' : mode === 'sign-up' ? 'Create account' : 'Send the link'}
           </button>
         </div>
       </form>
+      {mode === 'sign-in' ? (
+        <p>
+          <button
+            type="button"
+            className="button-link"
+            onClick={() => {
+              setError(null);
+              setNotice(null);
+              setMode('forgot');
+            }}
+          >
+            Forgot password?
+          </button>
+        </p>
+      ) : null}
       <p>
         {mode === 'sign-in' ? 'New here? ' : 'Already have an account? '}
         <button
@@ -90,6 +138,7 @@ export function SignInPage() {
           className="button-link"
           onClick={() => {
             setError(null);
+            setNotice(null);
             setMode(mode === 'sign-in' ? 'sign-up' : 'sign-in');
           }}
         >
