@@ -9,6 +9,7 @@ import type { ActiveStage } from './pipeline-values.js';
 import type { DelayUnit } from './playbook.js';
 import type { WatchState } from './posting-watch.js';
 import type { ResponseLinkAnswer } from './response-link.js';
+import type { Role } from './roles.js';
 
 /**
  * The words people see for each value of the core unions: one table per union, used by the web app, the
@@ -90,6 +91,13 @@ export function interviewTitle(round: InterviewRound): string {
   const noun = roundNouns[round];
   return noun.charAt(0).toUpperCase() + noun.slice(1);
 }
+
+/** Server mode's account roles (docs/server-mode.md); not a contact's role, which roleLabels words. */
+export const accountRoleLabels: Readonly<Record<Role, string>> = {
+  job_seeker: 'Job seeker',
+  coach: 'Coach',
+  admin: 'Admin',
+};
 
 export const roleLabels: Readonly<Record<ContactRole, string>> = {
   recruiter: 'Recruiter',

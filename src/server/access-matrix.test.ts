@@ -193,6 +193,14 @@ const table: Record<string, Row> = {
     admin: 'accounts',
     sample: on('/api/admin/users'),
   },
+  'GET /api/admin/coach-assignments': {
+    owner: 403,
+    stranger: 403,
+    coach: 403,
+    unsharedCoach: 403,
+    admin: 'accounts',
+    sample: on('/api/admin/coach-assignments'),
+  },
   'PATCH /api/admin/users/{id}': {
     owner: 403,
     stranger: 403,
