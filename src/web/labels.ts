@@ -1,5 +1,6 @@
 /** The words the UI shows for each value of the core unions: the one table per union in core/labels.ts. */
 export {
+  accountRoleLabels,
   channelLabels,
   delayUnitLabels,
   draftKindLabel,
