@@ -8,7 +8,9 @@ export type ServerModeAppServer = AppServer & { readonly database: string };
  * PostgreSQL of its own: a new database on TEST_DATABASE_URL's server (dropped on stop), or else PGlite
  * behind a PostgreSQL socket on a free port, so the suite runs without a PostgreSQL server too.
  */
-export async function startServerModeApp(): Promise<ServerModeAppServer> {
+export async function startServerModeApp(
+  options: { readonly env?: Readonly<Record<string, string>> } = {},
+): Promise<ServerModeAppServer> {
   const database = await startScratchPostgres();
   const port = await freePort();
   const publicUrl = `http://127.0.0.1:${port}`;
@@ -21,6 +23,7 @@ export async function startServerModeApp(): Promise<ServerModeAppServer> {
         HEARBACK_PUBLIC_URL: publicUrl,
         HEARBACK_AUTH_SECRET: 'an-e2e-secret-of-more-than-32-bytes-0123456789',
         PORT: String(port),
+        ...options.env,
       },
     });
     return {
