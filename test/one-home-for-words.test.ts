@@ -20,6 +20,7 @@ import {
 } from '../src/core/pipeline.js';
 import { delayUnits } from '../src/core/playbook.js';
 import { watchStates } from '../src/core/posting-watch.js';
+import { roles } from '../src/core/roles.js';
 import { apiPathAliases } from '../src/server/route-aliases.js';
 
 /**
@@ -104,6 +105,7 @@ const tables: readonly {
   { name: 'roundLabels', table: labels.roundLabels, keys: interviewRounds, home: 'labels' },
   { name: 'roundNouns', table: labels.roundNouns, keys: interviewRounds, home: 'labels' },
   { name: 'roleLabels', table: labels.roleLabels, keys: contactRoles, home: 'labels' },
+  { name: 'accountRoleLabels', table: labels.accountRoleLabels, keys: roles, home: 'labels' },
   { name: 'remoteLabels', table: labels.remoteLabels, keys: remoteTypes, home: 'labels' },
   { name: 'employmentTypeLabels', table: labels.employmentTypeLabels, keys: employmentTypes, home: 'labels' },
   { name: 'sourceLabels', table: labels.sourceLabels, keys: sourceKinds, home: 'labels' },

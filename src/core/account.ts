@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { roles } from './roles.js';
 
 /**
  * Who is signed in (GET /api/account). Local mode has no accounts: one person, no sign-in. Server mode
@@ -6,7 +7,7 @@ import { z } from 'zod';
  */
 export const accountViewSchema = z.object({
   mode: z.enum(['local', 'server']),
-  user: z.object({ id: z.string(), name: z.string(), email: z.string() }).nullable(),
+  user: z.object({ id: z.string(), name: z.string(), email: z.string(), role: z.enum(roles) }).nullable(),
 });
 
 export type AccountView = z.infer<typeof accountViewSchema>;

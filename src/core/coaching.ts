@@ -2,11 +2,10 @@ import { z } from 'zod';
 import { applicationCardSchema } from './application.js';
 import { eventSchema } from './event.js';
 import { email, id, limits, text } from './fields.js';
+import { type Role, roles } from './roles.js';
 import { todayItemSchema } from './today.js';
 
-/** Server mode's roles: a job seeker's own data; a coach reads what is shared; an admin runs the accounts. */
-export const roles = ['job_seeker', 'coach', 'admin'] as const;
-export type Role = (typeof roles)[number];
+export { type Role, roles };
 
 export const shareCreateSchema = z.strictObject({
   coachEmail: email.describe('the coach’s account email'),
@@ -47,6 +46,7 @@ export const coachApplicationSchema = z
     timeline: z.array(eventSchema),
   })
   .meta({ id: 'CoachApplication' });
+export type CoachApplication = z.infer<typeof coachApplicationSchema>;
 
 export const coachCommentSchema = z.strictObject({
   text: text(limits.notes).refine((t) => t.trim().length > 0, { message: 'must not be blank' }),
@@ -68,3 +68,18 @@ export const adminUserSchema = z
 export type AdminUser = z.infer<typeof adminUserSchema>;
 
 export const roleUpdateSchema = z.strictObject({ role: z.enum(roles) });
+
+/**
+ * Admins: who shares with which coach (a coach assignment), and how much: counts, never the applications'
+ * ids or content.
+ */
+export const coachAssignmentSchema = z
+  .object({
+    jobSeeker: z.object({ id: z.string(), name: z.string(), email: z.string() }),
+    coach: z.object({ id: z.string(), name: z.string(), email: z.string() }),
+    allApplications: z.boolean(),
+    sharedApplications: z.number().int().describe('how many applications the share covers now'),
+    createdAt: z.string(),
+  })
+  .meta({ id: 'CoachAssignment' });
+export type CoachAssignment = z.infer<typeof coachAssignmentSchema>;

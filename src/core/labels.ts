@@ -1,5 +1,4 @@
 import type { EmploymentType, RemoteType, SourceKind } from './application.js';
-import type { Role } from './coaching.js';
 import type { ContactRole } from './contact.js';
 import type { Likelihood } from './diagnosis-schema.js';
 import type { DraftKind } from './drafts.js';
@@ -11,6 +10,7 @@ import type { ActiveStage } from './pipeline-values.js';
 import type { DelayUnit } from './playbook.js';
 import type { WatchState } from './posting-watch.js';
 import type { ResponseLinkAnswer } from './response-link.js';
+import type { Role } from './roles.js';
 
 /**
  * The words people see for each value of the core unions: one table per union, used by the web app, the
@@ -102,6 +102,13 @@ export function interviewTitle(round: InterviewRound): string {
   return noun.charAt(0).toUpperCase() + noun.slice(1);
 }
 
+/** Server mode's account roles (docs/server-mode.md); not a contact's role, which roleLabels words. */
+export const accountRoleLabels: Readonly<Record<Role, string>> = {
+  job_seeker: 'Job seeker',
+  coach: 'Coach',
+  admin: 'Admin',
+};
+
 export const roleLabels: Readonly<Record<ContactRole, string>> = {
   recruiter: 'Recruiter',
   hiring_manager: 'Hiring manager',
@@ -187,13 +194,6 @@ export const stagePhrases: Readonly<Record<ActiveStage, string>> = {
   screening: 'at a screening',
   interviewing: 'at the interview stage',
   offer: 'at an offer',
-};
-
-/** Server mode's account roles (core/coaching.ts). */
-export const accountRoleLabels: Readonly<Record<Role, string>> = {
-  job_seeker: 'Job seeker',
-  coach: 'Coach',
-  admin: 'Admin',
 };
 
 export const invitationStatusLabels: Readonly<Record<(typeof invitationStatuses)[number], string>> = {

@@ -196,6 +196,14 @@ const table: Record<string, Row> = {
     admin: 'accounts',
     sample: on('/api/admin/users'),
   },
+  'GET /api/admin/coach-assignments': {
+    owner: 403,
+    stranger: 403,
+    coach: 403,
+    unsharedCoach: 403,
+    admin: 'accounts',
+    sample: on('/api/admin/coach-assignments'),
+  },
   'GET /api/admin/invitations': {
     owner: 403,
     stranger: 403,

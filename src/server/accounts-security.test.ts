@@ -348,7 +348,7 @@ describe(`server mode accounts: security ${label}`, () => {
     expect(mine.statusCode).toBe(200);
     expect(mine.json()).toEqual({
       mode: 'server',
-      user: { id: account.id, name: 'whoami', email: 'whoami@example.org' },
+      user: { id: account.id, name: 'whoami', email: 'whoami@example.org', role: 'job_seeker' },
     });
   });
 

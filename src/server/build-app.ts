@@ -14,6 +14,7 @@ import { accountViewSchema } from '../core/account.js';
 import { chromiumExtensionOrigin } from '../core/browser-extension.js';
 import { AppError } from '../core/errors.js';
 import type { Accounts } from '../core/ports.js';
+import type { Role } from '../core/roles.js';
 import type { Deps } from '../services/deps.js';
 import { appVersion } from '../version.js';
 import { registerAccounts, signedInUserOf } from './accounts-routes.js';
@@ -38,8 +39,8 @@ import { importRoutes } from './routes/import-routes.js';
 import { inboxRoutes } from './routes/inbox-routes.js';
 import { insightsRoutes } from './routes/insights-routes.js';
 import { interviewRoutes } from './routes/interview-routes.js';
-import { playbookRoutes } from './routes/playbook-routes.js';
 import { invitationRoutes } from './routes/invitation-routes.js';
+import { playbookRoutes } from './routes/playbook-routes.js';
 import { postingRoutes } from './routes/posting-routes.js';
 import { postingWatchRoutes } from './routes/posting-watch-routes.js';
 import { type ResponseLinkLimits, responseLinkRoutes } from './routes/response-link-routes.js';
@@ -180,15 +181,15 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       schema: {
         tags: ['system'],
         description:
-          'Who is signed in. Local mode: `{ mode: "local", user: null }` (no accounts). Server mode: the signed-in account (401 SIGN_IN_REQUIRED without a session).',
+          'Who is signed in. Local mode: `{ mode: "local", user: null }` (no accounts). Server mode: the signed-in account and its role (401 SIGN_IN_REQUIRED without a session).',
         response: { 200: accountViewSchema },
       },
     },
     async (request) => {
       if (!accounts) return { mode: 'local' as const, user: null };
       const { db, userId } = routes.depsFor(request);
-      const user = await sql<{ id: string; name: string; email: string }>`
-        select id, name, email from auth_users where id = ${userId}`.execute(db);
+      const user = await sql<{ id: string; name: string; email: string; role: Role }>`
+        select id, name, email, role from auth_users where id = ${userId}`.execute(db);
       const row = user.rows[0];
       if (!row) throw new AppError('SIGN_IN_REQUIRED', 'Sign in first: this account no longer exists');
       return { mode: 'server' as const, user: row };

@@ -120,6 +120,22 @@ describe(`server mode roles and shares ${label}`, () => {
     expect(users.body).not.toMatch(/Shared role|Private role|Later role|Shared Co/);
     expect(users.body).not.toMatch(/argon2/);
 
+    // Coach assignments: who shares with whom, and how many applications; never which ones nor their content.
+    expect((await as(seeker, 'GET', '/api/admin/coach-assignments')).statusCode).toBe(403);
+    expect((await as(coach, 'GET', '/api/admin/coach-assignments')).statusCode).toBe(403);
+    const assignments = await as(admin, 'GET', '/api/admin/coach-assignments');
+    expect(assignments.statusCode).toBe(200);
+    expect(assignments.json()).toEqual([
+      {
+        jobSeeker: { id: seeker.id, name: seeker.email.split('@')[0], email: seeker.email },
+        coach: { id: coach.id, name: coach.email.split('@')[0], email: coach.email },
+        allApplications: true,
+        sharedApplications: seekerRow.applications,
+        createdAt: expect.any(String),
+      },
+    ]);
+    expect(assignments.body).not.toMatch(/Shared role|Private role|Later role|Shared Co/);
+
     const promoted = await as(admin, 'PATCH', `/api/admin/users/${otherCoach.id}`, { role: 'job_seeker' });
     expect(promoted.json().role).toBe('job_seeker');
     expect((await as(otherCoach, 'GET', '/api/coach/job-seekers')).statusCode).toBe(403);

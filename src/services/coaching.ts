@@ -1,6 +1,13 @@
 import { type Kysely, sql } from 'kysely';
 import type { ApplicationCard } from '../core/application.js';
-import type { AdminUser, CoachJobSeeker, Role, Share, ShareCreate } from '../core/coaching.js';
+import type {
+  AdminUser,
+  CoachAssignment,
+  CoachJobSeeker,
+  Role,
+  Share,
+  ShareCreate,
+} from '../core/coaching.js';
 import { AppError, fieldError } from '../core/errors.js';
 import type { TimelineEvent } from '../core/event.js';
 import type { Accounts } from '../core/ports.js';
@@ -298,6 +305,50 @@ export async function listAccounts(deps: Deps): Promise<AdminUser[]> {
     sharesGiven: Number(row.shares_given ?? 0),
     sharesReceived: Number(row.shares_received ?? 0),
     activeSessions: Number(row.active_sessions ?? 0),
+  }));
+}
+
+/**
+ * Admins: every share as a coach assignment (who shares with which coach, all or how many applications).
+ * Names and counts only: never which applications, nor anything in them.
+ */
+export async function adminCoachAssignments(deps: Deps): Promise<CoachAssignment[]> {
+  await requireRole(deps, 'admin');
+  const rows = await tables(deps)
+    .selectFrom('shares')
+    .innerJoin('auth_users as owner', 'owner.id', 'shares.owner_id')
+    .innerJoin('auth_users as coach', 'coach.id', 'shares.coach_id')
+    .select((eb) => [
+      'shares.all_applications',
+      'shares.created_at',
+      'owner.id as owner_id',
+      'owner.name as owner_name',
+      'owner.email as owner_email',
+      'coach.id as coach_id',
+      'coach.name as coach_name',
+      'coach.email as coach_email',
+      eb
+        .selectFrom('applications')
+        .select(sql<string>`count(*)`.as('n'))
+        .whereRef('applications.user_id', '=', 'shares.owner_id')
+        .as('owner_applications'),
+      eb
+        .selectFrom('share_applications')
+        .select(sql<string>`count(*)`.as('n'))
+        .whereRef('share_applications.share_id', '=', 'shares.id')
+        .as('chosen_applications'),
+    ])
+    .orderBy('owner.name')
+    .orderBy('coach.name')
+    .execute();
+  return rows.map((row) => ({
+    jobSeeker: { id: row.owner_id, name: row.owner_name, email: row.owner_email },
+    coach: { id: row.coach_id, name: row.coach_name, email: row.coach_email },
+    allApplications: row.all_applications,
+    sharedApplications: Number(
+      (row.all_applications ? row.owner_applications : row.chosen_applications) ?? 0,
+    ),
+    createdAt: row.created_at,
   }));
 }
 

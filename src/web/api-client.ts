@@ -17,6 +17,15 @@ import type { RestoreReport } from '../core/backup.js';
 import type { BoardSortKey } from '../core/board-sort.js';
 import type { ExtensionToken, PairingCode } from '../core/browser-extension.js';
 import type { CalendarFeedIssue, CalendarFeedIssued, CalendarFeedStatus } from '../core/calendar-feed.js';
+import type {
+  AdminUser,
+  CoachApplication,
+  CoachAssignment,
+  CoachJobSeeker,
+  Role,
+  Share,
+  shareCreateSchema,
+} from '../core/coaching.js';
 import type { Company, CompanyListQuery, companyCreateSchema, companyUpdateSchema } from '../core/company.js';
 import type { Contact, ContactListQuery, contactCreateSchema, contactUpdateSchema } from '../core/contact.js';
 import type { CsvImportChoices, CsvImportPreview, CsvImportResult } from '../core/csv-import.js';
@@ -89,6 +98,7 @@ export type ApplicationBulkInput = z.input<typeof applicationBulkSchema>;
 export type SettingsUpdateInput = z.input<typeof settingsUpdateSchema>;
 export type PlaybookUpdateInput = z.input<typeof playbookUpdateSchema>;
 export type TailoringRequestInput = z.input<typeof tailoringRequestSchema>;
+export type ShareCreateInput = z.input<typeof shareCreateSchema>;
 
 /** What the CSV import and its preview take besides the file: the user's choices, all optional. */
 export type { CsvImportChoices };
@@ -346,6 +356,22 @@ export function createApiClient(options: ApiClientOptions = {}) {
     resetTemplate: (kind: DraftKind) => request<TemplateView>('DELETE', `/api/templates/${kind}`),
     previewTemplate: (kind: DraftKind, input: { subject: string; body: string; followUpId?: string }) =>
       post<RenderedTemplate>(`/api/templates/${kind}/preview`, input),
+
+    /** Server mode: the job seeker's shares with coaches (docs/server-mode.md). */
+    listShares: () => get<Share[]>('/api/shares'),
+    createShare: (input: ShareCreateInput) => post<Share>('/api/shares', input),
+    revokeShare: (id: string) => remove(at('/api/shares', id)),
+    /** Coaches: the job seekers who share with them, each with the overdue steps of what they share. */
+    listCoachJobSeekers: () => get<CoachJobSeeker[]>('/api/coach/job-seekers'),
+    listCoachApplications: (jobSeekerId: string) =>
+      get<ApplicationCard[]>(`${at('/api/coach/job-seekers', jobSeekerId)}/applications`),
+    getCoachApplication: (id: string) => get<CoachApplication>(at('/api/coach/applications', id)),
+    addCoachComment: (applicationId: string, text: string) =>
+      post<TimelineEvent>(`${at('/api/coach/applications', applicationId)}/comments`, { text }),
+    /** Admins: accounts with their roles and counts, and who shares with which coach; never content. */
+    listAdminUsers: () => get<AdminUser[]>('/api/admin/users'),
+    setUserRole: (id: string, role: Role) => patch<AdminUser>(at('/api/admin/users', id), { role }),
+    listCoachAssignments: () => get<CoachAssignment[]>('/api/admin/coach-assignments'),
 
     getSettings: () => get<Settings>('/api/settings'),
     updateSettings: (input: SettingsUpdateInput) => patch<Settings>('/api/settings', input),

@@ -1,5 +1,6 @@
 import { lazy, Suspense, useEffect, useMemo, useRef, useState } from 'react';
-import { AccountMenu } from './components/account-gate.js';
+import type { Role } from '../core/roles.js';
+import { AccountMenu, useAccount } from './components/account-gate.js';
 import { Dialog } from './components/dialog.js';
 import { QuickAddForm } from './components/lazy-forms.js';
 import { Link } from './components/link.js';
@@ -29,6 +30,10 @@ const pageModules = {
   insights: () => import('./pages/insights-page.js'),
   story: () => import('./pages/story-page.js'),
   admin_invitations: () => import('./pages/admin-invitations-page.js'),
+  coaching: () => import('./pages/coach-page.js'),
+  coaching_job_seeker: () => import('./pages/coach-job-seeker-page.js'),
+  coaching_application: () => import('./pages/coach-application-page.js'),
+  admin: () => import('./pages/admin-page.js'),
 } as const;
 
 const ApplicationPage = lazy(() => pageModules.application().then((m) => ({ default: m.ApplicationPage })));
@@ -43,6 +48,14 @@ const StoryPage = lazy(() => pageModules.story().then((m) => ({ default: m.Story
 const AdminInvitationsPage = lazy(() =>
   pageModules.admin_invitations().then((m) => ({ default: m.AdminInvitationsPage })),
 );
+const CoachPage = lazy(() => pageModules.coaching().then((m) => ({ default: m.CoachPage })));
+const CoachJobSeekerPage = lazy(() =>
+  pageModules.coaching_job_seeker().then((m) => ({ default: m.CoachJobSeekerPage })),
+);
+const CoachApplicationPage = lazy(() =>
+  pageModules.coaching_application().then((m) => ({ default: m.CoachApplicationPage })),
+);
+const AdminPage = lazy(() => pageModules.admin().then((m) => ({ default: m.AdminPage })));
 const FirstRunSetUp = lazy(() =>
   import('./components/first-run-set-up.js').then((m) => ({ default: m.FirstRunSetUp })),
 );
@@ -62,6 +75,17 @@ const navItems: readonly { to: string; label: string; routes: readonly RouteName
   { to: '/settings', label: 'Settings', routes: ['settings', 'import'] },
 ];
 
+/** Server mode: the coach's and the admin's pages, in the navigation of those roles only. */
+const roleNavItems: readonly { to: string; label: string; role: Role; routes: readonly RouteName[] }[] = [
+  {
+    to: '/coach',
+    label: 'Coaching',
+    role: 'coach',
+    routes: ['coaching', 'coaching_job_seeker', 'coaching_application'],
+  },
+  { to: '/admin', label: 'Admin', role: 'admin', routes: ['admin'] },
+];
+
 /** Searching always happens in the board's search box; this focuses it once the board has rendered. */
 function focusSearch(attempt = 0): void {
   const input = document.getElementById('application-search');
@@ -79,6 +103,8 @@ export function App() {
   const [isQuickAddOpen, setQuickAddOpen] = useState(false);
   const [interviewDialog, setInterviewDialog] = useState<{ applicationId?: string } | null>(null);
   const [isHelpOpen, setHelpOpen] = useState(false);
+  const role = useAccount().data?.user?.role;
+  const nav = [...navItems, ...roleNavItems.filter((item) => item.role === role)];
 
   const dialogs = useMemo<AppDialogs>(
     () => ({
@@ -129,7 +155,7 @@ export function App() {
         </Link>
         <nav aria-label="Main" className="main-nav">
           <ul>
-            {navItems.map((item) => (
+            {nav.map((item) => (
               <li key={item.to}>
                 <Link to={item.to} aria-current={item.routes.includes(route.name) ? 'page' : undefined}>
                   {item.label}
@@ -244,6 +270,14 @@ function Page({ route }: { route: Route }) {
       return <StoryPage />;
     case 'admin_invitations':
       return <AdminInvitationsPage />;
+    case 'coaching':
+      return <CoachPage />;
+    case 'coaching_job_seeker':
+      return <CoachJobSeekerPage key={route.id} id={route.id} />;
+    case 'coaching_application':
+      return <CoachApplicationPage key={route.id} id={route.id} />;
+    case 'admin':
+      return <AdminPage />;
     case 'not_found':
       return <NotFoundPage path={route.path} />;
   }
@@ -254,8 +288,7 @@ function Page({ route }: { route: Route }) {
  * page's heading, so keyboard and screen-reader users start reading at the top of what changed.
  */
 function usePageFocus(route: Route): void {
-  const key =
-    route.name === 'application' || route.name === 'follow_up' ? `${route.name}:${route.id}` : route.name;
+  const key = 'id' in route ? `${route.name}:${route.id}` : route.name;
   const title = `${pageTitles[route.name]} · hearback`;
   const lastKey = useRef<string | null>(null);
   useEffect(() => {

@@ -39,6 +39,12 @@ export const queryKeys = {
   inboxMessages: (applicationId: string) => ['inbox', 'messages', applicationId] as const,
   extensionTokens: ['extension-tokens'] as const,
   responseLink: (id: string) => ['response-link', id] as const,
+  shares: ['shares'] as const,
+  coachJobSeekers: ['coach', 'job-seekers'] as const,
+  coachApplications: (jobSeekerId: string) => ['coach', 'applications-of', jobSeekerId] as const,
+  coachApplication: (id: string) => ['coach', 'application', id] as const,
+  adminUsers: ['admin', 'users'] as const,
+  coachAssignments: ['admin', 'coach-assignments'] as const,
 };
 
 /** The browser's own zone and locale stand in until the saved settings arrive. */

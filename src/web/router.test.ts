@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { applicationPath, followUpPath, matchRoute } from './router.js';
+import {
+  applicationPath,
+  coachApplicationPath,
+  coachJobSeekerPath,
+  followUpPath,
+  matchRoute,
+} from './router.js';
 
 describe('router', () => {
   it('maps each page path to its route, with or without a trailing slash', () => {
@@ -25,6 +31,16 @@ describe('router', () => {
       showDraft: true,
     });
     expect(matchRoute('/follow-ups/01JSTEP')).toEqual({ name: 'follow_up', id: '01JSTEP', showDraft: false });
+  });
+
+  it('opens the coach’s and the admin’s pages (server mode)', () => {
+    expect(matchRoute('/coach/')).toEqual({ name: 'coaching' });
+    expect(matchRoute('/admin')).toEqual({ name: 'admin' });
+    for (const id of ['01JSEEKER', 'a b/c?d#e']) {
+      expect(matchRoute(coachJobSeekerPath(id))).toEqual({ name: 'coaching_job_seeker', id });
+      expect(matchRoute(coachApplicationPath(id))).toEqual({ name: 'coaching_application', id });
+    }
+    expect(matchRoute('/coach/job-seekers')).toMatchObject({ name: 'not_found' });
   });
 
   it('answers not found for unknown paths and broken escapes', () => {

@@ -12,6 +12,10 @@ export type Route =
   | { readonly name: 'insights' }
   | { readonly name: 'story' }
   | { readonly name: 'admin_invitations' }
+  | { readonly name: 'coaching' }
+  | { readonly name: 'coaching_job_seeker'; readonly id: string }
+  | { readonly name: 'coaching_application'; readonly id: string }
+  | { readonly name: 'admin' }
   | { readonly name: 'not_found'; readonly path: string };
 
 export type RouteName = Route['name'];
@@ -28,6 +32,8 @@ const fixed: Readonly<Record<string, Route>> = {
   '/insights': { name: 'insights' },
   '/insights/story': { name: 'story' },
   '/admin/invitations': { name: 'admin_invitations' },
+  '/coach': { name: 'coaching' },
+  '/admin': { name: 'admin' },
 };
 
 /**
@@ -53,6 +59,10 @@ export function matchRoute(pathname: string): Route {
   try {
     const application = /^\/applications\/([^/]+)$/.exec(path);
     if (application?.[1]) return { name: 'application', id: decodeURIComponent(application[1]) };
+    const jobSeeker = /^\/coach\/job-seekers\/([^/]+)$/.exec(path);
+    if (jobSeeker?.[1]) return { name: 'coaching_job_seeker', id: decodeURIComponent(jobSeeker[1]) };
+    const shared = /^\/coach\/applications\/([^/]+)$/.exec(path);
+    if (shared?.[1]) return { name: 'coaching_application', id: decodeURIComponent(shared[1]) };
     // Calendar entries and emails link to a step's draft as /follow-ups/:id/draft.
     const step = /^\/follow-ups\/([^/]+)(\/draft)?$/.exec(path);
     if (step?.[1])
@@ -71,6 +81,16 @@ export function followUpPath(id: string, showDraft = false): string {
   return `/follow-ups/${encodeURIComponent(id)}${showDraft ? '/draft' : ''}`;
 }
 
+/** Server mode: a job seeker's shared applications, as their coach sees them. */
+export function coachJobSeekerPath(id: string): string {
+  return `/coach/job-seekers/${encodeURIComponent(id)}`;
+}
+
+/** Server mode: a shared application and its timeline, as the coach sees it. */
+export function coachApplicationPath(id: string): string {
+  return `/coach/applications/${encodeURIComponent(id)}`;
+}
+
 export const pageTitles: Readonly<Record<RouteName, string>> = {
   today: 'Today',
   board: 'Board',
@@ -84,5 +104,9 @@ export const pageTitles: Readonly<Record<RouteName, string>> = {
   insights: 'Insights',
   story: 'Story',
   admin_invitations: 'Invitations',
+  coaching: 'Coaching',
+  coaching_job_seeker: 'Job seeker',
+  coaching_application: 'Shared application',
+  admin: 'Admin',
   not_found: 'Page not found',
 };

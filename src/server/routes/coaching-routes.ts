@@ -3,6 +3,7 @@ import { applicationCardSchema } from '../../core/application.js';
 import {
   adminUserSchema,
   coachApplicationSchema,
+  coachAssignmentSchema,
   coachCommentSchema,
   coachJobSeekerSchema,
   roleUpdateSchema,
@@ -15,6 +16,7 @@ import { eventSchema } from '../../core/event.js';
 import { deleteAccount } from '../../services/account-deletion.js';
 import {
   addCoachComment,
+  adminCoachAssignments,
   adminUsers,
   coachApplication,
   coachApplications,
@@ -145,6 +147,18 @@ export function coachingRoutes(app: App, ctx: RouteContext, options: { accounts:
       },
     },
     (request) => adminUsers(depsFor(request)),
+  );
+  app.get(
+    '/api/admin/coach-assignments',
+    {
+      schema: {
+        tags,
+        summary:
+          'Admins: who shares with which coach, and how many applications (never which, nor their content)',
+        response: { 200: z.array(coachAssignmentSchema), 403: forbidden, 409: localOnly },
+      },
+    },
+    (request) => adminCoachAssignments(depsFor(request)),
   );
   app.patch(
     '/api/admin/users/:id',

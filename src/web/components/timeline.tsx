@@ -140,7 +140,8 @@ type EventTextProps = {
   readonly locale: string;
 };
 
-function EventText({ event, interview, contactName, locale }: EventTextProps) {
+/** One event's words, as the timeline shows them (also the coach's read-only view of a shared timeline). */
+export function EventText({ event, interview, contactName, locale }: EventTextProps) {
   switch (event.kind) {
     case 'stage_change':
       return (

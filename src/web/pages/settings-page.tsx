@@ -7,6 +7,7 @@ import { describeError, isApiError } from '../api-error.js';
 import { AccountSettings } from '../components/account-settings.js';
 import { BrowserExtensionSettings } from '../components/browser-extension-settings.js';
 import { CalendarFeedSettings } from '../components/calendar-feed-settings.js';
+import { CoachSharingSettings } from '../components/coach-sharing-settings.js';
 import { Choice, FormErrors, TextField } from '../components/field.js';
 import { InboxSettings } from '../components/inbox-settings.js';
 import { Link } from '../components/link.js';
@@ -39,6 +40,7 @@ export function SettingsPage() {
         <>
           <SettingsForm settings={settings.data} />
           <MoreSettings settings={settings.data} />
+          <CoachSharingSettings />
           <AccountSettings />
         </>
       ) : (

@@ -9,7 +9,7 @@ export type ServerModeAppServer = AppServer & { readonly database: string };
  * behind a PostgreSQL socket on a free port, so the suite runs without a PostgreSQL server too.
  */
 export async function startServerModeApp(
-  extraEnv: Record<string, string> = {},
+  options: { readonly env?: Readonly<Record<string, string>> } = {},
 ): Promise<ServerModeAppServer> {
   const database = await startScratchPostgres();
   const port = await freePort();
@@ -23,7 +23,7 @@ export async function startServerModeApp(
         HEARBACK_PUBLIC_URL: publicUrl,
         HEARBACK_AUTH_SECRET: 'an-e2e-secret-of-more-than-32-bytes-0123456789',
         PORT: String(port),
-        ...extraEnv,
+        ...options.env,
       },
     });
     return {
