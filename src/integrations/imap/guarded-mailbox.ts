@@ -1,11 +1,6 @@
 import { fieldError } from '../../core/errors.js';
 import type { ImapServer, MailboxReader } from '../../core/inbox-account.js';
-import {
-  type PrivateAddressPolicy,
-  type ResolveHost,
-  resolveAllowedAddresses,
-  resolveWithSystemDns,
-} from '../postings/address-guard.js';
+import type { PrivateAddressPolicy, ResolveHost } from '../postings/address-guard.js';
 import { PostingImportError } from '../postings/posting-import-error.js';
 
 /**
@@ -20,6 +15,9 @@ export function guardMailboxAddresses(
   options: { readonly privateAddresses?: PrivateAddressPolicy; readonly resolveHost?: ResolveHost } = {},
 ): MailboxReader {
   const checked = async (server: ImapServer): Promise<ImapServer> => {
+    // Loaded on the first connection, not at start-up: every CLI command builds the runtime, and `list`
+    // must not pay for the address parser (src/cli/startup.test.ts).
+    const { resolveAllowedAddresses, resolveWithSystemDns } = await import('../postings/address-guard.js');
     try {
       const [first] = await resolveAllowedAddresses(server.host, server.port, {
         privateAddresses: options.privateAddresses,
