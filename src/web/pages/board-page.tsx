@@ -79,9 +79,10 @@ export function BoardPage() {
   // "Show more", the ended column, selecting a whole column. Once read, they are what the board draws.
   const [wantsEveryCard, setWantsEveryCard] = useState(false);
   const everyCard = useApplicationCards(wantsEveryCard || view === 'table' || q.trim() !== '');
-  const firstCards = useFirstBoardCards(boardSort, everyCard.data === undefined);
-  const partial = everyCard.data ? null : (firstCards.data ?? null);
-  const applications = everyCard.data ? everyCard : firstCards;
+  // The table waits for every card rather than drawing the first ones and then growing under the reader.
+  const firstCards = useFirstBoardCards(boardSort, everyCard.data === undefined && view !== 'table');
+  const partial = everyCard.data || view === 'table' ? null : (firstCards.data ?? null);
+  const applications = everyCard.data || view === 'table' ? everyCard : firstCards;
   const needEveryCard = useCallback(() => setWantsEveryCard(true), []);
   // "Select every application" of a column whose cards are not all loaded: applied once they are.
   const [pendingColumnSelect, setPendingColumnSelect] = useState<{
