@@ -257,6 +257,7 @@ export function BoardPage() {
               onSelect={select}
               onSelectColumn={selectColumn}
               totals={columnTotals}
+              pendingColumnSelect={pendingColumnSelect}
               onNeedEveryCard={needEveryCard}
             />
           ) : (
@@ -291,6 +292,8 @@ type BoardColumnsProps = {
   readonly onSelectColumn: (stage: Stage, ids: readonly string[], isSelected: boolean) => void;
   /** Each column's count in all, when `applications` are only each column's first cards. */
   readonly totals: BoardCounts | null;
+  /** A whole column (de)selected while its other cards load: its box shows the choice at once. */
+  readonly pendingColumnSelect: { readonly stage: Stage; readonly isSelected: boolean } | null;
   /** Asks for every card: a column is shown further, or the ended column opened. */
   readonly onNeedEveryCard: () => void;
 };
@@ -307,6 +310,7 @@ function BoardColumns({
   onSelect,
   onSelectColumn,
   totals,
+  pendingColumnSelect,
   onNeedEveryCard,
 }: BoardColumnsProps) {
   const { timeZone, locale } = useUserClock();
@@ -395,7 +399,13 @@ function BoardColumns({
         {counts[stage] > 1 && (stage !== 'ended' || showEnded) ? (
           <SelectAll
             label={`Select every application in ${stageLabels[stage]}`}
-            selectedCount={ids.filter((id) => selectedIds.has(id)).length}
+            selectedCount={
+              pendingColumnSelect?.stage === stage
+                ? pendingColumnSelect.isSelected
+                  ? counts[stage]
+                  : 0
+                : ids.filter((id) => selectedIds.has(id)).length
+            }
             total={counts[stage]}
             onChange={(isSelected) => onSelectColumn(stage, ids, isSelected)}
           />
