@@ -64,7 +64,7 @@ test('keyboard only: add an application, move it along the board and end it', as
   await expect(dialog.getByRole('radio', { name: /^No response/ })).toBeChecked();
   await page.keyboard.press('Tab');
   await page.keyboard.type('Three weeks of silence');
-  await page.keyboard.press('Tab');
+  await tabTo(page, (f) => f === 'button: End application', 10);
   await page.keyboard.press('Enter');
   await expect(page.locator('dialog[open]')).toHaveCount(0);
   await expect(page.locator('section[data-stage="ended"] .count')).toHaveText('1');
