@@ -1,12 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  type BoardSortable,
-  describeNextStep,
-  parseBoardSortKey,
-  readBoardSort,
-  rememberBoardSort,
-  sortBoardColumn,
-} from './board-sort.js';
+import { type BoardSortable, describeNextStep, parseBoardSortKey, sortBoardColumn } from './board-sort.js';
 
 type Card = BoardSortable & { readonly label: string };
 
@@ -96,27 +89,11 @@ describe('sortBoardColumn', () => {
   });
 });
 
-describe('the remembered board order', () => {
-  it('reads back the order that was chosen', () => {
-    const stored = new Map<string, string>();
-    const storage = {
-      getItem: (k: string) => stored.get(k) ?? null,
-      setItem: (k: string, v: string) => void stored.set(k, v),
-    };
-    expect(readBoardSort(storage)).toBe('activity');
-    rememberBoardSort(storage, 'nextStep');
-    expect(readBoardSort(storage)).toBe('nextStep');
-  });
-
-  it('falls back to last activity for an unknown value or a storage that refuses', () => {
+describe('parseBoardSortKey', () => {
+  it('falls back to last activity for an unknown value', () => {
     expect(parseBoardSortKey('dueDate')).toBe('activity');
-    expect(
-      readBoardSort({
-        getItem: () => {
-          throw new Error('SecurityError');
-        },
-      }),
-    ).toBe('activity');
+    expect(parseBoardSortKey(null)).toBe('activity');
+    expect(parseBoardSortKey('company')).toBe('company');
   });
 });
 

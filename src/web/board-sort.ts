@@ -16,27 +16,8 @@ export const boardSortLabels: Readonly<Record<BoardSortKey, string>> = {
   company: 'Company',
 };
 
-const storageKey = 'hearback.board.sort';
-
 export function parseBoardSortKey(value: string | null | undefined): BoardSortKey {
   return boardSortKeys.includes(value as BoardSortKey) ? (value as BoardSortKey) : 'activity';
-}
-
-/** The order chosen last time on this browser; last activity when none was chosen (or storage is refused). */
-export function readBoardSort(storage: Pick<Storage, 'getItem'> | undefined): BoardSortKey {
-  try {
-    return parseBoardSortKey(storage?.getItem(storageKey));
-  } catch {
-    return 'activity';
-  }
-}
-
-export function rememberBoardSort(storage: Pick<Storage, 'setItem'> | undefined, key: BoardSortKey): void {
-  try {
-    storage?.setItem(storageKey, key);
-  } catch {
-    // Private windows may refuse storage; the order still applies for this visit.
-  }
 }
 
 /** What a card says about its next step: "Next: Application check-in, Tue, 8 Dec 2026", or that it is overdue. */

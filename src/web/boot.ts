@@ -3,7 +3,7 @@ import type { BoardSortKey } from '../core/board-sort.js';
 import type { Settings } from '../core/settings.js';
 import type { Today } from '../core/today.js';
 import { createApiClient } from './api-client.js';
-import { readBoardSort } from './board-sort.js';
+import { readPrefs } from './browser-prefs.js';
 import { matchRoute, type RouteName } from './router.js';
 import { todayFirst } from './today-view.js';
 
@@ -63,13 +63,7 @@ function startEarlyRequests(pathname: string): EarlyRequests {
 }
 
 function firstBoardCards() {
-  let storage: Storage | undefined;
-  try {
-    storage = window.localStorage;
-  } catch {
-    storage = undefined;
-  }
-  const sort = readBoardSort(storage);
+  const sort = readPrefs().boardSort;
   return { sort, cards: api.listFirstBoardCards(sort, boardFirst) };
 }
 

@@ -208,6 +208,30 @@ test.describe('board', () => {
     await expect(board.card('Rejected role')).toBeHidden();
     await expect(board.cardIn('ended', 'Ghosted role')).toBeVisible();
     await expect(board.column('ended')).toContainText('1 rejection hidden');
+
+    // Remembered on this browser across visits.
+    await page.reload();
+    await expect(page.getByLabel('Hide rejections')).toBeChecked();
+    await expect(board.count('ended')).toHaveText('1');
+  });
+
+  test('takes over the board choices an earlier version kept in localStorage', async ({ page, api }) => {
+    await api.createApplication({ companyName: 'Beta Corp', jobTitle: 'Second', stage: 'saved' });
+    await api.createApplication({ companyName: 'Alpha Corp', jobTitle: 'First', stage: 'saved' });
+    await page.goto('/settings');
+    await page.evaluate(() => {
+      localStorage.setItem('hearback.board.sort', 'company');
+      localStorage.setItem('hearback.board.hideRejections', '1');
+    });
+    const board = new BoardPage(page);
+    await board.goto();
+    // Read once the page has settled (off the first page's path), then kept in the cookie.
+    await expect(page.getByLabel('Order cards by')).toHaveValue('company');
+    await expect(page.getByLabel('Hide rejections')).toBeChecked();
+    await expect(board.column('saved').locator('li.card .card-company').first()).toHaveText('Alpha Corp');
+    expect(await page.evaluate(() => localStorage.getItem('hearback.board.sort'))).toBeNull();
+    await page.reload();
+    await expect(page.getByLabel('Order cards by')).toHaveValue('company');
   });
 
   test('the table view sorts, filters and searches', async ({ page, api }) => {

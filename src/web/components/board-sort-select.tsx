@@ -1,28 +1,14 @@
-import { useState } from 'react';
-import {
-  type BoardSortKey,
-  boardSortKeys,
-  boardSortLabels,
-  parseBoardSortKey,
-  readBoardSort,
-  rememberBoardSort,
-} from '../board-sort.js';
-
-function browserStorage(): Storage | undefined {
-  try {
-    return window.localStorage;
-  } catch {
-    return undefined;
-  }
-}
+import { useCallback, useState } from 'react';
+import { type BoardSortKey, boardSortKeys, boardSortLabels, parseBoardSortKey } from '../board-sort.js';
+import { readPrefs, rememberPrefs } from '../browser-prefs.js';
 
 /** The board's card order, as last chosen on this browser. */
 export function useBoardSort(): [BoardSortKey, (key: BoardSortKey) => void] {
-  const [sort, setSort] = useState(() => readBoardSort(browserStorage()));
-  const choose = (key: BoardSortKey) => {
+  const [sort, setSort] = useState(() => readPrefs().boardSort);
+  const choose = useCallback((key: BoardSortKey) => {
     setSort(key);
-    rememberBoardSort(browserStorage(), key);
-  };
+    rememberPrefs({ boardSort: key });
+  }, []);
   return [sort, choose];
 }
 

@@ -26,6 +26,7 @@ import {
   tableSortLabels,
 } from '../board-model.js';
 import { type BoardSortKey, describeNextStep, sortBoardColumn } from '../board-sort.js';
+import { adoptLegacyPrefs, readPrefs, rememberPrefs } from '../browser-prefs.js';
 import { BoardCard, dragType } from '../components/board-card.js';
 import { BoardCardList } from '../components/board-card-list.js';
 import { BoardSortSelect, useBoardSort } from '../components/board-sort-select.js';
@@ -43,14 +44,17 @@ import { useApplicationCards, useFirstBoardCards, useUserClock } from '../querie
 import { applicationPath } from '../router.js';
 import { formatDate } from '../zoned-time.js';
 
-const hideRejectionsKey = 'hearback.board.hideRejections';
-
-function readHideRejections(): boolean {
-  try {
-    return window.localStorage.getItem(hideRejectionsKey) === '1';
-  } catch {
-    return false;
-  }
+/** Runs `work` once the page has settled: a while after it first draws, when the browser is idle. */
+function whenSettled(work: () => void): () => void {
+  let idle: number | undefined;
+  const timer = window.setTimeout(() => {
+    if ('requestIdleCallback' in window) idle = window.requestIdleCallback(work);
+    else work();
+  }, 2000);
+  return () => {
+    window.clearTimeout(timer);
+    if (idle !== undefined) window.cancelIdleCallback(idle);
+  };
 }
 
 type View = 'board' | 'table';
@@ -68,7 +72,7 @@ export function BoardPage() {
   const view: View = params.get('view') === 'table' ? 'table' : 'board';
   const q = params.get('q') ?? '';
   const { openQuickAdd } = useAppDialogs();
-  const [hideRejections, setHideRejections] = useState(readHideRejections);
+  const [hideRejections, setHideRejections] = useState(() => readPrefs().hideRejections);
   const [ending, setEnding] = useState<ApplicationCardFields | null>(null);
   const [focusRequest, setFocusRequest] = useState<FocusRequest | null>(null);
   const [boardSort, setBoardSort] = useBoardSort();
@@ -99,12 +103,25 @@ export function BoardPage() {
 
   const toggleHideRejections = (value: boolean) => {
     setHideRejections(value);
-    try {
-      window.localStorage.setItem(hideRejectionsKey, value ? '1' : '0');
-    } catch {
-      // Private windows may refuse storage; the toggle still works for this visit.
-    }
+    rememberPrefs({ hideRejections: value });
   };
+
+  // Choices an earlier version kept in localStorage move to the cookie, off the first page's path.
+  useEffect(
+    () =>
+      whenSettled(() => {
+        let storage: Storage | undefined;
+        try {
+          storage = window.localStorage;
+        } catch {
+          storage = undefined;
+        }
+        const adopted = adoptLegacyPrefs(storage);
+        if (adopted?.boardSort) setBoardSort(adopted.boardSort);
+        if (adopted?.hideRejections !== undefined) setHideRejections(adopted.hideRejections);
+      }),
+    [setBoardSort],
+  );
 
   const requestMove = useCallback(
     (application: ApplicationCardFields, stage: Stage) => {

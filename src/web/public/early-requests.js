@@ -10,13 +10,19 @@
   const urls = ['/api/settings'];
   if (path === '/' || path === '/today') urls.push('/api/today?first=20');
   if (path === '/board') {
-    // The board's first cards in the order last chosen here (src/web/board-sort.ts reads the same key).
+    // The board's first cards in the order last chosen on this browser: the `hearback-prefs` cookie that
+    // src/web/browser-prefs.ts writes (a cookie, not localStorage, whose first access is slow).
     let sort = 'activity';
-    try {
-      const chosen = localStorage.getItem('hearback.board.sort');
-      if (['activity', 'nextStep', 'priority', 'company'].includes(chosen)) sort = chosen;
-    } catch {
-      // Storage refused: the default order.
+    const prefs = document.cookie.split(';').find((part) => part.trim().startsWith('hearback-prefs='));
+    if (prefs) {
+      try {
+        const chosen = new URLSearchParams(
+          decodeURIComponent(prefs.trim().slice('hearback-prefs='.length)),
+        ).get('sort');
+        if (['activity', 'nextStep', 'priority', 'company'].includes(chosen)) sort = chosen;
+      } catch {
+        // A cookie this page did not write: the default order.
+      }
     }
     urls.push(`/api/applications/cards?first=30&sort=${sort}`);
   }
