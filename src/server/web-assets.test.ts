@@ -64,13 +64,14 @@ describe('web assets with a built UI', () => {
   it("names the first page's API answers in a Link preload header, so the browser asks for them at once", async () => {
     const preload = (url: string) => `<${url}>; rel=preload; as=fetch; crossorigin`;
     const linkOf = async (url: string) => (await app.inject({ url })).headers.link;
-    const today = [preload('/api/settings'), preload('/api/today?first=20')].join(', ');
+    const always = [preload('/api/settings'), preload('/api/account')];
+    const today = [...always, preload('/api/today?first=20')].join(', ');
     expect(await linkOf('/')).toBe(today);
     expect(await linkOf('/today')).toBe(today);
     expect(await linkOf('/board/')).toBe(
-      [preload('/api/settings'), preload('/api/applications/cards?first=30&sort=activity')].join(', '),
+      [...always, preload('/api/applications/cards?first=30&sort=activity')].join(', '),
     );
-    expect(await linkOf('/contacts')).toBe(preload('/api/settings'));
+    expect(await linkOf('/contacts')).toBe(always.join(', '));
   });
 
   it('serves hashed assets with a year-long immutable cache', async () => {

@@ -138,7 +138,7 @@ export async function registerWebAssets(
  */
 function firstRequests(name: string): string[] {
   const page = name.replace(/\/+$/, '');
-  const urls = ['/api/settings'];
+  const urls = ['/api/settings', '/api/account'];
   if (page === '' || page === 'today') urls.push('/api/today?first=20');
   // The default order: a board last sorted otherwise on this browser asks for its own (early-requests.js).
   if (page === 'board') urls.push('/api/applications/cards?first=30&sort=activity');

@@ -55,7 +55,10 @@ export function createAccountClient(options: { baseUrl?: string; fetch?: typeof 
     async getAccount(): Promise<AccountView> {
       let response: Response;
       try {
-        response = await doFetch(`${baseUrl}/api/account`, { headers: { accept: 'application/json' } });
+        response = await doFetch(`${baseUrl}/api/account`, {
+          method: 'GET',
+          headers: { accept: 'application/json' },
+        });
       } catch {
         throw new ApiError('NETWORK_ERROR', 'hearback could not be reached. Check the connection.', 0);
       }

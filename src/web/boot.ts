@@ -1,7 +1,9 @@
+import type { AccountView } from '../core/account.js';
 import type { Application, ApplicationCardList } from '../core/application.js';
 import type { BoardSortKey } from '../core/board-sort.js';
 import type { Settings } from '../core/settings.js';
 import type { Today } from '../core/today.js';
+import { createAccountClient } from './account-client.js';
 import { createApiClient } from './api-client.js';
 import { readPrefs } from './browser-prefs.js';
 import { matchRoute, type RouteName } from './router.js';
@@ -39,6 +41,8 @@ const pagesListingApplications: readonly RouteName[] = ['companies', 'applicatio
 
 export type EarlyRequests = {
   readonly settings: Promise<Settings>;
+  /** Who is signed in (local mode: nobody, no accounts): the header and the sign-in gate read it. */
+  readonly account: Promise<AccountView>;
   readonly applications: Promise<Application[]> | null;
   /** The board's first cards, in the order last chosen on this browser. */
   readonly firstBoardCards: {
@@ -52,12 +56,19 @@ function startEarlyRequests(pathname: string): EarlyRequests {
   const route = matchRoute(pathname);
   const early: EarlyRequests = {
     settings: api.getSettings(),
+    account: createAccountClient({ fetch: fetchAdoptingEarly }).getAccount(),
     applications: pagesListingApplications.includes(route.name) ? api.listAllApplications() : null,
     firstBoardCards: route.name === 'board' ? firstBoardCards() : null,
     today: route.name === 'today' ? api.getToday(undefined, todayFirst) : null,
   };
   // The queries that adopt these report their failures; this only keeps an early failure from being "unhandled".
-  for (const request of [early.settings, early.applications, early.today, early.firstBoardCards?.cards])
+  for (const request of [
+    early.settings,
+    early.account,
+    early.applications,
+    early.today,
+    early.firstBoardCards?.cards,
+  ])
     request?.catch(() => {});
   return early;
 }

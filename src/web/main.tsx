@@ -7,7 +7,7 @@ import { createRoot } from 'react-dom/client';
 import { isApiError } from './api-error.js';
 import { App, preloadPage } from './app.js';
 import { api, earlyRequests } from './boot.js';
-import { AccountGate } from './components/account-gate.js';
+import { AccountGate, accountKey } from './components/account-gate.js';
 import { preloadFormsOnFirstInput } from './components/lazy-forms.js';
 import { NoticesProvider } from './components/notices.js';
 import { ApiContext } from './hooks/use-api.js';
@@ -28,16 +28,32 @@ const queryClient = new QueryClient({
 
 preloadPage(window.location.pathname);
 preloadFormsOnFirstInput();
-void queryClient.prefetchQuery({ queryKey: queryKeys.settings, queryFn: () => earlyRequests.settings });
-const { applications, firstBoardCards, today } = earlyRequests;
-if (applications)
-  void queryClient.prefetchQuery({ queryKey: queryKeys.applications, queryFn: () => applications });
-if (firstBoardCards)
-  void queryClient.prefetchQuery({
-    queryKey: queryKeys.firstBoardCards(firstBoardCards.sort),
-    queryFn: () => firstBoardCards.cards,
-  });
-if (today) void queryClient.prefetchQuery({ queryKey: queryKeys.today, queryFn: () => today });
+const { settings, account, applications, firstBoardCards, today } = earlyRequests;
+const firstAnswers = [
+  queryClient.prefetchQuery({ queryKey: queryKeys.settings, queryFn: () => settings }),
+  queryClient.prefetchQuery({ queryKey: accountKey, queryFn: () => account }),
+  applications
+    ? queryClient.prefetchQuery({ queryKey: queryKeys.applications, queryFn: () => applications })
+    : null,
+  firstBoardCards
+    ? queryClient.prefetchQuery({
+        queryKey: queryKeys.firstBoardCards(firstBoardCards.sort),
+        queryFn: () => firstBoardCards.cards,
+      })
+    : null,
+  today ? queryClient.prefetchQuery({ queryKey: queryKeys.today, queryFn: () => today }) : null,
+];
+
+/**
+ * The first render waits, briefly, for the first page's answers (asked for before this script even loaded),
+ * so it draws the page once, with its data, instead of an empty frame that is laid out and painted and then
+ * drawn again when the answers come. A slow server gets the usual "Loading…" after this long.
+ */
+const firstRenderWaitMs = 400;
+await Promise.race([
+  Promise.all(firstAnswers),
+  new Promise((resolve) => setTimeout(resolve, firstRenderWaitMs)),
+]);
 
 // An invitation or password reset link opens its own page, outside the app and its sign-in gate.
 const accountLink = matchAccountLink(window.location.pathname, window.location.search);

@@ -219,17 +219,16 @@ test.describe('board', () => {
     await api.createApplication({ companyName: 'Beta Corp', jobTitle: 'Second', stage: 'saved' });
     await api.createApplication({ companyName: 'Alpha Corp', jobTitle: 'First', stage: 'saved' });
     await page.goto('/settings');
-    await page.evaluate(() => {
-      localStorage.setItem('hearback.board.sort', 'company');
-      localStorage.setItem('hearback.board.hideRejections', '1');
-    });
+    await page.evaluate(
+      "localStorage.setItem('hearback.board.sort', 'company'); localStorage.setItem('hearback.board.hideRejections', '1')",
+    );
     const board = new BoardPage(page);
     await board.goto();
     // Read once the page has settled (off the first page's path), then kept in the cookie.
     await expect(page.getByLabel('Order cards by')).toHaveValue('company');
     await expect(page.getByLabel('Hide rejections')).toBeChecked();
     await expect(board.column('saved').locator('li.card .card-company').first()).toHaveText('Alpha Corp');
-    expect(await page.evaluate(() => localStorage.getItem('hearback.board.sort'))).toBeNull();
+    expect(await page.evaluate("localStorage.getItem('hearback.board.sort')")).toBeNull();
     await page.reload();
     await expect(page.getByLabel('Order cards by')).toHaveValue('company');
   });

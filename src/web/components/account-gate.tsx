@@ -8,7 +8,7 @@ export const accountClient = createAccountClient();
 
 const SignInPage = lazy(() => import('../pages/sign-in-page.js').then((m) => ({ default: m.SignInPage })));
 
-const accountKey = ['account'] as const;
+export const accountKey = ['account'] as const;
 
 /** Who is signed in: local mode (no accounts) or the server-mode account. */
 export function useAccount() {

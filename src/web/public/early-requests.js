@@ -7,7 +7,7 @@
 // One that boot.ts stops asking for is merely wasted, never wrong.
 (() => {
   const path = location.pathname.length > 1 ? location.pathname.replace(/\/+$/, '') : location.pathname;
-  const urls = ['/api/settings'];
+  const urls = ['/api/settings', '/api/account'];
   if (path === '/' || path === '/today') urls.push('/api/today?first=20');
   if (path === '/board') {
     // The board's first cards in the order last chosen on this browser: the `hearback-prefs` cookie that
