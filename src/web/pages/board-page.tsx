@@ -388,20 +388,23 @@ function BoardColumns({
       onNeedMore={onNeedEveryCard}
       keepShownId={focusRequest?.id ?? null}
       label={stageLabels[stage]}
-      renderCard={(application) => (
-        <BoardCard
-          nextStep={nextStepOf(application)?.text ?? null}
-          isNextStepOverdue={nextStepOf(application)?.isOverdue ?? false}
-          key={application.id}
-          application={application}
-          onMove={onMove}
-          shouldFocus={focusRequest?.id === application.id}
-          onFocusLeft={onFocusLeft}
-          dateLabel={dateLabel(application)}
-          isSelected={selectedIds.has(application.id)}
-          onSelect={onSelect}
-        />
-      )}
+      renderCard={(application) => {
+        const nextStep = nextStepOf(application);
+        return (
+          <BoardCard
+            nextStep={nextStep?.text ?? null}
+            isNextStepOverdue={nextStep?.isOverdue ?? false}
+            key={application.id}
+            application={application}
+            onMove={onMove}
+            shouldFocus={focusRequest?.id === application.id}
+            onFocusLeft={onFocusLeft}
+            dateLabel={dateLabel(application)}
+            isSelected={selectedIds.has(application.id)}
+            onSelect={onSelect}
+          />
+        );
+      }}
     />
   );
 
