@@ -70,6 +70,8 @@ describe('web assets with a built UI', () => {
     expect(await linkOf('/board/')).toBe(
       [preload('/api/settings'), preload('/api/applications/cards?first=30&sort=activity')].join(', '),
     );
+    expect(await linkOf('/insights')).toBe([preload('/api/settings'), preload('/api/insights')].join(', '));
+    expect(await linkOf('/insights/story')).toBe(preload('/api/settings'));
     expect(await linkOf('/contacts')).toBe(preload('/api/settings'));
   });
 

@@ -29,7 +29,7 @@ const queryClient = new QueryClient({
 preloadPage(window.location.pathname);
 preloadFormsOnFirstInput();
 void queryClient.prefetchQuery({ queryKey: queryKeys.settings, queryFn: () => earlyRequests.settings });
-const { applications, firstBoardCards, today } = earlyRequests;
+const { applications, firstBoardCards, today, insights } = earlyRequests;
 if (applications)
   void queryClient.prefetchQuery({ queryKey: queryKeys.applications, queryFn: () => applications });
 if (firstBoardCards)
@@ -38,6 +38,7 @@ if (firstBoardCards)
     queryFn: () => firstBoardCards.cards,
   });
 if (today) void queryClient.prefetchQuery({ queryKey: queryKeys.today, queryFn: () => today });
+if (insights) void queryClient.prefetchQuery({ queryKey: queryKeys.insights({}), queryFn: () => insights });
 
 // An invitation or password reset link opens its own page, outside the app and its sign-in gate.
 const accountLink = matchAccountLink(window.location.pathname, window.location.search);
