@@ -89,6 +89,9 @@ describe('hearback insights', () => {
     expect((await hearback('insights', '--svg', svg, '--png', png, '--as-of', '2026-03-02')).code).toBe(0);
     expect(fs.readFileSync(svg, 'utf8')).toMatch(/^<svg [^>]*role="img"/);
     expect(fs.readFileSync(svg, 'utf8')).toContain('Offer accepted (1)');
+    // Self-contained, so it draws offline: nothing fetched (no link, stylesheet or web font), only the SVG namespace.
+    expect(fs.readFileSync(svg, 'utf8')).not.toMatch(/href=|url\(|@import|@font-face/);
+    expect(fs.readFileSync(svg, 'utf8').match(/https?:\/\/[^"]*/g)).toEqual(['http://www.w3.org/2000/svg']);
     expect(fs.readFileSync(png).subarray(0, 8)).toEqual(Buffer.from([137, 80, 78, 71, 13, 10, 26, 10]));
 
     const shared = [
