@@ -13,7 +13,7 @@ import { listAllCompanies } from '../src/storage/company-store.js';
 import { listAllEvents } from '../src/storage/event-store.js';
 import { listAllFollowUps } from '../src/storage/follow-up-store.js';
 import { getSettings } from '../src/storage/settings-store.js';
-import { median, seedSearchDataDir } from './support/browser-bench.js';
+import { median, seedSearchDataDir, writeResult } from './support/browser-bench.js';
 
 const count = Number(process.argv[2] ?? 10_000);
 const rounds = 7;
@@ -46,6 +46,13 @@ try {
   process.stdout.write(
     `${count} applications: read pass ${median(read).toFixed(0)} ms, insights ${median(insights).toFixed(0)} ms (median of ${rounds}); ratio ${ratio.toFixed(2)} (target ≤ 2) ${ratio <= 2 ? 'met' : 'NOT MET'}\n`,
   );
+  writeResult('insights', {
+    applications: count,
+    rounds,
+    readMs: Math.round(median(read)),
+    insightsMs: Math.round(median(insights)),
+    ratio: Number(ratio.toFixed(2)),
+  });
 } finally {
   await runtime.close();
 }

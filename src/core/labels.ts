@@ -10,6 +10,7 @@ import type { ActiveStage } from './pipeline-values.js';
 import type { DelayUnit } from './playbook.js';
 import type { WatchState } from './posting-watch.js';
 import type { ResponseLinkAnswer } from './response-link.js';
+import type { RetrospectiveInput } from './retrospective.js';
 import type { Role } from './roles.js';
 
 /**
@@ -201,3 +202,10 @@ export const invitationStatusLabels: Readonly<Record<(typeof invitationStatuses)
   accepted: 'Accepted',
   expired: 'Expired',
 };
+
+/** The questions of a retrospective, in the order they are asked and shown. */
+export const retrospectiveQuestions: ReadonlyArray<readonly [keyof RetrospectiveInput, string]> = [
+  ['wentWell', 'What went well'],
+  ['wouldChange', "What I'd change"],
+  ['theySaid', 'What they said'],
+];

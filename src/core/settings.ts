@@ -4,7 +4,13 @@ import { timeZone } from './time-zone.js';
 
 export { defaultSettings } from './settings-values.js';
 
-const weeklyTarget = z.number().int().min(0).max(1000).nullable();
+const wholeTarget = { error: 'must be a whole number from 0 to 1000' };
+const weeklyTarget = z
+  .number(wholeTarget)
+  .int(wholeTarget)
+  .min(0, wholeTarget)
+  .max(1000, wholeTarget)
+  .nullable();
 
 /** The weekly goal, each part null when not set (docs/insights.md). */
 export const weeklyGoalSchema = z

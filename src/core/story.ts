@@ -3,6 +3,7 @@ import { monthName } from './date-words.js';
 import type { Insights } from './insights.js';
 import { anonymizeText, type NamesToHide } from './insights-anonymize.js';
 import { describeSankey, toSankeyMatic, toSankeySvg } from './insights-sankey.js';
+import { retrospectiveQuestions } from './labels.js';
 import { type ActiveStage, type Outcome, outcomeLabels, stageLabels } from './pipeline.js';
 import { svgDataUri } from './story-image.js';
 
@@ -114,9 +115,9 @@ export function storyMarkdown(input: StoryInput): string {
       ? `An application that ${reached}${ended}`
       : `${escapeMarkdown(l.jobTitle)} at ${escapeMarkdown(l.companyName)} (${reached}${ended}, ${l.endedOn})`;
     lines.push(`- **${where}**`);
-    if (l.wentWell.trim()) lines.push(`  - What went well: ${scrub(l.wentWell)}`);
-    if (l.wouldChange.trim()) lines.push(`  - What I'd change: ${scrub(l.wouldChange)}`);
-    if (l.theySaid.trim()) lines.push(`  - What they said: ${scrub(l.theySaid)}`);
+    for (const [field, label] of retrospectiveQuestions) {
+      if (l[field].trim()) lines.push(`  - ${label}: ${scrub(l[field])}`);
+    }
   }
   return `${lines.join('\n')}\n`;
 }

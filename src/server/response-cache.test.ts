@@ -66,4 +66,29 @@ describeEachDialect('cached list answers', (ctx) => {
     await createApplication(ctx.deps, { companyName: 'Globex', jobTitle: 'Second' });
     expect(await cardTitles()).toEqual(['Second', 'Behind its back']);
   });
+
+  it('keep the insights until the data changes, computed again each minute unless asked as of a given date', async () => {
+    await addApplication(ctx.app, { jobTitle: 'First' });
+    const count = async (query = '') =>
+      (await call(ctx.app, 'GET', `/api/insights${query}`, undefined, 200)).applications;
+    const asOf = async () => (await call(ctx.app, 'GET', '/api/insights', undefined, 200)).period.asOf;
+    expect(await count()).toBe(1);
+    // A write through the services shows at once.
+    const application = await addApplication(ctx.app, { jobTitle: 'Second' });
+    expect(await count()).toBe(2);
+    const firstAsOf = await asOf();
+    const asOfDate = `?asOf=${firstAsOf.slice(0, 10)}`;
+    expect(await count(asOfDate)).toBe(2);
+    // Removed behind the services' back (no new data version): the kept answers stand within the minute.
+    await ctx.deps.db.deleteFrom('events').where('application_id', '=', application.id).execute();
+    await ctx.deps.db.deleteFrom('follow_ups').where('application_id', '=', application.id).execute();
+    await ctx.deps.db.deleteFrom('applications').where('id', '=', application.id).execute();
+    expect(await count()).toBe(2);
+    // A minute later, insights as of now are computed afresh (days waiting move with the clock); those as of
+    // a given date are not, for nothing in them depends on the clock.
+    ctx.runtime.clock.set(new Date(ctx.runtime.clock.now().getTime() + 120_000).toISOString());
+    expect(await count()).toBe(1);
+    expect(await asOf()).not.toBe(firstAsOf);
+    expect(await count(asOfDate)).toBe(2);
+  });
 });

@@ -71,6 +71,8 @@ describe('web assets with a built UI', () => {
     expect(await linkOf('/board/')).toBe(
       [...always, preload('/api/applications/cards?first=30&sort=activity')].join(', '),
     );
+    expect(await linkOf('/insights')).toBe([...always, preload('/api/insights')].join(', '));
+    expect(await linkOf('/insights/story')).toBe(always.join(', '));
     expect(await linkOf('/contacts')).toBe(always.join(', '));
   });
 

@@ -142,6 +142,7 @@ function firstRequests(name: string): string[] {
   if (page === '' || page === 'today') urls.push('/api/today?first=20');
   // The default order: a board last sorted otherwise on this browser asks for its own (early-requests.js).
   if (page === 'board') urls.push('/api/applications/cards?first=30&sort=activity');
+  if (page === 'insights') urls.push('/api/insights');
   return urls;
 }
 

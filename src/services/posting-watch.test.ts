@@ -15,6 +15,7 @@ import { startRuntime } from '../runtime.js';
 import { listApplicationEvents } from '../storage/event-store.js';
 import { findPostingWatch } from '../storage/posting-watch-store.js';
 import { createApplication, deleteApplication, moveApplication, updateApplication } from './applications.js';
+import { currentDataVersion } from './data-version.js';
 import type { Deps } from './deps.js';
 import {
   checkDuePostings,
@@ -231,7 +232,10 @@ describeEachDialect('posting watch', (ctx) => {
     site.pages.set('/jobs/1', page(jobPage(backend)));
     const application = await addApplication();
     await checkPosting(deps, application.id);
+    // A check that finds nothing new leaves every cached answer standing: the data version stays.
+    const version = await currentDataVersion(deps);
     expect((await checkPosting(deps, application.id)).event).toBeNull();
+    expect(await currentDataVersion(deps)).toBe(version);
     const [firstRequest, secondRequest] = site.requestsTo('/jobs/1');
     expect(firstRequest!.headers['if-none-match']).toBeUndefined();
     expect(secondRequest!.headers['if-none-match']).toMatch(/^".+"$/);
@@ -245,6 +249,7 @@ describeEachDialect('posting watch', (ctx) => {
       change: 'changed',
       detail: 'The posting was edited: its description changed.',
     });
+    expect(await currentDataVersion(deps)).not.toBe(version);
     expect((await checkPosting(deps, application.id)).event).toBeNull();
     expect((await postingEvents(deps, application.id)).map((e) => e.change)).toEqual(['changed']);
   });

@@ -195,19 +195,27 @@ async function runCheck(deps: Deps, userId: string, watch: PostingWatch): Promis
     today: localDateAt(now, settings.timeZone),
     snapshotValidThrough: application.posting.validThrough,
   });
-  const applied = await inTransaction(userDeps, async (tx) => {
-    if (!(await replacePostingWatch(tx.db, userId, step.watch, claimed.revision, now))) return null;
-    const event = step.event
-      ? await createEvent(tx, {
-          kind: 'posting_change',
-          applicationId: watch.applicationId,
-          change: step.event.change,
-          detail: step.event.detail,
-          occurredAt: now,
-        })
-      : null;
-    return { event };
-  });
+  const change = step.event;
+  let applied: { readonly event: TimelineEvent | null } | null;
+  if (!change) {
+    // The watch's own state is in no cached answer (lists, cards, Today, insights), so a check that found no
+    // change writes it alone, one compare-and-set like the claim, without replacing the user's data version:
+    // during a run of the watch, that had every cached answer recomputed after each posting checked.
+    const isWritten = await replacePostingWatch(deps.db, userId, step.watch, claimed.revision, now);
+    applied = isWritten ? { event: null } : null;
+  } else {
+    applied = await inTransaction(userDeps, async (tx) => {
+      if (!(await replacePostingWatch(tx.db, userId, step.watch, claimed.revision, now))) return null;
+      const event = await createEvent(tx, {
+        kind: 'posting_change',
+        applicationId: watch.applicationId,
+        change: change.change,
+        detail: change.detail,
+        occurredAt: now,
+      });
+      return { event };
+    });
+  }
   if (applied === null) return { kind: 'lost' };
   if (step.hostBusyUntil !== null) await postponeHost(deps.db, watch.host, step.hostBusyUntil, now);
   return {

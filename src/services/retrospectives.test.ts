@@ -49,6 +49,17 @@ describeEachDialect('retrospectives', (ctx) => {
     });
     const coldDiagnosis = await diagnoseApplication(ctx.deps, cold.id);
     expect(coldDiagnosis.notices.join(' ')).not.toContain('Last time');
+    // Relevant again: a new application at the same company hears of it whatever stage it has reached.
+    const again = await createApplication(ctx.deps, {
+      companyName: 'Globex',
+      jobTitle: 'Platform Engineer',
+      stage: 'applied',
+      stageAt: '2026-02-20T09:00:00.000Z',
+    });
+    const againDiagnosis = await diagnoseApplication(ctx.deps, again.id);
+    expect(againDiagnosis.notices.join(' ')).toContain(
+      "Last time at this company (it ended: rejected), you noted — you'd change: “bring a system design example",
+    );
     // As of a date before the retrospective was written (testNow), the lesson is not known yet.
     const before = await diagnoseApplication(ctx.deps, later, '2026-02-10');
     expect(before.notices.join(' ')).not.toContain('Last time');

@@ -1,4 +1,4 @@
-import { lazy, Suspense, useEffect, useMemo, useRef, useState } from 'react';
+import { type ComponentType, lazy, Suspense, useEffect, useMemo, useRef, useState } from 'react';
 import type { Role } from '../core/roles.js';
 import { AccountMenu, useAccount } from './components/account-gate.js';
 import { Dialog } from './components/dialog.js';
@@ -43,8 +43,8 @@ const SettingsPage = lazy(() => pageModules.settings().then((m) => ({ default: m
 const FollowUpPage = lazy(() => pageModules.follow_up().then((m) => ({ default: m.FollowUpPage })));
 const QuickAddPage = lazy(() => pageModules.add().then((m) => ({ default: m.QuickAddPage })));
 const ImportPage = lazy(() => pageModules.import().then((m) => ({ default: m.ImportPage })));
-const InsightsPage = lazy(() => pageModules.insights().then((m) => ({ default: m.InsightsPage })));
-const StoryPage = lazy(() => pageModules.story().then((m) => ({ default: m.StoryPage })));
+const insightsPage = pageLoadedOnce(() => pageModules.insights().then((m) => m.InsightsPage));
+const storyPage = pageLoadedOnce(() => pageModules.story().then((m) => m.StoryPage));
 const AdminInvitationsPage = lazy(() =>
   pageModules.admin_invitations().then((m) => ({ default: m.AdminInvitationsPage })),
 );
@@ -64,6 +64,48 @@ const FirstRunSetUp = lazy(() =>
 export function preloadPage(pathname: string): void {
   const route = matchRoute(pathname);
   if (route.name in pageModules) void pageModules[route.name as keyof typeof pageModules]();
+}
+
+/**
+ * A page loaded on first visit that, once its code is here, renders without suspending. React keeps a
+ * Suspense fallback on screen at least 300 ms before revealing what replaced it, so a first page that
+ * suspended (its chunk arrives a few milliseconds after the main script) showed "Loading…" for 300 ms with
+ * its data already there.
+ */
+type PageLoadedOnce = {
+  loaded: ComponentType | null;
+  readonly Lazy: ComponentType;
+  readonly load: () => Promise<ComponentType>;
+};
+
+function pageLoadedOnce(load: () => Promise<ComponentType>): PageLoadedOnce {
+  const page: PageLoadedOnce = {
+    loaded: null,
+    load: () =>
+      load().then((component) => {
+        page.loaded = component;
+        return component;
+      }),
+    Lazy: lazy(() => page.load().then((component) => ({ default: component }))),
+  };
+  return page;
+}
+
+/** A page mounted before its code arrived stays the lazy one for its lifetime, so nothing mounts twice. */
+function PageOnceLoaded({ page }: { readonly page: PageLoadedOnce }) {
+  const [Component] = useState<ComponentType>(() => page.loaded ?? page.Lazy);
+  return <Component />;
+}
+
+/**
+ * Waits for the code of the first page when it is one that renders without suspending once loaded (the
+ * insights and story pages), so the first render draws it at once; resolves at once for any other page.
+ */
+export function loadFirstPage(pathname: string): Promise<unknown> {
+  const route = matchRoute(pathname);
+  if (route.name === 'insights') return insightsPage.load();
+  if (route.name === 'story') return storyPage.load();
+  return Promise.resolve();
 }
 
 const navItems: readonly { to: string; label: string; routes: readonly RouteName[] }[] = [
@@ -265,9 +307,9 @@ function Page({ route }: { route: Route }) {
     case 'import':
       return <ImportPage />;
     case 'insights':
-      return <InsightsPage />;
+      return <PageOnceLoaded key="insights" page={insightsPage} />;
     case 'story':
-      return <StoryPage />;
+      return <PageOnceLoaded key="story" page={storyPage} />;
     case 'admin_invitations':
       return <AdminInvitationsPage />;
     case 'coaching':

@@ -1,6 +1,7 @@
 import type { AccountView } from '../core/account.js';
 import type { Application, ApplicationCardList } from '../core/application.js';
 import type { BoardSortKey } from '../core/board-sort.js';
+import type { Insights } from '../core/insights.js';
 import type { Settings } from '../core/settings.js';
 import type { Today } from '../core/today.js';
 import { createAccountClient } from './account-client.js';
@@ -50,6 +51,8 @@ export type EarlyRequests = {
     readonly cards: Promise<ApplicationCardList>;
   } | null;
   readonly today: Promise<Today> | null;
+  /** The insights page's first answer: the whole search as of now (its filters empty). */
+  readonly insights: Promise<Insights> | null;
 };
 
 function startEarlyRequests(pathname: string): EarlyRequests {
@@ -60,6 +63,7 @@ function startEarlyRequests(pathname: string): EarlyRequests {
     applications: pagesListingApplications.includes(route.name) ? api.listAllApplications() : null,
     firstBoardCards: route.name === 'board' ? firstBoardCards() : null,
     today: route.name === 'today' ? api.getToday(undefined, todayFirst) : null,
+    insights: route.name === 'insights' ? api.getInsights({}) : null,
   };
   // The queries that adopt these report their failures; this only keeps an early failure from being "unhandled".
   for (const request of [
@@ -68,6 +72,7 @@ function startEarlyRequests(pathname: string): EarlyRequests {
     early.applications,
     early.today,
     early.firstBoardCards?.cards,
+    early.insights,
   ])
     request?.catch(() => {});
   return early;

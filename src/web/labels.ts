@@ -14,6 +14,7 @@ export {
   likelihoodLabels,
   remoteLabels,
   responseLinkAnswerLabels,
+  retrospectiveQuestions,
   roleLabels,
   roundLabels,
   sentimentLabels,

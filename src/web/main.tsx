@@ -5,7 +5,7 @@ import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { lazy, StrictMode, Suspense } from 'react';
 import { createRoot } from 'react-dom/client';
 import { isApiError } from './api-error.js';
-import { App, preloadPage } from './app.js';
+import { App, loadFirstPage, preloadPage } from './app.js';
 import { api, earlyRequests } from './boot.js';
 import { AccountGate, accountKey } from './components/account-gate.js';
 import { preloadFormsOnFirstInput } from './components/lazy-forms.js';
@@ -28,7 +28,7 @@ const queryClient = new QueryClient({
 
 preloadPage(window.location.pathname);
 preloadFormsOnFirstInput();
-const { settings, account, applications, firstBoardCards, today } = earlyRequests;
+const { settings, account, applications, firstBoardCards, today, insights } = earlyRequests;
 const firstAnswers = [
   queryClient.prefetchQuery({ queryKey: queryKeys.settings, queryFn: () => settings }),
   queryClient.prefetchQuery({ queryKey: accountKey, queryFn: () => account }),
@@ -42,6 +42,7 @@ const firstAnswers = [
       })
     : null,
   today ? queryClient.prefetchQuery({ queryKey: queryKeys.today, queryFn: () => today }) : null,
+  insights ? queryClient.prefetchQuery({ queryKey: queryKeys.insights({}), queryFn: () => insights }) : null,
 ];
 
 /**
@@ -64,28 +65,32 @@ const AccountLinkPage = lazy(() =>
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');
 
-createRoot(root).render(
-  <StrictMode>
-    <ApiContext.Provider value={api}>
-      <QueryClientProvider client={queryClient}>
-        <NoticesProvider>
-          {accountLink ? (
-            <Suspense
-              fallback={
-                <div className="placeholder" aria-busy="true">
-                  Loading…
-                </div>
-              }
-            >
-              <AccountLinkPage link={accountLink} />
-            </Suspense>
-          ) : (
-            <AccountGate>
-              <App />
-            </AccountGate>
-          )}
-        </NoticesProvider>
-      </QueryClientProvider>
-    </ApiContext.Provider>
-  </StrictMode>,
-);
+const renderApp = () =>
+  createRoot(root).render(
+    <StrictMode>
+      <ApiContext.Provider value={api}>
+        <QueryClientProvider client={queryClient}>
+          <NoticesProvider>
+            {accountLink ? (
+              <Suspense
+                fallback={
+                  <div className="placeholder" aria-busy="true">
+                    Loading…
+                  </div>
+                }
+              >
+                <AccountLinkPage link={accountLink} />
+              </Suspense>
+            ) : (
+              <AccountGate>
+                <App />
+              </AccountGate>
+            )}
+          </NoticesProvider>
+        </QueryClientProvider>
+      </ApiContext.Provider>
+    </StrictMode>,
+  );
+
+// A failed load shows where the page would be, by the lazy page's own means.
+loadFirstPage(window.location.pathname).then(renderApp, renderApp);

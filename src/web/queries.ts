@@ -43,6 +43,8 @@ export const queryKeys = {
   coachJobSeekers: ['coach', 'job-seekers'] as const,
   coachApplications: (jobSeekerId: string) => ['coach', 'applications-of', jobSeekerId] as const,
   coachApplication: (id: string) => ['coach', 'application', id] as const,
+  /** The insights for the page's filters; `{}` is the whole search as of now, which the page asks first. */
+  insights: (query: Readonly<Record<string, string>>) => ['insights', query] as const,
   adminUsers: ['admin', 'users'] as const,
   coachAssignments: ['admin', 'coach-assignments'] as const,
 };

@@ -1,5 +1,6 @@
 import { AxeBuilder } from '@axe-core/playwright';
 import { createApiClient } from '../../src/web/api-client.js';
+import { insightsPageOf } from '../../src/web/insights-view.js';
 import { expect, test } from './support/fixtures.js';
 import { seedDemoData } from './support/seed.js';
 
@@ -32,6 +33,16 @@ test('the insights page shows each chart with its table and summary, accessible 
         await expect(page.getByRole('table', { name: 'Flows of the search' })).toBeVisible();
         await expect(page.getByRole('img', { name: /applications\. Outcomes/ })).toBeVisible();
         await expect(page.getByText(/Stepstone \(October 2025\)/).first()).toBeVisible();
+        if (colorScheme === 'light' && width === 1280) {
+          // The page shows what the API answers (the CLI and the API are compared in insights-command.test.ts).
+          const expected = insightsPageOf(await api.getInsights({}));
+          await expect(page.locator('.insights-headlines > li > .insights-value')).toHaveText(
+            expected.headlines.map((h) => h.value),
+          );
+          await expect(page.getByRole('table', { name: 'Funnel' }).locator('tbody tr')).toHaveText(
+            expected.funnel.rows.map((row) => row.join('')),
+          );
+        }
         const results = await new AxeBuilder({ page }).analyze();
         const serious = results.violations
           .filter((v) => v.impact === 'serious' || v.impact === 'critical')

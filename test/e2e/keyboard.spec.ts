@@ -68,8 +68,10 @@ test('keyboard only: add an application, move it along the board and end it', as
   await page.keyboard.press('Enter');
   await expect(page.locator('dialog[open]')).toHaveCount(0);
   await expect(page.locator('section[data-stage="ended"] .count')).toHaveText('1');
-  const [ended] = await api.listAllApplications();
-  expect(ended).toMatchObject({ stage: 'ended', outcome: 'no_response', furthestStage: 'screening' });
+  // The board shows the move at once; the server has it once the request is through.
+  await expect
+    .poll(async () => (await api.listAllApplications())[0])
+    .toMatchObject({ stage: 'ended', outcome: 'no_response', furthestStage: 'screening' });
 
   await page.keyboard.press('/');
   await expect(page.getByRole('searchbox', { name: 'Search applications' })).toBeFocused();

@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { Command } from 'commander';
 import pc from 'picocolors';
 import { diagnosisQuerySchema } from '../../core/diagnosis-schema.js';
-import { likelihoodLabels } from '../../core/labels.js';
+import { likelihoodLabels, retrospectiveQuestions } from '../../core/labels.js';
 import { type Retrospective, retrospectiveInputSchema } from '../../core/retrospective.js';
 import { parseInput, resolveId, runCommand } from '../context.js';
 import { safeText } from '../output.js';
@@ -123,12 +123,8 @@ export function registerAnalysisCommands(program: Command): void {
 }
 
 function describeRetrospective(r: Retrospective): string {
-  return [
-    ['What went well', r.wentWell],
-    ["What I'd change", r.wouldChange],
-    ['What they said', r.theySaid],
-  ]
-    .filter(([, text]) => text !== '')
-    .map(([label, text]) => `${label}: ${safeText(text as string)}`)
+  return retrospectiveQuestions
+    .filter(([field]) => r[field] !== '')
+    .map(([field, label]) => `${label}: ${safeText(r[field])}`)
     .join('\n');
 }

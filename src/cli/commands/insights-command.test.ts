@@ -89,6 +89,9 @@ describe('hearback insights', () => {
     expect((await hearback('insights', '--svg', svg, '--png', png, '--as-of', '2026-03-02')).code).toBe(0);
     expect(fs.readFileSync(svg, 'utf8')).toMatch(/^<svg [^>]*role="img"/);
     expect(fs.readFileSync(svg, 'utf8')).toContain('Offer accepted (1)');
+    // Self-contained, so it draws offline: nothing fetched (no link, stylesheet or web font), only the SVG namespace.
+    expect(fs.readFileSync(svg, 'utf8')).not.toMatch(/href=|url\(|@import|@font-face/);
+    expect(fs.readFileSync(svg, 'utf8').match(/https?:\/\/[^"]*/g)).toEqual(['http://www.w3.org/2000/svg']);
     expect(fs.readFileSync(png).subarray(0, 8)).toEqual(Buffer.from([137, 80, 78, 71, 13, 10, 26, 10]));
 
     const shared = [
@@ -101,6 +104,13 @@ describe('hearback insights', () => {
       0,
     );
     shared.push(fs.readFileSync(anonSvg, 'utf8'));
+    const anonPng = path.join(dir, 'shared.png');
+    expect((await hearback('insights', '--anonymize', '--png', anonPng, '--as-of', '2026-03-02')).code).toBe(
+      0,
+    );
+    // The PNG is the anonymised SVG (checked below) rasterised; the Sankey names sources, stages and outcomes
+    // only, so it draws the same picture as the named one.
+    expect(fs.readFileSync(anonPng).subarray(0, 8)).toEqual(Buffer.from([137, 80, 78, 71, 13, 10, 26, 10]));
     const secrets = [...privateValuesOfCsv(), 'CV-A', 'CV-B', '2026-03-02'];
     expect(secrets).toContain('Wayne Enterprises');
     for (const output of shared) {

@@ -1,10 +1,9 @@
 import { insightsQuerySchema, insightsSchema } from '../../core/insights.js';
 import { getInsights } from '../../services/insights.js';
-import { type App, errors, type RouteContext } from '../route-kit.js';
+import { type App, errors, type RouteContext, sendCached } from '../route-kit.js';
 
 /** What the whole search says (docs/insights.md). */
 export function insightsRoutes(app: App, ctx: RouteContext): void {
-  const { depsFor } = ctx;
   app.get(
     '/api/insights',
     {
@@ -16,6 +15,13 @@ export function insightsRoutes(app: App, ctx: RouteContext): void {
         response: { 200: insightsSchema, 400: errors[400] },
       },
     },
-    (request) => getInsights(depsFor(request), request.query),
+    async (request, reply) => {
+      // Every figure comes from the stored histories, so an answer holds until the data changes; as of now it
+      // also moves with the clock (days waiting, the current week), so it is computed again each minute, while
+      // an answer as of a given instant never goes stale.
+      await sendCached(ctx, request, reply, (deps) => getInsights(deps, request.query), {
+        dependsOnTime: request.query.asOf === undefined,
+      });
+    },
   );
 }

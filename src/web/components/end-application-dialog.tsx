@@ -11,11 +11,13 @@ import {
   outcomeLabels,
   outcomes,
 } from '../../core/pipeline-values.js';
+import type { RetrospectiveInput } from '../../core/retrospective.js';
 import type { StageChangeRequest } from '../api-client.js';
 import { describeError } from '../api-error.js';
 import { issuesOutside, validateWith } from '../field-issues.js';
 import { useApi } from '../hooks/use-api.js';
 import { useMoveApplications } from '../hooks/use-move-application.js';
+import { retrospectiveQuestions } from '../labels.js';
 import { Dialog } from './dialog.js';
 import { Choice, FieldSet, FormErrors, Options, SelectField, TextAreaField } from './field.js';
 import { useNotices } from './notices.js';
@@ -30,13 +32,7 @@ type EndApplicationDialogProps = {
   readonly suggested?: { readonly outcome: Outcome; readonly closedReason: ClosedReason | null } | null;
 };
 
-const retrospectiveFields = [
-  ['wentWell', 'What went well'],
-  ['wouldChange', "What I'd change"],
-  ['theySaid', 'What they said'],
-] as const;
-
-type RetrospectiveDraft = Record<(typeof retrospectiveFields)[number][0], string>;
+type RetrospectiveDraft = Required<RetrospectiveInput>;
 
 const outcomeHints: Readonly<Record<Outcome, string>> = {
   accepted: 'You accepted their offer.',
@@ -179,7 +175,7 @@ function EndApplicationForm({
       <details className="end-retrospective">
         <summary>Add a retrospective (optional)</summary>
         <p className="hint">A few words now help the next application: later diagnoses remind you of them.</p>
-        {retrospectiveFields.map(([name, label]) => (
+        {retrospectiveQuestions.map(([name, label]) => (
           <TextAreaField
             key={name}
             label={label}

@@ -1,15 +1,16 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useEffect, useState } from 'react';
-import { describeError } from '../api-error.js';
+import { type FormEvent, useEffect, useState } from 'react';
+import type { FieldIssue } from '../../core/errors.js';
+import { type RetrospectiveInput, retrospectiveInputSchema } from '../../core/retrospective.js';
+import { describeError, isApiError } from '../api-error.js';
+import { issuesOutside, validateWith } from '../field-issues.js';
 import { useApi } from '../hooks/use-api.js';
+import { retrospectiveQuestions } from '../labels.js';
+import { FormErrors, TextAreaField } from './field.js';
 
-const fields = [
-  ['wentWell', 'What went well'],
-  ['wouldChange', "What I'd change"],
-  ['theySaid', 'What they said'],
-] as const;
+type Draft = Required<RetrospectiveInput>;
 
-type Draft = Record<(typeof fields)[number][0], string>;
+const emptyDraft: Draft = { wentWell: '', wouldChange: '', theySaid: '' };
 
 /**
  * The short retrospective an ended application offers (docs/insights.md): three free-text answers that later
@@ -20,7 +21,9 @@ export function RetrospectiveForm({ applicationId }: { applicationId: string }) 
   const client = useQueryClient();
   const key = ['retrospective', applicationId];
   const saved = useQuery({ queryKey: key, queryFn: () => api.getRetrospective(applicationId) });
-  const [draft, setDraft] = useState<Draft>({ wentWell: '', wouldChange: '', theySaid: '' });
+  const [draft, setDraft] = useState<Draft>(emptyDraft);
+  const [issues, setIssues] = useState<FieldIssue[]>([]);
+  const [error, setError] = useState<string | null>(null);
   useEffect(() => {
     if (saved.data)
       setDraft({
@@ -30,36 +33,40 @@ export function RetrospectiveForm({ applicationId }: { applicationId: string }) 
       });
   }, [saved.data]);
   const save = useMutation({
-    mutationFn: () => api.saveRetrospective(applicationId, draft),
-    onSuccess: (data) => client.setQueryData(key, data),
+    mutationFn: (input: Draft) => api.saveRetrospective(applicationId, input),
+    onSuccess: (data) => {
+      setError(null);
+      setIssues([]);
+      client.setQueryData(key, data);
+    },
+    onError: (e) => {
+      setError(describeError(e));
+      setIssues(isApiError(e) ? [...e.issues] : []);
+    },
   });
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    const found = validateWith(retrospectiveInputSchema, draft);
+    setIssues(found);
+    setError(found.length > 0 ? 'Please check the fields marked below.' : null);
+    if (found.length === 0) save.mutate(draft);
+  };
   return (
-    <form
-      className="retrospective"
-      aria-labelledby="retrospective-title"
-      onSubmit={(e) => {
-        e.preventDefault();
-        save.mutate();
-      }}
-    >
+    <form className="retrospective" aria-labelledby="retrospective-title" onSubmit={submit} noValidate>
       <h3 id="retrospective-title">Retrospective</h3>
       <p className="muted">A few words now help the next application: later diagnoses remind you of them.</p>
-      {fields.map(([name, label]) => (
-        <label key={name} className="field">
-          {label}
-          <textarea
-            name={name}
-            rows={2}
-            value={draft[name]}
-            onChange={(e) => setDraft({ ...draft, [name]: e.target.value })}
-          />
-        </label>
+      <FormErrors error={error} issues={issuesOutside(issues, Object.keys(emptyDraft))} />
+      {retrospectiveQuestions.map(([name, label]) => (
+        <TextAreaField
+          key={name}
+          label={label}
+          name={name}
+          issues={issues}
+          rows={2}
+          value={draft[name]}
+          onChange={(value) => setDraft((d) => ({ ...d, [name]: value }))}
+        />
       ))}
-      {save.isError ? (
-        <p className="form-errors" role="alert">
-          {describeError(save.error)}
-        </p>
-      ) : null}
       <button type="submit" disabled={save.isPending}>
         Save retrospective
       </button>

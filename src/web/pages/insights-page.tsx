@@ -12,6 +12,7 @@ import {
   type Insights,
   insightsPageOf,
 } from '../insights-view.js';
+import { queryKeys } from '../queries.js';
 
 /**
  * What the whole search says (docs/insights.md): headline figures beside the market's, the Sankey, and each
@@ -30,7 +31,7 @@ export function InsightsPage() {
     ...(isAnonymized && { anonymize: 'true' }),
   };
   const insights = useQuery({
-    queryKey: ['insights', query],
+    queryKey: queryKeys.insights(query),
     queryFn: () => api.getInsights(query),
   });
   return (

@@ -26,6 +26,7 @@
     }
     urls.push(`/api/applications/cards?first=30&sort=${sort}`);
   }
+  if (path === '/insights') urls.push('/api/insights');
   const started = {};
   for (const url of urls) {
     started[url] = fetch(url);
