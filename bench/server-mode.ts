@@ -270,7 +270,12 @@ function startServer(): Promise<Server> {
 
 type Figures = { rps: number; p50: number; p99: number; errors: number; count: number };
 
-/** Each request is the next user's (their session, their data), alternating over the users per server. */
+/**
+ * Each request is the next user's (their session, their data). Every server goes round all 1,000 users, from
+ * its own starting point: more users than its list cache holds (500 answers), so an answer is never served
+ * from the cache by going round again (with 500 users each, the applications list, at 85 kB an answer, all
+ * fitted, and after the first round every request was a cache hit within the minute).
+ */
 async function run(
   servers: Server[],
   pathOf: (index: number) => string,
@@ -281,7 +286,7 @@ async function run(
   const started = performance.now();
   const results = await Promise.all(
     servers.map((server, s) => {
-      let next = s;
+      let next = s * Math.floor(userCount / servers.length);
       return new Promise<autocannon.Result>((resolve, reject) => {
         const instance = autocannon(
           {
@@ -294,7 +299,7 @@ async function run(
                 method: 'GET',
                 setupRequest: (request) => {
                   const user = next % userCount;
-                  next += servers.length;
+                  next += 1;
                   return {
                     ...request,
                     path: pathOf(user),
@@ -349,9 +354,12 @@ async function measure(servers: Server[]): Promise<void> {
   for (const r of rows) {
     const ratio = r.real.rps / r.base.rps;
     const errors = r.real.errors + r.base.errors + r.fixed.errors;
+    // autocannon keeps each connection to one request at a time: when answers are slower than the rate
+    // allows, fewer requests go out, and the p99 is of that smaller load, not of 200 requests/s.
+    const reached = r.fixed.rps >= fixedRate * 0.95;
     if (errors > 0) failed = true;
     console.log(
-      `| \`GET ${r.endpoint}\` | ${(r.bytes / 1024).toFixed(1)} kB | ${r.real.rps.toFixed(0)} | ${r.real.p50} | ${r.real.p99} | ${r.base.rps.toFixed(0)} | ${ratio.toFixed(2)} ${ratio >= 0.4 ? 'met' : 'NOT MET'} | ${r.fixed.p50} | ${r.fixed.p99} ${r.fixed.p99 <= 20 ? 'met' : 'NOT MET'} (${r.fixed.count} answers)${errors ? ` — ${errors} errors` : ''} |`,
+      `| \`GET ${r.endpoint}\` | ${(r.bytes / 1024).toFixed(1)} kB | ${r.real.rps.toFixed(0)} | ${r.real.p50} | ${r.real.p99} | ${r.base.rps.toFixed(0)} | ${ratio.toFixed(2)} ${ratio >= 0.4 ? 'met' : 'NOT MET'} | ${r.fixed.p50} | ${r.fixed.p99} ${r.fixed.p99 <= 20 && reached ? 'met' : 'NOT MET'} (${r.fixed.rps.toFixed(0)} answers/s of ${fixedRate} offered${reached ? '' : ': the load generator could not offer more, since each connection waits for its answer'})${errors ? ` — ${errors} errors` : ''} |`,
     );
   }
   if (failed) {

@@ -10,8 +10,7 @@ import {
   type TodayItem,
 } from '../core/today.js';
 import { countApplications, findApplicationSummaries } from '../storage/application-store.js';
-import { findContactsByIds } from '../storage/contact-store.js';
-import { listFollowUps } from '../storage/follow-up-store.js';
+import { listOpenStepsWithApplications } from '../storage/follow-up-store.js';
 import { listInterviewsToDebrief } from '../storage/interview-store.js';
 import { getSettings } from '../storage/settings-store.js';
 import { type Deps, nowIso } from './deps.js';
@@ -27,29 +26,30 @@ const overdueLimit = 500;
  * them all.
  */
 export async function getToday(deps: Deps, asOf?: string, first?: number): Promise<Today> {
-  const settings = await getSettings(deps.db, deps.userId);
+  // Two rounds of reads, each run side by side: the settings (the time zone) and the count, then what is
+  // due, what to debrief and what employers answered. The steps come with their applications and contacts.
+  const [settings, applicationCount] = await Promise.all([
+    getSettings(deps.db, deps.userId),
+    countApplications(deps.db, deps.userId),
+  ]);
   const moment =
     asOf === undefined ? nowIso(deps) : isLocalDate(asOf) ? morningOf(asOf, settings.timeZone) : asOf;
   const days = dayWindows(moment, settings.timeZone);
-  const steps = await listFollowUps(deps.db, deps.userId, {
-    statuses: openFollowUpStatuses,
-    dueBefore: days.weekEnd,
-  });
-  const toDebrief = await listInterviewsToDebrief(deps.db, deps.userId, {
-    from: new Date(Date.parse(moment) - debriefWindowDays * 86_400_000).toISOString(),
-    to: moment,
-  });
-  const linkAnswers = await listRecentLinkAnswers(deps.db, deps.userId, moment);
+  const [steps, toDebrief, linkAnswers] = await Promise.all([
+    listOpenStepsWithApplications(deps.db, deps.userId, {
+      statuses: openFollowUpStatuses,
+      dueBefore: days.weekEnd,
+    }),
+    listInterviewsToDebrief(deps.db, deps.userId, {
+      from: new Date(Date.parse(moment) - debriefWindowDays * 86_400_000).toISOString(),
+      to: moment,
+    }),
+    listRecentLinkAnswers(deps.db, deps.userId, moment),
+  ]);
   const applications = await findApplicationSummaries(deps.db, deps.userId, [
-    ...steps.map((s) => s.applicationId),
     ...toDebrief.map((i) => i.applicationId),
     ...linkAnswers.map((a) => a.applicationId),
   ]);
-  const contacts = await findContactsByIds(
-    deps.db,
-    deps.userId,
-    steps.flatMap((s) => (s.contactId ? [s.contactId] : [])),
-  );
   const today: Today = {
     asOf: moment,
     date: days.today,
@@ -63,7 +63,7 @@ export async function getToday(deps: Deps, asOf?: string, first?: number): Promi
       const { id, jobTitle, companyName } = application;
       return [{ interview, application: { id, jobTitle, companyName } }];
     }),
-    applicationCount: await countApplications(deps.db, deps.userId),
+    applicationCount,
     // A second answer replaces the first: only each application's newest is shown.
     answers: linkAnswers.flatMap((reply, index): TodayAnswer[] => {
       const application = applications.get(reply.applicationId);
@@ -83,14 +83,11 @@ export async function getToday(deps: Deps, asOf?: string, first?: number): Promi
     }),
     totals: { overdue: 0, today: 0, week: 0 },
   };
-  for (const step of steps) {
-    const application = applications.get(step.applicationId);
-    if (!application) continue;
-    const contact = step.contactId ? contacts.get(step.contactId) : undefined;
+  for (const { step, application, contact } of steps) {
     const item: TodayItem = {
       step,
       application,
-      contact: contact ? { id: contact.id, name: contact.name, email: contact.email } : null,
+      contact,
       explanation: step.reason,
       hasDraft: draftKindFor(step) !== null,
     };

@@ -254,9 +254,9 @@ const sortColumns: Readonly<Record<ApplicationSortKey, string>> = {
 type Cursor = { s: ApplicationSortKey; o: 'asc' | 'desc'; v: string | number; id: string };
 
 /**
- * One page of applications. Two steps: the filter, order and limit run over the narrow key columns alone,
- * then only the page's rows are read in full (descriptions and documents make full rows wide, and sorting
- * them all would be most of the cost).
+ * One page of applications, in one statement: the filter, order and limit run over the narrow key columns
+ * alone (descriptions and documents make full rows wide, and sorting them all would be most of the cost),
+ * and only the page's rows are joined in full, each with its tags and its open steps.
  */
 export async function listApplications(
   db: Db,
@@ -265,7 +265,7 @@ export async function listApplications(
 ): Promise<ApplicationListPage> {
   let q = db
     .selectFrom('applications')
-    .select(['applications.id', 'created_at', 'updated_at', 'title_key', 'priority', 'applied_at'])
+    .select(['applications.id'])
     .where('applications.user_id', '=', userId);
   if (filter.stage) q = q.where('applications.stage', 'in', filter.stage);
   if (filter.furthestStage) q = q.where('applications.furthest_stage', '=', filter.furthestStage);
@@ -288,6 +288,7 @@ export async function listApplications(
   const column = sortColumns[filter.sort];
   const sortExpr = sortExpression(db, filter.sort, column);
   const isDesc = filter.order === 'desc';
+  const direction = sql.raw(isDesc ? 'desc' : 'asc');
   if (filter.cursor) {
     const cursor = decodeCursor(filter.cursor, filter.sort, filter.order);
     q = q.where((eb: ExpressionBuilder<Database & { applications: ApplicationsTable }, 'applications'>) =>
@@ -297,57 +298,87 @@ export async function listApplications(
       ]),
     );
   }
-  const keys = await q
+  const page = q
+    .select(
+      sql<number>`row_number() over (order by ${sortExpr} ${direction}, ${sql.ref('applications.id')} ${direction})`.as(
+        'position',
+      ),
+    )
     .orderBy(sortExpr, filter.order)
     .orderBy('applications.id', filter.order)
-    .limit(filter.limit + 1)
+    .limit(filter.limit + 1);
+  const jsonArrayFrom = isPostgres(db) ? postgresJsonArrayFrom : sqliteJsonArrayFrom;
+  const rows = await db
+    .selectFrom(page.as('page'))
+    .innerJoin('applications', 'applications.id', 'page.id')
+    .innerJoin('companies', 'companies.id', 'applications.company_id')
+    .selectAll('applications')
+    .select('companies.name as company_name')
+    .select((eb) => [
+      jsonArrayFrom(
+        eb
+          .selectFrom('application_tags')
+          .select(['application_tags.tag', 'application_tags.position'])
+          .whereRef('application_tags.application_id', '=', 'applications.id'),
+      ).as('tag_rows'),
+      jsonArrayFrom(
+        eb
+          .selectFrom('follow_ups')
+          .select(['follow_ups.id', 'follow_ups.kind', 'follow_ups.due_at'])
+          .whereRef('follow_ups.application_id', '=', 'applications.id')
+          .where('follow_ups.user_id', '=', userId)
+          .where('follow_ups.status', 'in', [...openFollowUpStatuses]),
+      ).as('step_rows'),
+    ])
+    .orderBy('page.position')
     .execute();
-  const pageKeys = keys.slice(0, filter.limit);
-  const last = pageKeys.at(-1);
+  const pageRows = rows.slice(0, filter.limit);
+  const last = pageRows.at(-1);
   const nextCursor =
-    keys.length > filter.limit && last
+    rows.length > filter.limit && last
       ? encodeCursor({ s: filter.sort, o: filter.order, v: sortValue(last, filter.sort), id: last.id })
       : null;
-  if (pageKeys.length === 0) return { items: [], nextCursor };
-  const rows = await selectApplications(db, userId)
-    .where(
-      'applications.id',
-      'in',
-      pageKeys.map((k) => k.id),
-    )
-    .execute();
-  const byId = new Map(rows.map((row) => [row.id, row]));
-  const ordered = pageKeys.map((k) => byId.get(k.id)).filter((row): row is Row => row !== undefined);
-  const [items, nextSteps] = await Promise.all([withTags(db, ordered), nextStepsOf(db, userId, pageKeys)]);
   return {
-    items: items.map((application) => ({ ...application, nextStep: nextSteps.get(application.id) ?? null })),
+    items: pageRows.map(({ tag_rows, step_rows, ...row }) => ({
+      ...toApplication(
+        row,
+        jsonRows<{ tag: string; position: number }>(tag_rows)
+          .sort(byPosition)
+          .map((t) => t.tag),
+      ),
+      nextStep: earliestStep(jsonRows<{ id: string; kind: string; due_at: string }>(step_rows)),
+    })),
     nextCursor,
   };
 }
 
+/** The open step due first of one application's (ties: the lower id), as the list and the board show it. */
+function earliestStep(rows: readonly { id: string; kind: string; due_at: string }[]): NextStep | null {
+  let earliest: NextStep | null = null;
+  for (const row of rows) {
+    const step: NextStep = { id: row.id, kind: row.kind as FollowUpKind, dueAt: storedInstant(row.due_at) };
+    if (
+      !earliest ||
+      step.dueAt < earliest.dueAt ||
+      (step.dueAt === earliest.dueAt && step.id < earliest.id)
+    ) {
+      earliest = step;
+    }
+  }
+  return earliest;
+}
+
 /**
- * Each application's open step due first, for a whole page in one statement (the page's applications have
- * a few open steps each, so reading them all and keeping the earliest is cheaper than a window function).
- * Without a page, for every application of the user.
+ * Each application's open step due first, for every application of the user in one statement (reading
+ * every open step and keeping the earliest is cheaper than a window function).
  */
-async function nextStepsOf(
-  db: Db,
-  userId: string,
-  applications?: readonly { readonly id: string }[],
-): Promise<Map<string, NextStep>> {
-  let q = db
+async function nextStepsOf(db: Db, userId: string): Promise<Map<string, NextStep>> {
+  const rows = await db
     .selectFrom('follow_ups')
     .select(['id', 'application_id', 'kind', 'due_at'])
     .where('user_id', '=', userId)
-    .where('status', 'in', [...openFollowUpStatuses]);
-  if (applications) {
-    q = q.where(
-      'application_id',
-      'in',
-      applications.map((a) => a.id),
-    );
-  }
-  const rows = await q.execute();
+    .where('status', 'in', [...openFollowUpStatuses])
+    .execute();
   const earliest = new Map<string, NextStep>();
   for (const row of rows) {
     const step: NextStep = {

@@ -1,6 +1,7 @@
 import { firstDate, lastDate } from '../core/date-window.js';
 import type { Channel } from '../core/event.js';
 import type { FollowUp, FollowUpKind, FollowUpStatus } from '../core/follow-up.js';
+import type { Stage } from '../core/pipeline.js';
 import type { Db, FollowUpsTable } from './schema.js';
 import { allColumns, found, storedInstant, storedInstantOrNull } from './sql-helpers.js';
 
@@ -81,6 +82,66 @@ export async function listFollowUps(db: Db, userId: string, filter: FollowUpFilt
   if (filter.limit) q = q.limit(filter.limit);
   const rows = await q.orderBy('due_at').orderBy('id').execute();
   return rows.map(toFollowUp);
+}
+
+/** A step with what Today shows beside it: its application's title, company and stage, and its contact. */
+export type StepWithApplication = {
+  readonly step: FollowUp;
+  readonly application: {
+    readonly id: string;
+    readonly jobTitle: string;
+    readonly companyName: string;
+    readonly stage: Stage;
+  };
+  readonly contact: { readonly id: string; readonly name: string; readonly email: string | null } | null;
+};
+
+/**
+ * The open steps due before `dueBefore`, soonest first, each with its application and contact, in one
+ * statement (joined by id, rather than a second and third query naming every step's ids).
+ */
+export async function listOpenStepsWithApplications(
+  db: Db,
+  userId: string,
+  filter: { readonly statuses: readonly FollowUpStatus[]; readonly dueBefore: string },
+): Promise<StepWithApplication[]> {
+  const rows = await db
+    .selectFrom('follow_ups')
+    .innerJoin('applications', (join) =>
+      join.onRef('applications.id', '=', 'follow_ups.application_id').on('applications.user_id', '=', userId),
+    )
+    .innerJoin('companies', 'companies.id', 'applications.company_id')
+    .leftJoin('contacts', (join) =>
+      join.onRef('contacts.id', '=', 'follow_ups.contact_id').on('contacts.user_id', '=', userId),
+    )
+    .selectAll('follow_ups')
+    .select([
+      'applications.job_title',
+      'applications.stage as application_stage',
+      'companies.name as company_name',
+      'contacts.id as contact_row_id',
+      'contacts.name as contact_name',
+      'contacts.email as contact_email',
+    ])
+    .where('follow_ups.user_id', '=', userId)
+    .where('follow_ups.status', 'in', [...filter.statuses])
+    .where('follow_ups.due_at', '<', filter.dueBefore)
+    .orderBy('follow_ups.due_at')
+    .orderBy('follow_ups.id')
+    .execute();
+  return rows.map((row) => ({
+    step: toFollowUp(row),
+    application: {
+      id: row.application_id,
+      jobTitle: row.job_title,
+      companyName: row.company_name,
+      stage: row.application_stage as Stage,
+    },
+    contact:
+      row.contact_row_id === null
+        ? null
+        : { id: row.contact_row_id, name: row.contact_name ?? '', email: row.contact_email },
+  }));
 }
 
 export async function listAllFollowUps(db: Db, userId: string): Promise<FollowUp[]> {
