@@ -1,4 +1,3 @@
-import { createHmac, timingSafeEqual } from 'node:crypto';
 import { kyselyAdapter } from '@better-auth/kysely-adapter';
 import { hash, verify } from '@node-rs/argon2';
 import { createAuthMiddleware } from 'better-auth/api';
@@ -242,41 +241,6 @@ export function createBetterAuthAccounts(options: BetterAuthAccountsOptions): Ac
     },
   });
 
-  /**
-   * Most requests carry a valid session that needs no change: for them, one statement reads the session
-   * with its user, where better-auth's getSession runs two (the session, then its user). It answers only
-   * when better-auth would answer the same without writing anything or setting a cookie: a correctly signed
-   * session cookie, no cookie-cache or "don't remember me" cookie, a session that exists, belongs to an
-   * existing user, has not expired and is not yet due for better-auth's extension. Anything else (null) goes
-   * to getSession, which refuses, extends or cleans up as it always did. Nothing is cached: a signed-out,
-   * revoked or deleted session is refused at once, on every server.
-   */
-  const signedInUserWithoutChange = async (headers: Headers): Promise<string | null> => {
-    const context = await auth.$context;
-    const { authCookies, sessionConfig } = context;
-    const cookies = cookiesOf(headers.get('cookie'));
-    const sessionData = authCookies.sessionData.name;
-    const dontRemember = authCookies.dontRememberToken.name;
-    if (cookies.some(([name]) => name === dontRemember || name.startsWith(sessionData))) return null;
-    const values = cookies.filter(([name]) => name === authCookies.sessionToken.name);
-    if (values.length !== 1) return null;
-    const token = verifiedToken(values[0]![1], options.secret);
-    if (token === null) return null;
-    const row = await options.db
-      .selectFrom(`${accountTables.session.modelName} as s`)
-      .innerJoin(`${accountTables.user.modelName} as u`, 'u.id', 's.user_id')
-      .select(['u.id as user_id', 's.expires_at'])
-      .where('s.token', '=', token)
-      .executeTakeFirst();
-    if (!row) return null;
-    const expiresAt = new Date(row.expires_at).getTime();
-    const now = Date.now();
-    const dueForExtension =
-      expiresAt - sessionConfig.expiresIn * 1000 + sessionConfig.updateAge * 1000 <= now;
-    if (Number.isNaN(expiresAt) || expiresAt < now || dueForExtension) return null;
-    return String(row.user_id);
-  };
-
   return {
     mail: sendMail && { send: sendMail },
     async handle(request) {
@@ -296,8 +260,6 @@ export function createBetterAuthAccounts(options: BetterAuthAccountsOptions): Ac
       return response;
     },
     async sessionOf(headers) {
-      const userId = await signedInUserWithoutChange(headers);
-      if (userId !== null) return { userId, setCookies: [] };
       const { headers: answered, response } = await auth.api.getSession({ headers, returnHeaders: true });
       if (!response) return null;
       return { userId: response.user.id, setCookies: answered.getSetCookie() };
@@ -322,37 +284,4 @@ export function createBetterAuthAccounts(options: BetterAuthAccountsOptions): Ac
       return { id: user.id };
     },
   };
-}
-
-/** The cookies of a Cookie header as name and value pairs, every occurrence of a name kept. */
-function cookiesOf(header: string | null): Array<[string, string]> {
-  if (!header) return [];
-  const pairs: Array<[string, string]> = [];
-  for (const chunk of header.split(';')) {
-    const equals = chunk.indexOf('=');
-    if (equals === -1) continue;
-    let value = chunk.slice(equals + 1).trim();
-    if (value.startsWith('"') && value.endsWith('"') && value.length >= 2) value = value.slice(1, -1);
-    try {
-      pairs.push([chunk.slice(0, equals).trim(), decodeURIComponent(value)]);
-    } catch {
-      pairs.push([chunk.slice(0, equals).trim(), value]);
-    }
-  }
-  return pairs;
-}
-
-/**
- * The session token of a cookie value signed as better-auth signs it (`token.signature`, the signature the
- * base64 HMAC-SHA256 of the token under the secret), or null when the signature does not match.
- */
-function verifiedToken(value: string, secret: string): string | null {
-  const dot = value.lastIndexOf('.');
-  if (dot < 1) return null;
-  const token = value.slice(0, dot);
-  const signature = Buffer.from(value.slice(dot + 1), 'base64');
-  const expected = createHmac('sha256', secret).update(token).digest();
-  if (signature.length !== expected.length || !timingSafeEqual(signature, expected)) return null;
-  // better-auth also wants the canonical form: 44 characters of base64 ending in "=".
-  return expected.toString('base64') === value.slice(dot + 1) ? token : null;
 }
