@@ -34,4 +34,15 @@
     started[url].catch(() => {});
   }
   window.hearbackEarlyRequests = started;
+  // The first page formats dates, and a page's first Intl.DateTimeFormat loads the browser's locale data:
+  // 16–60 ms measured in a fresh Chromium page, then under a millisecond for any other locale or time zone.
+  // Done in the next task, while the app's script and these answers are still on their way, it is off the
+  // first render's path.
+  setTimeout(() => {
+    try {
+      new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' }).format(0);
+    } catch {
+      // Nothing to warm: the app formats without it.
+    }
+  }, 0);
 })();
