@@ -2,6 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
 import { storyBodyHtml, storyHtmlDocument } from '../../core/story-html.js';
 import { describeError } from '../api-error.js';
+import { Choice, TextAreaField } from '../components/field.js';
 import { Link } from '../components/link.js';
 import { useNotices } from '../components/notices.js';
 import { useApi } from '../hooks/use-api.js';
@@ -29,10 +30,9 @@ export function StoryPage() {
         <Link to="/insights">Back to insights</Link>
       </div>
       <form className="insights-filters" onSubmit={(e) => e.preventDefault()}>
-        <label>
-          <input type="checkbox" checked={isAnonymized} onChange={(e) => setAnonymized(e.target.checked)} />{' '}
+        <Choice checked={isAnonymized} onChange={setAnonymized}>
           Anonymise (no companies, job titles, people or dates)
-        </label>
+        </Choice>
       </form>
       {edits[other] !== undefined ? (
         <p className="muted" role="status">
@@ -104,10 +104,15 @@ function StoryEditor({ markdown, onChange }: { markdown: string; onChange: (mark
         </button>
       </div>
       <div className="story-panes">
-        <label className="story-source">
-          Markdown
-          <textarea value={markdown} onChange={(e) => onChange(e.target.value)} rows={24} spellCheck />
-        </label>
+        <TextAreaField
+          className="story-source"
+          label="Markdown"
+          name="markdown"
+          value={markdown}
+          onChange={onChange}
+          rows={24}
+          spellCheck
+        />
         <section aria-labelledby="story-preview" className="story-preview card">
           <h2 id="story-preview">Preview</h2>
           {/* biome-ignore lint/security/noDangerouslySetInnerHtml: sanitised by storyBodyHtml (sanitize-html) */}
