@@ -1,12 +1,15 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useId, useState } from 'react';
 import { roles } from '../../core/coaching.js';
+import type { FieldIssue } from '../../core/errors.js';
 import type { CreatedInvitation, Invitation } from '../../core/invitations.js';
 import { invitationDays } from '../../core/invitations.js';
 import { isApiError } from '../api-error.js';
+import { issuesOutside } from '../field-issues.js';
 import { useApi } from '../hooks/use-api.js';
 import { accountRoleLabels, invitationStatusLabels } from '../labels.js';
 import { formatDate } from '../zoned-time.js';
+import { FormErrors, SelectField, TextField } from './field.js';
 
 const invitationsKey = ['admin', 'invitations'] as const;
 const browserZone = () => Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
@@ -15,8 +18,12 @@ const when = (instant: string) => formatDate(instant, browserZone(), navigator.l
 function failureMessage(error: unknown): string {
   if (!isApiError(error)) return 'Something went wrong. Try again.';
   if (error.code === 'ROLE_REQUIRED') return 'Only admins can invite people.';
-  return error.issues[0] ? `${error.issues[0].field}: ${error.issues[0].message}` : error.message;
+  if (error.issues.length > 0) return 'Please check the fields marked below.';
+  return error.message;
 }
+
+/** The invitation form's fields, named as the API names them so its answers land beside each. */
+const shownFields = ['email', 'role', 'expiresInDays'];
 
 /**
  * Server mode, admins: invite someone by email with a role, see every invitation (pending, accepted,
@@ -29,15 +36,22 @@ export function AdminInvitations() {
   const id = useId();
   const invitations = useQuery({ queryKey: invitationsKey, queryFn: () => api.listInvitations() });
   const [created, setCreated] = useState<CreatedInvitation | null>(null);
+  const [email, setEmail] = useState('');
+  const [role, setRole] = useState<Invitation['role']>('job_seeker');
+  const [days, setDays] = useState(String(invitationDays.default));
   const refresh = () => queryClient.invalidateQueries({ queryKey: invitationsKey });
 
   const create = useMutation({
     mutationFn: api.createInvitation,
     onSuccess: (answer) => {
       setCreated(answer);
+      setEmail('');
+      setRole('job_seeker');
+      setDays(String(invitationDays.default));
       void refresh();
     },
   });
+  const issues: readonly FieldIssue[] = create.isError && isApiError(create.error) ? create.error.issues : [];
   const revoke = useMutation({
     mutationFn: api.revokeInvitation,
     onSuccess: () => void refresh(),
@@ -45,16 +59,8 @@ export function AdminInvitations() {
 
   function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    const form = new FormData(event.currentTarget);
     setCreated(null);
-    create.mutate(
-      {
-        email: String(form.get('email') ?? '').trim(),
-        role: String(form.get('role') ?? 'job_seeker') as Invitation['role'],
-        expiresInDays: Number(form.get('days') ?? invitationDays.default),
-      },
-      { onSuccess: () => (event.target as HTMLFormElement).reset() },
-    );
+    create.mutate({ email: email.trim(), role, expiresInDays: Number(days) });
   }
 
   return (
@@ -65,32 +71,35 @@ export function AdminInvitations() {
         works once, until it expires.
       </p>
       <form onSubmit={submit} className="admin-invitation-form" aria-describedby={`${id}-result`}>
-        <div className="field">
-          <label htmlFor={`${id}-email`}>Email</label>
-          <input id={`${id}-email`} name="email" type="email" required maxLength={320} autoComplete="off" />
-        </div>
-        <div className="field">
-          <label htmlFor={`${id}-role`}>Role</label>
-          <select id={`${id}-role`} name="role" defaultValue="job_seeker">
-            {roles.map((role) => (
-              <option key={role} value={role}>
-                {accountRoleLabels[role]}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor={`${id}-days`}>Link works for (days)</label>
-          <input
-            id={`${id}-days`}
-            name="days"
-            type="number"
-            min={1}
-            max={invitationDays.max}
-            defaultValue={invitationDays.default}
-            required
-          />
-        </div>
+        <TextField
+          label="Email"
+          name="email"
+          issues={issues}
+          type="email"
+          required
+          maxLength={320}
+          autoComplete="off"
+          value={email}
+          onChange={setEmail}
+        />
+        <SelectField label="Role" name="role" issues={issues} value={role} onChange={setRole}>
+          {roles.map((each) => (
+            <option key={each} value={each}>
+              {accountRoleLabels[each]}
+            </option>
+          ))}
+        </SelectField>
+        <TextField
+          label="Link works for (days)"
+          name="expiresInDays"
+          issues={issues}
+          type="number"
+          min={1}
+          max={invitationDays.max}
+          required
+          value={days}
+          onChange={setDays}
+        />
         <div className="form-actions">
           <button type="submit" className="button-primary" disabled={create.isPending}>
             Invite
@@ -99,9 +108,7 @@ export function AdminInvitations() {
       </form>
       <div id={`${id}-result`}>
         {create.isError ? (
-          <p className="form-errors" role="alert">
-            {failureMessage(create.error)}
-          </p>
+          <FormErrors error={failureMessage(create.error)} issues={issuesOutside(issues, shownFields)} />
         ) : null}
         {created ? (
           <div role="status" className="admin-invitation-created">
