@@ -186,6 +186,8 @@ test.describe('rows on a phone', () => {
       await page.goto(path);
       await page.locator('main h1').first().waitFor();
       const rows = page.locator('main tbody tr');
+      // The heading is drawn before the list's answer: wait for the rows, then count them.
+      await expect(rows.nth(3)).toBeAttached();
       expect(await rows.count()).toBeGreaterThan(3);
       for (const row of await rows.all()) {
         for (const action of ['Edit', 'Delete']) {
