@@ -74,6 +74,8 @@ export default defineConfig({
       output: { codeSplitting: { groups: [{ name: 'first-page', test: firstPage.holds }] } },
     },
     outDir: '../../dist/web',
+    // .vite/manifest.json: the server names a page's own chunk in its Link header (src/server/web-assets.ts).
+    manifest: true,
     emptyOutDir: true,
     target: 'es2022',
     sourcemap: false,

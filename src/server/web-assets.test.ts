@@ -8,6 +8,7 @@ import { installErrorHandling } from './error-handler.js';
 import {
   assetCacheControl,
   documentCacheControl,
+  lazyPages,
   registerWebAssets,
   rootFileCacheControl,
 } from './web-assets.js';
@@ -170,5 +171,74 @@ describe('web assets without a build', () => {
       await app.close();
       fs.rmSync(root, { recursive: true, force: true });
     }
+  });
+});
+
+describe("a page's own script in its Link header", () => {
+  let base: string;
+  let app: FastifyInstance;
+  const modulepreload = (file: string) => `<${file}>; rel=modulepreload`;
+
+  beforeAll(async () => {
+    base = fs.mkdtempSync(path.join(os.tmpdir(), 'hearback-web-'));
+    const root = path.join(base, 'web');
+    fs.mkdirSync(path.join(root, '.vite'), { recursive: true });
+    fs.writeFileSync(
+      path.join(root, 'index.html'),
+      '<!doctype html><script type="module" crossorigin src="/assets/rolldown-runtime-a1.js"></script>' +
+        '<script type="module" crossorigin src="/assets/first-page-b2.js"></script><div id="root"></div>',
+    );
+    // The shape Vite writes: the first script is a chunk the pages import, named by its own key.
+    const manifest = {
+      '_rolldown-runtime-a1.js': { file: 'assets/rolldown-runtime-a1.js', name: 'rolldown-runtime' },
+      '_first-page-b2.js': { file: 'assets/first-page-b2.js', imports: ['_rolldown-runtime-a1.js'] },
+      '_charts-c3.js': { file: 'assets/charts-c3.js', imports: ['_first-page-b2.js'] },
+      'pages/insights-page.tsx': {
+        file: 'assets/insights-page-d4.js',
+        src: 'pages/insights-page.tsx',
+        isDynamicEntry: true,
+        imports: ['_rolldown-runtime-a1.js', '_first-page-b2.js', '_charts-c3.js'],
+      },
+      'pages/application-page.tsx': {
+        file: 'assets/application-page-e5.js',
+        isDynamicEntry: true,
+        imports: ['_first-page-b2.js'],
+      },
+    };
+    fs.writeFileSync(path.join(root, '.vite', 'manifest.json'), JSON.stringify(manifest));
+    app = await buildServer(root);
+  });
+
+  afterAll(async () => {
+    await app.close();
+    fs.rmSync(base, { recursive: true, force: true });
+  });
+
+  const scriptsOf = async (url: string) =>
+    ((await app.inject({ url })).headers.link as string)
+      .split(', ')
+      .filter((part) => part.endsWith('rel=modulepreload'));
+
+  it('names the chunk of a page the first script does not hold, and the chunks it imports that it does not', async () => {
+    expect(await scriptsOf('/insights')).toEqual([
+      modulepreload('/assets/insights-page-d4.js'),
+      modulepreload('/assets/charts-c3.js'),
+    ]);
+    expect(await scriptsOf('/applications/01JABC/')).toEqual([
+      modulepreload('/assets/application-page-e5.js'),
+    ]);
+  });
+
+  it('names none for a page in the first script, an unknown path or a page the build does not list', async () => {
+    for (const url of ['/', '/board', '/nowhere', '/settings', '/insights/other']) {
+      expect(await scriptsOf(url), url).toEqual([]);
+    }
+  });
+
+  it('knows every page the web UI loads on first visit (src/web/app.tsx)', () => {
+    const appSource = fs.readFileSync(path.join(import.meta.dirname, '../web/app.tsx'), 'utf8');
+    const loaded = [...appSource.matchAll(/import\('\.\/pages\/([a-z-]+)\.js'\)/g)].map((m) => m[1]);
+    expect(loaded.length).toBeGreaterThan(10);
+    expect(new Set(lazyPages.map(([, page]) => page))).toEqual(new Set(loaded));
   });
 });

@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import fastifyStatic from '@fastify/static';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
@@ -110,6 +110,8 @@ export async function registerWebAssets(
     return;
   }
 
+  const pageScripts = readPageScripts(root);
+
   // Vite writes .br and .gz copies of the built files; the one the browser accepts is sent as is.
   await fastify.register(fastifyStatic, { root, serve: false, index: false, preCompressed: true });
 
@@ -127,8 +129,76 @@ export async function registerWebAssets(
       return reply.header('cache-control', rootFileCacheControl).sendFile(name, { cacheControl: false });
     }
     if (looksLikeFile(name)) return reply.callNotFound();
-    return sendDocument(reply, name);
+    return sendDocument(reply, name, pageScripts(name));
   });
+}
+
+/** Vite's build manifest (`build.manifest`): each source module's chunk, and the chunks it imports. */
+type BuildManifest = Readonly<
+  Record<string, { readonly file: string; readonly imports?: readonly string[] }>
+>;
+
+/**
+ * The pages the first script does not hold, by the path that opens them, as the source module Vite names in
+ * its manifest (the same pages as src/web/app.tsx `pageModules`; Today and the board ship in the first script).
+ */
+export const lazyPages: readonly (readonly [RegExp, string])[] = [
+  [/^insights$/, 'insights-page'],
+  [/^insights\/story$/, 'story-page'],
+  [/^settings$/, 'settings-page'],
+  [/^import$/, 'import-page'],
+  [/^add$/, 'quick-add-page'],
+  [/^contacts$/, 'contacts-page'],
+  [/^companies$/, 'companies-page'],
+  [/^applications\/[^/]+$/, 'application-page'],
+  [/^follow-ups\/[^/]+(\/draft)?$/, 'follow-up-page'],
+  [/^admin$/, 'admin-page'],
+  [/^admin\/invitations$/, 'admin-invitations-page'],
+  [/^coach$/, 'coach-page'],
+  [/^coach\/job-seekers\/[^/]+$/, 'coach-job-seeker-page'],
+  [/^coach\/applications\/[^/]+$/, 'coach-application-page'],
+];
+
+/**
+ * The script files of the page at a path that the first script does not already hold: named in the page's
+ * `Link` header as `rel=modulepreload`, so the browser fetches and compiles the page's own chunk beside the
+ * first script instead of after that script has run and asked for it. Without a manifest (a build from
+ * before it, or a test's folder) no page has any: the page then loads its chunk itself, as before.
+ */
+function readPageScripts(root: string): (name: string) => readonly string[] {
+  let manifest: BuildManifest;
+  try {
+    manifest = JSON.parse(readFileSync(path.join(root, '.vite', 'manifest.json'), 'utf8')) as BuildManifest;
+  } catch {
+    return () => [];
+  }
+  const collect = (key: string, into: Set<string>) => {
+    const chunk = manifest[key];
+    if (!chunk || into.has(chunk.file)) return;
+    into.add(chunk.file);
+    for (const imported of chunk.imports ?? []) collect(imported, into);
+  };
+  const inFirstScript = new Set<string>();
+  // What index.html loads itself (the first script and the bundler's runtime).
+  const indexHtml = readFileSync(path.join(root, 'index.html'), 'utf8');
+  for (const [, file] of indexHtml.matchAll(/(?:src|href)="\/(assets\/[^"]+\.js)"/g)) {
+    if (file) inFirstScript.add(file);
+  }
+  const byPage = new Map<string, readonly string[]>();
+  for (const [, moduleName] of lazyPages) {
+    const key = `pages/${moduleName}.tsx`;
+    const files = new Set<string>();
+    collect(key, files);
+    byPage.set(
+      moduleName,
+      [...files].filter((file) => !inFirstScript.has(file)).map((file) => `/${file}`),
+    );
+  }
+  return (name) => {
+    const page = name.replace(/\/+$/, '');
+    const found = lazyPages.find(([pattern]) => pattern.test(page));
+    return found ? (byPage.get(found[1]) ?? []) : [];
+  };
 }
 
 /**
@@ -146,14 +216,15 @@ function firstRequests(name: string): string[] {
   return urls;
 }
 
-function sendDocument(reply: FastifyReply, name: string) {
+function sendDocument(reply: FastifyReply, name: string, scripts: readonly string[]) {
   return reply
     .header('cache-control', documentCacheControl)
     .header(
       'link',
-      firstRequests(name)
-        .map((url) => `<${url}>; rel=preload; as=fetch; crossorigin`)
-        .join(', '),
+      [
+        ...firstRequests(name).map((url) => `<${url}>; rel=preload; as=fetch; crossorigin`),
+        ...scripts.map((file) => `<${file}>; rel=modulepreload`),
+      ].join(', '),
     )
     .sendFile('index.html', { cacheControl: false });
 }
