@@ -1,3 +1,4 @@
+import { compareNames } from './compare-names.js';
 import { activeStages, type Stage } from './pipeline-values.js';
 
 /**
@@ -15,8 +16,6 @@ export type BoardSortable = {
   readonly company: { readonly name: string };
   readonly nextStep?: { readonly dueAt: string } | null;
 };
-
-const collator = new Intl.Collator(undefined, { sensitivity: 'base', numeric: true });
 
 /**
  * Orders one column. Last activity: most recently changed first. Next step: soonest due first, cards with no
@@ -56,7 +55,7 @@ function compareBy(key: BoardSortKey, a: BoardSortable, b: BoardSortable): numbe
     case 'priority':
       return b.priority - a.priority;
     case 'company':
-      return collator.compare(a.company.name, b.company.name);
+      return compareNames(a.company.name, b.company.name);
   }
 }
 

@@ -1,4 +1,5 @@
 import type { ApplicationCardFields } from '../core/application.js';
+import { compareNames } from '../core/compare-names.js';
 
 /** The board and its table work on the fields of a card, which full applications carry too. */
 type Application = ApplicationCardFields;
@@ -86,8 +87,6 @@ export const tableSortLabels: Readonly<Record<TableSortKey, string>> = {
   updatedAt: 'Last change',
 };
 
-const collator = new Intl.Collator(undefined, { sensitivity: 'base', numeric: true });
-
 /** A stable sort for the table view; empty dates sort last whatever the order. */
 export function sortApplications<T extends Application>(
   applications: readonly T[],
@@ -98,9 +97,9 @@ export function sortApplications<T extends Application>(
   const compare = (a: Application, b: Application): number => {
     switch (key) {
       case 'jobTitle':
-        return collator.compare(a.jobTitle, b.jobTitle) * direction;
+        return compareNames(a.jobTitle, b.jobTitle) * direction;
       case 'company':
-        return collator.compare(a.company.name, b.company.name) * direction;
+        return compareNames(a.company.name, b.company.name) * direction;
       case 'stage':
         return (stages.indexOf(a.stage) - stages.indexOf(b.stage)) * direction;
       case 'priority':
@@ -166,7 +165,7 @@ export function foldForSearch(text: string): string {
 }
 
 export function allTags(applications: readonly Application[]): string[] {
-  return [...new Set(applications.flatMap((a) => a.tags))].sort(collator.compare);
+  return [...new Set(applications.flatMap((a) => a.tags))].sort(compareNames);
 }
 
 export function columnLabel(stage: Stage): string {
