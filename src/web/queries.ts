@@ -243,17 +243,23 @@ export function refreshAfterChange(client: QueryClient, applicationId?: string):
 
 /**
  * After steps were done, skipped, snoozed or reopened, or applications moved (their new state already
- * stored from the answer): what re-planning changed, that is Today, the step lists and the board's cards
- * (each shows its next step), and what reads it, each application's diagnosis, and for a move its timeline.
- * The full list of applications, contacts, companies and interviews did not change and are not fetched
- * again; of the rest, only what is on screen refetches.
+ * stored from the answer): what re-planning changed, that is Today, the step lists, the board's cards and the
+ * list of applications (each carries its next step), and what reads it, each application's diagnosis, and for
+ * a move its timeline. Contacts, companies and interviews did not change and are not fetched again; of the
+ * rest, only what is on screen refetches (the list of applications is rarely on screen: it is read again
+ * when next shown).
  */
 export function refreshReplanned(
   client: QueryClient,
   applicationIds: Iterable<string>,
   change: 'steps' | 'move',
 ): void {
-  const keys: (readonly unknown[])[] = [queryKeys.today, ['follow-ups'], queryKeys.applicationCards];
+  const keys: (readonly unknown[])[] = [
+    queryKeys.today,
+    ['follow-ups'],
+    queryKeys.applicationCards,
+    queryKeys.applications,
+  ];
   for (const id of new Set(applicationIds)) {
     keys.push(queryKeys.diagnosis(id));
     if (change === 'move') keys.push(queryKeys.timeline(id));
