@@ -1,4 +1,5 @@
 import type { Insights, InsightsGroupRow } from '../core/insights.js';
+import type { MarketFigure } from '../core/insights-market.js';
 
 export type { Insights };
 
@@ -15,8 +16,8 @@ export type InsightsPage = {
     readonly note: string | null;
     readonly market: ReadonlyArray<{
       readonly text: string;
-      readonly source: string;
-      readonly year: number | null;
+      /** The source and its year, shown beside the figure and on hover. */
+      readonly citation: string;
     }>;
   }>;
   readonly funnel: { readonly summary: string; readonly rows: ReadonlyArray<readonly string[]> };
@@ -71,6 +72,15 @@ function groupSummary(title: string, rows: readonly InsightsGroupRow[]): string 
   return `${title}: ${rows.length} groups. Most responses: ${best.label} (${countOrRate(best.responded, best.applications, best.responseRate)}).${small}`;
 }
 
+/**
+ * A public figure's source with its year, the year said once: most sources name it already ("Lever (2016)"),
+ * and one that does not gets it added.
+ */
+export function citationOf(figure: Pick<MarketFigure, 'source' | 'year'>): string {
+  const { source, year } = figure;
+  return year === null || new RegExp(`\\b${year}\\b`).test(source) ? source : `${source}, ${year}`;
+}
+
 export function insightsPageOf(insights: Insights): InsightsPage {
   const funnelRows = insights.funnel.map((f) => [f.label, String(f.reached), f.conversionText ?? '—']);
   const s = insights.silence;
@@ -83,7 +93,7 @@ export function insightsPageOf(insights: Insights): InsightsPage {
       label: h.label,
       value: h.text,
       note: h.note,
-      market: h.market.map((m) => ({ text: m.text, source: m.source, year: m.year })),
+      market: h.market.map((m) => ({ text: m.text, citation: citationOf(m) })),
     })),
     funnel: {
       summary: `Of ${insights.applications} applications, ${insights.funnel

@@ -42,6 +42,13 @@ test('the insights page shows each chart with its table and summary, accessible 
           await expect(page.getByRole('table', { name: 'Funnel' }).locator('tbody tr')).toHaveText(
             expected.funnel.rows.map((row) => row.join('')),
           );
+          // Each public figure shows its source and year beside it and on hover (citationOf says the year once).
+          const market = page.locator('.insights-market > li');
+          const citations = expected.headlines.flatMap((h) => h.market.map((m) => m.citation));
+          await expect(market.locator('cite')).toHaveText(citations.map((c) => `(${c})`));
+          expect(await market.evaluateAll((items) => items.map((li) => li.getAttribute('title')))).toEqual(
+            citations,
+          );
         }
         const results = await new AxeBuilder({ page }).analyze();
         const serious = results.violations

@@ -11,16 +11,15 @@ import {
   outcomeLabels,
   outcomes,
 } from '../../core/pipeline-values.js';
-import type { RetrospectiveInput } from '../../core/retrospective.js';
 import type { StageChangeRequest } from '../api-client.js';
 import { describeError } from '../api-error.js';
 import { issuesOutside, validateWith } from '../field-issues.js';
 import { useApi } from '../hooks/use-api.js';
 import { useMoveApplications } from '../hooks/use-move-application.js';
-import { retrospectiveQuestions } from '../labels.js';
 import { Dialog } from './dialog.js';
 import { Choice, FieldSet, FormErrors, Options, SelectField, TextAreaField } from './field.js';
 import { useNotices } from './notices.js';
+import { emptyRetrospective, type RetrospectiveDraft, RetrospectiveFields } from './retrospective-fields.js';
 
 /** The schema needs zod, which the board's own script does without: its code loads as the dialog opens. */
 const loadSchemas = () => import('../../core/application.js');
@@ -31,8 +30,6 @@ type EndApplicationDialogProps = {
   /** An ending to start from, such as the one an employer's answer suggests; the user still confirms it. */
   readonly suggested?: { readonly outcome: Outcome; readonly closedReason: ClosedReason | null } | null;
 };
-
-type RetrospectiveDraft = Required<RetrospectiveInput>;
 
 const outcomeHints: Readonly<Record<Outcome, string>> = {
   accepted: 'You accepted their offer.',
@@ -70,11 +67,7 @@ function EndApplicationForm({
   const [outcome, setOutcome] = useState<Outcome | ''>(suggested?.outcome ?? '');
   const [closedReason, setClosedReason] = useState<ClosedReason>(suggested?.closedReason ?? 'unknown');
   const [note, setNote] = useState('');
-  const [retrospective, setRetrospective] = useState<RetrospectiveDraft>({
-    wentWell: '',
-    wouldChange: '',
-    theySaid: '',
-  });
+  const [retrospective, setRetrospective] = useState<RetrospectiveDraft>(emptyRetrospective);
   const [issues, setIssues] = useState<FieldIssue[]>([]);
 
   const api = useApi();
@@ -175,17 +168,11 @@ function EndApplicationForm({
       <details className="end-retrospective">
         <summary>Add a retrospective (optional)</summary>
         <p className="hint">A few words now help the next application: later diagnoses remind you of them.</p>
-        {retrospectiveQuestions.map(([name, label]) => (
-          <TextAreaField
-            key={name}
-            label={label}
-            name={name}
-            issues={issues}
-            rows={2}
-            value={retrospective[name]}
-            onChange={(value) => setRetrospective((r) => ({ ...r, [name]: value }))}
-          />
-        ))}
+        <RetrospectiveFields
+          values={retrospective}
+          set={(name, value) => setRetrospective((r) => ({ ...r, [name]: value }))}
+          issues={issues}
+        />
       </details>
       <div className="form-actions">
         <button type="submit" className="button-primary">

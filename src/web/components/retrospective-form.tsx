@@ -1,16 +1,12 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useEffect, useState } from 'react';
 import type { FieldIssue } from '../../core/errors.js';
-import { type RetrospectiveInput, retrospectiveInputSchema } from '../../core/retrospective.js';
+import { retrospectiveInputSchema } from '../../core/retrospective.js';
 import { describeError, isApiError } from '../api-error.js';
 import { issuesOutside, validateWith } from '../field-issues.js';
 import { useApi } from '../hooks/use-api.js';
-import { retrospectiveQuestions } from '../labels.js';
-import { FormErrors, TextAreaField } from './field.js';
-
-type Draft = Required<RetrospectiveInput>;
-
-const emptyDraft: Draft = { wentWell: '', wouldChange: '', theySaid: '' };
+import { FormErrors } from './field.js';
+import { emptyRetrospective, type RetrospectiveDraft, RetrospectiveFields } from './retrospective-fields.js';
 
 /**
  * The short retrospective an ended application offers (docs/insights.md): three free-text answers that later
@@ -21,7 +17,7 @@ export function RetrospectiveForm({ applicationId }: { applicationId: string }) 
   const client = useQueryClient();
   const key = ['retrospective', applicationId];
   const saved = useQuery({ queryKey: key, queryFn: () => api.getRetrospective(applicationId) });
-  const [draft, setDraft] = useState<Draft>(emptyDraft);
+  const [draft, setDraft] = useState<RetrospectiveDraft>(emptyRetrospective);
   const [issues, setIssues] = useState<FieldIssue[]>([]);
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {
@@ -33,7 +29,7 @@ export function RetrospectiveForm({ applicationId }: { applicationId: string }) 
       });
   }, [saved.data]);
   const save = useMutation({
-    mutationFn: (input: Draft) => api.saveRetrospective(applicationId, input),
+    mutationFn: (input: RetrospectiveDraft) => api.saveRetrospective(applicationId, input),
     onSuccess: (data) => {
       setError(null);
       setIssues([]);
@@ -55,18 +51,12 @@ export function RetrospectiveForm({ applicationId }: { applicationId: string }) 
     <form className="retrospective" aria-labelledby="retrospective-title" onSubmit={submit} noValidate>
       <h3 id="retrospective-title">Retrospective</h3>
       <p className="muted">A few words now help the next application: later diagnoses remind you of them.</p>
-      <FormErrors error={error} issues={issuesOutside(issues, Object.keys(emptyDraft))} />
-      {retrospectiveQuestions.map(([name, label]) => (
-        <TextAreaField
-          key={name}
-          label={label}
-          name={name}
-          issues={issues}
-          rows={2}
-          value={draft[name]}
-          onChange={(value) => setDraft((d) => ({ ...d, [name]: value }))}
-        />
-      ))}
+      <FormErrors error={error} issues={issuesOutside(issues, Object.keys(emptyRetrospective))} />
+      <RetrospectiveFields
+        values={draft}
+        set={(name, value) => setDraft((d) => ({ ...d, [name]: value }))}
+        issues={issues}
+      />
       <button type="submit" disabled={save.isPending}>
         Save retrospective
       </button>

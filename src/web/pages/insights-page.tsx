@@ -106,8 +106,8 @@ function InsightsBody({ insights }: { insights: Insights }) {
               {h.note ? <p className="muted">{h.note}</p> : null}
               <ul className="insights-market">
                 {h.market.map((m) => (
-                  <li key={m.text} title={`${m.source}${m.year === null ? '' : `, ${m.year}`}`}>
-                    Market: {m.text} <cite>({m.source})</cite>
+                  <li key={m.text} title={m.citation}>
+                    Market: {m.text} <cite>({m.citation})</cite>
                   </li>
                 ))}
               </ul>
