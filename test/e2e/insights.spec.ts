@@ -46,9 +46,9 @@ test('the insights page shows each chart with its table and summary, accessible 
           const market = page.locator('.insights-market > li');
           const citations = expected.headlines.flatMap((h) => h.market.map((m) => m.citation));
           await expect(market.locator('cite')).toHaveText(citations.map((c) => `(${c})`));
-          expect(await market.evaluateAll((items) => items.map((li) => li.getAttribute('title')))).toEqual(
-            citations,
-          );
+          const titles: (string | null)[] = [];
+          for (const item of await market.all()) titles.push(await item.getAttribute('title'));
+          expect(titles).toEqual(citations);
         }
         const results = await new AxeBuilder({ page }).analyze();
         const serious = results.violations
