@@ -10,7 +10,7 @@ import {
   type TodayItem,
 } from '../core/today.js';
 import { countApplications, findApplicationSummaries } from '../storage/application-store.js';
-import { listOpenStepsWithApplications } from '../storage/follow-up-store.js';
+import { countOpenStepsByWindow, listOpenStepsWithApplications } from '../storage/follow-up-store.js';
 import { listInterviewsToDebrief } from '../storage/interview-store.js';
 import { getSettings } from '../storage/settings-store.js';
 import { type Deps, nowIso } from './deps.js';
@@ -27,7 +27,8 @@ const overdueLimit = 500;
  */
 export async function getToday(deps: Deps, asOf?: string, first?: number): Promise<Today> {
   // Two rounds of reads, each run side by side: the settings (the time zone) and the count, then what is
-  // due, what to debrief and what employers answered. The steps come with their applications and contacts.
+  // due (with `first`, each group's first steps and every group's count), what to debrief and what employers
+  // answered. The steps come with their applications and contacts.
   const [settings, applicationCount] = await Promise.all([
     getSettings(deps.db, deps.userId),
     countApplications(deps.db, deps.userId),
@@ -35,11 +36,16 @@ export async function getToday(deps: Deps, asOf?: string, first?: number): Promi
   const moment =
     asOf === undefined ? nowIso(deps) : isLocalDate(asOf) ? morningOf(asOf, settings.timeZone) : asOf;
   const days = dayWindows(moment, settings.timeZone);
-  const [steps, toDebrief, linkAnswers] = await Promise.all([
-    listOpenStepsWithApplications(deps.db, deps.userId, {
-      statuses: openFollowUpStatuses,
-      dueBefore: days.weekEnd,
-    }),
+  const [steps, totals, toDebrief, linkAnswers] = await Promise.all([
+    first === undefined ? allSteps(deps, days.weekEnd) : firstSteps(deps, days, first),
+    first === undefined
+      ? null
+      : countOpenStepsByWindow(deps.db, deps.userId, {
+          statuses: openFollowUpStatuses,
+          todayStart: days.todayStart,
+          tomorrowStart: days.tomorrowStart,
+          weekEnd: days.weekEnd,
+        }),
     listInterviewsToDebrief(deps.db, deps.userId, {
       from: new Date(Date.parse(moment) - debriefWindowDays * 86_400_000).toISOString(),
       to: moment,
@@ -96,11 +102,37 @@ export async function getToday(deps: Deps, asOf?: string, first?: number): Promi
     } else if (step.dueAt < days.tomorrowStart) today.today.push(item);
     else today.week.push(item);
   }
-  today.totals = { overdue: today.overdue.length, today: today.today.length, week: today.week.length };
-  if (first !== undefined) {
-    today.overdue = today.overdue.slice(0, first);
-    today.today = today.today.slice(0, first);
-    today.week = today.week.slice(0, first);
-  }
+  today.totals = totals
+    ? { ...totals, overdue: Math.min(totals.overdue, overdueLimit) }
+    : { overdue: today.overdue.length, today: today.today.length, week: today.week.length };
   return today;
+}
+
+function allSteps(deps: Deps, weekEnd: string) {
+  return listOpenStepsWithApplications(deps.db, deps.userId, {
+    statuses: openFollowUpStatuses,
+    dueBefore: weekEnd,
+  });
+}
+
+/**
+ * Each group's first `first` steps, read as such (three statements side by side), so the first answer of a
+ * large search costs what it shows rather than every open step.
+ */
+async function firstSteps(
+  deps: Deps,
+  days: { readonly todayStart: string; readonly tomorrowStart: string; readonly weekEnd: string },
+  first: number,
+) {
+  const windows = [
+    { dueBefore: days.todayStart, limit: Math.min(first, overdueLimit) },
+    { dueFrom: days.todayStart, dueBefore: days.tomorrowStart, limit: first },
+    { dueFrom: days.tomorrowStart, dueBefore: days.weekEnd, limit: first },
+  ];
+  const groups = await Promise.all(
+    windows.map((window) =>
+      listOpenStepsWithApplications(deps.db, deps.userId, { statuses: openFollowUpStatuses, ...window }),
+    ),
+  );
+  return groups.flat();
 }

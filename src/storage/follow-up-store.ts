@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { firstDate, lastDate } from '../core/date-window.js';
 import type { Channel } from '../core/event.js';
 import type { FollowUp, FollowUpKind, FollowUpStatus } from '../core/follow-up.js';
@@ -97,15 +98,21 @@ export type StepWithApplication = {
 };
 
 /**
- * The open steps due before `dueBefore`, soonest first, each with its application and contact, in one
- * statement (joined by id, rather than a second and third query naming every step's ids).
+ * The open steps due before `dueBefore` (and from `dueFrom`, when given), soonest first, at most `limit` of
+ * them when given, each with its application and contact, in one statement (joined by id, rather than a
+ * second and third query naming every step's ids).
  */
 export async function listOpenStepsWithApplications(
   db: Db,
   userId: string,
-  filter: { readonly statuses: readonly FollowUpStatus[]; readonly dueBefore: string },
+  filter: {
+    readonly statuses: readonly FollowUpStatus[];
+    readonly dueFrom?: string;
+    readonly dueBefore: string;
+    readonly limit?: number;
+  },
 ): Promise<StepWithApplication[]> {
-  const rows = await db
+  let query = db
     .selectFrom('follow_ups')
     .innerJoin('applications', (join) =>
       join.onRef('applications.id', '=', 'follow_ups.application_id').on('applications.user_id', '=', userId),
@@ -127,8 +134,10 @@ export async function listOpenStepsWithApplications(
     .where('follow_ups.status', 'in', [...filter.statuses])
     .where('follow_ups.due_at', '<', filter.dueBefore)
     .orderBy('follow_ups.due_at')
-    .orderBy('follow_ups.id')
-    .execute();
+    .orderBy('follow_ups.id');
+  if (filter.dueFrom !== undefined) query = query.where('follow_ups.due_at', '>=', filter.dueFrom);
+  if (filter.limit !== undefined) query = query.limit(filter.limit);
+  const rows = await query.execute();
   return rows.map((row) => ({
     step: toFollowUp(row),
     application: {
@@ -142,6 +151,36 @@ export async function listOpenStepsWithApplications(
         ? null
         : { id: row.contact_row_id, name: row.contact_name ?? '', email: row.contact_email },
   }));
+}
+
+/**
+ * How many open steps fall due in each window (before `todayStart`; from it to `tomorrowStart`; from that to
+ * `weekEnd`), counted in one statement: Today's totals when it lists only each group's first steps.
+ */
+export async function countOpenStepsByWindow(
+  db: Db,
+  userId: string,
+  filter: {
+    readonly statuses: readonly FollowUpStatus[];
+    readonly todayStart: string;
+    readonly tomorrowStart: string;
+    readonly weekEnd: string;
+  },
+): Promise<{ overdue: number; today: number; week: number }> {
+  const dueIn = (from: string | null, before: string) =>
+    sql<number>`coalesce(sum(case when due_at < ${before}${from === null ? sql`` : sql` and due_at >= ${from}`} then 1 else 0 end), 0)`;
+  const row = await db
+    .selectFrom('follow_ups')
+    .select([
+      dueIn(null, filter.todayStart).as('overdue'),
+      dueIn(filter.todayStart, filter.tomorrowStart).as('today'),
+      dueIn(filter.tomorrowStart, filter.weekEnd).as('week'),
+    ])
+    .where('user_id', '=', userId)
+    .where('status', 'in', [...filter.statuses])
+    .where('due_at', '<', filter.weekEnd)
+    .executeTakeFirstOrThrow();
+  return { overdue: Number(row.overdue), today: Number(row.today), week: Number(row.week) };
 }
 
 export async function listAllFollowUps(db: Db, userId: string): Promise<FollowUp[]> {
