@@ -46,16 +46,32 @@ async function sendOverlapping<T>(ctx: DialectContext, send: () => Promise<T>): 
       sql`with held as (select token from data_versions where user_id = ${localUserId} for update)
           select pg_advisory_xact_lock(${gateKey}) from held`.execute(connection),
     );
-    const responses = send();
-    for (;;) {
-      const { rows } = await sql<{ waiting: string }>`select count(*) as waiting from pg_stat_activity
-        where datname = current_database() and wait_event_type = 'Lock'`.execute(gate);
-      if (Number(rows[0]!.waiting) >= parallel + 1) break;
-      await new Promise((resolve) => setImmediate(resolve));
+    let holderFailed = false;
+    holder.catch(() => {
+      holderFailed = true;
+    });
+    const waitForLockWaiters = async (count: number) => {
+      for (;;) {
+        if (holderFailed) return;
+        const { rows } = await sql<{ waiting: string }>`select count(*) as waiting from pg_stat_activity
+          where datname = current_database() and wait_event_type = 'Lock'`.execute(gate);
+        if (Number(rows[0]!.waiting) >= count) return;
+        await new Promise((resolve) => setImmediate(resolve));
+      }
+    };
+    try {
+      // The holder has the row once it waits at the gate; sent before that, a write could take the row first,
+      // run through alone, and leave fewer than all of them waiting (a hang seen on a loaded CI machine).
+      await waitForLockWaiters(1);
+      const responses = send();
+      await waitForLockWaiters(parallel + 1);
+      await sql`select pg_advisory_unlock(${gateKey})`.execute(gate);
+      await holder;
+      return await responses;
+    } finally {
+      // Released however the wait ended: a session lock outlives the statement that took it.
+      await sql`select pg_advisory_unlock_all()`.execute(gate);
     }
-    await sql`select pg_advisory_unlock(${gateKey})`.execute(gate);
-    await holder;
-    return responses;
   });
 }
 
