@@ -82,6 +82,8 @@ test('keyboard only: add an application, move it along the board and end it', as
 test('keyboard only: shortcuts overlay, log-interview dialog and navigation', async ({ page, api }) => {
   await api.createApplication({ companyName: 'Acme', jobTitle: 'Engineer' });
   await page.goto('/');
+  // The app listens for shortcuts once it has drawn its first page; a key pressed before that is lost.
+  await expect(page.getByRole('heading', { name: 'Today', level: 1 })).toBeVisible();
   await page.keyboard.press('?');
   const dialog = page.locator('dialog[open]');
   await expect(dialog.getByRole('heading', { name: 'Keyboard shortcuts' })).toBeVisible();
