@@ -45,7 +45,7 @@ test('the insights page shows each chart with its table and summary, accessible 
           // Each public figure shows its source and year beside it and on hover (citationOf says the year once).
           const market = page.locator('.insights-market > li');
           const citations = expected.headlines.flatMap((h) => h.market.map((m) => m.citation));
-          await expect(market.locator('cite')).toHaveText(citations.map((c) => `(${c})`));
+          await expect(market.locator('cite')).toHaveText(citations);
           const titles: (string | null)[] = [];
           for (const item of await market.all()) titles.push(await item.getAttribute('title'));
           expect(titles).toEqual(citations);

@@ -107,7 +107,7 @@ function InsightsBody({ insights }: { insights: Insights }) {
               <ul className="insights-market">
                 {h.market.map((m) => (
                   <li key={m.text} title={m.citation}>
-                    Market: {m.text} <cite>({m.citation})</cite>
+                    Market: {m.text} — <cite>{m.citation}</cite>
                   </li>
                 ))}
               </ul>
