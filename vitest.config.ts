@@ -6,6 +6,9 @@ import { defineConfig } from 'vitest/config';
 const reportDir = process.env.HEARBACK_TEST_REPORT_DIR;
 
 export default defineConfig({
+  // The web's components (the server draws first screens with them, src/web/server-render.tsx) use React's
+  // automatic JSX runtime, as src/web/tsconfig.json and Vite's build do.
+  oxc: { jsx: { runtime: 'automatic' } },
   test: {
     include: ['src/**/*.test.ts', 'test/**/*.test.ts', 'extension/**/*.test.ts'],
     exclude: ['test/e2e/**', 'node_modules/**', 'dist/**'],

@@ -1,9 +1,9 @@
 /**
  * Benchmark: the board with 2,000 applications (the API benchmark's realistic search), rendered by the web UI
  * in Chromium against a static HTML page of the same cards measured in the same run (`compareWithStatic`: the
- * UI's own rendered board without its scripts). The UI's handlers are attached when React commits, so
- * "rendered" is also "interactive". Prints medians, the ratio (target ≤ 2) and the initial JavaScript the UI
- * ships, gzipped (target ≤ 150 kB).
+ * UI's own rendered board without its scripts). The board arrives drawn by the server and is hydrated by the
+ * UI's script; when it answers to input is printed beside the ratio. Prints medians, the ratio (target ≤ 2)
+ * and the initial JavaScript the UI ships, gzipped (target ≤ 150 kB).
  *
  * Run with `npx tsx bench/board-render.ts [applications] [rounds]`; it builds the UI first unless
  * HEARBACK_BENCH_SKIP_BUILD=1. Needs Chromium (CHROMIUM_PATH, default /usr/bin/chromium).

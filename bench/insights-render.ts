@@ -2,9 +2,9 @@
  * Benchmark: the insights page's first render with 2,000 applications with full histories (bench/support/
  * seed-data.ts), in Chromium, against a static HTML page of the same numbers measured in the same run
  * (`compareWithStatic`: the page's own rendered document without its scripts: the same headlines, Sankey
- * picture, tables and bars). The UI's time includes loading its script and the page's own chunk, asking
- * `GET /api/insights` (asked for as the HTML arrives; from the response cache once computed) and drawing.
- * "Rendered" is every table row of the page painted. Prints medians, each load, and the ratio (target ≤ 2).
+ * picture, tables and bars). The page arrives drawn by the server from `GET /api/insights` (from the response
+ * cache once computed), asked in process; the UI's script and the page's own chunk then hydrate it, and when
+ * it answers to input is printed beside the ratio. "Rendered" is every table row of the page painted. Prints medians, each load, and the ratio (target ≤ 2).
  *
  * Run with `npx tsx bench/insights-render.ts [applications] [rounds]`; it builds the UI first unless
  * HEARBACK_BENCH_SKIP_BUILD=1. Needs Chromium (CHROMIUM_PATH, default /usr/bin/chromium).

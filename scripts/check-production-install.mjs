@@ -97,11 +97,20 @@ async function check(dir) {
       throw new Error(`hearback --version did not print ${status.version}`);
     if (!hearback('list').includes('Backend Engineer'))
       throw new Error('hearback list did not show the application the server made');
+    // Set up (a first run draws nothing on the server), the board arrives drawn with the application on it.
+    const setUp = await fetch(`${base}/api/settings`, {
+      method: 'PATCH',
+      headers: { 'content-type': 'application/json' },
+      body: '{}',
+    });
+    if (setUp.status !== 200) throw new Error(`PATCH /api/settings answered ${setUp.status}`);
+    await expectDrawnBoard(base, 'the built app');
     // `hearback serve` runs the server from the CLI bundle, whose chunks sit in another folder than dist/server.
     const served = await startServer(servers, ['bin/hearback.js', 'serve'], dir, env);
     await expectWebPage(served, 'hearback serve');
+    await expectDrawnBoard(served, 'hearback serve');
     console.log(
-      `production install: ${base}/api/health ok (${status.version}), invitation imported, CLI lists it, hearback serve shows the web app`,
+      `production install: ${base}/api/health ok (${status.version}), invitation imported, CLI lists it, the board drawn on the server, hearback serve shows the web app and draws it too`,
     );
   } finally {
     for (const server of servers) {
@@ -147,6 +156,16 @@ async function expectWebPage(base, what) {
   const html = await page.text();
   if (page.status !== 200 || !html.includes('<script type="module"'))
     throw new Error(`${what}: GET / answered ${page.status}, not the web app: ${html.slice(0, 200)}`);
+}
+
+/** The board drawn on the server (dist/web-server, React bundled in it) with the application made above. */
+async function expectDrawnBoard(base, what) {
+  const page = await fetch(`${base}/board`);
+  const html = await page.text();
+  if (page.status !== 200 || !html.includes('data-rendered-at=') || !html.includes('Backend Engineer'))
+    throw new Error(
+      `${what}: GET /board answered ${page.status}, not drawn on the server: ${html.slice(0, 300)}`,
+    );
 }
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'hearback-production-install-'));

@@ -76,6 +76,8 @@ export type AppOptions = {
   readonly responseLinkLimits?: ResponseLinkLimits;
   /** The folder of the built UI; default dist/web. Tests pass their own. */
   readonly webRoot?: string;
+  /** The built module drawing first screens (web-assets.ts `serverRender`); by default dist/web-server's. */
+  readonly serverRender?: string | false;
   /**
    * Server mode: the accounts behind /api/auth/*, and every other /api route needs a session, whose user is
    * the request's `deps.userId`. Absent in local mode: no sign-in, every request is the local user's.
@@ -226,7 +228,11 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   retrospectiveRoutes(app, routes);
   coachingRoutes(app, routes, { accounts: accounts !== undefined });
   invitationRoutes(app, routes, { accounts, deps: options.deps, publicUrl });
-  await registerWebAssets(fastify, { root: options.webRoot });
+  await registerWebAssets(fastify, {
+    root: options.webRoot,
+    serverRender: options.serverRender,
+    now: () => options.deps.clock.now(),
+  });
 
   return fastify;
 }

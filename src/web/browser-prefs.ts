@@ -1,10 +1,12 @@
 import { type BoardSortKey, parseBoardSortKey } from './board-sort.js';
+import { renderCookies } from './render-env.js';
 
 /**
  * What this browser remembers between visits: the board's card order and whether it hides rejections. Kept
  * in one small cookie, not in localStorage: the board reads them before anything else on the page, and a
  * browser's first localStorage access in a session opens its database, 3–38 ms in a fresh Chromium profile
- * on the page's critical path, where reading `document.cookie` takes about one. The server never reads it.
+ * on the page's critical path, where reading `document.cookie` takes about one. The server reads it only to
+ * draw the board's first screen in the order chosen here (src/web/server-render.tsx).
  * public/early-requests.js reads the same cookie (it cannot import this module): keep the two in step.
  */
 export type BrowserPrefs = {
@@ -21,6 +23,9 @@ const oneYearInSeconds = 365 * 24 * 60 * 60;
 const legacyKeys = { boardSort: 'hearback.board.sort', hideRejections: 'hearback.board.hideRejections' };
 
 function documentJar(): CookieJar | undefined {
+  const serverCookies = renderCookies();
+  // A server render reads the request's cookie and writes nothing.
+  if (serverCookies !== null) return { read: () => serverCookies, write: () => {} };
   if (typeof document === 'undefined') return undefined;
   return {
     read: () => document.cookie,

@@ -5,7 +5,7 @@ import type { Browser, Page } from '@playwright/test';
 import { createApiClient } from '../../src/web/api-client.js';
 import { repositoryRoot, startAppServer } from './support/app-server.js';
 import { layoutShiftObserver } from './support/browser-scripts.js';
-import { test as base, expect } from './support/fixtures.js';
+import { test as base, expect, whenInteractive } from './support/fixtures.js';
 import { type DemoData, seedDemoData } from './support/seed.js';
 
 const screenshotDir = path.join(repositoryRoot, 'test-results/screenshots');
@@ -217,7 +217,7 @@ for (const scheme of ['light', 'dark'] as const) {
       const context = await openView(browser, demo.url, scheme, layout);
       // One page for every view: each view is a fresh document (page.goto), so nothing carries over but the
       // browser's cache of the UI's hashed scripts, as for a user moving between pages.
-      const page = await context.newPage();
+      const page = whenInteractive(await context.newPage());
       let errors: string[] = [];
       page.on('pageerror', (e) => errors.push(e.message));
       page.on('console', (m) => {

@@ -1,7 +1,7 @@
 import { AxeBuilder } from '@axe-core/playwright';
 import { createApiClient } from '../../src/web/api-client.js';
 import { insightsPageOf } from '../../src/web/insights-view.js';
-import { expect, test } from './support/fixtures.js';
+import { expect, test, whenInteractive } from './support/fixtures.js';
 import { seedDemoData } from './support/seed.js';
 
 // The insights page and its story page (issue 19): its figures, a table and a summary for each chart, and no serious axe
@@ -24,7 +24,7 @@ test('the insights page shows each chart with its table and summary, accessible 
         reducedMotion: 'reduce',
       });
       try {
-        const page = await context.newPage();
+        const page = whenInteractive(await context.newPage());
         await page.goto('/insights');
         await page.getByRole('heading', { level: 1, name: 'Insights' }).waitFor();
         await expect(page.locator('[aria-busy="true"]')).toHaveCount(0);
@@ -116,7 +116,7 @@ test('an ended application offers a retrospective, which is kept', async ({ brow
   if (!ended) throw new Error('the demo data has no ended application');
   const context = await browser.newContext({ baseURL: app.url, viewport: { width: 390, height: 900 } });
   try {
-    const page = await context.newPage();
+    const page = whenInteractive(await context.newPage());
     await page.goto(`/applications/${ended.id}`);
     await page.getByLabel("What I'd change").fill('ask about the timeline at the end of each interview');
     await page.getByRole('button', { name: 'Save retrospective' }).click();
@@ -141,7 +141,7 @@ test('ending an application takes an optional retrospective, saved once it has e
   const open = await api.createApplication({ companyName: 'Initech', jobTitle: 'Retro Analyst' });
   const context = await browser.newContext({ baseURL: app.url, viewport: { width: 1280, height: 900 } });
   try {
-    const page = await context.newPage();
+    const page = whenInteractive(await context.newPage());
     await page.goto(`/applications/${open.id}`);
     await page.getByLabel('Stage', { exact: true }).selectOption('ended');
     await page.getByRole('button', { name: 'End…' }).click();

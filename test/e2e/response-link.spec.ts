@@ -7,7 +7,7 @@ import { ApplicationPage } from './pages/application-page.js';
 import { TodayPage } from './pages/today-page.js';
 import { repositoryRoot, startAppServer } from './support/app-server.js';
 import { pageWidthsQuery } from './support/browser-scripts.js';
-import { expect, test } from './support/fixtures.js';
+import { expect, test, whenInteractive } from './support/fixtures.js';
 
 /**
  * Issue 18: the employer response link, end to end. The candidate adds the link to a check-in draft; the
@@ -156,7 +156,7 @@ test('a hearback only this machine can reach explains the link instead of offeri
       stageAt: zonedToInstant(addDays(today, -4), '10:00', zone),
     });
     const context = await browser.newContext({ baseURL: local.url });
-    const page = await context.newPage();
+    const page = whenInteractive(await context.newPage());
     await page.goto(`/applications/${application.id}`);
     await page
       .getByRole('button', { name: /^Draft for / })

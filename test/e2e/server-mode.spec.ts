@@ -10,7 +10,7 @@ import { FirstRunDialog } from './pages/first-run-dialog.js';
 import { QuickAddForm } from './pages/quick-add-dialog.js';
 import { repositoryRoot } from './support/app-server.js';
 import { controlsOffScreenQuery, pageWidthsQuery } from './support/browser-scripts.js';
-import { test as base, expect } from './support/fixtures.js';
+import { test as base, expect, whenInteractive } from './support/fixtures.js';
 import { startServerModeApp } from './support/server-mode-app.js';
 
 /**
@@ -300,7 +300,7 @@ async function signedIn(
   options: { firstSignIn: boolean },
 ): Promise<Page> {
   const context = await browser.newContext({ baseURL, locale: 'en-US', timezoneId: 'Europe/Berlin' });
-  const page = await context.newPage();
+  const page = whenInteractive(await context.newPage());
   await page.goto('/');
   await expect(page.getByRole('heading', { level: 1, name: 'Sign in' })).toBeVisible();
   await page.getByLabel('Email').fill(who.email);

@@ -3,6 +3,7 @@ import type { FollowUp } from '../../core/follow-up.js';
 import { keepFocusNear } from '../focus.js';
 import { type StepChange, useStepActions } from '../hooks/use-step-actions.js';
 import { useUserClock } from '../queries.js';
+import { renderNow } from '../render-env.js';
 import { todayIn } from '../zoned-time.js';
 import { SnoozeMenu } from './follow-up-card.js';
 
@@ -36,7 +37,7 @@ export function BulkStepBar({ steps, onClear }: BulkStepBarProps) {
       </button>
       <SnoozeMenu
         label={label}
-        today={todayIn(timeZone, new Date())}
+        today={todayIn(timeZone, renderNow())}
         onSnooze={(until) => act({ action: 'snooze', steps, until })}
       />
       <button type="button" onClick={onClear}>

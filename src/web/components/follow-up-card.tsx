@@ -5,6 +5,7 @@ import { keepFocusNear } from '../focus.js';
 import { type StepChange, useStepActions } from '../hooks/use-step-actions.js';
 import { channelLabels, followUpKindLabels, followUpStatusLabels } from '../labels.js';
 import { useUserClock } from '../queries.js';
+import { renderNow } from '../render-env.js';
 import { applicationPath } from '../router.js';
 import type { FollowUpCardItem } from '../today-view.js';
 import { addDays, formatDateTime, isoWeekday, todayIn } from '../zoned-time.js';
@@ -40,7 +41,7 @@ export const FollowUpCard = memo(function FollowUpCard({
   const card = useRef<HTMLElement>(null);
   const [isSkipping, setSkipping] = useState(false);
   const isOpen = isOpenFollowUp(step);
-  const isOverdue = isOpen && Date.parse(step.dueAt) < Date.now();
+  const isOverdue = isOpen && Date.parse(step.dueAt) < renderNow().getTime();
   const Heading = headingLevel;
 
   const act = (request: StepChange) => {
@@ -101,7 +102,7 @@ export const FollowUpCard = memo(function FollowUpCard({
           </button>
           <SnoozeMenu
             label={title}
-            today={todayIn(timeZone, new Date())}
+            today={todayIn(timeZone, renderNow())}
             onSnooze={(until) => act({ action: 'snooze', steps: [step], until })}
           />
           <button type="button" onClick={() => setSkipping(true)}>

@@ -1,4 +1,5 @@
 import { useSyncExternalStore } from 'react';
+import { renderLocation } from '../render-env.js';
 
 export type Location = { readonly pathname: string; readonly search: string };
 
@@ -21,9 +22,14 @@ function snapshot(): Location {
   return cached;
 }
 
+/** A server render's address (it has no window); in the browser, hydrating that HTML, the page's own. */
+function serverSnapshot(): Location {
+  return renderLocation() ?? snapshot();
+}
+
 /** The current path and query; components re-render when either changes. */
 export function useLocation(): Location {
-  return useSyncExternalStore(subscribe, snapshot, snapshot);
+  return useSyncExternalStore(subscribe, snapshot, serverSnapshot);
 }
 
 /** Goes to a path inside the app without reloading the page. */

@@ -41,6 +41,7 @@ import { useAppDialogs } from '../hooks/use-app-dialogs.js';
 import { setSearchParams, useLocation } from '../hooks/use-location.js';
 import { useMoveApplications } from '../hooks/use-move-application.js';
 import { useApplicationCards, useFirstBoardCards, useUserClock } from '../queries.js';
+import { renderNow } from '../render-env.js';
 import { applicationPath } from '../router.js';
 import { formatDate } from '../zoned-time.js';
 
@@ -378,7 +379,7 @@ function BoardColumns({
     return `Saved ${formatDate(application.stageChangedAt, timeZone, locale)}`;
   };
 
-  const now = new Date();
+  const now = renderNow();
   const nextStepOf = (application: ApplicationCard) =>
     describeNextStep(application.nextStep, now, (at) => formatDate(at, timeZone, locale));
   const cards = (stage: Stage) => (

@@ -16,6 +16,7 @@ import { ShowMoreList } from '../components/show-more-list.js';
 import { useAppDialogs } from '../hooks/use-app-dialogs.js';
 import { interviewTitle } from '../labels.js';
 import { useToday, useTodayAll, useUserClock } from '../queries.js';
+import { renderNow } from '../render-env.js';
 import { applicationPath } from '../router.js';
 import { countTodayItems, type TodayGroup, todayGroups } from '../today-view.js';
 import { formatDate, formatDateTime } from '../zoned-time.js';
@@ -115,7 +116,7 @@ export function TodayPage() {
     <div className="page">
       <div className="page-heading">
         <h1 tabIndex={-1}>Today</h1>
-        <p className="muted">{formatDate(new Date().toISOString(), timeZone, locale)}</p>
+        <p className="muted">{formatDate(renderNow().toISOString(), timeZone, locale)}</p>
       </div>
       {today.isError ? (
         <p className="form-errors" role="alert">

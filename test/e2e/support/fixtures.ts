@@ -1,6 +1,7 @@
 import { test as base, expect, type Page } from '@playwright/test';
 import { type ApiClient, createApiClient } from '../../../src/web/api-client.js';
 import { type AppServer, startAppServer } from './app-server.js';
+import { whenInteractive } from './interactive.js';
 
 type AppInfo = Pick<AppServer, 'url'>;
 
@@ -50,6 +51,7 @@ export const test = base.extend<Fixtures & Options>({
     await server.stop();
   },
   baseURL: async ({ app }, use) => use(app.url),
+  page: async ({ page }, use) => use(whenInteractive(page)),
   api: async ({ app }, use) => use(createApiClient({ baseUrl: app.url })),
   pageErrors: [
     async ({ page }, use) => {
@@ -67,7 +69,7 @@ export const test = base.extend<Fixtures & Options>({
   ],
 });
 
-export { expect };
+export { expect, whenInteractive };
 
 /** Describes the element that has keyboard focus, for keyboard-only checks and their failure messages. */
 export async function describeFocus(page: Page): Promise<string> {
