@@ -79,6 +79,8 @@ async function main(): Promise<void> {
     });
     await page.goto(`${server.url}/`);
     await page.locator('.today-group article.follow-up').first().waitFor({ timeout: 120_000 });
+    // Today arrives drawn by the server: its buttons answer once the app has hydrated the page.
+    await page.locator('html[data-interactive]').waitFor({ state: 'attached', timeout: 120_000 });
     const gone: number[] = [];
     for (let i = 0; i < clicks; i += 1) {
       const refetched = page.waitForResponse((r) => new URL(r.url()).pathname === '/api/today', {
