@@ -5,7 +5,7 @@ import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openTestRuntime, type TestRuntime } from '../../test/support/test-runtime.js';
 import { buildApp } from './build-app.js';
-import { drawnDocumentCacheControl, jsonForScript } from './web-assets.js';
+import { drawnDocumentCacheControl, jsonForScript } from './first-screen.js';
 
 /**
  * The first screen drawn on the server (src/web/server-render.tsx, loaded from source here as the server loads

@@ -5,7 +5,7 @@ import { startFirstRequests } from './first-requests.js';
 /** What public/early-requests.js started before any module loaded, by URL. */
 type EarlyWindow = Window & { hearbackEarlyRequests?: Record<string, Promise<Response> | undefined> };
 
-/** The element in which a page the server drew carries its answers (keep in step with web-assets.ts). */
+/** The element in which a page the server drew carries its answers (keep in step with src/server/first-screen.ts). */
 const firstAnswersElementId = 'hearback-first-answers';
 
 /**

@@ -37,7 +37,7 @@ const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');
 
 /**
- * When the server drew this page (src/server/web-assets.ts), the time it drew it as "now": the page is
+ * When the server drew this page (src/server/first-screen.ts), the time it drew it as "now": the page is
  * hydrated with that time, so what depends on it (overdue flags, today's date) matches the server's HTML.
  */
 const renderedAt = document.documentElement.dataset.renderedAt;

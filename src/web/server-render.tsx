@@ -1,7 +1,7 @@
 /**
  * The server's drawing of a first screen: Today, the board and the insights page, drawn in Node from the same
  * components and the same API answers the browser would ask for, so the page arrives drawn and the browser
- * hydrates it instead of drawing it after its script and answers arrive (src/server/web-assets.ts sends it).
+ * hydrates it instead of drawing it after its script and answers arrive (src/server/first-screen.ts sends it).
  * Built by Vite into dist/web-server (vite.server-render.config.ts) with React and everything else bundled.
  */
 import { renderToString } from 'react-dom/server';

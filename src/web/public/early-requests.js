@@ -4,7 +4,7 @@
 // twice. Keep the URLs in step with boot.ts's early requests and with the server's `Link: rel=preload` header
 // on the page (src/server/web-assets.ts, `firstRequests`): the browser has usually started each request from
 // that header already, and a fetch() of the same URL with no headers of its own takes that answer over.
-// One that boot.ts stops asking for is merely wasted, never wrong. A page the server drew (web-assets.ts)
+// One that boot.ts stops asking for is merely wasted, never wrong. A page the server drew (first-screen.ts)
 // carries its answers and is sent without this script.
 (() => {
   const path = location.pathname.length > 1 ? location.pathname.replace(/\/+$/, '') : location.pathname;
